@@ -1,0 +1,212 @@
+"""Reading sources safely, writing outputs atomically, parsing XML without entities or network."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from provenance.errors import InputError
+
+#: Largest XML file we parse (bytes). Larger files are refused before parsing.
+MAX_XML_BYTES = 50 * 1024 * 1024
+#: Largest transcription we read.
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+TRANSCRIPTION_SUFFIXES = {".txt", ".md", ".text"}
+XML_SUFFIXES = {".xml", ".tei"}
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: str | os.PathLike) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    # control characters other than tab, newline, carriage return, form feed
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad > max(4, len(sample) // 100)
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode a transcription: UTF-8 (with or without BOM), UTF-16 with BOM, or cp1251.
+
+    ``encoding`` forces a codec. Anything else is refused with an InputError naming the file.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}", path) from None
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(f"cannot be decoded as {encoding}: byte {exc.start}", path, line) from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError("starts with a UTF-8 byte order mark but is not valid UTF-8", path, line) from None
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("starts with a UTF-16 byte order mark but is not valid UTF-16", path) from None
+    if _looks_binary(data):
+        raise InputError("is a binary file, not a transcription (use --encoding if it is text)", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # Legacy Cyrillic: cp1251 decodes every byte but 0x98; accept it only when the
+    # high bytes are mostly Cyrillic letters (0xC0-0xFF), as in real Russian text.
+    high = [b for b in data if b >= 0x80]
+    cyr = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
+    if high and cyr / len(high) >= 0.8:
+        try:
+            return data.decode("cp1251")
+        except UnicodeDecodeError:
+            pass
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise InputError(
+        f"is not UTF-8 (invalid byte at offset {utf8_error.start}) and does not look like cp1251; "
+        "pass --encoding to name its encoding",
+        path,
+        line,
+    )
+
+
+def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
+    """Read a transcription as text; newlines are normalized to \\n."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a directory", str(p))
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"is too large ({size} bytes; the limit is {limit})", str(p))
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError("no such file", str(p)) from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied)", str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+    if not data.strip():
+        raise InputError("is empty", str(p))
+    text = decode_bytes(data, str(p), encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("is empty", str(p))
+    return text
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write a file atomically: a temporary file in the same folder, then a rename."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def dump_json(obj) -> str:
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8 kept, trailing newline."""
+    return json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def safe_parser(**kw) -> etree.XMLParser:
+    """An lxml parser with entity expansion, DTD loading and network access off."""
+    opts = dict(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
+    opts.update(kw)
+    return etree.XMLParser(**opts)
+
+
+def parse_xml_bytes(data: bytes, path: str) -> etree._ElementTree:
+    """Parse XML safely; refuse DTDs that declare entities; errors carry file and line."""
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(f"is too large to parse ({len(data)} bytes; the limit is {MAX_XML_BYTES})", path)
+    head = data[:4096]
+    if b"<!ENTITY" in data[:65536] or (b"<!DOCTYPE" in head and b"[" in head.split(b"<!DOCTYPE", 1)[1][:2048]):
+        raise InputError("declares a DTD with entities; refused (entity expansion is disabled)", path)
+    try:
+        return etree.fromstring(data, safe_parser()).getroottree()
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if exc.position else None
+        msg = exc.msg or str(exc)
+        raise InputError(f"is not well-formed XML: {msg}", path, line) from None
+
+
+def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError("no such file", str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+    if p.is_dir():
+        raise InputError("is a directory", str(p))
+    if size > MAX_XML_BYTES:
+        raise InputError(f"is too large to parse ({size} bytes; the limit is {MAX_XML_BYTES})", str(p))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+    tree = parse_xml_bytes(data, str(p))
+    return tree
+
+
+def expand_sources(paths, suffixes) -> list[Path]:
+    """Files given directly, plus files with one of ``suffixes`` found under given folders (sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in suffixes
+                           and not any(part.startswith(".") for part in q.relative_to(p).parts))
+            if not found:
+                raise InputError("holds no " + "/".join(sorted(suffixes)) + " files", str(p))
+            out.extend(found)
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,33 @@
+"""Shared paths and helpers for the test suite."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "tei" / "source"
+TEI_DIR = ROOT / "tei"
+SCHEMAS = ROOT / "schemas"
+DARWIN = ROOT / "tests" / "data" / "darwin"
+SEED = {p.name[:3]: p for p in sorted(SOURCES.glob("*.txt"))}
+
+
+def run_cli(*args, input: str | bytes | None = None, cwd=None, timeout=600) -> subprocess.CompletedProcess:
+    """Run the real `provenance` command line in a subprocess (text mode)."""
+    return subprocess.run(
+        [sys.executable, "-m", "provenance", *map(str, args)],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def seed():
+    return SEED
