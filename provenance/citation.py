@@ -1,0 +1,207 @@
+"""Archival citations: "GARF, Fond R-9401ss, Opis' 2, Delo 95, ll. 334-338" and their kin.
+
+Russian archival references name a repository, then a fond (record group), an opis
+(inventory), sometimes a papka (folder, at the foreign-policy archive), a delo (file) and
+the folios (list/listy, with "ob." for a verso). Transcriptions spell the parts in many
+ways: ``Fond``/``f.``/``F.``, ``Opis'``/``op.``/``Op.``, ``Delo``/``d.``/``D.``,
+``ll.``/``l.``, or in Cyrillic. Each part is kept exactly as written (``fond_raw``) and as
+a normalized value (``fond``) that still keeps leading zeros and letter suffixes, which
+are part of the identifier ("9401s", "06").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: acronym -> full English name of the repository
+REPOSITORIES: dict[str, str] = {
+    "GARF": "State Archive of the Russian Federation",
+    "RGASPI": "Russian State Archive of Socio-Political History",
+    "RTsKhIDNI": "Russian Center for the Preservation and Study of Records of Modern History",
+    "AVPRF": "Archive of Foreign Policy of the Russian Federation",
+    "APRF": "Archive of the President of the Russian Federation",
+    "RGANI": "Russian State Archive of Contemporary History",
+    "TsKhSD": "Center for the Storage of Contemporary Documentation",
+    "TsAMO": "Central Archive of the Ministry of Defense of the Russian Federation",
+    "RGVA": "Russian State Military Archive",
+    "RGVIA": "Russian State Military History Archive",
+    "RGAE": "Russian State Archive of the Economy",
+    "RGIA": "Russian State Historical Archive",
+    "RGALI": "Russian State Archive of Literature and Art",
+    "RGADA": "Russian State Archive of Ancient Acts",
+    "TsA FSB": "Central Archive of the Federal Security Service of the Russian Federation",
+    "RGAKFD": "Russian State Documentary Film and Photo Archive",
+}
+
+#: spelling as written (lower-cased, spaces squeezed) -> acronym
+_REPO_FORMS: dict[str, str] = {
+    "garf": "GARF", "гарф": "GARF",
+    "rgaspi": "RGASPI", "ргаспи": "RGASPI",
+    "rtskhidni": "RTsKhIDNI", "ртсхидни": "RTsKhIDNI", "рцхидни": "RTsKhIDNI",
+    "avprf": "AVPRF", "avp rf": "AVPRF", "avp": "AVPRF", "авп рф": "AVPRF", "авпрф": "AVPRF",
+    "aprf": "APRF", "ap rf": "APRF", "ап рф": "APRF", "апрф": "APRF",
+    "rgani": "RGANI", "ргани": "RGANI",
+    "tskhsd": "TsKhSD", "цхсд": "TsKhSD",
+    "tsamo": "TsAMO", "tsamo rf": "TsAMO", "цамо": "TsAMO", "цамо рф": "TsAMO",
+    "rgva": "RGVA", "ргва": "RGVA",
+    "rgvia": "RGVIA", "ргвиа": "RGVIA",
+    "rgae": "RGAE", "ргаэ": "RGAE",
+    "rgia": "RGIA", "ргиа": "RGIA",
+    "rgali": "RGALI", "ргали": "RGALI",
+    "rgada": "RGADA", "ргада": "RGADA",
+    "tsa fsb": "TsA FSB", "tsa fsb rf": "TsA FSB", "ца фсб": "TsA FSB",
+    "rgakfd": "RGAKFD", "ргакфд": "RGAKFD",
+}
+for _acr, _name in REPOSITORIES.items():
+    _REPO_FORMS[_name.lower()] = _acr
+
+_REPO_ALTS = sorted(
+    {re.escape(form).replace(r"\ ", r"\s+") for form in _REPO_FORMS}, key=len, reverse=True
+)
+_REPO_FORM = r"(?<![\w-])(?i:" + "|".join(_REPO_ALTS) + r")(?![\w-])"
+# "Archive of Foreign Policy of the Russian Federation (AVP RF), f. 06": both names, one repository
+_REPO = r"(?P<repo>" + _REPO_FORM + r"(?:\s*\(\s*" + _REPO_FORM + r"\s*\))?)"
+
+_NUMSIGN = r"(?:(?:No\.?|N°|Nº|№)\s*)?"
+_DASH = r"\s*[-‐‑–—]\s*"
+_SEP = r"[ \t]*[,;]?[ \t]*\n?[ \t]*"
+
+# values: leading zeros and letter suffixes are part of the identifier
+_FOND_VAL = r"(?P<fond>(?:[A-ZА-Я]{1,2}[-‐‑]?)?\d+[a-zа-я]{0,4}(?:/\d+)?)"
+_OPIS_VAL = r"(?P<opis>\d+[a-zа-я]{0,3}(?:/\d+)?)"
+_PAPKA_VAL = r"(?P<papka>\d+[a-zа-я]?)"
+_DELO_VAL = r"(?P<delo>\d+[a-zа-я]{0,3}(?:/\d+)?)"
+_FOLIO = r"\d+(?:\s?(?:ob\.?|об\.?|v(?![a-z])))?"
+_RANGE = _FOLIO + r"(?:" + _DASH + _FOLIO + r")?"
+_FOLIOS_VAL = r"(?P<folios>" + _RANGE + r"(?:\s*,\s*" + _RANGE + r")*)"
+
+_FOND = r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд)\s*" + _NUMSIGN + _FOND_VAL + r")"
+_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись)\s*"
+         + _NUMSIGN + _OPIS_VAL + r")")
+_PAPKA = r"(?P<papka_raw>(?:[Pp]apka|[Pp]\.|[Пп]\.|[Пп]апка)\s*" + _NUMSIGN + _PAPKA_VAL + r")"
+_DELO = r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело)\s*" + _NUMSIGN + _DELO_VAL + r")"
+_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.)\s*" + _FOLIOS_VAL + r")")
+
+_CITATION = re.compile(
+    r"(?:" + _REPO + _SEP + r")?"
+    + _FOND
+    + r"(?:" + _SEP + _OPIS + r")?"
+    + r"(?:" + _SEP + _PAPKA + r")?"
+    + r"(?:" + _SEP + _DELO + r")?"
+    + r"(?:" + _SEP + _FOLIOS + r")?"
+)
+
+_FOLIO_NUM = re.compile(r"(\d+)(\s?(?:ob\.?|об\.?|v(?![a-z])))?")
+
+
+def repository_name(acronym: str | None) -> str | None:
+    """The full name of a repository from its acronym ("GARF" -> "State Archive of ...")."""
+    if not acronym:
+        return None
+    return REPOSITORIES.get(acronym)
+
+
+def normalize_repository(raw: str | None) -> str | None:
+    """The canonical acronym for a repository as written ("AVP RF" -> "AVPRF"), or None."""
+    if not raw:
+        return None
+    for part in re.split(r"[()]", raw):
+        key = re.sub(r"\s+", " ", part.strip()).lower()
+        if key in _REPO_FORMS:
+            return _REPO_FORMS[key]
+    return None
+
+
+def _folio_bounds(folios: str) -> tuple[str | None, str | None]:
+    nums = []
+    for m in _FOLIO_NUM.finditer(folios):
+        suffix = "ob" if m.group(2) and m.group(2).strip().lower().startswith(("ob", "об", "v")) else ""
+        nums.append(m.group(1) + suffix)
+    if not nums:
+        return None, None
+    return nums[0], nums[-1]
+
+
+def _from_match(m: re.Match) -> dict | None:
+    g = m.groupdict()
+    has_repo = bool(g.get("repo"))
+    parts = sum(1 for k in ("opis", "delo", "folios") if g.get(k))
+    # "F. 17" on its own is not a citation; with a repository or further parts it is.
+    if not has_repo and parts < 2:
+        return None
+    # the match ends on the last part actually present
+    end = m.start("fond_raw")
+    for k in ("fond_raw", "opis_raw", "papka_raw", "delo_raw", "folios_raw"):
+        if g.get(k):
+            end = m.end(k)
+    start = m.start("repo") if has_repo else m.start("fond_raw")
+    raw = m.string[start:end]
+    folios = g.get("folios")
+    folio_from, folio_to = _folio_bounds(folios) if folios else (None, None)
+    repo = normalize_repository(g.get("repo")) if has_repo else None
+    out = {
+        "repository": repo,
+        "repository_raw": g.get("repo"),
+        "repository_name": repository_name(repo),
+        "fond": g.get("fond"),
+        "fond_raw": g.get("fond_raw"),
+        "opis": g.get("opis"),
+        "opis_raw": g.get("opis_raw"),
+        "delo": g.get("delo"),
+        "delo_raw": g.get("delo_raw"),
+        "folios": folios,
+        "folios_raw": g.get("folios_raw"),
+        "folio_from": folio_from,
+        "folio_to": folio_to,
+        "raw": raw,
+        "start": start,
+        "end": end,
+    }
+    if g.get("papka"):
+        out["papka"] = g["papka"]
+        out["papka_raw"] = g["papka_raw"]
+    return out
+
+
+def find_citations(text: str) -> list[dict]:
+    """Every archival citation in ``text``, in reading order, with offsets into ``text``.
+
+    Each dict holds repository (acronym or None), repository_raw, repository_name, fond,
+    opis, delo (normalized values; None when absent), fond_raw/opis_raw/delo_raw (the part
+    as written, e.g. "Fond R-9401ss"), folios (as written, e.g. "334-338"), folio_from,
+    folio_to (strings; "12ob" for a verso), raw (the exact substring), start and end; and
+    papka/papka_raw when a folder is named.
+    """
+    if not text:
+        return []
+    out = []
+    pos = 0
+    while True:
+        m = _CITATION.search(text, pos)
+        if m is None:
+            break
+        cit = _from_match(m)
+        if cit is None:
+            pos = m.start("fond_raw") + 1
+            continue
+        out.append(cit)
+        pos = max(cit["end"], m.start() + 1)
+    return out
+
+
+def parse_citation(raw: str) -> dict | None:
+    """The first archival citation in ``raw`` (e.g. "RGASPI F. 17, Op. 162, D. 37, ll. 145-155").
+
+    Returns the dict described in :func:`find_citations` (offsets into ``raw``), or None when
+    ``raw`` holds no citation.
+    """
+    if not isinstance(raw, str):
+        return None
+    found = find_citations(raw)
+    return found[0] if found else None
+
+
+def citation_key(cit: dict) -> tuple:
+    """A key that identifies the archival unit (file) a citation points to."""
+    return (cit.get("repository") or "", cit.get("fond") or "", cit.get("opis") or "",
+            cit.get("papka") or "", cit.get("delo") or "")

@@ -1,0 +1,224 @@
+"""Transcriptions to TEI P5: ``ingest_text`` for one text, ``ingest_file`` and ``ingest_paths`` for files.
+
+The conversion keeps three layers apart: the original's words, the translator's and editor's
+brackets (each encoded by a named rule, doubtful ones listed for review), and the debris of
+the web page the text was copied from (kept out of the body).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from provenance import TEI_NS, __version__
+from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.fileio import (TRANSCRIPTION_SUFFIXES, atomic_write, expand_sources, read_text, sha256_bytes)
+from provenance.ingest.blocks import structure
+from provenance.ingest.brackets import Classifier
+from provenance.ingest.inline import Context
+from provenance.ingest.layout import detect
+from provenance.ingest.tei import TeiBuilder
+from provenance.model import Mark, Segment, Witness
+
+__all__ = ["IngestResult", "Rules", "ingest_text", "ingest_file", "ingest_paths", "load_rules"]
+
+
+@dataclass
+class Rules:
+    """An editor's decisions that override the converter's rules (see schemas/ingest-rules.schema.json)."""
+
+    overrides: list[dict] = field(default_factory=list)
+    foreign_terms: list[str] = field(default_factory=list)
+    common_words: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+def load_rules(path: str | Path) -> Rules:
+    """Read and check a rules file; a bad one raises UsageError naming the file."""
+    from provenance.schemas import json_errors
+
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError("rules file not found", str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"rules file cannot be read ({exc})", str(p)) from None
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"rules file is not valid JSON: {exc.msg}", str(p), exc.lineno) from None
+    errors = json_errors(data, "ingest-rules.schema.json")
+    if errors:
+        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}", str(p))
+    return Rules(data.get("overrides", []), data.get("foreign_terms", []), data.get("common_words", []), str(p))
+
+
+@dataclass
+class IngestResult:
+    doc_id: str
+    path: str
+    text: str
+    tree: etree._ElementTree
+    style: str
+    decisions: list[dict]
+    review: list[dict]
+    warnings: list[dict]
+    witness: Witness
+    sha256: str = ""
+
+    def tei_bytes(self) -> bytes:
+        return serialize(self.tree)
+
+    def summary(self) -> dict:
+        return {"id": self.doc_id, "source": self.path, "style": self.style, "sha256": self.sha256,
+                "decisions": self.decisions, "review": self.review, "warnings": self.warnings}
+
+
+def _indent(el: etree._Element, level: int = 0) -> None:
+    """Indent element-only content; never touch mixed content (its whitespace is text)."""
+    kids = list(el)
+    if not kids:
+        return
+    mixed = (el.text and el.text.strip()) or any(k.tail and k.tail.strip() for k in kids)
+    if mixed:
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for k in kids:
+        _indent(k, level + 1)
+        k.tail = pad
+    kids[-1].tail = "\n" + "  " * level
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """Deterministic serialization: UTF-8, XML declaration, element-only content indented."""
+    root = tree.getroot()
+    _indent(root)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = None) -> IngestResult:
+    """Convert one transcription (already decoded) to TEI."""
+    rules = rules or Rules()
+    classifier = Classifier(rules.overrides, rules.foreign_terms, rules.common_words, known_persons())
+    layout = detect(text)
+    classifier.scope = (layout.body_start, layout.body_end)
+    blocks = structure(text, layout.body_start, layout.body_end)
+    ctx = Context(text=text, doc_id=doc_id, path=path, classifier=classifier)
+    for pos, msg in layout.warnings:
+        ctx.warn(pos, msg)
+    builder = TeiBuilder(ctx, layout, blocks)
+    body = builder.build_body()
+    citations = []
+    if "citation" in layout.fields:
+        from provenance.citation import find_citations
+
+        citations = find_citations(layout.fields["citation"].value)
+    header = builder.build_header(doc_id, citations)
+    root = etree.Element("{%s}TEI" % TEI_NS, nsmap={None: TEI_NS})
+    root.append(header)
+    txt = etree.SubElement(root, "{%s}text" % TEI_NS)
+    txt.append(body)
+    _add_history(root, text, doc_id)
+    tree = etree.ElementTree(root)
+    f = layout.fields
+    meta = {k: v.value for k, v in sorted(f.items()) if k != "rights"}
+    if "date" in f:
+        from provenance.ingest.layout import iso_date
+
+        meta["date_iso"] = iso_date(f["date"].value)
+    if citations:
+        meta["archive"] = {k: citations[0].get(k) for k in ("repository", "fond", "opis", "delo", "folios", "raw")}
+    cls = f["original classification"].value if "original classification" in f else builder.classification_in_body
+    if cls:
+        meta["classification"] = cls
+    witness = Witness(
+        id=doc_id, path=path, text=text,
+        segments=[Segment(s["n"], s["kind"], s["start"], s["end"], s["label"]) for s in builder.segments],
+        marks=sorted((Mark(t, s, e, c, tgt, r) for (t, s, e, c, tgt, r) in ctx.marks), key=lambda m: m.start),
+        meta=meta, kind="transcription")
+    return IngestResult(doc_id, path, text, tree, layout.style, ctx.decisions, ctx.review, ctx.warnings, witness)
+
+
+@functools.lru_cache(maxsize=1)
+def known_persons() -> tuple[str, ...]:
+    """Surnames and variant forms from the name authority that ships with the package."""
+    path = Path(__file__).resolve().parent.parent / "data" / "names.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    out = set()
+    people = data.get("persons", data.get("people", data)) if isinstance(data, dict) else data
+    items = people.values() if isinstance(people, dict) else people
+    for entry in items if isinstance(items, (list, tuple)) or hasattr(items, "__iter__") else []:
+        if isinstance(entry, dict):
+            for key in ("surname", "name", "id"):
+                if isinstance(entry.get(key), str):
+                    out.add(entry[key])
+            for v in entry.get("variants", entry.get("forms", [])) or []:
+                if isinstance(v, str):
+                    out.update(v.replace(".", " ").split())
+        elif isinstance(entry, str):
+            out.add(entry)
+    return tuple(sorted(w for w in out if len(w) > 2))
+
+
+def _add_history(root, text: str, doc_id: str) -> None:
+    """Write the copy-chain facts (copies, roles, placements) into msDesc/history when available."""
+    try:
+        from provenance.chain import history_element  # noqa: F401
+    except ImportError:
+        return
+    try:
+        from provenance.chain import extract_document
+
+        facts = extract_document(text, doc_id)
+        el = history_element(facts)
+    except ProvenanceError:
+        return
+    if el is None:
+        return
+    ms = root.find(".//{%s}msDesc" % TEI_NS)
+    # history follows msContents (and physDesc) in msDesc
+    ms.append(el)
+
+
+def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:
+    p = Path(path)
+    raw = p.read_bytes() if p.is_file() else b""
+    text = read_text(p, encoding)
+    res = ingest_text(text, p.stem, str(p), rules)
+    res.sha256 = sha256_bytes(raw)
+    res.witness.sha256 = res.sha256
+    return res
+
+
+def ingest_paths(sources, outdir: str | Path, rules: Rules | None = None, encoding: str | None = None) -> dict:
+    """Convert every transcription under ``sources`` to ``outdir/<stem>.xml``.
+
+    One bad file does not stop the others: its error is reported in ``errors`` and the good
+    files are written. Returns the JSON payload of ``provenance ingest --json``.
+    """
+    out = Path(outdir)
+    files = expand_sources(sources, TRANSCRIPTION_SUFFIXES)
+    results, errors = [], []
+    for f in files:
+        try:
+            res = ingest_file(f, rules, encoding)
+            target = out / (f.stem + ".xml")
+            if target.resolve() == f.resolve():
+                raise InputError("output would overwrite the source", str(f))
+            atomic_write(target, res.tei_bytes())
+            item = res.summary()
+            item["output"] = str(target)
+            results.append(item)
+        except ProvenanceError as exc:
+            errors.append({"path": exc.path or str(f), "line": exc.line, "message": exc.message})
+    return {"tool": {"name": "provenance", "version": __version__}, "documents": results, "errors": errors,
+            "summary": {"converted": len(results), "failed": len(errors),
+                        "review_items": sum(len(r["review"]) for r in results),
+                        "warnings": sum(len(r["warnings"]) for r in results)}}

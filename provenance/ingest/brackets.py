@@ -1,0 +1,383 @@
+"""Editorial brackets in a transcription: find them (nested, unmatched) and decide what each is.
+
+The transcriptions mix the original's words with the translator's or editor's additions in
+square brackets. This module parses the brackets of a stretch of text into a tree that keeps
+character offsets into the source, and classifies every bracket by a named rule
+(``Decision.rule``), so that the choice can be reported, reviewed and overridden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: A bracket may not span more than this many characters (a stray "[" must not swallow a page).
+MAX_BRACKET_CHARS = 1200
+#: ... nor more than this many blank-line breaks.
+MAX_BRACKET_BREAKS = 6
+
+UNRENDERED = "\u25a1"  # WHITE SQUARE: glyphs the web page could not render
+
+
+@dataclass
+class Bracket:
+    start: int  # offset of "["
+    end: int  # offset after "]"
+    children: list["Bracket"] = field(default_factory=list)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+@dataclass
+class Stray:
+    pos: int
+    char: str
+
+
+def parse_brackets(text: str, start: int = 0, end: int | None = None) -> tuple[list[Bracket], list[Stray]]:
+    """Top-level brackets of ``text[start:end]`` (children nested inside) and unmatched brackets."""
+    end = len(text) if end is None else end
+    tops: list[Bracket] = []
+    strays: list[Stray] = []
+    stack: list[tuple[int, list[Bracket]]] = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "[":
+            stack.append((i, []))
+        elif c == "]":
+            if not stack:
+                strays.append(Stray(i, "]"))
+            else:
+                s, kids = stack.pop()
+                b = Bracket(s, i + 1, kids)
+                (stack[-1][1] if stack else tops).append(b)
+        i += 1
+        # an open bracket that has run too far is a stray: restart after it
+        if stack and (i - stack[0][0] > MAX_BRACKET_CHARS
+                      or text.count("\n\n", stack[0][0], i) > MAX_BRACKET_BREAKS):
+            s0 = stack[0][0]
+            strays.append(Stray(s0, "["))
+            stack.clear()
+            i = s0 + 1
+            # brackets already closed inside belong to the restarted scan
+            tops = [b for b in tops if b.end <= s0]
+            strays = [s for s in strays if s.pos <= s0]
+    # unclosed at the end: the outermost "[" is a stray; rescan after it
+    if stack:
+        s0 = stack[0][0]
+        more_tops, more_strays = parse_brackets(text, s0 + 1, end)
+        tops.extend(more_tops)
+        strays.append(Stray(s0, "["))
+        strays.extend(more_strays)
+    tops.sort(key=lambda b: b.start)
+    strays.sort(key=lambda s: s.pos)
+    return tops, strays
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+@dataclass
+class Decision:
+    """What one bracket is, by which rule, and what it attaches to."""
+
+    kind: str  # sic, sic-corr, gap-illegible, gap-omitted, gap-redacted, space, note-translator,
+    #            note-original, note-editorial, add, handshift, gloss, abbr, foreign, supplied,
+    #            supplied-letters
+    rule: str
+    bracket: Bracket
+    target: tuple[int, int] | None = None  # preceding words wrapped with the mark
+    content: tuple[int, int] | None = None  # the encoded content inside the bracket
+    attrs: dict = field(default_factory=dict)
+    template: str = ""  # the bracket as written, "{}" standing for the content (when not canonical)
+    doubtful: str = ""  # why an editor should review this decision
+    alternatives: list[str] = field(default_factory=list)
+
+
+RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
+RE_SIC_CORR = re.compile(
+    r"^\s*(?P<flag>sic)\s*[,;:]?\s*(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+"
+    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:intended|meant))?\s*$", re.I)
+RE_ILLEGIBLE = re.compile(r"^\s*(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?\s*$", re.I)
+RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
+                        r"not legible|text (?:not|un)", re.I)
+RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)\s*$", re.I)
+RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
+RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
+                      r"(?:translator|editor)|translator['’]?s?\s+comment|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
+RE_ONOTE = re.compile(r"^\s*(?P<label>note(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
+                      r"(?:\s+of\s+the\s+(?:page|document|sheet))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
+RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting)"
+                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[a-z ]+?)?\s*:\s*(?P<body>.*)$",
+                     re.I | re.S)
+RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
+
+PLACE_FROM = {"top": "top", "head": "top", "bottom": "bottom", "foot": "bottom", "margin": "margin",
+              "side": "margin", "end": "end", "reverse": "overleaf", "above": "above", "below": "below",
+              "under": "below", "across": "across", "along": "margin"}
+
+#: Common words that, capitalized, are words the translator supplied rather than a name gloss.
+COMMON_SUPPLIED = {"district", "districts", "county", "counties", "region", "regions", "oblast", "province",
+                   "city", "cities", "river", "mountains", "the", "and", "of", "to", "in", "on", "for", "by",
+                   "printed", "drafted", "typed", "signed", "sent", "copy", "copies", "comrade", "comrades",
+                   "cde", "cdes", "government", "party", "committee", "people", "state", "national"}
+
+#: Transliterated Russian words that often appear as the original word of a translation.
+KNOWN_FOREIGN = {"kulaki", "kulak", "kulaks", "tovarnyye", "tovarnye", "narkom", "narkomat", "oblast", "raion",
+                 "rayon", "kolkhoz", "sovkhoz", "kolkhozy", "sovkhozy", "uezd", "volost", "guberniya", "okrug",
+                 "krai", "kray", "aul", "aimak", "sumon", "spetssoobshcheniye", "spravka", "dokladnaya",
+                 "zapiska", "chekist", "chekisty", "basmachi", "bai", "bais", "mullah", "khan", "aksakal",
+                 "nachalnik", "upravleniye", "otdel", "postanovleniye", "resheniye", "ukaz", "prikaz",
+                 "komandirovka", "propusk", "pud", "pudy", "versta", "desyatina", "tovarishch", "grazhdanin",
+                 "osobaya papka", "osobyy", "sovershenno sekretno", "vypiska"}
+RE_TRANSLIT = re.compile(r"(?:yy|kh|zh|shch|yye$|aya$|iy$|yy$|ykh$|ogo$|ovoy$|nyye$|nye$|skiy$|tsiya$|iye$|"
+                         r"^[a-z]+[iy]e$|^[a-z]*['’][a-z]+$)", re.I)
+
+WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
+RE_NAMEWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]*$")
+RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
+RE_PLAIN_WORD = re.compile(r"^[a-zа-я][a-zа-я'’\-]*$")
+
+
+def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, int]]:
+    """Up to ``count`` word spans immediately before ``pos`` (separated only by spaces), nearest last."""
+    spans: list[tuple[int, int]] = []
+    i = pos
+    while len(spans) < count:
+        j = i
+        while j > lo and text[j - 1] in " \t":
+            j -= 1
+        if j == i and spans:
+            break  # no space between words: stop
+        k = j
+        while k > lo and (text[k - 1].isalnum() or text[k - 1] in "'’-.") and text[k - 1] != "]":
+            k -= 1
+        # trim leading hyphens/dots and trailing dots that are punctuation, not part of the word
+        while k < j and text[k] in "-.'’":
+            k += 1
+        if k >= j:
+            break
+        spans.insert(0, (k, j))
+        i = k
+        if i > lo and text[i - 1] not in " \t":
+            break
+    return spans
+
+
+def _canon_flag(flag: str) -> str:
+    return "" if flag == "sic" else flag
+
+
+class Classifier:
+    """Decides what each bracket is. ``overrides`` come from an editor's rules file."""
+
+    def __init__(self, overrides: list[dict] | None = None, foreign_terms=(), common_words=(), persons=()):
+        self.overrides = overrides or []
+        self.persons = {p.lower() for p in persons}
+        self.scope: tuple[int, int] | None = None  # the body: where a gloss's name is looked for
+        self.foreign = KNOWN_FOREIGN | {w.lower() for w in foreign_terms}
+        self.common = COMMON_SUPPLIED | {w.lower() for w in common_words}
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _override(self, text: str, b: Bracket, doc_id: str) -> str | None:
+        raw = text[b.start:b.end]
+        before = text[max(0, b.start - 60):b.start]
+        for ov in self.overrides:
+            if ov.get("document") and ov["document"] != doc_id:
+                continue
+            if ov.get("bracket") != raw:
+                continue
+            ctx = ov.get("after")
+            if ctx and not before.rstrip().endswith(ctx):
+                continue
+            return ov["as"]
+        return None
+
+    def classify(self, text: str, b: Bracket, lo: int, doc_id: str = "") -> Decision:
+        """Classify bracket ``b``; ``lo`` bounds how far back a target may reach (block start)."""
+        s, e = b.inner
+        inner = text[s:e]
+        forced = self._override(text, b, doc_id)
+        d = self._classify(text, b, lo, inner, forced)
+        if forced:
+            d.rule = "rules-file:" + forced
+            d.doubtful = ""
+        return d
+
+    def _classify(self, text, b, lo, inner, forced) -> Decision:
+        s, e = b.inner
+        stripped = inner.strip()
+        cs = s + (len(inner) - len(inner.lstrip()))
+        ce = e - (len(inner) - len(inner.rstrip()))
+        whole_nested = bool(b.children) and len(b.children) == 1 and \
+            b.children[0].start == cs and b.children[0].end == ce
+        attached_word = b.start > lo and text[b.start - 1].isalnum()
+        letters_inside = (b.end < len(text) and text[b.end].isalnum()) or attached_word
+
+        if forced:
+            return self._forced(text, b, lo, forced, cs, ce)
+        if whole_nested:
+            return Decision("supplied", "nested.outer", b, content=(cs, ce))
+        if not b.children:
+            if RE_REDACTED.match(stripped):
+                return Decision("gap-redacted", "redacted.email", b)
+            m = RE_SIC.match(stripped)
+            if m:
+                tgt = _words_before(text, b.start, lo, 1)
+                flag = m.group(1)
+                return Decision("sic", "sic.flag", b, target=tgt[0] if tgt else None,
+                                template="" if flag == "sic" else f"[{flag}]")
+            m = RE_SIC_CORR.match(stripped)
+            if m:
+                corr = m.group("corr")
+                n = max(1, len(corr.split()))
+                tgt = _words_before(text, b.start, lo, n)
+                c0 = cs + m.start("corr")
+                c1 = cs + m.end("corr")
+                tmpl = text[b.start:c0] + "{}" + text[c1:b.end]
+                canon = "[sic, perhaps {} was intended]"
+                return Decision("sic-corr", "sic.conjecture", b, target=(tgt[0][0], tgt[-1][1]) if tgt else None,
+                                content=(c0, c1), template="" if tmpl == canon else tmpl)
+            m = RE_ILLEGIBLE.match(stripped)
+            if m:
+                return Decision("gap-illegible", "gap.illegible", b,
+                                attrs={"extent": m.group("extent")} if m.group("extent") else {})
+            if RE_BLANK.match(stripped):
+                return Decision("space", "space.left-blank", b,
+                                template="" if stripped == "left blank" else text[b.start:b.end])
+        m = RE_TNOTE.match(inner)
+        if m:
+            c0 = s + m.start("body")
+            tmpl = text[b.start:c0] + "{}" + "]"
+            return Decision("note-translator", "note.translator", b, content=(c0, e),
+                            template="" if tmpl == "[Translator's note: {}]" else tmpl)
+        m = RE_HAND.match(inner)
+        if m:
+            c0 = s + m.start("body")
+            where = (m.group("where") or "").strip().lower()
+            place = "inline"
+            for key, val in PLACE_FROM.items():
+                if key in where:
+                    place = val
+                    break
+            tmpl = text[b.start:c0] + "{}" + "]"
+            if not m.group("body").strip():
+                # "[Handwritten:]" announces that what follows is in another hand
+                return Decision("handshift", "hand.shift", b,
+                                template="" if text[b.start:b.end] == "[Handwritten:]" else text[b.start:b.end])
+            return Decision("add", "hand.add", b, content=(c0, e), attrs={"place": place},
+                            template="" if tmpl == "[Handwritten: {}]" else tmpl)
+        m = RE_ONOTE.match(inner)
+        if m:
+            c0 = s + m.start("body")
+            where = (m.group("where") or "").lower()
+            place = PLACE_FROM.get(where, "bottom" if not where else where)
+            tmpl = text[b.start:c0] + "{}" + "]"
+            return Decision("note-original", "note.original", b, content=(c0, e), attrs={"place": place},
+                            template="" if tmpl == "[Note at the bottom of the page: {}]" else tmpl)
+        if not b.children and RE_GAPDESC.search(stripped) and len(stripped.split()) <= 8:
+            kind = "gap-illegible" if re.search(r"illegible|unreadable|indecipherable|not legible", stripped, re.I) \
+                else "gap-omitted"
+            return Decision(kind, "gap.described", b, attrs={"desc": stripped})
+        if b.children:
+            m = RE_LABELLED.match(inner)
+            if m:
+                c0 = s + m.start("body")
+                return Decision("note-editorial", "note.labelled", b, content=(c0, e),
+                                template=text[b.start:c0] + "{}]")
+            return Decision("supplied", "supplied.nested", b, content=(cs, ce))
+        if letters_inside:
+            return Decision("supplied-letters", "supplied.letters", b, content=(cs, ce))
+        return self._lexical(text, b, lo, stripped, cs, ce)
+
+    def _lexical(self, text, b, lo, stripped, cs, ce) -> Decision:
+        words = stripped.split()
+        alts = [a.strip() for a in re.split(r"\s+or\s+|\s*/\s*", stripped) if a.strip()]
+        prev = _words_before(text, b.start, lo, 1)
+        prev_word = text[prev[0][0]:prev[0][1]] if prev else ""
+        nameish = all(all(RE_NAMEWORD.match(w) or w.lower() in {"of", "de", "ul", "al"} for w in a.split())
+                      for a in alts) and alts
+        common = all(w.lower().strip(".,") in self.common for w in words)
+        m = RE_LABELLED.match(stripped)
+        if m and len(m.group("label").split()) <= 4 and not nameish:
+            c0 = cs + m.start("body")
+            return Decision("note-editorial", "note.labelled", b, content=(c0, ce),
+                            template=text[b.start:c0] + "{}]")
+        if prev_word and RE_ALLCAPS.match(prev_word) and 1 < len(prev_word) <= 6 \
+                and (not nameish or len(words) >= 3) and any(c.isalpha() for c in prev_word):
+            return Decision("abbr", "abbr.expansion", b, target=prev[0], content=(cs, ce))
+        if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
+            n = max(len(a.split()) for a in alts)
+            tgt = _words_before(text, b.start, lo, n)
+            # only the contiguous capitalized words nearest the bracket
+            k = len(tgt)
+            while k > 0 and RE_NAMEWORD.match(text[tgt[k - 1][0]:tgt[k - 1][1]]):
+                k -= 1
+            tgt = tgt[k:] or tgt[-1:]
+            orig = text[tgt[0][0]:tgt[-1][1]]
+            person = self._is_person(text, tgt[0][0], orig, alts)
+            sep_tmpl = ""
+            if len(alts) > 1:
+                joined = " or ".join(alts)
+                if joined != stripped:
+                    sep_tmpl = text[b.start:b.end]
+            d = Decision("gloss", "gloss.person" if person else "gloss.place", b, target=(tgt[0][0], tgt[-1][1]),
+                         content=(cs, ce), attrs={"regs": alts, "person": person}, template=sep_tmpl)
+            lo_s, hi_s = self.scope or (0, len(text))
+            if len(alts) == 1 and re.search(r"(?<![\[\w])" + re.escape(alts[0]) + r"(?![\w\]])",
+                                            text[lo_s:b.start] + " " + text[b.end:hi_s]):
+                what = "person" if person else "place"
+                d.doubtful = (f"'{alts[0]}' also occurs as a name of its own in this text: a modern name for the "
+                              f"preceding {what}, or words the translator supplied?")
+                d.alternatives = ["supplied"]
+            return d
+        low = stripped.lower()
+        if low in self.foreign or (len(words) <= 2 and all(RE_PLAIN_WORD.match(w) for w in words)
+                                   and any(RE_TRANSLIT.search(w) for w in words)):
+            d = Decision("foreign", "foreign.known" if low in self.foreign else "foreign.translit", b,
+                         content=(cs, ce))
+            if low not in self.foreign:
+                d.doubtful = f"'{stripped}' looks transliterated: the original-language word, or a supplied word?"
+                d.alternatives = ["supplied"]
+            return d
+        d = Decision("supplied", "supplied.words", b, content=(cs, ce))
+        if nameish and not common:
+            d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
+            d.alternatives = ["gloss"]
+        return d
+
+    def _is_person(self, text, start, orig, alts) -> bool:
+        if any(w.lower() in self.persons for w in orig.split() + [w for a in alts for w in a.split()]):
+            return True
+        before = text[max(0, start - 12):start]
+        if re.search(r"\b(Cdes?\.?|Comrades?|General|Marshal|Mr\.?|leader|khan)\s*$", before, re.I):
+            return True
+        words = orig.split()
+        if len(words) >= 2 and all(RE_ALLCAPS.match(w) for w in words):
+            return True
+        if len(words) >= 2 and len(alts) == 1 and len(alts[0].split()) >= 2:
+            return True
+        return False
+
+    def _forced(self, text, b, lo, kind, cs, ce) -> Decision:
+        if kind in ("supplied", "foreign", "note-translator", "note-editorial", "gap-omitted"):
+            return Decision(kind, "", b, content=(cs, ce), attrs={"desc": text[cs:ce]} if kind == "gap-omitted" else {},
+                            template="" if kind in ("supplied", "foreign") else text[b.start:cs] + "{}" + text[ce:b.end])
+        if kind in ("gloss", "gloss-person", "gloss-place"):
+            prev = _words_before(text, b.start, lo, 1)
+            alts = [a.strip() for a in re.split(r"\s+or\s+", text[cs:ce]) if a.strip()]
+            if prev:
+                return Decision("gloss", "", b, target=prev[0], content=(cs, ce),
+                                attrs={"regs": alts, "person": kind == "gloss-person"})
+            return Decision("supplied", "", b, content=(cs, ce))
+        if kind == "sic":
+            prev = _words_before(text, b.start, lo, 1)
+            return Decision("sic", "", b, target=prev[0] if prev else None, template=text[b.start:b.end])
+        if kind == "abbr":
+            prev = _words_before(text, b.start, lo, 1)
+            if prev:
+                return Decision("abbr", "", b, target=prev[0], content=(cs, ce))
+        return Decision("supplied", "", b, content=(cs, ce))

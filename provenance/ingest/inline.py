@@ -1,0 +1,206 @@
+"""Inline TEI for a stretch of transcription: words, editorial marks, unrendered glyphs, stray brackets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from provenance import TEI_NS, XML_NS
+from provenance.ingest.brackets import UNRENDERED, Classifier, Decision, parse_brackets
+
+T = "{%s}" % TEI_NS
+RE_UNRENDERED = re.compile(UNRENDERED + "+")
+
+
+def line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line, col
+
+
+@dataclass
+class Context:
+    """What one conversion collects besides the TEI: decisions, review items, warnings, hands."""
+
+    text: str
+    doc_id: str
+    path: str
+    classifier: Classifier
+    decisions: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    hands: list[dict] = field(default_factory=list)  # {"id": "h1", "place": ..., "kind": "add"|"shift"}
+    marks: list[tuple] = field(default_factory=list)  # (type, start, end, content, target, rule)
+    langs: set = field(default_factory=set)
+
+    def warn(self, pos: int, message: str) -> None:
+        line, col = line_col(self.text, pos)
+        self.warnings.append({"line": line, "column": col, "offset": pos, "message": message})
+
+    def new_hand(self, place: str, kind: str) -> str:
+        hid = f"h{len(self.hands) + 1}"
+        self.hands.append({"id": hid, "place": place, "kind": kind})
+        return hid
+
+
+MARK_TYPE = {
+    "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
+    "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
+    "add": "add", "handshift": "handshift", "gloss": "gloss", "abbr": "abbr-expansion", "foreign": "foreign",
+    "supplied": "supplied", "supplied-letters": "supplied",
+}
+
+
+def _append_text(parent: etree._Element, s: str) -> None:
+    if not s:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + s
+    else:
+        parent.text = (parent.text or "") + s
+
+
+def _sub(parent, tag, attrib=None, text=None):
+    el = etree.SubElement(parent, T + tag)
+    for k, v in (attrib or {}).items():
+        if v is not None and v != "":
+            el.set(k, v)
+    if text:
+        el.text = text
+    return el
+
+
+class InlineBuilder:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.text = ctx.text
+
+    # -- text with unrendered glyph boxes ------------------------------------------------------
+    def _emit_text(self, parent, start: int, end: int) -> None:
+        if start >= end:
+            return
+        chunk = self.text[start:end]
+        pos = 0
+        for m in RE_UNRENDERED.finditer(chunk):
+            _append_text(parent, chunk[pos:m.start()])
+            n = m.end() - m.start()
+            _sub(parent, "gap", {"reason": "unrendered", "quantity": str(n), "unit": "chars"})
+            self.ctx.marks.append(("unrendered", start + m.start(), start + m.end(), "", None, "gap.unrendered"))
+            pos = m.end()
+        _append_text(parent, chunk[pos:])
+
+    def fill(self, parent, start: int, end: int, label: tuple[int, int] | None = None) -> None:
+        """Fill ``parent`` with the inline TEI of ``text[start:end]``."""
+        tops, strays = parse_brackets(self.text, start, end)
+        items = []
+        for b in tops:
+            d = self.ctx.classifier.classify(self.text, b, start, self.ctx.doc_id)
+            s = d.target[0] if d.target else b.start
+            items.append([s, b.end, "dec", d])
+        for st in strays:
+            items.append([st.pos, st.pos + 1, "stray", st])
+        if label:
+            items.append([label[0], label[1], "label", None])
+        items.sort(key=lambda it: (it[0], it[1]))
+        pos = start
+        for it in items:
+            s, e, kind, x = it
+            if s < pos:  # a target reaching back over an earlier mark: attach nothing
+                if kind == "dec" and x.target:
+                    x.target = None
+                    s = x.bracket.start
+                if s < pos:
+                    continue
+            self._emit_text(parent, pos, s)
+            if kind == "label":
+                _sub(parent, "label", text=self.text[s:e])
+            elif kind == "stray":
+                _append_text(parent, x.char)
+                self.ctx.warn(x.pos, f"unmatched '{x.char}' kept as written")
+            else:
+                self._decision(parent, x)
+            pos = e
+        self._emit_text(parent, pos, end)
+
+    # -- one editorial mark --------------------------------------------------------------------
+    def _record(self, d: Decision) -> None:
+        b = d.bracket
+        line, col = line_col(self.text, b.start)
+        rec = {"bracket": self.text[b.start:b.end], "encoded_as": d.kind, "rule": d.rule, "offset": b.start,
+               "line": line, "column": col}
+        if d.target:
+            rec["target"] = self.text[d.target[0]:d.target[1]]
+        self.ctx.decisions.append(rec)
+        if d.doubtful:
+            self.ctx.review.append({**rec, "reason": d.doubtful, "alternatives": d.alternatives})
+        content = self.text[d.content[0]:d.content[1]] if d.content else ""
+        self.ctx.marks.append((MARK_TYPE.get(d.kind, "bracket"), b.start, b.end, content, d.target, d.rule))
+
+    def _decision(self, parent, d: Decision) -> None:
+        self._record(d)
+        t = self.text
+        tgt = t[d.target[0]:d.target[1]] if d.target else ""
+        k = d.kind
+        if d.target:
+            pass
+        elif k in ("sic", "sic-corr", "gloss", "abbr"):
+            self.ctx.warn(d.bracket.start, f"'{t[d.bracket.start:d.bracket.end]}' follows no word it could mark")
+        if k == "sic":
+            _sub(parent, "sic", {"rend": d.template}, tgt)
+        elif k == "sic-corr":
+            ch = _sub(parent, "choice", {"rend": d.template})
+            _sub(ch, "sic", text=tgt)
+            corr = _sub(ch, "corr", {"resp": "#translator", "cert": "low"})
+            self.fill(corr, *d.content)
+        elif k == "gap-illegible":
+            g = _sub(parent, "gap", {"reason": "illegible", "extent": d.attrs.get("extent")})
+            if d.attrs.get("desc"):
+                _sub(g, "desc", text=d.attrs["desc"])
+        elif k == "gap-omitted":
+            g = _sub(parent, "gap", {"reason": "omitted"})
+            _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
+        elif k == "gap-redacted":
+            _sub(parent, "gap", {"reason": "redacted-by-source"})
+        elif k == "space":
+            _sub(parent, "space", {"rend": d.template})
+        elif k == "note-translator":
+            n = _sub(parent, "note", {"type": "translator", "resp": "#translator", "rend": d.template})
+            self.fill(n, *d.content)
+        elif k == "note-original":
+            n = _sub(parent, "note", {"place": d.attrs.get("place", "bottom"), "rend": d.template})
+            self.fill(n, *d.content)
+        elif k == "note-editorial":
+            n = _sub(parent, "note", {"type": "editorial", "resp": "#translator", "rend": d.template or "[{}]"})
+            self.fill(n, *d.content)
+        elif k == "add":
+            hid = self.ctx.new_hand(d.attrs.get("place", "inline"), "add")
+            a = _sub(parent, "add", {"place": d.attrs.get("place", "inline"), "hand": "#" + hid, "rend": d.template})
+            self.fill(a, *d.content)
+        elif k == "handshift":
+            hid = self.ctx.new_hand("inline", "shift")
+            _sub(parent, "handShift", {"new": "#" + hid, "rend": d.template})
+        elif k == "gloss":
+            wrap = _sub(parent, "persName" if d.attrs.get("person") else "placeName")
+            ch = _sub(wrap, "choice", {"rend": d.template})
+            _sub(ch, "orig", text=tgt)
+            for alt in d.attrs.get("regs") or [t[d.content[0]:d.content[1]]]:
+                _sub(ch, "reg", {"resp": "#translator"}, alt)
+        elif k == "abbr":
+            ch = _sub(parent, "choice")
+            _sub(ch, "abbr", text=tgt)
+            ex = _sub(ch, "expan", {"resp": "#translator"})
+            self.fill(ex, *d.content)
+        elif k == "foreign":
+            f = _sub(parent, "foreign", {"resp": "#translator"}, t[d.content[0]:d.content[1]])
+            f.set("{%s}lang" % XML_NS, "ru-Latn")
+            self.ctx.langs.add("ru-Latn")
+        elif k == "supplied":
+            s = _sub(parent, "supplied", {"reason": "omitted", "resp": "#translator"})
+            self.fill(s, *d.content)
+        elif k == "supplied-letters":
+            _sub(parent, "supplied", {"reason": "omitted", "resp": "#translator"}, t[d.content[0]:d.content[1]])
+        else:  # pragma: no cover - every kind is handled above
+            _append_text(parent, t[d.bracket.start:d.bracket.end])

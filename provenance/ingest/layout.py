@@ -1,0 +1,264 @@
+"""The page around a transcription: header blocks, web-page debris, and where the body is.
+
+Two conventions of the archive are recognised, and plain text besides:
+
+* ``markdown``: a bold date and title, then ``**Label:**`` blocks (Citation, Summary, Credits,
+  Original Language, Contents), each followed by one paragraph; the body follows the last block.
+* ``web``: a copied web page: "Skip to content", a date line, a title line, a funder line, the
+  body, the summary paragraph, then "Document Information" with the citation, the rights text
+  and labelled fields (Original Uploaded Date, Record ID, Original Classification, ...), and the
+  funders' names at the end.
+* ``plain``: neither; the whole text is the body.
+
+Every header value keeps its source offsets, so nothing is taken from the body by accident and
+the body's offsets stay those of the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+RE_DATE_MDY = re.compile(rf"^\s*(?:\*\*)?\s*({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\s*(?:\*\*)?\s*$")
+RE_DATE_DMY = re.compile(rf"^\s*(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}})\s*$")
+RE_DATE_ANY = re.compile(rf"\b(?:({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})\s+({MONTH_RE})\s+(\d{{4}}))\b")
+RE_MD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?):\*\*\s*$")
+RE_FUNDER = re.compile(r"^\s*This document was made possible with support from\s+(?P<who>.+?)\s*\.?\s*$", re.I)
+RE_URL = re.compile(r"<?(https?://[^\s>]+)>?")
+
+WEB_DEBRIS = {"skip to content"}
+WEB_LABELS = ["Document Information", "Original Uploaded Date", "Record ID", "Original Classification",
+              "Original Language", "Language", "Contents", "Associated People & Organizations",
+              "Associated Places", "Associated Topics", "Subjects", "Keywords", "Credits", "Source",
+              "Publisher", "Translator", "Rights", "Summary", "Citation", "Related Documents"]
+RE_RIGHTS = re.compile(r"welcomes reuse of Digital Archive materials|subject to copyright|rights holders|"
+                       r"enquire about this document|request permission|copyright", re.I)
+
+
+def iso_date(text: str) -> str | None:
+    """The first date written as "April 29, 1945" or "29 April 1945" in ``text``, as ISO."""
+    m = RE_DATE_ANY.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        mon, day, year = m.group(1), m.group(2), m.group(3)
+    else:
+        day, mon, year = m.group(4), m.group(5), m.group(6)
+    month = MONTHS[mon.lower()]
+    d = int(day)
+    import datetime
+    try:
+        return datetime.date(int(year), month, d).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass
+class Field:
+    value: str
+    start: int
+    end: int
+    rule: str = ""
+
+
+@dataclass
+class Layout:
+    style: str
+    body_start: int
+    body_end: int
+    fields: dict[str, Field] = field(default_factory=dict)
+    debris: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, what)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
+
+
+@dataclass
+class Para:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Para]:
+    """Blank-line separated paragraphs of ``text[start:end]``, with offsets, stripped."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:end]):
+        raw = m.group(0)
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        s = start + m.start() + lead
+        e = start + m.end() - trail
+        out.append(Para(s, e, text[s:e]))
+    return out
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Para]:
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            s = pos + lead
+            e = pos + len(raw.rstrip())
+            out.append(Para(s, e, text[s:e]))
+        pos += len(raw) + 1
+    return out
+
+
+def detect(text: str) -> Layout:
+    if any(RE_MD_LABEL.match(p.text) for p in lines(text)[:80]):
+        return _markdown(text)
+    ls = lines(text)
+    if any(p.text.strip().lower() in WEB_DEBRIS for p in ls[:5]) or any(
+            p.text.strip() == "Document Information" for p in ls):
+        return _web(text)
+    return _plain(text)
+
+
+def _clean_md(s: str) -> str:
+    s = re.sub(r"\*\*", "", s)
+    s = re.sub(r"[ \t]+\n", "\n", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _markdown(text: str) -> Layout:
+    ls = lines(text)
+    lay = Layout("markdown", 0, len(text))
+    label_idx = [i for i, p in enumerate(ls) if RE_MD_LABEL.match(p.text)]
+    first = label_idx[0]
+    # before the first label: bold date and bold title (possibly over several lines)
+    head = [p for p in ls[:first]]
+    title_parts = []
+    for p in head:
+        t = _clean_md(p.text)
+        if not t:
+            continue
+        if "date" not in lay.fields and RE_DATE_MDY.match(p.text.replace("**", "")):
+            lay.fields["date"] = Field(t, p.start, p.end, "markdown.date-line")
+        else:
+            title_parts.append(p)
+    if title_parts:
+        lay.fields["title"] = Field(_clean_md(" ".join(p.text for p in title_parts)), title_parts[0].start,
+                                    title_parts[-1].end, "markdown.bold-title")
+    # each label takes one paragraph
+    body_start = None
+    for i in label_idx:
+        p = ls[i]
+        label = RE_MD_LABEL.match(p.text).group("label").strip()
+        paras = paragraphs(text, p.end)
+        if not paras:
+            lay.warnings.append((p.start, f"header block '{label}' has no value"))
+            body_start = len(text)
+            continue
+        v = paras[0]
+        if RE_MD_LABEL.match(v.text.split("\n", 1)[0]):
+            continue
+        lay.fields[label.lower()] = Field(_clean_md(v.text), v.start, v.end, "markdown.block")
+        body_start = v.end
+    lay.body_start = body_start if body_start is not None else 0
+    lay.body_end = len(text.rstrip())
+    return lay
+
+
+def _web(text: str) -> Layout:
+    ls = lines(text)
+    lay = Layout("web", 0, len(text))
+    i = 0
+    # debris at the top
+    while i < len(ls) and ls[i].text.strip().lower() in WEB_DEBRIS:
+        lay.debris.append((ls[i].start, ls[i].end, "navigation"))
+        i += 1
+    if i < len(ls) and RE_DATE_MDY.match(ls[i].text):
+        lay.fields["date"] = Field(ls[i].text.strip(), ls[i].start, ls[i].end, "web.date-line")
+        i += 1
+    if i < len(ls) and not RE_FUNDER.match(ls[i].text):
+        lay.fields["title"] = Field(ls[i].text.strip(), ls[i].start, ls[i].end, "web.title-line")
+        i += 1
+    body_start = ls[i - 1].end if i else 0
+    if i < len(ls) and RE_FUNDER.match(ls[i].text):
+        m = RE_FUNDER.match(ls[i].text)
+        lay.fields["funder"] = Field(m.group("who"), ls[i].start, ls[i].end, "web.funder-line")
+        body_start = ls[i].end
+        i += 1
+    lay.body_start = body_start
+    # the tail: "Document Information" and what follows
+    info = next((p for p in ls if p.text.strip() == "Document Information"), None)
+    body_end = len(text.rstrip())
+    if info is not None:
+        body_end = info.start
+        lay.debris.append((info.start, info.end, "section heading"))
+        _web_tail(text, info.end, lay)
+        # the paragraph right before "Document Information" is the page's summary
+        body_paras = paragraphs(text, body_start, info.start)
+        if body_paras:
+            last = body_paras[-1]
+            if len(last.text) > 40 and "[" not in last.text and last.text.rstrip().endswith((".", ")", '"', "”")):
+                lay.fields["summary"] = Field(" ".join(last.text.split()), last.start, last.end,
+                                              "web.summary-before-document-information")
+                body_end = last.start
+    lay.body_end = body_end
+    return lay
+
+
+def _web_tail(text: str, start: int, lay: Layout) -> None:
+    paras = paragraphs(text, start)
+    labels = {lab.lower(): lab for lab in WEB_LABELS}
+    k = 0
+    if paras and not paras[0].text.strip().lower() in labels and not RE_RIGHTS.search(paras[0].text):
+        lay.fields["citation"] = Field(" ".join(paras[0].text.split()), paras[0].start, paras[0].end,
+                                       "web.citation-after-document-information")
+        k = 1
+    rights = []
+    trailing = []
+    while k < len(paras):
+        p = paras[k]
+        key = p.text.strip().lower()
+        if key in labels:
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            value = None
+            if nxt is not None and nxt.text.strip().lower() not in labels and not RE_RIGHTS.search(nxt.text):
+                v = nxt.text.strip()
+                ok = True
+                if key == "record id":
+                    ok = bool(re.fullmatch(r"[\w\-./:]{1,40}", v))
+                elif key == "original uploaded date":
+                    ok = bool(RE_DATE_ANY.search(v) or re.search(r"\d{4}-\d{2}-\d{2}", v))
+                elif key == "original classification":
+                    ok = len(v) <= 60
+                if ok:
+                    value = nxt
+            if value is not None:
+                lay.fields[key] = Field(" ".join(value.text.split()), value.start, value.end, "web.labelled-field")
+                k += 2
+            else:
+                k += 1
+            continue
+        if RE_RIGHTS.search(p.text):
+            rights.append(p)
+            if "[email protected]" in p.text:
+                i = p.text.index("[email protected]")
+                lay.debris.append((p.start + i, p.start + i + len("[email protected]"), "address hidden by the web page"))
+        else:
+            trailing.append(p)
+        k += 1
+    if rights:
+        lay.fields["rights"] = Field(" ".join(" ".join(p.text.split()) for p in rights), rights[0].start,
+                                     rights[-1].end, "web.rights-text")
+    if trailing:
+        last = trailing[-1]
+        lay.fields["credits"] = Field(" ".join(last.text.split()), last.start, last.end, "web.funders-at-end")
+
+
+def _plain(text: str) -> Layout:
+    lay = Layout("plain", 0, len(text.rstrip()))
+    ls = lines(text)
+    if ls and RE_DATE_MDY.match(ls[0].text):
+        lay.fields["date"] = Field(ls[0].text.strip(), ls[0].start, ls[0].end, "plain.date-line")
+    return lay

@@ -1,0 +1,153 @@
+"""Reading TEI back to plain text, in two layers.
+
+* ``edition``: the transcription as the editor presented it, brackets and all, rebuilt from
+  the markup (the body of the source, modulo whitespace, for TEI written by ``ingest``).
+* ``original``: the words of the original document only: no supplied words, glosses,
+  translator's notes or sic flags; conjectures and regularizations give way to what the
+  document says.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from provenance import TEI_NS
+
+T = "{%s}" % TEI_NS
+BLOCKS = {"p", "head", "item", "opener", "closer", "postscript", "list", "dateline", "salute", "signed", "ab",
+          "lg", "l", "trailer", "byline", "div", "table", "row", "quote", "floatingText"}
+LINE_BLOCKS = {"seg", "dateline", "salute", "signed"}
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _fmt(template: str, content: str) -> str:
+    return template.replace("{}", content) if "{}" in template else template
+
+
+class _Reader:
+    def __init__(self, layer: str):
+        if layer not in ("edition", "original"):
+            raise ValueError(f"unknown layer {layer!r}: use 'edition' or 'original'")
+        self.layer = layer
+        self.ed = layer == "edition"
+
+    def inner(self, el) -> str:
+        parts = [el.text or ""]
+        for k in el:
+            parts.append(self.node(k))
+            parts.append(k.tail or "")
+        return "".join(parts)
+
+    def node(self, el) -> str:
+        name = _local(el)
+        if not name:  # comments, processing instructions
+            return ""
+        rend = el.get("rend") or ""
+        ed = self.ed
+        if name == "sic":
+            return self.inner(el) + (" " + (rend or "[sic]") if ed else "")
+        if name == "choice":
+            kids = {(_local(k)): k for k in el}
+            if "sic" in kids and "corr" in kids:
+                s = self.inner(kids["sic"])
+                if not ed:
+                    return s
+                return s + " " + _fmt(rend or "[sic, perhaps {} was intended]", self.inner(kids["corr"]))
+            if "orig" in kids:
+                o = self.inner(kids["orig"])
+                if not ed:
+                    return o
+                regs = [self.inner(k) for k in el if _local(k) == "reg"]
+                if rend:
+                    return o + " " + rend
+                return o + " [" + " or ".join(regs) + "]"
+            if "abbr" in kids:
+                a = self.inner(kids["abbr"])
+                if not ed:
+                    return a
+                exp = self.inner(kids["expan"]) if "expan" in kids else ""
+                return a + " " + _fmt(rend or "[{}]", exp)
+            first = next(iter(el), None)
+            return self.node(first) if first is not None else ""
+        if name == "gap":
+            reason = el.get("reason", "")
+            if reason == "unrendered":
+                try:
+                    n = int(el.get("quantity", "1"))
+                except ValueError:
+                    n = 1
+                return "\u25a1" * n if ed else ""
+            if not ed:
+                return ""
+            if reason == "redacted-by-source":
+                return "[email protected]"
+            desc = el.find(T + "desc")
+            if desc is not None:
+                return "[" + self.inner(desc) + "]"
+            if rend:
+                return rend
+            ext = el.get("extent")
+            return "[illegible" + (" " + ext if ext else "") + "]" if reason == "illegible" else "[" + reason + "]"
+        if name == "space":
+            return (rend or "[left blank]") if ed else " "
+        if name == "note":
+            content = self.inner(el)
+            if el.get("resp") or el.get("type") in ("translator", "editorial", "gloss"):
+                if not ed:
+                    return ""
+                default = "[Translator's note: {}]" if el.get("type") == "translator" else "[{}]"
+                return _fmt(rend or default, content)
+            if not ed:
+                return content
+            return _fmt(rend or "[Note at the bottom of the page: {}]", content)
+        if name == "add":
+            content = self.inner(el)
+            return _fmt(rend or "[Handwritten: {}]", content) if ed else content
+        if name == "handShift":
+            return (rend or "[Handwritten:]") if ed else ""
+        if name in ("supplied", "foreign") and el.get("resp"):
+            return ("[" + self.inner(el) + "]") if ed else ""
+        if name == "supplied":
+            return ("[" + self.inner(el) + "]") if ed else ""
+        if name in ("corr", "reg", "expan"):  # outside a choice: the editor's words
+            return ("[" + self.inner(el) + "]") if ed else ""
+        if name == "lb":
+            return "\n"
+        if name == "desc":
+            return ""
+        text = self.inner(el)
+        if name in BLOCKS or name in LINE_BLOCKS:
+            return "\n\n" + text + "\n\n" if name in BLOCKS else "\n" + text + "\n"
+        return text
+
+
+def tei_body(tree: etree._ElementTree | etree._Element):
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    body = root.find(f".//{T}text/{T}body")
+    if body is None:
+        body = root.find(f".//{T}body")
+    return body
+
+
+def tei_to_text(tree: etree._ElementTree | etree._Element, layer: str = "edition") -> str:
+    """The body of a TEI document as plain text: paragraphs separated by blank lines."""
+    body = tei_body(tree)
+    if body is None:
+        return ""
+    raw = _Reader(layer).inner(body)
+    paras = []
+    for chunk in raw.split("\n\n"):
+        lines = [" ".join(line.split()) for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            paras.append("\n".join(lines))
+    return "\n\n".join(paras) + ("\n" if paras else "")
+
+
+def tei_file_to_text(path, layer: str = "edition") -> str:
+    from provenance.fileio import parse_xml
+
+    return tei_to_text(parse_xml(path), layer)

@@ -1,0 +1,118 @@
+"""Archival citations in the forms the corpus uses, and their neighbours."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.citation import find_citations, normalize_repository, parse_citation
+from provenance.fileio import read_text
+
+from conftest import SEED
+
+CASES = [
+    ("GARF, Fond R-9401ss, Opis' 2, Delo 95, ll. 334-338",
+     dict(repository="GARF", fond="R-9401ss", opis="2", delo="95", folios="334-338",
+          folio_from="334", folio_to="338", fond_raw="Fond R-9401ss", opis_raw="Opis' 2",
+          delo_raw="Delo 95")),
+    ("RGASPI F. 17, Op. 162, D. 37, ll. 145-155",
+     dict(repository="RGASPI", fond="17", opis="162", delo="37", folios="145-155",
+          folio_from="145", folio_to="155", fond_raw="F. 17", opis_raw="Op. 162", delo_raw="D. 37")),
+    ("GARF, f. 9401s, op. 2, d. 10004, ll. 62-63",
+     dict(repository="GARF", fond="9401s", opis="2", delo="10004", folios="62-63",
+          folio_from="62", folio_to="63", fond_raw="f. 9401s")),
+    ("RGASPI, f. 558, op. 11, d. 328, ll. 1-3",
+     dict(repository="RGASPI", fond="558", opis="11", delo="328", folios="1-3",
+          folio_from="1", folio_to="3")),
+    ("AVPRF, f. 06, op. 7, p. 34, d. 517, l. 12 ob.",
+     dict(repository="AVPRF", fond="06", opis="7", papka="34", delo="517", folios="12 ob.",
+          folio_from="12ob", folio_to="12ob")),
+    ("AVP RF, f. 0100, op. 034, d. 8, ll. 5ob.-6",
+     dict(repository="AVPRF", fond="0100", opis="034", delo="8", folio_from="5ob", folio_to="6")),
+    ("APRF, f. 45, op. 1, d. 322, ll. 1, 3-5",
+     dict(repository="APRF", fond="45", delo="322", folios="1, 3-5", folio_from="1", folio_to="5")),
+    ("RGANI, f. 89, op. 46, d. 1, l. 2",
+     dict(repository="RGANI", fond="89", opis="46", delo="1", folios="2")),
+    ("TsAMO RF, F. 3, Op. 11556, D. 12, L. 4",
+     dict(repository="TsAMO", fond="3", opis="11556", delo="12", folios="4")),
+    ("ГАРФ, ф. Р-9401, оп. 2, д. 95, лл. 334–338",
+     dict(repository="GARF", fond="Р-9401", opis="2", delo="95", folio_from="334", folio_to="338")),
+]
+
+
+@pytest.mark.parametrize("raw,expected", CASES)
+def test_parse_forms(raw, expected):
+    cit = parse_citation(raw)
+    assert cit is not None
+    assert cit["raw"] == raw
+    for key, value in expected.items():
+        assert cit[key] == value, key
+    assert cit["repository_name"]
+
+
+def test_repository_full_names():
+    assert parse_citation("GARF, f. 1, op. 1, d. 1")["repository_name"] == "State Archive of the Russian Federation"
+    assert parse_citation("RGASPI F. 17, Op. 162, D. 37")["repository_name"] == \
+        "Russian State Archive of Socio-Political History"
+    assert normalize_repository("AVP  RF") == "AVPRF"
+    assert normalize_repository("Nowhere") is None
+
+
+def test_full_name_with_acronym():
+    raw = "Archive of Foreign Policy of the Russian Federation (AVP RF), f. 06, op. 7, d. 517"
+    cit = parse_citation("Source: " + raw + ".")
+    assert cit["repository"] == "AVPRF"
+    assert cit["raw"] == raw
+
+
+def test_sentence_period_not_part_of_raw():
+    text = "Wilson Center Digital Archive, RGASPI, f. 558, op. 11, d. 328, ll. 1-3. Translated"
+    cit = parse_citation(text)
+    assert cit["raw"] == "RGASPI, f. 558, op. 11, d. 328, ll. 1-3"
+    assert text[cit["start"]:cit["end"]] == cit["raw"]
+
+
+def test_no_repository_needs_more_than_a_fond():
+    assert parse_citation("F. 17 alone") is None
+    assert parse_citation("the file d. 5 of f. 12") is None
+    cit = parse_citation("f. 17, op. 3, d. 1050")
+    assert cit["repository"] is None and cit["delo"] == "1050"
+    assert parse_citation("") is None
+    assert parse_citation(None) is None
+
+
+# the citation each seed gives, read from the texts
+SEED_CITATIONS = {
+    "000": ("RGASPI", "558", "11", "328", "1-3"),
+    "001": ("GARF", "R-9401ss", "2", "98", "49-51"),
+    "002": ("RGASPI", "17", "162", "37", "145-155"),
+    "003": ("GARF", "9401s", "2", "10004", "62-63"),
+    "004": ("GARF", "R-9401ss", "2", "95", "334-338"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(SEED_CITATIONS))
+def test_seed_citations(key):
+    text = read_text(SEED[key])
+    found = find_citations(text)
+    assert len(found) == 1
+    cit = found[0]
+    assert (cit["repository"], cit["fond"], cit["opis"], cit["delo"], cit["folios"]) == SEED_CITATIONS[key]
+    assert text[cit["start"]:cit["end"]] == cit["raw"]
+
+
+def test_find_several():
+    text = "See GARF, f. 9401s, op. 2, d. 10004, ll. 62-63; and RGASPI F. 17, Op. 162, D. 37, l. 5."
+    found = find_citations(text)
+    assert [c["repository"] for c in found] == ["GARF", "RGASPI"]
+    for c in found:
+        assert text[c["start"]:c["end"]] == c["raw"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="GARFSPI fopdl.,'0123456789-–ФфОод ", max_size=80))
+def test_never_crashes_and_offsets_hold(text):
+    for c in find_citations(text):
+        assert text[c["start"]:c["end"]] == c["raw"]
+        assert c["fond"]
