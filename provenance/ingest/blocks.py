@@ -168,6 +168,7 @@ def structure(text: str, start: int, end: int) -> list[Block]:
         b = blocks[j]
         if b.role == "copy-item":
             current_point = None
+            stack.clear()
             continue
         kind, m = kinds[j]
         if kind:
