@@ -36,44 +36,52 @@ class Stray:
     char: str
 
 
+RE_BRACKET_CHAR = re.compile(r"[\[\]]")
+
+
 def parse_brackets(text: str, start: int = 0, end: int | None = None) -> tuple[list[Bracket], list[Stray]]:
-    """Top-level brackets of ``text[start:end]`` (children nested inside) and unmatched brackets."""
+    """Top-level brackets of ``text[start:end]`` (children nested inside) and unmatched brackets.
+
+    An opening bracket that would span more than MAX_BRACKET_CHARS characters or
+    MAX_BRACKET_BREAKS blank lines is a stray: a lost "[" must not swallow a page.
+    """
     end = len(text) if end is None else end
     tops: list[Bracket] = []
     strays: list[Stray] = []
     stack: list[tuple[int, list[Bracket]]] = []
-    i = start
-    while i < end:
-        c = text[i]
-        if c == "[":
-            stack.append((i, []))
-        elif c == "]":
-            if not stack:
-                strays.append(Stray(i, "]"))
-            else:
-                s, kids = stack.pop()
-                b = Bracket(s, i + 1, kids)
-                (stack[-1][1] if stack else tops).append(b)
-        i += 1
-        # an open bracket that has run too far is a stray: restart after it
-        if stack and (i - stack[0][0] > MAX_BRACKET_CHARS
-                      or text.count("\n\n", stack[0][0], i) > MAX_BRACKET_BREAKS):
+    pos = start
+    while True:
+        m = RE_BRACKET_CHAR.search(text, pos, end)
+        if stack:
             s0 = stack[0][0]
-            strays.append(Stray(s0, "["))
-            stack.clear()
-            i = s0 + 1
-            # brackets already closed inside belong to the restarted scan
-            tops = [b for b in tops if b.end <= s0]
-            strays = [s for s in strays if s.pos <= s0]
-    # unclosed at the end: the outermost "[" is a stray; rescan after it
-    if stack:
+            limit = m.start() if m else end
+            if limit - s0 > MAX_BRACKET_CHARS or text.count("\n\n", s0, limit) > MAX_BRACKET_BREAKS:
+                strays.append(Stray(s0, "["))
+                stack.clear()
+                tops = [b for b in tops if b.end <= s0]
+                strays = [x for x in strays if x.pos <= s0]
+                pos = s0 + 1
+                continue
+        if not m:
+            break
+        i = m.start()
+        if text[i] == "[":
+            stack.append((i, []))
+        elif not stack:
+            strays.append(Stray(i, "]"))
+        else:
+            s, kids = stack.pop()
+            b = Bracket(s, i + 1, kids)
+            (stack[-1][1] if stack else tops).append(b)
+        pos = i + 1
+    if stack:  # unclosed at the end: the outermost "[" is a stray; rescan after it
         s0 = stack[0][0]
         more_tops, more_strays = parse_brackets(text, s0 + 1, end)
-        tops.extend(more_tops)
+        tops = [b for b in tops if b.end <= s0] + more_tops
         strays.append(Stray(s0, "["))
         strays.extend(more_strays)
     tops.sort(key=lambda b: b.start)
-    strays.sort(key=lambda s: s.pos)
+    strays.sort(key=lambda x: x.pos)
     return tops, strays
 
 
@@ -326,9 +334,7 @@ class Classifier:
                     sep_tmpl = text[b.start:b.end]
             d = Decision("gloss", "gloss.person" if person else "gloss.place", b, target=(tgt[0][0], tgt[-1][1]),
                          content=(cs, ce), attrs={"regs": alts, "person": person}, template=sep_tmpl)
-            lo_s, hi_s = self.scope or (0, len(text))
-            if len(alts) == 1 and re.search(r"(?<![\[\w])" + re.escape(alts[0]) + r"(?![\w\]])",
-                                            text[lo_s:b.start] + " " + text[b.end:hi_s]):
+            if len(alts) == 1 and self._occurs_alone(text, alts[0], b):
                 what = "person" if person else "place"
                 d.doubtful = (f"'{alts[0]}' also occurs as a name of its own in this text: a modern name for the "
                               f"preceding {what}, or words the translator supplied?")
@@ -348,6 +354,20 @@ class Classifier:
             d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
             d.alternatives = ["gloss"]
         return d
+
+    def _occurs_alone(self, text: str, word: str, b: Bracket) -> bool:
+        """Whether ``word`` occurs in the body outside this bracket, not itself in brackets."""
+        lo, hi = self.scope or (0, len(text))
+        i = text.find(word, lo, hi)
+        while i != -1:
+            j = i + len(word)
+            if not (b.start <= i < b.end):
+                before = text[i - 1] if i > 0 else " "
+                after = text[j] if j < len(text) else " "
+                if not (before.isalnum() or before == "[") and not (after.isalnum() or after == "]"):
+                    return True
+            i = text.find(word, j, hi)
+        return False
 
     def _is_person(self, text, start, orig, alts) -> bool:
         if any(w.lower() in self.persons for w in orig.split() + [w for a in alts for w in a.split()]):
