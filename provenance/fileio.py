@@ -121,6 +121,12 @@ def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int =
     return text
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     """Write a file atomically: a temporary file in the same folder, then a rename."""
     p = Path(path)
@@ -129,6 +135,7 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         data = data.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

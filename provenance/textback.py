@@ -9,18 +9,25 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from provenance import TEI_NS
 
 T = "{%s}" % TEI_NS
-BLOCKS = {"p", "head", "item", "opener", "closer", "postscript", "list", "dateline", "salute", "signed", "ab",
-          "lg", "l", "trailer", "byline", "div", "table", "row", "quote", "floatingText"}
-LINE_BLOCKS = {"seg", "dateline", "salute", "signed"}
+# Elements that stand on lines of their own. Lines inside an opener or closer (dateline, salute,
+# signed, seg) are separated by <lb/>, so a date and a signature written on one line stay together.
+BLOCKS = {"p", "head", "item", "opener", "closer", "postscript", "list", "ab", "lg", "l", "trailer", "byline",
+          "div", "table", "row", "quote", "floatingText"}
 
 
 def _local(el) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _ws(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s) if s else ""
 
 
 def _fmt(template: str, content: str) -> str:
@@ -35,10 +42,11 @@ class _Reader:
         self.ed = layer == "edition"
 
     def inner(self, el) -> str:
-        parts = [el.text or ""]
+        # line breaks in the XML source are only whitespace: lines come from <lb/> and blocks
+        parts = [_ws(el.text)]
         for k in el:
             parts.append(self.node(k))
-            parts.append(k.tail or "")
+            parts.append(_ws(k.tail))
         return "".join(parts)
 
     def node(self, el) -> str:
@@ -119,8 +127,8 @@ class _Reader:
         if name == "desc":
             return ""
         text = self.inner(el)
-        if name in BLOCKS or name in LINE_BLOCKS:
-            return "\n\n" + text + "\n\n" if name in BLOCKS else "\n" + text + "\n"
+        if name in BLOCKS:
+            return "\n\n" + text + "\n\n"
         return text
 
 

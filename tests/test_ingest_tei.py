@@ -187,9 +187,17 @@ def test_header_date_translator_summary(tei, key, when):
 
 def test_004_sender_and_recipients():
     root = etree.fromstring(ingest_file(SEED["004"]).tei_bytes())
-    sent = xp(root, "//t:correspAction[@type='sent']/t:persName/text()")
-    assert sent == ["L. Beria", "A. Vyshinsky"]
-    assert "I.V. Stalin" in xp(root, "//t:correspAction[@type='received']/t:persName/text()")
+    sent = xp(root, "//t:correspAction[@type='sent']/t:persName/@key")
+    assert sent == ["beria", "vyshinsky"]
+    assert xp(root, "//t:correspAction[@type='received'][@subtype='header']/t:persName/@key") == ["stalin"]
+    # the copy list: copies 1-2 to the addressee (Stalin), 3 to the NKVD Secretariat
+    assert xp(root, "//t:correspAction[@type='received'][@subtype='copy']/*/text()") == ["Stalin", "NKVD Secretariat"]
+
+
+def test_history_records_the_copy_chain():
+    root = etree.fromstring(ingest_file(SEED["003"]).tei_bytes())
+    hist = " ".join("".join(p.itertext()) for p in xp(root, "//t:msDesc/t:history//t:p"))
+    assert "Special Folder" in hist and "Mamulov" in hist and "Igritskaya" in hist
 
 
 def test_original_classification_in_header(tei):

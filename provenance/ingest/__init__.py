@@ -122,14 +122,14 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     root.append(header)
     txt = etree.SubElement(root, "{%s}text" % TEI_NS)
     txt.append(body)
-    _add_history(root, text, doc_id)
-    tree = etree.ElementTree(root)
     f = layout.fields
     meta = {k: v.value for k, v in sorted(f.items()) if k != "rights"}
     if "date" in f:
         from provenance.ingest.layout import iso_date
 
         meta["date_iso"] = iso_date(f["date"].value)
+    _add_chain_facts(root, text, doc_id, meta)
+    tree = etree.ElementTree(root)
     if citations:
         meta["archive"] = {k: citations[0].get(k) for k in ("repository", "fond", "opis", "delo", "folios", "raw")}
     cls = f["original classification"].value if "original classification" in f else builder.classification_in_body
@@ -167,24 +167,33 @@ def known_persons() -> tuple[str, ...]:
     return tuple(sorted(w for w in out if len(w) > 2))
 
 
-def _add_history(root, text: str, doc_id: str) -> None:
-    """Write the copy-chain facts (copies, roles, placements) into msDesc/history when available."""
-    try:
-        from provenance.chain import history_element  # noqa: F401
-    except ImportError:
-        return
-    try:
-        from provenance.chain import extract_document
+def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> None:
+    """Write the copy-chain facts into the header: msDesc/history and correspDesc."""
+    from provenance.chain import correspdesc_element, distribution_facts, history_element
 
-        facts = extract_document(text, doc_id)
-        el = history_element(facts)
-    except ProvenanceError:
+    facts = distribution_facts(text, doc_id, {"title": meta.get("title", ""), "date": meta.get("date_iso")})
+    ns = {"t": TEI_NS}
+    ms = root.find(".//t:sourceDesc/t:msDesc", ns)
+    hist = history_element(facts["document"])
+    if hist is not None and len(hist):
+        ms.append(hist)  # after msContents, as TEI orders msDesc
+    chain_cd = correspdesc_element(facts)
+    if chain_cd is None or not len(chain_cd):
         return
-    if el is None:
-        return
-    ms = root.find(".//{%s}msDesc" % TEI_NS)
-    # history follows msContents (and physDesc) in msDesc
-    ms.append(el)
+    pd = root.find(".//t:profileDesc", ns)
+    mine = pd.find("t:correspDesc", ns)
+    if mine is not None:
+        has_sent = chain_cd.find("t:correspAction[@type='sent']", ns) is not None
+        if not has_sent:
+            for i, ca in enumerate(mine.findall("t:correspAction[@type='sent']", ns)):
+                chain_cd.insert(i, ca)
+        pd.replace(mine, chain_cd)
+    else:
+        hands = pd.find("t:handNotes", ns)
+        if hands is not None:
+            hands.addprevious(chain_cd)
+        else:
+            pd.append(chain_cd)
 
 
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:

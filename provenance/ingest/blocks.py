@@ -25,6 +25,8 @@ RE_DATE_LINE = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|
                           r"November|December)\s+\d{4}\s*(?:\S+.*)?$")
 RE_DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
                           r"November|December)\s+\d{4}\.?$")
+RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)\s+\d{4})\s+(?P<name>[A-ZА-Я][A-ZА-Я'’\-]{2,}\b.*)$")
 RE_CLOSING = re.compile(r"^(?:request your decision|please (?:discuss|consider|approve)|attachment|enclosure|"
                         r"i (?:request|ask)|we (?:request|ask)|respectfully|signed|appendix)\b", re.I)
 RE_CLASSIFICATION = re.compile(r"^(?:copy\.\s*)?(?:strictly secret|top secret|secret|confidential|"
@@ -151,6 +153,8 @@ def structure(text: str, start: int, end: int) -> list[Block]:
             b.role = "copy-item"
         elif RE_DATE_ONLY.match(f):
             b.role = "closer-date"
+        elif RE_DATE_SIGNED.match(f):
+            b.role = "closer-signed"
         else:
             b.role = "tail"
     # copy lists in the middle of the text (000 lists its copies at the top)

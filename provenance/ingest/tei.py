@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from provenance import TEI_NS, XML_NS, __version__
-from provenance.ingest.blocks import RE_COPY_ITEM, Block
+from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
 from provenance.ingest.layout import Layout, iso_date
 
@@ -191,11 +191,32 @@ class TeiBuilder:
             if b.role == "closer-date":
                 if current is None or current.tag != T + "closer":
                     current = _sub(body, "closer")
+                elif len(current):
+                    _sub(current, "lb")
                 el = _sub(current, "dateline")
                 when = iso_date(b.flat)
                 d = _sub(el, "date", {"when": when})
                 self.inline.fill(d, b.start, b.end)
                 seg(b, "dateline")
+                i += 1
+                continue
+            if b.role == "closer-signed":
+                if current is None or current.tag != T + "closer":
+                    current = _sub(body, "closer")
+                elif len(current):
+                    _sub(current, "lb")
+                raw = self.text[b.start:b.end]
+                m = RE_DATE_SIGNED.match(raw)
+                if m:
+                    cut = b.start + m.start("name")
+                    el = _sub(current, "dateline")
+                    d = _sub(el, "date", {"when": iso_date(m.group("date"))})
+                    self.inline.fill(d, b.start, b.start + m.end("date"))
+                    sig = _sub(current, "signed")
+                    self.inline.fill(sig, cut, b.end)
+                else:
+                    self.inline.fill(_sub(current, "signed"), b.start, b.end)
+                seg(b, "signed")
                 i += 1
                 continue
             if current is None or current.tag != T + "postscript":

@@ -1,0 +1,259 @@
+"""A catalog of distribution facts in SQLite, queried by recipient or document.
+
+``add_paths`` stores the facts of each file once per content hash (adding the same file again
+changes nothing; a changed file with the same id replaces its earlier version). Queries
+answer with the evidence quotes: "what did Molotov receive?" lists every copy, excerpt and
+address naming Molotov, with the words of the document that say so.
+
+Tables: ``documents`` (sha256, id, path, title, date, kind, facts JSON), ``facts`` (one row
+per statement: kind, role, agent, agent_raw, copy, points, channel, confidence, quote,
+start, end), ``findings``. The file is a plain SQLite database (default ``provenance.sqlite``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from provenance import __version__
+from provenance.chain.authority import NameAuthority
+from provenance.errors import InputError, ProvenanceError, UsageError
+
+DEFAULT_DB = "provenance.sqlite"
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, date TEXT,
+    kind TEXT NOT NULL, facts TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
+CREATE TABLE IF NOT EXISTS facts (
+    doc_sha TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL, kind TEXT NOT NULL, role TEXT, agent TEXT, agent_raw TEXT, copy INTEGER,
+    points TEXT, channel TEXT, date TEXT, confidence REAL NOT NULL, what TEXT NOT NULL,
+    quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS facts_agent ON facts(agent COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE TABLE IF NOT EXISTS findings (
+    doc_sha TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
+    message TEXT NOT NULL, quote TEXT, start INTEGER, "end" INTEGER);
+"""
+
+RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
+
+
+def connect(db_path) -> sqlite3.Connection:
+    p = Path(db_path)
+    if p.exists() and p.is_dir():
+        raise UsageError("is a directory, not a catalog file", str(p))
+    if p.exists() and p.stat().st_size:
+        with open(p, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise InputError("is not an SQLite catalog", str(p))
+    try:
+        con = sqlite3.connect(str(p))
+        con.execute("PRAGMA foreign_keys = ON")
+        con.executescript(_DDL)
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        con.commit()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"cannot be used as a catalog ({exc})", str(p)) from None
+    return con
+
+
+def _ev(e: dict | None) -> tuple[str, int, int]:
+    if not e:
+        return "", -1, -1
+    return e["quote"], e["start"], e["end"]
+
+
+def fact_rows(doc: dict) -> list[dict]:
+    """One row per statement of a document, each with its evidence."""
+    rows = []
+
+    def add(kind, agent, agent_raw, what, evidence, role=None, copy=None, points=None, channel=None, date=None,
+            confidence=1.0):
+        q, s, e = _ev(evidence)
+        rows.append({"kind": kind, "role": role, "agent": agent, "agent_raw": agent_raw, "copy": copy,
+                     "points": points, "channel": channel, "date": date, "confidence": confidence,
+                     "what": what, "quote": q, "start": s, "end": e})
+
+    header_names = set()
+    for p in doc["correspondence"]["addressees"]:
+        if p["source"] == "header" and p["name"]:
+            header_names.add(p["name"])
+            add("addressee", p["name"], p["raw"], f"addressed to {p['name']} (header)", p["evidence"],
+                role="addressee", date=doc.get("date"))
+    for p in doc["correspondence"]["addressees"]:
+        if p["source"] == "title" and p["name"] and p["name"] not in header_names:
+            header_names.add(p["name"])
+            add("addressee", p["name"], p["raw"], f"addressed to {p['name']} (title)", p["evidence"],
+                role="addressee", date=doc.get("date"), confidence=p["confidence"])
+    for p in doc["correspondence"]["senders"]:
+        if p["name"]:
+            add("sender", p["name"], p["raw"], f"sent by {p['name']} ({p['source']})", p["evidence"], role="sender",
+                confidence=p["confidence"])
+    for c in doc["copies"]:
+        label = c["number_raw"] if c["number"] is None or c["number_raw"].lower().startswith("copy") \
+            else f"copy {c['number']} ({c['number_raw']})"
+        if c["source"] == "extra":
+            if c["recipient"]:
+                add("extra-copy", c["recipient"], c["recipient_raw"],
+                    "a copy made outside the print run" + (f", at the instruction of {c['instructed_by']}"
+                                                           if c.get("instructed_by") else ""),
+                    c["evidence"], copy=None, date=c.get("date"), confidence=c["confidence"])
+            continue
+        if c["recipient"]:
+            add("copy", c["recipient"], c["recipient_raw"] or c["destination"], label, c["evidence"],
+                copy=c["number"], confidence=c["confidence"])
+        else:
+            for cand in c["candidates"]:
+                if cand:
+                    add("copy", cand, c["destination"],
+                        f"{label}, 'to the addressee': one of {len(c['candidates'])} possible addressees",
+                        c["evidence"], copy=c["number"], confidence=c["confidence"])
+    for e in doc["excerpts"]:
+        pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"] or [e["points_raw"]])
+        note = " (ambiguous: see findings)" if e["status"] == "ambiguous" else \
+            " (point does not exist)" if e["status"] == "missing" else ""
+        for name, raw in zip(e["recipients"], e["recipients_raw"]):
+            add("excerpt", name, raw, f"excerpt: {pts}{note}", e["evidence"], points=" ".join(e["points"]),
+                channel=e["channel"], confidence=e["confidence"])
+    for r in doc["roles"]:
+        add("role", r["agent"], r["agent_raw"], f"{r['role']}" + (f" {r['date']}" if r.get("date") else ""),
+            r["evidence"], role=r["role"], date=r.get("date"), confidence=r["confidence"])
+    for pl in doc["placements"]:
+        add("placement", pl.get("owner"), None, f"placed in the {pl['container']}", pl["evidence"],
+            copy=pl.get("copy"), confidence=pl["confidence"])
+    return rows
+
+
+def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) -> dict:
+    """Add files to the catalog; idempotent by content hash. Returns what happened to each file."""
+    from provenance.chain import _doc_from_file
+    from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_sources, sha256_file
+
+    auth = authority or NameAuthority.load(names)
+    con = connect(db_path)
+    out = {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path),
+           "added": [], "unchanged": [], "replaced": [], "errors": []}
+    try:
+        files = expand_sources(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
+        for p in files:
+            p = Path(p)
+            try:
+                if not p.is_file():
+                    raise InputError("no such file", str(p))
+                sha = sha256_file(p)
+            except ProvenanceError as exc:
+                out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
+                continue
+            except OSError as exc:
+                out["errors"].append({"path": str(p), "message": f"{p}: cannot be read ({exc.strerror})",
+                                      "exit_code": 3})
+                continue
+            row = con.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            if row:
+                out["unchanged"].append({"path": str(p), "id": row[0], "sha256": sha})
+                continue
+            try:
+                doc = _doc_from_file(p, auth)
+            except ProvenanceError as exc:
+                out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
+                continue
+            findings = doc.pop("findings", [])
+            old = con.execute("SELECT sha256 FROM documents WHERE id = ?", (doc["id"],)).fetchall()
+            with con:
+                for (old_sha,) in old:
+                    con.execute("DELETE FROM documents WHERE sha256 = ?", (old_sha,))
+                con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                            (sha, doc["id"], str(p), doc.get("title"), doc.get("date"), doc["kind"],
+                             json.dumps(doc, sort_keys=True, ensure_ascii=False)))
+                for r in fact_rows(doc):
+                    con.execute("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                (sha, doc["id"], r["kind"], r["role"], r["agent"], r["agent_raw"], r["copy"],
+                                 r["points"], r["channel"], r["date"], r["confidence"], r["what"], r["quote"],
+                                 r["start"], r["end"]))
+                for f in findings:
+                    q, s, e = _ev(f["evidence"])
+                    con.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)",
+                                (sha, doc["id"], f["id"], f["code"], f["severity"], f["message"], q, s, e))
+            (out["replaced"] if old else out["added"]).append({"path": str(p), "id": doc["id"], "sha256": sha})
+    finally:
+        con.close()
+    return out
+
+
+def _result(row) -> dict:
+    keys = ("document", "path", "title", "date", "kind", "role", "agent", "agent_raw", "copy", "points",
+            "channel", "confidence", "what", "quote", "start", "end")
+    return dict(zip(keys, row))
+
+
+_SELECT = """SELECT f.doc_id, d.path, d.title, d.date, f.kind, f.role, f.agent, f.agent_raw, f.copy, f.points,
+                    f.channel, f.confidence, f.what, f.quote, f.start, f."end"
+             FROM facts f JOIN documents d ON d.sha256 = f.doc_sha"""
+
+
+def query(db_path, recipient: str | None = None, document: str | None = None, agent: str | None = None,
+          names=(), authority: NameAuthority | None = None) -> dict:
+    """What a recipient received, what an agent did, or every fact of a document, with evidence."""
+    if not any((recipient, document, agent)):
+        raise UsageError("give --recipient, --agent or --document")
+    p = Path(db_path)
+    if not p.exists():
+        raise InputError("no such catalog (run `provenance catalog add` first)", str(p))
+    auth = authority or NameAuthority.load(names)
+    con = connect(p)
+    try:
+        q = {"recipient": recipient, "agent": agent, "document": document}
+        clauses, args = [], []
+        normalized = {}
+        for key, value in (("recipient", recipient), ("agent", agent)):
+            if not value:
+                continue
+            ref = auth.resolve(value)
+            name = ref.name or ref.cleaned or value.strip()
+            normalized[key] = name
+            kinds = RECEIPT_KINDS if key == "recipient" else ("role", "sender")
+            clauses.append(f"f.agent = ? COLLATE NOCASE AND f.kind IN ({','.join('?' * len(kinds))})")
+            args.extend([name, *kinds])
+        if document:
+            clauses.append("(f.doc_id = ? OR f.doc_id LIKE ? OR f.doc_sha LIKE ?)")
+            args.extend([document, document + "\\_%", document.lower() + "%"])
+        sql = _SELECT + " WHERE " + " AND ".join(clauses).replace("LIKE ?", "LIKE ? ESCAPE '\\'") + \
+            " ORDER BY f.doc_id, f.start, f.kind, f.agent"
+        results = [_result(r) for r in con.execute(sql, args)]
+        findings = []
+        if document:
+            fsql = """SELECT doc_id, id, code, severity, message, quote, start, "end" FROM findings
+                      WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\' OR doc_sha LIKE ? ORDER BY doc_id, start, code"""
+            for r in con.execute(fsql, (document, document + "\\_%", document.lower() + "%")):
+                findings.append({"document": r[0], "id": r[1], "code": r[2], "severity": r[3], "message": r[4],
+                                 "quote": r[5], "start": r[6], "end": r[7]})
+        docs = sorted({r["document"] for r in results})
+    finally:
+        con.close()
+    return {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path),
+            "query": {k: v for k, v in q.items() if v}, "normalized": normalized,
+            "count": len(results), "documents": docs, "results": results, "findings": findings}
+
+
+def list_documents(db_path) -> dict:
+    p = Path(db_path)
+    if not p.exists():
+        raise InputError("no such catalog (run `provenance catalog add` first)", str(p))
+    con = connect(p)
+    try:
+        rows = con.execute("""SELECT d.id, d.sha256, d.path, d.title, d.date, d.kind,
+                                     (SELECT COUNT(*) FROM facts f WHERE f.doc_sha = d.sha256),
+                                     (SELECT COUNT(*) FROM findings g WHERE g.doc_sha = d.sha256)
+                              FROM documents d ORDER BY d.id""").fetchall()
+    finally:
+        con.close()
+    docs = [{"id": r[0], "sha256": r[1], "path": r[2], "title": r[3], "date": r[4], "kind": r[5],
+             "facts": r[6], "findings": r[7]} for r in rows]
+    return {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path), "documents": docs}

@@ -1,0 +1,133 @@
+"""The copy-distribution model: what a document says about its own copies and travels.
+
+Every fact carries its evidence: the quoted text and its character offsets in the text the
+facts were extracted from, and a confidence (1.0 when the wording is plain, lower where the
+text allows several readings; the readings are then listed, never chosen silently).
+
+Facts of one document:
+
+- ``PrintRun``: the declared number of copies ("Three copies printed", "10 copies. vp.").
+- ``Copy``: one numbered copy of the print run (or one made outside it), with its number as
+  written and parsed, its kind (recipient, addressee, file, markup, blank, extra...), its
+  destination as written and the normalized recipient.
+- ``Transfer``: a movement of a copy, an excerpt or the document: recipient, channel ("by
+  cipher"), date, origin, who instructed it.
+- ``Role``: drafted, typed, authenticated, sent, issued, signed, instructed, basis; the agent
+  is the normalized name or None (unknown, illegible, blank).
+- ``Placement``: a copy (or a point) placed in a container ("Special Folder concerning
+  Xinjiang").
+- ``Excerpt``: points of a decision sent to recipients ("Bulganin - 8").
+- ``ArchivalUnit``: an archival citation (repository, fond, opis, delo, folios).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Evidence:
+    quote: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Evidence":
+        return cls(text[start:end], start, end)
+
+
+@dataclass
+class PrintRun:
+    declared: int | None
+    declared_raw: str
+    evidence: Evidence
+    listed: int = 0
+
+
+@dataclass
+class Copy:
+    number: int | None
+    number_raw: str
+    kind: str  # recipient | addressee | file | markup | blank | extra | unknown
+    destination: str | None
+    recipient: str | None
+    evidence: Evidence
+    recipient_kind: str | None = None  # person | institution | None
+    recipient_raw: str | None = None
+    candidates: list[str] = field(default_factory=list)
+    source: str = "list"  # list | extra
+    flags: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+    date: str | None = None
+    instructed_by: str | None = None
+
+
+@dataclass
+class Transfer:
+    kind: str  # copy | excerpt | dispatch | receipt | extra-copy
+    recipient: str | None
+    evidence: Evidence
+    copy: int | None = None
+    recipient_raw: str | None = None
+    channel: str | None = None
+    date: str | None = None
+    time: str | None = None
+    origin: str | None = None
+    number: str | None = None
+    instructed_by: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Role:
+    role: str  # drafted | typed | authenticated | sent | issued | signed | instructed | basis
+    agent: str | None
+    evidence: Evidence
+    agent_raw: str | None = None
+    agent_status: str = "known"  # known | unknown | illegible | blank | absent | institution
+    date: str | None = None
+    time: str | None = None
+    hand: str | None = None  # "handwritten" when the line is in another hand
+    confidence: float = 1.0
+    alternatives: list[dict] = field(default_factory=list)
+    document: dict | None = None  # for basis: {"kind", "number", "date"}
+
+
+@dataclass
+class Placement:
+    container: str
+    evidence: Evidence
+    copy: int | None = None
+    owner: str | None = None
+    scope: str | None = None  # e.g. "point 8"
+    hand: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Excerpt:
+    recipients: list[str | None]
+    recipients_raw: list[str]
+    points: list[str]
+    points_raw: str
+    evidence: Evidence
+    channel: str | None = None
+    status: str = "ok"  # ok | ambiguous | missing
+    readings: list[dict] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+@dataclass
+class Party:
+    """An addressee or sender named in the header or the title."""
+
+    name: str | None
+    raw: str
+    kind: str
+    source: str  # header | title | signature
+    evidence: Evidence
+    confidence: float = 1.0
+
+
+def to_dict(obj) -> dict:
+    return asdict(obj)

@@ -1,0 +1,174 @@
+"""Regular expressions and small parsers for the wording of distribution notes.
+
+Kept apart from the extraction logic so the patterns can be read (and extended) in one place.
+All patterns work on the raw transcription, so every match has offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_NUMSIGN = r"(?:N[°º]|No\.?|№)"
+_DASH = r"[-–—]"
+_YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
+
+DATE = re.compile(
+    r"(?P<d1>\d{1,2})\s*/?\s*(?P<m1>" + _MONTH_RE + r")(?:,?\s+(?P<y1>" + _YEAR + r"))?"
+    r"|(?P<m2>" + _MONTH_RE + r")\s+(?P<d2>\d{1,2}),?\s+(?P<y2>" + _YEAR + r")",
+    re.IGNORECASE,
+)
+
+# "Copy N° 4 - to Molotov"
+COPY_LINE = re.compile(
+    r"^[ \t]*(?P<label>Copy\s+" + _NUMSIGN + r"\s*(?P<num>\d+))[ \t]*" + _DASH + r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "Copy Nº 3", "Copy Nº [left blank]", "... copy N° 3": the number of the exemplar transcribed
+EXEMPLAR = re.compile(
+    r"\b[Cc]opy\s+" + _NUMSIGN + r"[ \t]*(?P<num>\d+(?!\d)|\[left blank\]|\[illegible\])(?![ \t]*" + _DASH + r")"
+)
+IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
+# "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp."
+PRINT_RUN = re.compile(
+    r"^[ \t]*(?:(?:Printed|Typed|Made)\s+in\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,40})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+PRINT_RUN_REST_OK = re.compile(r"^\s*(?:\[?printed\]?|\.?\s*vp\.?|\.?\s*vyp\.?|\.|were printed|in all)?\s*\.?\s*$",
+                               re.IGNORECASE)
+# "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
+LIST_ITEM = re.compile(
+    r"^[ \t]*(?P<label>\[?[ \t]*(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
+    r"(?P<sep1>[ \t]*" + _DASH + r")?[ \t]*\]?)"
+    r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
+)
+# "At the instruction of Cde. Lyudvigov one copy was made to be sent to Cde. Stalin."
+EXTRA_COPY = re.compile(
+    r"(?:At\s+the\s+(?:instruction|order|request)\s+of\s+(?P<instr>[^,\n]+?)\s+)?"
+    r"(?P<count>" + _COUNT + r")\s+(?:additional\s+)?cop(?:y|ies)\s+(?:was\s+|were\s+)?made\s+"
+    r"(?:(?:to\s+be\s+sent\s+)?to\s+(?P<to>(?:Cdes?\.\s*)?(?:[A-Z][a-z]?\.\s*)*[^.\n\]]+)|for\s+(?P<for>[^.\n\]]+))",
+    re.IGNORECASE,
+)
+DRAFTED = re.compile(r"(?P<label>\[?(?:[Dd]rafted|[Pp]repared|[Cc]ompiled)\s+by\]?)[ \t]*(?P<name>[^\n]*)")
+TYPED = re.compile(r"(?P<label>\[?(?:[Tt]yped|[Tt]ypewritten)\s+by\]?)[ \t]*(?P<name>[^\n]*)")
+AUTHENTICATED = re.compile(
+    r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
+    re.IGNORECASE,
+)
+SENT = re.compile(
+    r"^[ \t]*(?P<label>sent|dispatched)[ \t]+(?P<date>\d{1,2}[ \t]*/?[ \t]*" + _MONTH_RE + r"(?:[ \t]+" + _YEAR + r")?)"
+    r"(?:[ \t]+(?P<time>\d{1,2}[:.]\d{2}|\d{3,4}))?",
+    re.MULTILINE | re.IGNORECASE,
+)
+ISSUED = re.compile(r"^[ \t]*(?P<label>vyp\.|vp\.)[ \t]*(?P<name>[A-Z\[][^\n□]*?)[ \t]*$", re.MULTILINE)
+SIGNED = re.compile(
+    r"^[ \t]*(?P<date>\d{1,2}\s+" + _MONTH_RE + r"\s+\d{4})[ \t]+(?P<name>[A-Z][A-Z\-]{2,}(?:[ \t]+[A-Z][A-Z\-]{2,})?)\b",
+    re.MULTILINE,
+)
+BASIS = re.compile(
+    r"\b[Bb]asis\s*:\s*(?:the\s+)?(?P<date>\d{1,2}\s+" + _MONTH_RE + r"(?:\s+\d{4})?\s+)?"
+    r"(?P<kind>telegram|cable|note|letter|report|memorandum|decision|resolution|directive|order|request)?\s*"
+    r"(?:" + _NUMSIGN + r"\s*(?P<number>[\w/\-]+)\s+)?of\s+"
+    r"(?P<name>(?:Cdes?\.?\s+)?(?:[A-Z][a-z]?\.\s*)*[A-Z\[][\w\[\]\-’']*)"
+)
+REFERENCE = re.compile(
+    r"\b(?P<kind>note|telegram|cable|letter|report|memorandum)\s+of\s+"
+    r"(?P<names>Cdes?\.?\s+[A-Z\[][\w\[\]\-]*(?:\s*(?:,|\band\b)\s*[A-Z\[][\w\[\]\-]*)*)\s+of\s+"
+    r"(?P<date>\d{1,2}\s+" + _MONTH_RE + r"(?:\s+\d{4})?)"
+)
+PLACED_OWNER = re.compile(
+    r"(?P<owner>[A-Z][\w\[\]\-]*)[’']s\s+copy\s+(?:was\s+|is\s+|has\s+been\s+)?(?:placed|filed|put|kept)\s+"
+    r"(?:in|into)\s+(?:the\s+)?(?P<container>[^.”\"\]]+)"
+)
+PLACED_COPY = re.compile(
+    r"\b[Cc]opy\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)\s+(?:was\s+|is\s+)?(?:placed|filed|put|kept)\s+"
+    r"(?:in|into)\s+(?:the\s+)?(?P<container>[^.”\"\]]+)"
+)
+PLACED_POINT = re.compile(
+    r"\b[Pp]oint\s+(?P<point>\d+)\s+is\s+(?:kept\s+|held\s+|stored\s+)?in\s+(?:a\s+|the\s+)?(?P<container>[^.\n\]]+)"
+)
+EXCERPT_HEAD = re.compile(r"\b[Ee]xcerpts?\s+(?:were\s+|to\s+be\s+)?sent\s+to\s*:?")
+EXCERPT_ENTRY = re.compile(r"\s*(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
+CHANNEL = re.compile(r"\bby\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
+                     re.IGNORECASE)
+ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)\s*$", re.IGNORECASE)
+POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
+NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
+ADDRESSEE = re.compile(
+    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|to[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+RECEIPT = re.compile(
+    r"^[ \t]*from\s+(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+" + _NUMSIGN + r"\s*(?P<num>\d+)"
+    r"(?:\s+(?P<extra>\d{1,4}))?\s+(?P<date>\d{1,2}\s*/\s*" + _MONTH_RE + r"\s+\d{4})",
+    re.MULTILINE,
+)
+NUMBER_LINE = re.compile(
+    r"^[ \t]*(?P<label>(?:Spets\.\s*)?(?:" + _NUMSIGN + r"|N)(?:" + _NUMSIGN + r")?)[ \t]*"
+    r"(?P<num>[\w/][\w/\- .]*?)\]?[ \t]*$",
+    re.MULTILINE,
+)
+HANDWRITTEN = re.compile(r"\[Handwritten(?:[^\]\n]*)?", re.IGNORECASE)
+UNRENDERED_LINE = re.compile(r"^[\s□]*$")
+
+
+def parse_count(raw: str) -> int | None:
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return int(raw)
+    return NUMBER_WORDS.get(raw)
+
+
+def parse_date(raw: str | None, default_year: int | None = None) -> str | None:
+    """ISO date from "15 October 1945", "27/November 1945", "November 26, 1945", "6 October"."""
+    if not raw:
+        return None
+    m = DATE.search(raw)
+    if not m:
+        return None
+    if m.group("m1"):
+        d, mon, y = m.group("d1"), m.group("m1"), m.group("y1")
+    else:
+        d, mon, y = m.group("d2"), m.group("m2"), m.group("y2")
+    year = int(y) if y else default_year
+    if year is None:
+        return None
+    day = int(d)
+    month = MONTHS[mon.lower()]
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_time(raw: str | None) -> str | None:
+    """"1310" -> "13:10"; "13.10" -> "13:10"; None when it is not a time of day."""
+    if not raw:
+        return None
+    digits = re.sub(r"[:.]", "", raw)
+    if not digits.isdigit() or len(digits) not in (3, 4):
+        return None
+    h, mi = int(digits[:-2]), int(digits[-2:])
+    if h > 23 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def parse_points(raw: str) -> list[str]:
+    """Points of an excerpt as written: "everything" -> ["all"]; "3, 5-6" -> ["3", "5", "6"]; "5 a)" -> ["5.a"]."""
+    if ALL_POINTS.match(raw):
+        return ["all"]
+    out: list[str] = []
+    for m in POINT_TOKEN.finditer(raw):
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if b < a or b - a > 50:
+            b = a
+        for n in range(a, b + 1):
+            out.append(f"{n}.{m.group('l')}" if m.group("l") and a == b else str(n))
+    return out

@@ -1,0 +1,251 @@
+"""Writing distribution facts into TEI: ``correspDesc``, ``list type="distribution"``, ``msDesc/history``.
+
+The converter calls :func:`distribution_facts` once per document, then builds the elements
+it needs from the result:
+
+- ``correspdesc_element(facts)`` -> ``<correspDesc>`` (for ``profileDesc``), one
+  ``correspAction type="sent"`` with the senders and one ``type="received"`` per addressee or
+  recipient of a copy or excerpt;
+- ``distribution_list_element(facts)`` -> ``<list type="distribution">`` of ``<item>``s (a
+  fallback; a converter that keeps inline markup wraps ``facts["distribution"]`` spans itself);
+- ``history_element(facts)`` -> ``<history>`` (for ``sourceDesc/msDesc``): ``origin`` with
+  drafting, typing, signing and basis; one ``provenance`` per copy delivered, excerpt sent,
+  placement, authentication or copy made outside the print run.
+
+People are ``persName`` with ``@key`` = the name-authority id (no ``#`` pointer, so nothing has
+to resolve inside the file); illegible names are ``<gap reason="illegible"/>``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from provenance import TEI_NS
+from provenance.chain.authority import NameAuthority
+
+T = "{%s}" % TEI_NS
+
+
+def _el(tag: str, parent=None, text: str | None = None, **attrs):
+    el = etree.Element(T + tag) if parent is None else etree.SubElement(parent, T + tag)
+    for k, v in attrs.items():
+        if v is not None:
+            el.set(k, str(v))
+    if text:
+        el.text = text
+    return el
+
+
+def _append_text(parent, text: str):
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _key_for(name: str | None, authority: NameAuthority) -> tuple[str, str | None]:
+    """(element, key) for a normalized name: persName for people, orgName for institutions."""
+    if not name:
+        return "persName", None
+    for ident, e in authority.people.items():
+        if e["surname"] == name:
+            return "persName", ident
+    for ident, e in authority.institutions.items():
+        if e["name"] == name:
+            return "orgName", ident
+    return "persName", None
+
+
+def _name(parent, name: str | None, raw: str | None, authority: NameAuthority, status: str | None = None):
+    tag, key = _key_for(name, authority)
+    el = _el(tag, parent, key=key)
+    if name:
+        el.text = name
+    elif status == "illegible":
+        _el("gap", el, reason="illegible")
+    elif status == "blank":
+        _el("space", el)
+    else:
+        el.text = (raw or "unknown").strip()
+    return el
+
+
+def _date(parent, iso: str | None):
+    if iso:
+        _el("date", parent, iso, when=iso)
+
+
+def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
+                       authority: NameAuthority | None = None) -> dict:
+    """Everything the converter needs to write the facts of ``text`` into TEI.
+
+    Returns ``{"document": <facts as in the chain JSON, with findings>, "sent": [...],
+    "received": [...], "distribution": [...]}``. ``distribution`` holds one entry per line of
+    the copy list with ``start``/``end`` offsets into ``text`` (the line), ``n`` (the copy
+    numbers as written), ``recipient``, ``key`` and ``kind``.
+    """
+    from provenance.chain import extract_document
+
+    auth = authority or NameAuthority.default()
+    doc = extract_document(text, doc_id, meta, auth)
+    received, seen = [], set()
+
+    def add_received(name, raw, source, ev):
+        if name and (name, source) not in seen:
+            seen.add((name, source))
+            received.append({"name": name, "key": _key_for(name, auth)[1], "raw": raw, "source": source,
+                             "start": ev["start"], "end": ev["end"]})
+
+    for p in doc["correspondence"]["addressees"]:
+        if p["source"] == "header":
+            add_received(p["name"], p["raw"], "header", p["evidence"])
+    for c in doc["copies"]:
+        add_received(c["recipient"], c["recipient_raw"] or c["destination"], "copy", c["evidence"])
+    for e in doc["excerpts"]:
+        for name, raw in zip(e["recipients"], e["recipients_raw"]):
+            add_received(name, raw, "excerpt", e["evidence"])
+    sent = []
+    for p in doc["correspondence"]["senders"]:
+        if p["name"] and all(s["name"] != p["name"] for s in sent):
+            date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and r["agent"] == p["name"]), None)
+            sent.append({"name": p["name"], "key": _key_for(p["name"], auth)[1], "raw": p["raw"],
+                         "source": p["source"], "date": date or doc.get("date")})
+    distribution, lines = [], {}
+    for c in doc["copies"]:
+        if c["source"] != "list":
+            continue
+        ev = c["evidence"]
+        entry = lines.get(ev["start"])
+        if entry is None:
+            entry = {"n": c["number_raw"], "numbers": [], "start": ev["start"], "end": ev["end"],
+                     "recipient": c["recipient"], "key": _key_for(c["recipient"], auth)[1], "kind": c["kind"],
+                     "destination": c["destination"], "text": ev["quote"]}
+            lines[ev["start"]] = entry
+            distribution.append(entry)
+        if c["number"] is not None:
+            entry["numbers"].append(c["number"])
+    return {"document": doc, "sent": sent, "received": received, "distribution": distribution}
+
+
+def correspdesc_element(facts: dict, authority: NameAuthority | None = None):
+    """``<correspDesc>`` with the senders and the recipients (header, copies, excerpts)."""
+    auth = authority or NameAuthority.default()
+    cd = _el("correspDesc")
+    if facts["sent"]:
+        act = _el("correspAction", cd, type="sent")
+        for s in facts["sent"]:
+            _name(act, s["name"], s["raw"], auth)
+        _date(act, facts["sent"][0].get("date"))
+    for r in facts["received"]:
+        act = _el("correspAction", cd, type="received", subtype=r["source"])
+        _name(act, r["name"], r["raw"], auth)
+    return cd
+
+
+def distribution_list_element(facts: dict):
+    """``<list type="distribution">``: one ``item`` per line of the copy list, its text as written."""
+    lst = _el("list", type="distribution")
+    for d in facts["distribution"]:
+        _el("item", lst, d["text"], n=" ".join(str(n) for n in d["numbers"]) or None)
+    return lst
+
+
+def history_element(doc_facts: dict, authority: NameAuthority | None = None):
+    """``<history>`` for ``msDesc``: origin (who drafted, typed, signed; the basis) and provenance.
+
+    ``doc_facts`` is one document of the chain result (or ``distribution_facts(...)["document"]``).
+    """
+    auth = authority or NameAuthority.default()
+    doc = doc_facts.get("document", doc_facts) if "copies" not in doc_facts else doc_facts
+    hist = _el("history")
+    origin_roles = [r for r in doc["roles"] if r["role"] in ("drafted", "typed", "signed", "basis")]
+    run = doc.get("print_run")
+    if origin_roles or run:
+        p = _el("p", _el("origin", hist))
+        first = True
+        if run and run.get("declared") is not None:
+            _append_text(p, "Print run of ")
+            _el("num", p, str(run["declared"]), value=run["declared"])
+            _append_text(p, " copies")
+            first = False
+        labels = {"drafted": "drafted by ", "typed": "typed by ", "signed": "signed by ", "basis": "based on "}
+        for r in origin_roles:
+            _append_text(p, ("" if first else "; ") + labels[r["role"]])
+            first = False
+            if r["role"] == "basis" and r.get("document"):
+                d = r["document"]
+                _append_text(p, "the " + " ".join(x for x in (d.get("kind") or "document",
+                                                             ("N° " + d["number"]) if d.get("number") else "")
+                                                  if x) + " of ")
+            _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
+            if r.get("date"):
+                _append_text(p, ", ")
+                _date(p, r["date"])
+        _append_text(p, ".")
+    for c in doc["copies"]:
+        if c["source"] == "list" and (c["recipient"] or c["kind"] in ("file", "markup", "blank")):
+            p = _el("p", _el("provenance", hist))
+            _append_text(p, f"Copy {c['number']} " if c["number"] is not None else "A copy ")
+            if c["recipient"]:
+                _append_text(p, "to ")
+                _name(p, c["recipient"], c["recipient_raw"], auth)
+            elif c["kind"] == "blank":
+                _append_text(p, "with no destination given")
+            else:
+                _append_text(p, c["destination"] or c["kind"])
+            _append_text(p, ".")
+        elif c["source"] == "extra":
+            p = _el("p", _el("provenance", hist))
+            _append_text(p, "A copy made outside the print run")
+            if c.get("instructed_by"):
+                _append_text(p, " at the instruction of ")
+                _name(p, c["instructed_by"], None, auth)
+            if c["recipient"]:
+                _append_text(p, ", to ")
+                _name(p, c["recipient"], c["recipient_raw"], auth)
+            elif c["destination"]:
+                _append_text(p, ", for " + c["destination"])
+            if c.get("date"):
+                _append_text(p, ", ")
+                _date(p, c["date"])
+            _append_text(p, ".")
+    for e in doc["excerpts"]:
+        p = _el("p", _el("provenance", hist))
+        pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"])
+        _append_text(p, f"Excerpt ({pts}) sent to ")
+        for i, (name, raw) in enumerate(zip(e["recipients"], e["recipients_raw"])):
+            if i:
+                _append_text(p, " and ")
+            _name(p, name, raw, auth)
+        if e.get("channel"):
+            _append_text(p, f" by {e['channel']}")
+        if e.get("status") == "ambiguous":
+            _append_text(p, " (the point is ambiguous: " + "; or ".join(r["text"] for r in e["readings"]) + ")")
+        _append_text(p, ".")
+    for pl in doc["placements"]:
+        p = _el("p", _el("provenance", hist))
+        what = (f"Copy {pl['copy']}" if pl.get("copy") is not None else
+                f"The copy of {pl['owner']}" if pl.get("owner") else
+                (pl["scope"][0].upper() + pl["scope"][1:]) if pl.get("scope") else "A copy")
+        _append_text(p, f"{what} placed in the {pl['container']}")
+        if pl.get("hand"):
+            _append_text(p, f" ({pl['hand']})")
+        _append_text(p, ".")
+    for r in doc["roles"]:
+        if r["role"] in ("authenticated", "sent", "issued", "instructed"):
+            p = _el("p", _el("provenance", hist))
+            _append_text(p, {"authenticated": "Authenticated by ", "sent": "Sent", "issued": "Issued by ",
+                             "instructed": "Copy ordered by "}[r["role"]])
+            if r["role"] != "sent":
+                _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
+            if r.get("date"):
+                _append_text(p, " on " if r["role"] == "sent" else ", ")
+                _date(p, r["date"])
+            if r.get("time"):
+                _append_text(p, f" at {r['time']}")
+            _append_text(p, ".")
+    return hist
+
+
+def _status_word(status: str | None) -> str | None:
+    return status if status in ("illegible", "blank") else None

@@ -1,0 +1,240 @@
+"""`provenance chain` (copy-distribution chains, queries) and `provenance catalog` (the SQLite catalog)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from provenance.cli.common import emit_json
+from provenance.fileio import atomic_write, dump_json
+
+FORMATS = ("table", "json", "prov-json", "prov-n", "dot", "graphml")
+
+
+def _names_option(f):
+    return click.option("--names", "names", multiple=True, type=click.Path(),
+                        help="A name-authority JSON file extending the packaged one "
+                             "(schemas/names.schema.json); repeatable.")(f)
+
+
+def _db_option(f):
+    return click.option("--db", "db", default="provenance.sqlite", show_default=True, type=click.Path(),
+                        help="The SQLite catalog file.")(f)
+
+
+class _ChainGroup(click.Group):
+    """`chain PATH...` runs the extraction; `chain query ...` queries the catalog."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["extract", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_ChainGroup, invoke_without_command=False)
+def chain():
+    """Copy-distribution chains: copies, recipients, roles, excerpts, placements, archival units.
+
+    provenance chain PATH... [--format table|json|prov-json|prov-n|dot|graphml] [--names FILE]
+    [-o FILE] extracts, for each transcription (.txt) or TEI file (.xml), who received which
+    copy, excerpt and point, who drafted, typed and authenticated it, where copies were placed,
+    and what does not add up (findings). Exit 0 clean, 1 when there are warnings, 2 on a bad
+    option or name file, 3 when a file could not be read.
+
+    provenance chain query --recipient NAME | --agent NAME | --document ID [--db FILE]
+    answers from the catalog built by `provenance catalog add`, with the evidence quotes.
+
+    \b
+    Example:
+      provenance chain tei/source
+      provenance chain tei/source --format json -o chain.json
+      provenance chain tei/*.xml --format prov-n
+      provenance chain query --recipient Molotov
+    """
+
+
+@chain.command("extract", hidden=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json (schemas/chain.schema.json).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to this file.")
+@click.option("--encoding", help="Force the encoding of transcriptions.")
+@_names_option
+def extract(paths, fmt, as_json, output, encoding, names):
+    """Extract copy-distribution chains from transcriptions or TEI files.
+
+    \b
+    Example:
+      provenance chain tei/source --format json
+    """
+    from provenance.chain import NameAuthority, extract_paths
+
+    auth = NameAuthority.load(names)
+    result = extract_paths(paths, authority=auth, encoding=encoding)
+    if as_json:
+        fmt = "json"
+    if fmt == "json":
+        text = dump_json(result)
+    elif fmt in ("prov-json", "prov-n", "dot", "graphml"):
+        from provenance.chain import prov as P
+
+        fn = {"prov-json": P.prov_json, "prov-n": P.prov_n, "dot": P.to_dot, "graphml": P.to_graphml}[fmt]
+        text = fn(result, auth)
+    else:
+        text = _table(result)
+    if output:
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+    for e in result["errors"]:
+        click.echo(f"Error: {e['message']}", err=True)
+    if result["errors"]:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_FINDINGS if result["summary"]["by_severity"].get("warning") else EXIT_OK)
+
+
+def _table(result: dict) -> str:
+    out = []
+    for d in result["documents"]:
+        out.append(f"== {d['id']}  {d.get('title') or ''}  {d.get('date') or ''}".rstrip())
+        run = d.get("print_run")
+        if run:
+            out.append(f"  print run: {run['declared']} declared, {run['listed']} listed  ({run['declared_raw']})")
+        ex = d.get("exemplar")
+        if ex:
+            out.append(f"  this exemplar: {ex['number_raw'] or 'a copy'}"
+                       + (f" -> {ex.get('listed_recipient') or ex.get('listed_destination')}"
+                          if ex.get("listed_destination") else ""))
+        for c in d["copies"]:
+            who = c["recipient"] or ("/".join(x for x in c["candidates"] if x) + "?" if c["candidates"] else None) \
+                or c["destination"] or "-"
+            extra = f"  [{', '.join(c['flags'])}]" if c["flags"] else ""
+            num = c["number"] if c["number"] is not None else "+"
+            out.append(f"  copy {num!s:>3}  {c['kind']:<9} {who}{extra}")
+        for r in d["roles"]:
+            agent = r["agent"] or f"({r['agent_status']}: {r['agent_raw']})" if r["agent_raw"] else r["agent"] or "-"
+            out.append(f"  {r['role']:<13} {agent}" + (f"  {r['date']}" if r.get("date") else "")
+                       + (f" {r['time']}" if r.get("time") else ""))
+        for e in d["excerpts"]:
+            names = ", ".join(n or "?" for n in e["recipients"])
+            pts = "everything" if e["points"] == ["all"] else ", ".join(e["points"])
+            out.append(f"  excerpt       {names}: {pts}" + (f" by {e['channel']}" if e["channel"] else "")
+                       + (f"  [{e['status']}]" if e["status"] != "ok" else ""))
+        for p in d["placements"]:
+            what = f"copy {p['copy']}" if p.get("copy") is not None else p.get("scope") or "a copy"
+            out.append(f"  placed        {what} in the {p['container']}")
+        for u in d["archival_units"]:
+            out.append(f"  archive       {u['raw']}")
+    if result["links"]:
+        out.append("== links")
+        for link in result["links"]:
+            out.append(f"  {link['source']} -{link['kind']}-> {link['target']}  ({link['confidence']})")
+    if result["findings"]:
+        out.append("== findings")
+        for f in result["findings"]:
+            out.append(f"  {f['document']}: {f['severity']}: {f['code']}: {f['message']}")
+            for r in f["readings"]:
+                if r.get("text"):
+                    out.append(f"      reading: {r['text']}")
+    s = result["summary"]
+    out.append(f"{s['documents']} documents, {s['copies']} copies, {s['excerpts']} excerpts, "
+               f"{s['findings']} findings ({s['by_severity'].get('warning', 0)} warnings)")
+    return "\n".join(out) + "\n"
+
+
+@chain.command("query")
+@click.option("--recipient", help="Who received copies, excerpts or addresses (any written form: 'Cde. V. M. MOLOTOV').")
+@click.option("--agent", help="Who drafted, typed, authenticated, signed... (any written form).")
+@click.option("--document", help="A document id (file stem, or its first characters) or sha256 prefix.")
+@_db_option
+@_names_option
+@click.option("--json", "as_json", is_flag=True, help="Write the answer as JSON (schemas/catalog.schema.json).")
+def query(recipient, agent, document, db, names, as_json):
+    """Query the catalog; every answer comes with the words of the document that state it.
+
+    \b
+    Example:
+      provenance catalog add tei/source
+      provenance chain query --recipient Molotov
+      provenance chain query --document 004 --json
+    """
+    from provenance.chain.catalog import query as run_query
+
+    res = run_query(db, recipient=recipient, document=document, agent=agent, names=names)
+    if as_json:
+        emit_json(res)
+    else:
+        for r in res["results"]:
+            click.echo(f"{r['document']}  {r['kind']:<10} {r['agent'] or '-':<12} {r['what']}")
+            click.echo(f"    \"{' '.join(r['quote'].split())}\"  [{r['start']}:{r['end']}]"
+                       + (f"  confidence {r['confidence']}" if r["confidence"] < 1 else ""))
+        for f in res["findings"]:
+            click.echo(f"{f['document']}: {f['severity']}: {f['code']}: {f['message']}")
+        click.echo(f"{res['count']} facts in {len(res['documents'])} documents", err=True)
+    sys.exit(EXIT_OK)
+
+
+@click.group()
+def catalog():
+    """The SQLite catalog of distribution facts (default file provenance.sqlite).
+
+    \b
+    Example:
+      provenance catalog add tei/source
+      provenance catalog list
+      provenance chain query --recipient Molotov
+    """
+
+
+@catalog.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
+@_names_option
+@click.option("--json", "as_json", is_flag=True, help="Write the report as JSON (schemas/catalog.schema.json).")
+def add(paths, db, names, as_json):
+    """Add transcriptions or TEI files; a file already there (same content hash) is left alone.
+
+    Exit 0 when every file was added or already present, 3 when any could not be read.
+
+    \b
+    Example:
+      provenance catalog add tei/source --db corpus.sqlite
+    """
+    from provenance.chain.catalog import add_paths
+
+    res = add_paths(db, paths, names)
+    if as_json:
+        emit_json(res)
+    else:
+        for k in ("added", "replaced", "unchanged"):
+            for f in res[k]:
+                click.echo(f"{k}: {f['path']} ({f['id']})")
+        click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
+                   f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
+    for e in res["errors"]:
+        click.echo(f"Error: {e['message']}", err=True)
+    sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
+
+
+@catalog.command("list")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Write the listing as JSON (schemas/catalog.schema.json).")
+def list_(db, as_json):
+    """List the documents in the catalog.
+
+    \b
+    Example:
+      provenance catalog list --db corpus.sqlite
+    """
+    from provenance.chain.catalog import list_documents
+
+    res = list_documents(db)
+    if as_json:
+        emit_json(res)
+    else:
+        for d in res["documents"]:
+            click.echo(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")
+    sys.exit(EXIT_OK)
