@@ -1,0 +1,239 @@
+"""Benchmark of `provenance align` against the anchors, side by side (prints a markdown table).
+
+    python bench/bench_align.py            # everything (CollateX needs: pip install collatex==2.3 python-Levenshtein)
+    python bench/bench_align.py --quick    # skip CollateX and the pure-Python diff-match-patch runs
+
+Every case runs in its own process, so that wall time includes start-up and peak resident
+memory (ru_maxrss of the child) is the process's own. "core" is the library call alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DARWIN = ROOT / "tests" / "data" / "darwin"
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+# ---- data ----------------------------------------------------------------------------------
+def darwin_paragraphs() -> list[str]:
+    out = []
+    for p in sorted(DARWIN.glob("darwin*.txt")):
+        out.extend(line.strip() for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+    return out
+
+
+def synthetic_pair(n_words: int, seed: int = 7, rate: float = 0.03) -> tuple[str, str]:
+    """A text of about ``n_words`` words (Darwin paragraphs in random order) and a copy with ~3% edits:
+    substitutions, spelling and case variants, insertions, deletions, a few moved sentences and paragraphs."""
+    rnd = random.Random(seed)
+    paras = darwin_paragraphs()
+    vocab = sorted({w for p in paras[:60] for w in p.split()})
+    out, count = [], 0
+    while count < n_words:
+        p = rnd.choice(paras).split()
+        if count + len(p) > n_words:
+            p = p[: n_words - count]
+        out.append(p)
+        count += len(p)
+    edited = []
+    for p in out:
+        q = []
+        for w in p:
+            r = rnd.random()
+            if r < rate * 0.35:
+                q.append(rnd.choice(vocab))
+            elif r < rate * 0.5:
+                q.append(w.upper() if w.islower() else w.lower())
+            elif r < rate * 0.6:
+                q.append(w[:-1] + "e" if len(w) > 3 else w)
+            elif r < rate * 0.8:
+                continue
+            elif r < rate:
+                q.extend([w, rnd.choice(vocab)])
+            else:
+                q.append(w)
+        edited.append(q)
+    # a few moved sentences and paragraphs
+    for _ in range(max(1, len(edited) // 200)):
+        i, j = rnd.randrange(len(edited)), rnd.randrange(len(edited))
+        edited.insert(j, edited.pop(i))
+    return "\n".join(" ".join(p) for p in out) + "\n", "\n".join(" ".join(p) for p in edited) + "\n"
+
+
+# ---- one case in a child process -----------------------------------------------------------
+def child(case: str, a: str, b: str, extra: str) -> dict:
+    t0 = time.perf_counter()
+    if case == "ours":
+        sys.path.insert(0, str(ROOT))
+        from provenance.align import align_paths
+        paths = [a, b] + ([p for p in extra.split(os.pathsep) if p] if extra else [])
+        t = time.perf_counter()
+        r = align_paths(paths, plain=True)
+        core = time.perf_counter() - t
+        info = {"divergences": r["summary"]["total"],
+                "matched": sum(r["summary"]["matched"].values()),
+                "largest": max((sum(len(WORD.findall(x["text"])) for x in d["readings"].values())
+                                for d in r["divergences"]), default=0)}
+        if extra == "tei":
+            from provenance.align.apparatus import to_tei
+            to_tei(r)
+            core = time.perf_counter() - t
+    else:
+        ta = WORD.findall(Path(a).read_text(encoding="utf-8"))
+        tb = WORD.findall(Path(b).read_text(encoding="utf-8"))
+        t = time.perf_counter()
+        if case == "difflib":
+            import difflib
+            sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+            blocks = sm.get_matching_blocks()
+            ops = [o for o in sm.get_opcodes() if o[0] != "equal"]
+            info = {"matched": sum(x.size for x in blocks), "divergences": len(ops),
+                    "largest": max(((o[2] - o[1]) + (o[4] - o[3]) for o in ops), default=0)}
+        elif case == "dmp":
+            from diff_match_patch import diff_match_patch
+            d = diff_match_patch()
+            d.Diff_Timeout = 0
+            ids: dict[str, str] = {}
+            ea = "".join(ids.setdefault(w, chr(0x100 + len(ids))) for w in ta)
+            eb = "".join(ids.setdefault(w, chr(0x100 + len(ids))) for w in tb)
+            diffs = d.diff_main(ea, eb, False)
+            info = {"matched": sum(len(x) for op, x in diffs if op == 0),
+                    "divergences": sum(1 for op, _x in diffs if op != 0),
+                    "largest": max((len(x) for op, x in diffs if op != 0), default=0)}
+        elif case == "collatex":
+            import collatex
+            c = collatex.Collation()
+            c.add_plain_witness("A", " ".join(ta))
+            c.add_plain_witness("B", " ".join(tb))
+            collatex.collate(c, output="json", segmentation=False)
+            info = {}
+        else:
+            raise SystemExit(f"unknown case {case}")
+        core = time.perf_counter() - t
+    info["core"] = core
+    info["total_in_child"] = time.perf_counter() - t0
+    return info
+
+
+def run_case(case: str, a, b, extra: str = "", timeout: float = 600) -> dict:
+    cmd = [sys.executable, __file__, "--child", case, str(a), str(b), extra]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return {"wall": None, "rss_mb": None, "timeout": timeout}
+    wall = time.perf_counter() - t
+    # peak RSS of the child: this process is a fresh intermediate with that one child only
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    if proc.returncode != 0:
+        return {"wall": wall, "rss_mb": rss, "error": err.strip().splitlines()[-1:] }
+    res = json.loads(out.strip().splitlines()[-1])
+    res["wall"] = wall
+    res["rss_mb"] = rss
+    return res
+
+
+def run_isolated(case, a, b, extra="", timeout=600) -> dict:
+    """run_case in a fresh intermediate process, so RUSAGE_CHILDREN is that case's own peak."""
+    cmd = [sys.executable, __file__, "--measure", case, str(a), str(b), extra, str(timeout)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout + 60)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fmt_t(x):
+    return "timeout" if x is None else (f"{x:.3f} s" if x < 10 else f"{x:.1f} s")
+
+
+def fmt_m(x):
+    return "-" if x is None else f"{x:.0f} MB"
+
+
+def main(quick: bool) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench_align_"))
+    rows = []
+
+    def pair(n, name):
+        a, b = synthetic_pair(n)
+        pa, pb = tmp / f"{name}_a.txt", tmp / f"{name}_b.txt"
+        pa.write_text(a, encoding="utf-8")
+        pb.write_text(b, encoding="utf-8")
+        return pa, pb
+
+    # 1. two 3,000-word witnesses against CollateX
+    a3, b3 = pair(3000, "w3k")
+    ours3 = run_isolated("ours", a3, b3)
+    rows.append(("3k words", "provenance align", ours3))
+    if not quick:
+        cx = run_isolated("collatex", a3, b3, timeout=400)
+        rows.append(("3k words", "CollateX 2.3", cx))
+        if cx.get("wall"):
+            rows.append(("3k words", "ratio CollateX / ours",
+                         {"ratio_t": cx["wall"] / ours3["wall"], "ratio_m": cx["rss_mb"] / ours3["rss_mb"]}))
+    # 2. Darwin 1859 vs 1872
+    d1, d2 = DARWIN / "darwin1859.txt", DARWIN / "darwin1872.txt"
+    ours_d = run_isolated("ours", d1, d2)
+    dl = run_isolated("difflib", d1, d2)
+    rows.append(("Darwin 1859/1872", "provenance align", ours_d))
+    rows.append(("Darwin 1859/1872", "difflib (autojunk off)", dl))
+    rows.append(("Darwin 1859/1872", "ratio difflib / ours (core)", {"ratio_t": dl["core"] / ours_d["core"],
+                                                                      "ratio_wall": dl["wall"] / ours_d["wall"]}))
+    if not quick:
+        dm = run_isolated("dmp", d1, d2, timeout=300)
+        rows.append(("Darwin 1859/1872", "diff-match-patch words, no timeout", dm))
+    # 3. scaling on synthetic pairs
+    scale = {}
+    for n in (10_000, 100_000, 1_000_000):
+        pa, pb = pair(n, f"w{n}")
+        r = run_isolated("ours", pa, pb, timeout=600)
+        scale[n] = r
+        rows.append((f"synthetic {n:,} words", "provenance align", r))
+    if scale[10_000].get("core") and scale[1_000_000].get("core"):
+        e_core = math.log(scale[1_000_000]["core"] / scale[10_000]["core"]) / math.log(100)
+        e_mem = math.log(scale[1_000_000]["rss_mb"] / scale[10_000]["rss_mb"]) / math.log(100)
+        rows.append(("scaling 10k -> 1M", "exponent (time core, memory)", {"exp_t": e_core, "exp_m": e_mem}))
+    # 4. six Darwin editions, with the TEI apparatus
+    eds = sorted(DARWIN.glob("darwin*.txt"))
+    six = run_isolated("ours", eds[0], eds[1], os.pathsep.join(str(p) for p in eds[2:]))
+    rows.append(("six Darwin editions", "provenance align (JSON result)", six))
+
+    print("| case | tool | wall | core | peak RSS | matched tokens | divergences | largest divergence (tokens) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for case, tool, r in rows:
+        if "ratio_t" in r or "exp_t" in r:
+            if "exp_t" in r:
+                val = f"time {r['exp_t']:.2f}, memory {r['exp_m']:.2f}"
+            elif "ratio_m" in r:
+                val = f"{r['ratio_t']:.0f}x faster, {r['ratio_m']:.1f}x less memory"
+            else:
+                val = f"{r['ratio_t']:.0f}x faster (core), {r['ratio_wall']:.1f}x (whole process)"
+            print(f"| {case} | {tool} | {val} | | | | | |")
+            continue
+        if r.get("wall") is None:
+            print(f"| {case} | {tool} | timeout after {r.get('timeout')} s | | | | | |")
+            continue
+        print(f"| {case} | {tool} | {fmt_t(r['wall'])} | {fmt_t(r.get('core'))} | {fmt_m(r['rss_mb'])} | "
+              f"{r.get('matched', '-')} | {r.get('divergences', '-')} | {r.get('largest', '-')} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else "")))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--measure":
+        print(json.dumps(run_case(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], float(sys.argv[6]))))
+    else:
+        main("--quick" in sys.argv)

@@ -1,0 +1,50 @@
+"""Structure-aware comparison of related documents, with divergences classified by meaning.
+
+``align_witnesses(witnesses, lexicon=None)`` aligns witnesses already loaded (the first is the
+base) and returns the align result (see ``schemas/align.schema.json``); ``align_paths(paths)``
+loads transcriptions, TEI files or plain texts first. Renderings of the result: ``to_json``,
+``apparatus.to_tei`` and ``render_text.render``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from provenance.align.collate import collate
+from provenance.align.lexicon import Lexicon, load_lexicon
+from provenance.errors import UsageError
+
+__all__ = ["align_witnesses", "align_paths", "load_witnesses", "to_json", "load_lexicon", "Lexicon"]
+
+
+def align_witnesses(witnesses, lexicon=None) -> dict:
+    """Align two or more witnesses; ``lexicon`` is a Lexicon (default: the shipped one)."""
+    if lexicon is None:
+        lexicon = load_lexicon()
+    return collate(list(witnesses), lexicon)
+
+
+def load_witnesses(paths, ids=None, plain: bool = False) -> list:
+    """Witnesses from files: transcriptions (.txt), TEI (.xml), or plain texts (one paragraph a line)."""
+    from provenance.witness import load_witness, plain_witness
+
+    paths = [Path(p) for p in paths]
+    if ids is not None and len(ids) != len(paths):
+        raise UsageError(f"{len(ids)} ids given for {len(paths)} witnesses")
+    out = []
+    for k, p in enumerate(paths):
+        wid = ids[k] if ids else None
+        w = plain_witness(p, wid) if plain else load_witness(p, wid)
+        out.append(w)
+    return out
+
+
+def align_paths(paths, ids=None, lexicon_path=None, plain: bool = False) -> dict:
+    """Load the witnesses at ``paths`` (ids = file stems unless given) and align them."""
+    lexicon = load_lexicon(lexicon_path)
+    return align_witnesses(load_witnesses(paths, ids, plain), lexicon)
+
+
+def to_json(result: dict) -> dict:
+    """The JSON payload of a result (internal helpers removed)."""
+    return {k: v for k, v in result.items() if not k.startswith("_")}

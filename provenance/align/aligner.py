@@ -1,0 +1,265 @@
+"""Near-linear alignment of two sequences of interned tokens.
+
+The strategy is the one of patience and histogram diff, made robust for long and repetitive
+texts:
+
+1. strip the common prefix and suffix of the range;
+2. find anchors: tokens that occur exactly once in each side of the range; where there are too
+   few, k-grams (k = 2, 3, 5, 8) that occur once on each side, then rare tokens (at most four
+   occurrences, the same number on both sides) paired in order;
+3. keep the longest chain of anchors in the same order on both sides (longest increasing
+   subsequence, O(A log A));
+4. recurse on the gaps between anchors (iteratively, with an explicit stack);
+5. in small gaps only, an exact longest-common-subsequence table.
+
+No step is quadratic in the length of the texts: the exact table is bounded by ``SMALL_CELLS``.
+The result is a list of matching blocks ``(i, j, size)`` sorted by position, like
+``difflib.SequenceMatcher.get_matching_blocks`` without the sentinel.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+SMALL_CELLS = 4096          # exact LCS in gaps up to this many cells
+FALLBACK_CELLS = 160_000    # exact LCS when no anchor of any kind is found, up to this size
+KGRAMS = (2, 3, 5, 8)
+
+
+def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest chain of (i, j, k) with i and j both increasing and not overlapping; pairs sorted by i."""
+    tails: list[int] = []      # j of the last element of the best chain of each length
+    tails_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for idx, (_i, j, _k) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tails_idx.append(idx)
+        else:
+            tails[pos] = j
+            tails_idx[pos] = idx
+        prev[idx] = tails_idx[pos - 1] if pos else -1
+    out = []
+    idx = tails_idx[-1] if tails_idx else -1
+    while idx >= 0:
+        out.append(pairs[idx])
+        idx = prev[idx]
+    out.reverse()
+    # drop anchors that overlap the previous one (k-grams)
+    res = []
+    ei = ej = -1
+    for i, j, k in out:
+        if i >= ei and j >= ej:
+            res.append((i, j, k))
+            ei, ej = i + k, j + k
+        elif i - j == res[-1][0] - res[-1][1] and i + k > ei:
+            # same diagonal, overlapping: extend
+            pi, pj, _pk = res[-1]
+            res[-1] = (pi, pj, i + k - pi)
+            ei, ej = i + k, j + k
+    return res
+
+
+def _unique_anchors(a, b, alo, ahi, blo, bhi):
+    ca = Counter(a[alo:ahi])
+    cb = Counter(b[blo:bhi])
+    uniq = {t for t, c in ca.items() if c == 1 and cb.get(t) == 1}
+    if not uniq:
+        return []
+    posb = {t: j for j, t in enumerate(b[blo:bhi], blo) if t in uniq}
+    return [(i, posb[t], 1) for i, t in enumerate(a[alo:ahi], alo) if t in uniq]
+
+
+def _kgram_anchors(a, b, alo, ahi, blo, bhi, k):
+    sa = a[alo:ahi]
+    sb = b[blo:bhi]
+    if len(sa) < k or len(sb) < k:
+        return []
+    ga = list(zip(*(sa[t:] for t in range(k))))
+    gb = list(zip(*(sb[t:] for t in range(k))))
+    ca = Counter(ga)
+    cb = Counter(gb)
+    uniq = {g for g, c in ca.items() if c == 1 and cb.get(g) == 1}
+    if not uniq:
+        return []
+    posb = {g: j for j, g in enumerate(gb, blo) if g in uniq}
+    return [(i, posb[g], k) for i, g in enumerate(ga, alo) if g in uniq]
+
+
+def _rare_anchors(a, b, alo, ahi, blo, bhi, limit=4):
+    ca = Counter(a[alo:ahi])
+    cb = Counter(b[blo:bhi])
+    rare = {t for t, c in ca.items() if c <= limit and cb.get(t) == c}
+    if not rare:
+        return []
+    occb: dict[int, list[int]] = {}
+    for j, t in enumerate(b[blo:bhi], blo):
+        if t in rare:
+            occb.setdefault(t, []).append(j)
+    seen: dict[int, int] = {}
+    out = []
+    for i, t in enumerate(a[alo:ahi], alo):
+        if t in rare:
+            n = seen.get(t, 0)
+            seen[t] = n + 1
+            out.append((i, occb[t][n], 1))
+    return out
+
+
+def _lcs_blocks(a, b, alo, ahi, blo, bhi, out):
+    """Exact LCS by dynamic programming on a small range; appends blocks to ``out``."""
+    n = ahi - alo
+    m = bhi - blo
+    sa = a[alo:ahi]
+    sb = b[blo:bhi]
+    # rows[i][j] = LCS length of sa[i:], sb[j:]
+    rows = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        ri = rows[i]
+        rn = rows[i + 1]
+        ai = sa[i]
+        for j in range(m - 1, -1, -1):
+            if ai == sb[j]:
+                ri[j] = rn[j + 1] + 1
+            else:
+                x = rn[j]
+                y = ri[j + 1]
+                ri[j] = x if x >= y else y
+    i = j = 0
+    run_i = run_j = -1
+    run = 0
+    while i < n and j < m:
+        if sa[i] == sb[j] and rows[i][j] == rows[i + 1][j + 1] + 1:
+            if run and run_i + run == i and run_j + run == j:
+                run += 1
+            else:
+                if run:
+                    out.append((alo + run_i, blo + run_j, run))
+                run_i, run_j, run = i, j, 1
+            i += 1
+            j += 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    if run:
+        out.append((alo + run_i, blo + run_j, run))
+
+
+def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
+    """Matching blocks (i, j, size) of an alignment of ``a`` and ``b``, sorted, adjacent ones joined."""
+    out: list[tuple[int, int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        alo, ahi, blo, bhi = stack.pop()
+        # common prefix
+        p = 0
+        lim = min(ahi - alo, bhi - blo)
+        while p < lim and a[alo + p] == b[blo + p]:
+            p += 1
+        if p:
+            out.append((alo, blo, p))
+            alo += p
+            blo += p
+        s = 0
+        lim = min(ahi - alo, bhi - blo)
+        while s < lim and a[ahi - 1 - s] == b[bhi - 1 - s]:
+            s += 1
+        if s:
+            out.append((ahi - s, bhi - s, s))
+            ahi -= s
+            bhi -= s
+        n = ahi - alo
+        m = bhi - blo
+        if n == 0 or m == 0:
+            continue
+        if n * m <= SMALL_CELLS:
+            _lcs_blocks(a, b, alo, ahi, blo, bhi, out)
+            continue
+        anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
+        want = max(1, min(n, m) // 400)
+        if len(anchors) < want:
+            for k in KGRAMS:
+                more = _kgram_anchors(a, b, alo, ahi, blo, bhi, k)
+                if len(more) > len(anchors):
+                    anchors = more
+                if len(anchors) >= want:
+                    break
+        if not anchors:
+            anchors = _rare_anchors(a, b, alo, ahi, blo, bhi)
+        if not anchors:
+            if n * m <= FALLBACK_CELLS:
+                _lcs_blocks(a, b, alo, ahi, blo, bhi, out)
+            continue
+        chain = _lis(anchors)
+        ci, cj = alo, blo
+        for i, j, k in chain:
+            if i > ci or j > cj:
+                stack.append((ci, i, cj, j))
+            out.append((i, j, k))
+            ci, cj = i + k, j + k
+        if ci < ahi or cj < bhi:
+            stack.append((ci, ahi, cj, bhi))
+    out.sort()
+    joined: list[tuple[int, int, int]] = []
+    for i, j, k in out:
+        if joined:
+            pi, pj, pk = joined[-1]
+            if pi + pk == i and pj + pk == j:
+                joined[-1] = (pi, pj, pk + k)
+                continue
+        joined.append((i, j, k))
+    return joined
+
+
+def gaps(blocks, n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """The unmatched ranges (i1, i2, j1, j2) between matching blocks, in order."""
+    out = []
+    ci = cj = 0
+    for i, j, k in blocks:
+        if i > ci or j > cj:
+            out.append((ci, i, cj, j))
+        ci, cj = i + k, j + k
+    if ci < n or cj < m:
+        out.append((ci, n, cj, m))
+    return out
+
+
+def cleanup(blocks, n: int, m: int, weight=None, gap_size=None):
+    """Dissolve short equalities squeezed between larger edits (as diff-match-patch's semantic cleanup).
+
+    An equal run is dropped when it is strictly shorter than the edits on both of its sides: a
+    lone "the" or "1945" matched between two rewritten passages is chance, not alignment.
+    ``weight(i, k)`` may give the weight of the run a[i:i+k] (default: its length);
+    ``gap_size(i1, i2, j1, j2)`` the size of an unmatched range (default: its longer side).
+    """
+    if gap_size is None:
+        def gap_size(i1, i2, j1, j2):
+            return max(i2 - i1, j2 - j1)
+    changed = True
+    blocks = list(blocks)
+    while changed and len(blocks) > 0:
+        changed = False
+        out = []
+        # gap sizes before each block
+        prev_end_i = prev_end_j = 0
+        nb = len(blocks)
+        for idx in range(nb):
+            i, j, k = blocks[idx]
+            before = gap_size(prev_end_i, i, prev_end_j, j)
+            if idx + 1 < nb:
+                ni, nj, _ = blocks[idx + 1]
+            else:
+                ni, nj = n, m
+            after = gap_size(i + k, ni, j + k, nj)
+            w = k if weight is None else weight(i, k)
+            if w < before and w < after:
+                changed = True
+                # dropped: keep prev_end at the previous block
+                continue
+            out.append((i, j, k))
+            prev_end_i, prev_end_j = i + k, j + k
+        blocks = out
+    return blocks

@@ -1,0 +1,266 @@
+"""What a divergence means: category, flags, severity and the reason, from the two readings.
+
+Categories, from the least to the most serious:
+
+* ``accidental``: only case, punctuation, whitespace or hyphenation differ;
+* ``editorial``: only the editorial layer differs (a gloss, a note, [sic], a supplied word);
+* ``orthographic``: the same words spelt or transliterated differently (Tarbaghatai/Tarbaghatay);
+* ``lexical``: other words with the same meaning, as two translators would choose
+  (rebels/insurgents), per the lexicon, or a change of function words only;
+* ``substantive``: the meaning changed; ``flags`` say how (entity, numeric, date, negation,
+  clause, section).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from provenance.align.tokenize import fold
+
+RANK = {"accidental": 0, "editorial": 1, "orthographic": 2, "lexical": 3, "substantive": 4}
+
+FUNCTION_WORDS = frozenset("""
+a an the of to in on at for by with from and or as is are was were be been being that this these
+those it its their them they which who whom whose there here also so such into than then up its
+his her our your we he she i you will would shall should may might must can could do does did has
+have had not no
+""".split()) - {"not", "no"}
+
+NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
+
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+million billion first second third fourth fifth sixth seventh eighth ninth tenth half dozen
+""".split())
+
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split()) - {"may", "mar"}
+
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
+
+SENTENCE_END = frozenset(".;:!?")
+_ALNUM = re.compile(r"[\W_]+")
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+
+
+def _bare(words) -> str:
+    return _ALNUM.sub("", "".join(fold(w) for w in words))
+
+
+def content_words(words) -> list[str]:
+    return [w for w in words if any(c.isalnum() for c in w)]
+
+
+def is_number(w: str) -> bool:
+    lw = w.lower()
+    return any(c.isdigit() for c in w) or lw in NUMBER_WORDS
+
+
+def is_date_word(w: str) -> bool:
+    lw = w.lower().rstrip(".")
+    return lw in MONTHS or bool(_YEAR.match(w))
+
+
+def orthographic_pair(x: str, y: str, lexicon) -> bool:
+    """Whether two words are spellings or transliterations of the same word."""
+    fx, fy = fold(x).replace("-", ""), fold(y).replace("-", "")
+    if fx == fy:
+        return True
+    if is_number(x) or is_number(y):
+        return False
+    if lexicon is not None and fx.isalpha() and fy.isalpha():
+        if lexicon.transliterate(fx) == lexicon.transliterate(fy):
+            return True
+    short, long_ = (fx, fy) if len(fx) <= len(fy) else (fy, fx)
+    if len(short) < 4:
+        return False
+    if long_.startswith(short) and long_[len(short):] in INFLECTIONS:
+        return False  # another form of the word, not a spelling
+    if short[:-1] and long_.startswith(short[:-1]) and long_[len(short) - 1:] in INFLECTIONS and short[-1] in "eyd":
+        return False
+    dist = Levenshtein.distance(fx, fy)
+    if dist <= 1 and len(short) >= 4:
+        return True
+    return dist <= 2 and len(short) >= 7 and ratio(fx, fy) >= 85
+
+
+def _entities(words: list[str], initial: bool, lexicon) -> list[str]:
+    """Words naming people, places or groups: capitalized (not sentence-initial) or group words."""
+    out = []
+    prev_end = initial
+    for w in words:
+        if not any(c.isalnum() for c in w):
+            prev_end = w in SENTENCE_END or w == ")"
+            continue
+        lw = w.lower()
+        cap = w[:1].isupper() and lw not in FUNCTION_WORDS and not is_date_word(w)
+        if (cap and not prev_end) or (lexicon is not None and lexicon.is_group(w)) or (w.isupper() and len(w) > 1):
+            out.append(lw)
+        prev_end = False
+    return out
+
+
+def _equivalent_words(la: list[str], lb: list[str], lexicon) -> set[str]:
+    """Words of lexicon phrases found on both sides as equivalents (enlisted men / officers and men)."""
+    if lexicon is None:
+        return set()
+    out: set[str] = set()
+    phrases_a = _phrases(la, lexicon)
+    phrases_b = _phrases(lb, lexicon)
+    for sets_a, words_a in phrases_a:
+        for sets_b, words_b in phrases_b:
+            if sets_a & sets_b:
+                out.update(words_a)
+                out.update(words_b)
+    return out
+
+
+def _phrases(words: list[str], lexicon) -> list[tuple[frozenset, list[str]]]:
+    from provenance.align.lexicon import phrase_key
+
+    keys = phrase_key(words)
+    out = []
+    i = 0
+    while i < len(keys):
+        for L in range(min(lexicon.max_len, len(keys) - i), 0, -1):
+            sets = lexicon.phrases.get(keys[i:i + L])
+            if sets:
+                out.append((frozenset(sets), words[i:i + L]))
+                i += L
+                break
+        else:
+            i += 1
+    return out
+
+
+def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=False, b_initial=False,
+             editorial_differs=False, section=False) -> dict:
+    """Category, flags, severity and reason for the readings ``a_words`` -> ``b_words`` (original forms)."""
+    flags: list[str] = []
+    if a_words == b_words:
+        if editorial_differs:
+            return _result("editorial", [], "only the editorial layer (gloss, note, [sic], supplied word) differs")
+        return _result("accidental", [], "whitespace only")
+    if _bare(a_words) == _bare(b_words):
+        what = []
+        if "".join(a_words).lower() == "".join(b_words).lower() or _ALNUM.sub("", "".join(a_words)) == _ALNUM.sub("", "".join(b_words)):
+            pass
+        ja, jb = " ".join(a_words), " ".join(b_words)
+        if ja.lower() != jb.lower() and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
+            what.append("punctuation or hyphenation")
+        elif ja.lower() != jb.lower():
+            what.append("word division")
+        if ja.lower() == jb.lower() or any(x != y and x.lower() == y.lower() for x, y in zip(a_words, b_words)):
+            what.append("case")
+        return _result("accidental", [], "differs only in " + (", ".join(what) or "punctuation"))
+    ca, cb = content_words(a_words), content_words(b_words)
+    if ca and cb and len(ca) == len(cb):
+        pairs = [(x, y) for x, y in zip(ca, cb) if fold(x) != fold(y)]
+        if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs):
+            shown = ", ".join(f"{x}/{y}" for x, y in pairs[:3])
+            return _result("orthographic", [], f"spelling or transliteration variant of the same word ({shown})")
+    la = [fold(w) for w in ca]
+    lb = [fold(w) for w in cb]
+    if lexicon is not None and ca and cb and lexicon.equivalent(la, lb):
+        return _result("lexical", [], "translation equivalents per the lexicon: "
+                       f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"")
+    # what changed, word by word (multiset difference of the content words)
+    cnt_a, cnt_b = Counter(la), Counter(lb)
+    gone = cnt_a - cnt_b
+    new = cnt_b - cnt_a
+    changed = list(gone.elements()) + list(new.elements())
+    if lexicon is not None and gone and new:
+        # pairs of changed words that are lexicon equivalents or spellings do not count
+        g_list, n_list = list(gone.elements()), list(new.elements())
+        if len(g_list) == len(n_list) and lexicon.equivalent(g_list, n_list):
+            return _result("lexical", [], "translation equivalents per the lexicon, in another word order")
+    if changed and all(w in FUNCTION_WORDS for w in changed):
+        return _result("lexical", [], "only function words differ (" + ", ".join(sorted(set(changed))[:4]) + ")")
+    nums_a = Counter(w for w in la if is_number(w))
+    nums_b = Counter(w for w in lb if is_number(w))
+    if nums_a != nums_b:
+        flags.append("numeric")
+    if Counter(w for w in la if is_date_word(w)) != Counter(w for w in lb if is_date_word(w)):
+        flags.append("date")
+    if sum(w in NEGATIONS for w in la) != sum(w in NEGATIONS for w in lb):
+        flags.append("negation")
+    same = _equivalent_words(la, lb, lexicon)
+    ents_a = Counter(w for w in _entities(a_words, a_initial, lexicon) if w not in same)
+    ents_b = Counter(w for w in _entities(b_words, b_initial, lexicon) if w not in same)
+    e_gone = list((ents_a - ents_b).elements())
+    e_new = list((ents_b - ents_a).elements())
+    if lexicon is not None:
+        # a group named with an equivalent word (rebels/insurgents) is the same group
+        for x in list(e_gone):
+            for y in e_new:
+                if orthographic_pair(x, y, lexicon) or lexicon.equivalent([x], [y]):
+                    e_gone.remove(x)
+                    e_new.remove(y)
+                    break
+    ent_changed = len(e_gone) + len(e_new)
+    if ent_changed:
+        flags.append("entity")
+    n_changed = len([w for w in changed if w not in FUNCTION_WORDS])
+    if (not ca or not cb) and n_changed >= 4 or n_changed >= 8:
+        flags.append("clause")
+    if section:
+        flags.append("section")
+    if section:
+        # a whole passage in one witness only: weighed by its length, not by what it mentions
+        sev = 0.55 + 0.35 * min(1.0, n_changed / 300)
+        reasons_s = f"a whole passage ({n_changed} content words) present in one witness only"
+        return _result("substantive", flags, "meaning changed: " + reasons_s, sev)
+    sev = 0.45
+    if "entity" in flags:
+        sev += min(0.25, 0.15 + 0.05 * (ent_changed - 1))
+    if "numeric" in flags:
+        sev += 0.25
+    if "date" in flags:
+        sev += 0.2
+    if "negation" in flags:
+        sev += 0.3
+    if "clause" in flags:
+        sev += 0.05
+    if section:
+        sev += 0.05
+    sev += min(0.1, 0.01 * n_changed)
+    reasons = {"entity": "other people, places or groups", "numeric": "other numbers", "date": "other dates",
+               "negation": "a negation added or removed", "clause": "a clause added, dropped or rewritten",
+               "section": "a whole passage present in one witness only"}
+    why = "; ".join(reasons[f] for f in flags) or "other words with another meaning"
+    return _result("substantive", flags, "meaning changed: " + why, min(1.0, sev))
+
+
+BASE_SEVERITY = {"accidental": 0.05, "editorial": 0.1, "orthographic": 0.15, "lexical": 0.25}
+
+
+def _result(category, flags, reason, severity=None) -> dict:
+    if severity is None:
+        severity = BASE_SEVERITY[category]
+        if category == "lexical" and reason.startswith("only function"):
+            severity = 0.15
+    return {"category": category, "flags": sorted(set(flags)), "severity": round(severity, 3), "reason": reason}
+
+
+def classify_editorial(a_content: str, b_content: str) -> dict:
+    """A difference in the editorial layer only (at a place where the texts agree)."""
+    if not a_content or not b_content:
+        which = "added" if not a_content else "dropped"
+        res = _result("editorial", [], f"editorial mark {which}: [{a_content or b_content}]")
+    else:
+        res = _result("editorial", [], "the editorial mark differs: "
+                      f"[{a_content}] / [{b_content}]")
+    return res
+
+
+def most_severe(results: list[dict]) -> dict:
+    best = max(results, key=lambda r: (RANK[r["category"]], r["severity"]))
+    flags = sorted({f for r in results for f in r["flags"]})
+    return {**best, "flags": flags, "severity": max(r["severity"] for r in results)}

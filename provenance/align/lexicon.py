@@ -1,0 +1,142 @@
+"""The lexicon: translation equivalents, transliteration rules and names of groups of people.
+
+The default lexicon (``provenance/data/lexicon.json``) covers English translations of Russian
+archival documents; a user file with the same shape (``schemas/lexicon.schema.json``) extends it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from provenance.errors import UsageError
+from provenance.fileio import read_text
+from provenance.schemas import json_errors
+
+ARTICLES = frozenset({"the", "a", "an"})
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to join plural and verbal forms of a lexicon term."""
+    w = word.lower()
+    for suf in ("ing", "ies", "es", "ed", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def phrase_key(words) -> tuple[str, ...]:
+    return tuple(stem(w.replace("’", "'")) for w in words)
+
+
+class Lexicon:
+    """Equivalence sets of phrases, transliteration rules and group words."""
+
+    def __init__(self, data: dict | None = None, sources: list[str] | None = None):
+        self.sources: list[str] = list(sources or [])
+        self.rules: list[tuple[re.Pattern, str]] = []
+        self.phrases: dict[tuple[str, ...], set[int]] = {}
+        self.max_len = 1
+        self.groups: set[str] = set()
+        self._nsets = 0
+        self._cache: dict[str, str] = {}
+        if data:
+            self.extend(data)
+
+    def extend(self, data: dict) -> None:
+        for eq in data.get("equivalents", []):
+            gid = self._nsets
+            self._nsets += 1
+            for term in eq["terms"]:
+                key = phrase_key(WORD_RE.findall(term))
+                if key:
+                    self.phrases.setdefault(key, set()).add(gid)
+                    self.max_len = max(self.max_len, len(key))
+        for rule in data.get("transliteration", []):
+            self.rules.append((re.compile(rule["pattern"]), rule["replace"]))
+        for g in data.get("groups", []):
+            self.groups.add(stem(g))
+        self._cache.clear()
+
+    def transliterate(self, word: str) -> str:
+        """The transliteration-neutral form of a lower-case word (Tarbaghatay -> tarbagatai)."""
+        r = self._cache.get(word)
+        if r is None:
+            r = word
+            for pat, rep in self.rules:
+                r = pat.sub(rep, r)
+            self._cache[word] = r
+        return r
+
+    def canonical(self, words: list[str]) -> list:
+        """Words with lexicon phrases replaced by their equivalence sets (longest match first)."""
+        keys = phrase_key(words)
+        out: list = []
+        i = 0
+        n = len(keys)
+        while i < n:
+            for L in range(min(self.max_len, n - i), 0, -1):
+                sets = self.phrases.get(keys[i:i + L])
+                if sets:
+                    out.append(frozenset(sets))
+                    i += L
+                    break
+            else:
+                out.append(keys[i])
+                i += 1
+        return out
+
+    def equivalent(self, a: list[str], b: list[str]) -> bool:
+        """Whether two word lists say the same thing up to lexicon equivalents (articles aside)."""
+        ca = [x for x in self.canonical(a) if x not in ARTICLES]
+        cb = [x for x in self.canonical(b) if x not in ARTICLES]
+        if len(ca) != len(cb) or ca == cb:
+            return len(ca) == len(cb)
+        for x, y in zip(ca, cb):
+            if x == y:
+                continue
+            if isinstance(x, frozenset) and isinstance(y, frozenset) and x & y:
+                continue
+            return False
+        return True
+
+    def is_group(self, word: str) -> bool:
+        return stem(word) in self.groups
+
+
+def default_lexicon_data() -> dict:
+    return json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+
+
+def check_lexicon(data, path: str) -> None:
+    """Raise a UsageError (one line, naming the file) when ``data`` breaks the lexicon schema."""
+    errors = json_errors(data, "lexicon.schema.json")
+    if errors:
+        raise UsageError(f"not a valid lexicon: {errors[0]}", path)
+    for rule in data.get("transliteration", []):
+        try:
+            re.compile(rule["pattern"])
+        except re.error as exc:
+            raise UsageError(f"not a valid lexicon: bad pattern {rule['pattern']!r}: {exc}", path) from None
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The default lexicon, extended by the user file at ``path`` if given."""
+    lex = Lexicon(default_lexicon_data(), ["default"])
+    if path is not None:
+        p = Path(path)
+        try:
+            raw = read_text(p)
+        except Exception as exc:  # read_text raises InputError; a lexicon is an option: usage error
+            raise UsageError(f"cannot read lexicon: {getattr(exc, 'message', exc)}", str(p)) from None
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"lexicon is not JSON: {exc.msg}", str(p), exc.lineno) from None
+        check_lexicon(data, str(p))
+        lex.extend(data)
+        lex.sources.append(str(p))
+    return lex

@@ -1,0 +1,448 @@
+"""Comparing one witness with the base: the edits between two token streams.
+
+Positions are counted in *slots* of the text layer: slot ``2k+1`` is text token ``k``, slot ``2k``
+is the boundary before it, where the editorial marks that follow token ``k-1`` sit. An edit
+covers a slot range in each witness; ranges of different edits never overlap, so the edits
+partition each witness into shared stretches and variation.
+
+Steps: align the text layers (``aligner``), drop chance matches (``cleanup``), find moved
+passages, split off whole sections present in one witness only, classify each gap, join
+neighbouring substantive gaps that form one change, then add the variants hidden in matched
+tokens (case, transliteration) and the differences of the editorial layer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from provenance.align.aligner import cleanup, gaps, matching_blocks
+from provenance.align.classify import (FUNCTION_WORDS, SENTENCE_END, classify, classify_editorial)
+from provenance.align.tokenize import TokenStream, group_key
+
+MOVE_MIN_WORDS = 3
+
+
+@dataclass
+class Edit:
+    layer: str                      # text | variant | editorial | move
+    a: tuple[int, int]              # slot range in the base
+    b: tuple[int, int]              # slot range in the witness
+    kind: str = "substitution"
+    info: dict = field(default_factory=dict)   # category, flags, severity, reason
+    move: int = -1                  # index of the transposition this edit is a piece of
+    ta: tuple[int, int] = (0, 0)    # text-token ranges (text edits)
+    tb: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class PairResult:
+    a: TokenStream
+    b: TokenStream
+    edits: list[Edit]
+    moves: list[tuple[Edit, Edit, dict, list]]  # (base piece, witness piece, classification, inner edits)
+    blocks: list[tuple[int, int, int]]       # matching blocks of text tokens (after moves)
+
+
+class Side:
+    """Helpers over one token stream's text layer."""
+
+    def __init__(self, ts: TokenStream):
+        self.ts = ts
+        self.idx = ts.text_idx
+        self.n = len(ts.text_idx)
+        segs = ts.seg
+        self.tseg = [segs[t] for t in ts.text_idx]
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for k, s in enumerate(self.tseg):
+            if s not in first:
+                first[s] = k
+            last[s] = k
+        self.first, self.last = first, last
+
+    def content_flags(self) -> list[int]:
+        """1 for each text token that is a content word (not punctuation, not a function word)."""
+        text = self.ts.witness.text
+        st, en = self.ts.starts, self.ts.ends
+        cache: dict[str, int] = {}
+        out = []
+        for t in self.idx:
+            w = text[st[t]:en[t]]
+            c = cache.get(w)
+            if c is None:
+                c = cache[w] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
+            out.append(c)
+        return out
+
+    def words(self, i1: int, i2: int) -> list[str]:
+        text = self.ts.witness.text
+        st, en, idx = self.ts.starts, self.ts.ends, self.idx
+        return [text[st[idx[k]]:en[idx[k]]] for k in range(i1, i2)]
+
+    def initial(self, i: int) -> bool:
+        """Whether text token ``i`` starts a sentence (or a segment)."""
+        if i == 0 or self.tseg[i] != self.tseg[i - 1]:
+            return True
+        prev = self.words(i - 1, i)[0]
+        return prev in SENTENCE_END
+
+    def word_count(self, i1: int, i2: int) -> int:
+        return sum(1 for w in self.words(i1, i2) if any(c.isalnum() for c in w))
+
+    def group(self, k: int):
+        return self.ts.groups.get(k)
+
+    def whole_segments(self, i1: int, i2: int) -> tuple[int, int] | None:
+        """The text-token range of the segments lying wholly inside [i1, i2), if any."""
+        if i2 <= i1:
+            return None
+        w1 = w2 = None
+        s = self.tseg[i1]
+        k = i1
+        while k < i2:
+            s = self.tseg[k]
+            f, l_ = self.first[s], self.last[s]
+            if f >= i1 and l_ < i2 and s >= 0:
+                if w1 is None:
+                    w1 = f
+                w2 = l_ + 1
+            elif w1 is not None:
+                break
+            k = l_ + 1
+        if w1 is None:
+            return None
+        return w1, w2
+
+
+class Comparer:
+    def __init__(self, a: TokenStream, b: TokenStream, lexicon):
+        self.A = Side(a)
+        self.B = Side(b)
+        self.lex = lexicon
+
+    # ---- alignment ------------------------------------------------------------------------
+    def run(self) -> PairResult:
+        A, B = self.A, self.B
+        ka, kb = A.ts.text_keys, B.ts.text_keys
+        blocks = matching_blocks(ka, kb)
+        raw = [[i1, i2, j1, j2, "", g] for g, (i1, i2, j1, j2) in enumerate(gaps(blocks, A.n, B.n))]
+        found = self._find_moves(raw, ka, kb)
+        # moved runs count as resolved when weighing chance matches
+        ma = [0] * (A.n + 1)
+        mb = [0] * (B.n + 1)
+        for _g, _h, (x1, x2), (y1, y2) in found:
+            for x in range(x1, x2):
+                ma[x + 1] = 1
+            for y in range(y1, y2):
+                mb[y + 1] = 1
+        for x in range(A.n):
+            ma[x + 1] += ma[x]
+        for y in range(B.n):
+            mb[y + 1] += mb[y]
+        content = A.content_flags()
+        csum = [0]
+        for c in content:
+            csum.append(csum[-1] + c)
+        blocks = cleanup(blocks, A.n, B.n, weight=lambda i, k: csum[i + k] - csum[i],
+                         gap_size=lambda i1, i2, j1, j2: max(i2 - i1 - ma[i2] + ma[i1], j2 - j1 - mb[j2] + mb[j1]))
+        pieces = [[i1, i2, j1, j2, "", g] for g, (i1, i2, j1, j2) in enumerate(gaps(blocks, A.n, B.n))]
+        moves = self._apply_moves(pieces, found)
+        pieces = self._split_sections(pieces)
+        edits, move_edits = self._text_edits(pieces, moves)
+        edits = self._join_substantive(edits)
+        joined = sorted(e.a for e in edits if e.layer == "text" and getattr(e, "joined", False))
+        extra = self._variants(blocks) + self._editorial(blocks, edits)
+        if joined:
+            from bisect import bisect_right
+            starts = [a for a, _b in joined]
+            keep = []
+            for x in extra:
+                k = bisect_right(starts, x.a[0]) - 1
+                if k >= 0 and joined[k][0] <= x.a[0] and x.a[1] <= joined[k][1]:
+                    continue  # inside a change that took in the words between two gaps
+                keep.append(x)
+            extra = keep
+        edits.extend(extra)
+        edits.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
+        return PairResult(A.ts, B.ts, edits, move_edits, blocks)
+
+    # ---- transpositions -------------------------------------------------------------------
+    def _find_moves(self, pieces, ka, kb):
+        """Moved passages: a run deleted in one gap that reappears, inserted, in another gap."""
+        A, B = self.A, self.B
+        index = defaultdict(set)
+        for g, (_i1, _i2, j1, j2, _t, _g) in enumerate(pieces):
+            if B.word_count(j1, j2) >= MOVE_MIN_WORDS:
+                for j in range(j1, j2 - 1):
+                    index[(kb[j], kb[j + 1])].add(g)
+        if not index:
+            return []
+        cands = []
+        for g, (i1, i2, _j1, _j2, _t, _g) in enumerate(pieces):
+            if A.word_count(i1, i2) < MOVE_MIN_WORDS:
+                continue
+            hits = defaultdict(int)
+            for i in range(i1, i2 - 1):
+                for h in index.get((ka[i], ka[i + 1]), ()):
+                    if h != g:
+                        hits[h] += 1
+            for h, c in hits.items():
+                if c >= 2:
+                    cands.append((c, g, h))
+        cands.sort(key=lambda x: (-x[0], x[1], x[2]))
+        used_a, used_b = set(), set()
+        found = []
+        for _c, g, h in cands:
+            if g in used_a or h in used_b:
+                continue
+            i1, i2 = pieces[g][0], pieces[g][1]
+            j1, j2 = pieces[h][2], pieces[h][3]
+            bl = matching_blocks(ka[i1:i2], kb[j1:j2])
+            if not bl:
+                continue
+            fa, la = bl[0][0], bl[-1][0] + bl[-1][2]
+            fb, lb = bl[0][1], bl[-1][1] + bl[-1][2]
+            matched_words = sum(A.word_count(i1 + x, i1 + x + k) for x, _y, k in bl)
+            span_words = max(A.word_count(i1 + fa, i1 + la), B.word_count(j1 + fb, j1 + lb))
+            matched_content = sum(1 for x, _y, k in bl for w in A.words(i1 + x, i1 + x + k)
+                                  if any(c.isalnum() for c in w) and w.lower() not in FUNCTION_WORDS)
+            if matched_words < MOVE_MIN_WORDS or matched_content < 3 or matched_words < 0.6 * span_words:
+                continue
+            used_a.add(g)
+            used_b.add(h)
+            found.append((g, h, (i1 + fa, i1 + la), (j1 + fb, j1 + lb)))
+        found.sort(key=lambda f: f[2])
+        return found
+
+    def _apply_moves(self, pieces, found):
+        """Split the gaps around the moved runs."""
+        for mi, (g, h, (x1, x2), (y1, y2)) in enumerate(found):
+            for p in range(len(pieces)):
+                if pieces[p][0] <= x1 and x2 <= pieces[p][1] and pieces[p][4] == "" and pieces[p][1] > pieces[p][0]:
+                    pieces[p:p + 1] = self._split(pieces[p], "a", x1, x2, f"m{mi}a")
+                    break
+            for p in range(len(pieces)):
+                if pieces[p][2] <= y1 and y2 <= pieces[p][3] and pieces[p][4] == "" and pieces[p][3] > pieces[p][2]:
+                    pieces[p:p + 1] = self._split(pieces[p], "b", y1, y2, f"m{mi}b")
+                    break
+        return found
+
+    @staticmethod
+    def _split(piece, side, x1, x2, tag):
+        i1, i2, j1, j2, _t, g = piece
+        if side == "a":
+            if x1 - i1 >= i2 - x2:
+                seq = ([i1, x1, j1, j2, "", g], [x1, x2, j2, j2, tag, g], [x2, i2, j2, j2, "", g])
+            else:
+                seq = ([i1, x1, j1, j1, "", g], [x1, x2, j1, j1, tag, g], [x2, i2, j1, j2, "", g])
+        elif x1 - j1 >= j2 - x2:
+            seq = ([i1, i2, j1, x1, "", g], [i2, i2, x1, x2, tag, g], [i2, i2, x2, j2, "", g])
+        else:
+            seq = ([i1, i1, j1, x1, "", g], [i1, i1, x1, x2, tag, g], [i1, i2, x2, j2, "", g])
+        return [p for p in seq if p[4] or p[1] > p[0] or p[3] > p[2]]
+
+    # ---- sections -------------------------------------------------------------------------
+    def _split_sections(self, pieces):
+        out = []
+        for p in pieces:
+            i1, i2, j1, j2, tag, g = p
+            if tag:
+                out.append(p)
+                continue
+            wa = self.A.whole_segments(i1, i2)
+            wb = self.B.whole_segments(j1, j2)
+            if not wa and not wb:
+                out.append(p)
+                continue
+            a_head, a_whole, a_tail = ((i1, wa[0]), wa, (wa[1], i2)) if wa else ((i1, i2), None, (i2, i2))
+            b_head, b_whole, b_tail = ((j1, wb[0]), wb, (wb[1], j2)) if wb else ((j1, j2), None, (j2, j2))
+            seq = [[a_head[0], a_head[1], b_head[0], b_head[1], "", g]]
+            if a_whole:
+                seq.append([a_whole[0], a_whole[1], b_head[1], b_head[1], "section", g])
+            ae = a_whole[1] if a_whole else a_head[1]
+            if b_whole:
+                seq.append([ae, ae, b_whole[0], b_whole[1], "section", g])
+            seq.append([a_tail[0], a_tail[1], b_tail[0], b_tail[1], "", g])
+            out.extend(q for q in seq if q[1] > q[0] or q[3] > q[2])
+        return out
+
+    # ---- classification of gaps -------------------------------------------------------------
+    def _slots(self, i1, i2, j1, j2, absorb_a, absorb_b):
+        a = (2 * i1 + 1, 2 * i2 + (1 if absorb_a else 0)) if i2 > i1 else (2 * i1 + 1, 2 * i1 + 1)
+        b = (2 * j1 + 1, 2 * j2 + (1 if absorb_b else 0)) if j2 > j1 else (2 * j1 + 1, 2 * j1 + 1)
+        return a, b
+
+    def _final_marks(self, i1, i2, j1, j2):
+        """Whether each side takes in the marks after its last token (see module doc)."""
+        ga = self.A.group(i2) if i2 > i1 else None
+        gb = self.B.group(j2) if j2 > j1 else None
+        if ga and gb:
+            return False, False  # compared on their own as an editorial difference
+        return bool(ga), bool(gb)
+
+    def _text_edits(self, pieces, found):
+        A, B = self.A, self.B
+        edits: list[Edit] = []
+        move_parts: dict[int, dict[str, Edit]] = defaultdict(dict)
+        end_a: dict[int, int] = {}
+        end_b: dict[int, int] = {}
+        for (i1, i2, j1, j2, _t, g) in pieces:
+            end_a[g] = max(end_a.get(g, 0), i2)
+            end_b[g] = max(end_b.get(g, 0), j2)
+        gap_edits: dict[int, list[int]] = defaultdict(list)
+        for (i1, i2, j1, j2, tag, g) in pieces:
+            # pieces inside one gap take in the marks at their end; the last ones follow the rule
+            last_a, last_b = i2 == end_a[g], j2 == end_b[g]
+            if last_a and last_b:
+                fa, fb = self._final_marks(i1, i2, j1, j2)
+            else:
+                fa = i2 > i1 and (not last_a or bool(A.group(i2)))
+                fb = j2 > j1 and (not last_b or bool(B.group(j2)))
+            sa, sb = self._slots(i1, i2, j1, j2, fa, fb)
+            gap_edits[g].append(len(edits))
+            if tag.startswith("m"):
+                e = Edit("move", sa, sb, kind="transposition")
+                e.move = int(tag[1:-1])
+                move_parts[e.move][tag[-1]] = e
+                edits.append(e)
+                continue
+            kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
+            info = classify(A.words(i1, i2), B.words(j1, j2), self.lex,
+                            a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1),
+                            section=tag == "section")
+            edits.append(Edit("text", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
+        # after a gap both sides must stand at the same kind of slot (token or boundary)
+        for g, members in gap_edits.items():
+            fa = max(edits[k].a[1] for k in members)
+            fb = max(edits[k].b[1] for k in members)
+            if fa % 2 != fb % 2:
+                if fa % 2 == 0:
+                    k = max((k for k in members if edits[k].a[1] == fa), key=lambda k: edits[k].a[0])
+                    edits[k].a = (edits[k].a[0], fa + 1)
+                else:
+                    k = max((k for k in members if edits[k].b[1] == fb), key=lambda k: edits[k].b[0])
+                    edits[k].b = (edits[k].b[0], fb + 1)
+        moves = []
+        for mi, (g, h, (x1, x2), (y1, y2)) in enumerate(found):
+            parts = move_parts.get(mi, {})
+            if "a" not in parts or "b" not in parts:
+                continue
+            inner = self._inner(x1, x2, y1, y2)
+            words = A.word_count(x1, x2)
+            info = {"category": "lexical", "flags": ["moved"], "severity": round(min(0.45, 0.3 + 0.005 * words), 3),
+                    "reason": f"a passage of {words} words stands in another place (word order changed)"
+                    + (f"; {len(inner)} changes inside it are listed apart" if inner else "")}
+            moves.append((parts["a"], parts["b"], info, inner))
+        return edits, moves
+
+    def _inner(self, x1, x2, y1, y2) -> list[Edit]:
+        """The differences inside a moved passage, as edits of their own (layer ``inner``)."""
+        A, B = self.A, self.B
+        ka, kb = A.ts.text_keys[x1:x2], B.ts.text_keys[y1:y2]
+        blocks = [(x1 + i, y1 + j, k) for i, j, k in matching_blocks(ka, kb)]
+        out = []
+        for (i1, i2, j1, j2) in gaps([(i - x1, j - y1, k) for i, j, k in blocks], x2 - x1, y2 - y1):
+            i1, i2, j1, j2 = i1 + x1, i2 + x1, j1 + y1, j2 + y1
+            fa, fb = self._final_marks(i1, i2, j1, j2)
+            sa, sb = self._slots(i1, i2, j1, j2, fa, fb)
+            kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
+            info = classify(A.words(i1, i2), B.words(j1, j2), self.lex,
+                            a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1))
+            out.append(Edit("inner", sa, sb, kind=kind, info=info))
+        variants = self._variants(blocks)
+        marks = self._editorial(blocks, out, start=False)
+        for e in variants + marks:
+            e.layer = "inner"
+            out.append(e)
+        out.sort(key=lambda e: (e.a[0], e.a[1]))
+        return out
+
+    def _join_substantive(self, edits):
+        """Neighbouring substantive gaps separated by at most two words form one change."""
+        A, B = self.A, self.B
+        out: list[Edit] = []
+        for e in edits:
+            p = out[-1] if out else None
+            if p is not None and e.layer == "text" and p.layer == "text" and \
+                    e.info["category"] == "substantive" and p.info["category"] == "substantive" and \
+                    "section" not in e.info["flags"] and "section" not in p.info["flags"]:
+                ga, gb = e.ta[0] - p.ta[1], e.tb[0] - p.tb[1]
+                between = A.words(p.ta[1], e.ta[0]) + B.words(p.tb[1], e.tb[0])
+                same_seg = A.n == 0 or A.tseg[min(p.ta[0], A.n - 1)] == A.tseg[min(e.ta[0], A.n - 1)]
+                if 0 <= ga <= 2 and 0 <= gb <= 2 and (ga or gb) and same_seg \
+                        and not any(w in SENTENCE_END for w in between):
+                    ia1, ia2, ib1, ib2 = p.ta[0], e.ta[1], p.tb[0], e.tb[1]
+                    info = classify(A.words(ia1, ia2), B.words(ib1, ib2), self.lex,
+                                    a_initial=ia2 > ia1 and A.initial(ia1), b_initial=ib2 > ib1 and B.initial(ib1))
+                    if info["category"] == "substantive":
+                        kind = "substitution" if ia2 > ia1 and ib2 > ib1 else ("omission" if ia2 > ia1 else "addition")
+                        out[-1] = Edit("text", (p.a[0], e.a[1]), (p.b[0], e.b[1]), kind=kind, info=info,
+                                       ta=(ia1, ia2), tb=(ib1, ib2))
+                        out[-1].joined = True
+                        continue
+            out.append(e)
+        return out
+
+    # ---- variants inside matched tokens -----------------------------------------------------
+    def _variants(self, blocks):
+        A, B = self.A, self.B
+        sa, sb = A.ts.sids, B.ts.sids
+        ia, ib = A.idx, B.idx
+        out = []
+        for i, j, k in blocks:
+            t = 0
+            while t < k:
+                if sa[ia[i + t]] != sb[ib[j + t]]:
+                    u = t + 1
+                    while u < k and sa[ia[i + u]] != sb[ib[j + u]]:
+                        u += 1
+                    info = classify(A.words(i + t, i + u), B.words(j + t, j + u), self.lex)
+                    if info["category"] in ("lexical", "substantive"):
+                        # the same key but not the same word: a transliteration collision
+                        info = {"category": "orthographic", "flags": [], "severity": 0.15,
+                                "reason": "spelling or transliteration variant of the same word"}
+                    out.append(Edit("variant", (2 * (i + t) + 1, 2 * (i + u)), (2 * (j + t) + 1, 2 * (j + u)),
+                                    info=info))
+                    t = u
+                else:
+                    t += 1
+        return out
+
+    # ---- the editorial layer ------------------------------------------------------------------
+    def _editorial(self, blocks, edits, start=True):
+        A, B = self.A, self.B
+        ga, gb = A.ts.groups, B.ts.groups
+        if not ga and not gb:
+            return []
+        pairs = []   # (boundary in A, boundary in B)
+        if start:
+            pairs.append((0, 0))
+        for i, j, k in blocks:
+            for t in range(1, k + 1):
+                if (i + t) in ga or (j + t) in gb:
+                    pairs.append((i + t, j + t))
+        # at the end of a text edit when both sides carry marks there
+        for e in edits:
+            if e.layer in ("text", "move", "inner") and e.a[1] > e.a[0] and e.b[1] > e.b[0]:
+                i2, j2 = e.a[1] // 2, e.b[1] // 2
+                if e.a[1] % 2 == 0 and e.b[1] % 2 == 0 and ga.get(i2) and gb.get(j2):
+                    pairs.append((i2, j2))
+        out = []
+        text_a, text_b = A.ts.witness.text, B.ts.witness.text
+        for ka, kb in sorted(set(pairs)):
+            x, y = ga.get(ka), gb.get(kb)
+            if group_key(x) == group_key(y):
+                continue
+            ca = " ".join(text_a[g[0] + 1:g[1] - 1] for g in x) if x else ""
+            cb = " ".join(text_b[g[0] + 1:g[1] - 1] for g in y) if y else ""
+            kind = "substitution" if x and y else ("omission" if x else "addition")
+            # the boundary slot on both sides, even where it holds nothing
+            sa = (2 * ka, 2 * ka + 1)
+            sb = (2 * kb, 2 * kb + 1)
+            out.append(Edit("editorial", sa, sb, kind=kind, info=classify_editorial(ca, cb)))
+        return out
+
+
+def compare(a: TokenStream, b: TokenStream, lexicon) -> PairResult:
+    return Comparer(a, b, lexicon).run()

@@ -1,0 +1,179 @@
+"""`provenance audit`: compare witnesses, extract their copy chains, write the HTML report.
+
+The one function most users reach through the command line: align the witnesses, read the
+copy-distribution facts of each, build the TEI apparatus, and write one self-contained page
+(``reports/<a>--<b>.html`` unless told otherwise). Returns a summary (the ``--json`` payload,
+described by ``schemas/audit.schema.json``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+
+from provenance import __version__
+from provenance.errors import ProvenanceError, UsageError
+from provenance.fileio import atomic_write, dump_json, sha256_bytes
+from provenance.report.render import render_report
+from provenance.report.synoptic import CATEGORIES, KINDS
+
+#: Where reports go when no output file is named (relative to the working folder).
+DEFAULT_DIR = "reports"
+ANY = "any"
+
+
+def run_time_now() -> str:
+    """The time of the run, UTC, to the second; ``SOURCE_DATE_EPOCH`` fixes it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        when = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
+    else:
+        when = _dt.datetime.now(_dt.timezone.utc)
+    return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def default_report_path(witness_ids, folder: str | os.PathLike = DEFAULT_DIR) -> Path:
+    return Path(folder) / ("--".join(witness_ids) + ".html")
+
+
+def check_fail_on(fail_on) -> list[str]:
+    if fail_on is None:
+        return []
+    if isinstance(fail_on, str):
+        fail_on = [fail_on]
+    out = []
+    for c in fail_on:
+        for part in str(c).split(","):
+            part = part.strip().lower()
+            if not part:
+                continue
+            if part != ANY and part not in CATEGORIES:
+                raise UsageError(f"--fail-on: unknown category {part!r} (one of: {', '.join(CATEGORIES + [ANY])})")
+            if part not in out:
+                out.append(part)
+    return out
+
+
+def _chain(paths) -> tuple[dict | None, bool, list[str]]:
+    """The chain result for the inputs, whether extraction is installed, and warnings."""
+    try:
+        from provenance.chain import extract_paths
+    except ImportError:
+        return None, False, []
+    try:
+        return extract_paths([str(p) for p in paths]), True, []
+    except ProvenanceError as exc:
+        return None, True, [f"copy chains not extracted: {exc}"]
+    except Exception as exc:  # the report is still worth having without its provenance panel
+        return None, True, [f"copy chains not extracted: internal error: {type(exc).__name__}: {exc}"]
+
+
+def _apparatus(result: dict) -> tuple[str | None, list[str]]:
+    """The TEI parallel-segmentation apparatus of the align result, as a string."""
+    try:
+        from provenance.align.apparatus import to_tei
+    except ImportError:
+        return None, []
+    try:
+        tei = to_tei(result)
+    except ProvenanceError as exc:
+        return None, [f"TEI apparatus not produced: {exc}"]
+    if isinstance(tei, bytes):
+        tei = tei.decode("utf-8")
+    elif not isinstance(tei, str):  # an lxml element or tree
+        from lxml import etree
+
+        tei = etree.tostring(tei, encoding="unicode", pretty_print=True)
+    return tei, []
+
+
+def summarize(result: dict) -> dict:
+    by_cat = {c: 0 for c in CATEGORIES}
+    by_kind = {k: 0 for k in KINDS}
+    by_flag: dict[str, int] = {}
+    for d in result.get("divergences") or []:
+        by_cat[d.get("category", "")] = by_cat.get(d.get("category", ""), 0) + 1
+        by_kind[d.get("kind", "")] = by_kind.get(d.get("kind", ""), 0) + 1
+        for f in d.get("flags") or []:
+            by_flag[f] = by_flag.get(f, 0) + 1
+    return {"total": len(result.get("divergences") or []), "by_category": by_cat,
+            "by_kind": by_kind, "by_flag": dict(sorted(by_flag.items()))}
+
+
+def write_report(result: dict, chain: dict | None = None, *, output=None, json_path=None, fail_on=None,
+                 tei: str | None = None, chain_available: bool = True, run_time: str | None = None,
+                 settings: dict | None = None, warnings: list[str] | None = None) -> dict:
+    """Render and write the report of an align result that is already computed; return the summary."""
+    fail = check_fail_on(fail_on)
+    result = {k: v for k, v in result.items() if not k.startswith("_")}
+    witnesses = result.get("witnesses") or []
+    out = Path(output) if output else default_report_path([w["id"] for w in witnesses])
+    if out.exists() and out.is_dir():
+        raise UsageError("is a directory; name an .html file", str(out))
+    run_time = run_time or run_time_now()
+    shown = {"fail_on": fail or None}
+    shown.update(settings or {})
+    html = render_report(result, chain, shown, run_time, tei=tei, chain_available=chain_available)
+    data = html.encode("utf-8")
+    atomic_write(out, data)
+    summary = summarize(result)
+    if ANY in fail:
+        failing = summary["total"]
+    else:
+        failing = sum(summary["by_category"].get(c, 0) for c in fail)
+    payload = {
+        "tool": {"name": "provenance", "version": __version__},
+        "report": str(out),
+        "report_bytes": len(data),
+        "report_sha256": sha256_bytes(data),
+        "run_time": run_time,
+        "witnesses": [{"id": w["id"], "path": w.get("path") or "", "sha256": w.get("sha256") or "",
+                       "kind": w.get("kind") or ""} for w in witnesses],
+        "base": (result.get("settings") or {}).get("base") or (witnesses[0]["id"] if witnesses else ""),
+        "summary": summary,
+        "fail_on": fail,
+        "failing": failing,
+        "failed": bool(fail) and failing > 0,
+        "apparatus": tei is not None,
+        "chain": {"available": chain_available, "extracted": chain is not None,
+                  "documents": len((chain or {}).get("documents") or []),
+                  "findings": len((chain or {}).get("findings") or [])},
+        "warnings": list(warnings or []),
+    }
+    if json_path and str(json_path) != "-":
+        atomic_write(json_path, dump_json(payload))
+    return payload
+
+
+def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, lexicon_path=None,
+                run_time: str | None = None, plain: bool = False) -> dict:
+    """Align ``paths`` (transcriptions, TEI files, or plain texts with ``plain``), extract their
+    copy chains, and write the HTML report to ``output`` (default ``reports/<a>--<b>.html``).
+
+    ``json_path`` also writes the returned summary as JSON; ``fail_on`` names categories (or
+    "any") whose presence sets ``failed`` in the summary. Raises InputError/UsageError.
+    """
+    paths = [Path(p) for p in paths]
+    if len(paths) < 2:
+        raise UsageError("audit needs at least two witnesses")
+    fail = check_fail_on(fail_on)  # refuse a bad category before any work
+    from provenance.align import align_paths, to_json
+
+    full = align_paths([str(p) for p in paths], ids=list(ids) if ids else None,
+                       lexicon_path=str(lexicon_path) if lexicon_path else None, plain=plain)
+    tei, more = _apparatus(full)
+    result = to_json(full)
+    chain, available, warnings = _chain(paths) if not plain else (None, _chain_installed(), [])
+    settings = {"lexicon_file": str(lexicon_path) if lexicon_path else None}
+    return write_report(result, chain, output=output, json_path=json_path, fail_on=fail, tei=tei,
+                        chain_available=available, run_time=run_time, settings=settings,
+                        warnings=warnings + more)
+
+
+def _chain_installed() -> bool:
+    try:
+        import provenance.chain  # noqa: F401
+    except ImportError:
+        return False
+    return True

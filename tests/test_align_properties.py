@@ -1,0 +1,102 @@
+"""Properties of the alignment: valid blocks, self-comparison is clean, the apparatus rebuilds every witness."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from provenance import TEI_NS
+from provenance.align import align_witnesses
+from provenance.align.aligner import cleanup, gaps, matching_blocks
+from provenance.align.apparatus import to_tei, xml_id
+from provenance.model import Segment, Witness
+
+TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+VOCAB = ["the", "The", "rebels", "insurgents", "Ili", "District", "of", "and", "400,000", "not", "Yegnarov",
+         "YEGNAROV", "Tarbaghatai", "Tarbaghatay", "land", "Chinese", "merchants", ",", ".", ";", "well-known",
+         "well", "known", "internal", "domestic", "1945", "June"]
+
+
+def witness(wid: str, paragraphs: list[list[str]]) -> Witness:
+    text, segs = "", []
+    for k, words in enumerate(paragraphs, 1):
+        line = " ".join(words)
+        segs.append(Segment(f"p{k}", "p", len(text), len(text) + len(line)))
+        text += line + "\n"
+    return Witness(id=wid, path=f"{wid}.txt", text=text, segments=[s for s in segs if s.end > s.start],
+                   kind="plain")
+
+
+paragraph = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25)
+document = st.lists(paragraph, min_size=1, max_size=6)
+seq = st.lists(st.integers(0, 6), max_size=80)
+
+
+@given(seq, seq)
+@settings(max_examples=200, deadline=None)
+def test_blocks_are_valid_and_monotone(a, b):
+    blocks = matching_blocks(a, b)
+    ei = ej = 0
+    for i, j, k in blocks:
+        assert k > 0 and i >= ei and j >= ej
+        assert a[i:i + k] == b[j:j + k]
+        ei, ej = i + k, j + k
+    # gaps and blocks together cover both sequences exactly
+    covered_a = sum(k for _i, _j, k in blocks) + sum(i2 - i1 for i1, i2, _j1, _j2 in gaps(blocks, len(a), len(b)))
+    assert covered_a == len(a)
+    cleaned = cleanup(blocks, len(a), len(b))
+    assert set(cleaned) <= set(blocks)
+
+
+@given(seq)
+@settings(max_examples=100, deadline=None)
+def test_identical_sequences_match_fully(a):
+    assert matching_blocks(a, list(a)) == ([(0, 0, len(a))] if a else [])
+
+
+def rebuilt(tei: bytes, wid: str, base_id: str) -> list[str]:
+    """The tokens of one witness read back from the apparatus: shared text plus its own readings."""
+    root = etree.fromstring(tei)
+    ab = root.find(f".//{{{TEI_NS}}}ab")
+    ref = "#" + xml_id(wid)
+    parts = [ab.text or ""]
+    for el in ab:
+        if el.tag == f"{{{TEI_NS}}}app":
+            for r in el:
+                if ref in (r.get("wit") or "").split():
+                    parts.append(" " + (r.text or "") + " ")
+        parts.append(el.tail or "")
+    return TOKENS.findall("".join(parts))
+
+
+@given(document, document)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_alignment_rebuilds_each_witness(pa, pb):
+    wa, wb = witness("a", pa), witness("b", pb)
+    result = align_witnesses([wa, wb])
+    tei = to_tei(result)
+    assert rebuilt(tei, "a", "a") == TOKENS.findall(wa.text)
+    assert rebuilt(tei, "b", "a") == TOKENS.findall(wb.text)
+    for d in result["divergences"]:
+        for w, r in d["readings"].items():
+            src = wa if w == "a" else wb
+            assert src.text[r["start"]:r["end"]] == r["text"]
+
+
+@given(document, document, document)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_three_witnesses_rebuild(pa, pb, pc):
+    ws = [witness("a", pa), witness("b", pb), witness("c", pc)]
+    tei = to_tei(align_witnesses(ws))
+    for w in ws:
+        assert rebuilt(tei, w.id, "a") == TOKENS.findall(w.text)
+
+
+@given(document)
+@settings(max_examples=60, deadline=None)
+def test_self_comparison_yields_nothing(pa):
+    result = align_witnesses([witness("a", pa), witness("b", pa)])
+    assert result["divergences"] == []

