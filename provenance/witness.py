@@ -88,6 +88,13 @@ def _tei_meta(tree) -> dict:
             "summary": first("//t:msContents/t:summary"),
             "classification": first("//t:term[@type='classification']"),
             "translator": first("//t:respStmt[@xml:id='translator']/t:persName")}
+    senders = root.xpath("//t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]", namespaces=ns)
+    if senders:
+        meta["author"] = ", ".join(" ".join("".join(x.itertext()).split()) for x in senders)
+    heads = root.xpath("//t:correspAction[@type='received'][not(@subtype) or @subtype='header']"
+                       "/*[self::t:persName or self::t:orgName]", namespaces=ns)
+    if heads:
+        meta["recipient"] = ", ".join(dict.fromkeys(" ".join("".join(x.itertext()).split()) for x in heads))
     return {k: v for k, v in meta.items() if v}
 
 

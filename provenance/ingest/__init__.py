@@ -128,7 +128,14 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
         from provenance.ingest.layout import iso_date
 
         meta["date_iso"] = iso_date(f["date"].value)
-    _add_chain_facts(root, text, doc_id, meta)
+    facts = _add_chain_facts(root, text, doc_id, meta)
+    senders = [x.get("raw") or x["name"] for x in facts.get("sent", []) if x.get("name")]
+    addressees = [x.get("raw") or x["name"] for x in facts.get("received", [])
+                  if x.get("name") and x.get("source") == "header"]
+    if senders:
+        meta["author"] = ", ".join(senders)
+    if addressees:
+        meta["recipient"] = ", ".join(dict.fromkeys(addressees))
     tree = etree.ElementTree(root)
     if citations:
         meta["archive"] = {k: citations[0].get(k) for k in ("repository", "fond", "opis", "delo", "folios", "raw")}
@@ -167,7 +174,7 @@ def known_persons() -> tuple[str, ...]:
     return tuple(sorted(w for w in out if len(w) > 2))
 
 
-def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> None:
+def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
     """Write the copy-chain facts into the header: msDesc/history and correspDesc."""
     from provenance.chain import correspdesc_element, distribution_facts, history_element
 
@@ -179,7 +186,7 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> None:
         ms.append(hist)  # after msContents, as TEI orders msDesc
     chain_cd = correspdesc_element(facts)
     if chain_cd is None or not len(chain_cd):
-        return
+        return facts
     pd = root.find(".//t:profileDesc", ns)
     mine = pd.find("t:correspDesc", ns)
     if mine is not None:
@@ -194,6 +201,7 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> None:
             hands.addprevious(chain_cd)
         else:
             pd.append(chain_cd)
+    return facts
 
 
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:
