@@ -163,6 +163,35 @@ def _from_match(m: re.Match) -> dict | None:
     return out
 
 
+# A citation holds a fond ("Fond 17", "f. 17", "Ф. 17"), optionally after a repository name
+# ("GARF, "): a match of the citation pattern starts at a fond keyword, or at most a repository
+# name and separators (letters, spaces, parentheses, commas, hyphens) before it. Trying the
+# pattern only there finds the same matches as a search from every position, much faster.
+_FOND_KEYWORDS = ("fond", "f.", "ф.", "фонд")
+_CITATION_BARRIER = frozenset("0123456789.:!?\"'[]{}/\\<>*&^%$#@~`=+_|")
+_FOLD_TROUBLE = re.compile("[\u0130\u0131\u017f\u212a]")  # letters whose lower case moves offsets or matches
+
+
+def _find_all(low: str, kw: str, pos: int):
+    i = low.find(kw, pos)
+    while i >= 0:
+        yield i
+        i = low.find(kw, i + 1)
+
+
+def _citation_search(text: str, low: str, pos: int):
+    """``_CITATION.search(text, pos)``, trying the pattern only near fond keywords."""
+    for k in sorted({i for kw in _FOND_KEYWORDS for i in _find_all(low, kw, pos)}):
+        lo = k
+        while lo > pos and text[lo - 1] not in _CITATION_BARRIER:
+            lo -= 1
+        for p in range(lo, k + 1):
+            m = _CITATION.match(text, p)
+            if m is not None:
+                return m
+    return None
+
+
 def find_citations(text: str) -> list[dict]:
     """Every archival citation in ``text``, in reading order, with offsets into ``text``.
 
@@ -174,10 +203,12 @@ def find_citations(text: str) -> list[dict]:
     """
     if not text:
         return []
+    low = text.lower()
+    fast = len(low) == len(text) and not _FOLD_TROUBLE.search(text)
     out = []
     pos = 0
     while True:
-        m = _CITATION.search(text, pos)
+        m = _citation_search(text, low, pos) if fast else _CITATION.search(text, pos)
         if m is None:
             break
         cit = _from_match(m)

@@ -13,6 +13,7 @@ guessed: there is no fuzzy matching.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ class NameRef:
                 "cleaned": self.cleaned, "supplied": self.supplied}
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_name(raw: str) -> tuple[str, bool]:
     """The name without titles, initials, editorial brackets and end punctuation.
 
@@ -88,6 +90,7 @@ def clean_name(raw: str) -> tuple[str, bool]:
     return s.strip(" .,;:-–—…"), supplied
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(s: str) -> str:
     return re.sub(r"\s+", " ", s).casefold().strip()
 

@@ -90,6 +90,7 @@ class Extractor:
 
     def __init__(self, text: str, doc_id: str, meta: dict | None, authority: NameAuthority):
         self.text = text
+        self.low = P.lowered(text)  # None when lower-casing would move offsets
         self.doc_id = doc_id
         self.auth = authority
         found = document_meta(text)
@@ -316,7 +317,7 @@ class Extractor:
                              "evidence": to_dict(self.ev(is_copy.start(), is_copy.end()))}
 
     def extra_copies(self):
-        for m in P.EXTRA_COPY.finditer(self.text):
+        for m in P.extra_copy_matches(self.text):
             count = P.parse_count(m.group("count")) or 1
             after = self.text[m.end():m.end() + 80]
             dm = P.DATE.search(after)
@@ -378,11 +379,11 @@ class Extractor:
         return self.roles[-1]
 
     def role_lines(self):
-        for m in P.DRAFTED.finditer(self.text):
+        for m in P.scan(P.DRAFTED, self.text, self.low, ("drafted", "prepared", "compiled"), 1):
             self._role_name(m, "drafted")
-        for m in P.TYPED.finditer(self.text):
+        for m in P.scan(P.TYPED, self.text, self.low, ("typed", "typewritten"), 1):
             self._role_name(m, "typed")
-        for m in P.AUTHENTICATED.finditer(self.text):
+        for m in P.scan(P.AUTHENTICATED, self.text, self.low, ("authenticated", "certified", "true", "verified")):
             role = self._role_name(m, "authenticated")
             if role.agent_status in ("illegible", "absent", "blank"):
                 self._authentication_alternative(role, m.end())
@@ -426,7 +427,7 @@ class Extractor:
             break
 
     def basis(self):
-        for m in P.BASIS.finditer(self.text):
+        for m in P.scan(P.BASIS, self.text, self.low, ("basis",)):
             ref = self.one_name(m.start("name"), m.end("name"))
             doc = {"kind": m.group("kind"), "number": m.group("number"),
                    "date": P.parse_date(m.group("date"), self.year) if m.group("date") else None}
@@ -444,6 +445,9 @@ class Extractor:
                         document={"kind": r.group("kind"), "number": None, "date": date}))
 
     def placements_(self):
+        if self.low is not None and not any(v in self.low for v in ("placed", "filed", "put", "kept", "held",
+                                                                      "stored", "point")):
+            return
         for m in P.PLACED_OWNER.finditer(self.text):
             ref = self.one_name(m.start("owner"), m.end("owner"))
             owner = ref.name if ref else None
@@ -454,7 +458,7 @@ class Extractor:
             self.placements.append(Placement(
                 container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
                 copy=int(m.group("num")), hand="handwritten" if _in_handwriting(self.text, m.start()) else None))
-        for m in P.PLACED_POINT.finditer(self.text):
+        for m in P.scan(P.PLACED_POINT, self.text, self.low, ("point",)):
             self.placements.append(Placement(
                 container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
                 scope=f"point {m.group('point')}",

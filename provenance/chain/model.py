@@ -22,7 +22,7 @@ Facts of one document:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -129,5 +129,31 @@ class Party:
     confidence: float = 1.0
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """A deep copy of ``value`` with dataclasses turned into dicts (as ``dataclasses.asdict``)."""
+    if isinstance(value, _ATOMS):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if type(value) in _FIELDS or hasattr(type(value), "__dataclass_fields__"):
+        return to_dict(value)
+    import copy
+
+    return copy.deepcopy(value)
+
+
 def to_dict(obj) -> dict:
-    return asdict(obj)
+    """The fields of a model dataclass as a dict, nested values copied (``dataclasses.asdict``)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    d = obj.__dict__
+    return {n: (v if isinstance(v, _ATOMS) else _plain(v)) for n in names for v in (d[n],)}

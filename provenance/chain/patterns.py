@@ -172,3 +172,78 @@ def parse_points(raw: str) -> list[str]:
         for n in range(a, b + 1):
             out.append(f"{n}.{m.group('l')}" if m.group("l") and a == b else str(n))
     return out
+
+
+# -- fast scanning -----------------------------------------------------------------------
+# Scanning a whole document with a pattern that has no literal prefix costs a full match
+# attempt at every character. The helpers below find the few positions where a match can
+# start (from a keyword every match contains) and try the pattern only there; the matches
+# are exactly those of ``pattern.finditer(text)``.
+
+# characters that case-insensitive matching equates with an ASCII letter although lower()
+# does not map them to it (İ, ı, ſ): a text holding one is scanned the plain way
+_FOLD_TROUBLE = re.compile("[\u0130\u0131\u017f]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset and every ASCII letter match, else None."""
+    low = text.lower()
+    if len(low) != len(text) or _FOLD_TROUBLE.search(text):
+        return None
+    return low
+
+
+def keyword_starts(low: str, keywords, back: int = 0) -> list[int]:
+    """Sorted positions where a keyword of ``keywords`` (lower case) occurs in ``low``, each
+    together with the ``back`` positions before it."""
+    out = set()
+    for kw in keywords:
+        i = low.find(kw)
+        while i >= 0:
+            out.update(range(max(0, i - back), i + 1))
+            i = low.find(kw, i + 1)
+    return sorted(out)
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts):
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted), for a
+    pattern that never matches the empty string."""
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def scan(pattern: re.Pattern, text: str, low: str | None, keywords, back: int = 0):
+    """The matches of ``pattern`` (whose matches start ``back`` characters or less before one
+    of ``keywords``, matched case-insensitively) in ``text``; ``low`` is :func:`lowered` text."""
+    if low is None:
+        return pattern.finditer(text)
+    return finditer_at(pattern, text, keyword_starts(low, keywords, back))
+
+
+# "... one copy was made to/for": the part of EXTRA_COPY every match holds
+_EXTRA_CORE = re.compile(r"cop(?:y|ies)\s+(?:was\s+|were\s+)?made\s+(?:to|for)\s", re.IGNORECASE)
+
+
+def extra_copy_matches(text: str) -> list[re.Match]:
+    """``list(EXTRA_COPY.finditer(text))``, trying the pattern only just before each "copy
+    ... made to/for": the part of a match before "copy" holds no comma."""
+    out: list[re.Match] = []
+    end = 0
+    for core in _EXTRA_CORE.finditer(text):
+        c = core.start()
+        if c < end:
+            continue
+        lo = max(end, text.rfind(",", 0, c) + 1)
+        for p in range(lo, c):
+            m = EXTRA_COPY.match(text, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+                break
+    return out

@@ -1,0 +1,57 @@
+"""`provenance validate`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from provenance.cli.common import emit_json, json_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--schema", default="project", show_default=True, metavar="project|tei_all|FILE.rng",
+              help="Grammar for TEI files: the project's strict subset of TEI, the official tei_all, "
+                   "or a RELAX NG file.")
+@click.option("--engine", type=click.Choice(["lxml", "jing"]), default="lxml", show_default=True,
+              help="RELAX NG engine. jing (Debian package jing) is an independent check of the same grammar; "
+                   "when it is not installed the command stops with exit 2.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@json_option
+def validate(paths, schema, engine, strict, as_json):
+    """Check TEI files and the JSON files of provenance (files or folders).
+
+    TEI is checked against the grammar, then against the project rules (pointers resolve,
+    dates are real ISO dates, languages are declared, copy numbers are unique...). JSON
+    files are recognised from their content and checked against their schema in schemas/.
+    One finding per line, "path:line:column: severity: message [rule-id]", then a summary.
+
+    Exit 0 when valid, 1 when any error (warnings only with --strict), 2 for a usage error
+    (including --engine jing without jing), 3 when a file cannot be read, is not well-formed
+    XML/JSON, declares a DTD or is too large.
+
+    \b
+    Example:
+      provenance validate tei
+      provenance validate tei/004_a2b5a4ae19e8ef0f.xml --schema tei_all
+      provenance validate tei --engine jing --strict
+      provenance validate tei out/ingest.json --json
+    """
+    from provenance.validate import Finding, format_finding, summary_line, validate_paths
+
+    result = validate_paths(paths, schema=schema, engine=engine, strict=strict)
+    if as_json:
+        emit_json(result)
+    else:
+        out = sys.stdout
+        for f in result["files"]:
+            for x in f["findings"]:
+                if x["rule"] == "input":  # the file could not be checked at all: one line on stderr
+                    where = x["path"] + (f":{x['line']}" if x["line"] else "")
+                    click.echo(f"Error: {where}: {x['message']}", err=True)
+                else:
+                    out.write(format_finding(Finding(**x)) + "\n")
+        out.write(summary_line(result["summary"]) + "\n")
+        out.flush()
+    sys.exit(result["exit_code"])
