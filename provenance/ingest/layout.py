@@ -16,6 +16,7 @@ the body's offsets stay those of the source file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -82,19 +83,23 @@ class Para:
     text: str
 
 
+RE_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Para]:
     """Blank-line separated paragraphs of ``text[start:end]``, with offsets, stripped."""
     end = len(text) if end is None else end
     out = []
-    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:end]):
-        raw = m.group(0)
-        if not raw.strip():
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        s = start + m.start() + lead
-        e = start + m.end() - trail
-        out.append(Para(s, e, text[s:e]))
+    pos = start
+    for m in itertools.chain(RE_BLANK_LINES.finditer(text, start, end), (None,)):
+        stop = m.start() if m else end
+        raw = text[pos:stop]
+        if raw.strip():
+            s = pos + len(raw) - len(raw.lstrip())
+            e = stop - (len(raw) - len(raw.rstrip()))
+            out.append(Para(s, e, text[s:e]))
+        if m:
+            pos = m.end()
     return out
 
 
@@ -113,13 +118,13 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Para]:
 
 
 def detect(text: str) -> Layout:
-    if any(RE_MD_LABEL.match(p.text) for p in lines(text)[:80]):
-        return _markdown(text)
     ls = lines(text)
+    if any(RE_MD_LABEL.match(p.text) for p in ls[:80]):
+        return _markdown(text, ls)
     if any(p.text.strip().lower() in WEB_DEBRIS for p in ls[:5]) or any(
             p.text.strip() == "Document Information" for p in ls):
-        return _web(text)
-    return _plain(text)
+        return _web(text, ls)
+    return _plain(text, ls)
 
 
 def _clean_md(s: str) -> str:
@@ -128,8 +133,7 @@ def _clean_md(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _markdown(text: str) -> Layout:
-    ls = lines(text)
+def _markdown(text: str, ls: list[Para]) -> Layout:
     lay = Layout("markdown", 0, len(text))
     label_idx = [i for i, p in enumerate(ls) if RE_MD_LABEL.match(p.text)]
     first = label_idx[0]
@@ -167,8 +171,7 @@ def _markdown(text: str) -> Layout:
     return lay
 
 
-def _web(text: str) -> Layout:
-    ls = lines(text)
+def _web(text: str, ls: list[Para]) -> Layout:
     lay = Layout("web", 0, len(text))
     i = 0
     # debris at the top
@@ -256,9 +259,8 @@ def _web_tail(text: str, start: int, lay: Layout) -> None:
         lay.fields["credits"] = Field(" ".join(last.text.split()), last.start, last.end, "web.funders-at-end")
 
 
-def _plain(text: str) -> Layout:
+def _plain(text: str, ls: list[Para]) -> Layout:
     lay = Layout("plain", 0, len(text.rstrip()))
-    ls = lines(text)
     if ls and RE_DATE_MDY.match(ls[0].text):
         lay.fields["date"] = Field(ls[0].text.strip(), ls[0].start, ls[0].end, "plain.date-line")
     return lay
