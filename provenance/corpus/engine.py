@@ -1,0 +1,189 @@
+"""Where corpus work runs: all local cores, or a Dask distributed cluster.
+
+Both engines offer the same three operations, and the corpus code uses nothing else:
+
+* ``map(fn, items, *shared, on_result=None)``: ``fn(item, *shared)`` for every item, results in
+  the order of ``items`` (``on_result`` sees each as it finishes, for progress bars);
+* ``broadcast(obj)``: a value every task needs (sent once to each Dask worker);
+* ``map_reduce(map_fn, items, reduce_fn, parts, *shared)``: ``map_fn(item, parts, *shared)``
+  returns ``(outputs, side)`` with ``parts`` outputs; reducer ``j`` gets output ``j`` of every
+  map task, and the ``side`` values come back to the caller. On Dask the outputs move from
+  worker to worker (a shuffle) without passing through the client.
+
+Functions given to an engine are module-level (they are pickled) and must be deterministic,
+so both engines give the same results.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+from provenance.errors import InputError, UsageError
+
+ENGINES = ("local", "dask")
+
+
+def _pick(result, j):
+    return result[0][j]
+
+
+def _side(result):
+    return result[1]
+
+
+class LocalEngine:
+    """A process pool over the local cores (``workers=1`` runs in this process)."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None):
+        if workers is not None and workers < 1:
+            raise UsageError(f"--workers must be at least 1 (got {workers})")
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self._pool
+
+    def describe(self) -> dict:
+        return {"name": self.name, "workers": self.workers}
+
+    def broadcast(self, obj):
+        return obj
+
+    def map(self, fn, items, *shared, on_result=None) -> list:
+        items = list(items)
+        if self.workers == 1 or len(items) <= 1:
+            out = []
+            for it in items:
+                r = fn(it, *shared)
+                if on_result:
+                    on_result(r)
+                out.append(r)
+            return out
+        pool = self._executor()
+        futures = {pool.submit(fn, it, *shared): i for i, it in enumerate(items)}
+        results: list = [None] * len(items)
+        pending = set(futures)
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in sorted(finished, key=futures.get):
+                    r = f.result()
+                    results[futures[f]] = r
+                    if on_result:
+                        on_result(r)
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+        return results
+
+    def map_reduce(self, map_fn, items, reduce_fn, parts: int, *shared, on_map=None, on_reduce=None) -> list:
+        mapped = self.map(map_fn, items, parts, *shared, on_result=on_map)
+        groups = [[m[0][j] for m in mapped] for j in range(parts)]
+        sides = [m[1] for m in mapped]
+        del mapped
+        return self.map(_apply_reduce, [(reduce_fn, g) for g in groups], on_result=on_reduce), sides
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _apply_reduce(job):
+    fn, group = job
+    return fn(*group)
+
+
+class DaskEngine:
+    """A Dask distributed cluster reached at ``scheduler`` ("tcp://host:8786")."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str, timeout: float = 30):
+        if not scheduler:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("--engine dask needs the 'distributed' package (pip install distributed)") from None
+        try:
+            self.client = Client(scheduler, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        self.scheduler = scheduler
+        info = self.client.scheduler_info()
+        workers = info.get("workers", {})
+        self.workers = max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+    def describe(self) -> dict:
+        return {"name": self.name, "workers": self.workers}
+
+    def broadcast(self, obj):
+        return self.client.scatter(obj, broadcast=True, hash=False)
+
+    def _collect(self, futures, on_result=None) -> list:
+        from distributed import as_completed
+
+        if on_result:
+            index = {f.key: i for i, f in enumerate(futures)}
+            results: list = [None] * len(futures)
+            with self.client.as_current():
+                for f in as_completed(futures):
+                    r = f.result()
+                    results[index[f.key]] = r
+                    on_result(r)
+            return results
+        return self.client.gather(futures)
+
+    def map(self, fn, items, *shared, on_result=None) -> list:
+        futures = [self.client.submit(fn, it, *shared, pure=False) for it in items]
+        return self._collect(futures, on_result)
+
+    def map_reduce(self, map_fn, items, reduce_fn, parts: int, *shared, on_map=None, on_reduce=None) -> list:
+        mapped = [self.client.submit(map_fn, it, parts, *shared, pure=False) for it in items]
+        if on_map:
+            from distributed import as_completed
+
+            with self.client.as_current():
+                for _f in as_completed(mapped):
+                    on_map(None)
+        reduced = []
+        for j in range(parts):
+            picks = [self.client.submit(_pick, m, j, pure=False) for m in mapped]
+            reduced.append(self.client.submit(reduce_fn, *picks, pure=False))
+        sides = self.client.gather([self.client.submit(_side, m, pure=False) for m in mapped])
+        out = self._collect(reduced, on_reduce)
+        del mapped
+        return out, sides
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def make_engine(name: str = "local", scheduler: str | None = None, workers: int | None = None):
+    """The engine called ``name`` ("local" or "dask")."""
+    if name == "local":
+        if scheduler:
+            raise UsageError("--scheduler is only used with --engine dask")
+        return LocalEngine(workers)
+    if name == "dask":
+        return DaskEngine(scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS", ""))
+    raise UsageError(f"unknown engine {name!r} (one of: {', '.join(ENGINES)})")
