@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 from pathlib import Path
 
@@ -13,10 +12,14 @@ _SOURCE_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 def schema_dir() -> Path:
-    """The folder that holds the schemas: schemas/ in a source checkout, else the installed copy."""
-    if _SOURCE_DIR.is_dir():
+    """The folder that holds the schemas: schemas/ in a source checkout, else the installed copy.
+
+    An installed package has no schemas/ of its own beside it (site-packages may hold another
+    distribution's "schemas" folder), so the source folder counts only when it holds ours.
+    """
+    if (_SOURCE_DIR / "tei-project.rng").is_file():
         return _SOURCE_DIR
-    return Path(str(importlib.resources.files("provenance.schemadata")))
+    return Path(__file__).resolve().parent / "schemadata"  # installed with the package (setup.py)
 
 
 def schema_path(name: str) -> Path:
