@@ -9,6 +9,12 @@ Categories, from the least to the most serious:
   (rebels/insurgents), per the lexicon, or a change of function words only;
 * ``substantive``: the meaning changed; ``flags`` say how (entity, numeric, date, negation,
   clause, section).
+
+Readings are compared as *units*: lexicon phrases (looked for with a few words of context, so a
+phrase cut by the alignment is still seen) and content words by root (organization/organizing,
+use/used). Units left without a counterpart (the ``residual``) say what changed; ``pairwise``
+then looks for them in the other gaps of the same point (words moved) before calling the change
+substantive.
 """
 
 from __future__ import annotations
@@ -58,9 +64,11 @@ def content_words(words) -> list[str]:
     return [w for w in words if any(c.isalnum() for c in w)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_number(w: str) -> bool:
-    lw = w.lower()
-    return any(c.isdigit() for c in w) or lw in NUMBER_WORDS
+    return _DIGIT.search(w) is not None or w.lower() in NUMBER_WORDS
 
 
 def is_date_word(w: str) -> bool:
@@ -140,9 +148,194 @@ def _phrases(words: list[str], lexicon) -> list[tuple[frozenset, list[str]]]:
     return out
 
 
+#: derivational and inflectional endings joined when two readings word the same thing otherwise
+#: (organization/organizing, taxation/tax, spreading/spread, use/used)
+DERIVATIONS = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
+PLURALS = frozenset({"s", "es", "ies"})
+
+#: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist"
+SUPPORT_VERBS = frozenset({"give", "gives", "giving", "make", "makes", "making", "render", "rendering",
+                           "take", "takes", "taking"})
+
+
+def roots(word: str, lexicon=None) -> set[str]:
+    """The possible roots of a word for comparing readings: lower case, transliteration-neutral,
+    with an ending dropped (two words share a root when their sets meet)."""
+    if lexicon is None:
+        return _roots(word, None)
+    r = lexicon.roots_cache.get(word)
+    if r is None:
+        r = lexicon.roots_cache[word] = _roots(word, lexicon)
+    return r
+
+
+def _roots(word: str, lexicon) -> set[str]:
+    w = fold(word).replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("-", "").replace("'", "")
+    if lexicon is not None and w.isalpha():
+        w = lexicon.transliterate(w)
+    out = {w}
+    if not w.isalpha():
+        return out
+    for suf in DERIVATIONS:
+        if not w.endswith(suf) or len(w) - len(suf) < 2:
+            continue
+        stem_ = w[: -len(suf)]
+        cands = [stem_]
+        if suf in ("ed", "es"):
+            cands.append(w[:-1])                    # used -> use, uses -> use
+        elif suf in ("ion", "ions"):
+            cands.append(stem_ + "e")               # regulation -> regulate
+        elif suf in ("ied", "ies"):
+            cands.append(stem_ + "y")               # varieties -> variety
+        out.update(c for c in cands if len(c) >= 3)
+    return out
+
+
+def _ending(word: str) -> str:
+    """The plural ending a word carries, if any ('' otherwise)."""
+    w = fold(word)
+    for suf in ("ies", "es", "s"):
+        if len(w) > len(suf) + 2 and w.endswith(suf) and not w.endswith("ss"):
+            return suf
+    return ""
+
+
+class Unit:
+    """A content word of a reading, or a lexicon phrase it belongs to, with what it means."""
+
+    __slots__ = ("words", "keys", "hard")
+
+    def __init__(self, words: list[str], keys: frozenset | set, hard: bool):
+        self.words = words
+        self.keys = keys
+        self.hard = hard     # a number, a date or a negation: never explained away
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def units(words: list[str], lexicon=None, before: list[str] = (), after: list[str] = ()) -> list[Unit]:
+    """The content of a reading as units: lexicon phrases (found with the words around the reading,
+    so that "taking into | account" is seen) and the remaining content words, by root."""
+    seq = list(before) + list(words) + list(after)
+    lo, hi = len(before), len(before) + len(words)
+    covered: dict[int, Unit] = {}
+    out: list[Unit] = []
+    if lexicon is not None and seq:
+        from provenance.align.lexicon import phrase_key
+
+        keys = phrase_key(seq)
+        i, n = 0, len(keys)
+        starts = lexicon.starts
+        while i < n:
+            if keys[i] not in starts or i >= hi:
+                i += 1
+                continue
+            for L in range(min(lexicon.max_len, n - i), 0, -1):
+                sets = lexicon.phrases.get(keys[i:i + L])
+                if sets:
+                    if i < hi and i + L > lo:
+                        inside = [seq[k] for k in range(max(i, lo), min(i + L, hi))]
+                        if any(any(c.isalnum() for c in w) and fold(w) not in FUNCTION_WORDS for w in inside):
+                            ukeys = {("L", g) for g in sets}
+                            if len(inside) == 1:
+                                ukeys |= {("R", r) for r in roots(inside[0], lexicon)}
+                            u = Unit(inside, ukeys, False)
+                            out.append(u)
+                            for k in range(max(i, lo), min(i + L, hi)):
+                                covered[k] = u
+                    i += L
+                    break
+            else:
+                i += 1
+    cache = lexicon.roots_cache if lexicon is not None else {}
+    for k in range(lo, hi):
+        if k in covered:
+            continue
+        w = seq[k]
+        info = cache.get(("unit", w))
+        if info is None:
+            if not any(c.isalnum() for c in w) or fold(w) in FUNCTION_WORDS:
+                info = ()
+            else:
+                info = (frozenset(("R", r) for r in roots(w, lexicon)),
+                        is_number(w) or is_date_word(w) or w.lower() in NEGATIONS)
+            cache[("unit", w)] = info
+        if info:
+            out.append(Unit([w], info[0], info[1]))
+    return out
+
+
+def same_unit(x: Unit, y: Unit, lexicon=None, strict=False) -> bool:
+    """Whether two units say the same: a shared lexicon set, the same root, or a spelling variant.
+    With ``strict``, a change of grammatical number (variety/varieties) is not the same."""
+    shared = x.keys & y.keys
+    if shared:
+        if strict and not any(k[0] == "L" for k in shared) and fold(x.words[0]) != fold(y.words[0]) \
+                and (_ending(x.words[0]) in PLURALS) != (_ending(y.words[0]) in PLURALS):
+            return False
+        return True
+    if not maybe_spelling(x, y):
+        return False
+    return orthographic_pair(x.words[0], y.words[0], lexicon)
+
+
+def match_units(ua: list[Unit], ub: list[Unit], lexicon=None, strict=False) -> tuple[list[Unit], list[Unit]]:
+    """The units of each side left without a counterpart on the other side: first by shared
+    keys (lexicon sets, roots), in reading order, then by spelling among what is left."""
+    index: dict = {}
+    for j, y in enumerate(ub):
+        for k in y.keys:
+            index.setdefault(k, []).append(j)
+    used = [False] * len(ub)
+    rest_a = []
+    for x in ua:
+        hit = None
+        for j in sorted({j for k in x.keys for j in index.get(k, ())}):
+            if not used[j] and same_unit(x, ub[j], lexicon, strict):
+                hit = j
+                break
+        if hit is None:
+            rest_a.append(x)
+        else:
+            used[hit] = True
+    left_b = [y for j, y in enumerate(ub) if not used[j]]
+    if rest_a and left_b and len(rest_a) * len(left_b) <= SPELLING_PAIRS:
+        still = []
+        for x in rest_a:
+            for k, y in enumerate(left_b):
+                if maybe_spelling(x, y) and orthographic_pair(x.words[0], y.words[0], lexicon):
+                    del left_b[k]
+                    break
+            else:
+                still.append(x)
+        rest_a = still
+    return rest_a, left_b
+
+
+#: spelling variants are looked for among at most this many pairs of unmatched units
+SPELLING_PAIRS = 100
+#: readings whose numbers of content words differ by more than this are not compared unit by unit
+UNITS_MAX_GAP = 12
+
+
+def maybe_spelling(x: Unit, y: Unit) -> bool:
+    """A cheap test before ``orthographic_pair``: two single words of close lengths."""
+    if x.hard or y.hard or len(x.words) != 1 or len(y.words) != 1:
+        return False
+    a, b = x.words[0], y.words[0]
+    return abs(len(a) - len(b)) <= 3 and len(a) >= 4 and len(b) >= 4
+
+
 def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=False, b_initial=False,
-             editorial_differs=False, section=False) -> dict:
-    """Category, flags, severity and reason for the readings ``a_words`` -> ``b_words`` (original forms)."""
+             editorial_differs=False, section=False, a_ctx=((), ()), b_ctx=((), ())) -> dict:
+    """Category, flags, severity and reason for the readings ``a_words`` -> ``b_words`` (original forms).
+
+    ``a_ctx``/``b_ctx``: the words (before, after) each reading, or a function returning them."""
     flags: list[str] = []
     if a_words == b_words:
         if editorial_differs:
@@ -183,15 +376,40 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             return _result("lexical", [], "translation equivalents per the lexicon, in another word order")
     if changed and all(w in FUNCTION_WORDS for w in changed):
         return _result("lexical", [], "only function words differ (" + ", ".join(sorted(set(changed))[:4]) + ")")
+    # the same content in other words, forms or order: lexicon phrases (seen with the words around
+    # the readings), roots (organization/organizing), spellings
+    na = sum(1 for w in la if w not in FUNCTION_WORDS)
+    nb = sum(1 for w in lb if w not in FUNCTION_WORDS)
+    if section or abs(na - nb) > UNITS_MAX_GAP:
+        # far too unequal to say the same thing: a clause or a passage added or dropped
+        ua, ub = [], []
+        rest_a = [Unit([w], frozenset(), False) for w in gone.elements() if w not in FUNCTION_WORDS]
+        rest_b = [Unit([w], frozenset(), False) for w in new.elements() if w not in FUNCTION_WORDS]
+    else:
+        ua = units(a_words, lexicon, *(a_ctx() if callable(a_ctx) else a_ctx))
+        ub = units(b_words, lexicon, *(b_ctx() if callable(b_ctx) else b_ctx))
+        strict = len(ua) == 1 and len(ub) == 1
+        rest_a, rest_b = match_units(ua, ub, lexicon, strict)
+    if not section and (ua or ub) and not rest_a and not rest_b:
+        return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
+                       "word roots): "
+                       f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
+    if not section and (rest_a or rest_b) and all(
+            len(u.words) == 1 and fold(u.words[0]) in SUPPORT_VERBS for u in rest_a + rest_b):
+        return _result("lexical", [], "only a support verb differs ("
+                       + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
     nums_a = Counter(w for w in la if is_number(w))
     nums_b = Counter(w for w in lb if is_number(w))
     if nums_a != nums_b:
         flags.append("numeric")
     if Counter(w for w in la if is_date_word(w)) != Counter(w for w in lb if is_date_word(w)):
         flags.append("date")
-    if sum(w in NEGATIONS for w in la) != sum(w in NEGATIONS for w in lb):
+    if sum(w.lower() in NEGATIONS for w in ca) != sum(w.lower() in NEGATIONS for w in cb):
         flags.append("negation")
     same = _equivalent_words(la, lb, lexicon)
+    left = {id(u) for u in rest_a} | {id(u) for u in rest_b}
+    unexplained = {fold(x) for u in rest_a + rest_b for x in u.words}
+    same = set(same) | {fold(w) for u in ua + ub if id(u) not in left for w in u.words} - unexplained
     ents_a = Counter(w for w in _entities(a_words, a_initial, lexicon) if w not in same)
     ents_b = Counter(w for w in _entities(b_words, b_initial, lexicon) if w not in same)
     e_gone = list((ents_a - ents_b).elements())
@@ -216,7 +434,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         # a whole passage in one witness only: weighed by its length, not by what it mentions
         sev = 0.55 + 0.35 * min(1.0, n_changed / 300)
         reasons_s = f"a whole passage ({n_changed} content words) present in one witness only"
-        return _result("substantive", flags, "meaning changed: " + reasons_s, sev)
+        return _result("substantive", flags, "meaning changed: " + reasons_s, sev, residual=(rest_a, rest_b),
+                       units_=(ua, ub))
     sev = 0.45
     if "entity" in flags:
         sev += min(0.25, 0.15 + 0.05 * (ent_changed - 1))
@@ -235,18 +454,27 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                "negation": "a negation added or removed", "clause": "a clause added, dropped or rewritten",
                "section": "a whole passage present in one witness only"}
     why = "; ".join(reasons[f] for f in flags) or "other words with another meaning"
-    return _result("substantive", flags, "meaning changed: " + why, min(1.0, sev))
+    shown = [u.text for u in rest_a][:4], [u.text for u in rest_b][:4]
+    if (shown[0] or shown[1]) and not ("clause" in flags and n_changed >= 12):
+        why += " (" + (", ".join(shown[0]) or "-") + " / " + (", ".join(shown[1]) or "-") + ")"
+    return _result("substantive", flags, "meaning changed: " + why, min(1.0, sev), residual=(rest_a, rest_b),
+                   units_=(ua, ub))
 
 
 BASE_SEVERITY = {"accidental": 0.05, "editorial": 0.1, "orthographic": 0.15, "lexical": 0.25}
 
 
-def _result(category, flags, reason, severity=None) -> dict:
+def _result(category, flags, reason, severity=None, residual=None, units_=None) -> dict:
     if severity is None:
         severity = BASE_SEVERITY[category]
-        if category == "lexical" and reason.startswith("only function"):
+        if category == "lexical" and reason.startswith(("only function", "only a support")):
             severity = 0.15
-    return {"category": category, "flags": sorted(set(flags)), "severity": round(severity, 3), "reason": reason}
+    out = {"category": category, "flags": sorted(set(flags)), "severity": round(severity, 3), "reason": reason}
+    if residual is not None:
+        out["residual"] = residual   # units without a counterpart (internal; not in the JSON)
+    if units_ is not None:
+        out["units"] = units_        # all units of each reading (internal)
+    return out
 
 
 def classify_editorial(a_content: str, b_content: str) -> dict:

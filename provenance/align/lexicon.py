@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,6 +20,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to join plural and verbal forms of a lexicon term."""
     w = word.lower()
@@ -41,6 +43,8 @@ class Lexicon:
         self.phrases: dict[tuple[str, ...], set[int]] = {}
         self.max_len = 1
         self.groups: set[str] = set()
+        self.starts: set[str] = set()      # first words (stemmed) of the phrases
+        self.roots_cache: dict = {}            # roots and units of words (classify)
         self._nsets = 0
         self._cache: dict[str, str] = {}
         if data:
@@ -55,11 +59,13 @@ class Lexicon:
                 if key:
                     self.phrases.setdefault(key, set()).add(gid)
                     self.max_len = max(self.max_len, len(key))
+                    self.starts.add(key[0])
         for rule in data.get("transliteration", []):
             self.rules.append((re.compile(rule["pattern"]), rule["replace"]))
         for g in data.get("groups", []):
             self.groups.add(stem(g))
         self._cache.clear()
+        self.roots_cache.clear()
 
     def transliterate(self, word: str) -> str:
         """The transliteration-neutral form of a lower-case word (Tarbaghatay -> tarbagatai)."""

@@ -17,10 +17,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from provenance.align.aligner import cleanup, gaps, matching_blocks
-from provenance.align.classify import (FUNCTION_WORDS, SENTENCE_END, classify, classify_editorial)
+from provenance.align.classify import (FUNCTION_WORDS, SENTENCE_END, classify,
+                                       classify_editorial, match_units, maybe_spelling, same_unit, units)
 from provenance.align.tokenize import TokenStream, group_key
 
 MOVE_MIN_WORDS = 3
+BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
+CONTEXT_WORDS = 3        # words either side of a reading seen when looking for lexicon phrases
+EXPLAIN_MAX_UNITS = 3    # at most this many unexplained words may be found elsewhere in the sentence
+NEAR_TOKENS = 120        # gaps of one point lend each other words within this distance
+SPELLING_POOL = 40       # spelling variants are looked for among at most this many lent words
 
 
 @dataclass
@@ -87,6 +93,51 @@ class Side:
         prev = self.words(i - 1, i)[0]
         return prev in SENTENCE_END
 
+    def seg_at(self, i: int) -> set:
+        """Segments a reading at token ``i`` (empty or not) may belong to."""
+        out = set()
+        if 0 <= i < self.n:
+            out.add(self.tseg[i])
+        if 0 < i <= self.n:
+            out.add(self.tseg[i - 1])
+        return out
+
+    def context(self, i1: int, i2: int, k: int = CONTEXT_WORDS) -> tuple[list[str], list[str]]:
+        """Up to ``k`` words before and after [i1, i2), within the same segment."""
+        segs = self.seg_at(i1) | self.seg_at(i2)
+        lo = i1
+        while lo > 0 and i1 - lo < k and self.tseg[lo - 1] in segs:
+            lo -= 1
+        hi = i2
+        while hi < self.n and hi - i2 < k and self.tseg[hi] in segs:
+            hi += 1
+        return self.words(lo, i1), self.words(i2, hi)
+
+    def sentence(self, i1: int, i2: int) -> tuple[int, int]:
+        """The token range of the sentence (within its segment) around [i1, i2)."""
+        segs = self.seg_at(i1) if i2 <= i1 else {self.tseg[i1]} | {self.tseg[i2 - 1]}
+        text, st, en, idx = self.ts.witness.text, self.ts.starts, self.ts.ends, self.idx
+        lo = i1
+        while lo > 0 and self.tseg[lo - 1] in segs and text[st[idx[lo - 1]]:en[idx[lo - 1]]] not in SENTENCE_END:
+            lo -= 1
+        hi = i2
+        while hi < self.n and self.tseg[hi] in segs:
+            w = text[st[idx[hi]]:en[idx[hi]]]
+            hi += 1
+            if w in SENTENCE_END:
+                break
+        return lo, hi
+
+    def opener_split(self, i1: int, i2: int):
+        """Whole segments [i1, i2) split into the opening lines of a document (classification, copy
+        number, addressee, dateline, registration number: segments that are not paragraphs or
+        points) and the paragraphs and points that follow them; either may be None."""
+        segs = self.ts.segments
+        k = i1
+        while k < i2 and self.tseg[k] >= 0 and segs[self.tseg[k]].kind not in BODY_KINDS:
+            k = self.last[self.tseg[k]] + 1
+        return ((i1, k) if k > i1 else None), ((k, i2) if i2 > k else None)
+
     def word_count(self, i1: int, i2: int) -> int:
         return sum(1 for w in self.words(i1, i2) if any(c.isalnum() for c in w))
 
@@ -121,6 +172,12 @@ class Comparer:
         self.B = Side(b)
         self.lex = lexicon
 
+    def _classify(self, i1, i2, j1, j2, section=False) -> dict:
+        A, B = self.A, self.B
+        return classify(A.words(i1, i2), B.words(j1, j2), self.lex,
+                        a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1),
+                        section=section, a_ctx=lambda: A.context(i1, i2), b_ctx=lambda: B.context(j1, j2))
+
     # ---- alignment ------------------------------------------------------------------------
     def run(self) -> PairResult:
         A, B = self.A, self.B
@@ -151,6 +208,12 @@ class Comparer:
         pieces = self._split_sections(pieces)
         edits, move_edits = self._text_edits(pieces, moves)
         edits = self._join_substantive(edits)
+        inner_all = [e for _pa, _pb, _info, inner in move_edits for e in inner]
+        outer = [e for e in edits if e.layer == "text"]
+        edits = self._explain(edits, moves_out=move_edits, extra=inner_all)
+        for mi, (pa, pb, info, inner) in enumerate(move_edits):
+            if inner:
+                move_edits[mi] = (pa, pb, info, self._explain(inner, extra=outer))
         joined = sorted(e.a for e in edits if e.layer == "text" and getattr(e, "joined", False))
         extra = self._variants(blocks) + self._editorial(blocks, edits)
         if joined:
@@ -258,11 +321,21 @@ class Comparer:
             a_head, a_whole, a_tail = ((i1, wa[0]), wa, (wa[1], i2)) if wa else ((i1, i2), None, (i2, i2))
             b_head, b_whole, b_tail = ((j1, wb[0]), wb, (wb[1], j2)) if wb else ((j1, j2), None, (j2, j2))
             seq = [[a_head[0], a_head[1], b_head[0], b_head[1], "", g]]
-            if a_whole:
-                seq.append([a_whole[0], a_whole[1], b_head[1], b_head[1], "section", g])
+            a_open, a_rest = self.A.opener_split(*a_whole) if a_whole else (None, None)
+            b_open, b_rest = self.B.opener_split(*b_whole) if b_whole else (None, None)
+            pos_b = b_head[1]
+            if a_open and b_open and a_head[1] == a_head[0] and b_head[1] == b_head[0]:
+                # the opening lines of two documents face each other: one change of the opener
+                seq.append([a_open[0], a_open[1], b_open[0], b_open[1], "opener", g])
+                pos_b = b_open[1]
+                a_open = b_open = None
+            for x in (a_open, a_rest):
+                if x:
+                    seq.append([x[0], x[1], pos_b, pos_b, "section", g])
             ae = a_whole[1] if a_whole else a_head[1]
-            if b_whole:
-                seq.append([ae, ae, b_whole[0], b_whole[1], "section", g])
+            for y in (b_open, b_rest):
+                if y:
+                    seq.append([ae, ae, y[0], y[1], "section", g])
             seq.append([a_tail[0], a_tail[1], b_tail[0], b_tail[1], "", g])
             out.extend(q for q in seq if q[1] > q[0] or q[3] > q[2])
         return out
@@ -308,9 +381,14 @@ class Comparer:
                 edits.append(e)
                 continue
             kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
-            info = classify(A.words(i1, i2), B.words(j1, j2), self.lex,
-                            a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1),
-                            section=tag == "section")
+            info = self._classify(i1, i2, j1, j2, section=tag == "section")
+            if tag == "opener" and info["category"] == "substantive":
+                what = {"date": "dates", "numeric": "numbers", "entity": "names", "negation": "negation"}
+                shown = ", ".join(what[f] for f in info["flags"] if f in what) or "wording"
+                info = dict(info, flags=sorted(set(info["flags"]) - {"clause"} | {"section"}), residual=None,
+                            severity=min(info["severity"], 0.6),
+                            reason="meaning changed: the opening lines (classification, copy number, addressee, "
+                                   f"date, registration number) are another document's ({shown} differ)")
             edits.append(Edit("text", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
         # after a gap both sides must stand at the same kind of slot (token or boundary)
         for g, members in gap_edits.items():
@@ -347,16 +425,175 @@ class Comparer:
             fa, fb = self._final_marks(i1, i2, j1, j2)
             sa, sb = self._slots(i1, i2, j1, j2, fa, fb)
             kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
-            info = classify(A.words(i1, i2), B.words(j1, j2), self.lex,
-                            a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1))
-            out.append(Edit("inner", sa, sb, kind=kind, info=info))
+            info = self._classify(i1, i2, j1, j2)
+            out.append(Edit("inner", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
         variants = self._variants(blocks)
         marks = self._editorial(blocks, out, start=False)
         for e in variants + marks:
             e.layer = "inner"
             out.append(e)
+        out = self._explain(out)
         out.sort(key=lambda e: (e.a[0], e.a[1]))
         return out
+
+    # ---- words that moved or repeat: not a change of meaning --------------------------------
+    def _explain(self, edits, moves_out=None, extra=()):
+        """Substantive gaps whose words stand elsewhere in the same point.
+
+        1. An omission and an addition at the same place (the same segments) whose words are the
+           same up to the lexicon (by the rebels / insurgents to) are one passage moved: a lexical
+           transposition (a move of its own, or one ``inner`` edit inside a moved passage).
+        2. A gap whose few unexplained words (no number, date or negation) stand in another gap
+           of the same point on the other side (Use ... / ... are to be used), or that names a
+           group already named in the other witness's same sentence (the communications of the
+           Chinese troops / lines of communication, in a sentence about the Chinese troops),
+           says the same in another order: lexical.
+
+        ``extra`` are edits (inside or outside moved passages) that only lend their words.
+        """
+        A, B, lex = self.A, self.B, self.lex
+
+        def open_(e):
+            return e.layer in ("text", "inner") and e.info.get("category") == "substantive" \
+                and "section" not in e.info.get("flags", ()) and e.info.get("residual") is not None
+
+        cand = [k for k, e in enumerate(edits) if open_(e)]
+        if not cand:
+            return edits
+        for f in list(edits) + list(extra):
+            if f.layer in ("text", "inner") and not hasattr(f, "units0"):
+                # what the gap said before any explanation (explained gaps still lend their words)
+                f.units0 = f.info.get("units")
+                f.resid0 = f.info.get("residual") if f.info.get("category") == "substantive" else None
+        pool_edits = [e for e in list(edits) + list(extra)
+                      if e.layer in ("text", "inner") and getattr(e, "units0", None) is not None
+                      and "section" not in e.info.get("flags", ())]
+
+        def where(e):
+            return (A.seg_at(e.ta[0]) | A.seg_at(e.ta[1]), B.seg_at(e.tb[0]) | B.seg_at(e.tb[1]))
+
+        place = {id(e): where(e) for e in pool_edits}
+        by_seg: dict[int, list] = defaultdict(list)
+        for f in pool_edits:
+            for sg in place[id(f)][0]:
+                by_seg[sg].append(f)
+
+        def near(e, f):
+            pe, pf = place[id(e)], place[id(f)]
+            return bool(pe[0] & pf[0]) and bool(pe[1] & pf[1]) and \
+                abs(e.ta[0] - f.ta[0]) <= NEAR_TOKENS and abs(e.tb[0] - f.tb[0]) <= NEAR_TOKENS
+
+        lent_cache: dict = {}
+
+        def lent(f, side):
+            """What gap ``f`` lends on one side (0 = base, 1 = witness): the words it leaves
+            without a counterpart, and lexicon phrases that the alignment cut in two."""
+            out = lent_cache.get((id(f), side))
+            if out is None:
+                out = list(f.resid0[side]) if f.resid0 is not None else []
+                out += [u for u in f.units0[side] if len(u.words) > 1 and any(k[0] == "L" for k in u.keys)]
+                lent_cache[(id(f), side)] = out
+            return out
+
+        def found(x, pool, keys):
+            """Whether unit ``x`` stands in ``pool`` (keys: the union of the pool's keys); spelling
+            variants are looked for in small pools only."""
+            if x.keys & keys:
+                return True
+            return len(pool) <= SPELLING_POOL and any(
+                maybe_spelling(x, y) and same_unit(x, y, lex) for y in pool)
+
+        resid = {k: edits[k].info["residual"] for k in cand}
+        dropped: set[int] = set()
+        added: list[Edit] = []
+        # 1. omission + addition of the same words
+        for k in cand:
+            e = edits[k]
+            if k in dropped or e.kind != "omission":
+                continue
+            ra = resid[k][0]
+            for m in cand:
+                d = edits[m]
+                if m in dropped or m == k or d.kind != "addition" or not near(e, d):
+                    continue
+                rb = resid[m][1]
+                la, lb = match_units(ra, rb, lex)
+                if ra and rb and not la and not lb:
+                    shown = f"\"{' '.join(A.words(*e.ta))}\" / \"{' '.join(B.words(*d.tb))}\""
+                    info = {"category": "lexical", "flags": ["moved"], "severity": 0.3,
+                            "reason": "the same words (per the lexicon) stand in another place in the same "
+                                      f"point (word order changed): {shown}"}
+                    dropped.update((k, m))
+                    if moves_out is None:
+                        added.append(Edit(e.layer, e.a, d.b, kind="transposition", info=info,
+                                          ta=e.ta, tb=d.tb))
+                    else:
+                        pa = Edit("move", e.a, e.b, kind="transposition", ta=e.ta, tb=e.tb)
+                        pb = Edit("move", d.a, d.b, kind="transposition", ta=d.ta, tb=d.tb)
+                        pa.move = pb.move = len(moves_out)
+                        moves_out.append((pa, pb, info, []))
+                        added.extend((pa, pb))
+                    break
+        gone = {id(edits[k]) for k in dropped}
+        # 2. words found in another gap of the point, or a group named again
+        for k in cand:
+            if k in dropped:
+                continue
+            e = edits[k]
+            ra, rb = resid[k]
+            if not ra and not rb or len(ra) + len(rb) > EXPLAIN_MAX_UNITS or any(u.hard for u in ra + rb):
+                continue
+            seen: set[int] = set()
+            others = []
+            for sg in sorted(place[id(e)][0]):
+                for f in by_seg[sg]:
+                    if id(f) not in seen and f is not e and id(f) not in gone and near(e, f):
+                        seen.add(id(f))
+                        others.append(f)
+            one_sided = not ra or not rb
+            ok = True
+            for rest, other, me, own, pos, side in ((ra, B, A, e.ta, e.tb, 1), (rb, A, B, e.tb, e.ta, 0)):
+                if not rest:
+                    continue
+                moved = [u for f in others for u in lent(f, side)]
+                moved_keys = set().union(*(u.keys for u in moved)) if moved else set()
+                sentence = None
+                for x in rest:
+                    if found(x, moved, moved_keys):
+                        continue
+                    if one_sided and self._names_group(x, me, own):
+                        if sentence is None:
+                            sentence = units(other.words(*other.sentence(*pos)), lex)
+                            sentence_keys = set().union(*(u.keys for u in sentence)) if sentence else set()
+                        if found(x, sentence, sentence_keys):
+                            continue
+                    ok = False
+                    break
+                if not ok:
+                    break
+            if ok:
+                shown = ", ".join(u.text for u in ra + rb)
+                e.info = {"category": "lexical", "flags": [], "severity": 0.25,
+                          "reason": f"the same words (per the lexicon) stand elsewhere in the sentence or point "
+                                    f"({shown}): word order changed, or a group named once instead of twice"}
+        if not dropped:
+            return edits
+        out = [e for k, e in enumerate(edits) if k not in dropped] + added
+        out.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
+        return out
+
+    def _names_group(self, unit, side: Side, own: tuple[int, int]) -> bool:
+        """Whether a unit names people, places or groups: a group word of the lexicon or a
+        capitalized word that does not merely start a sentence."""
+        words = side.words(*own)
+        for w in unit.words:
+            if self.lex is not None and self.lex.is_group(w):
+                return True
+            if w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+                k = words.index(w) if w in words else -1
+                if not (k == 0 and side.initial(own[0])):
+                    return True
+        return False
 
     def _join_substantive(self, edits):
         """Neighbouring substantive gaps separated by at most two words form one change."""
@@ -373,8 +610,7 @@ class Comparer:
                 if 0 <= ga <= 2 and 0 <= gb <= 2 and (ga or gb) and same_seg \
                         and not any(w in SENTENCE_END for w in between):
                     ia1, ia2, ib1, ib2 = p.ta[0], e.ta[1], p.tb[0], e.tb[1]
-                    info = classify(A.words(ia1, ia2), B.words(ib1, ib2), self.lex,
-                                    a_initial=ia2 > ia1 and A.initial(ia1), b_initial=ib2 > ib1 and B.initial(ib1))
+                    info = self._classify(ia1, ia2, ib1, ib2)
                     if info["category"] == "substantive":
                         kind = "substitution" if ia2 > ia1 and ib2 > ib1 else ("omission" if ia2 > ia1 else "addition")
                         out[-1] = Edit("text", (p.a[0], e.a[1]), (p.b[0], e.b[1]), kind=kind, info=info,
