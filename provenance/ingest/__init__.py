@@ -16,7 +16,9 @@ from lxml import etree
 
 from provenance import TEI_NS, __version__
 from provenance.errors import InputError, ProvenanceError, UsageError
-from provenance.fileio import (TRANSCRIPTION_SUFFIXES, atomic_write, expand_sources, read_text, sha256_bytes)
+from provenance.fileio import (
+    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_sources, read_bytes, sha256_bytes,
+)
 from provenance.ingest.blocks import structure
 from provenance.ingest.brackets import Classifier
 from provenance.ingest.inline import Context
@@ -206,8 +208,8 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
 
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:
     p = Path(path)
-    raw = p.read_bytes() if p.is_file() else b""
-    text = read_text(p, encoding)
+    raw = read_bytes(p, MAX_TEXT_BYTES)
+    text = decode_text(raw, str(p), encoding)
     res = ingest_text(text, p.stem, str(p), rules)
     res.sha256 = sha256_bytes(raw)
     res.witness.sha256 = res.sha256

@@ -27,8 +27,10 @@ RE_DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|
                           r"November|December)\s+\d{4}\.?$")
 RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\s+\d{4})\s+(?P<name>[A-ZА-Я][A-ZА-Я'’\-]{2,}\b.*)$")
-RE_CLOSING = re.compile(r"^(?:request your decision|please (?:discuss|consider|approve)|attachment|enclosure|"
-                        r"i (?:request|ask)|we (?:request|ask)|respectfully|signed|appendix)\b", re.I)
+RE_CLOSING = re.compile(r"^(?:request your decision|please\b|attachment|enclosure|i (?:request|ask)|"
+                        r"we (?:request|ask)|respectfully|with (?:comradely|best) greetings|signed|appendix)\b", re.I)
+#: A signature standing alone: initials and a surname ("V. Molotov"), or a surname in capitals.
+RE_SIGNATURE = re.compile(r"^(?:(?:[A-ZА-Я]\.\s?){1,3}\s?[A-ZА-Я][\w'’-]+|[A-ZА-Я][A-ZА-Я'’-]{2,})\.?$")
 RE_CLASSIFICATION = re.compile(r"^(?:copy\.\s*)?(?:strictly secret|top secret|secret|confidential|"
                                r"of special importance|special folder)\.?$", re.I)
 RE_ADDRESS = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?:cdes?\.?|comrades?|\w)", re.I)
@@ -142,7 +144,9 @@ def structure(text: str, start: int, end: int) -> list[Block]:
                 (RE_COPY_ITEM.match(f) and not kinds[j][0]):
             tail_start = j
             break
-    while tail_start > search_from and RE_GAPS_ONLY.match(blocks[tail_start - 1].flat or " "):
+    # the end matter takes in unrendered glyphs and a signature standing just before it
+    while tail_start > search_from and (RE_GAPS_ONLY.match(blocks[tail_start - 1].flat or " ")
+                                        or RE_SIGNATURE.match(blocks[tail_start - 1].flat)):
         tail_start -= 1
     for j in range(tail_start, len(blocks)):
         f = blocks[j].flat
@@ -153,7 +157,7 @@ def structure(text: str, start: int, end: int) -> list[Block]:
             b.role = "copy-item"
         elif RE_DATE_ONLY.match(f):
             b.role = "closer-date"
-        elif RE_DATE_SIGNED.match(f):
+        elif RE_DATE_SIGNED.match(f) or RE_SIGNATURE.match(f):
             b.role = "closer-signed"
         else:
             b.role = "tail"

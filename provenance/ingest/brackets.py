@@ -121,7 +121,7 @@ RE_ONOTE = re.compile(r"^\s*(?P<label>note(?:\s+(?:at|in|on)\s+the\s+(?P<where>b
 RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting)"
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[a-z ]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
-RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
+RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "bottom": "bottom", "foot": "bottom", "margin": "margin",
               "side": "margin", "end": "end", "reverse": "overleaf", "above": "above", "below": "below",
@@ -143,6 +143,23 @@ KNOWN_FOREIGN = {"kulaki", "kulak", "kulaks", "tovarnyye", "tovarnye", "narkom",
                  "osobaya papka", "osobyy", "sovershenno sekretno", "vypiska"}
 RE_TRANSLIT = re.compile(r"(?:yy|kh|zh|shch|yye$|aya$|iy$|yy$|ykh$|ogo$|ovoy$|nyye$|nye$|skiy$|tsiya$|iye$|"
                          r"^[a-z]+[iy]e$|^[a-z]*['’][a-z]+$)", re.I)
+
+#: Words a translator typically supplies to make the English read; others are worth a second look.
+ENGLISH_SUPPLIED = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "their", "his",
+    "her", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "and", "or", "but", "nor", "if", "as", "than", "then", "so", "not", "no", "to", "of", "in", "on", "at", "by",
+    "for", "from", "with", "into", "onto", "between", "among", "about", "against", "through", "over", "under",
+    "after", "before", "during", "without", "within", "which", "who", "whom", "whose", "what", "where", "when",
+    "printed", "typed", "drafted", "signed", "sent", "copy", "copies", "also", "only", "all", "each", "other",
+    "following", "said", "same", "such", "there", "here", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "first", "second", "third", "people", "government", "troops", "forces", "city",
+    "district", "region", "party", "committee", "comrade", "comrades", "and/or", "etc"}
+
+#: Capitalized words that begin a sentence rather than a name.
+LEADING_WORDS = {"the", "a", "an", "in", "on", "at", "of", "to", "from", "by", "with", "and", "but", "for", "cde.",
+                 "cdes.", "comrade", "city", "district", "county"}
 
 WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
 RE_NAMEWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]*$")
@@ -334,6 +351,21 @@ class Classifier:
                     sep_tmpl = text[b.start:b.end]
             d = Decision("gloss", "gloss.person" if person else "gloss.place", b, target=(tgt[0][0], tgt[-1][1]),
                          content=(cs, ce), attrs={"regs": alts, "person": person}, template=sep_tmpl)
+            run = _words_before(text, b.start, lo, len(tgt) + 3)
+            k = len(run)
+            while k > 0 and RE_NAMEWORD.match(text[run[k - 1][0]:run[k - 1][1]]):
+                k -= 1
+            longer = run[k:]
+            while longer and text[longer[0][0]:longer[0][1]].lower() in LEADING_WORDS:
+                longer = longer[1:]
+            if len(longer) > len(tgt) and k > 0:
+                d.doubtful = (f"the name before '{text[b.start:b.end]}' may be longer than '{orig}': "
+                              f"'{text[longer[0][0]:longer[-1][1]]}'?")
+                d.alternatives = ["gloss of the longer name"]
+            elif len(alts) == 1 and RE_ALLCAPS.match(alts[0]) and len(alts[0]) >= 3:
+                d.doubtful = (f"'{alts[0]}' is an acronym: a modern name, or the original-language abbreviation "
+                              "of the preceding name?")
+                d.alternatives = ["foreign", "supplied"]
             if len(alts) == 1 and self._occurs_alone(text, alts[0], b):
                 what = "person" if person else "place"
                 d.doubtful = (f"'{alts[0]}' also occurs as a name of its own in this text: a modern name for the "
@@ -350,7 +382,12 @@ class Classifier:
                 d.alternatives = ["supplied"]
             return d
         d = Decision("supplied", "supplied.words", b, content=(cs, ce))
-        if nameish and not common:
+        if len(words) == 1 and RE_PLAIN_WORD.match(low) and low not in ENGLISH_SUPPLIED \
+                and prev_word and RE_PLAIN_WORD.match(prev_word):
+            d.doubtful = (f"'{stripped}' after '{prev_word}': a word the translator supplied, or the "
+                          "original-language word (add it to foreign_terms in a rules file)?")
+            d.alternatives = ["foreign"]
+        elif nameish and not common:
             d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
             d.alternatives = ["gloss"]
         return d

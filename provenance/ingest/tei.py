@@ -140,7 +140,7 @@ class TeiBuilder:
         item_of: dict[str, etree._Element] = {}
         middle_any = False
         tail_from = next((k for k in range(i, len(blocks)) if blocks[k].role in
-                          ("copies-head", "tail", "closer-date")), len(blocks))
+                          ("copies-head", "tail", "closer-date", "closer-signed")), len(blocks))
         while i < tail_from:
             b = blocks[i]
             if b.role == "point":
