@@ -94,16 +94,23 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     )
 
 
-def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
-    """Read a transcription as text; newlines are normalized to \\n."""
+def read_bytes(path: str | os.PathLike, limit: int | None = None, *, too_large: str = "is too large",
+               advice: str = "") -> bytes:
+    """The bytes of a file, or one InputError naming it: missing, a folder, unreadable, or
+    larger than ``limit`` (checked by size before reading, and never more than ``limit`` + 1
+    bytes read, so memory stays bounded even for special files).
+
+    The size message reads "<too_large> (<size> bytes; the limit is <limit>)<advice>".
+    """
     p = Path(path)
-    if p.is_dir():
-        raise InputError("is a directory", str(p))
     try:
         size = p.stat().st_size
-        if size > limit:
-            raise InputError(f"is too large ({size} bytes; the limit is {limit})", str(p))
-        data = p.read_bytes()
+        if p.is_dir():
+            raise InputError("is a directory", str(p))
+        if limit is not None and size > limit:
+            raise InputError(f"{too_large} ({size} bytes; the limit is {limit}){advice}", str(p))
+        with open(p, "rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except InputError:
         raise
     except FileNotFoundError:
@@ -112,13 +119,26 @@ def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int =
         raise InputError("cannot be read (permission denied)", str(p)) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+    if limit is not None and len(data) > limit:  # grew while we looked, or a special file
+        raise InputError(f"{too_large} (more than {limit} bytes){advice}", str(p))
+    return data
+
+
+def decode_text(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Transcription bytes as text (see :func:`decode_bytes`), newlines normalized to \\n;
+    empty (or blank) input is refused."""
     if not data.strip():
-        raise InputError("is empty", str(p))
-    text = decode_bytes(data, str(p), encoding)
+        raise InputError("is empty", path)
+    text = decode_bytes(data, path, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError("is empty", str(p))
+        raise InputError("is empty", path)
     return text
+
+
+def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
+    """Read a transcription as text; newlines are normalized to \\n."""
+    return decode_text(read_bytes(path, limit), str(Path(path)), encoding)
 
 
 def _umask() -> int:
@@ -207,23 +227,9 @@ def parse_xml_bytes(data: bytes, path: str, **parser_options) -> etree._ElementT
 
 
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError("no such file", str(p)) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
-    if p.is_dir():
-        raise InputError("is a directory", str(p))
-    if size > MAX_XML_BYTES:
-        raise InputError(f"is too large to parse ({size} bytes; the limit is {MAX_XML_BYTES})", str(p))
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
-    tree = parse_xml_bytes(data, str(p))
-    return tree
+    """Parse an XML file safely (see :func:`parse_xml_bytes`); too large files are refused by size."""
+    data = read_bytes(path, MAX_XML_BYTES, too_large="is too large to parse")
+    return parse_xml_bytes(data, str(Path(path)))
 
 
 def expand_sources(paths, suffixes) -> list[Path]:

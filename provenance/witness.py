@@ -9,15 +9,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.fileio import XML_SUFFIXES, parse_xml, read_text, sha256_file
+from provenance.fileio import (
+    MAX_TEXT_BYTES, MAX_XML_BYTES, XML_SUFFIXES, decode_text, parse_xml_bytes, read_bytes, sha256_bytes,
+)
 from provenance.model import Mark, Segment, Witness
-
-RE_MARK = re.compile(r"\[[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*\]|\u25a1+")
-RE_POINT = re.compile(r"^[\"“]?\s*(\d{1,2}\.|[a-z]\))\s")
 
 
 def load_witness(path, wid: str | None = None, encoding: str | None = None) -> Witness:
@@ -42,7 +40,8 @@ def tei_witness(path) -> Witness:
     from lxml import etree
 
     p = Path(path)
-    tree = parse_xml(p)
+    data = read_bytes(p, MAX_XML_BYTES, too_large="is too large to parse")
+    tree = parse_xml_bytes(data, str(p))
     if tei_body(tree) is None:
         raise InputError("has no TEI text/body", str(p))
     text = tei_to_text(tree, "edition")
@@ -64,13 +63,17 @@ def tei_witness(path) -> Witness:
             n = f"p{pn}"
         segments.append(Segment(n, "item" if b.role == "point" else "p", b.start, b.end,
                                 text[b.label[0]:b.label[1]] if b.label else ""))
-    meta = _tei_meta(tree)
+    meta = tei_meta(tree)
     return Witness(id=p.stem, path=str(p), text=text, segments=segments,
                    marks=sorted((Mark(t, s, e, c, tg, r) for (t, s, e, c, tg, r) in ctx.marks), key=lambda m: m.start),
-                   meta=meta, sha256=sha256_file(p), kind="tei")
+                   meta=meta, sha256=sha256_bytes(data), kind="tei")
 
 
-def _tei_meta(tree) -> dict:
+def tei_meta(tree) -> dict:
+    """What a TEI header says of its document, whitespace-normalized, empty values left out:
+    ``title``, ``date_iso`` (creation/date/@when), ``date`` (as written), ``citation`` (the
+    sourceDesc bibl), ``summary``, ``classification``, ``translator``, ``author`` (senders) and
+    ``recipient`` (header addressees)."""
     from provenance import TEI_NS
 
     ns = {"t": TEI_NS}
@@ -101,7 +104,8 @@ def _tei_meta(tree) -> dict:
 def plain_witness(path, wid: str | None = None, encoding: str | None = None) -> Witness:
     """A plain text with one paragraph per line (blank lines ignored)."""
     p = Path(path)
-    text = read_text(p, encoding)
+    data = read_bytes(p, MAX_TEXT_BYTES)
+    text = decode_text(data, str(p), encoding)
     segments = []
     pos = 0
     k = 0
@@ -112,4 +116,4 @@ def plain_witness(path, wid: str | None = None, encoding: str | None = None) -> 
             segments.append(Segment(f"p{k}", "p", s, pos + len(line.rstrip())))
         pos += len(line) + 1
     return Witness(id=wid or p.stem, path=str(p), text=text, segments=segments, marks=[], meta={},
-                   sha256=sha256_file(p), kind="plain")
+                   sha256=sha256_bytes(data), kind="plain")

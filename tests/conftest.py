@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,15 @@ def run_cli(*args, input: str | bytes | None = None, cwd=None, timeout=600) -> s
         cwd=cwd,
         timeout=timeout,
     )
+
+
+def seed_folder(tmp_path: Path, *keys: str, name: str = "src") -> Path:
+    """A folder ``tmp_path/name`` holding copies of the seed transcriptions ``keys`` ("002", ...)."""
+    src = tmp_path / name
+    src.mkdir()
+    for k in keys:
+        shutil.copyfile(SEED[k], src / SEED[k].name)
+    return src
 
 
 @pytest.fixture

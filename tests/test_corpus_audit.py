@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from conftest import SEED, run_cli
+from conftest import SEED, run_cli, seed_folder
 from provenance.corpus import LocalEngine, audit_corpus, discover, index_paths
 from provenance.schemas import json_errors
 
@@ -86,10 +86,7 @@ def test_corpus_graph_links_derivation_and_copy_chains(audited):
 
 
 def test_audit_rediscovers_when_the_corpus_changed(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    for k in ("002", "004"):
-        shutil.copyfile(SEED[k], src / SEED[k].name)
+    src = seed_folder(tmp_path, "002", "004")
     db = tmp_path / "c.sqlite"
     index_paths([src], db)
     discover(db, engine=LocalEngine(1))
@@ -100,10 +97,7 @@ def test_audit_rediscovers_when_the_corpus_changed(tmp_path):
 
 
 def test_audit_cli_json_and_exit_code(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    for k in ("002", "004", "000"):
-        shutil.copyfile(SEED[k], src / SEED[k].name)
+    src = seed_folder(tmp_path, "002", "004", "000")
     db = tmp_path / "c.sqlite"
     assert run_cli("corpus", "index", src, "--db", db, "-q").returncode == 0
     res = run_cli("corpus", "audit", "--db", db, "-o", tmp_path / "out", "--json", "--workers", "1")

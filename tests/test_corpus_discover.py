@@ -5,12 +5,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import shutil
 
 import numpy as np
 import pytest
 
-from conftest import ROOT, SEED, SOURCES, run_cli
+from conftest import ROOT, SEED, SOURCES, run_cli, seed_folder
 from provenance.corpus import discover, index_paths
 from provenance.corpus import minhash, shingle
 from provenance.corpus.discover import _keep_mask
@@ -208,10 +207,7 @@ def test_discover_cli_json_validates_and_pairs_are_stored(tmp_path):
 
 
 def test_changed_file_after_index_is_reported_not_crashed(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    for k in ("002", "004"):
-        shutil.copyfile(SEED[k], src / SEED[k].name)
+    src = seed_folder(tmp_path, "002", "004")
     db = tmp_path / "c.sqlite"
     index_paths([src], db)
     p = src / SEED["002"].name

@@ -24,7 +24,9 @@ from provenance.chain.tei import (
     correspdesc_element, distribution_facts, distribution_list_element, history_element,
 )
 from provenance.errors import InputError, ProvenanceError
-from provenance.fileio import XML_SUFFIXES, read_text, sha256_bytes, sha256_file
+from provenance.fileio import (
+    MAX_TEXT_BYTES, MAX_XML_BYTES, XML_SUFFIXES, decode_text, parse_xml_bytes, read_bytes, sha256_bytes,
+)
 
 __all__ = [
     "NameAuthority", "extract_document", "extract_paths", "load_document", "distribution_facts",
@@ -48,45 +50,26 @@ def extract_document(text: str, doc_id: str, meta: dict | None = None,
 
 
 def load_document(path, encoding: str | None = None) -> tuple[str, dict, str, str]:
-    """(text, meta, kind, sha256) of a transcription (.txt) or a TEI file (.xml)."""
+    """(text, meta, kind, sha256) of a transcription (.txt) or a TEI file (.xml).
+
+    A TEI file's meta holds ``title``, ``date`` (ISO, from creation/date/@when) and ``citation``
+    when its header gives them.
+    """
     p = Path(path)
     if p.suffix.lower() in XML_SUFFIXES:
-        from provenance.fileio import parse_xml
         from provenance.textback import tei_to_text
+        from provenance.witness import tei_meta
 
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", str(p)) from None
-        except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
-        tree = parse_xml(p)
+        data = read_bytes(p, MAX_XML_BYTES, too_large="is too large to parse")
+        tree = parse_xml_bytes(data, str(p))
         text = tei_to_text(tree, layer="edition")
         if not text.strip():
             raise InputError("has no TEI text body", str(p))
-        return text, _tei_meta(tree), "tei", sha256_bytes(data)
-    text = read_text(p, encoding)
-    return text, {}, "transcription", sha256_file(p)
-
-
-def _tei_meta(tree) -> dict:
-    from provenance import TEI_NS
-
-    ns = {"t": TEI_NS}
-    root = tree.getroot()
-
-    def first(xp):
-        r = root.xpath(xp, namespaces=ns)
-        if not r:
-            return None
-        v = r[0]
-        s = " ".join((v if isinstance(v, str) else "".join(v.itertext())).split())
-        return s or None
-
-    meta = {"title": first("//t:titleStmt/t:title"),
-            "date": first("//t:profileDesc/t:creation/t:date/@when"),
-            "citation": first("//t:sourceDesc/t:bibl")}
-    return {k: v for k, v in meta.items() if v}
+        header = tei_meta(tree)
+        meta = {k: header.get(h) for k, h in (("title", "title"), ("date", "date_iso"), ("citation", "citation"))}
+        return text, {k: v for k, v in meta.items() if v}, "tei", sha256_bytes(data)
+    data = read_bytes(p, MAX_TEXT_BYTES)
+    return decode_text(data, str(p), encoding), {}, "transcription", sha256_bytes(data)
 
 
 def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = None) -> dict:

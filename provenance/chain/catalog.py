@@ -19,6 +19,7 @@ from pathlib import Path
 from provenance import __version__
 from provenance.chain.authority import NameAuthority
 from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.sqlitedb import open_catalog
 
 DEFAULT_DB = "provenance.sqlite"
 SCHEMA_VERSION = 1
@@ -46,22 +47,8 @@ RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
 
 
 def connect(db_path) -> sqlite3.Connection:
-    p = Path(db_path)
-    if p.exists() and p.is_dir():
-        raise UsageError("is a directory, not a catalog file", str(p))
-    if p.exists() and p.stat().st_size:
-        with open(p, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise InputError("is not an SQLite catalog", str(p))
-    try:
-        con = sqlite3.connect(str(p))
-        con.execute("PRAGMA foreign_keys = ON")
-        con.executescript(_DDL)
-        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        con.commit()
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"cannot be used as a catalog ({exc})", str(p)) from None
-    return con
+    """Open (and create the tables of) the copy-chain catalog at ``db_path``."""
+    return open_catalog(db_path, _DDL, "meta", str(SCHEMA_VERSION), foreign_keys=True)
 
 
 def _ev(e: dict | None) -> tuple[str, int, int]:

@@ -81,6 +81,21 @@ def _engine(engine, scheduler, workers):
     return make_engine(engine, scheduler, workers if engine == "local" else None)
 
 
+def _run(step, engine, scheduler, workers, quiet, *args, **kw) -> dict:
+    """Run one corpus step on the chosen engine with progress bars; the engine is closed after."""
+    eng = _engine(engine, scheduler, workers)
+    try:
+        with Progress(quiet) as prog:
+            return step(*args, engine=eng, progress=prog, **kw)
+    finally:
+        eng.close()
+
+
+def _say_errors(res: dict) -> None:
+    for e in res["errors"]:
+        _say(f"Error: {e['message']}")
+
+
 @click.group()
 def corpus():
     """Corpus scale: catalog thousands of documents, find related pairs, audit them in batch.
@@ -120,14 +135,8 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     from provenance.corpus.index import index_paths
 
     t0 = time.perf_counter()
-    eng = _engine(engine, scheduler, workers)
-    try:
-        with Progress(quiet) as prog:
-            res = index_paths(paths, db, engine=eng, progress=prog)
-    finally:
-        eng.close()
-    for e in res["errors"]:
-        _say(f"Error: {e['message']}")
+    res = _run(index_paths, engine, scheduler, workers, quiet, paths, db)
+    _say_errors(res)
     if as_json:
         emit_json(res)
     s = res["summary"]
@@ -168,13 +177,9 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
     from provenance.corpus.discover import discover
 
     t0 = time.perf_counter()
-    eng = _engine(engine, scheduler, workers)
-    try:
-        with Progress(quiet) as prog:
-            res = discover(db, min_similarity=min_similarity, min_shared=min_shared, lsh_threshold=lsh_threshold,
-                           max_df=max_df, known_boilerplate=not no_known_boilerplate, engine=eng, progress=prog)
-    finally:
-        eng.close()
+    res = _run(discover, engine, scheduler, workers, quiet, db, min_similarity=min_similarity,
+               min_shared=min_shared, lsh_threshold=lsh_threshold, max_df=max_df,
+               known_boilerplate=not no_known_boilerplate)
     if as_json:
         emit_json(res)
     else:
@@ -218,14 +223,8 @@ def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet,
     from provenance.corpus.audit import audit_corpus
 
     t0 = time.perf_counter()
-    eng = _engine(engine, scheduler, workers)
-    try:
-        with Progress(quiet) as prog:
-            res = audit_corpus(db, out, engine=eng, progress=prog, min_similarity=min_similarity, limit=limit)
-    finally:
-        eng.close()
-    for e in res["errors"]:
-        _say(f"Error: {e['message']}")
+    res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, min_similarity=min_similarity, limit=limit)
+    _say_errors(res)
     for w in res["warnings"]:
         _say(f"Warning: {w}")
     if as_json:

@@ -24,13 +24,16 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.corpus import shingle
-from provenance.errors import InputError, ProvenanceError, UsageError
-from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_bytes, expand_sources
+from provenance.errors import InputError, ProvenanceError
+from provenance.sqlitedb import open_catalog
+from provenance.fileio import (
+    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_sources, parse_xml_bytes, read_bytes,
+)
 
 DEFAULT_DB = "provenance.sqlite"
 SCHEMA_VERSION = "1"
 SOURCE_SUFFIXES = TRANSCRIPTION_SUFFIXES | XML_SUFFIXES
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,47 +113,29 @@ def read_document(path: str | Path, data: bytes | None = None) -> tuple[str, str
     """
     p = Path(path)
     if data is None:
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", str(p)) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", str(p)) from None
-        except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+        data = read_bytes(p)
     if p.suffix.lower() in XML_SUFFIXES:
         return _read_tei(p, data)
-    if not data.strip():
-        raise InputError("is empty", str(p))
-    text = decode_bytes(data, str(p)).replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError("is empty", str(p))
-    return text, "transcription", {}
+    return decode_text(data, str(p)), "transcription", {}
 
 
 def _read_tei(p: Path, data: bytes) -> tuple[str, str, dict]:
     from provenance import TEI_NS
-    from provenance.fileio import parse_xml_bytes
+    from provenance.textback import tei_to_text
+    from provenance.witness import tei_meta
 
-    try:
-        from provenance.textback import tei_to_text
-    except ImportError:  # pragma: no cover - the TEI reader ships with the package
-        raise InputError("TEI files need provenance.textback, which is not installed", str(p)) from None
     tree = parse_xml_bytes(data, str(p))
-    root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
         raise InputError("is not a TEI document (its root element is not TEI)", str(p))
     text = tei_to_text(tree, "edition")
     if not text.strip():
         raise InputError("has no text in its TEI body", str(p))
-    ns = {"t": TEI_NS}
+    header = tei_meta(tree)
     meta = {}
-    when = root.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=ns).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
-        meta["date"] = when
-    title = " ".join(root.xpath("string(//t:titleStmt/t:title)", namespaces=ns).split())
-    if title:
-        meta["title"] = title[:200]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", header.get("date_iso", "")):
+        meta["date"] = header["date_iso"]
+    if header.get("title"):
+        meta["title"] = header["title"][:200]
     return text, "tei", meta
 
 
@@ -159,19 +144,7 @@ def index_file(path: str, known_sha: str | None = None, k: int = shingle.DEFAULT
     returned as ``{"status": "error", ...}``."""
     p = Path(path)
     try:
-        try:
-            size = p.stat().st_size
-            if p.is_dir():
-                raise InputError("is a directory", str(p))
-            if size > MAX_BYTES:
-                raise InputError(f"is too large ({size} bytes; the limit is {MAX_BYTES})", str(p))
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", str(p)) from None
-        except PermissionError:
-            raise InputError("cannot be read (permission denied)", str(p)) from None
-        except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror or exc})", str(p)) from None
+        data = read_bytes(p, MAX_BYTES)
         sha = hashlib.sha256(data).hexdigest()
         if sha == known_sha:
             return {"path": path, "status": "unchanged", "sha256": sha}
@@ -201,23 +174,7 @@ def index_batch(items: list[tuple[str, str | None]], k: int = shingle.DEFAULT_K)
 
 def connect(db_path, create: bool = True) -> sqlite3.Connection:
     """Open (and create the corpus tables of) the catalog at ``db_path``."""
-    p = Path(db_path)
-    if p.exists() and p.is_dir():
-        raise UsageError("is a directory, not a catalog file", str(p))
-    if not p.exists() and not create:
-        raise InputError("no such catalog; run `provenance corpus index` first", str(p))
-    if p.exists() and p.stat().st_size:
-        with open(p, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise InputError("is not an SQLite catalog", str(p))
-    try:
-        con = sqlite3.connect(str(p), timeout=60)
-        con.executescript(_DDL)
-        con.execute("INSERT OR IGNORE INTO corpus_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        con.commit()
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"cannot be used as a catalog ({exc})", str(p)) from None
-    return con
+    return open_catalog(db_path, _DDL, "corpus_meta", SCHEMA_VERSION, create=create, timeout=60)
 
 
 def connect_readonly(db_path) -> sqlite3.Connection:

@@ -30,7 +30,7 @@ from lxml import etree
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS, __version__
 from provenance.errors import InputError, UsageError
-from provenance.fileio import DTD_REFUSED, MAX_XML_BYTES, XML_SUFFIXES, parse_xml_bytes
+from provenance.fileio import DTD_REFUSED, MAX_XML_BYTES, XML_SUFFIXES, parse_xml_bytes, read_bytes
 from provenance.validate import grammar as _grammar
 from provenance.validate import kinds as _kinds
 from provenance.validate.rules import RULES, RULES_BY_ID, check_rules
@@ -133,25 +133,8 @@ def _input_problem(path: str, message: str, line: int | None = None, kind: str =
 
 
 def _read_limited(path: str, max_bytes: int) -> bytes:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
-    if size > max_bytes:
-        raise InputError(f"is too large to check ({size} bytes; the limit is {max_bytes}); "
-                         "split it or check it with another tool", path)
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError("cannot be read (permission denied)", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
-    if len(data) > max_bytes:  # grew while we looked, or a special file
-        raise InputError(f"is too large to check (more than {max_bytes} bytes)", path)
+    data = read_bytes(path, max_bytes, too_large="is too large to check",
+                      advice="; split it or check it with another tool")
     if not data.strip():
         raise InputError("is empty", path)
     return data

@@ -255,15 +255,17 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
     line = err.get("line") or (el.sourceline if el is not None else 0) or 0
     msg = err["message"]
     models = grammar.models
-    category = "grammar"
-    attribute = None
+    column = err.get("column") or 0
+
+    def finding(message: str, category: str, attribute: str | None = None) -> dict:
+        return dict(line=line, column=column, message=message, category=category, element=el,
+                    attribute=attribute)
 
     m = _RE_INVALIDATTR.match(msg)
     if m:
         attr, ename = m.group(1), m.group(2)
         model = models.get(ename)
         disp = _attr_display(el, attr, model)
-        attribute = disp
         value = _attr_value(el, disp)
         if model is not None and disp in model.attributes:
             category = "datatype"
@@ -278,8 +280,7 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
                            f"{_short_list(names, 30)}")
             else:
                 message = f"@{disp} is not allowed on <{ename}>; remove it"
-        return dict(line=line, column=err.get("column") or 0, message=message, category=category,
-                    element=el, attribute=attribute)
+        return finding(message, category, disp)
 
     m = _RE_ELEMWRONG.match(msg)
     if m:
@@ -302,8 +303,7 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
             message = f"<{name}> is not allowed inside <{pname}>; <{pname}> may contain: {kids}"
         else:
             message = f"<{name}> is not allowed here"
-        return dict(line=line, column=err.get("column") or 0, message=message, category="content",
-                    element=el, attribute=None)
+        return finding(message, "content")
 
     m = _RE_NOELEM.match(msg)
     if m:
@@ -315,15 +315,13 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
             model = models.get(ename)
             kids = _short_list(model.children) if model and model.children else "?"
             message = f"<{ename}> is incomplete: it needs more content; it may contain: {kids}"
-        return dict(line=line, column=err.get("column") or 0, message=message, category="content",
-                    element=el, attribute=None)
+        return finding(message, "content")
 
     m = _RE_ELEMNAME.match(msg)
     if m:
         want, got = m.group(1), m.group(2)
         message = f"<{got}> found where <{want}> is required: add <{want}> before it, or rename it"
-        return dict(line=line, column=err.get("column") or 0, message=message, category="content",
-                    element=el, attribute=None)
+        return finding(message, "content")
 
     m = _RE_TEXTWRONG.match(msg) or _RE_EXTRA.match(msg)
     if m:
@@ -334,23 +332,19 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
                        f"allowed there) or delete it")
         else:
             message = f"<{ename}> has unexpected content <{extra}>; remove it or move it where it is allowed"
-        return dict(line=line, column=err.get("column") or 0, message=message, category="text",
-                    element=el, attribute=None)
+        return finding(message, "text")
 
     m = _RE_NOTEMPTY.match(msg)
     if m:
         ename = m.group(1) or m.group(2)
-        return dict(line=line, column=err.get("column") or 0,
-                    message=f"<{ename}> must be empty; move its content out or delete it", category="content",
-                    element=el, attribute=None)
+        return finding(f"<{ename}> must be empty; move its content out or delete it", "content")
 
     m = _RE_NONS.match(msg) or _RE_WRONGNS.match(msg)
     if m:
         ename = m.group(1)
         message = (f'<{ename}> is not in the TEI namespace: add xmlns="http://www.tei-c.org/ns/1.0" to the '
                    f"root element")
-        return dict(line=line, column=err.get("column") or 0, message=message, category="namespace",
-                    element=el, attribute=None)
+        return finding(message, "namespace")
 
     m = _RE_FAILED.match(msg)
     if m:
@@ -358,11 +352,9 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
         model = models.get(ename)
         kids = _short_list(model.children) if model and model.children else "no elements"
         message = f"the content of <{ename}> does not match the schema; <{ename}> may contain: {kids}"
-        return dict(line=line, column=err.get("column") or 0, message=message, category="cascade",
-                    element=el, attribute=None)
+        return finding(message, "cascade")
 
-    return dict(line=line, column=err.get("column") or 0, message=msg.strip(), category="grammar",
-                element=el, attribute=None)
+    return finding(msg.strip(), "grammar")
 
 
 def check_tree(tree, grammar: Grammar) -> list[dict]:
