@@ -66,7 +66,7 @@ OTHER_BOILERPLATE = {
 
 SYNONYMS = {
     "great": "large", "large": "great", "many": "numerous", "small": "little", "very": "extremely",
-    "believe": "think", "think": "believe", "some": "certain", "shown": "demonstrated", "generally": "usually",
+    "think": "believe", "some": "certain", "shown": "demonstrated", "generally": "usually",
     "however": "nevertheless", "often": "frequently", "probably": "likely", "also": "likewise",
     "whole": "entire", "differences": "distinctions", "difference": "distinction", "forms": "kinds",
     "form": "kind", "quite": "entirely", "several": "various", "cases": "instances", "case": "instance",

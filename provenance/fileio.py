@@ -232,14 +232,20 @@ def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
     return parse_xml_bytes(data, str(Path(path)))
 
 
+def files_under(folder: Path, suffixes) -> list[Path]:
+    """The files below ``folder`` whose suffix (lower-cased) is in ``suffixes``, sorted; hidden
+    files and folders are skipped."""
+    return sorted(q for q in folder.rglob("*") if q.is_file() and q.suffix.lower() in suffixes
+                  and not any(part.startswith(".") for part in q.relative_to(folder).parts))
+
+
 def expand_sources(paths, suffixes) -> list[Path]:
     """Files given directly, plus files with one of ``suffixes`` found under given folders (sorted)."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in suffixes
-                           and not any(part.startswith(".") for part in q.relative_to(p).parts))
+            found = files_under(p, suffixes)
             if not found:
                 raise InputError("holds no " + "/".join(sorted(suffixes)) + " files", str(p))
             out.extend(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -41,3 +42,25 @@ def seed_folder(tmp_path: Path, *keys: str, name: str = "src") -> Path:
 @pytest.fixture
 def seed():
     return SEED
+
+
+#: Words, numbers and punctuation marks: the tokens an apparatus must give back for each witness.
+TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def apparatus_tokens(root, wid: str) -> list[str]:
+    """The tokens of witness ``wid`` read back from a TEI parallel-segmentation apparatus
+    (the shared text plus the readings whose @wit names it)."""
+    from provenance import TEI_NS
+    from provenance.align.apparatus import xml_id
+
+    ab = root.find(f".//{{{TEI_NS}}}ab")
+    ref = "#" + xml_id(wid)
+    parts = [ab.text or ""]
+    for el in ab:
+        if el.tag == f"{{{TEI_NS}}}app":
+            for r in el:
+                if ref in (r.get("wit") or "").split():
+                    parts.append(" " + (r.text or "") + " ")
+        parts.append(el.tail or "")
+    return TOKENS.findall("".join(parts))

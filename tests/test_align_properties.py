@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from provenance import TEI_NS
+from conftest import TOKENS, apparatus_tokens
 from provenance.align import align_witnesses
 from provenance.align.aligner import cleanup, gaps, matching_blocks
-from provenance.align.apparatus import to_tei, xml_id
+from provenance.align.apparatus import to_tei
 from provenance.model import Segment, Witness
 
-TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 VOCAB = ["the", "The", "rebels", "insurgents", "Ili", "District", "of", "and", "400,000", "not", "Yegnarov",
          "YEGNAROV", "Tarbaghatai", "Tarbaghatay", "land", "Chinese", "merchants", ",", ".", ";", "well-known",
          "well", "known", "internal", "domestic", "1945", "June"]
@@ -59,17 +57,7 @@ def test_identical_sequences_match_fully(a):
 
 def rebuilt(tei: bytes, wid: str, base_id: str) -> list[str]:
     """The tokens of one witness read back from the apparatus: shared text plus its own readings."""
-    root = etree.fromstring(tei)
-    ab = root.find(f".//{{{TEI_NS}}}ab")
-    ref = "#" + xml_id(wid)
-    parts = [ab.text or ""]
-    for el in ab:
-        if el.tag == f"{{{TEI_NS}}}app":
-            for r in el:
-                if ref in (r.get("wit") or "").split():
-                    parts.append(" " + (r.text or "") + " ")
-        parts.append(el.tail or "")
-    return TOKENS.findall("".join(parts))
+    return apparatus_tokens(etree.fromstring(tei), wid)
 
 
 @given(document, document)

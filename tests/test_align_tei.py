@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import DARWIN, SEED, run_cli
+from conftest import DARWIN, SEED, TOKENS, apparatus_tokens, run_cli
 from provenance import TEI_NS
 from provenance.align import align_paths
-from provenance.align.apparatus import to_tei, xml_id
+from provenance.align.apparatus import to_tei
 
 pytestmark = pytest.mark.slow
 NS = {"t": TEI_NS}
-TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 EDITIONS = sorted(DARWIN.glob("darwin*.txt"))
 
 
@@ -29,19 +27,6 @@ def tei_all():
 @pytest.fixture(scope="module")
 def darwin():
     return align_paths(EDITIONS, plain=True)
-
-
-def read_back(root, wid):
-    ab = root.find(".//t:ab", NS)
-    ref = "#" + xml_id(wid)
-    parts = [ab.text or ""]
-    for el in ab:
-        if el.tag == f"{{{TEI_NS}}}app":
-            for r in el:
-                if ref in (r.get("wit") or "").split():
-                    parts.append(" " + (r.text or "") + " ")
-        parts.append(el.tail or "")
-    return TOKENS.findall("".join(parts))
 
 
 def test_six_darwin_editions_collate_and_validate(darwin, tei_all):
@@ -59,7 +44,7 @@ def test_six_darwin_editions_collate_and_validate(darwin, tei_all):
     assert any(r.text is None for r in root.findall(".//t:rdg", NS))
     # every edition reads back from the apparatus, token for token
     for w in darwin["witnesses"]:
-        assert read_back(root, w["id"]) == TOKENS.findall(w["text"]), w["id"]
+        assert apparatus_tokens(root, w["id"]) == TOKENS.findall(w["text"]), w["id"]
 
 
 def test_darwin_rows_and_readings(darwin):

@@ -81,7 +81,7 @@ def test_demo_report_is_regenerated_and_deterministic(tmp_path):
 
 
 def test_head_shows_witnesses_hashes_tool_and_run_time(seed_run):
-    html, tree = seed_run["html"], seed_run["tree"]
+    tree = seed_run["tree"]
     meta = tree.get_element_by_id("witnesses").text_content()
     for w in seed_run["result"]["witnesses"]:
         assert w["id"] in meta

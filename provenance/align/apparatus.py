@@ -16,6 +16,7 @@ from lxml import etree
 from provenance import TEI_NS, XML_NS, __version__
 from provenance.align.classify import RANK
 from provenance.align.collate import _units, unit_ranges, unit_readings
+from provenance.teixml import append_text
 
 _NC = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -34,15 +35,6 @@ def _clean(s: str) -> str:
     s = "".join(c for c in s if c in "\t\n\r" or ord(c) >= 0x20)
     return " ".join(s.split())
 
-
-def _append_text(parent, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def to_tei(result: dict) -> bytes:
@@ -96,7 +88,7 @@ def to_tei(result: dict) -> bytes:
                 nxt = max(cur, seg_starts[si][0])
             chunk = btext[cur:nxt]
             if chunk:
-                _append_text(ab, _clean(chunk) + (" " if chunk[-1:].isspace() else ""))
+                append_text(ab, _clean(chunk) + (" " if chunk[-1:].isspace() else ""))
             cur = nxt
             if si < len(seg_starts) and seg_starts[si][0] <= cur and cur < upto:
                 etree.SubElement(ab, _t("milestone"), unit="segment", n=seg_starts[si][1])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from provenance import __version__
 from provenance.align.classify import most_severe
-from provenance.align.pairwise import Edit, PairResult, compare
+from provenance.align.pairwise import PairResult, compare
 from provenance.align.tokenize import KeyTable, TokenStream, tokenize
 
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")

@@ -22,6 +22,7 @@ from lxml import etree
 
 from provenance import TEI_NS
 from provenance.chain.authority import NameAuthority
+from provenance.teixml import append_text
 
 T = "{%s}" % TEI_NS
 
@@ -35,12 +36,6 @@ def _el(tag: str, parent=None, text: str | None = None, **attrs):
         el.text = text
     return el
 
-
-def _append_text(parent, text: str):
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _key_for(name: str | None, authority: NameAuthority) -> tuple[str, str | None]:
@@ -164,86 +159,86 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
         p = _el("p", _el("origin", hist))
         first = True
         if run and run.get("declared") is not None:
-            _append_text(p, "Print run of ")
+            append_text(p, "Print run of ")
             _el("num", p, str(run["declared"]), value=run["declared"])
-            _append_text(p, " copies")
+            append_text(p, " copies")
             first = False
         labels = {"drafted": "drafted by ", "typed": "typed by ", "signed": "signed by ", "basis": "based on "}
         for r in origin_roles:
-            _append_text(p, ("" if first else "; ") + labels[r["role"]])
+            append_text(p, ("" if first else "; ") + labels[r["role"]])
             first = False
             if r["role"] == "basis" and r.get("document"):
                 d = r["document"]
-                _append_text(p, "the " + " ".join(x for x in (d.get("kind") or "document",
+                append_text(p, "the " + " ".join(x for x in (d.get("kind") or "document",
                                                              ("N° " + d["number"]) if d.get("number") else "")
                                                   if x) + " of ")
             _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
-                _append_text(p, ", ")
+                append_text(p, ", ")
                 _date(p, r["date"])
-        _append_text(p, ".")
+        append_text(p, ".")
     for c in doc["copies"]:
         if c["source"] == "list" and (c["recipient"] or c["kind"] in ("file", "markup", "blank")):
             p = _el("p", _el("provenance", hist))
-            _append_text(p, f"Copy {c['number']} " if c["number"] is not None else "A copy ")
+            append_text(p, f"Copy {c['number']} " if c["number"] is not None else "A copy ")
             if c["recipient"]:
-                _append_text(p, "to ")
+                append_text(p, "to ")
                 _name(p, c["recipient"], c["recipient_raw"], auth)
             elif c["kind"] == "blank":
-                _append_text(p, "with no destination given")
+                append_text(p, "with no destination given")
             else:
-                _append_text(p, c["destination"] or c["kind"])
-            _append_text(p, ".")
+                append_text(p, c["destination"] or c["kind"])
+            append_text(p, ".")
         elif c["source"] == "extra":
             p = _el("p", _el("provenance", hist))
-            _append_text(p, "A copy made outside the print run")
+            append_text(p, "A copy made outside the print run")
             if c.get("instructed_by"):
-                _append_text(p, " at the instruction of ")
+                append_text(p, " at the instruction of ")
                 _name(p, c["instructed_by"], None, auth)
             if c["recipient"]:
-                _append_text(p, ", to ")
+                append_text(p, ", to ")
                 _name(p, c["recipient"], c["recipient_raw"], auth)
             elif c["destination"]:
-                _append_text(p, ", for " + c["destination"])
+                append_text(p, ", for " + c["destination"])
             if c.get("date"):
-                _append_text(p, ", ")
+                append_text(p, ", ")
                 _date(p, c["date"])
-            _append_text(p, ".")
+            append_text(p, ".")
     for e in doc["excerpts"]:
         p = _el("p", _el("provenance", hist))
         pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"])
-        _append_text(p, f"Excerpt ({pts}) sent to ")
+        append_text(p, f"Excerpt ({pts}) sent to ")
         for i, (name, raw) in enumerate(zip(e["recipients"], e["recipients_raw"])):
             if i:
-                _append_text(p, " and ")
+                append_text(p, " and ")
             _name(p, name, raw, auth)
         if e.get("channel"):
-            _append_text(p, f" by {e['channel']}")
+            append_text(p, f" by {e['channel']}")
         if e.get("status") == "ambiguous":
-            _append_text(p, " (the point is ambiguous: " + "; or ".join(r["text"] for r in e["readings"]) + ")")
-        _append_text(p, ".")
+            append_text(p, " (the point is ambiguous: " + "; or ".join(r["text"] for r in e["readings"]) + ")")
+        append_text(p, ".")
     for pl in doc["placements"]:
         p = _el("p", _el("provenance", hist))
         what = (f"Copy {pl['copy']}" if pl.get("copy") is not None else
                 f"The copy of {pl['owner']}" if pl.get("owner") else
                 (pl["scope"][0].upper() + pl["scope"][1:]) if pl.get("scope") else "A copy")
-        _append_text(p, f"{what} placed in the {pl['container']}")
+        append_text(p, f"{what} placed in the {pl['container']}")
         if pl.get("hand"):
-            _append_text(p, f" ({pl['hand']})")
-        _append_text(p, ".")
+            append_text(p, f" ({pl['hand']})")
+        append_text(p, ".")
     for r in doc["roles"]:
         if r["role"] in ("authenticated", "sent", "issued", "instructed"):
             p = _el("p", _el("provenance", hist))
-            _append_text(p, {"authenticated": "Authenticated by ", "sent": "Sent", "issued": "Issued by ",
+            append_text(p, {"authenticated": "Authenticated by ", "sent": "Sent", "issued": "Issued by ",
                              "instructed": "Copy ordered by "}[r["role"]])
             if r["role"] != "sent":
                 _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
-                _append_text(p, " on " if r["role"] == "sent" else ", ")
+                append_text(p, " on " if r["role"] == "sent" else ", ")
                 _date(p, r["date"])
             if r.get("time"):
-                _append_text(p, f" at {r['time']}")
-            _append_text(p, ".")
+                append_text(p, f" at {r['time']}")
+            append_text(p, ".")
     return hist
 
 

@@ -9,6 +9,7 @@ from lxml import etree
 
 from provenance import TEI_NS, XML_NS
 from provenance.ingest.brackets import UNRENDERED, Classifier, Decision, parse_brackets
+from provenance.teixml import append_text
 
 T = "{%s}" % TEI_NS
 RE_UNRENDERED = re.compile(UNRENDERED + "+")
@@ -53,15 +54,6 @@ MARK_TYPE = {
 }
 
 
-def _append_text(parent: etree._Element, s: str) -> None:
-    if not s:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + s
-    else:
-        parent.text = (parent.text or "") + s
-
 
 def _sub(parent, tag, attrib=None, text=None):
     el = etree.SubElement(parent, T + tag)
@@ -85,12 +77,12 @@ class InlineBuilder:
         chunk = self.text[start:end]
         pos = 0
         for m in RE_UNRENDERED.finditer(chunk):
-            _append_text(parent, chunk[pos:m.start()])
+            append_text(parent, chunk[pos:m.start()])
             n = m.end() - m.start()
             _sub(parent, "gap", {"reason": "unrendered", "quantity": str(n), "unit": "chars"})
             self.ctx.marks.append(("unrendered", start + m.start(), start + m.end(), "", None, "gap.unrendered"))
             pos = m.end()
-        _append_text(parent, chunk[pos:])
+        append_text(parent, chunk[pos:])
 
     def fill(self, parent, start: int, end: int, label: tuple[int, int] | None = None) -> None:
         """Fill ``parent`` with the inline TEI of ``text[start:end]``."""
@@ -118,7 +110,7 @@ class InlineBuilder:
             if kind == "label":
                 _sub(parent, "label", text=self.text[s:e])
             elif kind == "stray":
-                _append_text(parent, x.char)
+                append_text(parent, x.char)
                 self.ctx.warn(x.pos, f"unmatched '{x.char}' kept as written")
             else:
                 self._decision(parent, x)
@@ -203,4 +195,4 @@ class InlineBuilder:
         elif k == "supplied-letters":
             _sub(parent, "supplied", {"reason": "omitted", "resp": "#translator"}, t[d.content[0]:d.content[1]])
         else:  # pragma: no cover - every kind is handled above
-            _append_text(parent, t[d.bracket.start:d.bracket.end])
+            append_text(parent, t[d.bracket.start:d.bracket.end])

@@ -30,7 +30,7 @@ from lxml import etree
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS, __version__
 from provenance.errors import InputError, UsageError
-from provenance.fileio import DTD_REFUSED, MAX_XML_BYTES, XML_SUFFIXES, parse_xml_bytes, read_bytes
+from provenance.fileio import DTD_REFUSED, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes
 from provenance.validate import grammar as _grammar
 from provenance.validate import kinds as _kinds
 from provenance.validate.rules import RULES, RULES_BY_ID, check_rules
@@ -115,8 +115,7 @@ def expand_inputs(paths: Iterable) -> tuple[list[str], list[FileResult]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in INPUT_SUFFIXES
-                           and not any(part.startswith(".") for part in q.relative_to(p).parts))
+            found = files_under(p, INPUT_SUFFIXES)
             if not found:
                 problems.append(_input_problem(str(p), "holds no .xml, .tei or .json files", kind="unknown"))
             files.extend(str(q) for q in found)
