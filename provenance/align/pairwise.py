@@ -13,6 +13,7 @@ tokens (case, transliteration) and the differences of the editorial layer.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -210,14 +211,19 @@ class Comparer:
         edits = self._join_substantive(edits)
         inner_all = [e for _pa, _pb, _info, inner in move_edits for e in inner]
         outer = [e for e in edits if e.layer == "text"]
+        by_start = sorted(range(len(outer)), key=lambda k: outer[k].ta[0])
+        outer_starts = [outer[k].ta[0] for k in by_start]
         edits = self._explain(edits, moves_out=move_edits, extra=inner_all)
         for mi, (pa, pb, info, inner) in enumerate(move_edits):
             if inner:
-                move_edits[mi] = (pa, pb, info, self._explain(inner, extra=outer))
+                # only gaps near the passage can lend it words (see ``near`` in _explain)
+                lo = bisect_left(outer_starts, min(e.ta[0] for e in inner) - NEAR_TOKENS)
+                hi = bisect_right(outer_starts, max(e.ta[0] for e in inner) + NEAR_TOKENS)
+                near_outer = [outer[k] for k in sorted(by_start[lo:hi])]
+                move_edits[mi] = (pa, pb, info, self._explain(inner, extra=near_outer))
         joined = sorted(e.a for e in edits if e.layer == "text" and getattr(e, "joined", False))
         extra = self._variants(blocks) + self._editorial(blocks, edits)
         if joined:
-            from bisect import bisect_right
             starts = [a for a, _b in joined]
             keep = []
             for x in extra:
@@ -506,15 +512,20 @@ class Comparer:
         resid = {k: edits[k].info["residual"] for k in cand}
         dropped: set[int] = set()
         added: list[Edit] = []
-        # 1. omission + addition of the same words
+        # 1. omission + addition of the same words (additions looked up by the segments they touch)
+        additions_in: dict[int, list[int]] = defaultdict(list)
+        for m in cand:
+            if edits[m].kind == "addition":
+                for sg in place[id(edits[m])][0]:
+                    additions_in[sg].append(m)
         for k in cand:
             e = edits[k]
             if k in dropped or e.kind != "omission":
                 continue
             ra = resid[k][0]
-            for m in cand:
+            for m in sorted({m for sg in place[id(e)][0] for m in additions_in.get(sg, ())}):
                 d = edits[m]
-                if m in dropped or m == k or d.kind != "addition" or not near(e, d):
+                if m in dropped or m == k or not near(e, d):
                     continue
                 rb = resid[m][1]
                 la, lb = match_units(ra, rb, lex)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from provenance.model import Witness
 
@@ -102,8 +103,9 @@ class TokenStream:
     def surface(self, t: int) -> str:
         return self.witness.text[self.starts[t]:self.ends[t]]
 
-    @property
+    @cached_property
     def text_keys(self) -> list[int]:
+        """The keys of the text layer (read once tokenization is done; computed once)."""
         k = self.keys
         return [k[t] for t in self.text_idx]
 
