@@ -21,7 +21,7 @@ MARKS = ["[sic]", "[SIC]", "[illegible]", "[illegible initials]", "[their]", "[b
          "\u25a1\u25a1\u25a1 \u25a1", "[left blank]", "[kulaki]", "[People's Commissariat of Defense]",
          "[Note at the bottom of the page: One copy made.]", "[handwritten at the top: \"12\" and initials]",
          "[Handwritten:]", "[[by illegible name]]", "[word missing in the original]", "]", "[do the following]",
-         "[SIC, perhaps Xiong Shihui was intended]"]
+         "[SIC, perhaps Xiong Shihui was intended]", "[Handwritten in the margin: “Agreed” and a signature]"]
 
 word = st.sampled_from(WORDS)
 piece = st.one_of(word, word, word, st.sampled_from(MARKS),
@@ -89,3 +89,16 @@ def test_original_layer_of_the_draft():
     assert "landowners and rich peasants;" in original
     assert "kulaki" not in original and "Yining" not in original and "[" not in original.replace("1 p. 282]", "")
     assert "Ghulja" in original and "SB and six" in original
+
+
+def test_quoted_handwriting_keeps_only_the_hands_words_in_add():
+    body = ('Beria reports [Handwritten in the margin: “Agreed. V.M.” and an illegible signature] on the '
+            'rebels [handwritten at the top: "No 17"] and [Handwritten: Stalin [illegible]] in Xinjiang.')
+    source, back, res = roundtrip(HEAD + body + TAIL)
+    assert squash(back) == squash(source)
+    tree = etree.fromstring(res.tei_bytes())
+    adds = tree.xpath("//t:body//t:add", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert ["".join(a.itertext()) for a in adds] == ["Agreed. V.M.", "No 17", "Stalin "]
+    assert [a.get("place") for a in adds] == ["margin", "top", "inline"]
+    assert adds[0].get("rend") == "[Handwritten in the margin: “{}” and an illegible signature]"
+    assert adds[2].xpath("t:gap/@reason", namespaces={"t": "http://www.tei-c.org/ns/1.0"}) == ["illegible"]

@@ -121,6 +121,8 @@ RE_ONOTE = re.compile(r"^\s*(?P<label>note(?:\s+(?:at|in|on)\s+the\s+(?P<where>b
 RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting)"
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[a-z ]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
+#: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
+RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”\[\]]+)[\"”]")
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "bottom": "bottom", "foot": "bottom", "margin": "margin",
@@ -293,6 +295,13 @@ class Classifier:
                 # "[Handwritten:]" announces that what follows is in another hand
                 return Decision("handshift", "hand.shift", b,
                                 template="" if text[b.start:b.end] == "[Handwritten:]" else text[b.start:b.end])
+            q = RE_QUOTED_HAND.match(text, c0, e)
+            if q:
+                # '"2025 N 12236" and some illegible letters': the quoted words are the hand's,
+                # the rest is the editor's description, kept in the template
+                c0, c1 = q.start("words"), q.end("words")
+                return Decision("add", "hand.add.quoted", b, content=(c0, c1), attrs={"place": place},
+                                template=text[b.start:c0] + "{}" + text[c1:b.end])
             return Decision("add", "hand.add", b, content=(c0, e), attrs={"place": place},
                             template="" if tmpl == "[Handwritten: {}]" else tmpl)
         m = RE_ONOTE.match(inner)
