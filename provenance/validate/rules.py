@@ -52,17 +52,26 @@ def _attr_name(key: str) -> str:
 
 # ----------------------------------------------------------------------------- pointers
 
-_POINTER_XPATH = etree.XPath("//*[" + " or ".join("@" + a for a in POINTER_ATTRIBUTES) + "]")
+def _with_any(tree, names: frozenset) -> Iterator[etree._Element]:
+    """Elements carrying at least one of the attributes ``names``, in document order (a plain
+    walk: an order of magnitude faster than an XPath that tests each name)."""
+    for el in tree.getroot().iter(etree.Element):
+        keys = el.keys()
+        if keys and not names.isdisjoint(keys):
+            yield el
+
+
+_POINTERS = frozenset(POINTER_ATTRIBUTES)
+_DATES = frozenset(DATE_ATTRIBUTES)
 _IDS_XPATH = etree.XPath("//@xml:id")
 _IDS_EL_XPATH = etree.XPath("//*[@xml:id]")
-_DATED_XPATH = etree.XPath("//*[" + " or ".join("@" + a for a in DATE_ATTRIBUTES) + "]")
 _LANG_XPATH = etree.XPath("//*[@xml:lang]")
 
 
 def check_pointers(tree):
     ids = [str(v) for v in _IDS_XPATH(tree)]
     idset = set(ids)
-    for el in _POINTER_XPATH(tree):
+    for el in _with_any(tree, _POINTERS):
         for attr in POINTER_ATTRIBUTES:
             value = el.get(attr)
             if not value:
@@ -138,7 +147,7 @@ def _date_key(value: str) -> tuple | None:
 
 
 def check_iso_dates(tree):
-    for el in _DATED_XPATH(tree):
+    for el in _with_any(tree, _DATES):
         name = _local(el)
         for attr in DATE_ATTRIBUTES:
             value = el.get(attr)
@@ -152,7 +161,7 @@ def check_iso_dates(tree):
 
 
 def check_date_range(tree):
-    for el in _DATED_XPATH(tree):
+    for el in _with_any(tree, _DATES):
         name = _local(el)
         for lo, hi in (("notBefore", "notAfter"), ("from", "to")):
             if lo == "from" and name in NOT_DATED:
@@ -171,7 +180,7 @@ def check_date_range(tree):
 
 
 def check_when_exclusive(tree):
-    for el in _DATED_XPATH(tree):
+    for el in _with_any(tree, _DATES):
         if el.get("when") is None:
             continue
         both = [a for a in ("notBefore", "notAfter") if el.get(a) is not None]
