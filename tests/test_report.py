@@ -202,10 +202,9 @@ def test_provenance_panel_has_a_clear_place_when_chains_are_absent(seed_run):
 
 
 def test_provenance_panel_draws_the_chain(seed_run):
-    chain = pytest.importorskip("provenance.chain")
-    if not hasattr(chain, "extract_paths"):
-        pytest.skip("provenance.chain.extract_paths is not available yet")
-    facts = chain.extract_paths([str(DRAFT), str(ADOPTED)])
+    from provenance.chain import extract_paths
+
+    facts = extract_paths([str(DRAFT), str(ADOPTED)])
     html = render_report(seed_run["result"], facts, {}, RUN_TIME)
     tree = lxml.html.fromstring(html)
     prov = tree.get_element_by_id("provenance")

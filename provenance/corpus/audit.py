@@ -24,13 +24,6 @@ from provenance.fileio import atomic_write, dump_json
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 
 
-def _summary_of(result: dict) -> dict:
-    by_cat = {c: 0 for c in CATEGORIES}
-    for d in result.get("divergences") or []:
-        by_cat[d.get("category", "")] = by_cat.get(d.get("category", ""), 0) + 1
-    return {"total": len(result.get("divergences") or []), "by_category": by_cat}
-
-
 def audit_pair(job: dict, out_dir: str, run_time: str) -> dict:
     """Align one pair and write its report (run in a worker). Errors are returned, not raised."""
     first, second = job["first"], job["second"]
@@ -42,22 +35,13 @@ def audit_pair(job: dict, out_dir: str, run_time: str) -> dict:
            "by_category": None, "error": None}
     paths = [first["path"], second["path"]]
     ids = [first["id"], second["id"]]
-    try:
-        try:
-            from provenance.report import audit_paths
-        except ImportError:
-            audit_paths = None
-        if audit_paths is not None:
-            payload = audit_paths(paths, output=str(html), json_path=str(js), ids=ids, run_time=run_time)
-            summary = payload["summary"]
-            row["report"] = f"pairs/{name}.html"
-            row["report_sha256"] = payload.get("report_sha256")
-        else:  # without the report module: the align result itself, as JSON
-            from provenance.align import align_paths, to_json
+    from provenance.report import audit_paths
 
-            result = to_json(align_paths(paths, ids=ids))
-            summary = _summary_of(result)
-            atomic_write(js, dump_json(result))
+    try:
+        payload = audit_paths(paths, output=str(html), json_path=str(js), ids=ids, run_time=run_time)
+        summary = payload["summary"]
+        row["report"] = f"pairs/{name}.html"
+        row["report_sha256"] = payload.get("report_sha256")
         row["divergences"] = int(summary["total"])
         row["by_category"] = {c: int(summary["by_category"].get(c, 0)) for c in CATEGORIES}
         row["substantive"] = row["by_category"]["substantive"]
@@ -96,10 +80,8 @@ def _chain_links(documents: dict) -> tuple[list[dict], list[str]]:
         return [], []
     if len(documents) > cgraph.CHAIN_LIMIT:
         return [], [f"copy-chain links not drawn: {len(documents)} documents (the limit is {cgraph.CHAIN_LIMIT})"]
-    try:
-        from provenance.chain import extract_paths
-    except ImportError:
-        return [], ["copy-chain links not drawn: provenance.chain is not installed"]
+    from provenance.chain import extract_paths
+
     paths = [documents[i]["path"] for i in sorted(documents)]
     try:
         res = extract_paths(paths)
@@ -135,13 +117,8 @@ def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, p
     if out.exists() and not out.is_dir():
         raise UsageError("is not a folder", str(out_dir))
     if run_time is None:
-        try:
-            from provenance.report import run_time_now
-        except ImportError:  # pragma: no cover
-            import datetime as _dt
+        from provenance.report import run_time_now
 
-            def run_time_now():
-                return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         run_time = run_time_now()
     db_path = str(db_path)
     own = engine is None

@@ -55,26 +55,22 @@ def check_fail_on(fail_on) -> list[str]:
     return out
 
 
-def _chain(paths) -> tuple[dict | None, bool, list[str]]:
-    """The chain result for the inputs, whether extraction is installed, and warnings."""
+def _chain(paths) -> tuple[dict | None, list[str]]:
+    """The chain result for the inputs, and warnings."""
+    from provenance.chain import extract_paths
+
     try:
-        from provenance.chain import extract_paths
-    except ImportError:
-        return None, False, []
-    try:
-        return extract_paths([str(p) for p in paths]), True, []
+        return extract_paths([str(p) for p in paths]), []
     except ProvenanceError as exc:
-        return None, True, [f"copy chains not extracted: {exc}"]
+        return None, [f"copy chains not extracted: {exc}"]
     except Exception as exc:  # the report is still worth having without its provenance panel
-        return None, True, [f"copy chains not extracted: internal error: {type(exc).__name__}: {exc}"]
+        return None, [f"copy chains not extracted: internal error: {type(exc).__name__}: {exc}"]
 
 
 def _apparatus(result: dict) -> tuple[str | None, list[str]]:
     """The TEI parallel-segmentation apparatus of the align result, as a string."""
-    try:
-        from provenance.align.apparatus import to_tei
-    except ImportError:
-        return None, []
+    from provenance.align.apparatus import to_tei
+
     try:
         tei = to_tei(result)
     except ProvenanceError as exc:
@@ -102,7 +98,7 @@ def summarize(result: dict) -> dict:
 
 
 def write_report(result: dict, chain: dict | None = None, *, output=None, json_path=None, fail_on=None,
-                 tei: str | None = None, chain_available: bool = True, run_time: str | None = None,
+                 tei: str | None = None, run_time: str | None = None,
                  settings: dict | None = None, warnings: list[str] | None = None) -> dict:
     """Render and write the report of an align result that is already computed; return the summary."""
     fail = check_fail_on(fail_on)
@@ -114,7 +110,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     run_time = run_time or run_time_now()
     shown = {"fail_on": fail or None}
     shown.update(settings or {})
-    html = render_report(result, chain, shown, run_time, tei=tei, chain_available=chain_available)
+    html = render_report(result, chain, shown, run_time, tei=tei)
     data = html.encode("utf-8")
     atomic_write(out, data)
     summary = summarize(result)
@@ -136,7 +132,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
         "failing": failing,
         "failed": bool(fail) and failing > 0,
         "apparatus": tei is not None,
-        "chain": {"available": chain_available, "extracted": chain is not None,
+        "chain": {"extracted": chain is not None,
                   "documents": len((chain or {}).get("documents") or []),
                   "findings": len((chain or {}).get("findings") or [])},
         "warnings": list(warnings or []),
@@ -164,16 +160,9 @@ def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, l
                        lexicon_path=str(lexicon_path) if lexicon_path else None, plain=plain)
     tei, more = _apparatus(full)
     result = to_json(full)
-    chain, available, warnings = _chain(paths) if not plain else (None, _chain_installed(), [])
+    chain, warnings = _chain(paths) if not plain else (None, [])
     settings = {"lexicon_file": str(lexicon_path) if lexicon_path else None}
     return write_report(result, chain, output=output, json_path=json_path, fail_on=fail, tei=tei,
-                        chain_available=available, run_time=run_time, settings=settings,
+                        run_time=run_time, settings=settings,
                         warnings=warnings + more)
 
-
-def _chain_installed() -> bool:
-    try:
-        import provenance.chain  # noqa: F401
-    except ImportError:
-        return False
-    return True

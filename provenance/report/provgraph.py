@@ -54,13 +54,11 @@ def find_document(chain: dict | None, wid: str, path: str | None) -> dict | None
     return None
 
 
-def panel(chain: dict | None, wid: str, path: str | None, available: bool) -> dict:
+def panel(chain: dict | None, wid: str, path: str | None) -> dict:
     """The view model of one witness's provenance card."""
     doc = find_document(chain, wid, path)
     if doc is None:
-        if not available:
-            why = "Copy-distribution extraction is not available in this installation."
-        elif chain is None:
+        if chain is None:
             why = "Copy-distribution extraction was not run for this report."
         else:
             why = "No copies, recipients, roles or archival location were found in this witness."

@@ -261,7 +261,7 @@ def report_title(result: dict) -> str:
 
 
 def render_report(align_result: dict, chain_result: dict | None, settings: dict, run_time: str,
-                  tei: str | None = None, chain_available: bool = True) -> str:
+                  tei: str | None = None) -> str:
     """The report as one HTML page (a string).
 
     ``align_result`` follows the align contract; ``chain_result`` the chain contract (or None
@@ -295,7 +295,7 @@ def render_report(align_result: dict, chain_result: dict | None, settings: dict,
             "chars": len(text), "words": len(text.split()),
             "segments": len(w.get("segments") or []), "marks": len(w.get("marks") or []),
         })
-    prov = [panel(chain_result, w["id"], w.get("path"), chain_available) for w in witnesses]
+    prov = [panel(chain_result, w["id"], w.get("path")) for w in witnesses]
     flags = [f for f, _ in summary["flags"]]
     data = {"result": result, "tei": tei, "chain": chain_result}
     names = "--".join(w["id"] for w in witnesses) or "report"
