@@ -114,6 +114,9 @@ class _Reader:
         if name == "add":
             content = self.inner(el)
             return _fmt(rend or "[Handwritten: {}]", content) if ed else content
+        if name == "stamp":
+            content = self.inner(el)
+            return _fmt(rend or "[stamp: {}]", content) if ed else content
         if name == "handShift":
             return (rend or "[Handwritten:]") if ed else ""
         if name in ("supplied", "foreign") and el.get("resp"):

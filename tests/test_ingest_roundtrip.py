@@ -21,7 +21,8 @@ MARKS = ["[sic]", "[SIC]", "[illegible]", "[illegible initials]", "[their]", "[b
          "\u25a1\u25a1\u25a1 \u25a1", "[left blank]", "[kulaki]", "[People's Commissariat of Defense]",
          "[Note at the bottom of the page: One copy made.]", "[handwritten at the top: \"12\" and initials]",
          "[Handwritten:]", "[[by illegible name]]", "[word missing in the original]", "]", "[do the following]",
-         "[SIC, perhaps Xiong Shihui was intended]", "[Handwritten in the margin: “Agreed” and a signature]"]
+         "[SIC, perhaps Xiong Shihui was intended]", "[Handwritten in the margin: “Agreed” and a signature]",
+         "[signature illegible]", "[stamp: \"Declassified\"]", "[Seal on the last page: round seal of the NKVD]"]
 
 word = st.sampled_from(WORDS)
 piece = st.one_of(word, word, word, st.sampled_from(MARKS),

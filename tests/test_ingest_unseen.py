@@ -46,7 +46,9 @@ def test_letter_body_structure(letter):
     assert len(xp(root, "//t:item[@n='3']/t:p")) == 1
     assert xp(root, "//t:closer/t:signed/text()") == ["V. Molotov"]
     assert xp(root, "//t:postscript/t:list[@type='distribution']/t:item/@n") == ["1", "2"]
-    assert xp(root, "//t:note[@type='editorial']/@rend") == ["[in the original: {}]", "[Stamp: {}]"]
+    assert xp(root, "//t:note[@type='editorial']/@rend") == ["[in the original: {}]"]
+    # a stamp is on the original: its words belong to the document, the label to the editor
+    assert xp(root, "//t:stamp/text()") == ["Declassified"] and xp(root, "//t:stamp/@rend") == ['[Stamp: "{}"]']
     assert xp(root, "//t:gap[@reason='illegible']/@extent") == ["word"]
     assert xp(root, "//t:choice[t:abbr='PRC']/t:expan/text()") == ["People's Republic of China"]
     assert "Document Information" not in "".join(xp(root, "//t:body//text()"))
@@ -77,11 +79,74 @@ def test_minutes_markdown_style(minutes):
     assert xp(root, "//t:sic/text()") == ["dollars"]
 
 
-def test_unseen_documents_are_valid(tmp_path):
-    for res in (ingest_file(UNSEEN / "100_letter.txt"), ingest_file(UNSEEN / "101_minutes.txt")):
+@pytest.mark.parametrize("schema", ["project", "tei_all"])
+def test_unseen_documents_are_valid(tmp_path, schema):
+    for src in sorted(UNSEEN.glob("*.txt")):
+        res = ingest_file(src)
         (tmp_path / (res.doc_id + ".xml")).write_bytes(res.tei_bytes())
-    result = validate_paths([tmp_path])
+    result = validate_paths([tmp_path], schema=schema)
+    assert result["summary"]["files"] == len(list(UNSEEN.glob("*.txt")))
     assert result["summary"]["errors"] == 0, result
+
+
+def tei_of(name: str):
+    return etree.fromstring(ingest_file(UNSEEN / name).tei_bytes())
+
+
+def words(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def test_a_handwritten_note_on_the_first_line_keeps_the_opener():
+    root = tei_of("201_draft_web.txt")
+    opener = xp(root, "//t:body/t:opener")[0]
+    assert xp(opener, "t:seg[@type='classification']/text()") == ["Top Secret"]
+    assert xp(opener, ".//t:add[@place='margin']/text()") == ["To the Politburo members for a vote. I. St."]
+    assert [words(d) for d in xp(opener, "t:dateline")] == ["12 March 1946"]
+    assert xp(opener, "t:dateline/t:date/@when") == ["1946-03-12"]
+
+
+def test_an_enumeration_of_clauses_does_not_swallow_the_paragraphs_after_it():
+    root = tei_of("201_draft_web.txt")
+    top = xp(root, "//t:body/t:list[@type='numbered']")
+    # the reasons a)-c), then the resolution's points 1-6 with 2.a-d, each list at the top level
+    assert [xp(lst, "t:item/@n") for lst in top] == [["a", "b", "c"], ["1", "2", "3", "4", "5", "6"]]
+    assert xp(top[1], "t:item[@n='2']/t:list/t:item/@n") == ["a", "b", "c", "d"]
+    assert all(len(xp(it, "t:p")) == 1 for it in xp(top[0], "t:item"))
+    root = tei_of("205_conversation_md.txt")
+    items = xp(root, "//t:body/t:list[@type='numbered']/t:item")
+    assert [it.get("n") for it in items] == ["1", "2", "3"] and all(len(xp(it, "t:p")) == 1 for it in items)
+    root = tei_of("203_cable_md.txt")  # "3) Mao Zedong ..." ends the series of clauses 1) and 2)
+    assert all(len(xp(it, "t:p")) == 1 for it in xp(root, "//t:body/t:list[@type='numbered']/t:item"))
+
+
+def test_signatures_titles_and_numeric_datelines_close_the_text():
+    closer = xp(tei_of("204_report_web.txt"), "//t:body/t:closer")[0]
+    assert [words(s) for s in xp(closer, "t:signed")] == ["A. MIKOYAN", ""]
+    assert [(g.get("reason"), g.get("extent")) for g in xp(closer, "t:signed[2]/t:gap")] == [("illegible", "signature")]
+    assert xp(closer, "t:dateline/t:date/@when") == ["1956-04-07"]
+    closer = xp(tei_of("205_conversation_md.txt"), "//t:body/t:closer")[0]
+    assert [words(s) for s in xp(closer, "t:signed")] == ["CONSUL GENERAL OF THE USSR IN URUMQI", "A. SAVELYEV"]
+    closer = xp(tei_of("201_draft_web.txt"), "//t:body/t:closer")[0]
+    assert [words(s) for s in xp(closer, "t:signed")] == ["A. MIKOYAN", "V. MOLOTOV", ""]
+
+
+def test_abbreviations_take_the_capitals_their_expansion_spells():
+    abbrs = {}
+    for name in ("201_draft_web.txt", "203_cable_md.txt"):
+        for ch in xp(tei_of(name), "//t:body//t:choice[t:abbr]"):
+            abbrs[words(ch.find("t:abbr", NS))] = words(ch.find("t:expan", NS))
+    assert abbrs["VKP(b)"] == "All-Union Communist Party (Bolsheviks)"
+    assert abbrs["CCP CC"] == "Central Committee of the Chinese Communist Party"
+
+
+def test_stamps_and_placed_handwriting():
+    root = tei_of("203_cable_md.txt")
+    assert xp(root, "//t:body//t:stamp/text()") == ["Declassified"]
+    root = tei_of("204_report_web.txt")
+    assert [(a.get("place"), words(a)) for a in xp(root, "//t:body//t:add")] == [
+        ("top", "To be circulated to the members of the Presidium. N. Kh."),
+        ("margin", "Cde. Molotov - for information")]
 
 
 def test_rules_file_foreign_terms_settle_the_review(tmp_path):

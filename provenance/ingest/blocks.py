@@ -21,10 +21,11 @@ RE_COPIES_HEAD = re.compile(r"^(?:\w+|\d+)\s+cop(?:y|ies)\b(?:\s+(?:printed|made
 RE_COPY_ITEM = re.compile(r"^(?:copy\s+N[°ºo]\.?\s*)?(?P<num>\d+(?:\s*-\s*\d+)?)\s*[-–—]\s*(?P<dest>.*)$", re.I)
 RE_ROLE = re.compile(r"^(?:drafted|typed|prepared|compiled|printed|signed|authenticated|verified|certified|sent|"
                      r"basis|vyp\.|ispoln|copied|executed|true copy|correct|excerpts?\s+sent|ind\.)\b", re.I)
-RE_DATE_LINE = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December)\s+\d{4}\s*(?:\S+.*)?$")
-RE_DATE_ONLY = re.compile(r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December)\s+\d{4}\.?$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: a date written with numbers: "12.III.46", "7.IV.1956", "12.03.1946"
+_NUMERIC = r"\d{1,2}\.\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\.\s?(?:\d{4}|\d{2})"
+RE_DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_NUMERIC})\s*(?:\S+.*)?$")
+RE_DATE_ONLY = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?$")
 RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\s+\d{4})\s+(?P<name>[A-ZА-Я][A-ZА-Я'’\-]{2,}\b.*)$")
 RE_CLOSING = re.compile(r"^(?:request your decision|please\b|attachment|enclosure|i (?:request|ask)|"
@@ -35,6 +36,10 @@ RE_CLASSIFICATION = re.compile(r"^(?:copy\.\s*)?(?:strictly secret|top secret|se
                                r"of special importance|special folder)\.?$", re.I)
 RE_ADDRESS = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?:cdes?\.?|comrades?|\w)", re.I)
 RE_GAPS_ONLY = re.compile(r"^[\s\u25a1]+$")
+#: what an editor writes in place of a signature: "[illegible signature]", "[signature]"
+RE_SIGNATURE_MARK = re.compile(r"signature|signed|initials", re.I)
+#: a title line in capitals above a signature ("CONSUL GENERAL OF THE USSR IN URUMQI")
+RE_TITLE_CAPS = re.compile(r"^[A-ZА-Я][A-ZА-Я0-9 ,.'’()\-]{5,80}$")
 
 
 @dataclass
@@ -58,6 +63,23 @@ def flatten(text: str, start: int, end: int) -> str:
     s = re.sub(r"\s*\[(?:sic|SIC)\]", "", s)
     s = s.replace("[", "").replace("]", "")
     return " ".join(s.split())
+
+
+def bare(text: str, start: int, end: int) -> str:
+    """The text of a block without its editorial brackets (and what they hold)."""
+    s = text[start:end]
+    prev = None
+    while prev != s:
+        prev, s = s, re.sub(r"\[[^\[\]]*\]", "", s)
+    return " ".join(s.split())
+
+
+def _signature(text: str, b: "Block") -> bool:
+    """A signature standing alone: "V. Molotov", "A. SAVELYEV [illegible signature]", "[signature]"."""
+    own = bare(text, b.start, b.end)
+    if own:
+        return bool(RE_SIGNATURE.match(own))
+    return bool(RE_SIGNATURE_MARK.search(b.flat))
 
 
 def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -116,7 +138,8 @@ def structure(text: str, start: int, end: int) -> list[Block]:
     while i < len(blocks):
         b = blocks[i]
         f = b.flat
-        if kinds[i][0] or RE_COPY_ITEM.match(f) or _is_prose(f) or len(f) > 90:
+        only_marks = text[b.start:b.end].lstrip().startswith("[") and not bare(text, b.start, b.end)
+        if not only_marks and (kinds[i][0] or RE_COPY_ITEM.match(f) or _is_prose(f) or len(f) > 90):
             break
         b.role = "opener"
         if RE_DATE_ONLY.match(f):
@@ -144,10 +167,16 @@ def structure(text: str, start: int, end: int) -> list[Block]:
                 (RE_COPY_ITEM.match(f) and not kinds[j][0]):
             tail_start = j
             break
-    # the end matter takes in unrendered glyphs and a signature standing just before it
-    while tail_start > search_from and (RE_GAPS_ONLY.match(blocks[tail_start - 1].flat or " ")
-                                        or RE_SIGNATURE.match(blocks[tail_start - 1].flat)):
-        tail_start -= 1
+    # the end matter takes in what stands just before it: unrendered glyphs, signatures (and the
+    # title in capitals above one), datelines
+    while tail_start > search_from:
+        prev = blocks[tail_start - 1]
+        if RE_GAPS_ONLY.match(prev.flat or " ") or _signature(text, prev) or RE_DATE_ONLY.match(prev.flat) \
+                or (RE_TITLE_CAPS.match(prev.flat) and tail_start < len(blocks)
+                    and _signature(text, blocks[tail_start])):
+            tail_start -= 1
+        else:
+            break
     for j in range(tail_start, len(blocks)):
         f = blocks[j].flat
         b = blocks[j]
@@ -157,7 +186,8 @@ def structure(text: str, start: int, end: int) -> list[Block]:
             b.role = "copy-item"
         elif RE_DATE_ONLY.match(f):
             b.role = "closer-date"
-        elif RE_DATE_SIGNED.match(f) or RE_SIGNATURE.match(f):
+        elif RE_DATE_SIGNED.match(f) or _signature(text, b) or \
+                (RE_TITLE_CAPS.match(f) and j + 1 < len(blocks) and _signature(text, blocks[j + 1])):
             b.role = "closer-signed"
         else:
             b.role = "tail"
@@ -172,6 +202,8 @@ def structure(text: str, start: int, end: int) -> list[Block]:
     stack: list[tuple[str, str]] = []  # (kind, path)
     current_point: Block | None = None
     quote_open = False
+    clauses: set[tuple[str, str]] = set()  # series (parent path, kind of label) that enumerate clauses
+    current_series: tuple[str, str] = ("", "")
     for j in range(opener_end, tail_start):
         b = blocks[j]
         if b.role == "copy-item":
@@ -197,6 +229,9 @@ def structure(text: str, start: int, end: int) -> list[Block]:
             b.label = (b.start + m.start("label"), b.start + m.start("label") + len(m.group("label")))
             stack.append((kind, b.n))
             current_point = b
+            current_series = (parent, kind)
+            if _clause(b.flat):
+                clauses.add(current_series)
             # heading test: short, no final punctuation, followed by the same kind starting at 1
             nxt = next((k for k in range(j + 1, tail_start) if kinds[k][0]), None)
             if nxt is not None and kinds[nxt][0] == kind and kinds[nxt][1].group("n") in ("1", "a") \
@@ -211,8 +246,10 @@ def structure(text: str, start: int, end: int) -> list[Block]:
                 stack.clear()
                 current_point = None
             continue
-        # unnumbered block
-        if current_point is not None and not RE_CLOSING.match(b.flat) and b.role == "p":
+        # unnumbered block: it continues the point before it, unless that point is a clause of an
+        # enumeration ("1. the coalition government has ceased to exist;")
+        if current_point is not None and not RE_CLOSING.match(b.flat) and b.role == "p" \
+                and current_series not in clauses:
             b.role = "point-continuation"
             b.continuation = True
             b.n = stack[-1][1] if stack else current_point.n
@@ -224,6 +261,12 @@ def structure(text: str, start: int, end: int) -> list[Block]:
         stack.clear()
         current_point = None
     return blocks
+
+
+def _clause(flat: str) -> bool:
+    """A point that is a clause of a sentence: its words begin in lower case or it ends with ";"."""
+    m = re.match(r"^\W*\w{1,2}[.)]\s+(?P<first>\w)", flat)
+    return bool(m and m.group("first").islower()) or flat.rstrip().endswith(";")
 
 
 def _quote_closes(flat: str, quote_open: bool) -> bool:

@@ -93,8 +93,8 @@ class Decision:
     """What one bracket is, by which rule, and what it attaches to."""
 
     kind: str  # sic, sic-corr, gap-illegible, gap-omitted, gap-redacted, space, note-translator,
-    #            note-original, note-editorial, add, handshift, gloss, abbr, foreign, supplied,
-    #            supplied-letters
+    #            note-original, note-editorial, add, handshift, stamp, gloss, abbr, foreign,
+    #            supplied, supplied-letters
     rule: str
     bracket: Bracket
     target: tuple[int, int] | None = None  # preceding words wrapped with the mark
@@ -109,7 +109,8 @@ RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
 RE_SIC_CORR = re.compile(
     r"^\s*(?P<flag>sic)\s*[,;:]?\s*(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+"
     r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:intended|meant))?\s*$", re.I)
-RE_ILLEGIBLE = re.compile(r"^\s*(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?\s*$", re.I)
+RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?|"
+                          r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
                         r"not legible|text (?:not|un)", re.I)
 RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)\s*$", re.I)
@@ -122,12 +123,15 @@ RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by han
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[a-z ]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
-RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”\[\]]+)[\"”]")
+RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
+#: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
+RE_STAMP = re.compile(r"^\s*(?P<label>(?:rubber\s+|round\s+|corner\s+)?(?:stamp|seal)"
+                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
-PLACE_FROM = {"top": "top", "head": "top", "bottom": "bottom", "foot": "bottom", "margin": "margin",
-              "side": "margin", "end": "end", "reverse": "overleaf", "above": "above", "below": "below",
-              "under": "below", "across": "across", "along": "margin"}
+PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
+              "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
+              "below": "below", "under": "below", "across": "across", "along": "margin"}
 
 #: Common words that, capitalized, are words the translator supplied rather than a name gloss.
 COMMON_SUPPLIED = {"district", "districts", "county", "counties", "region", "regions", "oblast", "province",
@@ -192,6 +196,30 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
         if i > lo and text[i - 1] not in " \t":
             break
     return spans
+
+
+#: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
+RE_CAPS_RUN = re.compile(r"(?:[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?[ \t]+)*[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?[ \t]*$")
+RE_CAPS_TOKEN = re.compile(r"[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?")
+
+
+def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[int, int] | None:
+    """The abbreviation that an expansion in brackets at ``pos`` spells out: the capitals just
+    before it ("VKP(b)"), several of them when their letters are the initials of the expansion
+    ("CCP CC [Central Committee of the Chinese Communist Party]"), otherwise the nearest one."""
+    m = RE_CAPS_RUN.search(text, max(lo, pos - 80), pos)
+    if not m or (m.start() > lo and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-.")):
+        return None
+    tokens = [t.span() for t in RE_CAPS_TOKEN.finditer(text, m.start(), m.end())]
+    tokens = [t for t in tokens if sum(c.isalpha() for c in text[t[0]:t[1]]) >= 2 or len(tokens) == 1]
+    if not tokens or sum(c.isupper() for c in text[tokens[-1][0]:tokens[-1][1]]) < 2:
+        return None
+    initials = sorted(w[0].upper() for w in re.findall(r"[A-Za-zА-Яа-я][\w'’-]*", expansion) if w[0].isupper())
+    for k in range(len(tokens), 1, -1):
+        letters = sorted(c for a, b in tokens[-k:] for c in text[a:b] if c.isupper())
+        if letters == initials:
+            return tokens[-k][0], tokens[-1][1]
+    return tokens[-1]
 
 
 def _canon_flag(flag: str) -> str:
@@ -270,8 +298,10 @@ class Classifier:
                                 content=(c0, c1), template="" if tmpl == canon else tmpl)
             m = RE_ILLEGIBLE.match(stripped)
             if m:
-                return Decision("gap-illegible", "gap.illegible", b,
-                                attrs={"extent": m.group("extent")} if m.group("extent") else {})
+                extent = m.group("extent") or m.group("what")
+                canonical = "[illegible" + (" " + extent if extent else "") + "]"
+                return Decision("gap-illegible", "gap.illegible", b, attrs={"extent": extent} if extent else {},
+                                template="" if text[b.start:b.end] == canonical else text[b.start:b.end])
             if RE_BLANK.match(stripped):
                 return Decision("space", "space.left-blank", b,
                                 template="" if stripped == "left blank" else text[b.start:b.end])
@@ -304,6 +334,14 @@ class Classifier:
                                 template=text[b.start:c0] + "{}" + text[c1:b.end])
             return Decision("add", "hand.add", b, content=(c0, e), attrs={"place": place},
                             template="" if tmpl == "[Handwritten: {}]" else tmpl)
+        m = RE_STAMP.match(inner)
+        if m:
+            c0, c1 = s + m.start("body"), s + m.end("body")
+            q = RE_QUOTED_HAND.fullmatch(text, c0, c1)
+            if q:
+                c0, c1 = q.start("words"), q.end("words")
+            tmpl = text[b.start:c0] + "{}" + text[c1:b.end]
+            return Decision("stamp", "stamp", b, content=(c0, c1), template="" if tmpl == "[stamp: {}]" else tmpl)
         m = RE_ONOTE.match(inner)
         if m:
             c0 = s + m.start("body")
@@ -340,9 +378,9 @@ class Classifier:
             c0 = cs + m.start("body")
             return Decision("note-editorial", "note.labelled", b, content=(c0, ce),
                             template=text[b.start:c0] + "{}]")
-        if prev_word and RE_ALLCAPS.match(prev_word) and 1 < len(prev_word) <= 6 \
-                and (not nameish or len(words) >= 3) and any(c.isalpha() for c in prev_word):
-            return Decision("abbr", "abbr.expansion", b, target=prev[0], content=(cs, ce))
+        abbr = _abbreviation_before(text, b.start, lo, stripped) if (not nameish or len(words) >= 3) else None
+        if abbr:
+            return Decision("abbr", "abbr.expansion", b, target=abbr, content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             n = max(len(a.split()) for a in alts)
             tgt = _words_before(text, b.start, lo, n)

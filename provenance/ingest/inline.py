@@ -49,8 +49,8 @@ class Context:
 MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
-    "add": "add", "handshift": "handshift", "gloss": "gloss", "abbr": "abbr-expansion", "foreign": "foreign",
-    "supplied": "supplied", "supplied-letters": "supplied",
+    "add": "add", "handshift": "handshift", "stamp": "stamp", "gloss": "gloss", "abbr": "abbr-expansion",
+    "foreign": "foreign", "supplied": "supplied", "supplied-letters": "supplied",
 }
 
 
@@ -148,7 +148,7 @@ class InlineBuilder:
             corr = _sub(ch, "corr", {"resp": "#translator", "cert": "low"})
             self.fill(corr, *d.content)
         elif k == "gap-illegible":
-            g = _sub(parent, "gap", {"reason": "illegible", "extent": d.attrs.get("extent")})
+            g = _sub(parent, "gap", {"reason": "illegible", "extent": d.attrs.get("extent"), "rend": d.template})
             if d.attrs.get("desc"):
                 _sub(g, "desc", text=d.attrs["desc"])
         elif k == "gap-omitted":
@@ -171,6 +171,8 @@ class InlineBuilder:
             hid = self.ctx.new_hand(d.attrs.get("place", "inline"), "add")
             a = _sub(parent, "add", {"place": d.attrs.get("place", "inline"), "hand": "#" + hid, "rend": d.template})
             self.fill(a, *d.content)
+        elif k == "stamp":
+            self.fill(_sub(parent, "stamp", {"rend": d.template}), *d.content)
         elif k == "handshift":
             hid = self.ctx.new_hand("inline", "shift")
             _sub(parent, "handShift", {"new": "#" + hid, "rend": d.template})

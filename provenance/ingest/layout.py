@@ -20,6 +20,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from provenance.dates import numeric_date
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
@@ -41,10 +43,11 @@ RE_RIGHTS = re.compile(r"welcomes reuse of Digital Archive materials|subject to 
 
 
 def iso_date(text: str) -> str | None:
-    """The first date written as "April 29, 1945" or "29 April 1945" in ``text``, as ISO."""
+    """The first date written as "April 29, 1945" or "29 April 1945" in ``text``, as ISO; failing
+    that, one written with numbers ("12.III.46", "12.03.1946")."""
     m = RE_DATE_ANY.search(text)
     if not m:
-        return None
+        return numeric_date(text)
     if m.group(1):
         mon, day, year = m.group(1), m.group(2), m.group(3)
     else:

@@ -28,6 +28,7 @@ MARK_LABELS = {
     "note-original": "a note that is in the original",
     "add": "handwriting added on the original",
     "handshift": "change of hand in the original",
+    "stamp": "a stamp or seal on the original",
     "space": "a space left blank in the original",
     "abbr-expansion": "expansion of an abbreviation",
     "unclear": "uncertain reading",
@@ -41,7 +42,7 @@ MARK_GROUPS = [
     ("supplied", ["supplied", "label"], "supplied by the translator"),
     ("gloss", ["gloss", "foreign", "abbr-expansion"], "glosses and expansions"),
     ("gap", ["gap", "unrendered", "space", "unclear"], "illegible, unrendered, blank"),
-    ("add", ["add", "handshift"], "handwriting on the original"),
+    ("add", ["add", "handshift", "stamp"], "handwriting and stamps on the original"),
     ("note", ["note", "note-original", "bracket"], "notes"),
 ]
 _MARK_GROUP = {t: g for g, types, _ in MARK_GROUPS for t in types}
