@@ -48,9 +48,9 @@ def seed():
 TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-def apparatus_tokens(root, wid: str) -> list[str]:
-    """The tokens of witness ``wid`` read back from a TEI parallel-segmentation apparatus
-    (the shared text plus the readings whose @wit names it)."""
+def apparatus_text(root, wid: str) -> str:
+    """The text of witness ``wid`` read back from a TEI parallel-segmentation apparatus: the
+    shared text plus the readings whose @wit names it, nothing added between them."""
     from provenance import TEI_NS
     from provenance.align.apparatus import xml_id
 
@@ -61,6 +61,11 @@ def apparatus_tokens(root, wid: str) -> list[str]:
         if el.tag == f"{{{TEI_NS}}}app":
             for r in el:
                 if ref in (r.get("wit") or "").split():
-                    parts.append(" " + (r.text or "") + " ")
+                    parts.append(r.text or "")
         parts.append(el.tail or "")
-    return TOKENS.findall("".join(parts))
+    return "".join(parts)
+
+
+def apparatus_tokens(root, wid: str) -> list[str]:
+    """The tokens of witness ``wid`` read back from an apparatus (see :func:`apparatus_text`)."""
+    return TOKENS.findall(apparatus_text(root, wid))

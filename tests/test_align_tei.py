@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import DARWIN, SEED, TOKENS, apparatus_tokens, run_cli
+from conftest import DARWIN, SEED, TOKENS, apparatus_text, apparatus_tokens, run_cli
 from provenance import TEI_NS
 from provenance.align import align_paths
 from provenance.align.apparatus import to_tei
@@ -42,9 +43,15 @@ def test_six_darwin_editions_collate_and_validate(darwin, tei_all):
     assert {a.get("type") for a in apps} <= {"substantive", "lexical", "orthographic", "accidental", "editorial"}
     # omissions are empty readings
     assert any(r.text is None for r in root.findall(".//t:rdg", NS))
-    # every edition reads back from the apparatus, token for token
+    # every edition reads back from the apparatus, token for token, and word for word: no words
+    # run together, no space added (spacing before punctuation is shared with the base edition)
     for w in darwin["witnesses"]:
         assert apparatus_tokens(root, w["id"]) == TOKENS.findall(w["text"]), w["id"]
+        assert words(apparatus_text(root, w["id"])) == words(w["text"]), w["id"]
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"\s+([,.;:!?])", r"\1", text).split()
 
 
 def test_darwin_rows_and_readings(darwin):

@@ -36,6 +36,25 @@ def _clean(s: str) -> str:
     return " ".join(s.split())
 
 
+def _clean_edges(s: str) -> str:
+    """As :func:`_clean`, but a space at either edge stays (as one space): the reading of a
+    witness carries the spaces between it and the shared text."""
+    core = _clean(s)
+    if not core:
+        return " " if s and s.isspace() else ""
+    return (" " if s[:1].isspace() else "") + core + (" " if s[-1:].isspace() else "")
+
+
+def _widen(text: str, r: dict) -> tuple[int, int]:
+    """A reading's range widened over the whitespace on both sides of it."""
+    a, b = r["start"], r["end"]
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and text[b].isspace():
+        b += 1
+    return a, b
+
+
 
 def to_tei(result: dict) -> bytes:
     """The TEI document (bytes, UTF-8) of an align result."""
@@ -88,7 +107,7 @@ def to_tei(result: dict) -> bytes:
                 nxt = max(cur, seg_starts[si][0])
             chunk = btext[cur:nxt]
             if chunk:
-                append_text(ab, _clean(chunk) + (" " if chunk[-1:].isspace() else ""))
+                append_text(ab, _clean_edges(chunk))
             cur = nxt
             if si < len(seg_starts) and seg_starts[si][0] <= cur and cur < upto:
                 etree.SubElement(ab, _t("milestone"), unit="segment", n=seg_starts[si][1])
@@ -98,8 +117,14 @@ def to_tei(result: dict) -> bytes:
         while si < len(seg_starts) and seg_starts[si][0] < cur:
             si += 1
 
+    texts = {w["id"]: w["text"] for w in wits}
     for ui, u in enumerate(units):
         rd = unit_readings(u, ranges[ui], ids, pos)
+        # every reading takes in the spaces around it, so that the text outside the readings is
+        # shared word for word and each witness reads back with its own spacing
+        for w in ids:
+            a, z = _widen(texts[w], rd[w])
+            rd[w] = dict(rd[w], start=a, end=z, text=texts[w][a:z])
         b = rd[ids[0]]
         if b["start"] < cur:
             b = dict(b, start=cur, end=max(cur, b["end"]))
@@ -117,15 +142,14 @@ def to_tei(result: dict) -> bytes:
             "omission" if any(r["start"] == r["end"] for r in others) else "substitution"))
         app = etree.SubElement(ab, _t("app"), type=cat, subtype=kind)
         lem = etree.SubElement(app, _t("lem"), wit="#" + xml_id(ids[0]))
-        lem.text = _clean(btext[b["start"]:b["end"]]) or None
+        lem.text = _clean_edges(btext[b["start"]:b["end"]]) or None
         groups: dict[str, list[str]] = {}
         for w in ids[1:]:
-            groups.setdefault(_clean(rd[w]["text"]), []).append(w)
+            groups.setdefault(_clean_edges(rd[w]["text"]), []).append(w)
         for reading, ws in groups.items():
             rdg = etree.SubElement(app, _t("rdg"), wit=" ".join("#" + xml_id(w) for w in ws))
             if reading:
                 rdg.text = reading
-        app.tail = " "
         cur = max(cur, b["end"])
     shared(region_end)
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8", pretty_print=True)
