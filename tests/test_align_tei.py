@@ -83,3 +83,12 @@ def test_seed_apparatus_validates(tei_all, tmp_path):
     assert any(a.get("subtype") == "transposition" for a in apps)
     kulaki = [a for a in apps if "kulaki" in (a.findtext("t:lem", namespaces=NS) or "")]
     assert len(kulaki) == 1 and kulaki[0].get("type") == "substantive"
+
+
+def test_the_apparatus_is_valid_against_the_project_schema_and_rules(tmp_path):
+    out = tmp_path / "apparatus.xml"
+    r = run_cli("align", SEED["004"], SEED["002"], "--format", "tei", "-o", out)
+    assert r.returncode == 1, r.stderr  # the witnesses diverge
+    r = run_cli("validate", out, "--strict")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().endswith("1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings")
