@@ -174,3 +174,32 @@ def test_help_has_examples():
     for cmd in ("ingest", "text"):
         proc = run_cli(cmd, "--help")
         assert proc.returncode == 0 and "Example:" in proc.stdout
+
+
+def test_two_sources_with_one_name_are_not_written_over_each_other(tmp_path):
+    for sub, key in (("a", "003"), ("b", "002")):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    out = tmp_path / "out"
+    proc = run_cli("ingest", tmp_path / "a", tmp_path / "b", "-o", out, "--json")
+    assert proc.returncode == 3
+    one_line_error(proc, str(tmp_path / "b" / "x.txt"), "same name", str(out / "x.xml"))
+    payload = json.loads(proc.stdout)
+    assert payload["summary"] == {**payload["summary"], "converted": 1, "failed": 1}
+    # the first keeps its output; nothing of the second was written over it
+    title = etree.parse(str(out / "x.xml")).findtext(".//t:titleStmt/t:title", namespaces=NS)
+    assert "Beria" in title and "Excerpt" not in title
+    # the same file named twice is one source, not a clash
+    proc = run_cli("ingest", tmp_path / "a" / "x.txt", tmp_path / "a" / ".." / "a" / "x.txt", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("head", [b'<?xml version="1.0"?>\n<TEI/>', b"\xef\xbb\xbf<!DOCTYPE TEI>\n<TEI/>",
+                                  b'\n  <TEI xmlns="http://www.tei-c.org/ns/1.0"/>'])
+def test_xml_is_refused_not_converted_as_text(tmp_path, head):
+    src = tmp_path / "doc.xml"
+    src.write_bytes(head)
+    proc = run_cli("ingest", src, "-o", tmp_path / "out")
+    assert proc.returncode == 3
+    one_line_error(proc, str(src), "is XML, not a transcription")
+    assert not (tmp_path / "out" / "doc.xml").exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -206,9 +207,16 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
     return facts
 
 
+#: the start of an XML document (after a byte order mark and blank space)
+RE_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!DOCTYPE|!--|TEI\b|teiCorpus\b)")
+
+
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:
     p = Path(path)
     raw = read_bytes(p, MAX_TEXT_BYTES)
+    if RE_XML_START.match(raw):
+        raise InputError("is XML, not a transcription (TEI is checked with `provenance validate` and read "
+                         "back with `provenance text`)", str(p))
     text = decode_text(raw, str(p), encoding)
     res = ingest_text(text, p.stem, str(p), rules)
     res.sha256 = sha256_bytes(raw)
@@ -225,10 +233,15 @@ def ingest_paths(sources, outdir: str | Path, rules: Rules | None = None, encodi
     out = Path(outdir)
     files = expand_sources(sources, TRANSCRIPTION_SUFFIXES)
     results, errors = [], []
+    taken: dict[str, Path] = {}
     for f in files:
         try:
-            res = ingest_file(f, rules, encoding)
             target = out / (f.stem + ".xml")
+            first = taken.setdefault(f.stem, f.resolve())
+            if first != f.resolve():
+                raise InputError(f"has the same name as {first}: both would be written to {target}; rename one",
+                                 str(f))
+            res = ingest_file(f, rules, encoding)
             if target.resolve() == f.resolve():
                 raise InputError("output would overwrite the source", str(f))
             atomic_write(target, res.tei_bytes())
