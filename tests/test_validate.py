@@ -323,3 +323,17 @@ def test_jing_engine_checks_the_same_grammar():
     assert [f["rule"] for f in files["fail_pointer.xml"]["findings"]] == ["pointer-target"]
     assert files["bad_dtd_fetch.xml"]["status"] == "unreadable"
     assert res["settings"]["engine"] == "jing" and res["exit_code"] == EXIT_INPUT
+
+
+def test_the_catalog_outputs_are_recognised(tmp_path):
+    db = tmp_path / "c.sqlite"
+    outputs = {"add.json": ("catalog", "add", ROOT / "tei" / "source", "--db", db, "--json"),
+               "list.json": ("catalog", "list", "--db", db, "--json"),
+               "query.json": ("chain", "query", "--recipient", "Molotov", "--db", db, "--json")}
+    for name, args in outputs.items():
+        r = run_cli(*args)
+        assert r.returncode == 0, r.stderr
+        (tmp_path / name).write_text(r.stdout, encoding="utf-8")
+    res = validate_paths([tmp_path / n for n in outputs])
+    assert [(Path(f["path"]).name, f["kind"], f["schema"], f["status"]) for f in res["files"]] == [
+        (n, "json", "catalog.schema.json", "valid") for n in outputs]

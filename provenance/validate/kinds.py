@@ -13,6 +13,9 @@ The kind is read from the content, never from the file name:
      a tie is broken by trying each and keeping one the payload is valid against;
   3. schemas without ``required`` keys (input files such as lexicons and rules files) whose
      declared ``properties`` include every top-level key of the payload, tried in turn;
+  4. schemas that are a ``oneOf``/``anyOf`` of payloads (the catalog's add, list and query
+     outputs): one whose alternative has all its ``required`` keys in the payload, preferring
+     one the payload is valid against;
 
   a payload no schema claims is reported as an unknown JSON file.
 """
@@ -65,6 +68,21 @@ def _properties(name: str) -> set[str]:
     return set(props) if isinstance(props, dict) else set()
 
 
+def _alternatives_required(name: str) -> list[list[str]]:
+    """The ``required`` keys of each top-level ``oneOf``/``anyOf`` alternative (``$ref``s to
+    ``$defs`` followed)."""
+    schema = load_json_schema(name)
+    out = []
+    for alt in (schema.get("oneOf") or []) + (schema.get("anyOf") or []):
+        ref = alt.get("$ref", "") if isinstance(alt, dict) else ""
+        if ref.startswith("#/$defs/"):
+            alt = (schema.get("$defs") or {}).get(ref[len("#/$defs/"):], {})
+        req = alt.get("required") if isinstance(alt, dict) else None
+        if isinstance(req, list) and req:
+            out.append(list(req))
+    return out
+
+
 def _valid(instance, name: str) -> bool:
     return not any(True for _ in json_validator(name).iter_errors(instance))
 
@@ -95,7 +113,13 @@ def match_json_schema(instance) -> str | None:
     for n in loose:
         if _valid(instance, n):
             return n
-    return loose[0] if loose else None
+    if loose:
+        return loose[0]
+    alternatives = [n for n in names if any(set(req) <= keys for req in _alternatives_required(n))]
+    for n in alternatives:
+        if _valid(instance, n):
+            return n
+    return alternatives[0] if alternatives else None
 
 
 # ---------------------------------------------------------------------------- JSON positions
