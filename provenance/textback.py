@@ -125,6 +125,10 @@ class _Reader:
             return ("[" + self.inner(el) + "]") if ed else ""
         if name in ("corr", "reg", "expan"):  # outside a choice: the editor's words
             return ("[" + self.inner(el) + "]") if ed else ""
+        if name == "app":  # a critical apparatus reads as its base text (the lemma, else the first reading)
+            kids = [k for k in el if _local(k) in ("lem", "rdg")]
+            first = next((k for k in kids if _local(k) == "lem"), kids[0] if kids else None)
+            return self.inner(first) if first is not None else ""
         if name == "lb":
             return "\n"
         if name == "desc":

@@ -92,3 +92,12 @@ def test_the_apparatus_is_valid_against_the_project_schema_and_rules(tmp_path):
     r = run_cli("validate", out, "--strict")
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.strip().endswith("1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings")
+
+
+def test_text_reads_an_apparatus_as_its_base_witness(tmp_path):
+    out = tmp_path / "apparatus.xml"
+    run_cli("align", "--plain", DARWIN / "darwin1859.txt", DARWIN / "darwin1872.txt", "--format", "tei", "-o", out)
+    r = run_cli("text", out)
+    assert r.returncode == 0, r.stderr
+    base = (DARWIN / "darwin1859.txt").read_text(encoding="utf-8")
+    assert words(r.stdout) == words(base)
