@@ -3,15 +3,18 @@
 Russian archival references name a repository, then a fond (record group), an opis
 (inventory), sometimes a papka (folder, at the foreign-policy archive), a delo (file) and
 the folios (list/listy, with "ob." for a verso). Transcriptions spell the parts in many
-ways: ``Fond``/``f.``/``F.``, ``Opis'``/``op.``/``Op.``, ``Delo``/``d.``/``D.``,
-``ll.``/``l.``, or in Cyrillic. Each part is kept exactly as written (``fond_raw``) and as
-a normalized value (``fond``) that still keeps leading zeros and letter suffixes, which
-are part of the identifier ("9401s", "06").
+ways: ``Fond``/``f.``/``F.``, ``Opis'``/``op.``/``Op.``, ``Papka``/``Pap.``/``p.``,
+``Delo``/``d.``/``D.``, ``ll.``/``l.``/``L.``, or in Cyrillic. Each part is kept exactly as
+written (``fond_raw``) and as a normalized value (``fond``) that still keeps leading zeros and
+letter suffixes, which are part of the identifier ("9401s", "06").
 """
 
 from __future__ import annotations
 
 import re
+
+#: the levels of an archival unit, outermost first (each nests the next in TEI ``msIdentifier``)
+UNIT_LEVELS: tuple[str, ...] = ("fond", "opis", "papka", "delo")
 
 #: acronym -> full English name of the repository
 REPOSITORIES: dict[str, str] = {
@@ -78,7 +81,8 @@ _FOLIOS_VAL = r"(?P<folios>" + _RANGE + r"(?:\s*,\s*" + _RANGE + r")*)"
 _FOND = r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд)\s*" + _NUMSIGN + _FOND_VAL + r")"
 _OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись)\s*"
          + _NUMSIGN + _OPIS_VAL + r")")
-_PAPKA = r"(?P<papka_raw>(?:[Pp]apka|[Pp]\.|[Пп]\.|[Пп]апка)\s*" + _NUMSIGN + _PAPKA_VAL + r")"
+_PAPKA = (r"(?P<papka_raw>(?:[Pp]apka|PAPKA|[Pp]ap\.|PAP\.|[Pp]\.|[Пп]апка|[Пп]ап\.|[Пп]\.)\s*"
+          + _NUMSIGN + _PAPKA_VAL + r")")
 _DELO = r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело)\s*" + _NUMSIGN + _DELO_VAL + r")"
 _FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.)\s*" + _FOLIOS_VAL + r")")
 

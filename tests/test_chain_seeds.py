@@ -11,7 +11,7 @@ from provenance.chain import extract_document, extract_paths
 from provenance.fileio import read_text
 from provenance.schemas import json_errors
 
-from conftest import SEED, TEI_DIR
+from conftest import SEED, TEI_DIR, assert_evidence_quotes_the_text
 
 
 def _doc(key):
@@ -28,23 +28,9 @@ def _codes(doc, severity=None):
     return sorted(f["code"] for f in doc["findings"] if severity is None or f["severity"] == severity)
 
 
-def _evidence_ok(text, doc):
-    """Every evidence quote is the text at its offsets."""
-    def walk(x):
-        if isinstance(x, dict):
-            if set(x) >= {"quote", "start", "end"} and isinstance(x.get("start"), int) and x["start"] >= 0:
-                assert text[x["start"]:x["end"]] == x["quote"]
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk(doc)
-
-
 def test_000_cable_copies_and_roles():
     text, d = _doc("000")
-    _evidence_ok(text, d)
+    assert_evidence_quotes_the_text(text, d)
     assert d["print_run"]["declared"] == 10  # "10 copies. vp."
     copies = _list_copies(d)
     assert sorted(copies) == list(range(1, 11))
@@ -74,7 +60,7 @@ def test_000_cable_copies_and_roles():
 
 def test_001_report_addressee_copies():
     text, d = _doc("001")
-    _evidence_ok(text, d)
+    assert_evidence_quotes_the_text(text, d)
     assert d["print_run"]["declared"] == 3  # "Three copies [printed]"
     copies = _list_copies(d)
     assert sorted(copies) == [1, 2, 3]
@@ -96,7 +82,7 @@ def test_001_report_addressee_copies():
 
 def test_002_excerpts_and_the_point_8_question():
     text, d = _doc("002")
-    _evidence_ok(text, d)
+    assert_evidence_quotes_the_text(text, d)
     ex = [(e["recipients"], e["points"], e["channel"]) for e in d["excerpts"]]
     assert ex == [
         (["Molotov", "Beria"], ["all"], None),
@@ -128,7 +114,7 @@ def test_002_excerpts_and_the_point_8_question():
 
 def test_003_beria_to_molotov():
     text, d = _doc("003")
-    _evidence_ok(text, d)
+    assert_evidence_quotes_the_text(text, d)
     assert d["print_run"]["declared"] == 3
     copies = _list_copies(d)
     assert {n: c["recipient"] for n, c in copies.items()} == {1: "Molotov", 2: "Beria", 3: None}
@@ -157,7 +143,7 @@ def test_003_beria_to_molotov():
 
 def test_004_impossible_numbers_blank_and_extra_copies():
     text, d = _doc("004")
-    _evidence_ok(text, d)
+    assert_evidence_quotes_the_text(text, d)
     assert d["print_run"]["declared"] == 4
     copies = _list_copies(d)
     assert sorted(copies) == [1, 2, 3, 4]

@@ -5,9 +5,13 @@ Copy lists, excerpts and role lines name people in many ways: "Cde. V. M. MOLOTO
 by the translator), "[illegible initials]". :class:`NameAuthority` strips titles, initials
 and editorial brackets, splits lists of names, and looks the rest up in the authority that
 ships with the package (``provenance/data/names.json``), extended by users' files (same
-format, described by ``schemas/names.schema.json``). A name the authority does not hold is
-reported as unknown (normalized value None); an illegible or blank one as such. Nothing is
-guessed: there is no fuzzy matching.
+format, described by ``schemas/names.schema.json``). A name the authority does not hold has
+no normalized value (None): it is "unlisted" when it is still legibly a person's name (a title
+such as "Cde." or initials go with it, the caller's context wants a person, the document writes
+the same surname with a title elsewhere, or it has the shape of a Russian surname), and
+"unknown" otherwise; an illegible or blank one is reported as such. An unlisted name keeps the
+surname as written (case normalized: "MALENKOV" -> "Malenkov") in ``NameRef.recorded``, so
+that it is recorded, never dropped. Nothing is guessed: there is no fuzzy matching.
 """
 
 from __future__ import annotations
@@ -38,16 +42,51 @@ _BLANK = re.compile(r"\bleft blank\b|\bblank\b", re.IGNORECASE)
 _INWORD_BRACKET = re.compile(r"(?<=\w)\[(\w{1,3})\]|\[(\w{1,3})\](?=\w)")
 _STANDALONE_BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _POSSESSIVE = re.compile(r"[’']s$")
+# "Cde. Saburov (Gosplan)": an affiliation in parentheses after the name (not "VKP(b)")
+_AFFILIATION = re.compile(r"\s+\([^()]*\)")
+
+# -- is a name the authority does not hold still a person's name? --------------------------
+# a title that only a person carries (not "to", "the", "by", "of")
+_PERSONAL_TITLE = re.compile(
+    r"^\s*(?:to\s+)?(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|"
+    r"Lieutenant[- ]General\b|Colonel[- ]General\b|Generalissimo\b|Marshal\b|Ambassador\b|Mr\.|Mrs\.)",
+    re.IGNORECASE,
+)
+_PLURAL_TITLE = re.compile(r"^\s*(?:to\s+)?(?:Cdes\b\.?|Comrades\b)", re.IGNORECASE)
+# an article marks an institution or a thing ("to the Presidium"), not a person
+_ARTICLE = re.compile(r"^\s*(?:to\s+)?(?:the|an?)\s", re.IGNORECASE)
+# initials with the name: "A. Savelyev", "P. F. Yudin", "Savelyev A."
+_WITH_INITIALS = re.compile(
+    r"(?:^|[\s.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s*)+[A-ZА-ЯЁ\[]|[a-zа-яёA-ZА-ЯЁ]\s+(?:[A-ZА-ЯЁ]\.\s*)+$")
+# one word of a name as written: "Malenkov", "MALENKOV", "Ter-Gasparyan", "O'Neil"
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[-'’][A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*|[A-ZА-ЯЁ]{2,}(?:[-'’][A-ZА-ЯЁ]{2,})*")
+_VOWEL = re.compile(r"[AEIOUYaeiouyАЕЁИОУЫЭЮЯаеёиоуыэюя]")
+# the endings of Russian (and Soviet) surnames: Malenkov, Zverev, Kumykin, Vyshinsky, Borisova,
+# Mikoyan, Ordzhonikidze, Shevchenko...
+_SURNAME_ENDING = re.compile(
+    r"(?:ov|ev|yov|in|yn|sky|skiy|skii|skoy|ova|eva|yova|ina|yna|skaya|enko|chuk|yuk|yan|ian|dze|shvili|vich)$",
+    re.IGNORECASE,
+)
+
+
+def _case(word: str) -> str:
+    """"MALENKOV" -> "Malenkov", "TER-GASPARYAN" -> "Ter-Gasparyan"; other words as written."""
+    if not word.isupper():
+        return word
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
 
 
 @dataclass(frozen=True)
 class NameRef:
     """A name as written and what the authority makes of it.
 
-    ``kind`` is person, institution, unknown, illegible or blank; ``name`` the normalized
-    surname (or institution name) for person/institution, else None. ``start``/``end`` are
-    offsets into the string that was resolved; ``supplied`` tells that editorial brackets
-    supplied letters or words of the name.
+    ``kind`` is person, institution, unlisted (a legible personal name the authority does not
+    hold), unknown, illegible or blank; ``name`` the normalized surname (or institution name)
+    for person/institution, else None. ``recorded`` is the name to record: ``name`` for
+    person/institution, the surname as written (case normalized) for an unlisted person, else
+    None. ``confidence`` is below 1 for an unlisted name (how sure it is a person's name).
+    ``start``/``end`` are offsets into the string that was resolved; ``supplied`` tells that
+    editorial brackets supplied letters or words of the name.
     """
 
     raw: str
@@ -59,10 +98,12 @@ class NameRef:
     end: int = 0
     supplied: bool = False
     internal: bool = False
+    recorded: str | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict:
         return {"raw": self.raw, "name": self.name, "id": self.id, "kind": self.kind,
-                "cleaned": self.cleaned, "supplied": self.supplied}
+                "cleaned": self.cleaned, "supplied": self.supplied, "recorded": self.recorded}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -78,6 +119,7 @@ def clean_name(raw: str) -> tuple[str, bool]:
     s = _STANDALONE_BRACKET.sub(" ", s)
     s = s.replace("[", " ").replace("]", " ")
     s = re.sub(r"[“”\"«»]", " ", s)
+    s = _AFFILIATION.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip(" .,;:-–—…")
     for _ in range(6):
         t = _TITLE.sub("", s, count=1)
@@ -188,8 +230,13 @@ class NameAuthority:
                 return hit
         return None
 
-    def resolve(self, raw: str, start: int = 0) -> NameRef:
-        """One written name -> NameRef (offsets ``start``.. into the caller's text)."""
+    def resolve(self, raw: str, start: int = 0, person: bool = False, attested=()) -> NameRef:
+        """One written name -> NameRef (offsets ``start``.. into the caller's text).
+
+        ``person``: the context wants a person (an agent who drafted or typed, a signature, a
+        list under "Cdes."); ``attested``: surnames (casefolded) that the document writes with a
+        personal title elsewhere. Both only help to tell an unlisted person from an unknown name.
+        """
         end = start + len(raw)
         cleaned, supplied = clean_name(raw)
         if _ILLEGIBLE.search(raw):
@@ -206,16 +253,26 @@ class NameAuthority:
                 if hit:
                     break
         if hit is None:
+            conf = _personal_confidence(raw, cleaned, person, attested)
+            if conf:
+                recorded = " ".join(_case(w) for w in cleaned.split(" "))
+                return NameRef(raw, None, None, "unlisted", cleaned, start, end, supplied,
+                               recorded=recorded, confidence=conf)
             return NameRef(raw, None, None, "unknown", cleaned, start, end, supplied)
         kind, ident = hit
         internal = bool(kind == "institution" and self.institutions[ident].get("internal"))
-        return NameRef(raw, self.normalized(kind, ident), ident, kind, cleaned, start, end, supplied, internal)
+        name = self.normalized(kind, ident)
+        return NameRef(raw, name, ident, kind, cleaned, start, end, supplied, internal, recorded=name)
 
-    def split(self, raw: str, start: int = 0) -> list[NameRef]:
-        """A list of names ("Cdes. Molotov and Beria") -> one NameRef per name, in order."""
+    def split(self, raw: str, start: int = 0, person: bool = False, attested=()) -> list[NameRef]:
+        """A list of names ("Cdes. Molotov and Beria") -> one NameRef per name, in order.
+
+        A plural title ("Cdes.") makes every name of the list a person's.
+        """
         whole = self._lookup(raw)
         if whole is not None and whole[0] == "institution":
-            return [self.resolve(raw, start)]
+            return [self.resolve(raw, start, person, attested)]
+        person = person or bool(_PLURAL_TITLE.match(raw))
         out = []
         pos = 0
         for m in list(_SPLIT.finditer(raw)) + [None]:
@@ -224,7 +281,7 @@ class NameAuthority:
             lead = len(seg) - len(seg.lstrip())
             seg_s = seg.strip()
             if seg_s and re.search(r"\w|\[", seg_s):
-                out.append(self.resolve(seg_s, start + pos + lead))
+                out.append(self.resolve(seg_s, start + pos + lead, person, attested))
             if m:
                 pos = m.end()
         return out
@@ -248,6 +305,52 @@ class NameAuthority:
         return {"version": 1,
                 "people": [self.people[k] for k in sorted(self.people)],
                 "institutions": [self.institutions[k] for k in sorted(self.institutions)]}
+
+
+def surname_shaped(word: str) -> bool:
+    """True for one word with the ending of a Russian surname ("Malenkov", "KOVALEV", "Borisova")."""
+    return bool(_NAME_WORD.fullmatch(word) and len(word) >= 4 and _SURNAME_ENDING.search(word))
+
+
+_TITLED = re.compile(
+    r"(?<!\w)(?:Cdes?\b\.?|Comrades?\b|Tov\.)[ \t]*(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*)*"
+    r"(?P<names>[A-ZА-ЯЁ][\w’'\-\[\]]+(?:[ \t]*(?:,|\band\b)[ \t]*[A-ZА-ЯЁ][\w’'\-\[\]]+)*)"
+)
+
+
+def attested_surnames(text: str) -> frozenset:
+    """Surnames (casefolded keys) that ``text`` writes after a personal title ("Cde. Zverev",
+    "Cdes. Mikoyan, Molotov and Beria"): whoever the authority knows, these are people."""
+    out = set()
+    if "cde" not in text.lower() and "comrade" not in text.lower() and "tov." not in text.lower():
+        return frozenset()
+    for m in _TITLED.finditer(text):
+        for part in re.split(r"[ \t]*(?:,|\band\b)[ \t]*", m.group("names")):
+            cleaned, _ = clean_name(part)
+            if cleaned:
+                out.add(_key(cleaned.split(" ")[-1]))
+    return frozenset(out)
+
+
+def _personal_confidence(raw: str, cleaned: str, person: bool, attested) -> float:
+    """How sure a name the authority does not hold is a person's (0 when it is not legibly one).
+
+    0.9 with a personal title, initials, a context that wants a person or a surname the
+    document writes with a title elsewhere; 0.7 for a bare word with a Russian surname ending.
+    """
+    if _ARTICLE.match(raw) or re.search(r"\d", cleaned):
+        return 0.0
+    words = cleaned.split(" ")
+    if not 1 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return 0.0
+    surname = words[-1]
+    if not _VOWEL.search(surname) or len(surname) < 2:
+        return 0.0  # "ZNK", "MVD": an acronym
+    if person or _PERSONAL_TITLE.match(raw) or _WITH_INITIALS.search(raw) or _key(surname) in attested:
+        return 0.9
+    if len(words) == 1 and len(surname) >= 4 and _SURNAME_ENDING.search(surname):
+        return 0.7
+    return 0.0
 
 
 def read_names_file(path) -> dict:

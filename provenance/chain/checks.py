@@ -64,8 +64,14 @@ def check_document(doc: dict, authority: NameAuthority, text: str = "", notes: l
             f.add("name-unknown", "info",
                   f"the recipient of copy {c['number']} ({c['recipient_raw']!r}) is not in the name authority",
                   c["evidence"])
+    for t in doc["transfers"]:
+        if t["kind"] in ("excerpt", "dispatch") and t.get("recipient_status") in ("unlisted", "unknown"):
+            what = "an excerpt" if t["kind"] == "excerpt" else "the document"
+            f.add("name-unknown", "info",
+                  f"{t['recipient_raw']!r}, who received {what}, is not in the name authority", t["evidence"],
+                  details={"recipient": t.get("recipient_name"), "status": t["recipient_status"]})
     for c in extra:
-        to = c["recipient"] or c["destination"] or "an unnamed destination"
+        to = c.get("recipient_name") or c["recipient"] or c["destination"] or "an unnamed destination"
         who = f" at the instruction of {c['instructed_by']}" if c.get("instructed_by") else ""
         when = f" on {c['date']}" if c.get("date") else ""
         f.add("copy-outside-print-run", "warning",
@@ -156,26 +162,33 @@ def _check_numbers(f: _Findings, doc: dict, listed: list[dict], run: dict | None
 
 def _check_header(f: _Findings, doc: dict, listed: list[dict]):
     parties = doc["correspondence"]
-    header = [p for p in parties["addressees"] if p["source"] == "header" and p["kind"] in ("person", "institution")]
+    header = [p for p in parties["addressees"] if p["source"] == "header"
+              and p["kind"] in ("person", "institution", "unlisted")]
     if not header or not listed:
         return
-    senders = {p["name"] for p in parties["senders"] if p["name"]}
+    senders = {_party_name(p) for p in parties["senders"] if _party_name(p)}
     header_names = []
     for p in header:
-        if p["name"] not in header_names:
-            header_names.append(p["name"])
+        if _party_name(p) not in header_names:
+            header_names.append(_party_name(p))
     internal = {c["recipient"] for c in listed if c["recipient_kind"] == "institution"
                 and c["recipient"] and _is_internal(c)}
     named = {}
     for c in listed:
-        if c["kind"] == "recipient" and c["recipient"] and c["recipient"] not in internal:
-            named.setdefault(c["recipient"], c)
+        who = _recipient_name(c)
+        if c["kind"] == "recipient" and who and who not in internal:
+            named.setdefault(who, c)
+    dispatched = {_recipient_name(t) for t in doc["transfers"] if t["kind"] == "dispatch" and _recipient_name(t)}
     for name, c in named.items():
         if name not in header_names:
             if name in senders:
                 f.add("recipient-not-in-header", "info",
                       f"{name} receives copy {c['number']} but is not an addressee in the header "
                       f"({name} is the sender: the sender's own copy)", c["evidence"], details={"recipient": name})
+            elif name in dispatched:
+                f.add("recipient-not-in-header", "info",
+                      f"{name} receives copy {c['number']} but is not an addressee in the header "
+                      f"(the document says it was sent to {name})", c["evidence"], details={"recipient": name})
             else:
                 f.add("recipient-not-in-header", "warning",
                       f"{name} receives copy {c['number']} but is not an addressee in the header",
@@ -197,7 +210,7 @@ def _check_header(f: _Findings, doc: dict, listed: list[dict]):
                   f"names one addressee ({header_names[0]})", to_addr[0]["evidence"])
     else:
         for n in uncovered:
-            p = next(p for p in header if p["name"] == n)
+            p = next(p for p in header if _party_name(p) == n)
             f.add("header-recipient-not-in-copies", "warning",
                   f"{n} is an addressee in the header but receives no copy in the list", p["evidence"],
                   details={"recipient": n})
@@ -205,6 +218,15 @@ def _check_header(f: _Findings, doc: dict, listed: list[dict]):
 
 def _is_internal(copy: dict) -> bool:
     return "internal" in copy["flags"]
+
+
+def _party_name(p: dict) -> str | None:
+    """The name of an addressee or sender as recorded (the authority's, or an unlisted person's)."""
+    return p.get("recorded_name") or p["name"]
+
+
+def _recipient_name(c: dict) -> str | None:
+    return c.get("recipient_name") or c["recipient"]
 
 
 def _check_excerpts(f: _Findings, doc: dict, authority: NameAuthority, text: str):
@@ -227,7 +249,7 @@ def _check_excerpts(f: _Findings, doc: dict, authority: NameAuthority, text: str
             if p == "all" or p.split(".")[0] in subs:
                 continue
             related = _points_naming(doc, e, authority, text)
-            names = ", ".join(n for n in e["recipients"] if n) or "the recipients"
+            names = ", ".join(n for n in (e.get("recipients_name") or e["recipients"]) if n) or "the recipients"
             rel_txt = ""
             if related:
                 rel_txt = (f"; the sub-point that concerns {names} is " if len(related) == 1 else
@@ -294,6 +316,6 @@ def _check_roles(f: _Findings, doc: dict):
         elif r["agent_status"] == "blank":
             f.add("agent-blank", "warning", f"the space for who {r['role']} the document is left blank",
                   r["evidence"])
-        elif r["agent_status"] == "unknown":
+        elif r["agent_status"] in ("unknown", "unlisted"):
             f.add("name-unknown", "info",
                   f"{r['agent_raw']!r} ({r['role']}) is not in the name authority", r["evidence"])

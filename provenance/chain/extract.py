@@ -11,7 +11,7 @@ import re
 
 from provenance.citation import find_citations
 from provenance.chain import patterns as P
-from provenance.chain.authority import NameAuthority, NameRef
+from provenance.chain.authority import NameAuthority, NameRef, attested_surnames, surname_shaped
 from provenance.chain.model import (
     Copy, Evidence, Excerpt, Party, Placement, PrintRun, Role, Transfer, to_dict,
 )
@@ -113,23 +113,26 @@ class Extractor:
         self.numbers: list[dict] = []
         self.notes: list[dict] = []  # facts the checks need but the output need not show
         self._list_lines: set[int] = set()
+        # surnames the document writes with a personal title: people, known to the authority or not
+        self.attested = attested_surnames(text)
 
     # -- helpers -------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
         start, end = _strip_span(self.text, start, end, " \t")
         return Evidence.of(self.text, start, end)
 
-    def names(self, start: int, end: int) -> list[NameRef]:
+    def names(self, start: int, end: int, person: bool = False) -> list[NameRef]:
         start, end = _strip_span(self.text, start, end)
         if start >= end:
             return []
-        return self.auth.split(self.text[start:end], start)
+        return self.auth.split(self.text[start:end], start, person, self.attested)
 
-    def one_name(self, start: int, end: int) -> NameRef | None:
+    def one_name(self, start: int, end: int, person: bool = False) -> NameRef | None:
+        """The name written at ``start``..``end``; ``person``: the context wants a person."""
         start, end = _strip_span(self.text, start, end)
         if start >= end:
             return None
-        return self.auth.resolve(self.text[start:end], start)
+        return self.auth.resolve(self.text[start:end], start, person, self.attested)
 
     # -- the parts -----------------------------------------------------------------------
     def run(self) -> dict:
@@ -140,6 +143,8 @@ class Extractor:
         self.exemplar_copy()
         self.extra_copies()
         self.role_lines()
+        self.signature_lines()
+        self.sent_to()
         self.basis()
         self.placements_()
         self.decision_structure()
@@ -158,10 +163,11 @@ class Extractor:
             if not refs:
                 continue
             has_cde = bool(re.search(r"\bCdes?\b", who))
-            if not has_cde and not all(r.kind in ("person", "institution") for r in refs):
+            if not has_cde and not all(r.kind in ("person", "institution") or _sure_unlisted(r) for r in refs):
                 continue
             for r in refs:
-                self.addressees.append(Party(r.name, r.raw, r.kind, "header", self.ev(m.start(), m.end())))
+                self.addressees.append(Party(r.name, r.raw, r.kind, "header", self.ev(m.start(), m.end()),
+                                             _name_confidence(r), r.recorded))
 
     def title_parties(self):
         title = self.meta.get("title")
@@ -174,11 +180,11 @@ class Extractor:
         def parties(part: str, source_kind: str, out: list):
             k = seg.find(part)
             start = base + k if k >= 0 and span else None
-            for r in self.auth.split(part, start or 0):
-                if r.kind not in ("person", "institution"):
+            for r in self.auth.split(part, start or 0, attested=self.attested):
+                if r.kind not in ("person", "institution") and not _sure_unlisted(r):
                     continue
                 evid = self.ev(r.start, r.end) if start is not None else Evidence(part, -1, -1)
-                out.append(Party(r.name, r.raw, r.kind, source_kind, evid, 0.7))
+                out.append(Party(r.name, r.raw, r.kind, source_kind, evid, 0.7, r.recorded))
 
         m_from = re.search(r"\bfrom\s+(?P<who>.+?)(?=\s+(?:to|in|on|about|concerning|regarding)\s|$)", title)
         if m_from:
@@ -196,7 +202,8 @@ class Extractor:
         """Kind, recipient and candidates of a copy's destination as written."""
         d = dest.strip()
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
-                "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0}
+                "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
+                "recipient_name": None, "recipient_status": None}
         if not d or re.fullmatch(r"\[?left blank\]?|\[?blank\]?|[-–—]+", d, re.IGNORECASE):
             info.update(kind="blank", destination=None)
             info["flags"].append("blank")
@@ -216,15 +223,19 @@ class Extractor:
             info["flags"].append("incomplete")
             info["confidence"] = 0.5
         lead = re.match(r"^(?:to\s+)?", d, re.IGNORECASE).end()
-        refs = self.auth.split(d[lead:], start + lead)
-        known = [r for r in refs if r.kind in ("person", "institution")]
+        refs = self.auth.split(d[lead:], start + lead, attested=self.attested)
+        known = [r for r in refs if r.kind in ("person", "institution", "unlisted")]
         info["recipient_raw"] = d[lead:].strip() or None
         if len(refs) == 1:
             r = refs[0]
             info["recipient"] = r.name
+            info["recipient_name"] = r.recorded
+            info["recipient_status"] = _status(r)
             info["recipient_kind"] = r.kind if r.kind in ("person", "institution") else None
-            if r.kind == "unknown":
+            if r.kind in ("unknown", "unlisted"):
                 info["flags"].append("unknown-name")
+            if r.kind == "unlisted":
+                info["confidence"] = min(info["confidence"], r.confidence)
             if r.kind == "illegible":
                 info["flags"].append("illegible")
             if r.supplied:
@@ -232,17 +243,30 @@ class Extractor:
             if r.internal:
                 info["flags"].append("internal")
         elif len(refs) > 1:
-            info["candidates"] = [r.name for r in known]
+            info["candidates"] = [r.recorded for r in known]
             info["flags"].append("several-recipients")
         return info
 
     def print_runs_and_lists(self):
         for m in P.PRINT_RUN.finditer(self.text):
-            if not P.PRINT_RUN_REST_OK.match(m.group("rest")):
-                continue
+            rest = m.group("rest")
+            items: list[tuple[re.Match, int]] = []
+            head_end = m.end()
+            if not P.PRINT_RUN_REST_OK.match(rest):
+                # "2 copies printed. 1 - to the addressee, 2 - to file": the list on the same line
+                im = P.PRINT_RUN_INLINE.match(rest)
+                if im is None:
+                    continue
+                items = self._inline_items(m.start("rest") + im.end(), m.end())
+                if not items:
+                    continue
+                head_end = m.start("rest") + im.end("head")
             count = P.parse_count(m.group("count"))
             if self.print_run is None:
-                self.print_run = PrintRun(count, m.group(0).strip(), self.ev(m.start(), m.end()))
+                self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
+            for item, item_start in items:
+                self._list_item(item, item_start)
+                self._list_lines.add(item_start)
             # a numbered list that follows the declaration
             pos = m.end() + 1
             while pos < len(self.text):
@@ -258,6 +282,23 @@ class Extractor:
                 self._list_item(im, pos)
                 self._list_lines.add(pos)
                 pos = eol + 1
+
+    def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
+        """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
+        with its offset; empty unless every entry reads as one."""
+        out = []
+        bounds = [start] + [x for m in P.INLINE_ITEM_SEP.finditer(self.text, start, end) for x in (m.start(), m.end())]
+        bounds.append(end)
+        for s, e in zip(bounds[0::2], bounds[1::2]):
+            while e > s and self.text[e - 1] in " \t,;":
+                e -= 1
+            if e > s and self.text[e - 1] == "." and not re.search(r"\b(?:Cdes?|[A-Z])\.$", self.text[s:e]):
+                e -= 1
+            im = P.LIST_ITEM.match(self.text[s:e])
+            if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest"):
+                return []
+            out.append((im, s))
+        return out
 
     def _list_item(self, im: re.Match, line_start: int):
         num_raw = im.group("num")
@@ -290,7 +331,8 @@ class Extractor:
                 number=n, number_raw=label, kind=info["kind"], destination=info["destination"],
                 recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
                 recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]), source="list",
-                flags=sorted(set(flags)), confidence=confidence))
+                flags=sorted(set(flags)), confidence=confidence, recipient_name=info["recipient_name"],
+                recipient_status=info["recipient_status"]))
 
     def copy_lines(self):
         for m in P.COPY_LINE.finditer(self.text):
@@ -300,7 +342,8 @@ class Extractor:
                 destination=info["destination"], recipient=info["recipient"], evidence=self.ev(m.start(), m.end()),
                 recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
                 candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),
-                confidence=info["confidence"]))
+                confidence=info["confidence"], recipient_name=info["recipient_name"],
+                recipient_status=info["recipient_status"]))
             self._list_lines.add(m.start())
 
     def exemplar_copy(self):
@@ -326,18 +369,19 @@ class Extractor:
             evidence = self.ev(m.start(), end)
             instr_name = None
             if m.group("instr"):
-                ref = self.one_name(m.start("instr"), m.end("instr"))
+                ref = self.one_name(m.start("instr"), m.end("instr"), person=True)
                 instr_name = ref.name if ref else None
                 self.roles.append(Role(
                     role="instructed", agent=instr_name, evidence=evidence,
-                    agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date))
+                    agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
+                    confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
             if m.group("to"):
                 info = self._classify_destination(m.group("to"), m.start("to"))
                 kind = "extra"
             else:
                 info = {"kind": "extra", "destination": m.group("for").strip(), "recipient": None,
                         "recipient_kind": None, "recipient_raw": None, "candidates": [], "flags": [],
-                        "confidence": 1.0}
+                        "confidence": 1.0, "recipient_name": None, "recipient_status": None}
                 kind = "extra"
                 self.placements.append(Placement(
                     container=_clean_container(m.group("for")), evidence=evidence,
@@ -349,11 +393,14 @@ class Extractor:
                     recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
                     recipient_raw=info["recipient_raw"], source="extra",
                     flags=sorted(set(info["flags"]) | {"outside-print-run"}), confidence=info["confidence"],
-                    date=date, instructed_by=instr_name))
+                    date=date, instructed_by=instr_name, recipient_name=info["recipient_name"],
+                    recipient_status=info["recipient_status"]))
             if info["recipient"] or info["recipient_raw"]:
                 self.transfers.append(Transfer(
                     kind="extra-copy", recipient=info["recipient"], evidence=evidence,
-                    recipient_raw=info["recipient_raw"], date=date, instructed_by=instr_name))
+                    recipient_raw=info["recipient_raw"], date=date, instructed_by=instr_name,
+                    confidence=info["confidence"], recipient_name=info["recipient_name"],
+                    recipient_status=info["recipient_status"]))
 
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -364,18 +411,20 @@ class Extractor:
         raw = self.text[s:e]
         ev_end = e
         date = None
-        dm = re.search(r",\s*(?P<d>\d{1,2}\s+" + P._MONTH_RE + r"(?:\s+\d{4})?)\s*\.?\s*$", raw)
-        if dm:
+        dm = re.search(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", raw, re.IGNORECASE)
+        if dm and (dm.start() > 0 and raw[:dm.start()].strip(" ,")):
             date = P.parse_date(dm.group("d"), self.year)
-            e = s + dm.start()
-        ref = self.one_name(s, e)
+            if date:
+                e = s + dm.start()
+        ref = self.one_name(s, e, person=True)
         evidence = self.ev(m.start(), ev_end)
         hand = "handwritten" if _in_handwriting(self.text, m.start()) else None
         label_supplied = "[" in m.group("label")
         self.roles.append(Role(
-            role=role, agent=ref.name if ref and ref.kind == "person" else (ref.name if ref else None),
+            role=role, agent=ref.name if ref else None,
             evidence=evidence, agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
-            hand=hand, confidence=0.9 if label_supplied else 1.0))
+            hand=hand, confidence=min(0.9 if label_supplied else 1.0, _name_confidence(ref)),
+            agent_name=ref.recorded if ref else None))
         return self.roles[-1]
 
     def role_lines(self):
@@ -396,18 +445,118 @@ class Extractor:
                 kind="dispatch", recipient=None, evidence=self.ev(m.start(), m.end()),
                 date=P.parse_date(m.group("date"), self.year), time=P.parse_time(m.group("time"))))
         for m in P.ISSUED.finditer(self.text):
-            ref = self.one_name(m.start("name"), m.end("name"))
+            ref = self.one_name(m.start("name"), m.end("name"), person=True)
             self.roles.append(Role(
                 role="issued", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
-                agent_raw=ref.raw if ref else None, agent_status=_status(ref), confidence=0.8))
+                agent_raw=ref.raw if ref else None, agent_status=_status(ref),
+                confidence=min(0.8, _name_confidence(ref)), agent_name=ref.recorded if ref else None))
         for m in P.SIGNED.finditer(self.text):
-            ref = self.one_name(m.start("name"), m.end("name"))
+            ref = self.one_name(m.start("name"), m.end("name"), person=True)
             date = P.parse_date(m.group("date"), self.year)
             self.roles.append(Role(
                 role="signed", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
-                agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date))
+                agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
+                confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
             if ref:
-                self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", self.ev(m.start(), m.end())))
+                self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", self.ev(m.start(), m.end()),
+                                          _name_confidence(ref), ref.recorded))
+
+    def signature_lines(self):
+        """Signatures on lines of their own below the text: "A. MIKOYAN", "V. Molotov", "KOVALEV"
+        over a date, "A. SAVELYEV [illegible signature]". A word alone counts only in capitals,
+        over a date or a signature mark, and when it is a known person or has a surname's shape."""
+        if self.low is not None and not re.search(r"^[ \t]*(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*)*[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]{2,}"
+                                                   r"|^[ \t]*(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*)+[A-ZА-ЯЁ]",
+                                                   self.text, re.MULTILINE):
+            return
+        lines = list(_lines(self.text))
+        title_end = (self.meta.get("title_span") or (0, 0))[1]
+        content = [i for i, (_s, _e, line) in enumerate(lines) if line.strip() and not P.UNRENDERED_LINE.match(line)]
+        sig_at: dict[int, re.Match] = {}
+        for i in content:
+            s, _e, line = lines[i]
+            if s < title_end:
+                continue
+            m = P.SIGNATURE_LINE.match(line)
+            if m and (m.group("initials") or m.group("surname").isupper()) \
+                    and not _in_handwriting(self.text, s + m.start("name")):
+                sig_at[i] = m
+
+        def below(k: int):
+            """The first content line after the signature block that starts at content index k."""
+            j = k + 1
+            while j < len(content) and (content[j] in sig_at or P.SIGNATURE_MARK_LINE.fullmatch(lines[content[j]][2])):
+                j += 1
+            return (j, lines[content[j]]) if j < len(content) else (j, None)
+
+        for k, i in enumerate(content):
+            m = sig_at.get(i)
+            if m is None:
+                continue
+            s, _e, line = lines[i]
+            surname = m.group("surname")
+            start = s + m.start("name")
+            end = s + m.end("name")
+            ref = self.auth.resolve(self.text[start:end], start, True, self.attested)
+            if ref.kind not in ("person", "unlisted"):
+                continue
+            strong = ref.kind == "person" or surname_shaped(re.sub(r"[\[\]]", "", surname)) \
+                or ref.cleaned.split(" ")[-1].casefold() in self.attested
+            j, nxt = below(k)
+            dated = nxt is not None and P.DATE_LINE.fullmatch(nxt[2]) is not None
+            marked = bool(m.group("mark")) or j > k + 1
+            if m.group("initials"):
+                ok = strong or dated or marked
+            else:
+                ok = strong and (dated or marked)
+            if not ok:
+                continue
+            date = P.parse_date(nxt[2], self.year) if dated else None
+            ev = self.ev(start, s + m.end())
+            conf = _name_confidence(ref)
+            self.roles.append(Role(
+                role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
+                date=date, confidence=conf, agent_name=ref.recorded))
+            self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
+
+    def sent_to(self):
+        """"Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan": the document went to each of them."""
+        if self.low is not None and not any(k in self.low for k in ("sent", "dispatched", "distributed",
+                                                                      "forwarded")):
+            return
+        for m in P.SENT_TO.finditer(self.text):
+            s, e = m.start("who"), m.end("who")
+            line_end = e
+            if s == e:
+                # the names on the next lines: "Sent to:\n\nCdes. ..."
+                nb = re.compile(r"\S").search(self.text, m.end())
+                if not nb:
+                    continue
+                s = nb.start()
+                para_end = self.text.find("\n\n", s)
+                e = line_end = _strip_span(self.text, s, len(self.text) if para_end < 0 else para_end, " \t\n")[1]
+            who = self.text[s:e]
+            date, channel = None, None
+            dm = re.search(r"[,;]?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", who, re.IGNORECASE)
+            if dm and dm.start() > 0:
+                date = P.parse_date(dm.group("d"), self.year)
+                if date:
+                    e = s + dm.start()
+            ch = P.CHANNEL.search(self.text, s, e)
+            if ch:
+                channel = ch.group("ch").lower()
+                e = ch.start()
+            refs = [r for r in self.names(s, e) if r.kind != "blank"]
+            # "Sent to: the Presidium" is a note whatever it names; without the colon, the line
+            # must name someone ("Sent to Cde. Stalin"), not be the start of a sentence
+            if not refs or not m.group("colon") and not any(
+                    r.kind in ("person", "institution", "unlisted", "illegible") for r in refs):
+                continue
+            ev = self.ev(m.start(), line_end)
+            for r in refs:
+                self.transfers.append(Transfer(
+                    kind="dispatch", recipient=r.name, evidence=ev, recipient_raw=r.raw, channel=channel, date=date,
+                    confidence=_name_confidence(r), recipient_name=r.recorded, recipient_status=_status(r)))
 
     def _authentication_alternative(self, role: Role, pos: int):
         """A name standing alone just after an illegible authentication may be the authenticator's."""
@@ -418,9 +567,9 @@ class Extractor:
                 continue
             word = line.strip().strip("□ ").strip()
             if re.fullmatch(r"[A-Z][a-z\-]+|[A-Z]{3,}", word):
-                ref = self.auth.resolve(word, pos + s + line.find(word))
+                ref = self.auth.resolve(word, pos + s + line.find(word), attested=self.attested)
                 role.alternatives.append({
-                    "agent": ref.name, "agent_raw": word, "confidence": 0.4,
+                    "agent": ref.name, "agent_name": ref.recorded, "agent_raw": word, "confidence": 0.4,
                     "reason": "a name standing alone after the illegible authentication; it may be the "
                               "authenticator's name or another signature",
                     "evidence": to_dict(self.ev(ref.start, ref.end))})
@@ -434,15 +583,16 @@ class Extractor:
             self.roles.append(Role(
                 role="basis", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
                 agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=doc["date"],
-                document=doc))
+                document=doc, confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
             # further references in the same note ("Ind. 54, note of Cdes. Kobulov and Stakhanov of 6 October")
             for r in P.REFERENCE.finditer(self.text, m.end(), min(len(self.text), m.end() + 250)):
                 date = P.parse_date(r.group("date"), self.year)
                 for ref2 in self.names(r.start("names"), r.end("names")):
                     self.roles.append(Role(
                         role="basis", agent=ref2.name, evidence=self.ev(r.start(), r.end()),
-                        agent_raw=ref2.raw, agent_status=_status(ref2), date=date, confidence=0.6,
-                        document={"kind": r.group("kind"), "number": None, "date": date}))
+                        agent_raw=ref2.raw, agent_status=_status(ref2), date=date,
+                        confidence=min(0.6, _name_confidence(ref2)),
+                        document={"kind": r.group("kind"), "number": None, "date": date}, agent_name=ref2.recorded))
 
     def placements_(self):
         if self.low is not None and not any(v in self.low for v in ("placed", "filed", "put", "kept", "held",
@@ -453,7 +603,8 @@ class Extractor:
             owner = ref.name if ref else None
             self.placements.append(Placement(
                 container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
-                owner=owner, hand="handwritten" if _in_handwriting(self.text, m.start()) else None))
+                owner=owner, hand="handwritten" if _in_handwriting(self.text, m.start()) else None,
+                owner_name=ref.recorded if ref else None))
         for m in P.PLACED_COPY.finditer(self.text):
             self.placements.append(Placement(
                 container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
@@ -529,14 +680,17 @@ class Extractor:
         refs = self.names(m.start("who"), m.end("who"))
         ev = self.ev(m.start(), m.end())
         exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],
-                      points=points, points_raw=points_raw, evidence=ev, channel=channel)
+                      points=points, points_raw=points_raw, evidence=ev, channel=channel,
+                      recipients_name=[r.recorded for r in refs], recipients_status=[_status(r) for r in refs],
+                      confidence=min([1.0] + [_name_confidence(r) for r in refs]))
         if not points:
             exc.status = "unparsed"
             exc.confidence = 0.3
         self.excerpts.append(exc)
         for r in refs:
             self.transfers.append(Transfer(kind="excerpt", recipient=r.name, evidence=ev, recipient_raw=r.raw,
-                                           channel=channel))
+                                           channel=channel, confidence=_name_confidence(r),
+                                           recipient_name=r.recorded, recipient_status=_status(r)))
 
     def receipt(self):
         for m in P.RECEIPT.finditer(self.text):
@@ -552,36 +706,46 @@ class Extractor:
 
     def copy_transfers(self):
         """Resolve "to the addressee(s)" against the header, then one transfer per delivered copy."""
-        header = [p for p in self.addressees if p.source == "header" and p.kind in ("person", "institution")]
+        named = ("person", "institution", "unlisted")
+        header = [p for p in self.addressees if p.source == "header" and p.kind in named]
         if not header:
-            header = [p for p in self.addressees if p.kind in ("person", "institution")]
-        names = []
+            header = [p for p in self.addressees if p.kind in named]
+        names: list[str] = []
+        parties: list[Party] = []
         for p in header:
-            if p.name not in names:
-                names.append(p.name)
+            key = p.recorded_name or p.name
+            if key not in names:
+                names.append(key)
+                parties.append(p)
         for c in self.copies:
             if c.kind != "addressee":
                 continue
             c.candidates = list(names)
             if len(names) == 1:
-                c.recipient = names[0]
-                c.recipient_kind = header[0].kind
-                c.confidence = min(c.confidence, 0.8)
+                p = parties[0]
+                c.recipient = p.name
+                c.recipient_name = names[0]
+                c.recipient_status = "unlisted" if p.kind == "unlisted" else ("known" if p.kind == "person" else p.kind)
+                c.recipient_kind = p.kind if p.kind in ("person", "institution") else None
+                c.confidence = min(c.confidence, 0.8, p.confidence)
             else:
                 c.confidence = min(c.confidence, 0.5 if names else 0.3)
         for c in self.copies:
             if c.source != "list":
                 continue
-            if c.recipient or c.candidates:
+            if c.recipient or c.recipient_name or c.candidates:
                 self.transfers.append(Transfer(
                     kind="copy", recipient=c.recipient, evidence=c.evidence, copy=c.number,
-                    recipient_raw=c.recipient_raw or c.destination, confidence=c.confidence))
+                    recipient_raw=c.recipient_raw or c.destination, confidence=c.confidence,
+                    recipient_name=c.recipient_name, recipient_status=c.recipient_status))
         if self.print_run is not None:
             self.print_run.listed = sum(1 for c in self.copies if c.source == "list")
         # a placed "Beria's copy" is the copy the list gives Beria
         for pl in self.placements:
-            if pl.owner and pl.copy is None:
-                owned = [c.number for c in self.copies if c.recipient == pl.owner and c.number is not None]
+            owner = pl.owner_name or pl.owner
+            if owner and pl.copy is None:
+                owned = [c.number for c in self.copies if (c.recipient_name or c.recipient) == owner
+                         and c.number is not None]
                 if len(owned) == 1:
                     pl.copy = owned[0]
                 elif len(owned) > 1:
@@ -594,6 +758,7 @@ class Extractor:
                                        "folio_from", "folio_to", "raw", "fond_raw", "opis_raw", "delo_raw")}
             if c.get("papka"):
                 u["papka"] = c["papka"]
+                u["papka_raw"] = c.get("papka_raw")
             u["evidence"] = to_dict(self.ev(c["start"], c["end"]))
             units.append(u)
         exemplar = self.exemplar
@@ -622,9 +787,20 @@ class Extractor:
 
 
 def _status(ref: NameRef | None) -> str:
+    """known | institution | unlisted | unknown | illegible | blank | absent."""
     if ref is None:
         return "absent"
     return {"person": "known", "institution": "institution"}.get(ref.kind, ref.kind)
+
+
+def _name_confidence(ref: NameRef | None) -> float:
+    """How sure the reading of a name is a person's: below 1 only for an unlisted name."""
+    return ref.confidence if ref is not None and ref.kind == "unlisted" else 1.0
+
+
+def _sure_unlisted(ref: NameRef) -> bool:
+    """An unlisted name with a title, initials or the same surname titled elsewhere in the document."""
+    return ref.kind == "unlisted" and ref.confidence >= 0.9
 
 
 def _clean_container(raw: str) -> str:

@@ -1,7 +1,7 @@
 """Links between documents: shared archival units, and one document being another's basis.
 
 Two documents are linked when they cite the same archival file (same repository, fond,
-opis and delo), the same inventory (same opis of the same fond; "R-9401ss" and "9401s" are
+opis, papka if any, and delo), the same inventory (same opis of the same fond; "R-9401ss" and "9401s" are
 the same fund 9401 with different secrecy suffixes, so that link has a lower confidence),
 or when one names the other as its basis (same document number, or same date and author).
 """
@@ -27,7 +27,9 @@ def _unit_links(a: dict, b: dict) -> list[dict]:
                 continue
             same_fond = ua["fond"] == ub["fond"]
             same_base = _base_fond(ua["fond"]) == _base_fond(ub["fond"])
-            if same_fond and ua.get("opis") == ub.get("opis") and ua.get("delo") == ub.get("delo") and ua.get("delo"):
+            # at the foreign-policy archive a delo is numbered within its papka (folder)
+            if same_fond and ua.get("opis") == ub.get("opis") and ua.get("papka") == ub.get("papka") \
+                    and ua.get("delo") == ub.get("delo") and ua.get("delo"):
                 kind, conf = "same-file", 1.0
             elif same_fond and ua.get("opis") and ua.get("opis") == ub.get("opis"):
                 kind, conf = "same-inventory", 1.0

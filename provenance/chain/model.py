@@ -13,7 +13,14 @@ Facts of one document:
 - ``Transfer``: a movement of a copy, an excerpt or the document: recipient, channel ("by
   cipher"), date, origin, who instructed it.
 - ``Role``: drafted, typed, authenticated, sent, issued, signed, instructed, basis; the agent
-  is the normalized name or None (unknown, illegible, blank).
+  is the normalized name or None (not in the name authority, illegible, blank).
+
+Names: ``recipient``/``agent``/``recipients`` hold the name-authority form only (None when the
+authority does not hold the name). A legible personal name the authority does not hold is
+still recorded, in ``recipient_name``/``agent_name``/``recipients_name``/``recorded_name``,
+with the status "unlisted" (``recipient_status``, ``agent_status``, ``recipients_status``,
+``Party.kind``) and a confidence below 1; those fields hold the authority form when there is
+one, so that they always name whom the text names.
 - ``Placement``: a copy (or a point) placed in a container ("Special Folder concerning
   Xinjiang").
 - ``Excerpt``: points of a decision sent to recipients ("Bulganin - 8").
@@ -60,6 +67,8 @@ class Copy:
     confidence: float = 1.0
     date: str | None = None
     instructed_by: str | None = None
+    recipient_name: str | None = None  # the authority form, or an unlisted person's surname as written
+    recipient_status: str | None = None  # known | institution | unlisted | unknown | illegible | blank | None
 
 
 @dataclass
@@ -76,6 +85,8 @@ class Transfer:
     number: str | None = None
     instructed_by: str | None = None
     confidence: float = 1.0
+    recipient_name: str | None = None
+    recipient_status: str | None = None
 
 
 @dataclass
@@ -84,13 +95,14 @@ class Role:
     agent: str | None
     evidence: Evidence
     agent_raw: str | None = None
-    agent_status: str = "known"  # known | unknown | illegible | blank | absent | institution
+    agent_status: str = "known"  # known | unlisted | unknown | illegible | blank | absent | institution
     date: str | None = None
     time: str | None = None
     hand: str | None = None  # "handwritten" when the line is in another hand
     confidence: float = 1.0
     alternatives: list[dict] = field(default_factory=list)
     document: dict | None = None  # for basis: {"kind", "number", "date"}
+    agent_name: str | None = None  # the authority form, or an unlisted person's surname as written
 
 
 @dataclass
@@ -102,6 +114,7 @@ class Placement:
     scope: str | None = None  # e.g. "point 8"
     hand: str | None = None
     confidence: float = 1.0
+    owner_name: str | None = None  # the authority form, or an unlisted person's surname as written
 
 
 @dataclass
@@ -115,6 +128,8 @@ class Excerpt:
     status: str = "ok"  # ok | ambiguous | missing
     readings: list[dict] = field(default_factory=list)
     confidence: float = 1.0
+    recipients_name: list[str | None] = field(default_factory=list)
+    recipients_status: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -123,10 +138,11 @@ class Party:
 
     name: str | None
     raw: str
-    kind: str
+    kind: str  # person | institution | unlisted | unknown | illegible | blank
     source: str  # header | title | signature
     evidence: Evidence
     confidence: float = 1.0
+    recorded_name: str | None = None  # the authority form, or an unlisted person's surname as written
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

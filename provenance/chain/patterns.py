@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.dates import ROMAN_MONTHS
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -19,9 +21,23 @@ _NUMSIGN = r"(?:N[°º]|No\.?|№)"
 _DASH = r"[-–—]"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
+_ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+# "12.III.46", "7.IV.1956", "22.IX": day, Roman month, year (two digits: 19xx) or none
+_ROMAN_DATE = (r"(?<![\w.])(?P<d3>\d{1,2})\.(?P<m3>" + _ROMAN_MONTH + r")(?![A-Za-z])"
+               r"(?:\.(?P<y3>(?:1[6-9]|20)\d\d|\d\d)(?!\d))?")
 DATE = re.compile(
     r"(?P<d1>\d{1,2})\s*/?\s*(?P<m1>" + _MONTH_RE + r")(?:,?\s+(?P<y1>" + _YEAR + r"))?"
-    r"|(?P<m2>" + _MONTH_RE + r")\s+(?P<d2>\d{1,2}),?\s+(?P<y2>" + _YEAR + r")",
+    r"|(?P<m2>" + _MONTH_RE + r")\s+(?P<d2>\d{1,2}),?\s+(?P<y2>" + _YEAR + r")"
+    r"|" + _ROMAN_DATE.replace("(?P<m3>", "(?-i:(?P<m3>").replace(r")(?![A-Za-z])", r"))(?![A-Za-z])", 1),
+    re.IGNORECASE,
+)
+# a date as written after a name: "15 October 1945", "6 October", "12.III.46"
+DATE_WRITTEN = (r"(?:\d{1,2}\s+" + _MONTH_RE + r"(?:\s+\d{4})?|\d{1,2}\.(?-i:" + _ROMAN_MONTH + r")(?![A-Za-z])"
+                r"(?:\.(?:\d{4}|\d\d)(?!\d))?)")
+# a line that is only a date (below a signature): "28 December 1948", "7.IV.56", "March 3, 1950"
+DATE_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}\s+" + _MONTH_RE + r"\s+" + _YEAR + r"|" + _MONTH_RE + r"\s+\d{1,2},?\s+" + _YEAR
+    + r"|\d{1,2}\.(?-i:" + _ROMAN_MONTH + r")\.(?:\d{4}|\d\d))[ \t]*\.?[ \t]*",
     re.IGNORECASE,
 )
 
@@ -35,13 +51,26 @@ EXEMPLAR = re.compile(
     r"\b[Cc]opy\s+" + _NUMSIGN + r"[ \t]*(?P<num>\d+(?!\d)|\[left blank\]|\[illegible\])(?![ \t]*" + _DASH + r")"
 )
 IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
-# "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp."
+# "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp.",
+# "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
-    r"^[ \t]*(?:(?:Printed|Typed|Made)\s+in\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,40})$",
+    r"^[ \t]*(?:(?:Printed|Typed|Made)\s+in\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
-PRINT_RUN_REST_OK = re.compile(r"^\s*(?:\[?printed\]?|\.?\s*vp\.?|\.?\s*vyp\.?|\.|were printed|in all)?\s*\.?\s*$",
-                               re.IGNORECASE)
+# what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
+# initials ("vp.", "vyp.", "vsh.", "v.sh.": lower-case letters, not an English word)
+_TYPIST = (r"(?!(?:to|of|for|and|the|in|on|by|are|was|is|at|as|or|with|were|made|each|more|sent)\b)"
+           r"[a-zа-яё]{1,4}\.?(?:[ \t]?[a-zа-яё]{1,3}\.)?")
+PRINT_RUN_REST_OK = re.compile(
+    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*\.?\s*$")
+# the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
+PRINT_RUN_INLINE = re.compile(
+    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all)?\s*[.:;,]?)\s+(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?"
+    r"\s*\]?\s*" + _DASH + r")",
+    re.IGNORECASE,
+)
+# where the next entry of a one-line copy list begins: ", 2 - to file"
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*" + _DASH + r")")
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
@@ -66,6 +95,22 @@ SENT = re.compile(
     r"(?:[ \t]+(?P<time>\d{1,2}[:.]\d{2}|\d{3,4}))?",
     re.MULTILINE | re.IGNORECASE,
 )
+# "Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan", "Copies sent to Cde. Stalin"
+SENT_TO = re.compile(
+    r"^[ \t]*(?P<label>(?:(?:Cop(?:y|ies)|Also)[ \t]+)?(?:sent|dispatched|distributed|forwarded)[ \t]+to)"
+    r"[ \t]*(?P<colon>:)?"
+    r"[ \t]*(?P<who>[^\n]{0,200}?)[ \t]*$",  # a note, not a line of prose
+    re.MULTILINE | re.IGNORECASE,
+)
+# a signature on a line of its own: "A. MIKOYAN", "KOVALEV", "V. Molotov", "A. SAVELYEV [illegible signature]"
+SIGNATURE_LINE = re.compile(
+    r"^[ \t]*(?P<name>(?P<initials>(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*){1,3})?"
+    r"(?P<surname>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+|[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\[[a-zа-яё]{1,3}\][a-zа-яё]*)?))"
+    r"[ \t]*(?P<mark>\[(?:illegible\s+signature|signature\s+illegible|signature|illegible)\])?[ \t]*$",
+    re.MULTILINE,
+)
+SIGNATURE_MARK_LINE = re.compile(r"[ \t]*\[(?:illegible\s+signature|signature\s+illegible|signature)\][ \t]*",
+                                 re.IGNORECASE)
 ISSUED = re.compile(r"^[ \t]*(?P<label>vyp\.|vp\.)[ \t]*(?P<name>[A-Z\[][^\n□]*?)[ \t]*$", re.MULTILINE)
 SIGNED = re.compile(
     r"^[ \t]*(?P<date>\d{1,2}\s+" + _MONTH_RE + r"\s+\d{4})[ \t]+(?P<name>[A-Z][A-Z\-]{2,}(?:[ \t]+[A-Z][A-Z\-]{2,})?)\b",
@@ -101,7 +146,7 @@ ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:l
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(
-    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|to[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*\.?[ \t]*$",
+    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to)[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*\.?[ \t]*$",
     re.MULTILINE,
 )
 RECEIPT = re.compile(
@@ -126,7 +171,8 @@ def parse_count(raw: str) -> int | None:
 
 
 def parse_date(raw: str | None, default_year: int | None = None) -> str | None:
-    """ISO date from "15 October 1945", "27/November 1945", "November 26, 1945", "6 October"."""
+    """ISO date from "15 October 1945", "27/November 1945", "November 26, 1945", "6 October",
+    "12.III.46" (a Roman month; a two-digit year is 19xx)."""
     if not raw:
         return None
     m = DATE.search(raw)
@@ -134,13 +180,17 @@ def parse_date(raw: str | None, default_year: int | None = None) -> str | None:
         return None
     if m.group("m1"):
         d, mon, y = m.group("d1"), m.group("m1"), m.group("y1")
-    else:
+    elif m.group("m2"):
         d, mon, y = m.group("d2"), m.group("m2"), m.group("y2")
+    else:
+        d, mon, y = m.group("d3"), m.group("m3"), m.group("y3")
+    if y and len(y) == 2:
+        y = "19" + y
     year = int(y) if y else default_year
     if year is None:
         return None
     day = int(d)
-    month = MONTHS[mon.lower()]
+    month = MONTHS[mon.lower()] if mon.lower() in MONTHS else ROMAN_MONTHS[mon]
     if not 1 <= day <= 31:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"

@@ -13,7 +13,9 @@ Mapping (namespace ``chain:``; people ``person:``, institutions ``org:``):
   its author; a basis found in the corpus is that document itself;
 - placements and archival units are collections (``prov:Collection``) with ``hadMember``.
 
-Illegible or blank agents are agents of type ``chain:UnknownAgent``: nothing is invented.
+A person the name authority does not hold ("unlisted": a legible name, "Cde. Malenkov") is a
+``prov:Person`` ``chain:unlisted.<surname>``. Illegible or blank agents are agents of type
+``chain:UnknownAgent``: nothing is invented.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ class _Builder:
         self.agents: dict[str, object] = {}
         self.entities: dict[str, object] = {}
 
-    def agent(self, name: str | None, raw: str | None, where: str):
+    def agent(self, name: str | None, raw: str | None, where: str, recorded: str | None = None):
+        """The agent for an authority name, else for an unlisted person's ``recorded`` name, else unknown."""
         if name:
             for ident, e in self.auth.people.items():
                 if e["surname"] == name:
@@ -62,6 +65,11 @@ class _Builder:
                     if qn not in self.agents:
                         self.agents[qn] = self.doc.agent(qn, {PROV_TYPE: PROV["Organization"], PROV_LABEL: name})
                     return self.agents[qn]
+        if recorded and recorded != name:
+            qn = f"chain:unlisted.{_slug(recorded)}"
+            if qn not in self.agents:
+                self.agents[qn] = self.doc.agent(qn, {PROV_TYPE: PROV["Person"], PROV_LABEL: recorded})
+            return self.agents[qn]
         qn = f"chain:{_slug(where)}.agent"
         if qn not in self.agents:
             self.agents[qn] = self.doc.agent(qn, {PROV_TYPE: CHAIN["UnknownAgent"],
@@ -109,10 +117,11 @@ class _Builder:
             self.doc.specializationOf(ce, ent)
             if printing is not None and c["source"] == "list":
                 self.doc.wasGeneratedBy(ce, printing)
-            if c["recipient"]:
+            if c["recipient"] or c.get("recipient_name"):
                 act = self.doc.activity(f"chain:{key}.delivery", other_attributes={PROV_TYPE: CHAIN["Delivery"]})
                 self.doc.used(act, ce)
-                self.doc.wasAssociatedWith(act, self.agent(c["recipient"], c["recipient_raw"], key),
+                self.doc.wasAssociatedWith(act, self.agent(c["recipient"], c["recipient_raw"], key,
+                                                           c.get("recipient_name")),
                                            other_attributes={PROV_ROLE: "recipient"})
                 if c.get("instructed_by"):
                     self.doc.wasAssociatedWith(act, self.agent(c["instructed_by"], None, key + ".instr"),
@@ -128,14 +137,15 @@ class _Builder:
             act = self.doc.activity(f"chain:{did}.excerpt.{k}.delivery", other_attributes={
                 PROV_TYPE: CHAIN["Delivery"], **({"chain:channel": e["channel"]} if e["channel"] else {})})
             self.doc.used(act, ee)
-            for j, (name, raw) in enumerate(zip(e["recipients"], e["recipients_raw"]), 1):
-                self.doc.wasAssociatedWith(act, self.agent(name, raw, f"{did}.excerpt.{k}.{j}"),
+            recorded = e.get("recipients_name") or [None] * len(e["recipients"])
+            for j, (name, raw, rec) in enumerate(zip(e["recipients"], e["recipients_raw"], recorded), 1):
+                self.doc.wasAssociatedWith(act, self.agent(name, raw, f"{did}.excerpt.{k}.{j}", rec),
                                            other_attributes={PROV_ROLE: "recipient"})
         for k, r in enumerate(d["roles"], 1):
             where = f"{did}.{r['role']}.{k}"
             agent = None
             if r["agent"] or r["agent_raw"] or r["agent_status"] in ("illegible", "blank"):
-                agent = self.agent(r["agent"], r["agent_raw"] or f"[{r['agent_status']}]", where)
+                agent = self.agent(r["agent"], r["agent_raw"] or f"[{r['agent_status']}]", where, r.get("agent_name"))
             if r["role"] == "basis":
                 targets = [self.entities[t] for t in basis_targets if t in self.entities]
                 if targets and k == min(i for i, x in enumerate(d["roles"], 1) if x["role"] == "basis"):
@@ -169,8 +179,10 @@ class _Builder:
             if pl.get("copy") is None:
                 self.doc.hadMember(self.collection("container." + pl["container"], pl["container"]), ent)
         for u in d["archival_units"]:
-            key = ".".join(_slug(x) for x in (u.get("repository") or "archive", u["fond"], u.get("opis") or "-",
-                                               u.get("delo") or "-"))
+            parts = [u.get("repository") or "archive", u["fond"], u.get("opis") or "-"]
+            if u.get("papka"):
+                parts.append("p" + u["papka"])
+            key = ".".join(_slug(x) for x in (*parts, u.get("delo") or "-"))
             self.doc.hadMember(self.collection("unit." + key, u["raw"]), ent)
 
 

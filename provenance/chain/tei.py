@@ -13,7 +13,8 @@ it needs from the result:
   placement, authentication or copy made outside the print run.
 
 People are ``persName`` with ``@key`` = the name-authority id (no ``#`` pointer, so nothing has
-to resolve inside the file); illegible names are ``<gap reason="illegible"/>``.
+to resolve inside the file); a person the authority does not hold ("unlisted") is a
+``persName`` without ``@key``, the surname as written; illegible names are ``<gap reason="illegible"/>``.
 """
 
 from __future__ import annotations
@@ -93,17 +94,21 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
 
     for p in doc["correspondence"]["addressees"]:
         if p["source"] == "header":
-            add_received(p["name"], p["raw"], "header", p["evidence"])
+            add_received(_party_name(p), p["raw"], "header", p["evidence"])
     for c in doc["copies"]:
-        add_received(c["recipient"], c["recipient_raw"] or c["destination"], "copy", c["evidence"])
+        add_received(_copy_name(c), c["recipient_raw"] or c["destination"], "copy", c["evidence"])
     for e in doc["excerpts"]:
-        for name, raw in zip(e["recipients"], e["recipients_raw"]):
+        for name, raw in zip(_excerpt_names(e), e["recipients_raw"]):
             add_received(name, raw, "excerpt", e["evidence"])
+    for t in doc["transfers"]:
+        if t["kind"] == "dispatch":
+            add_received(_copy_name(t), t["recipient_raw"], "dispatch", t["evidence"])
     sent = []
     for p in doc["correspondence"]["senders"]:
-        if p["name"] and all(s["name"] != p["name"] for s in sent):
-            date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and r["agent"] == p["name"]), None)
-            sent.append({"name": p["name"], "key": _key_for(p["name"], auth)[1], "raw": p["raw"],
+        name = _party_name(p)
+        if name and all(s["name"] != name for s in sent):
+            date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and _agent_name(r) == name), None)
+            sent.append({"name": name, "key": _key_for(name, auth)[1], "raw": p["raw"],
                          "source": p["source"], "date": date or doc.get("date")})
     distribution, lines = [], {}
     for c in doc["copies"]:
@@ -113,7 +118,7 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
         entry = lines.get(ev["start"])
         if entry is None:
             entry = {"n": c["number_raw"], "numbers": [], "start": ev["start"], "end": ev["end"],
-                     "recipient": c["recipient"], "key": _key_for(c["recipient"], auth)[1], "kind": c["kind"],
+                     "recipient": _copy_name(c), "key": _key_for(_copy_name(c), auth)[1], "kind": c["kind"],
                      "destination": c["destination"], "text": ev["quote"]}
             lines[ev["start"]] = entry
             distribution.append(entry)
@@ -172,18 +177,18 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
                 append_text(p, "the " + " ".join(x for x in (d.get("kind") or "document",
                                                              ("N° " + d["number"]) if d.get("number") else "")
                                                   if x) + " of ")
-            _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
+            _name(p, _agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
                 append_text(p, ", ")
                 _date(p, r["date"])
         append_text(p, ".")
     for c in doc["copies"]:
-        if c["source"] == "list" and (c["recipient"] or c["kind"] in ("file", "markup", "blank")):
+        if c["source"] == "list" and (_copy_name(c) or c["kind"] in ("file", "markup", "blank")):
             p = _el("p", _el("provenance", hist))
             append_text(p, f"Copy {c['number']} " if c["number"] is not None else "A copy ")
-            if c["recipient"]:
+            if _copy_name(c):
                 append_text(p, "to ")
-                _name(p, c["recipient"], c["recipient_raw"], auth)
+                _name(p, _copy_name(c), c["recipient_raw"], auth)
             elif c["kind"] == "blank":
                 append_text(p, "with no destination given")
             else:
@@ -195,9 +200,9 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
             if c.get("instructed_by"):
                 append_text(p, " at the instruction of ")
                 _name(p, c["instructed_by"], None, auth)
-            if c["recipient"]:
+            if _copy_name(c):
                 append_text(p, ", to ")
-                _name(p, c["recipient"], c["recipient_raw"], auth)
+                _name(p, _copy_name(c), c["recipient_raw"], auth)
             elif c["destination"]:
                 append_text(p, ", for " + c["destination"])
             if c.get("date"):
@@ -208,7 +213,7 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
         p = _el("p", _el("provenance", hist))
         pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"])
         append_text(p, f"Excerpt ({pts}) sent to ")
-        for i, (name, raw) in enumerate(zip(e["recipients"], e["recipients_raw"])):
+        for i, (name, raw) in enumerate(zip(_excerpt_names(e), e["recipients_raw"])):
             if i:
                 append_text(p, " and ")
             _name(p, name, raw, auth)
@@ -217,10 +222,31 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
         if e.get("status") == "ambiguous":
             append_text(p, " (the point is ambiguous: " + "; or ".join(r["text"] for r in e["readings"]) + ")")
         append_text(p, ".")
+    dispatches: dict[int, list[dict]] = {}
+    for t in doc["transfers"]:
+        if t["kind"] == "dispatch" and (t.get("recipient_name") or t["recipient"] or t["recipient_raw"]):
+            dispatches.setdefault(t["evidence"]["start"], []).append(t)
+    for group in dispatches.values():
+        p = _el("p", _el("provenance", hist))
+        append_text(p, "Sent to ")
+        for i, t in enumerate(group):
+            if i:
+                append_text(p, " and " if i == len(group) - 1 else ", ")
+            if _copy_name(t) or t.get("recipient_status") == "illegible":
+                _name(p, _copy_name(t), t["recipient_raw"], auth, _status_word(t.get("recipient_status")))
+            else:
+                append_text(p, t["recipient_raw"])  # not a name: as written
+        if group[0].get("channel"):
+            append_text(p, f" by {group[0]['channel']}")
+        if group[0].get("date"):
+            append_text(p, ", ")
+            _date(p, group[0]["date"])
+        append_text(p, ".")
     for pl in doc["placements"]:
         p = _el("p", _el("provenance", hist))
+        owner = pl.get("owner_name") or pl.get("owner")
         what = (f"Copy {pl['copy']}" if pl.get("copy") is not None else
-                f"The copy of {pl['owner']}" if pl.get("owner") else
+                f"The copy of {owner}" if owner else
                 (pl["scope"][0].upper() + pl["scope"][1:]) if pl.get("scope") else "A copy")
         append_text(p, f"{what} placed in the {pl['container']}")
         if pl.get("hand"):
@@ -232,7 +258,7 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
             append_text(p, {"authenticated": "Authenticated by ", "sent": "Sent", "issued": "Issued by ",
                              "instructed": "Copy ordered by "}[r["role"]])
             if r["role"] != "sent":
-                _name(p, r["agent"], r["agent_raw"], auth, _status_word(r["agent_status"]))
+                _name(p, _agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
                 append_text(p, " on " if r["role"] == "sent" else ", ")
                 _date(p, r["date"])
@@ -244,3 +270,24 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
 
 def _status_word(status: str | None) -> str | None:
     return status if status in ("illegible", "blank") else None
+
+
+# The name to write: the authority's form, or the surname as written of a person the authority
+# does not hold (status "unlisted"); facts from before those fields existed have only the first.
+def _party_name(p: dict) -> str | None:
+    return p.get("recorded_name") or p["name"]
+
+
+def _copy_name(c: dict) -> str | None:
+    """The recipient of a copy or transfer."""
+    return c.get("recipient_name") or c["recipient"]
+
+
+def _agent_name(r: dict) -> str | None:
+    return r.get("agent_name") or r["agent"]
+
+
+def _excerpt_names(e: dict) -> list:
+    names = e.get("recipients_name") or []
+    return [n or r for n, r in zip(names, e["recipients"])] if len(names) == len(e["recipients"]) \
+        else list(e["recipients"])

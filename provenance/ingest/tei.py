@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from provenance import TEI_NS, XML_NS, __version__
+from provenance.citation import UNIT_LEVELS
 from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
 from provenance.ingest.layout import Layout, iso_date
@@ -306,7 +307,7 @@ class TeiBuilder:
         if cit and cit.get("repository"):
             _sub(mi, "repository", text=cit["repository"])
             host = mi
-            for key in ("fond", "opis", "delo"):
+            for key in UNIT_LEVELS:  # fond > opis > papka > delo, each nested in the one above
                 if cit.get(key):
                     host = _sub(host, "idno", {"type": key, "rend": cit.get(key + "_raw")}, cit.get(key))
         else:
