@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from provenance import EXIT_INPUT, EXIT_USAGE
+
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line breaks (lxml and SQLite put some in theirs) become spaces."""
+    return _BREAKS.sub(" ", str(message).strip())
 
 
 class ProvenanceError(Exception):
@@ -11,10 +20,12 @@ class ProvenanceError(Exception):
     exit_code = EXIT_INPUT
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        message = one_line(message)
         super().__init__(message)
         self.message = message
         self.path = None if path is None else str(path)
-        self.line = line
+        # libxml2 says -1 (and some callers 0) when it does not know the line: no line then
+        self.line = line if isinstance(line, int) and line > 0 else None
 
     def __str__(self) -> str:
         where = ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import contextvars
 import hashlib
 import json
 import os
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from provenance.errors import InputError
+from provenance.errors import InputError, UsageError
 
 #: Largest XML file we parse (bytes). Larger files are refused before parsing.
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -43,6 +45,35 @@ def _looks_binary(data: bytes) -> bool:
     return bad > max(4, len(sample) // 100)
 
 
+#: Whether messages about undecodable transcriptions advise ``--encoding``: only commands that
+#: have that option turn it on (see :func:`encoding_hint`).
+_ENCODING_HINT: contextvars.ContextVar[bool] = contextvars.ContextVar("provenance_encoding_hint", default=False)
+
+
+@contextlib.contextmanager
+def encoding_hint(enabled: bool = True):
+    """Within the block, a transcription that cannot be decoded is reported with the advice to
+    use ``--encoding`` (for the commands that offer that option)."""
+    token = _ENCODING_HINT.set(enabled)
+    try:
+        yield
+    finally:
+        _ENCODING_HINT.reset(token)
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    """``encoding`` if Python knows it as a text codec, else a UsageError (a bad option value)."""
+    if not encoding:
+        return encoding
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"--encoding: unknown encoding {encoding!r} (e.g. utf-8, cp1251, utf-16)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"--encoding: {encoding!r} is not a text encoding (e.g. utf-8, cp1251, utf-16)")
+    return encoding
+
+
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a transcription: UTF-8 (with or without BOM), UTF-16 with BOM, or cp1251.
 
@@ -70,8 +101,10 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("starts with a UTF-16 byte order mark but is not valid UTF-16", path) from None
+    hint = _ENCODING_HINT.get()
     if _looks_binary(data):
-        raise InputError("is a binary file, not a transcription (use --encoding if it is text)", path)
+        raise InputError("is a binary file, not a transcription" + (" (use --encoding if it is text)" if hint else ""),
+                         path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -88,7 +121,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     line = data[: utf8_error.start].count(b"\n") + 1
     raise InputError(
         f"is not UTF-8 (invalid byte at offset {utf8_error.start}) and does not look like cp1251; "
-        "pass --encoding to name its encoding",
+        + ("pass --encoding to name its encoding" if hint else "convert it to UTF-8"),
         path,
         line,
     )
@@ -147,26 +180,105 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write a file atomically: a temporary file in the same folder, then a rename."""
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The first existing path on the way to ``folder`` (itself included) that is not a folder."""
+    for q in [*reversed(folder.parents), folder]:
+        if not (q.exists() or q.is_symlink()):
+            return None
+        if not q.is_dir():
+            return q
+    return None
+
+
+def make_folder(folder: str | os.PathLike, for_path: str | os.PathLike | None = None) -> Path:
+    """Create ``folder`` and its parents. When that is impossible (a file is in the way, no
+    permission), one InputError "cannot write (...)" naming ``for_path`` (the output that was to
+    go there), or the folder itself."""
+    f = Path(folder)
+    named = str(for_path if for_path is not None else f)
+    try:
+        f.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        bad = _file_in_the_way(f)
+        reason = f"{bad} is a file, not a folder" if bad is not None else _os_reason(exc)
+        raise InputError(f"cannot write ({reason})", named) from None
+    return f
+
+
+def _unlink_quietly(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _prepare(path: str | os.PathLike, data: str | bytes) -> tuple[Path, str]:
+    """Write ``data`` to a temporary file beside ``path`` (its folder is created); return both.
+    Any failure is one InputError naming ``path``."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(p.parent, p)
+    if p.is_dir():
+        raise InputError("cannot write (it is a folder)", str(p))
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
+    except OSError as exc:
+        raise InputError(f"cannot write ({_os_reason(exc)})", str(p)) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except BaseException as exc:
+        _unlink_quietly(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write ({_os_reason(exc)})", str(p)) from None
         raise
+    return p, tmp
+
+
+def _commit(prepared: list[tuple[Path, str]]) -> None:
+    for i, (p, tmp) in enumerate(prepared):
+        try:
+            os.replace(tmp, p)
+        except OSError as exc:
+            for _q, rest in prepared[i:]:
+                _unlink_quietly(rest)
+            raise InputError(f"cannot write ({_os_reason(exc)})", str(p)) from None
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write a file atomically: a temporary file in the same folder, then a rename.
+
+    The folder is created when missing. A failure (a file in the way, a folder where the file
+    should go, no permission, a full disk) is one InputError "cannot write (...)" naming
+    ``path``; the earlier file, if any, is left intact."""
+    _commit([_prepare(path, data)])
+
+
+def atomic_write_all(outputs) -> None:
+    """Write several files, all or none: each ``(path, data)`` first goes to a temporary file
+    beside its target, and only when every one is ready are they renamed into place. A failure
+    (see :func:`atomic_write`) leaves every earlier output intact."""
+    prepared: list[tuple[Path, str]] = []
+    try:
+        for path, data in outputs:
+            prepared.append(_prepare(path, data))
+    except BaseException:
+        for _p, tmp in prepared:
+            _unlink_quietly(tmp)
+        raise
+    _commit(prepared)
 
 
 def dump_json(obj) -> str:
@@ -237,6 +349,19 @@ def files_under(folder: Path, suffixes) -> list[Path]:
     files and folders are skipped."""
     return sorted(q for q in folder.rglob("*") if q.is_file() and q.suffix.lower() in suffixes
                   and not any(part.startswith(".") for part in q.relative_to(folder).parts))
+
+
+def expand_each(paths, suffixes) -> tuple[list[Path], list[InputError]]:
+    """Like :func:`expand_sources`, input by input: the files found, and one InputError for each
+    input that gives none (a folder without such files), so the other inputs can still be used."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        try:
+            files.extend(expand_sources([raw], suffixes))
+        except InputError as exc:
+            errors.append(exc)
+    return files, errors
 
 
 def expand_sources(paths, suffixes) -> list[Path]:

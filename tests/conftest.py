@@ -69,3 +69,17 @@ def apparatus_text(root, wid: str) -> str:
 def apparatus_tokens(root, wid: str) -> list[str]:
     """The tokens of witness ``wid`` read back from an apparatus (see :func:`apparatus_text`)."""
     return TOKENS.findall(apparatus_text(root, wid))
+
+
+def assert_evidence_quotes_the_text(text: str, doc) -> None:
+    """Every evidence quote in a copy-chain result is the text at its offsets."""
+    def walk(x):
+        if isinstance(x, dict):
+            if set(x) >= {"quote", "start", "end"} and isinstance(x.get("start"), int) and x["start"] >= 0:
+                assert text[x["start"]:x["end"]] == x["quote"]
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+    walk(doc)

@@ -81,6 +81,9 @@ def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = 
         for c in find_citations(meta["citation"]):
             u = {k: c.get(k) for k in ("repository", "repository_name", "fond", "opis", "delo", "folios",
                                        "folio_from", "folio_to", "raw", "fond_raw", "opis_raw", "delo_raw")}
+            if c.get("papka"):
+                u["papka"] = c["papka"]
+                u["papka_raw"] = c.get("papka_raw")
             u["evidence"] = {"quote": c["raw"], "start": -1, "end": -1}
             u["source"] = "teiHeader"
             doc["archival_units"].append(u)
@@ -95,13 +98,15 @@ def extract_paths(paths, names=None, authority: NameAuthority | None = None,
     """The chain result for the files ``paths`` (folders are searched for .txt/.xml files).
 
     ``names``: extra name-authority files (validated; a bad one raises UsageError).
-    Files that cannot be read are listed under ``errors`` and the others are processed.
+    Files that cannot be read, and folders with nothing to read, are listed under ``errors``
+    and the others are processed.
     """
-    from provenance.fileio import TRANSCRIPTION_SUFFIXES, expand_sources
+    from provenance.fileio import TRANSCRIPTION_SUFFIXES, expand_each
 
     auth = authority or NameAuthority.load(names or ())
-    files = expand_sources(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
-    docs, errors = [], []
+    files, unusable = expand_each(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
+    docs = []
+    errors = [{"path": e.path or "", "message": str(e), "exit_code": e.exit_code} for e in unusable]
     seen_ids: dict[str, int] = {}
     for p in files:
         try:

@@ -46,9 +46,11 @@ CREATE TABLE IF NOT EXISTS findings (
 RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
 
 
-def connect(db_path) -> sqlite3.Connection:
-    """Open (and create the tables of) the copy-chain catalog at ``db_path``."""
-    return open_catalog(db_path, _DDL, "meta", str(SCHEMA_VERSION), foreign_keys=True)
+def connect(db_path, create: bool = True) -> sqlite3.Connection:
+    """Open (and create the tables of) the copy-chain catalog at ``db_path``; with ``create``
+    false, read-only and only an existing copy-chain catalog (see ``sqlitedb.open_catalog``)."""
+    return open_catalog(db_path, _DDL, "meta", str(SCHEMA_VERSION), foreign_keys=True, create=create,
+                        what="copy-chain catalog", missing="run `provenance catalog add` first")
 
 
 def _ev(e: dict | None) -> tuple[str, int, int]:
@@ -68,33 +70,38 @@ def fact_rows(doc: dict) -> list[dict]:
                      "points": points, "channel": channel, "date": date, "confidence": confidence,
                      "what": what, "quote": q, "start": s, "end": e})
 
+    # names as recorded: the authority's, or the surname as written of a person it does not hold
+    def pname(p):
+        return p.get("recorded_name") or p["name"]
+
     header_names = set()
     for p in doc["correspondence"]["addressees"]:
-        if p["source"] == "header" and p["name"]:
-            header_names.add(p["name"])
-            add("addressee", p["name"], p["raw"], f"addressed to {p['name']} (header)", p["evidence"],
-                role="addressee", date=doc.get("date"))
+        if p["source"] == "header" and pname(p):
+            header_names.add(pname(p))
+            add("addressee", pname(p), p["raw"], f"addressed to {pname(p)} (header)", p["evidence"],
+                role="addressee", date=doc.get("date"), confidence=p["confidence"])
     for p in doc["correspondence"]["addressees"]:
-        if p["source"] == "title" and p["name"] and p["name"] not in header_names:
-            header_names.add(p["name"])
-            add("addressee", p["name"], p["raw"], f"addressed to {p['name']} (title)", p["evidence"],
+        if p["source"] == "title" and pname(p) and pname(p) not in header_names:
+            header_names.add(pname(p))
+            add("addressee", pname(p), p["raw"], f"addressed to {pname(p)} (title)", p["evidence"],
                 role="addressee", date=doc.get("date"), confidence=p["confidence"])
     for p in doc["correspondence"]["senders"]:
-        if p["name"]:
-            add("sender", p["name"], p["raw"], f"sent by {p['name']} ({p['source']})", p["evidence"], role="sender",
+        if pname(p):
+            add("sender", pname(p), p["raw"], f"sent by {pname(p)} ({p['source']})", p["evidence"], role="sender",
                 confidence=p["confidence"])
     for c in doc["copies"]:
         label = c["number_raw"] if c["number"] is None or c["number_raw"].lower().startswith("copy") \
             else f"copy {c['number']} ({c['number_raw']})"
+        who = c.get("recipient_name") or c["recipient"]
         if c["source"] == "extra":
-            if c["recipient"]:
-                add("extra-copy", c["recipient"], c["recipient_raw"],
+            if who:
+                add("extra-copy", who, c["recipient_raw"],
                     "a copy made outside the print run" + (f", at the instruction of {c['instructed_by']}"
                                                            if c.get("instructed_by") else ""),
                     c["evidence"], copy=None, date=c.get("date"), confidence=c["confidence"])
             continue
-        if c["recipient"]:
-            add("copy", c["recipient"], c["recipient_raw"] or c["destination"], label, c["evidence"],
+        if who:
+            add("copy", who, c["recipient_raw"] or c["destination"], label, c["evidence"],
                 copy=c["number"], confidence=c["confidence"])
         else:
             for cand in c["candidates"]:
@@ -106,14 +113,17 @@ def fact_rows(doc: dict) -> list[dict]:
         pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"] or [e["points_raw"]])
         note = " (ambiguous: see findings)" if e["status"] == "ambiguous" else \
             " (point does not exist)" if e["status"] == "missing" else ""
-        for name, raw in zip(e["recipients"], e["recipients_raw"]):
+        recorded = e.get("recipients_name") or e["recipients"]
+        for name, raw in zip(recorded, e["recipients_raw"]):
             add("excerpt", name, raw, f"excerpt: {pts}{note}", e["evidence"], points=" ".join(e["points"]),
                 channel=e["channel"], confidence=e["confidence"])
     for r in doc["roles"]:
-        add("role", r["agent"], r["agent_raw"], f"{r['role']}" + (f" {r['date']}" if r.get("date") else ""),
+        add("role", r.get("agent_name") or r["agent"], r["agent_raw"],
+            f"{r['role']}" + (f" {r['date']}" if r.get("date") else ""),
             r["evidence"], role=r["role"], date=r.get("date"), confidence=r["confidence"])
     for pl in doc["placements"]:
-        add("placement", pl.get("owner"), None, f"placed in the {pl['container']}", pl["evidence"],
+        add("placement", pl.get("owner_name") or pl.get("owner"), None, f"placed in the {pl['container']}",
+            pl["evidence"],
             copy=pl.get("copy"), confidence=pl["confidence"])
     return rows
 
@@ -121,14 +131,16 @@ def fact_rows(doc: dict) -> list[dict]:
 def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) -> dict:
     """Add files to the catalog; idempotent by content hash. Returns what happened to each file."""
     from provenance.chain import _doc_from_file
-    from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_sources, sha256_file
+    from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_each, sha256_file
 
     auth = authority or NameAuthority.load(names)
     con = connect(db_path)
     out = {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path),
            "added": [], "unchanged": [], "replaced": [], "errors": []}
     try:
-        files = expand_sources(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
+        files, unusable = expand_each(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
+        for exc in unusable:  # a folder without such files: reported, the other inputs still added
+            out["errors"].append({"path": exc.path or "", "message": str(exc), "exit_code": exc.exit_code})
         for p in files:
             p = Path(p)
             try:
@@ -190,12 +202,11 @@ def query(db_path, recipient: str | None = None, document: str | None = None, ag
     """What a recipient received, what an agent did, or every fact of a document, with evidence."""
     if not any((recipient, document, agent)):
         raise UsageError("give --recipient, --agent or --document")
-    p = Path(db_path)
-    if not p.exists():
-        raise InputError("no such catalog (run `provenance catalog add` first)", str(p))
-    auth = authority or NameAuthority.load(names)
-    con = connect(p)
+    if recipient and agent:  # a fact is either a receipt or a role: both together would match nothing
+        raise UsageError("give --recipient or --agent, not both (either may be combined with --document)")
+    con = connect(db_path, create=False)
     try:
+        auth = authority or NameAuthority.load(names)
         q = {"recipient": recipient, "agent": agent, "document": document}
         clauses, args = [], []
         normalized = {}
@@ -230,10 +241,7 @@ def query(db_path, recipient: str | None = None, document: str | None = None, ag
 
 
 def list_documents(db_path) -> dict:
-    p = Path(db_path)
-    if not p.exists():
-        raise InputError("no such catalog (run `provenance catalog add` first)", str(p))
-    con = connect(p)
+    con = connect(db_path, create=False)
     try:
         rows = con.execute("""SELECT d.id, d.sha256, d.path, d.title, d.date, d.kind,
                                      (SELECT COUNT(*) FROM facts f WHERE f.doc_sha = d.sha256),

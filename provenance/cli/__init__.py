@@ -13,7 +13,7 @@ import sys
 import click
 
 from provenance import EXIT_INPUT, EXIT_USAGE, __version__
-from provenance.errors import ProvenanceError
+from provenance.errors import ProvenanceError, one_line
 
 #: command name -> module (in provenance.cli) and attribute
 COMMANDS = {
@@ -62,7 +62,7 @@ class LazyGroup(click.Group):
             click.echo("Error: out of memory", err=True)
             ctx.exit(EXIT_INPUT)
         except Exception as exc:  # never a traceback to a user
-            click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(f"Error: internal error: {type(exc).__name__}: {one_line(exc)}", err=True)
             ctx.exit(EXIT_INPUT)
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_OK
+from provenance.cli.common import given
 from provenance.errors import UsageError
 from provenance.fileio import atomic_write, dump_json
 
@@ -15,14 +16,14 @@ from provenance.fileio import atomic_write, dump_json
 @click.argument("witnesses", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "tei"]), default="text", show_default=True,
               help="text: summary ranked by severity; json: the full result; tei: a parallel-segmentation apparatus.")
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json (not with another --format).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
 @click.option("--lexicon", "lexicon_path", type=click.Path(dir_okay=False),
               help="A JSON lexicon (schemas/lexicon.schema.json) that extends the default one.")
 @click.option("--id", "id_list", multiple=True, help="Witness id, once per witness in order (default: file stems).")
 @click.option("--ids", "ids_csv", help="Witness ids as one comma-separated list.")
 @click.option("--plain", is_flag=True, help="Read the witnesses as plain texts, one paragraph per line.")
-@click.option("--limit", type=int, default=None, help="With --format text: show only the N most severe.")
+@click.option("--limit", type=int, default=None, help="With --format text: show only the N most severe (N >= 0).")
 def align(witnesses, fmt, as_json, output, lexicon_path, id_list, ids_csv, plain, limit):
     """Compare WITNESSES (the first is the base) by structure, then words.
 
@@ -45,7 +46,14 @@ def align(witnesses, fmt, as_json, output, lexicon_path, id_list, ids_csv, plain
         raise UsageError("give ids with --id or --ids, not both")
     ids = list(id_list) or ([x.strip() for x in ids_csv.split(",")] if ids_csv else None)
     if as_json:
+        if given("fmt") and fmt != "json":
+            raise UsageError(f"give --json or --format {fmt}, not both")
         fmt = "json"
+    if limit is not None:
+        if limit < 0:
+            raise UsageError(f"--limit must be at least 0 (got {limit})")
+        if fmt != "text":
+            raise UsageError(f"--limit applies to --format text only, not to --format {fmt}")
     result = align_paths(witnesses, ids=ids, lexicon_path=lexicon_path, plain=plain)
     if fmt == "json":
         data = dump_json(to_json(result))

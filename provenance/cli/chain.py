@@ -7,7 +7,8 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json
+from provenance.cli.common import emit_json, encoding_option, given
+from provenance.errors import UsageError
 from provenance.fileio import atomic_write, dump_json
 
 FORMATS = ("table", "json", "prov-json", "prov-n", "dot", "graphml")
@@ -25,26 +26,50 @@ def _db_option(f):
 
 
 class _ChainGroup(click.Group):
-    """`chain PATH...` runs the extraction; `chain query ...` queries the catalog."""
+    """`chain PATH...` runs the extraction (the hidden `extract` command, whose options the
+    help of `chain` lists); `chain query ...` queries the catalog."""
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["extract", *args]
         return super().parse_args(ctx, args)
 
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, "[OPTIONS] PATHS...")
+        formatter.write_usage(ctx.command_path, "query [OPTIONS]", prefix="   or: ")
+
+    def format_options(self, ctx, formatter):
+        extract = self.commands["extract"]
+        sub = _AsChainContext(extract, info_name="extract", parent=ctx)
+        rows = [r for r in (p.get_help_record(sub) for p in extract.get_params(sub)
+                            if isinstance(p, click.Option)) if r]
+        with formatter.section("Options (provenance chain PATH...)"):
+            formatter.write_dl(rows)
+        self.format_commands(ctx, formatter)
+
+
+class _AsChainContext(click.Context):
+    """The context of `chain PATH...`: usage lines and errors name `provenance chain`, not the
+    hidden `extract` command."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent is not None else super().command_path
+
 
 @click.group(cls=_ChainGroup, invoke_without_command=False)
 def chain():
     """Copy-distribution chains: copies, recipients, roles, excerpts, placements, archival units.
 
-    provenance chain PATH... [--format table|json|prov-json|prov-n|dot|graphml] [--names FILE]
-    [-o FILE] extracts, for each transcription (.txt) or TEI file (.xml), who received which
-    copy, excerpt and point, who drafted, typed and authenticated it, where copies were placed,
-    and what does not add up (findings). Exit 0 clean, 1 when there are warnings, 2 on a bad
-    option or name file, 3 when a file could not be read.
+    provenance chain PATH... extracts, for each transcription (.txt) or TEI file (.xml), who
+    received which copy, excerpt and point, who drafted, typed and authenticated it, where
+    copies were placed, and what does not add up (findings); its options are listed below.
+    Exit 0 clean, 1 when there are warnings, 2 on a bad option or name file, 3 when a file
+    could not be read.
 
-    provenance chain query --recipient NAME | --agent NAME | --document ID [--db FILE]
-    answers from the catalog built by `provenance catalog add`, with the evidence quotes.
+    provenance chain query (--recipient NAME | --agent NAME) [--document ID] [--db FILE], or
+    --document ID alone, answers from the catalog built by `provenance catalog add`, with the
+    evidence quotes.
 
     \b
     Example:
@@ -59,9 +84,10 @@ def chain():
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json (schemas/chain.schema.json).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Same as --format json (schemas/chain.schema.json); not with another --format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to this file.")
-@click.option("--encoding", help="Force the encoding of transcriptions.")
+@encoding_option("Force the encoding of transcriptions.")
 @_names_option
 def extract(paths, fmt, as_json, output, encoding, names):
     """Extract copy-distribution chains from transcriptions or TEI files.
@@ -71,11 +97,15 @@ def extract(paths, fmt, as_json, output, encoding, names):
       provenance chain tei/source --format json
     """
     from provenance.chain import NameAuthority, extract_paths
+    from provenance.fileio import encoding_hint
 
-    auth = NameAuthority.load(names)
-    result = extract_paths(paths, authority=auth, encoding=encoding)
     if as_json:
+        if given("fmt") and fmt != "json":
+            raise UsageError(f"give --json or --format {fmt}, not both")
         fmt = "json"
+    auth = NameAuthority.load(names)
+    with encoding_hint():
+        result = extract_paths(paths, authority=auth, encoding=encoding)
     if fmt == "json":
         text = dump_json(result)
     elif fmt in ("prov-json", "prov-n", "dot", "graphml"):
@@ -94,6 +124,9 @@ def extract(paths, fmt, as_json, output, encoding, names):
     if result["errors"]:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_FINDINGS if result["summary"]["by_severity"].get("warning") else EXIT_OK)
+
+
+extract.context_class = _AsChainContext
 
 
 def _table(result: dict) -> str:
@@ -146,9 +179,11 @@ def _table(result: dict) -> str:
 
 
 @chain.command("query")
-@click.option("--recipient", help="Who received copies, excerpts or addresses (any written form: 'Cde. V. M. MOLOTOV').")
-@click.option("--agent", help="Who drafted, typed, authenticated, signed... (any written form).")
-@click.option("--document", help="A document id (file stem, or its first characters) or sha256 prefix.")
+@click.option("--recipient", help="Who received copies, excerpts or addresses (any written form: 'Cde. V. M. MOLOTOV'); "
+              "not with --agent.")
+@click.option("--agent", help="Who drafted, typed, authenticated, signed... (any written form); not with --recipient.")
+@click.option("--document", help="A document id (file stem, or its first characters) or sha256 prefix; alone, "
+              "or with --recipient or --agent to answer for that document only.")
 @_db_option
 @_names_option
 @click.option("--json", "as_json", is_flag=True, help="Write the answer as JSON (schemas/catalog.schema.json).")

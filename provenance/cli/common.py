@@ -20,3 +20,23 @@ def emit_json(payload) -> None:
 
 def warn(message: str) -> None:
     click.echo(message, err=True)
+
+
+def encoding_option(help_text: str):
+    """--encoding NAME, refused as a usage error (exit 2) when Python knows no such text codec."""
+    def check(_ctx, _param, value):
+        from provenance.fileio import check_encoding
+
+        return check_encoding(value)
+
+    return click.option("--encoding", metavar="NAME", callback=check, help=help_text)
+
+
+def given(name: str) -> bool:
+    """Whether the option ``name`` (its parameter name) was given on the command line or in the
+    environment, rather than left at its default."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(name)
+    return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+

@@ -154,7 +154,7 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
 @click.option("--lsh-threshold", type=float, default=0.3, show_default=True,
               help="Passage similarity (Jaccard) the LSH bands are tuned for.")
 @click.option("--max-df", type=int, default=None,
-              help="Shingles in more documents than this are boilerplate (default: 1%% of the documents, 5 to 1000).")
+              help="Shingles in more documents than this are boilerplate (default: 1% of the documents, 5 to 1000).")
 @click.option("--no-known-boilerplate", is_flag=True,
               help="Do not drop the archives' known boilerplate texts (rights statement, credits).")
 @_engine_options

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from provenance import EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, json_option
+from provenance import EXIT_INPUT, EXIT_OK, __version__
+from provenance.cli.common import emit_json, encoding_option, json_option
 from provenance.errors import InputError
 
 
@@ -17,7 +17,7 @@ from provenance.errors import InputError
               help="Folder for the TEI files (<stem>.xml).")
 @click.option("--rules", "rules_path", type=click.Path(), help="JSON rules file overriding bracket decisions "
               "(schemas/ingest-rules.schema.json).")
-@click.option("--encoding", help="Force the encoding of the sources (e.g. cp1251, utf-16).")
+@encoding_option("Force the encoding of the sources (e.g. cp1251, utf-16).")
 @json_option
 def ingest(sources, outdir, rules_path, encoding, as_json):
     """Convert transcriptions (files or folders) to TEI P5.
@@ -31,10 +31,12 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
       provenance ingest tei/source -o tei
       provenance ingest draft.txt --rules my-rules.json --json
     """
+    from provenance.fileio import encoding_hint
     from provenance.ingest import ingest_paths, load_rules
 
     rules = load_rules(rules_path) if rules_path else None
-    result = ingest_paths(sources, outdir, rules, encoding)
+    with encoding_hint():
+        result = ingest_paths(sources, outdir, rules, encoding)
     if as_json:
         emit_json(result)
     else:
@@ -78,6 +80,7 @@ def text(file, layer, as_json):
         raise InputError("has no TEI text/body", file)
     out = tei_to_text(tree, layer)
     if as_json:
-        emit_json({"path": file, "layer": layer, "text": out})
+        emit_json({"tool": {"name": "provenance", "version": __version__}, "path": file, "layer": layer,
+                   "text": out})
     else:
         click.echo(out, nl=False)

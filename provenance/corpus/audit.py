@@ -19,7 +19,7 @@ from provenance.corpus import graph as cgraph
 from provenance.corpus import index as cindex
 from provenance.corpus.pages import render_graph, render_index
 from provenance.errors import ProvenanceError, UsageError
-from provenance.fileio import atomic_write, dump_json
+from provenance.fileio import atomic_write_all, dump_json, make_folder
 
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 
@@ -125,6 +125,7 @@ def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, p
     eng = engine or LocalEngine()
     try:
         found, rediscovered = _pairs_for_audit(db_path, eng, progress)
+        make_folder(Path(out_dir) / "pairs", out_dir)  # one clear error now rather than one per pair
         pairs = found["pairs"]
         if min_similarity is not None:
             pairs = [p for p in pairs if p["similarity"] >= min_similarity]
@@ -194,11 +195,10 @@ def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, p
         fa, fb = documents.get(m["first"], {}), documents.get(m["second"], {})
         rows_html.append({**m, "first_title": fa.get("title", ""), "first_date": fa.get("date") or "",
                           "second_title": fb.get("title", ""), "second_date": fb.get("date") or ""})
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write(out / "corpus.graphml", cgraph.to_graphml(g))
-    atomic_write(out / "graph.html", render_graph(cgraph.drawing(g)))
-    atomic_write(out / "index.html", render_index(payload, rows_html))
-    atomic_write(out / "corpus.json", dump_json(payload))
+    atomic_write_all([(out / "corpus.graphml", cgraph.to_graphml(g)),
+                      (out / "graph.html", render_graph(cgraph.drawing(g))),
+                      (out / "index.html", render_index(payload, rows_html)),
+                      (out / "corpus.json", dump_json(payload))])
     if progress:
         progress("graph", 1, 1)
     return payload

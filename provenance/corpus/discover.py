@@ -251,7 +251,10 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
                 "known_boilerplate": bool(known_boilerplate), "num_perm": int(num_perm)}
     _check(settings)
     db_path = str(db_path)
-    con = cindex.connect(db_path, create=False)
+    con = cindex.connect(db_path, create=False)  # read-only; refuses a file that is no corpus index
+    # workers (other processes, other machines) open the catalog themselves: give them an
+    # absolute path, not one relative to this process's working folder
+    work_db = str(Path(db_path).resolve())
     try:
         docs = cindex.load_documents(con)
         tokenizer = cindex.get_meta(con, "tokenizer", None)
@@ -286,7 +289,7 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
 
         # 1. document frequency
         reduced, _counts = eng.map_reduce(df_map, row_batches, functools.partial(df_reduce, settings["max_df"]),
-                                          parts, db_path, on_map=tick("frequency", len(row_batches)))
+                                          parts, work_db, on_map=tick("frequency", len(row_batches)))
         frequent = np.concatenate([x[0] for x in reduced]) if reduced else np.empty(0, np.uint32)
         distinct = int(sum(x[1] for x in reduced))
         extra = shingle.boilerplate_hashes(k) if settings["known_boilerplate"] else np.empty(0, np.uint32)
@@ -296,7 +299,7 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
         # 2. signatures, band join
         idx_batches = [[(d["n"], i) for i, d in enumerate(docs[j:j + size], start=j)]
                        for j in range(0, n_docs, size)]
-        cand_parts, sides = eng.map_reduce(signature_map, idx_batches, band_reduce, parts, db_path, boiler_ref,
+        cand_parts, sides = eng.map_reduce(signature_map, idx_batches, band_reduce, parts, work_db, boiler_ref,
                                            b, r, settings["num_perm"],
                                            on_map=tick("signatures", len(idx_batches)))
         codes = np.unique(np.concatenate(cand_parts)) if cand_parts else np.empty(0, np.uint64)
@@ -317,7 +320,7 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
                 info[i] = {"n": d["n"], "id": d["id"], "path": d["path"], "sha256": d["sha256"],
                            "date": d["date"], "sig": sig[i][0], "size": sig[i][1]}
             jobs.append((np.asarray(chunk, dtype=np.uint64), info))
-        verified = eng.map(verify_batch, jobs, db_path, boiler_ref, {**settings, "k": k, "passages": passages},
+        verified = eng.map(verify_batch, jobs, work_db, boiler_ref, {**settings, "k": k, "passages": passages},
                            on_result=tick("verify", len(jobs)))
     finally:
         if own:

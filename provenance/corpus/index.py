@@ -27,7 +27,7 @@ from provenance.corpus import shingle
 from provenance.errors import InputError, ProvenanceError
 from provenance.sqlitedb import open_catalog
 from provenance.fileio import (
-    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_sources, parse_xml_bytes, read_bytes,
+    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_each, parse_xml_bytes, read_bytes,
 )
 
 DEFAULT_DB = "provenance.sqlite"
@@ -214,13 +214,8 @@ def index_paths(paths, db_path=DEFAULT_DB, *, engine=None, progress=None, k: int
     """
     from provenance.corpus.engine import LocalEngine
 
-    files: list[Path] = []
-    errors: list[dict] = []
-    for raw in paths:
-        try:
-            files.extend(expand_sources([raw], SOURCE_SUFFIXES))
-        except ProvenanceError as exc:
-            errors.append({"path": str(raw), "line": exc.line, "message": str(exc)})
+    files, unusable = expand_each(paths, SOURCE_SUFFIXES)
+    errors: list[dict] = [{"path": e.path or "", "line": e.line, "message": str(e)} for e in unusable]
     resolved = sorted({str(Path(f).resolve()) for f in files})
     con = connect(db_path)
     try:

@@ -60,7 +60,7 @@ INDEX = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>Corpus audit: {{ summary.pairs }} related pairs</title>
-<style>{{ style }}</style>
+<style>{{ style|safe }}</style>
 </head>
 <body>
 <h1>Corpus audit</h1>
@@ -110,7 +110,7 @@ GRAPH = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Corpus graph: {{ g.nodes|length }} documents</title>
-<style>{{ style }}</style>
+<style>{{ style|safe }}</style>
 </head>
 <body>
 <h1>Corpus graph</h1>

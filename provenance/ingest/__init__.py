@@ -18,7 +18,7 @@ from lxml import etree
 from provenance import TEI_NS, __version__
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.fileio import (
-    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_sources, read_bytes, sha256_bytes,
+    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_each, read_bytes, sha256_bytes,
 )
 from provenance.ingest.blocks import structure
 from provenance.ingest.brackets import Classifier
@@ -227,12 +227,14 @@ def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | No
 def ingest_paths(sources, outdir: str | Path, rules: Rules | None = None, encoding: str | None = None) -> dict:
     """Convert every transcription under ``sources`` to ``outdir/<stem>.xml``.
 
-    One bad file does not stop the others: its error is reported in ``errors`` and the good
-    files are written. Returns the JSON payload of ``provenance ingest --json``.
+    One bad file (or a folder without transcriptions) does not stop the others: its error is
+    reported in ``errors`` and the good files are written. Returns the JSON payload of
+    ``provenance ingest --json``.
     """
     out = Path(outdir)
-    files = expand_sources(sources, TRANSCRIPTION_SUFFIXES)
-    results, errors = [], []
+    files, unusable = expand_each(sources, TRANSCRIPTION_SUFFIXES)
+    results = []
+    errors = [{"path": e.path or "", "line": e.line, "message": e.message} for e in unusable]
     taken: dict[str, Path] = {}
     for f in files:
         try:

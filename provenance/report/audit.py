@@ -14,7 +14,7 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.errors import ProvenanceError, UsageError
-from provenance.fileio import atomic_write, dump_json, sha256_bytes
+from provenance.fileio import atomic_write_all, dump_json, sha256_bytes
 from provenance.report.render import render_report
 from provenance.report.synoptic import CATEGORIES, KINDS
 
@@ -112,7 +112,6 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     shown.update(settings or {})
     html = render_report(result, chain, shown, run_time, tei=tei)
     data = html.encode("utf-8")
-    atomic_write(out, data)
     summary = summarize(result)
     if ANY in fail:
         failing = summary["total"]
@@ -137,8 +136,11 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
                   "findings": len((chain or {}).get("findings") or [])},
         "warnings": list(warnings or []),
     }
+    # both files or neither: a JSON destination that cannot be written leaves the report untouched
+    outputs = [(out, data)]
     if json_path and str(json_path) != "-":
-        atomic_write(json_path, dump_json(payload))
+        outputs.append((json_path, dump_json(payload)))
+    atomic_write_all(outputs)
     return payload
 
 

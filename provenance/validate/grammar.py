@@ -252,7 +252,8 @@ def explain(err: dict, tree, grammar: Grammar) -> dict:
                 el = found[0]
         except (etree.XPathError, TypeError):
             el = None
-    line = err.get("line") or (el.sourceline if el is not None else 0) or 0
+    # libxml2 gives -1 (or 0) when it does not know the line: then the element's, else 0 (unknown)
+    line = err.get("line") if (err.get("line") or 0) > 0 else (el.sourceline if el is not None else 0) or 0
     msg = err["message"]
     models = grammar.models
     column = err.get("column") or 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from provenance.errors import UsageError
 
-_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
+_LINE = re.compile(r"^(?P<path>.*?):(?P<line>-?\d+):(?P<col>-?\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
 
 INSTALL_HINT = ("--engine jing needs the jing program, which is not on PATH "
                 "(Debian/Ubuntu: apt-get install jing); use --engine lxml instead")
@@ -67,7 +67,7 @@ def run_jing(schema: Path, files: list[str], timeout: float = 600) -> dict[str, 
                                  int(m.group("line")))
             unparsed.append(raw)
             continue
-        out[key].append(dict(line=int(m.group("line")), column=int(m.group("col")),
+        out[key].append(dict(line=max(0, int(m.group("line"))), column=max(0, int(m.group("col"))),
                              severity="warning" if m.group("sev") == "warning" else "error",
                              message=m.group("msg")))
     if proc.returncode not in (0, 1) or (proc.returncode == 1 and not any(out.values())):
