@@ -54,6 +54,7 @@ def test_idempotent_by_content_hash(tmp_path):
                     encoding="utf-8")
     rep = add_paths(db, [copy])
     assert [f["id"] for f in rep["replaced"]] == [SEED["003"].stem]
+    assert rep["replaced"][0]["previous_path"] == str(SEED["003"])  # said, not silent
     res = query(db, recipient="Molotov", document="003")
     assert {r["kind"] for r in res["results"]} == {"addressee"}
     assert len(list_documents(db)["documents"]) == 5
@@ -104,3 +105,31 @@ def test_cli_catalog_errors(tmp_path):
     r = run_cli("catalog", "add", SEED["000"], empty, "--db", db)
     assert r.returncode == 3 and "empty.txt" in r.stderr
     assert len(list_documents(db)["documents"]) == 1  # the good file went in
+
+
+def test_two_sources_of_one_name_in_one_run_are_not_catalogued_over_each_other(tmp_path):
+    for sub, key in (("a", "003"), ("b", "002")):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    db = tmp_path / "cat.sqlite"
+    r = run_cli("catalog", "add", tmp_path / "a", tmp_path / "b", "--db", db, "--json")
+    assert r.returncode == 3
+    rep = json.loads(r.stdout)
+    assert [f["path"] for f in rep["added"]] == [str(tmp_path / "a" / "x.txt")]
+    assert len(rep["errors"]) == 1 and "same name" in rep["errors"][0]["message"]
+    assert r.stderr.splitlines()[-1].startswith(f"Error: {tmp_path / 'b' / 'x.txt'}: has the same name as")
+    docs = list_documents(db)["documents"]
+    assert [(d["id"], d["path"]) for d in docs] == [("x", str(tmp_path / "a" / "x.txt"))]
+
+
+def test_a_document_is_named_by_its_stem_or_the_first_characters_of_it(tmp_path):
+    db = tmp_path / "cat.sqlite"
+    add_paths(db, [SOURCES])
+    whole = query(db, document=SEED["004"].stem)
+    assert whole["count"] > 0 and whole["documents"] == [SEED["004"].stem]
+    for prefix in ("004", "004_a2b5", SEED["004"].stem[:6]):
+        assert query(db, document=prefix)["results"] == whole["results"], prefix
+    r = run_cli("chain", "query", "--document", "0", "--db", db)
+    assert r.returncode == 2 and "names 5 documents" in r.stderr
+    r = run_cli("chain", "query", "--document", "999", "--db", db)
+    assert r.returncode == 2 and "no catalogued document" in r.stderr

@@ -139,6 +139,7 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
            "added": [], "unchanged": [], "replaced": [], "errors": []}
     try:
         files, unusable = expand_each(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
+        batch: dict[str, Path] = {}  # document id -> the source it came from in this run
         for exc in unusable:  # a folder without such files: reported, the other inputs still added
             out["errors"].append({"path": exc.path or "", "message": str(exc), "exit_code": exc.exit_code})
         for p in files:
@@ -164,7 +165,14 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                 out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
                 continue
             findings = doc.pop("findings", [])
-            old = con.execute("SELECT sha256 FROM documents WHERE id = ?", (doc["id"],)).fetchall()
+            other = batch.setdefault(doc["id"], p)
+            if not _same_file(str(other), p):  # two sources of one name in one run: never one over the other
+                out["errors"].append({"path": str(p), "exit_code": 3,
+                                      "message": f"{p}: has the same name as {other} (both would be document "
+                                                 f"{doc['id']}); rename one"})
+                continue
+            old_rows = con.execute("SELECT sha256, path FROM documents WHERE id = ?", (doc["id"],)).fetchall()
+            old = [(sha_,) for sha_, _path in old_rows]
             with con:
                 for (old_sha,) in old:
                     con.execute("DELETE FROM documents WHERE sha256 = ?", (old_sha,))
@@ -180,10 +188,33 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                     q, s, e = _ev(f["evidence"])
                     con.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)",
                                 (sha, doc["id"], f["id"], f["code"], f["severity"], f["message"], q, s, e))
-            (out["replaced"] if old else out["added"]).append({"path": str(p), "id": doc["id"], "sha256": sha})
+            entry = {"path": str(p), "id": doc["id"], "sha256": sha}
+            if old and not all(_same_file(path, p) for _sha, path in old_rows):
+                entry["previous_path"] = next(path for _sha, path in old_rows if not _same_file(path, p))
+            (out["replaced"] if old else out["added"]).append(entry)
     finally:
         con.close()
     return out
+
+
+def _same_file(catalogued: str, p: Path) -> bool:
+    try:
+        return Path(catalogued).resolve() == p.resolve()
+    except OSError:
+        return catalogued == str(p)
+
+
+def _document_ids(con, document: str) -> list[str]:
+    """The catalogued ids that ``document`` names: the id itself, else the ids it begins (the
+    file stem's first characters), else those whose content hash it begins."""
+    ids = [r[0] for r in con.execute("SELECT DISTINCT id FROM documents ORDER BY id")]
+    if document in ids:
+        return [document]
+    found = [i for i in ids if i.startswith(document)]
+    if not found and len(document) >= 4:
+        found = [r[0] for r in con.execute("SELECT DISTINCT id FROM documents WHERE sha256 LIKE ? ORDER BY id",
+                                           (document.lower().replace("%", "").replace("_", "") + "%",))]
+    return found
 
 
 def _result(row) -> dict:
@@ -219,17 +250,24 @@ def query(db_path, recipient: str | None = None, document: str | None = None, ag
             kinds = RECEIPT_KINDS if key == "recipient" else ("role", "sender")
             clauses.append(f"f.agent = ? COLLATE NOCASE AND f.kind IN ({','.join('?' * len(kinds))})")
             args.extend([name, *kinds])
+        doc_ids: list[str] = []
         if document:
-            clauses.append("(f.doc_id = ? OR f.doc_id LIKE ? OR f.doc_sha LIKE ?)")
-            args.extend([document, document + "\\_%", document.lower() + "%"])
-        sql = _SELECT + " WHERE " + " AND ".join(clauses).replace("LIKE ?", "LIKE ? ESCAPE '\\'") + \
-            " ORDER BY f.doc_id, f.start, f.kind, f.agent"
+            doc_ids = _document_ids(con, document)
+            if not doc_ids:
+                raise UsageError(f"no catalogued document is named {document!r} (by its file stem, the stem's "
+                                 "first characters or its content hash); `provenance catalog list` shows them")
+            if len(doc_ids) > 1:
+                raise UsageError(f"{document!r} names {len(doc_ids)} documents: " + ", ".join(doc_ids[:8])
+                                 + (", ..." if len(doc_ids) > 8 else "") + "; give more of the name")
+            clauses.append("f.doc_id = ?")
+            args.append(doc_ids[0])
+        sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY f.doc_id, f.start, f.kind, f.agent"
         results = [_result(r) for r in con.execute(sql, args)]
         findings = []
         if document:
             fsql = """SELECT doc_id, id, code, severity, message, quote, start, "end" FROM findings
-                      WHERE doc_id = ? OR doc_id LIKE ? ESCAPE '\\' OR doc_sha LIKE ? ORDER BY doc_id, start, code"""
-            for r in con.execute(fsql, (document, document + "\\_%", document.lower() + "%")):
+                      WHERE doc_id = ? ORDER BY doc_id, start, code"""
+            for r in con.execute(fsql, (doc_ids[0],)):
                 findings.append({"document": r[0], "id": r[1], "code": r[2], "severity": r[3], "message": r[4],
                                  "quote": r[5], "start": r[6], "end": r[7]})
         docs = sorted({r["document"] for r in results})

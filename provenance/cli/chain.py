@@ -246,7 +246,8 @@ def add(paths, db, names, as_json):
     else:
         for k in ("added", "replaced", "unchanged"):
             for f in res[k]:
-                click.echo(f"{k}: {f['path']} ({f['id']})")
+                was = f" (replacing the version read from {f['previous_path']})" if f.get("previous_path") else ""
+                click.echo(f"{k}: {f['path']} ({f['id']}){was}")
         click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
                    f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
     for e in res["errors"]:
