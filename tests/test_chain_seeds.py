@@ -179,7 +179,7 @@ def test_tei_gives_the_same_facts(key):
     def essence(r):
         d = r["documents"][0]
         return ([(c["number"], c["recipient"], c["kind"]) for c in d["copies"]],
-                [(x["role"], x["agent"]) for x in d["roles"]],
+                [(x["role"], x["agent"], x["agent_raw"]) for x in d["roles"]],
                 [(e["recipients"], e["points"]) for e in d["excerpts"]],
                 sorted(f["code"] for f in r["findings"]))
     assert essence(from_txt) == essence(from_tei)

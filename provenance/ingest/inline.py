@@ -46,6 +46,9 @@ class Context:
         return hid
 
 
+#: a line break and the blank space around it
+RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
 MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
@@ -77,12 +80,23 @@ class InlineBuilder:
         chunk = self.text[start:end]
         pos = 0
         for m in RE_UNRENDERED.finditer(chunk):
-            append_text(parent, chunk[pos:m.start()])
+            self._emit_lines(parent, chunk[pos:m.start()])
             n = m.end() - m.start()
             _sub(parent, "gap", {"reason": "unrendered", "quantity": str(n), "unit": "chars"})
             self.ctx.marks.append(("unrendered", start + m.start(), start + m.end(), "", None, "gap.unrendered"))
             pos = m.end()
-        append_text(parent, chunk[pos:])
+        self._emit_lines(parent, chunk[pos:])
+
+    @staticmethod
+    def _emit_lines(parent, s: str) -> None:
+        """Text whose line breaks (a mark that runs over several lines of the source) become
+        <lb/>: in XML a line break is only a space."""
+        pos = 0
+        for m in RE_LINE_BREAK.finditer(s):
+            append_text(parent, s[pos:m.start()] + "\n")
+            _sub(parent, "lb")
+            pos = m.end()
+        append_text(parent, s[pos:])
 
     def fill(self, parent, start: int, end: int, label: tuple[int, int] | None = None) -> None:
         """Fill ``parent`` with the inline TEI of ``text[start:end]``."""
