@@ -8,6 +8,7 @@ import contextvars
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def check_encoding(encoding: str | None) -> str | None:
     return encoding
 
 
+RE_CYRILLIC_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
+RE_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a transcription: UTF-8 (with or without BOM), UTF-16 with BOM, or cp1251.
 
@@ -115,9 +120,21 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     cyr = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8))
     if high and cyr / len(high) >= 0.8:
         try:
-            return data.decode("cp1251")
+            text = data.decode("cp1251")
         except UnicodeDecodeError:
-            pass
+            text = None
+        if text is not None:
+            # Latin-1 or cp1252 accents decode as Cyrillic letters inside Latin words ("Cafй"):
+            # then the guess is wrong, and the file is refused rather than read wrongly
+            cyrillic_words = RE_CYRILLIC_WORD.findall(text)
+            mixed = [w for w in cyrillic_words if RE_LATIN_LETTER.search(w)]
+            if not mixed or len(mixed) < 0.2 * len(cyrillic_words):
+                return text
+            line = text[: text.index(mixed[0])].count("\n") + 1
+            raise InputError(
+                f"is not UTF-8, and read as cp1251 its words mix Latin and Cyrillic letters ({mixed[0]!r}): "
+                "it is probably Latin-1 or cp1252; "
+                + ("pass --encoding cp1252" if hint else "convert it to UTF-8"), path, line)
     line = data[: utf8_error.start].count(b"\n") + 1
     raise InputError(
         f"is not UTF-8 (invalid byte at offset {utf8_error.start}) and does not look like cp1251; "

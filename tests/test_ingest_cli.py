@@ -82,6 +82,19 @@ def test_encodings(tmp_path, encoding, bom):
         assert "Синьцзян" in xml
 
 
+def test_latin1_is_not_read_as_cyrillic(tmp_path):
+    text = SEED["002"].read_text(encoding="utf-8").replace("Nº", "No")
+    text = text.replace("Concerning Xinjiang", "Concerning Xinjiang (a café résumé of the señor's reports)")
+    src = tmp_path / "doc.txt"
+    src.write_bytes(text.encode("latin-1"))
+    proc = run_cli("ingest", src, "-o", tmp_path / "out")
+    assert proc.returncode == 3
+    one_line_error(proc, "doc.txt", "Latin-1 or cp1252", "--encoding cp1252")
+    proc = run_cli("ingest", src, "-o", tmp_path / "out", "--encoding", "cp1252")
+    assert proc.returncode == 0, proc.stderr
+    assert "café résumé" in (tmp_path / "out" / "doc.xml").read_text(encoding="utf-8")
+
+
 def test_forced_encoding_that_does_not_fit(tmp_path):
     src = tmp_path / "doc.txt"
     src.write_bytes("Копия".encode("utf-8") + b"\xff\xfe\xfd")
