@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from conftest import ROOT, assert_evidence_quotes_the_text
+from conftest import ROOT, assert_evidence_quotes_the_text, run_cli
 from provenance.chain import extract_document, extract_paths
 from provenance.citation import parse_citation
 from provenance.fileio import read_text
@@ -222,3 +222,10 @@ def test_7_signatories_salutations_and_glossed_pseudonyms(tei):
         for r in _doc(key)[1]["roles"]:
             if r["role"] == "signed":
                 assert r["agent_name"] not in (None, "Secret", "Telegram")
+
+
+def test_the_table_names_people_the_authority_does_not_hold():
+    r = run_cli("chain", FILES["202"], FILES["203"])
+    assert "excerpt       Undasynov (not in the name authority): 3" in r.stdout
+    assert "copy   3  recipient Malenkov (not in the name authority)" in r.stdout
+    assert "?" not in "".join(line for line in r.stdout.splitlines() if line.startswith("  excerpt"))

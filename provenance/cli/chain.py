@@ -129,6 +129,11 @@ def extract(paths, fmt, as_json, output, encoding, names):
 extract.context_class = _AsChainContext
 
 
+def _unlisted(name: str | None) -> str | None:
+    """A person the name authority does not hold, as the table shows them."""
+    return f"{name} (not in the name authority)" if name else None
+
+
 def _table(result: dict) -> str:
     out = []
     for d in result["documents"]:
@@ -142,8 +147,8 @@ def _table(result: dict) -> str:
                        + (f" -> {ex.get('listed_recipient') or ex.get('listed_destination')}"
                           if ex.get("listed_destination") else ""))
         for c in d["copies"]:
-            who = c["recipient"] or ("/".join(x for x in c["candidates"] if x) + "?" if c["candidates"] else None) \
-                or c["destination"] or "-"
+            who = c["recipient"] or _unlisted(c.get("recipient_name")) or \
+                ("/".join(x for x in c["candidates"] if x) + "?" if c["candidates"] else None) or c["destination"] or "-"
             extra = f"  [{', '.join(c['flags'])}]" if c["flags"] else ""
             num = c["number"] if c["number"] is not None else "+"
             out.append(f"  copy {num!s:>3}  {c['kind']:<9} {who}{extra}")
@@ -152,7 +157,8 @@ def _table(result: dict) -> str:
             out.append(f"  {r['role']:<13} {agent}" + (f"  {r['date']}" if r.get("date") else "")
                        + (f" {r['time']}" if r.get("time") else ""))
         for e in d["excerpts"]:
-            names = ", ".join(n or "?" for n in e["recipients"])
+            recorded = e.get("recipients_name") or [None] * len(e["recipients"])
+            names = ", ".join(n or _unlisted(r) or "?" for n, r in zip(e["recipients"], recorded))
             pts = "everything" if e["points"] == ["all"] else ", ".join(e["points"])
             out.append(f"  excerpt       {names}: {pts}" + (f" by {e['channel']}" if e["channel"] else "")
                        + (f"  [{e['status']}]" if e["status"] != "ok" else ""))
