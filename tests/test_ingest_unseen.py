@@ -156,3 +156,10 @@ def test_rules_file_foreign_terms_settle_the_review(tmp_path):
     root = etree.fromstring(res.tei_bytes())
     assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ["kredit"]
     assert "[kredit]" not in {r["bracket"] for r in res.review}
+
+
+def test_numbers_after_a_lettered_series_are_not_nested_under_its_last_letter():
+    root = tei_of("206_letters_then_numbers.txt")
+    top = xp(root, "//t:body/t:list[@type='numbered']/t:item/@n")
+    assert top == ["a", "b", "1", "2", "3"]
+    assert xp(root, "//t:item[@n='2']/t:list/t:item/@n") == ["a", "b"]

@@ -215,6 +215,11 @@ def structure(text: str, start: int, end: int) -> list[Block]:
             n = m.group("n")
             if m.group("q"):
                 quote_open = True
+            # numbers do not sit under letters: "1." after a series of lettered points opens a series
+            # of its own at the level of those letters' parent
+            if kind == "num" and n == "1" and stack and stack[-1][0].startswith("letter"):
+                while stack and stack[-1][0].startswith("letter"):
+                    stack.pop()
             # a kind of label seen above closes the deeper levels; a new kind opens a level
             if any(k == kind for k, _ in stack):
                 while stack[-1][0] != kind:
