@@ -25,14 +25,14 @@ def where(d):
 
 
 def test_a_point_inserted_before_the_last_is_an_addition_and_the_last_point_is_still_compared(result):
-    # the adopted text inserts point 6 (Zverev): the draft's point 6 is the adopted point 7
+    # the adopted decision (item 112 of the minutes) inserts point 6 (Zverev): the draft's point 6 is its point 7
     added = [d for d in result["divergences"] if d["kind"] == "addition" and "(Cde. Zverev)" in readings(d)[1]]
-    assert len(added) == 1 and "section" in added[0]["flags"] and where(added[0])[1] == "6"
+    assert len(added) == 1 and "section" in added[0]["flags"] and where(added[0])[1] == "112.6"
     assert not any(d["kind"] == "omission" and "Report on the execution" in readings(d)[0]
                    for d in result["divergences"])
     pairs = {readings(d): (d["category"], where(d)) for d in result["divergences"]}
-    assert pairs[("execution", "fulfilment")] == ("lexical", ("6", "7"))
-    assert pairs[("resolution", "decision")] == ("lexical", ("6", "7"))
+    assert pairs[("execution", "fulfilment")] == ("lexical", ("6", "112.7"))
+    assert pairs[("resolution", "decision")] == ("lexical", ("6", "112.7"))
 
 
 def test_changed_figures_are_substantive_and_variants_are_not(result):

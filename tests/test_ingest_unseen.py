@@ -163,3 +163,9 @@ def test_numbers_after_a_lettered_series_are_not_nested_under_its_last_letter():
     top = xp(root, "//t:body/t:list[@type='numbered']/t:item/@n")
     assert top == ["a", "b", "1", "2", "3"]
     assert xp(root, "//t:item[@n='2']/t:list/t:item/@n") == ["a", "b"]
+
+
+def test_an_item_of_the_minutes_numbered_in_hundreds_heads_its_points():
+    root = tei_of("202_adopted_web.txt")
+    assert xp(root, "//t:body/t:list[@type='numbered']/t:item/@n") == ["112"]
+    assert xp(root, "//t:item[@n='112']/t:list/t:item/@n") == ["1", "2", "3", "4", "5", "6", "7"]

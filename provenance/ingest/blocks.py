@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from provenance.ingest.brackets import Bracket, parse_brackets
 from provenance.ingest.layout import paragraphs
 
-RE_POINT_NUM = re.compile(r"^(?P<q>[\"“«]?)\s*(?P<label>(?P<n>\d{1,2})\.)\s+\S")
+RE_POINT_NUM = re.compile(r"^(?P<q>[\"“«]?)\s*(?P<label>(?P<n>\d{1,3})\.)\s+\S")
 RE_POINT_PAREN = re.compile(r"^(?P<q>[\"“«]?)\s*(?P<label>(?P<n>\d{1,2})\))\s+\S")
 RE_POINT_LETTER = re.compile(r"^(?P<q>[\"“«]?)\s*(?P<label>(?P<n>[a-zа-я])\))\s+\S")
 RE_COPIES_HEAD = re.compile(r"^(?:\w+|\d+)\s+cop(?:y|ies)\b(?:\s+(?:printed|made|typed|prepared))?\s*[.:]?", re.I)
