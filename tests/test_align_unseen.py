@@ -44,3 +44,11 @@ def test_changed_figures_are_substantive_and_variants_are_not(result):
     # the dropped coordination with Ignarov is a change of people
     ign = [d for d in result["divergences"] if "Ignarov" in readings(d)[0]]
     assert ign and all(d["category"] == "substantive" and "entity" in d["flags"] for d in ign)
+
+
+def test_opening_lines_of_two_documents_do_not_outrank_changes_of_the_text(result):
+    # "Copy No. 1" of the draft against "No. P51/112" of the minutes: registration, not content
+    reg = [d for d in result["divergences"] if readings(d) == ("1", "P51/112")]
+    assert len(reg) == 1 and reg[0]["severity"] <= 0.6 and "opening lines" in reg[0]["reason"]
+    top = sorted(result["divergences"], key=lambda d: -d["severity"])[:3]
+    assert reg[0] not in top and all(where(d)[0] not in ("p1", "p2", "p3") for d in top)

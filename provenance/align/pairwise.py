@@ -139,6 +139,13 @@ class Side:
             k = self.last[self.tseg[k]] + 1
         return ((i1, k) if k > i1 else None), ((k, i2) if i2 > k else None)
 
+    def in_opener(self, i1: int, i2: int) -> bool:
+        """Whether a reading [i1, i2) (or the place of an empty one) lies in the opening lines."""
+        segs = self.ts.segments
+        kinds = [segs[s].kind if s >= 0 else "" for s in
+                 ({self.tseg[k] for k in range(i1, i2)} if i2 > i1 else self.seg_at(i1))]
+        return bool(kinds) and all(k and k not in BODY_KINDS for k in kinds)
+
     def word_count(self, i1: int, i2: int) -> int:
         return sum(1 for w in self.words(i1, i2) if any(c.isalnum() for c in w))
 
@@ -395,7 +402,8 @@ class Comparer:
                 continue
             kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
             info = self._classify(i1, i2, j1, j2, section=tag == "section")
-            if tag == "opener" and info["category"] == "substantive":
+            if info["category"] == "substantive" and (tag == "opener" or not tag and A.in_opener(i1, i2)
+                                                      and B.in_opener(j1, j2)):
                 what = {"date": "dates", "numeric": "numbers", "entity": "names", "negation": "negation"}
                 shown = ", ".join(what[f] for f in info["flags"] if f in what) or "wording"
                 info = dict(info, flags=sorted(set(info["flags"]) - {"clause"} | {"section"}), residual=None,
