@@ -52,3 +52,14 @@ def test_opening_lines_of_two_documents_do_not_outrank_changes_of_the_text(resul
     assert len(reg) == 1 and reg[0]["severity"] <= 0.6 and "opening lines" in reg[0]["reason"]
     top = sorted(result["divergences"], key=lambda d: -d["severity"])[:3]
     assert reg[0] not in top and all(where(d)[0] not in ("p1", "p2", "p3") for d in top)
+
+
+def test_a_changed_closing_date_is_not_taken_for_the_opening_lines(tmp_path):
+    src = (UNSEEN / "204_report_web.txt").read_text(encoding="utf-8")
+    assert src.count("7.IV.56") == 1
+    (tmp_path / "a.txt").write_text(src, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(src.replace("7.IV.56", "7.IV.57"), encoding="utf-8")
+    res = align_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    [d] = res["divergences"]
+    assert (d["readings"]["a"]["text"], d["readings"]["b"]["text"]) == ("56", "57")
+    assert d["category"] == "substantive" and "opening lines" not in d["reason"] and d["severity"] > 0.6

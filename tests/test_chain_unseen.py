@@ -229,3 +229,25 @@ def test_the_table_names_people_the_authority_does_not_hold():
     assert "excerpt       Undasynov (not in the name authority): 3" in r.stdout
     assert "copy   3  recipient Malenkov (not in the name authority)" in r.stdout
     assert "?" not in "".join(line for line in r.stdout.splitlines() if line.startswith("  excerpt"))
+
+
+@pytest.mark.parametrize("declaration", ["3 copies Printed", "3 copies PRINTED", "3 copies [Printed]",
+                                         "Three copies were printed", "3 copies. vsh."])
+def test_the_print_run_is_read_whatever_the_case_of_its_words(declaration):
+    text = (f"Report on the situation.\n\n{declaration}\n\n1 - to Cde. Molotov\n\n2 - to Cde. Beria\n\n"
+            "3 - to file\n")
+    doc = extract_document(text, "d")
+    assert doc["print_run"]["declared"] == 3 and [c["number"] for c in doc["copies"]] == [1, 2, 3]
+
+
+def test_a_day_the_month_does_not_have_is_no_date(tmp_path):
+    from provenance.chain.patterns import parse_date
+
+    assert parse_date("31.II.46") is None and parse_date("31 February 1946") is None
+    assert parse_date("29.II.48") == "1948-02-29" and parse_date("12.III.46") == "1946-03-12"
+    src = tmp_path / "doc.txt"
+    src.write_text("Report on the situation in the district, written for the Politburo members.\n\n"
+                   "KOVALEV\n\n31.II.46\n", encoding="utf-8")
+    res = ingest_file(src)
+    (tmp_path / "doc.xml").write_bytes(res.tei_bytes())
+    assert validate_paths([tmp_path / "doc.xml"])["summary"]["errors"] == 0

@@ -67,6 +67,11 @@ class Side:
                 first[s] = k
             last[s] = k
         self.first, self.last = first, last
+        # the opening lines end where the first paragraph or point begins (closers, signatures
+        # and datelines after the text are not opening lines)
+        kinds = ts.segments
+        self.body_start = next((k for k, sg in enumerate(self.tseg) if sg >= 0 and kinds[sg].kind in BODY_KINDS),
+                               self.n)
 
     def content_flags(self) -> list[int]:
         """1 for each text token that is a content word (not punctuation, not a function word)."""
@@ -135,12 +140,14 @@ class Side:
         points) and the paragraphs and points that follow them; either may be None."""
         segs = self.ts.segments
         k = i1
-        while k < i2 and self.tseg[k] >= 0 and segs[self.tseg[k]].kind not in BODY_KINDS:
+        while k < min(i2, self.body_start) and self.tseg[k] >= 0 and segs[self.tseg[k]].kind not in BODY_KINDS:
             k = self.last[self.tseg[k]] + 1
         return ((i1, k) if k > i1 else None), ((k, i2) if i2 > k else None)
 
     def in_opener(self, i1: int, i2: int) -> bool:
         """Whether a reading [i1, i2) (or the place of an empty one) lies in the opening lines."""
+        if max(i1, i2) > self.body_start:
+            return False
         segs = self.ts.segments
         kinds = [segs[s].kind if s >= 0 else "" for s in
                  ({self.tseg[k] for k in range(i1, i2)} if i2 > i1 else self.seg_at(i1))]

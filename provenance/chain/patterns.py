@@ -6,6 +6,7 @@ All patterns work on the raw transcription, so every match has offsets into it.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from provenance.dates import ROMAN_MONTHS
@@ -59,10 +60,10 @@ PRINT_RUN = re.compile(
 )
 # what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
 # initials ("vp.", "vyp.", "vsh.", "v.sh.": lower-case letters, not an English word)
-_TYPIST = (r"(?!(?:to|of|for|and|the|in|on|by|are|was|is|at|as|or|with|were|made|each|more|sent)\b)"
-           r"[a-zа-яё]{1,4}\.?(?:[ \t]?[a-zа-яё]{1,3}\.)?")
+_TYPIST = (r"(?-i:(?!(?:to|of|for|and|the|in|on|by|are|was|is|at|as|or|with|were|made|each|more|sent)\b)"
+           r"[a-zа-яё]{1,4}\.?(?:[ \t]?[a-zа-яё]{1,3}\.)?)")
 PRINT_RUN_REST_OK = re.compile(
-    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*\.?\s*$")
+    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*\.?\s*$", re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
     r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all)?\s*[.:;,]?)\s+(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?"
@@ -189,11 +190,11 @@ def parse_date(raw: str | None, default_year: int | None = None) -> str | None:
     year = int(y) if y else default_year
     if year is None:
         return None
-    day = int(d)
     month = MONTHS[mon.lower()] if mon.lower() in MONTHS else ROMAN_MONTHS[mon]
-    if not 1 <= day <= 31:
+    try:  # a day the month does not have (31.II.46) is no date
+        return datetime.date(year, month, int(d)).isoformat()
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def parse_time(raw: str | None) -> str | None:
