@@ -133,3 +133,15 @@ def test_a_document_is_named_by_its_stem_or_the_first_characters_of_it(tmp_path)
     assert r.returncode == 2 and "names 5 documents" in r.stderr
     r = run_cli("chain", "query", "--document", "999", "--db", db)
     assert r.returncode == 2 and "no catalogued document" in r.stderr
+
+
+def test_an_unchanged_source_still_keeps_its_name_in_the_run(tmp_path):
+    for sub, key in (("a", "003"), ("b", "002")):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    db = tmp_path / "cat.sqlite"
+    assert add_paths(db, [tmp_path / "a" / "x.txt"])["added"]
+    rep = add_paths(db, [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"])
+    assert [f["path"] for f in rep["unchanged"]] == [str(tmp_path / "a" / "x.txt")]
+    assert rep["replaced"] == [] and len(rep["errors"]) == 1
+    assert [d["path"] for d in list_documents(db)["documents"]] == [str(tmp_path / "a" / "x.txt")]

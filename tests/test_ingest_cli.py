@@ -208,7 +208,7 @@ def test_two_sources_with_one_name_are_not_written_over_each_other(tmp_path):
 
 
 @pytest.mark.parametrize("head", [b'<?xml version="1.0"?>\n<TEI/>', b"\xef\xbb\xbf<!DOCTYPE TEI>\n<TEI/>",
-                                  b'\n  <TEI xmlns="http://www.tei-c.org/ns/1.0"/>'])
+                                  b'\n  <TEI xmlns="http://www.tei-c.org/ns/1.0"/>', b"<!-- a note -->\n<TEI/>"])
 def test_xml_is_refused_not_converted_as_text(tmp_path, head):
     src = tmp_path / "doc.xml"
     src.write_bytes(head)
@@ -216,3 +216,11 @@ def test_xml_is_refused_not_converted_as_text(tmp_path, head):
     assert proc.returncode == 3
     one_line_error(proc, str(src), "is XML, not a transcription")
     assert not (tmp_path / "out" / "doc.xml").exists()
+
+
+def test_a_transcription_that_opens_with_a_comment_is_still_a_transcription(tmp_path):
+    src = tmp_path / "note.md"
+    src.write_bytes(b"<!-- copied from the archive on 3 May -->\n\n" + SEED["002"].read_bytes())
+    proc = run_cli("ingest", src, "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "note.xml").exists()

@@ -169,3 +169,14 @@ def test_an_item_of_the_minutes_numbered_in_hundreds_heads_its_points():
     root = tei_of("202_adopted_web.txt")
     assert xp(root, "//t:body/t:list[@type='numbered']/t:item/@n") == ["112"]
     assert xp(root, "//t:item[@n='112']/t:list/t:item/@n") == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_signature_with_two_letter_initials_closes_the_text(tmp_path):
+    src = tmp_path / "note.txt"
+    src.write_text("The committee reports on the situation in the region and proposes the following:\n\n"
+                   "1. To send the delegation in May.\n\n2. To report on its results by 1 July.\n\n"
+                   "Yu. ANDROPOV\n\n5 June 1957\n", encoding="utf-8")
+    root = etree.fromstring(ingest_file(src).tei_bytes())
+    assert [words(s) for s in xp(root, "//t:closer/t:signed")] == ["Yu. ANDROPOV"]
+    assert xp(root, "//t:closer/t:dateline/t:date/@when") == ["1957-06-05"]
+    assert all(len(xp(it, "t:p")) == 1 for it in xp(root, "//t:item"))

@@ -155,6 +155,12 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                 out["errors"].append({"path": str(p), "message": f"{p}: cannot be read ({exc.strerror})",
                                       "exit_code": 3})
                 continue
+            other = batch.setdefault(p.stem, p)  # the document id is the file stem
+            if not _same_file(str(other), p):  # two sources of one name in one run: never one over the other
+                out["errors"].append({"path": str(p), "exit_code": 3,
+                                      "message": f"{p}: has the same name as {other} (both would be document "
+                                                 f"{p.stem}); rename one"})
+                continue
             row = con.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             if row:
                 out["unchanged"].append({"path": str(p), "id": row[0], "sha256": sha})
@@ -165,12 +171,6 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                 out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
                 continue
             findings = doc.pop("findings", [])
-            other = batch.setdefault(doc["id"], p)
-            if not _same_file(str(other), p):  # two sources of one name in one run: never one over the other
-                out["errors"].append({"path": str(p), "exit_code": 3,
-                                      "message": f"{p}: has the same name as {other} (both would be document "
-                                                 f"{doc['id']}); rename one"})
-                continue
             old_rows = con.execute("SELECT sha256, path FROM documents WHERE id = ?", (doc["id"],)).fetchall()
             old = [(sha_,) for sha_, _path in old_rows]
             with con:

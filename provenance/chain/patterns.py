@@ -104,8 +104,10 @@ SENT_TO = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 # a signature on a line of its own: "A. MIKOYAN", "KOVALEV", "V. Molotov", "A. SAVELYEV [illegible signature]"
+#: the initials before a surname in a signature: "V.", "V. M.", "Yu."
+INITIALS = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*){1,3}"
 SIGNATURE_LINE = re.compile(
-    r"^[ \t]*(?P<name>(?P<initials>(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*){1,3})?"
+    r"^[ \t]*(?P<name>(?P<initials>" + INITIALS + r")?"
     r"(?P<surname>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+|[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\[[a-zа-яё]{1,3}\][a-zа-яё]*)?))"
     r"[ \t]*(?P<mark>\[(?:illegible\s+signature|signature\s+illegible|signature|illegible)\])?[ \t]*$",
     re.MULTILINE,

@@ -207,8 +207,8 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
     return facts
 
 
-#: the start of an XML document (after a byte order mark and blank space)
-RE_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!DOCTYPE|!--|TEI\b|teiCorpus\b)")
+#: the start of an XML document (after a byte order mark, blank space and comments)
+RE_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:\?xml|!DOCTYPE|TEI\b|teiCorpus\b)", re.S)
 
 
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from provenance.chain.patterns import INITIALS
 from provenance.ingest.brackets import Bracket, parse_brackets
 from provenance.ingest.layout import paragraphs
 
@@ -31,7 +32,7 @@ RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|Apri
 RE_CLOSING = re.compile(r"^(?:request your decision|please\b|attachment|enclosure|i (?:request|ask)|"
                         r"we (?:request|ask)|respectfully|with (?:comradely|best) greetings|signed|appendix)\b", re.I)
 #: A signature standing alone: initials and a surname ("V. Molotov"), or a surname in capitals.
-RE_SIGNATURE = re.compile(r"^(?:(?:[A-ZА-Я]\.\s?){1,3}\s?[A-ZА-Я][\w'’-]+|[A-ZА-Я][A-ZА-Я'’-]{2,})\.?$")
+RE_SIGNATURE = re.compile(r"^(?:" + INITIALS + r"\s?[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]{2,})\.?$")
 RE_CLASSIFICATION = re.compile(r"^(?:copy\.\s*)?(?:strictly secret|top secret|secret|confidential|"
                                r"of special importance|special folder)\.?$", re.I)
 RE_ADDRESS = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?:cdes?\.?|comrades?|\w)", re.I)
