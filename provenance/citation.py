@@ -240,3 +240,14 @@ def citation_key(cit: dict) -> tuple:
     """A key that identifies the archival unit (file) a citation points to."""
     return (cit.get("repository") or "", cit.get("fond") or "", cit.get("opis") or "",
             cit.get("papka") or "", cit.get("delo") or "")
+
+
+def archival_unit(c: dict) -> dict:
+    """The archival unit of the copy-chain JSON from a citation found by :func:`find_citations`
+    (evidence left to the caller)."""
+    u = {k: c.get(k) for k in ("repository", "repository_name", "fond", "opis", "delo", "folios",
+                               "folio_from", "folio_to", "raw", "fond_raw", "opis_raw", "delo_raw")}
+    if c.get("papka"):
+        u["papka"] = c["papka"]
+        u["papka_raw"] = c.get("papka_raw")
+    return u

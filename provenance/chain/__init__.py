@@ -76,14 +76,10 @@ def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = 
     text, meta, kind, sha = load_document(path, encoding)
     doc = extract_document(text, path.stem, meta, authority)
     if kind == "tei" and not doc["archival_units"] and meta.get("citation"):
-        from provenance.citation import find_citations
+        from provenance.citation import archival_unit, find_citations
 
         for c in find_citations(meta["citation"]):
-            u = {k: c.get(k) for k in ("repository", "repository_name", "fond", "opis", "delo", "folios",
-                                       "folio_from", "folio_to", "raw", "fond_raw", "opis_raw", "delo_raw")}
-            if c.get("papka"):
-                u["papka"] = c["papka"]
-                u["papka_raw"] = c.get("papka_raw")
+            u = archival_unit(c)
             u["evidence"] = {"quote": c["raw"], "start": -1, "end": -1}
             u["source"] = "teiHeader"
             doc["archival_units"].append(u)

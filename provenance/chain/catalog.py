@@ -18,6 +18,7 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.chain.authority import NameAuthority
+from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.sqlitedb import open_catalog
 
@@ -70,29 +71,25 @@ def fact_rows(doc: dict) -> list[dict]:
                      "points": points, "channel": channel, "date": date, "confidence": confidence,
                      "what": what, "quote": q, "start": s, "end": e})
 
-    # names as recorded: the authority's, or the surname as written of a person it does not hold
-    def pname(p):
-        return p.get("recorded_name") or p["name"]
-
     header_names = set()
     for p in doc["correspondence"]["addressees"]:
-        if p["source"] == "header" and pname(p):
-            header_names.add(pname(p))
-            add("addressee", pname(p), p["raw"], f"addressed to {pname(p)} (header)", p["evidence"],
+        if p["source"] == "header" and party_name(p):
+            header_names.add(party_name(p))
+            add("addressee", party_name(p), p["raw"], f"addressed to {party_name(p)} (header)", p["evidence"],
                 role="addressee", date=doc.get("date"), confidence=p["confidence"])
     for p in doc["correspondence"]["addressees"]:
-        if p["source"] == "title" and pname(p) and pname(p) not in header_names:
-            header_names.add(pname(p))
-            add("addressee", pname(p), p["raw"], f"addressed to {pname(p)} (title)", p["evidence"],
+        if p["source"] == "title" and party_name(p) and party_name(p) not in header_names:
+            header_names.add(party_name(p))
+            add("addressee", party_name(p), p["raw"], f"addressed to {party_name(p)} (title)", p["evidence"],
                 role="addressee", date=doc.get("date"), confidence=p["confidence"])
     for p in doc["correspondence"]["senders"]:
-        if pname(p):
-            add("sender", pname(p), p["raw"], f"sent by {pname(p)} ({p['source']})", p["evidence"], role="sender",
+        if party_name(p):
+            add("sender", party_name(p), p["raw"], f"sent by {party_name(p)} ({p['source']})", p["evidence"], role="sender",
                 confidence=p["confidence"])
     for c in doc["copies"]:
         label = c["number_raw"] if c["number"] is None or c["number_raw"].lower().startswith("copy") \
             else f"copy {c['number']} ({c['number_raw']})"
-        who = c.get("recipient_name") or c["recipient"]
+        who = recipient_name(c)
         if c["source"] == "extra":
             if who:
                 add("extra-copy", who, c["recipient_raw"],
@@ -113,12 +110,12 @@ def fact_rows(doc: dict) -> list[dict]:
         pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"] or [e["points_raw"]])
         note = " (ambiguous: see findings)" if e["status"] == "ambiguous" else \
             " (point does not exist)" if e["status"] == "missing" else ""
-        recorded = e.get("recipients_name") or e["recipients"]
+        recorded = excerpt_names(e)
         for name, raw in zip(recorded, e["recipients_raw"]):
             add("excerpt", name, raw, f"excerpt: {pts}{note}", e["evidence"], points=" ".join(e["points"]),
                 channel=e["channel"], confidence=e["confidence"])
     for r in doc["roles"]:
-        add("role", r.get("agent_name") or r["agent"], r["agent_raw"],
+        add("role", agent_name(r), r["agent_raw"],
             f"{r['role']}" + (f" {r['date']}" if r.get("date") else ""),
             r["evidence"], role=r["role"], date=r.get("date"), confidence=r["confidence"])
     for pl in doc["placements"]:

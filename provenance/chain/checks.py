@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from provenance.chain.authority import NameAuthority
+from provenance.chain.model import excerpt_names, party_name, recipient_name
 
 
 def _fid(doc: str, code: str, start, message: str) -> str:
@@ -71,7 +72,7 @@ def check_document(doc: dict, authority: NameAuthority, text: str = "", notes: l
                   f"{t['recipient_raw']!r}, who received {what}, is not in the name authority", t["evidence"],
                   details={"recipient": t.get("recipient_name"), "status": t["recipient_status"]})
     for c in extra:
-        to = c.get("recipient_name") or c["recipient"] or c["destination"] or "an unnamed destination"
+        to = recipient_name(c) or c["destination"] or "an unnamed destination"
         who = f" at the instruction of {c['instructed_by']}" if c.get("instructed_by") else ""
         when = f" on {c['date']}" if c.get("date") else ""
         f.add("copy-outside-print-run", "warning",
@@ -166,19 +167,19 @@ def _check_header(f: _Findings, doc: dict, listed: list[dict]):
               and p["kind"] in ("person", "institution", "unlisted")]
     if not header or not listed:
         return
-    senders = {_party_name(p) for p in parties["senders"] if _party_name(p)}
+    senders = {party_name(p) for p in parties["senders"] if party_name(p)}
     header_names = []
     for p in header:
-        if _party_name(p) not in header_names:
-            header_names.append(_party_name(p))
+        if party_name(p) not in header_names:
+            header_names.append(party_name(p))
     internal = {c["recipient"] for c in listed if c["recipient_kind"] == "institution"
                 and c["recipient"] and _is_internal(c)}
     named = {}
     for c in listed:
-        who = _recipient_name(c)
+        who = recipient_name(c)
         if c["kind"] == "recipient" and who and who not in internal:
             named.setdefault(who, c)
-    dispatched = {_recipient_name(t) for t in doc["transfers"] if t["kind"] == "dispatch" and _recipient_name(t)}
+    dispatched = {recipient_name(t) for t in doc["transfers"] if t["kind"] == "dispatch" and recipient_name(t)}
     for name, c in named.items():
         if name not in header_names:
             if name in senders:
@@ -210,7 +211,7 @@ def _check_header(f: _Findings, doc: dict, listed: list[dict]):
                   f"names one addressee ({header_names[0]})", to_addr[0]["evidence"])
     else:
         for n in uncovered:
-            p = next(p for p in header if _party_name(p) == n)
+            p = next(p for p in header if party_name(p) == n)
             f.add("header-recipient-not-in-copies", "warning",
                   f"{n} is an addressee in the header but receives no copy in the list", p["evidence"],
                   details={"recipient": n})
@@ -218,15 +219,6 @@ def _check_header(f: _Findings, doc: dict, listed: list[dict]):
 
 def _is_internal(copy: dict) -> bool:
     return "internal" in copy["flags"]
-
-
-def _party_name(p: dict) -> str | None:
-    """The name of an addressee or sender as recorded (the authority's, or an unlisted person's)."""
-    return p.get("recorded_name") or p["name"]
-
-
-def _recipient_name(c: dict) -> str | None:
-    return c.get("recipient_name") or c["recipient"]
 
 
 def _check_excerpts(f: _Findings, doc: dict, authority: NameAuthority, text: str):
@@ -249,7 +241,7 @@ def _check_excerpts(f: _Findings, doc: dict, authority: NameAuthority, text: str
             if p == "all" or p.split(".")[0] in subs:
                 continue
             related = _points_naming(doc, e, authority, text)
-            names = ", ".join(n for n in (e.get("recipients_name") or e["recipients"]) if n) or "the recipients"
+            names = ", ".join(n for n in excerpt_names(e) if n) or "the recipients"
             rel_txt = ""
             if related:
                 rel_txt = (f"; the sub-point that concerns {names} is " if len(related) == 1 else

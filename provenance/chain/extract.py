@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.citation import find_citations
+from provenance.citation import archival_unit, find_citations
 from provenance.chain import patterns as P
 from provenance.chain.authority import NameAuthority, NameRef, attested_surnames, surname_shaped
 from provenance.chain.model import (
@@ -754,11 +754,7 @@ class Extractor:
     def result(self) -> dict:
         units = []
         for c in find_citations(self.text):
-            u = {k: c.get(k) for k in ("repository", "repository_name", "fond", "opis", "delo", "folios",
-                                       "folio_from", "folio_to", "raw", "fond_raw", "opis_raw", "delo_raw")}
-            if c.get("papka"):
-                u["papka"] = c["papka"]
-                u["papka_raw"] = c.get("papka_raw")
+            u = archival_unit(c)
             u["evidence"] = to_dict(self.ev(c["start"], c["end"]))
             units.append(u)
         exemplar = self.exemplar

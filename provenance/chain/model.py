@@ -173,3 +173,28 @@ def to_dict(obj) -> dict:
         names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
     d = obj.__dict__
     return {n: (v if isinstance(v, _ATOMS) else _plain(v)) for n in names for v in (d[n],)}
+
+
+# ---------------------------------------------------------------- names as recorded (JSON facts)
+# The authority's form of a name, or the surname as written of a person the authority does not
+# hold (status "unlisted"); facts from before those fields existed have only the first.
+
+def party_name(p: dict) -> str | None:
+    """An addressee or sender."""
+    return p.get("recorded_name") or p["name"]
+
+
+def recipient_name(c: dict) -> str | None:
+    """The recipient of a copy or transfer."""
+    return c.get("recipient_name") or c["recipient"]
+
+
+def agent_name(r: dict) -> str | None:
+    """Who drafted, typed, signed... (a role)."""
+    return r.get("agent_name") or r["agent"]
+
+
+def excerpt_names(e: dict) -> list:
+    """The recipients of an excerpt, one per recipient as written."""
+    names = e.get("recipients_name") or []
+    return list(names) if len(names) == len(e["recipients"]) else list(e["recipients"])

@@ -23,6 +23,7 @@ from lxml import etree
 
 from provenance import TEI_NS
 from provenance.chain.authority import NameAuthority
+from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
 from provenance.teixml import append_text
 
 T = "{%s}" % TEI_NS
@@ -94,20 +95,20 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
 
     for p in doc["correspondence"]["addressees"]:
         if p["source"] == "header":
-            add_received(_party_name(p), p["raw"], "header", p["evidence"])
+            add_received(party_name(p), p["raw"], "header", p["evidence"])
     for c in doc["copies"]:
-        add_received(_copy_name(c), c["recipient_raw"] or c["destination"], "copy", c["evidence"])
+        add_received(recipient_name(c), c["recipient_raw"] or c["destination"], "copy", c["evidence"])
     for e in doc["excerpts"]:
-        for name, raw in zip(_excerpt_names(e), e["recipients_raw"]):
+        for name, raw in zip(excerpt_names(e), e["recipients_raw"]):
             add_received(name, raw, "excerpt", e["evidence"])
     for t in doc["transfers"]:
         if t["kind"] == "dispatch":
-            add_received(_copy_name(t), t["recipient_raw"], "dispatch", t["evidence"])
+            add_received(recipient_name(t), t["recipient_raw"], "dispatch", t["evidence"])
     sent = []
     for p in doc["correspondence"]["senders"]:
-        name = _party_name(p)
+        name = party_name(p)
         if name and all(s["name"] != name for s in sent):
-            date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and _agent_name(r) == name), None)
+            date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and agent_name(r) == name), None)
             sent.append({"name": name, "key": _key_for(name, auth)[1], "raw": p["raw"],
                          "source": p["source"], "date": date or doc.get("date")})
     distribution, lines = [], {}
@@ -118,7 +119,7 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
         entry = lines.get(ev["start"])
         if entry is None:
             entry = {"n": c["number_raw"], "numbers": [], "start": ev["start"], "end": ev["end"],
-                     "recipient": _copy_name(c), "key": _key_for(_copy_name(c), auth)[1], "kind": c["kind"],
+                     "recipient": recipient_name(c), "key": _key_for(recipient_name(c), auth)[1], "kind": c["kind"],
                      "destination": c["destination"], "text": ev["quote"]}
             lines[ev["start"]] = entry
             distribution.append(entry)
@@ -177,18 +178,18 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
                 append_text(p, "the " + " ".join(x for x in (d.get("kind") or "document",
                                                              ("N° " + d["number"]) if d.get("number") else "")
                                                   if x) + " of ")
-            _name(p, _agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
+            _name(p, agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
                 append_text(p, ", ")
                 _date(p, r["date"])
         append_text(p, ".")
     for c in doc["copies"]:
-        if c["source"] == "list" and (_copy_name(c) or c["kind"] in ("file", "markup", "blank")):
+        if c["source"] == "list" and (recipient_name(c) or c["kind"] in ("file", "markup", "blank")):
             p = _el("p", _el("provenance", hist))
             append_text(p, f"Copy {c['number']} " if c["number"] is not None else "A copy ")
-            if _copy_name(c):
+            if recipient_name(c):
                 append_text(p, "to ")
-                _name(p, _copy_name(c), c["recipient_raw"], auth)
+                _name(p, recipient_name(c), c["recipient_raw"], auth)
             elif c["kind"] == "blank":
                 append_text(p, "with no destination given")
             else:
@@ -200,9 +201,9 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
             if c.get("instructed_by"):
                 append_text(p, " at the instruction of ")
                 _name(p, c["instructed_by"], None, auth)
-            if _copy_name(c):
+            if recipient_name(c):
                 append_text(p, ", to ")
-                _name(p, _copy_name(c), c["recipient_raw"], auth)
+                _name(p, recipient_name(c), c["recipient_raw"], auth)
             elif c["destination"]:
                 append_text(p, ", for " + c["destination"])
             if c.get("date"):
@@ -213,7 +214,7 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
         p = _el("p", _el("provenance", hist))
         pts = "everything" if e["points"] == ["all"] else "point " + ", ".join(e["points"])
         append_text(p, f"Excerpt ({pts}) sent to ")
-        for i, (name, raw) in enumerate(zip(_excerpt_names(e), e["recipients_raw"])):
+        for i, (name, raw) in enumerate(zip(excerpt_names(e), e["recipients_raw"])):
             if i:
                 append_text(p, " and ")
             _name(p, name, raw, auth)
@@ -232,8 +233,8 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
         for i, t in enumerate(group):
             if i:
                 append_text(p, " and " if i == len(group) - 1 else ", ")
-            if _copy_name(t) or t.get("recipient_status") == "illegible":
-                _name(p, _copy_name(t), t["recipient_raw"], auth, _status_word(t.get("recipient_status")))
+            if recipient_name(t) or t.get("recipient_status") == "illegible":
+                _name(p, recipient_name(t), t["recipient_raw"], auth, _status_word(t.get("recipient_status")))
             else:
                 append_text(p, t["recipient_raw"])  # not a name: as written
         if group[0].get("channel"):
@@ -258,7 +259,7 @@ def history_element(doc_facts: dict, authority: NameAuthority | None = None):
             append_text(p, {"authenticated": "Authenticated by ", "sent": "Sent", "issued": "Issued by ",
                              "instructed": "Copy ordered by "}[r["role"]])
             if r["role"] != "sent":
-                _name(p, _agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
+                _name(p, agent_name(r), r["agent_raw"], auth, _status_word(r["agent_status"]))
             if r.get("date"):
                 append_text(p, " on " if r["role"] == "sent" else ", ")
                 _date(p, r["date"])
@@ -272,22 +273,3 @@ def _status_word(status: str | None) -> str | None:
     return status if status in ("illegible", "blank") else None
 
 
-# The name to write: the authority's form, or the surname as written of a person the authority
-# does not hold (status "unlisted"); facts from before those fields existed have only the first.
-def _party_name(p: dict) -> str | None:
-    return p.get("recorded_name") or p["name"]
-
-
-def _copy_name(c: dict) -> str | None:
-    """The recipient of a copy or transfer."""
-    return c.get("recipient_name") or c["recipient"]
-
-
-def _agent_name(r: dict) -> str | None:
-    return r.get("agent_name") or r["agent"]
-
-
-def _excerpt_names(e: dict) -> list:
-    names = e.get("recipients_name") or []
-    return [n or r for n, r in zip(names, e["recipients"])] if len(names) == len(e["recipients"]) \
-        else list(e["recipients"])
