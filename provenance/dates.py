@@ -9,8 +9,9 @@ ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "
                 "XI": 11, "XII": 12}
 
 #: "12.III.46", "7.IV.1956", "28.XII.48", "12.03.1946": day, month (Roman or Arabic), year.
-RE_NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\.\s?"
-                             r"(?P<y>\d{4}|\d{2})(?!\d)")
+NUMERIC_DATE = (r"(?P<d>\d{1,2})\.\s?(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\.\s?"
+                r"(?P<y>\d{4}|\d{2})(?!\d)")
+RE_NUMERIC_DATE = re.compile(r"\b" + NUMERIC_DATE)
 
 
 def numeric_date(text: str, century: int = 1900) -> str | None:

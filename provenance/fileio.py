@@ -357,8 +357,13 @@ def parse_xml_bytes(data: bytes, path: str, **parser_options) -> etree._ElementT
 
 def parse_xml(path: str | os.PathLike) -> etree._ElementTree:
     """Parse an XML file safely (see :func:`parse_xml_bytes`); too large files are refused by size."""
+    return read_xml(path)[1]
+
+
+def read_xml(path: str | os.PathLike) -> tuple[bytes, etree._ElementTree]:
+    """The bytes of an XML file and its safely parsed tree (for callers that also hash the bytes)."""
     data = read_bytes(path, MAX_XML_BYTES, too_large="is too large to parse")
-    return parse_xml_bytes(data, str(Path(path)))
+    return data, parse_xml_bytes(data, str(Path(path)))
 
 
 def files_under(folder: Path, suffixes) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from provenance.errors import InputError
 from provenance.fileio import (
-    MAX_TEXT_BYTES, MAX_XML_BYTES, XML_SUFFIXES, decode_text, parse_xml_bytes, read_bytes, sha256_bytes,
+    MAX_TEXT_BYTES, XML_SUFFIXES, decode_text, read_bytes, read_xml, sha256_bytes,
 )
 from provenance.model import Mark, Segment, Witness
 
@@ -40,8 +40,7 @@ def tei_witness(path) -> Witness:
     from lxml import etree
 
     p = Path(path)
-    data = read_bytes(p, MAX_XML_BYTES, too_large="is too large to parse")
-    tree = parse_xml_bytes(data, str(p))
+    data, tree = read_xml(p)
     if tei_body(tree) is None:
         raise InputError("has no TEI text/body", str(p))
     text = tei_to_text(tree, "edition")

@@ -25,7 +25,7 @@ from provenance.chain.tei import (
 )
 from provenance.errors import InputError, ProvenanceError
 from provenance.fileio import (
-    MAX_TEXT_BYTES, MAX_XML_BYTES, XML_SUFFIXES, decode_text, parse_xml_bytes, read_bytes, sha256_bytes,
+    MAX_TEXT_BYTES, XML_SUFFIXES, decode_text, read_bytes, read_xml, sha256_bytes,
 )
 
 __all__ = [
@@ -60,8 +60,7 @@ def load_document(path, encoding: str | None = None) -> tuple[str, dict, str, st
         from provenance.textback import tei_to_text
         from provenance.witness import tei_meta
 
-        data = read_bytes(p, MAX_XML_BYTES, too_large="is too large to parse")
-        tree = parse_xml_bytes(data, str(p))
+        data, tree = read_xml(p)
         text = tei_to_text(tree, layer="edition")
         if not text.strip():
             raise InputError("has no TEI text body", str(p))

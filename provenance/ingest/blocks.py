@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from provenance.chain.patterns import INITIALS
+from provenance.dates import NUMERIC_DATE
 from provenance.ingest.brackets import Bracket, parse_brackets
 from provenance.ingest.layout import paragraphs
 
@@ -23,8 +24,8 @@ RE_COPY_ITEM = re.compile(r"^(?:copy\s+N[°ºo]\.?\s*)?(?P<num>\d+(?:\s*-\s*\d+)
 RE_ROLE = re.compile(r"^(?:drafted|typed|prepared|compiled|printed|signed|authenticated|verified|certified|sent|"
                      r"basis|vyp\.|ispoln|copied|executed|true copy|correct|excerpts?\s+sent|ind\.)\b", re.I)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-#: a date written with numbers: "12.III.46", "7.IV.1956", "12.03.1946"
-_NUMERIC = r"\d{1,2}\.\s?(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|\d{1,2})\.\s?(?:\d{4}|\d{2})"
+#: a date written with numbers: "12.III.46", "7.IV.1956", "12.03.1946" (groups unnamed here)
+_NUMERIC = re.sub(r"\(\?P<\w+>", "(?:", NUMERIC_DATE)
 RE_DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_NUMERIC})\s*(?:\S+.*)?$")
 RE_DATE_ONLY = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?$")
 RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
