@@ -318,11 +318,13 @@ _TITLED = re.compile(
 )
 
 
-def attested_surnames(text: str) -> frozenset:
+def attested_surnames(text: str, low: str | None = None) -> frozenset:
     """Surnames (casefolded keys) that ``text`` writes after a personal title ("Cde. Zverev",
-    "Cdes. Mikoyan, Molotov and Beria"): whoever the authority knows, these are people."""
+    "Cdes. Mikoyan, Molotov and Beria"): whoever the authority knows, these are people.
+    ``low`` is ``text.lower()`` when the caller has it already."""
     out = set()
-    if "cde" not in text.lower() and "comrade" not in text.lower() and "tov." not in text.lower():
+    low = text.lower() if low is None else low
+    if "cde" not in low and "comrade" not in low and "tov." not in low:
         return frozenset()
     for m in _TITLED.finditer(text):
         for part in re.split(r"[ \t]*(?:,|\band\b)[ \t]*", m.group("names")):

@@ -114,7 +114,7 @@ class Extractor:
         self.notes: list[dict] = []  # facts the checks need but the output need not show
         self._list_lines: set[int] = set()
         # surnames the document writes with a personal title: people, known to the authority or not
-        self.attested = attested_surnames(text)
+        self.attested = attested_surnames(text, self.low)
 
     # -- helpers -------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
@@ -465,10 +465,6 @@ class Extractor:
         """Signatures on lines of their own below the text: "A. MIKOYAN", "V. Molotov", "KOVALEV"
         over a date, "A. SAVELYEV [illegible signature]". A word alone counts only in capitals,
         over a date or a signature mark, and when it is a known person or has a surname's shape."""
-        if self.low is not None and not re.search(r"^[ \t]*(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*)*[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]{2,}"
-                                                   r"|^[ \t]*(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \t]*)+[A-ZА-ЯЁ]",
-                                                   self.text, re.MULTILINE):
-            return
         lines = list(_lines(self.text))
         title_end = (self.meta.get("title_span") or (0, 0))[1]
         content = [i for i, (_s, _e, line) in enumerate(lines) if line.strip() and not P.UNRENDERED_LINE.match(line)]
