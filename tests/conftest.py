@@ -39,6 +39,17 @@ def seed_folder(tmp_path: Path, *keys: str, name: str = "src") -> Path:
     return src
 
 
+def same_name_sources(tmp_path: Path) -> tuple[Path, Path]:
+    """Two different seed transcriptions with one file name: ``tmp_path/a/x.txt`` (003) and
+    ``tmp_path/b/x.txt`` (002)."""
+    out = []
+    for sub, key in (("a", "003"), ("b", "002")):
+        (tmp_path / sub).mkdir()
+        shutil.copyfile(SEED[key], tmp_path / sub / "x.txt")
+        out.append(tmp_path / sub / "x.txt")
+    return out[0], out[1]
+
+
 @pytest.fixture
 def seed():
     return SEED

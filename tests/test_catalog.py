@@ -9,7 +9,7 @@ import sqlite3
 from provenance.chain.catalog import add_paths, list_documents, query
 from provenance.schemas import json_errors
 
-from conftest import SEED, SOURCES, run_cli
+from conftest import SEED, SOURCES, run_cli, same_name_sources
 
 
 def test_what_did_molotov_receive(tmp_path):
@@ -108,9 +108,7 @@ def test_cli_catalog_errors(tmp_path):
 
 
 def test_two_sources_of_one_name_in_one_run_are_not_catalogued_over_each_other(tmp_path):
-    for sub, key in (("a", "003"), ("b", "002")):
-        (tmp_path / sub).mkdir()
-        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    same_name_sources(tmp_path)
     db = tmp_path / "cat.sqlite"
     r = run_cli("catalog", "add", tmp_path / "a", tmp_path / "b", "--db", db, "--json")
     assert r.returncode == 3
@@ -136,9 +134,7 @@ def test_a_document_is_named_by_its_stem_or_the_first_characters_of_it(tmp_path)
 
 
 def test_an_unchanged_source_still_keeps_its_name_in_the_run(tmp_path):
-    for sub, key in (("a", "003"), ("b", "002")):
-        (tmp_path / sub).mkdir()
-        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    same_name_sources(tmp_path)
     db = tmp_path / "cat.sqlite"
     assert add_paths(db, [tmp_path / "a" / "x.txt"])["added"]
     rep = add_paths(db, [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"])

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from lxml import etree
 
-from conftest import SEED, run_cli
+from conftest import SEED, run_cli, same_name_sources
 from provenance.fileio import sha256_file
 from provenance.schemas import json_errors
 
@@ -190,9 +190,7 @@ def test_help_has_examples():
 
 
 def test_two_sources_with_one_name_are_not_written_over_each_other(tmp_path):
-    for sub, key in (("a", "003"), ("b", "002")):
-        (tmp_path / sub).mkdir()
-        shutil.copy(SEED[key], tmp_path / sub / "x.txt")
+    same_name_sources(tmp_path)
     out = tmp_path / "out"
     proc = run_cli("ingest", tmp_path / "a", tmp_path / "b", "-o", out, "--json")
     assert proc.returncode == 3
