@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
+
+#: month names and their usual abbreviations (the standard library's English names), lower case
+MONTHS: dict[str, int] = {calendar.month_name[k].lower(): k for k in range(1, 13)}
+MONTHS.update({calendar.month_abbr[k].lower(): k for k in range(1, 13)})
+MONTHS["sept"] = 9
 
 ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
                 "XI": 11, "XII": 12}

@@ -22,21 +22,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from provenance.align.explain import NEGATIONS, distinct_known, reading_values, reconcile, value_change
 from provenance.align.tokenize import fold
+from provenance.dates import MONTHS as _MONTH_NUMBERS
 
 RANK = {"accidental": 0, "editorial": 1, "orthographic": 2, "lexical": 3, "substantive": 4}
 
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as is are was were be been being that this these
 those it its their them they which who whom whose there here also so such into than then up its
-his her our your we he she i you will would shall should may might must can could do does did has
-have had not no
-""".split()) - {"not", "no"}
+his her our your we he she i you do does did has have had
+""".split())
 
-NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
+#: modal verbs are not function words here: shall/may, must/might change what a text requires
+MODALS = frozenset("will would shall should may might must can could".split())
 
 NUMBER_WORDS = frozenset("""
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -44,10 +46,8 @@ seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninet
 million billion first second third fourth fifth sixth seventh eighth ninth tenth half dozen
 """.split())
 
-MONTHS = frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split()) - {"may", "mar"}
+#: month names, less the two that are also common words
+MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}
 
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
 
@@ -76,13 +76,16 @@ def is_date_word(w: str) -> bool:
     return lw in MONTHS or bool(_YEAR.match(w))
 
 
-def orthographic_pair(x: str, y: str, lexicon) -> bool:
-    """Whether two words are spellings or transliterations of the same word."""
+def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool:
+    """Whether two words are spellings or transliterations of the same word. With
+    ``known_apart``, two known words or places (Marshal/Martial) never are."""
     fx, fy = fold(x).replace("-", ""), fold(y).replace("-", "")
     if fx == fy:
         return True
     if is_number(x) or is_number(y):
         return False
+    if known_apart and distinct_known(x, y):
+        return False   # two real words or two places (Marshal/Martial, Tomsk/Omsk), not one spelt twice
     if lexicon is not None and fx.isalpha() and fy.isalpha():
         if lexicon.transliterate(fx) == lexicon.transliterate(fy):
             return True
@@ -94,7 +97,7 @@ def orthographic_pair(x: str, y: str, lexicon) -> bool:
     if short[:-1] and long_.startswith(short[:-1]) and long_[len(short) - 1:] in INFLECTIONS and short[-1] in "eyd":
         return False
     dist = Levenshtein.distance(fx, fy)
-    if dist <= 1 and len(short) >= 4:
+    if min(dist, OSA.distance(fx, fy)) <= 1 and len(short) >= 4:   # one letter, or two swapped
         return True
     return dist <= 2 and len(short) >= 7 and ratio(fx, fy) >= 85
 
@@ -206,12 +209,13 @@ def _ending(word: str) -> str:
 class Unit:
     """A content word of a reading, or a lexicon phrase it belongs to, with what it means."""
 
-    __slots__ = ("words", "keys", "hard")
+    __slots__ = ("words", "keys", "hard", "light")
 
-    def __init__(self, words: list[str], keys: frozenset | set, hard: bool):
+    def __init__(self, words: list[str], keys: frozenset | set, hard: bool, light: bool = False):
         self.words = words
         self.keys = keys
         self.hard = hard     # a number, a date or a negation: never explained away
+        self.light = light   # a phrase of function words only (to = in order to): matches, never residual
 
     @property
     def text(self) -> str:
@@ -240,11 +244,13 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
                 if sets:
                     if i < hi and i + L > lo:
                         inside = [seq[k] for k in range(max(i, lo), min(i + L, hi))]
-                        if any(any(c.isalnum() for c in w) and fold(w) not in FUNCTION_WORDS for w in inside):
+                        light = not any(any(c.isalnum() for c in w) and fold(w) not in FUNCTION_WORDS
+                                        for w in inside)
+                        if not light or i >= lo and i + L <= hi:
                             ukeys = {("L", g) for g in sets}
                             if len(inside) == 1:
                                 ukeys |= {("R", r) for r in roots(inside[0], lexicon)}
-                            u = Unit(inside, ukeys, False)
+                            u = Unit(inside, ukeys, False, light)
                             out.append(u)
                             for k in range(max(i, lo), min(i + L, hi)):
                                 covered[k] = u
@@ -270,9 +276,11 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
     return out
 
 
-def same_unit(x: Unit, y: Unit, lexicon=None, strict=False) -> bool:
+def same_unit(x: Unit, y: Unit, lexicon=None, strict=False, known_apart=True) -> bool:
     """Whether two units say the same: a shared lexicon set, the same root, or a spelling variant.
-    With ``strict``, a change of grammatical number (variety/varieties) is not the same."""
+    With ``strict``, a change of grammatical number (variety/varieties) is not the same; without
+    ``known_apart``, two real words spelt alike count as one (for words found in another place of
+    the same point, where a chance near-spelling is unlikely: held/help)."""
     shared = x.keys & y.keys
     if shared:
         if strict and not any(k[0] == "L" for k in shared) and fold(x.words[0]) != fold(y.words[0]) \
@@ -281,7 +289,31 @@ def same_unit(x: Unit, y: Unit, lexicon=None, strict=False) -> bool:
         return True
     if not maybe_spelling(x, y):
         return False
-    return orthographic_pair(x.words[0], y.words[0], lexicon)
+    return orthographic_pair(x.words[0], y.words[0], lexicon, known_apart)
+
+
+def _phrase_nearby(rest: list[Unit], other_words, other_ctx, lexicon) -> list[Unit]:
+    """Lexicon phrases cut by the alignment ("at the present | time" / "at present"): a unit of a
+    phrase is explained when the other reading, or a phrase that begins or ends right at it,
+    belongs to the same set (a phrase further away is a move, which ``pairwise`` finds)."""
+    if lexicon is None or not any(k[0] == "L" for u in rest for k in u.keys):
+        return rest
+    from provenance.align.lexicon import phrase_key
+
+    window = list(other_ctx[0]) + list(other_words) + list(other_ctx[1])
+    lo, hi = len(other_ctx[0]), len(other_ctx[0]) + len(other_words)
+    keys = phrase_key(window)
+    near: set = set()
+    for i in range(len(keys)):
+        if keys[i] not in lexicon.starts:
+            continue
+        for L in range(min(lexicon.max_len, len(keys) - i), 0, -1):
+            sets = lexicon.phrases.get(keys[i:i + L])
+            if sets:
+                if i <= hi and i + L >= lo:
+                    near.update(("L", g) for g in sets)
+                break
+    return [u for u in rest if not any(k in near for k in u.keys if k[0] == "L")]
 
 
 def match_units(ua: list[Unit], ub: list[Unit], lexicon=None, strict=False) -> tuple[list[Unit], list[Unit]]:
@@ -343,11 +375,11 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         return _result("accidental", [], "whitespace only")
     if _bare(a_words) == _bare(b_words):
         what = []
-        if "".join(a_words).lower() == "".join(b_words).lower() or _ALNUM.sub("", "".join(a_words)) == _ALNUM.sub("", "".join(b_words)):
-            pass
         ja, jb = " ".join(a_words), " ".join(b_words)
         if ja.lower() != jb.lower() and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
             what.append("punctuation or hyphenation")
+        elif ja.lower() != jb.lower() and ja.lower().replace(" ", "") != jb.lower().replace(" ", ""):
+            return _result("orthographic", [], "differs only in diacritics (" + ja + " / " + jb + ")")
         elif ja.lower() != jb.lower():
             what.append("word division")
         if ja.lower() == jb.lower() or any(x != y and x.lower() == y.lower() for x, y in zip(a_words, b_words)):
@@ -386,25 +418,48 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         rest_a = [Unit([w], frozenset(), False) for w in gone.elements() if w not in FUNCTION_WORDS]
         rest_b = [Unit([w], frozenset(), False) for w in new.elements() if w not in FUNCTION_WORDS]
     else:
-        ua = units(a_words, lexicon, *(a_ctx() if callable(a_ctx) else a_ctx))
-        ub = units(b_words, lexicon, *(b_ctx() if callable(b_ctx) else b_ctx))
+        ctx_a = a_ctx() if callable(a_ctx) else a_ctx
+        ctx_b = b_ctx() if callable(b_ctx) else b_ctx
+        ua = units(a_words, lexicon, *ctx_a)
+        ub = units(b_words, lexicon, *ctx_b)
         strict = len(ua) == 1 and len(ub) == 1
         rest_a, rest_b = match_units(ua, ub, lexicon, strict)
-    if not section and (ua or ub) and not rest_a and not rest_b:
-        return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
-                       "word roots): "
-                       f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
+        rest_a = _phrase_nearby([u for u in rest_a if not u.light], b_words, ctx_b, lexicon)
+        rest_b = _phrase_nearby([u for u in rest_b if not u.light], a_words, ctx_a, lexicon)
+    if section or abs(na - nb) > UNITS_MAX_GAP:
+        value_kinds = set()
+        if Counter(w for w in la if is_number(w)) != Counter(w for w in lb if is_number(w)):
+            value_kinds.add("n")
+        if Counter(w for w in la if is_date_word(w)) != Counter(w for w in lb if is_date_word(w)):
+            value_kinds.add("y")
+        value_changed = bool(value_kinds)
+    else:
+        values_a, values_b = reading_values(ctx_a, a_words), reading_values(ctx_b, b_words)
+        value_changed, value_kinds = value_change(values_a, values_b)
+        known: list = []
+        if rest_a or rest_b:
+            rest_a, rest_b, known = reconcile(rest_a, rest_b, a_words, b_words, values_a, values_b)
+        if (ua or ub) and not rest_a and not rest_b:
+            if known:
+                cat = "orthographic" if all(k.category == "orthographic" for k in known) else "lexical"
+                return _result(cat, [], "; ".join(dict.fromkeys(k.reason for k in known)),
+                               residual=([], []), units_=(ua, ub))
+            return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
+                           "word roots): "
+                           f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
     if not section and (rest_a or rest_b) and all(
             len(u.words) == 1 and fold(u.words[0]) in SUPPORT_VERBS for u in rest_a + rest_b):
         return _result("lexical", [], "only a support verb differs ("
                        + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
-    nums_a = Counter(w for w in la if is_number(w))
-    nums_b = Counter(w for w in lb if is_number(w))
-    if nums_a != nums_b:
+    if value_changed and value_kinds & {"n", "pct"}:
         flags.append("numeric")
-    if Counter(w for w in la if is_date_word(w)) != Counter(w for w in lb if is_date_word(w)):
+    if value_changed and value_kinds & {"d", "dm", "t", "y"} or not value_kinds and \
+            Counter(w for w in la if is_date_word(w) and not _YEAR.match(w)) != \
+            Counter(w for w in lb if is_date_word(w) and not _YEAR.match(w)):
         flags.append("date")
-    if sum(w.lower() in NEGATIONS for w in ca) != sum(w.lower() in NEGATIONS for w in cb):
+    neg_a = sum(1 for u in rest_a for w in u.words if w.lower() in NEGATIONS)
+    neg_b = sum(1 for u in rest_b for w in u.words if w.lower() in NEGATIONS)
+    if neg_a != neg_b:
         flags.append("negation")
     same = _equivalent_words(la, lb, lexicon)
     left = {id(u) for u in rest_a} | {id(u) for u in rest_b}

@@ -114,7 +114,11 @@ class Lexicon:
 
 
 def default_lexicon_data() -> dict:
-    return json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+    """The shipped lexicon: the archive's translation equivalents (``data/lexicon.json``) and the
+    closed-class paraphrases of English grammar (``data/grammar.json``: prior to = before)."""
+    data = json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+    grammar = json.loads(resources.files("provenance").joinpath("data/grammar.json").read_text(encoding="utf-8"))
+    return {**data, "equivalents": data.get("equivalents", []) + grammar["equivalents"]}
 
 
 def check_lexicon(data, path: str) -> None:

@@ -24,7 +24,7 @@ from provenance.align.tokenize import TokenStream, group_key
 
 MOVE_MIN_WORDS = 3
 BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
-CONTEXT_WORDS = 3        # words either side of a reading seen when looking for lexicon phrases
+CONTEXT_WORDS = 6        # words either side of a reading seen for lexicon phrases and for values (dates)
 EXPLAIN_MAX_UNITS = 3    # at most this many unexplained words may be found elsewhere in the sentence
 NEAR_TOKENS = 120        # gaps of one point lend each other words within this distance
 SPELLING_POOL = 40       # spelling variants are looked for among at most this many lent words
@@ -529,7 +529,7 @@ class Comparer:
             if x.keys & keys:
                 return True
             return len(pool) <= SPELLING_POOL and any(
-                maybe_spelling(x, y) and same_unit(x, y, lex) for y in pool)
+                maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) for y in pool)
 
         resid = {k: edits[k].info["residual"] for k in cand}
         dropped: set[int] = set()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from provenance.knowledge import english, places, russian
+
 #: A bracket may not span more than this many characters (a stray "[" must not swallow a page).
 MAX_BRACKET_CHARS = 1200
 #: ... nor more than this many blank-line breaks.
@@ -184,8 +186,9 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
         if j == i and spans:
             break  # no space between words: stop
         k = j
-        while k > lo and (text[k - 1].isalnum() or text[k - 1] in "'’-.") and text[k - 1] != "]":
-            k -= 1
+        while k > lo and ((text[k - 1].isalnum() or text[k - 1] in "'’-.") and text[k - 1] != "]"
+                          or text[k - 1] == "," and k - 2 >= lo and text[k - 2].isdigit() and text[k].isdigit()):
+            k -= 1   # "1,409 [sic]": a number keeps its thousands separators
         # trim leading hyphens/dots and trailing dots that are punctuation, not part of the word
         while k < j and text[k] in "-.'’":
             k += 1
@@ -222,8 +225,49 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
     return tokens[-1]
 
 
+#: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
+#: "General-Colonel X", "Deputy Minister X")
+RE_TITLE_BEFORE = re.compile(
+    r"\b(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Dr\.?|Prof\.?|Academician|Engineer|"
+    r"(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
+    r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
+    r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)"
+    r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
+
+
 def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
+
+
+#: how common an English word must be (Zipf scale) for a bracketed word to be read as English
+#: rather than as a transliteration that happens to be spelt like a rare English word
+ENGLISH_ZIPF = 3.5
+
+
+def _russian(words) -> bool:
+    """Every word is a Russian word in transliteration (pymorphy3's dictionary) and not a common
+    English word: [sovkhozy], [otryady], [zagotovki]."""
+    return all(russian.russian_word(w) and english.zipf(w) < ENGLISH_ZIPF for w in words)
+
+
+def _foreign_word(word: str) -> bool:
+    """A word of the text that is not English: a transliteration (aimaks, somons, trudodni)."""
+    return len(word) >= 3 and not english.is_word(word) and english.zipf(word) < 2.5
+
+
+def _expands(prev_word: str, words: list[str]) -> bool:
+    """Whether a capitalized phrase in brackets spells out the word before it, an abbreviation that
+    is not English (KChZhD, Gosplan, Glavsevmorput): a word the dictionaries do not know or a
+    Russian word, followed by an English name of two or more capitalized words."""
+    w = prev_word.strip(".")
+    if not w[:1].isupper() or len(w) < 2 or english.is_word(w) or places.is_place(w):
+        return False
+    caps = [x for x in words if x[:1].isupper()]
+    if len(caps) < 2 or not all(x[:1].isupper() or x.lower() in ("of", "and", "for", "the", "on", "in") for x in words):
+        return False
+    if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
+        return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution
+    return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w))
 
 
 class Classifier:
@@ -381,6 +425,8 @@ class Classifier:
         abbr = _abbreviation_before(text, b.start, lo, stripped) if (not nameish or len(words) >= 3) else None
         if abbr:
             return Decision("abbr", "abbr.expansion", b, target=abbr, content=(cs, ce))
+        if len(words) >= 2 and prev_word and _expands(prev_word, words):
+            return Decision("abbr", "abbr.expansion.word", b, target=prev[0], content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             n = max(len(a.split()) for a in alts)
             tgt = _words_before(text, b.start, lo, n)
@@ -420,6 +466,12 @@ class Classifier:
                 d.alternatives = ["supplied"]
             return d
         low = stripped.lower()
+        if all(RE_PLAIN_WORD.match(w) for w in words) and len(words) <= 3 and low not in self.common \
+                and not all(w in ENGLISH_SUPPLIED for w in words) and _russian(words):
+            return Decision("foreign", "foreign.russian", b, content=(cs, ce))
+        if prev_word and RE_PLAIN_WORD.match(prev_word) and _foreign_word(prev_word) \
+                and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
+            return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if low in self.foreign or (len(words) <= 2 and all(RE_PLAIN_WORD.match(w) for w in words)
                                    and any(RE_TRANSLIT.search(w) for w in words)):
             d = Decision("foreign", "foreign.known" if low in self.foreign else "foreign.translit", b,
@@ -456,9 +508,11 @@ class Classifier:
     def _is_person(self, text, start, orig, alts) -> bool:
         if any(w.lower() in self.persons for w in orig.split() + [w for a in alts for w in a.split()]):
             return True
-        before = text[max(0, start - 12):start]
-        if re.search(r"\b(Cdes?\.?|Comrades?|General|Marshal|Mr\.?|leader|khan)\s*$", before, re.I):
+        before = text[max(0, start - 60):start]
+        if RE_TITLE_BEFORE.search(before):
             return True
+        if places.is_place(orig) or any(places.is_place(a) for a in alts):
+            return False
         words = orig.split()
         if len(words) >= 2 and all(RE_ALLCAPS.match(w) for w in words):
             return True

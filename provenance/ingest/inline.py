@@ -52,6 +52,7 @@ RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
+    "note-gloss": "note",
     "add": "add", "handshift": "handshift", "stamp": "stamp", "gloss": "gloss", "abbr": "abbr-expansion",
     "foreign": "foreign", "supplied": "supplied", "supplied-letters": "supplied",
 }
@@ -177,6 +178,9 @@ class InlineBuilder:
             self.fill(n, *d.content)
         elif k == "note-original":
             n = _sub(parent, "note", {"place": d.attrs.get("place", "bottom"), "rend": d.template})
+            self.fill(n, *d.content)
+        elif k == "note-gloss":
+            n = _sub(parent, "note", {"type": "gloss", "resp": "#translator", "rend": d.template or "[{}]"})
             self.fill(n, *d.content)
         elif k == "note-editorial":
             n = _sub(parent, "note", {"type": "editorial", "resp": "#translator", "rend": d.template or "[{}]"})

@@ -1,0 +1,356 @@
+"""Explaining what is left of a change by open knowledge: the same value written another way, a
+negation said with an antonym, the same place under another name, a typo, another form of the
+same word, a spelling variant, a synonym, an abbreviation and its expansion.
+
+``reconcile`` takes the units of two readings that the lexicon and the word roots left without a
+counterpart (see ``classify.match_units``) and pairs those that one of these resources explains;
+each explanation names the resource that decided it. What it cannot explain stays: a change of
+meaning. Antonyms (increase/decrease), another real word spelt alike (Marshal/Martial), other
+places and other values are never explained away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import OSA
+
+from provenance.knowledge import english, places, values as vals
+from provenance.knowledge.wordnet import wordnet
+
+NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
+#: prefixes that negate a word (agree/disagree, able/unable)
+NEG_PREFIXES = ("dis", "un", "in", "im", "il", "ir", "non", "non-", "mis")
+#: words that only carry a value's unit or form (10 p.m., 50 per cent, 9 o'clock)
+VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter past hours hrs h "
+                       "and of the st nd rd th day fold - morning afternoon evening night noon midday "
+                       "midnight".split())
+
+ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
+
+
+class Explained:
+    __slots__ = ("category", "reason")
+
+    def __init__(self, category: str, reason: str):
+        self.category = category
+        self.reason = reason
+
+
+def _word(u) -> str | None:
+    return u.words[0] if len(u.words) == 1 else None
+
+
+def _alpha(w: str) -> bool:
+    return w.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def reading_values(ctx: tuple, words) -> "vals.Counter":
+    """The values a reading takes part in, read with the words around it: "15" of "15 October
+    1945" is the date. A reading takes part in the values it overlaps and in those that begin or
+    end right at it (an empty reading, or a comma that replaced a day, stands at their place)."""
+    before, after = list(ctx[0]), list(ctx[1])
+    lo, hi = len(before), len(before) + len(words)
+    out = vals.Counter()
+    for v, i, j in vals.value_spans(before + list(words) + after):
+        if i <= hi and j >= lo:
+            out[v] += 1
+    return out
+
+
+def value_change(va, vb) -> tuple[bool, set[str]]:
+    """Whether two readings state other values (see ``reading_values``), and which kinds differ
+    ("n", "pct", "d", "dm", "t", and "y" for a number that is a year)."""
+    if va == vb:
+        return False, set()
+    diff = (va - vb) + (vb - va)
+    kinds = {k.split(":", 1)[0] for k in diff}
+    if any(re.fullmatch(r"n:1[5-9]\d\d|n:20\d\d", k) for k in diff):
+        kinds.add("y")   # a year
+    return True, kinds
+
+
+def _is_value_word(w: str) -> bool:
+    lw = w.lower().strip(".")
+    return (any(c.isdigit() for c in w) or lw in VALUE_FORM or lw in vals.MONTHS
+            or w in vals.ROMAN_MONTHS or vals.digits(lw) != lw or vals.digits(vals.unfold(lw)) != vals.unfold(lw))
+
+
+def typo(x: str, y: str) -> str | None:
+    """'x' is not a word and is one or two keystrokes from the word 'y' (or the reverse)."""
+    if not (_alpha(x) and _alpha(y)):
+        return None
+    lx, ly = x.lower(), y.lower()
+    if lx == ly or min(len(lx), len(ly)) < 3 or distinct_known(x, y):
+        return None
+    wx, wy = english.is_word(lx) or places.is_place(x), english.is_word(ly) or places.is_place(y)
+    if wx == wy:
+        return None
+    limit = 1 if min(len(lx), len(ly)) < 6 else 2
+    if OSA.distance(lx, ly) > limit:
+        return None
+    bad = x if not wx else y
+    return f"typo: '{bad}' is not a word"
+
+
+def spelling_variant(x: str, y: str) -> str | None:
+    """Two spellings of one word that WordNet lists together (organise/organize, colour/color)."""
+    lx, ly = x.lower(), y.lower()
+    if lx == ly or OSA.distance(lx, ly) > 2 or min(len(lx), len(ly)) < 4:
+        return None
+    wn = wordnet()
+    if not wn.is_word(lx) or not wn.is_word(ly):
+        return None
+    sx = set(wn.senses(lx, top=None))
+    sy = set(wn.senses(ly, top=None))
+    if sx and sx == sy or (sx & sy and len(sx & sy) * 2 >= min(len(sx), len(sy))):
+        return f"spelling variant (WordNet: {x}/{y})"
+    return None
+
+
+def inflection(x: str, y: str) -> str | None:
+    if x.lower() == y.lower() or not (_alpha(x) and _alpha(y)):
+        return None
+    shared = english.lemmas(x) & english.lemmas(y)
+    if shared:
+        return f"another form of the same word ({x}/{y}: {min(shared, key=len)})"
+    return None
+
+
+def synonym(x: str, y: str) -> str | None:
+    if not (_alpha(x) and _alpha(y)):
+        return None
+    wn = wordnet()
+    if wn.antonyms(x, y) or wn.antonyms(y, x):
+        return None
+    if wn.synonyms(x, y):
+        return f"synonyms (WordNet: {x}/{y})"
+    return None
+
+
+def same_place(x: str, y: str) -> str | None:
+    if not (x[:1].isupper() and y[:1].isupper()):
+        return None
+    name = places.same_place(x, y)
+    if name:
+        return f"same place (GeoNames: {name})"
+    return None
+
+
+def negated(x: str, y: str) -> bool:
+    """Whether word ``y`` says "not ``x``": an antonym in WordNet, or ``x`` with a negating prefix."""
+    lx, ly = x.lower(), y.lower()
+    for pre in NEG_PREFIXES:
+        if ly.startswith(pre) and english.lemmas(ly[len(pre):]) & english.lemmas(lx):
+            return True
+    wn = wordnet()
+    return wn.antonyms(x, y) or wn.antonyms(y, x)
+
+
+def _initials(words: list[str], skip_function: bool) -> str:
+    return "".join(w[0].upper() for w in words
+                   if w[:1].isalpha() and not (skip_function and w.lower() in ("of", "the", "and", "for", "in", "on")))
+
+
+def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[str] | None:
+    """The words of ``other_words`` that ``x`` abbreviates: an initialism (USSR = Union of Soviet
+    Socialist Republics, CC = Central Committee) or a shortened word (Dr. = Doctor, Art. = Article)."""
+    letters = x.replace(".", "")
+    if 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha():
+        n = len(letters)
+        words = [w for w in other_words if any(c.isalnum() for c in w)]
+        for i in range(len(words)):
+            for j in range(i + n, min(len(words), i + 2 * n + 2) + 1):
+                span = words[i:j]
+                if span[0][:1].upper() != letters[0]:
+                    break
+                if _initials(span, True) == letters or _initials(span, False) == letters:
+                    return span
+    if letters.isalpha() and len(letters) >= 2 and (followed_by_dot or len(letters) <= 5 and not english.is_word(letters)):
+        lx = letters.lower()
+        for w in other_words:
+            lw = w.lower()
+            if len(lw) > len(lx) and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw):
+                return [w]
+    return None
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+_PAIR_TESTS = (
+    (same_place, LEXICAL),
+    (spelling_variant, ORTHOGRAPHIC),
+    (typo, ORTHOGRAPHIC),
+    (inflection, LEXICAL),
+    (synonym, LEXICAL),
+)
+
+
+def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str],
+              values_a, values_b) -> tuple[list, list, list[Explained]]:
+    """Pair the unexplained units of two readings that open knowledge explains; return what is
+    still unexplained on each side and the explanations."""
+    out: list[Explained] = []
+    ra, rb = list(rest_a), list(rest_b)
+    # 1. the same values written another way: the number and date words are explained
+    changed, _kinds = value_change(values_a, values_b)
+    if not changed and (values_a or values_b):
+        va = [u for u in ra if all(_is_value_word(w) for w in u.words)]
+        vb = [u for u in rb if all(_is_value_word(w) for w in u.words)]
+        if va or vb:
+            shown = (" ".join(u.text for u in va) or "-") + " = " + (" ".join(u.text for u in vb) or "-")
+            out.append(Explained(LEXICAL, f"the same value written another way ({shown})"))
+            ra = [u for u in ra if u not in va]
+            rb = [u for u in rb if u not in vb]
+    # 2. a negation said another way: did not agree / disagreed
+    for neg_side, pos_side in ((ra, rb), (rb, ra)):
+        negs = [u for u in neg_side if _word(u) and _word(u).lower() in NEGATIONS]
+        if len(negs) != 1 or any(_word(u) and _word(u).lower() in NEGATIONS for u in pos_side):
+            continue
+        done = False
+        for x in neg_side:
+            wx = _word(x)
+            if x is negs[0] or not wx or not _alpha(wx):
+                continue
+            for y in pos_side:
+                wy = _word(y)
+                if wy and _alpha(wy) and negated(wx, wy):
+                    out.append(Explained(LEXICAL, f"a negation said another way ({negs[0].text} {wx} = {wy})"))
+                    neg_side.remove(x)
+                    neg_side.remove(negs[0])
+                    pos_side.remove(y)
+                    done = True
+                    break
+            if done:
+                break
+    # 3. an abbreviation and its expansion
+    for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
+        for x in list(side):
+            wx = _word(x)
+            if not wx or x not in side:
+                continue
+            k = words.index(wx) if wx in words else -1
+            dot = 0 <= k < len(words) - 1 and words[k + 1] == "."
+            span = abbreviation(wx, other_words, dot)
+            if not span:
+                continue
+            covered = [u for u in other if all(w in span for w in u.words)]
+            if not covered:
+                continue
+            out.append(Explained(LEXICAL, f"abbreviation: {wx}{'.' if dot else ''} = {' '.join(span)}"))
+            side.remove(x)
+            for u in covered:
+                other.remove(u)
+    # 4. a typo of a word the other reading has, a function word too (Teh/The)
+    for side, other_words in ((ra, b_words), (rb, a_words)):
+        for x in list(side):
+            wx = _word(x)
+            if not wx or x.hard or english.is_word(wx):
+                continue
+            for w in other_words:
+                why = typo(wx, w) if _alpha(w) else None
+                if why:
+                    out.append(Explained(ORTHOGRAPHIC, why))
+                    side.remove(x)
+                    for u in (rb if side is ra else ra):
+                        if _word(u) == w:
+                            (rb if side is ra else ra).remove(u)
+                            break
+                    break
+    # 5. multi-word expressions WordNet lists as synonyms (e.g./for example, at present/now)
+    _phrases(ra, rb, a_words, b_words, out)
+    # 6. word for word
+    for x in list(ra):
+        wx = _word(x)
+        if not wx or x.hard:
+            continue
+        for y in rb:
+            wy = _word(y)
+            if not wy or y.hard:
+                continue
+            for test, cat in _PAIR_TESTS:
+                why = test(wx, wy)
+                if why:
+                    out.append(Explained(cat, why))
+                    ra.remove(x)
+                    rb.remove(y)
+                    break
+            else:
+                continue
+            break
+    return ra, rb, out
+
+
+def _spans(words: list[str], max_len: int = 4):
+    """Candidate multi-word expressions of a reading: (WordNet key, the words it covers)."""
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 2 * max_len) + 1):
+            span = words[i:j]
+            if not span[0][:1].isalnum():
+                break
+            if all(w == "." or len(w) == 1 and w.isalpha() for w in span) and "." in span:
+                yield "".join(span), span           # e . g . -> e.g.
+            elif j - i <= max_len and j - i >= 2 and all(w[:1].isalnum() or w in "'’-" for w in span):
+                yield "_".join(w.lower() for w in span), span
+
+
+def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: list) -> None:
+    if not (ra or rb):
+        return
+    wn = wordnet()
+    found_a = [(k, sp) for k, sp in _spans(a_words) if wn.is_word(k)]
+    found_b = [(k, sp) for k, sp in _spans(b_words) if wn.is_word(k)]
+    if not found_a and not found_b:
+        return
+    cand_a = found_a + [(w.lower(), [w]) for w in a_words if w[:1].isalpha()]
+    cand_b = found_b + [(w.lower(), [w]) for w in b_words if w[:1].isalpha()]
+    for ka, sa in cand_a:
+        for kb, sb in cand_b:
+            if len(sa) == 1 and len(sb) == 1 or ka == kb:
+                continue
+            covered_a = [u for u in ra if all(w in sa for w in u.words)]
+            covered_b = [u for u in rb if all(w in sb for w in u.words)]
+            if not (covered_a or covered_b) or not wn.synonyms(ka, kb):
+                continue
+            out.append(Explained(LEXICAL, f"synonyms (WordNet: {' '.join(sa)}/{' '.join(sb)})"))
+            for u in covered_a:
+                ra.remove(u)
+            for u in covered_b:
+                rb.remove(u)
+            return
+
+
+_KNOWN_CACHE: dict = {}
+
+
+def distinct_known(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` are two different known words or places (Marshal/Martial,
+    Tomsk/Omsk, Kazan/Kazakh): not spellings of one word, whatever their distance."""
+    key = (x.lower(), y.lower())
+    r = _KNOWN_CACHE.get(key)
+    if r is None:
+        r = _KNOWN_CACHE[key] = _distinct_known(x, y)
+    return r
+
+
+_CAPS = re.compile(r"^[A-Z]")
+
+
+def _distinct_known(x: str, y: str) -> bool:
+    lx, ly = x.lower(), y.lower()
+    if lx == ly or not (_alpha(x) and _alpha(y)):
+        return False
+    if places.same_place(x, y):
+        return False
+    px, py = places.is_place(x), places.is_place(y)
+    if px and py:
+        return True
+    wn = wordnet()
+    if wn.is_word(lx) and wn.is_word(ly):
+        if english.lemmas(lx) & english.lemmas(ly) or spelling_variant(x, y):
+            return False
+        return True
+    return False

@@ -1,0 +1,85 @@
+"""Russian words in Latin script: whether a bracketed word such as [sovkhozy] is a Russian word in
+a standard transliteration (Library of Congress, BGN/PCGN, or the common English practice).
+
+The word is turned back into Cyrillic by the transliteration tables (every reading of an
+ambiguous letter group is tried: ``y`` is ы or й, ``e`` е or э, ``ia``/``ya`` я), and each candidate
+is checked against the OpenCorpora dictionary of ``pymorphy3``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+#: Latin letter groups and the Cyrillic letters they transliterate, longest first
+_GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("shch", ("щ",)), ("sch", ("щ",)),
+    ("kh", ("х",)), ("zh", ("ж",)), ("ch", ("ч",)), ("sh", ("ш",)), ("ts", ("ц", "тс")),
+    ("tz", ("ц",)), ("yu", ("ю",)), ("iu", ("ю",)), ("ya", ("я",)), ("ia", ("я", "иа")),
+    ("ye", ("е", "ье", "ъе")), ("yo", ("ё", "йо")), ("yy", ("ый",)), ("iy", ("ий",)), ("yi", ("ый", "ьи")),
+    ("ie", ("ие", "ье")), ("'", ("ь",)), ("’", ("ь",)), ('"', ("ъ",)),
+    ("a", ("а",)), ("b", ("б",)), ("v", ("в",)), ("w", ("в",)), ("g", ("г",)), ("d", ("д",)),
+    ("e", ("е", "э")), ("z", ("з",)), ("i", ("и", "й")), ("j", ("й",)), ("k", ("к",)), ("l", ("л",)),
+    ("m", ("м",)), ("n", ("н",)), ("o", ("о",)), ("p", ("п",)), ("r", ("р",)), ("s", ("с",)),
+    ("t", ("т",)), ("u", ("у",)), ("f", ("ф",)), ("h", ("х",)), ("c", ("ц", "к")), ("y", ("ы", "й")),
+    ("x", ("кс",)),
+]
+
+#: candidates tried per word at most (ambiguous letters multiply them)
+MAX_CANDIDATES = 4096
+
+
+def cyrillic_candidates(word: str) -> list[str]:
+    """Every Cyrillic spelling the transliteration tables allow for ``word`` (at most
+    ``MAX_CANDIDATES``): each way of cutting it into letter groups, each reading of each group."""
+    word = word.lower()
+    memo: dict[int, list[str]] = {len(word): [""]}
+
+    def tails(i: int) -> list[str]:
+        if i in memo:
+            return memo[i]
+        out: list[str] = []
+        for lat, cyr in _GROUPS:
+            if word.startswith(lat, i):
+                rest = tails(i + len(lat))
+                out.extend(c + r for c in cyr for r in rest)
+                if len(out) >= MAX_CANDIDATES:
+                    break
+        memo[i] = out[:MAX_CANDIDATES]
+        return memo[i]
+
+    for i in range(len(word), -1, -1):   # from the end, so that no call recurses deeply
+        tails(i)
+    return memo[0]
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=1 << 12)
+def russian_word(word: str) -> str | None:
+    """The Cyrillic dictionary form of ``word`` if it is a Russian word in transliteration."""
+    w = word.strip()
+    if len(w) < 3 or not all(c.isalpha() or c in "'’-" for c in w) or not w.isascii():
+        return None
+    morph = _morph()
+    for part in w.split("-"):
+        if not part:
+            return None
+    best = None
+    for cand in cyrillic_candidates(w.replace("-", "")):
+        if morph.word_is_known(cand):
+            p = morph.parse(cand)[0]
+            if best is None or p.score > best[0]:
+                best = (p.score, p.normal_form)
+    return best[1] if best else None
+
+
+def is_russian_phrase(text: str) -> bool:
+    """Whether every word of ``text`` (one to four words) is a Russian word in transliteration."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(russian_word(w) for w in words)

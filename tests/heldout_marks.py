@@ -1,0 +1,104 @@
+"""Scoring of the converter's editorial marks against the expected encodings of tests/data/heldout.
+
+``score(path, expected)`` ingests a transcription and says, for each expected mark, whether the TEI
+holds an element of the expected kind with the expected text and attributes (each element matched
+once, in document order).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from provenance.ingest import ingest_file
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+TUNE_FILES = ("h01", "h02", "h03", "h04")
+
+
+def norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def text_of(el) -> str:
+    return norm("".join(el.itertext()))
+
+
+def _attrs_ok(el, attrs: dict) -> bool:
+    for k, v in attrs.items():
+        key = XML_LANG if k == "xml:lang" else k
+        if norm(el.get(key)) != norm(v):
+            return False
+    return True
+
+
+def _matches(el, exp: dict) -> bool:
+    tag = el.tag.replace(TEI, "") if isinstance(el.tag, str) else ""
+    want = exp["element"]
+    if tag != want or not _attrs_ok(el, exp.get("attrs") or {}):
+        return False
+    if want in ("placeName", "persName"):
+        orig = el.find(f".//{TEI}orig")
+        regs = [text_of(r) for r in el.findall(f".//{TEI}reg")]
+        return orig is not None and text_of(orig) == norm(exp["orig"]) and regs == [norm(r) for r in exp["reg"]]
+    if want == "choice":
+        abbr, expan = el.find(f"{TEI}abbr"), el.find(f"{TEI}expan")
+        return abbr is not None and expan is not None and text_of(abbr) == norm(exp["abbr"]) \
+            and text_of(expan) == norm(exp["expan"])
+    if want == "corr":
+        parent = el.getparent()
+        sic = parent.find(f"{TEI}sic") if parent is not None else None
+        return text_of(el) == norm(exp["text"]) and sic is not None and text_of(sic) == norm(exp.get("sic"))
+    if want in ("gap", "space", "handShift"):
+        return True
+    return text_of(el) == norm(exp.get("text"))
+
+
+def expected_marks() -> list[dict]:
+    return json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))
+
+
+def score(path: Path, expected: list[dict]) -> list[tuple[dict, bool]]:
+    res = ingest_file(path)
+    root = etree.fromstring(res.tei_bytes())
+    body = root.find(f".//{TEI}text")
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    used: set[int] = set()
+    out = []
+    for exp in expected:
+        hit = None
+        for k, el in enumerate(elements):
+            if k not in used and _matches(el, exp):
+                hit = k
+                break
+        if hit is not None:
+            used.add(hit)
+        out.append((exp, hit is not None))
+    return out
+
+
+def score_files(prefixes) -> list[tuple[dict, bool]]:
+    exp = expected_marks()
+    out = []
+    for f in sorted(HELDOUT.glob("h*.txt")):
+        if not f.name.startswith(tuple(prefixes)):
+            continue
+        out.extend(score(f, [e for e in exp if e["file"] == f.name]))
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    which = sys.argv[1:] or list(TUNE_FILES)
+    results = score_files(which)
+    ok = sum(1 for _e, hit in results if hit)
+    for e, hit in results:
+        if not hit:
+            print("MISS", e["file"], e["element"], e["mark"][:70], "| before:", e["before"][-30:].replace("\n", " "))
+    print(f"{ok}/{len(results)} marks encoded as expected ({100 * ok / max(1, len(results)):.1f}%)")
