@@ -28,6 +28,7 @@ from rapidfuzz.fuzz import ratio
 from provenance.align.explain import NEGATIONS, distinct_known, reading_values, reconcile, value_change
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
+from provenance.knowledge.values import values
 
 RANK = {"accidental": 0, "editorial": 1, "orthographic": 2, "lexical": 3, "substantive": 4}
 
@@ -58,6 +59,13 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 def _bare(words) -> str:
     return _ALNUM.sub("", "".join(fold(w) for w in words))
+
+
+def _other_value(a_words, b_words) -> bool:
+    """Whether readings that differ only in punctuation state other numbers (2.5 mg / 25 mg)."""
+    if not any(_DIGIT.search(w) for w in a_words) and not any(_DIGIT.search(w) for w in b_words):
+        return False
+    return value_change(values(tuple(a_words)), values(tuple(b_words)))[0]
 
 
 def content_words(words) -> list[str]:
@@ -373,7 +381,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if editorial_differs:
             return _result("editorial", [], "only the editorial layer (gloss, note, [sic], supplied word) differs")
         return _result("accidental", [], "whitespace only")
-    if _bare(a_words) == _bare(b_words):
+    if _bare(a_words) == _bare(b_words) and not _other_value(a_words, b_words):
         what = []
         ja, jb = " ".join(a_words), " ".join(b_words)
         if ja.lower() != jb.lower() and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
@@ -394,7 +402,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     la = [fold(w) for w in ca]
     lb = [fold(w) for w in cb]
     if lexicon is not None and ca and cb and lexicon.equivalent(la, lb):
-        return _result("lexical", [], "translation equivalents per the lexicon: "
+        told = lexicon.origins(lexicon.equivalent_sets(la, lb))
+        return _result("lexical", [], ("the same per " + "; ".join(told) if told else
+                                       "translation equivalents per the lexicon") + ": "
                        f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"")
     # what changed, word by word (multiset difference of the content words)
     cnt_a, cnt_b = Counter(la), Counter(lb)
@@ -444,6 +454,11 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                 cat = "orthographic" if all(k.category == "orthographic" for k in known) else "lexical"
                 return _result(cat, [], "; ".join(dict.fromkeys(k.reason for k in known)),
                                residual=([], []), units_=(ua, ub))
+            told = lexicon.origins({k for u in ua for k in u.keys} & {k for u in ub for k in u.keys}) \
+                if lexicon is not None else []
+            if told:
+                return _result("lexical", [], "the same per " + "; ".join(told) + ": "
+                               f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
             return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
                            "word roots): "
                            f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))

@@ -192,6 +192,7 @@ def collate(witnesses, lexicon, lexicon_sources=None) -> dict:
         from provenance.errors import UsageError
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise UsageError(f"two witnesses have the same id {dup!r}; give ids with --id")
+    lexicon = lexicon.with_witnesses(witnesses) if lexicon is not None else None
     table = KeyTable(lexicon)
     streams = [tokenize(w, table) for w in witnesses]
     pos = [Positions(ts) for ts in streams]

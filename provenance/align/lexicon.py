@@ -47,6 +47,7 @@ class Lexicon:
         self.roots_cache: dict = {}            # roots and units of words (classify)
         self._nsets = 0
         self._cache: dict[str, str] = {}
+        self.origin: dict[int, str] = {}      # set id -> where a set came from, when not the lexicon
         if data:
             self.extend(data)
 
@@ -54,6 +55,8 @@ class Lexicon:
         for eq in data.get("equivalents", []):
             gid = self._nsets
             self._nsets += 1
+            if eq.get("origin"):
+                self.origin[gid] = eq["origin"]
             for term in eq["terms"]:
                 key = phrase_key(WORD_RE.findall(term))
                 if key:
@@ -108,6 +111,52 @@ class Lexicon:
                 continue
             return False
         return True
+
+    def origins(self, keys) -> list[str]:
+        """Where the equivalence sets among ``keys`` (unit keys ("L", id), or set ids) came from,
+        for those that did not come from the lexicon files."""
+        out = []
+        for k in keys:
+            gid = k[1] if isinstance(k, tuple) else k
+            if (not isinstance(k, tuple) or k[0] == "L") and gid in self.origin:
+                out.append(self.origin[gid])
+        return list(dict.fromkeys(out))
+
+    def equivalent_sets(self, a: list[str], b: list[str]) -> set[int]:
+        """The equivalence sets that make ``a`` and ``b`` equivalent (see ``equivalent``)."""
+        out: set[int] = set()
+        for x, y in zip(self.canonical(a), self.canonical(b)):
+            if isinstance(x, frozenset) and isinstance(y, frozenset):
+                out |= x & y
+        return out
+
+    def with_witnesses(self, witnesses) -> "Lexicon":
+        """This lexicon, extended for one comparison by what the witnesses themselves say is the
+        same: a modern name given for a place or person (Chuguchak [Qoqek or Tacheng]), an
+        abbreviation's expansion (NKO [People's Commissariat of Defense]), a correction of a
+        flagged error ([SIC, perhaps X was intended])."""
+        eqs = []
+        for w in witnesses:
+            for m in getattr(w, "marks", ()):
+                if m.type not in ("gloss", "abbr-expansion", "corr") or not m.target or not m.content:
+                    continue
+                orig = w.text[m.target[0]:m.target[1]].strip()
+                alts = [a.strip() for a in re.split(r"\s+or\s+|\s*/\s*", m.content) if a.strip()] \
+                    if m.type == "gloss" else [m.content.strip()]
+                if orig and alts:
+                    eqs.append({"terms": [orig, *alts],
+                                "origin": f"the documents' own gloss: {orig} [{m.content.strip()}] in {w.id}"})
+        if not eqs:
+            return self
+        lex = Lexicon.__new__(Lexicon)
+        lex.__dict__.update(self.__dict__)
+        lex.phrases = {k: set(v) for k, v in self.phrases.items()}
+        lex.starts = set(self.starts)
+        lex.origin = dict(self.origin)
+        lex.roots_cache = {}
+        lex._cache = dict(self._cache)
+        lex.extend({"equivalents": eqs})
+        return lex
 
     def is_group(self, word: str) -> bool:
         return stem(word) in self.groups
