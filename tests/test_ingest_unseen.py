@@ -68,10 +68,12 @@ def test_minutes_markdown_style(minutes):
     assert xp(root, "//t:publicationStmt/t:idno[@type='URI']/text()") == [
         "https://digitalarchive.wilsoncenter.org/document/999999"]
     assert xp(root, "//t:msItem/t:textLang/@mainLang") == ["ru"]
-    # "loan [kredit]": not a word a translator supplies, not a known Russian term: a review item
-    assert xp(root, "//t:supplied/text()") == ["kredit"]
-    review = {r["bracket"]: r for r in minutes.review}
-    assert review["[kredit]"]["alternatives"] == ["foreign"]
+    # "loan [kredit]": not an English word, and a Russian word (кредит) per the morphological dictionary
+    assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ["kredit"]
+    assert not xp(root, "//t:supplied[.='kredit']")
+    decided = {d["bracket"]: d for d in minutes.decisions}
+    assert decided["[kredit]"]["rule"] == "foreign.russian"
+    assert "[kredit]" not in {r["bracket"] for r in minutes.review}
     assert xp(root, "//t:persName/t:choice/t:reg/text()") == ["Mao Tse-tung"]
     assert xp(root, "//t:gap[@reason='omitted']/t:desc/text()") == ["word missing in the original"]
     assert xp(root, "//t:note[@type='translator']/text()") == ["the rest of the page is blank"]

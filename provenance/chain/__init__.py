@@ -17,7 +17,7 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.chain.authority import NameAuthority
-from provenance.chain.checks import check_document
+from provenance.chain.checks import check_document, merge_unlisted
 from provenance.chain.extract import extract_facts
 from provenance.chain.links import document_links
 from provenance.chain.tei import (
@@ -124,6 +124,7 @@ def assemble(docs: list[dict], errors: list | None = None) -> dict:
     findings = []
     for d in docs:
         findings.extend(d.pop("findings", []))
+    findings = merge_unlisted(findings)
     summary = {"documents": len(docs),
                "copies": sum(len(d["copies"]) for d in docs),
                "excerpts": sum(len(d["excerpts"]) for d in docs),

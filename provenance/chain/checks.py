@@ -41,6 +41,47 @@ class _Findings:
         })
 
 
+def _person_key(name: str | None) -> tuple[str, str] | None:
+    """(surname, initials) of a recorded name ("A. N. Kosygin", "Kosygin A.N.", "Kosygin")."""
+    if not name:
+        return None
+    words = re.findall(r"[A-ZА-Я][\w'’-]*\.?", name)
+    initials = "".join(w[0] for w in words if w.endswith(".") or len(w) == 1)
+    full = [w for w in words if not w.endswith(".") and len(w) > 1]
+    if not full:
+        return None
+    return full[-1].lower(), initials
+
+
+def merge_unlisted(findings: list[dict]) -> list[dict]:
+    """One "not in the name authority" finding per person in a run, not one per mention: a person
+    is known across the documents by surname (and initials, where two mentions give different
+    ones); the kept finding counts the mentions and names the documents."""
+    groups: dict[tuple[str, str], dict] = {}
+    out = []
+    for f in findings:
+        key = _person_key((f.get("details") or {}).get("recipient")) if f["code"] == "name-unknown" else None
+        if key is None:
+            out.append(f)
+            continue
+        same = [k for k in groups if k[0] == key[0] and (not k[1] or not key[1] or k[1] == key[1])]
+        if same:
+            first = groups[same[0]]
+            first["details"]["mentions"] += 1
+            if f["document"] not in first["details"]["documents"]:
+                first["details"]["documents"].append(f["document"])
+            continue
+        f["details"] = {**f["details"], "mentions": 1, "documents": [f["document"]]}
+        groups[key] = f
+        out.append(f)
+    for f in groups.values():
+        n, docs = f["details"]["mentions"], f["details"]["documents"]
+        if n > 1:
+            where = f" in {len(docs)} documents" if len(docs) > 1 else ""
+            f["message"] += f" (named {n} times{where})"
+    return out
+
+
 def _fmt_numbers(nums) -> str:
     nums = sorted(nums)
     return ", ".join(str(n) for n in nums) if nums else "none"
@@ -64,7 +105,7 @@ def check_document(doc: dict, authority: NameAuthority, text: str = "", notes: l
         if "unknown-name" in c["flags"] and "incomplete" not in c["flags"]:
             f.add("name-unknown", "info",
                   f"the recipient of copy {c['number']} ({c['recipient_raw']!r}) is not in the name authority",
-                  c["evidence"])
+                  c["evidence"], details={"recipient": c.get("recipient_name"), "status": c.get("recipient_status")})
     for t in doc["transfers"]:
         if t["kind"] in ("excerpt", "dispatch") and t.get("recipient_status") in ("unlisted", "unknown"):
             what = "an excerpt" if t["kind"] == "excerpt" else "the document"
@@ -310,4 +351,5 @@ def _check_roles(f: _Findings, doc: dict):
                   r["evidence"])
         elif r["agent_status"] in ("unknown", "unlisted"):
             f.add("name-unknown", "info",
-                  f"{r['agent_raw']!r} ({r['role']}) is not in the name authority", r["evidence"])
+                  f"{r['agent_raw']!r} ({r['role']}) is not in the name authority", r["evidence"],
+                  details={"recipient": r.get("agent_name"), "status": r["agent_status"]})

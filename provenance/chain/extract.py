@@ -660,7 +660,7 @@ class Extractor:
             for part in re.finditer(r"[^;]+", body):
                 s = offset + part.start()
                 e = offset + part.end()
-                entry = P.EXCERPT_ENTRY.match(self.text, s, e)
+                entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
                 if not entry:
                     if self.text[s:e].strip():
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
@@ -669,6 +669,8 @@ class Extractor:
 
     def _excerpt(self, m: re.Match):
         what = m.group("what")
+        if "tail" in m.re.groupindex and m.group("tail").strip():
+            what = what + " " + m.group("tail").strip()   # "(point 6) by cipher"
         ch = P.CHANNEL.search(what)
         channel = ch.group("ch").lower() if ch else None
         points_raw = (what[:ch.start()] + what[ch.end():]).strip() if ch else what.strip()

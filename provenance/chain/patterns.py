@@ -143,6 +143,10 @@ PLACED_POINT = re.compile(
 )
 EXCERPT_HEAD = re.compile(r"\b[Ee]xcerpts?\s+(?:were\s+|to\s+be\s+)?sent\s+to\s*:?")
 EXCERPT_ENTRY = re.compile(r"\s*(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
+#: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
+EXCERPT_ENTRY_PAREN = re.compile(
+    r"\s*(?P<who>[^()]+?)\s*\(\s*(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)\s*\)"
+    r"(?P<tail>[^()]*?)\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 CHANNEL = re.compile(r"\bby\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)\s*$", re.IGNORECASE)
