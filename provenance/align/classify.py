@@ -25,10 +25,11 @@ from collections import Counter
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from provenance.align.explain import NEGATIONS, distinct_known, reading_values, reconcile, value_change
+from provenance.align.explain import (NEGATIONS, distinct_known, reading_values, reconcile, value_change,
+                                      valueish)
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
-from provenance.knowledge.values import values
+from provenance.knowledge.values import is_number_word, values
 
 RANK = {"accidental": 0, "editorial": 1, "orthographic": 2, "lexical": 3, "substantive": 4}
 
@@ -40,12 +41,6 @@ his her our your we he she i you do does did has have had
 
 #: modal verbs are not function words here: shall/may, must/might change what a text requires
 MODALS = frozenset("will would shall should may might must can could".split())
-
-NUMBER_WORDS = frozenset("""
-one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-million billion first second third fourth fifth sixth seventh eighth ninth tenth half dozen
-""".split())
 
 #: month names, less the two that are also common words
 MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}
@@ -76,7 +71,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def is_number(w: str) -> bool:
-    return _DIGIT.search(w) is not None or w.lower() in NUMBER_WORDS
+    return _DIGIT.search(w) is not None or is_number_word(w)
 
 
 def is_date_word(w: str) -> bool:
@@ -92,8 +87,14 @@ def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool
         return True
     if is_number(x) or is_number(y):
         return False
-    if known_apart and distinct_known(x, y):
-        return False   # two real words or two places (Marshal/Martial, Tomsk/Omsk), not one spelt twice
+    if _spelt_alike(fx, fy, lexicon):
+        # two real words or two places (Marshal/Martial, Tomsk/Omsk) are not one word spelt twice
+        return not (known_apart and distinct_known(x, y))
+    return False
+
+
+def _spelt_alike(fx: str, fy: str, lexicon) -> bool:
+    """Whether two folded words are close enough in spelling to be one word spelt twice."""
     if lexicon is not None and fx.isalpha() and fy.isalpha():
         if lexicon.transliterate(fx) == lexicon.transliterate(fy):
             return True
@@ -444,7 +445,10 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             value_kinds.add("y")
         value_changed = bool(value_kinds)
     else:
-        values_a, values_b = reading_values(ctx_a, a_words), reading_values(ctx_b, b_words)
+        if any(valueish(w) for w in a_words) or any(valueish(w) for w in b_words):
+            values_a, values_b = reading_values(ctx_a, a_words), reading_values(ctx_b, b_words)
+        else:   # readings without a number, date or time word change no value
+            values_a = values_b = Counter()
         value_changed, value_kinds = value_change(values_a, values_b)
         known: list = []
         if rest_a or rest_b:

@@ -28,6 +28,12 @@ VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter 
 
 ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
 
+#: words of a value's form that, changed alone, may leave the value as it was (per cent, a.m.)
+VALUE_HINT = VALUE_FORM - {"a", "and", "of", "the", "h", "-"}
+
+#: pairs of unexplained units looked at word for word, at most
+PAIR_LIMIT = 64
+
 
 class Explained:
     __slots__ = ("category", "reason")
@@ -49,13 +55,27 @@ def reading_values(ctx: tuple, words) -> "vals.Counter":
     """The values a reading takes part in, read with the words around it: "15" of "15 October
     1945" is the date. A reading takes part in the values it overlaps and in those that begin or
     end right at it (an empty reading, or a comma that replaced a day, stands at their place)."""
+    out = vals.Counter()
     before, after = list(ctx[0]), list(ctx[1])
     lo, hi = len(before), len(before) + len(words)
-    out = vals.Counter()
     for v, i, j in vals.value_spans(before + list(words) + after):
         if i <= hi and j >= lo:
             out[v] += 1
     return out
+
+
+_VALUEISH: dict[str, bool] = {}
+
+
+def valueish(w: str) -> bool:
+    """Whether a token can take part in a value (a digit, a number or month word, 'p.m.', ...)."""
+    r = _VALUEISH.get(w)
+    if r is None:
+        lw = w.lower().strip(".")
+        r = _VALUEISH[w] = any(c.isdigit() for c in w) or lw in vals.MONTHS or lw in VALUE_HINT \
+            or w in vals.ROMAN_MONTHS or lw.isalpha() and (vals.digits(lw) != lw or vals.unfold(lw) != lw
+                                                           and vals.digits(vals.unfold(lw)) != vals.unfold(lw))
+    return r
 
 
 def value_change(va, vb) -> tuple[bool, set[str]]:
@@ -81,13 +101,13 @@ def typo(x: str, y: str) -> str | None:
     if not (_alpha(x) and _alpha(y)):
         return None
     lx, ly = x.lower(), y.lower()
-    if lx == ly or min(len(lx), len(ly)) < 3 or distinct_known(x, y):
+    if lx == ly or min(len(lx), len(ly)) < 3:
+        return None
+    limit = 1 if min(len(lx), len(ly)) < 6 else 2
+    if OSA.distance(lx, ly) > limit or distinct_known(x, y):
         return None
     wx, wy = english.is_word(lx) or places.is_place(x), english.is_word(ly) or places.is_place(y)
     if wx == wy:
-        return None
-    limit = 1 if min(len(lx), len(ly)) < 6 else 2
-    if OSA.distance(lx, ly) > limit:
         return None
     bad = x if not wx else y
     return f"typo: '{bad}' is not a word"
@@ -120,11 +140,13 @@ def inflection(x: str, y: str) -> str | None:
 def synonym(x: str, y: str) -> str | None:
     if not (_alpha(x) and _alpha(y)):
         return None
+    if vals.is_number_word(x) or vals.is_number_word(y):
+        return None   # forty-seven/forty-one are other numbers, whatever WordNet groups them under
     wn = wordnet()
-    if wn.antonyms(x, y) or wn.antonyms(y, x):
-        return None
-    if wn.synonyms(x, y):
+    if wn.synonyms(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"synonyms (WordNet: {x}/{y})"
+    if wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
+        return f"near-synonyms (WordNet: {x}/{y}, one a manner of the other)"
     return None
 
 
@@ -166,13 +188,29 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
                     break
                 if _initials(span, True) == letters or _initials(span, False) == letters:
                     return span
-    if letters.isalpha() and len(letters) >= 2 and (followed_by_dot or len(letters) <= 5 and not english.is_word(letters)):
+    if letters.isalpha() and len(letters) >= 2 and (followed_by_dot or len(letters) <= 5):
         lx = letters.lower()
         for w in other_words:
             lw = w.lower()
-            if len(lw) > len(lx) and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw):
+            if len(lw) > len(lx) and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw) \
+                    and (followed_by_dot or not english.is_word(letters)):
                 return [w]
     return None
+
+
+def _dotted(words: list[str]):
+    """Initialisms written with dots, as tokens: U . N . -> ("UN", {"U", "N"})."""
+    i, n = 0, len(words)
+    while i < n:
+        j = i
+        while j + 1 < n and len(words[j]) == 1 and words[j].isupper() and words[j + 1] == ".":
+            j += 2
+        if j - i >= 4:
+            toks = words[i:j:2]
+            yield "".join(toks), set(toks)
+            i = j
+        else:
+            i += 1
 
 
 def _subsequence(short: str, long_: str) -> bool:
@@ -226,7 +264,18 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                     break
             if done:
                 break
-    # 3. an abbreviation and its expansion
+    # 3. an abbreviation and its expansion (U.N. = United Nations: letters with dots are one)
+    for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
+        for letters, toks in _dotted(words):
+            mine = [u for u in side if _word(u) in toks]
+            span = abbreviation(letters, other_words, False) if mine else None
+            covered = [u for u in other if span and all(w in span for w in u.words)]
+            if covered:
+                out.append(Explained(LEXICAL, f"abbreviation: {'.'.join(letters)}. = {' '.join(span)}"))
+                for u in mine:
+                    side.remove(u)
+                for u in covered:
+                    other.remove(u)
     for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
         for x in list(side):
             wx = _word(x)
@@ -248,10 +297,14 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
     for side, other_words in ((ra, b_words), (rb, a_words)):
         for x in list(side):
             wx = _word(x)
-            if not wx or x.hard or english.is_word(wx):
+            if not wx or x.hard:
                 continue
-            for w in other_words:
-                why = typo(wx, w) if _alpha(w) else None
+            near = [w for w in other_words if _alpha(w) and abs(len(w) - len(wx)) <= 2
+                    and OSA.distance(w.lower(), wx.lower()) <= 2]
+            if not near or english.is_word(wx):
+                continue
+            for w in near:
+                why = typo(wx, w)
                 if why:
                     out.append(Explained(ORTHOGRAPHIC, why))
                     side.remove(x)
@@ -262,7 +315,9 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                     break
     # 5. multi-word expressions WordNet lists as synonyms (e.g./for example, at present/now)
     _phrases(ra, rb, a_words, b_words, out)
-    # 6. word for word
+    # 6. word for word (among few units: a long rewritten passage is not a list of synonyms)
+    if len(ra) * len(rb) > PAIR_LIMIT:
+        return ra, rb, out
     for x in list(ra):
         wx = _word(x)
         if not wx or x.hard:

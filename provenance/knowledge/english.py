@@ -1,5 +1,6 @@
-"""English words: whether a string is one (WordNet, word frequencies), its lemmas (WordNet's
-morphology and ``lemminflect``), how common it is (``wordfreq``)."""
+"""English words: whether a string is one (WordNet, word frequencies), its lemmas (WordNet's own
+morphology: its exception lists of irregular forms and its detachment rules), how common it is
+(``wordfreq``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from provenance.knowledge.wordnet import wordnet
 #: this common (Zipf scale: 4.5 = about 30 per million words); misspellings seen in the wild
 #: ("goverment" 2.7, "teh" 3.0) stay far below
 COMMON_ZIPF = 4.5
+
+
+#: English words WordNet leaves out by design (it holds nouns, verbs, adjectives and adverbs)
+CLOSED_CLASS = frozenset("""
+a an the of to in on at for by with from and or but nor as is are was were be been being that this these those
+it its their them they which who whom whose what there here so such into than then his her our your we he she
+i you me him us my mine yours ours theirs do does did has have had not no will would shall should may might must
+can could if because although though while whether unless until upon onto among between through during
+""".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -26,21 +36,14 @@ def is_word(word: str) -> bool:
     w = word.lower().strip("'’")
     if not w.isalpha():
         return False
-    return wordnet().is_word(w) or zipf(w) >= COMMON_ZIPF
+    return w in CLOSED_CLASS or wordnet().is_word(w) or zipf(w) >= COMMON_ZIPF
 
 
 @lru_cache(maxsize=1 << 16)
 def lemmas(word: str) -> frozenset[str]:
-    """The dictionary forms of ``word``: WordNet's morphology and lemminflect's lemmas."""
-    from lemminflect import getAllLemmas, getAllLemmasOOV
-
+    """The dictionary forms of ``word`` by WordNet's morphology (went -> go, regions -> region)."""
     w = word.lower()
     out = set(wordnet().lemmas(w))
-    for forms in getAllLemmas(w).values():
-        out.update(f.lower() for f in forms)
-    if not out and w.isalpha():
-        for forms in getAllLemmasOOV(w, "NOUN").values():
-            out.update(f.lower() for f in forms)
     out.add(w)
     return frozenset(out)
 

