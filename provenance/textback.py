@@ -111,6 +111,9 @@ class _Reader:
             if not ed:
                 return content
             return _fmt(rend or "[Note at the bottom of the page: {}]", content)
+        if name == "unclear":
+            content = self.inner(el)
+            return _fmt(rend or "[illegible; perhaps \"{}\"]", content) if ed else content
         if name == "add":
             content = self.inner(el)
             return _fmt(rend or "[Handwritten: {}]", content) if ed else content

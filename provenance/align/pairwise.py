@@ -228,6 +228,7 @@ class Comparer:
         pieces = [[i1, i2, j1, j2, "", g] for g, (i1, i2, j1, j2) in enumerate(gaps(blocks, A.n, B.n))]
         moves = self._apply_moves(pieces, found)
         pieces = self._split_sections(pieces)
+        pieces = self._split_at_segments(pieces)
         edits, move_edits = self._text_edits(pieces, moves)
         edits = self._join_substantive(edits)
         inner_all = [e for _pa, _pb, _info, inner in move_edits for e in inner]
@@ -365,6 +366,40 @@ class Comparer:
                     seq.append([ae, ae, y[0], y[1], "section", g])
             seq.append([a_tail[0], a_tail[1], b_tail[0], b_tail[1], "", g])
             out.extend(q for q in seq if q[1] > q[0] or q[3] > q[2])
+        return out
+
+    def _split_at_segments(self, pieces):
+        """A gap that runs over the end of a point or paragraph on both sides, into a point or
+        paragraph of the same number on both sides, is one change in each: the paragraphs pair by
+        their numbering before words are compared across them, so that a change in one paragraph
+        of a list is not reported together with the next one's."""
+        A, B = self.A, self.B
+        out = []
+        for p in pieces:
+            i1, i2, j1, j2, tag, g = p
+            if tag or i2 - i1 < 1 or j2 - j1 < 1:
+                out.append(p)
+                continue
+            cuts_b = {}
+            for k in range(j1 + 1, j2):
+                if B.tseg[k] != B.tseg[k - 1] and B.tseg[k] >= 0:
+                    cuts_b.setdefault(B.ts.segments[B.tseg[k]].n, k)
+            cuts = []
+            last_b = j1
+            for k in range(i1 + 1, i2):
+                if A.tseg[k] != A.tseg[k - 1] and A.tseg[k] >= 0:
+                    kb = cuts_b.get(A.ts.segments[A.tseg[k]].n)
+                    if kb is not None and kb > last_b:
+                        cuts.append((k, kb))
+                        last_b = kb
+            if not cuts:
+                out.append(p)
+                continue
+            a0, b0 = i1, j1
+            for ka, kb in cuts:
+                out.append([a0, ka, b0, kb, "", g])
+                a0, b0 = ka, kb
+            out.append([a0, i2, b0, j2, "", g])
         return out
 
     # ---- classification of gaps -------------------------------------------------------------

@@ -115,6 +115,10 @@ RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
                         r"not legible|text (?:not|un)", re.I)
+#: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
+RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
+                        r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
+                        r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
 RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)\s*$", re.I)
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
 RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
@@ -257,8 +261,9 @@ def _foreign_word(word: str) -> bool:
 
 def _expands(prev_word: str, words: list[str]) -> bool:
     """Whether a capitalized phrase in brackets spells out the word before it, an abbreviation that
-    is not English (KChZhD, Gosplan, Glavsevmorput): a word the dictionaries do not know or a
-    Russian word, followed by an English name of two or more capitalized words."""
+    is not English (KChZhD, Gosplan, Glavsevmorput): a word the English dictionaries and the
+    gazetteer do not know (in capitals inside, a Russian word, or spelt out in three words or more),
+    followed by an English name of two or more capitalized words."""
     w = prev_word.strip(".")
     if not w[:1].isupper() or len(w) < 2 or english.is_word(w) or places.is_place(w):
         return False
@@ -267,7 +272,7 @@ def _expands(prev_word: str, words: list[str]) -> bool:
         return False
     if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
         return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution
-    return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w))
+    return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w)) or len(words) >= 3
 
 
 class Classifier:
@@ -319,6 +324,12 @@ class Classifier:
         if forced:
             return self._forced(text, b, lo, forced, cs, ce)
         if whole_nested:
+            m = RE_ILLEGIBLE.match(text[b.children[0].start + 1:b.children[0].end - 1])
+            if m and not b.children[0].children:
+                # "[[illegible signature]]": nothing was read, so nothing was supplied: one gap
+                extent = m.group("extent") or m.group("what")
+                return Decision("gap-illegible", "gap.illegible.nested", b, attrs={"extent": extent} if extent else {},
+                                template=text[b.start:b.end])
             return Decision("supplied", "nested.outer", b, content=(cs, ce))
         if not b.children:
             if RE_REDACTED.match(stripped):
@@ -340,6 +351,11 @@ class Classifier:
                 canon = "[sic, perhaps {} was intended]"
                 return Decision("sic-corr", "sic.conjecture", b, target=(tgt[0][0], tgt[-1][1]) if tgt else None,
                                 content=(c0, c1), template="" if tmpl == canon else tmpl)
+            m = RE_UNCLEAR.match(inner)
+            if m:
+                c0, c1 = s + m.start("reading"), s + m.end("reading")
+                return Decision("unclear", "unclear.reading", b, content=(c0, c1),
+                                template=text[b.start:c0] + "{}" + text[c1:b.end])
             m = RE_ILLEGIBLE.match(stripped)
             if m:
                 extent = m.group("extent") or m.group("what")

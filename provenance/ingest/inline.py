@@ -52,7 +52,7 @@ RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
-    "note-gloss": "note",
+    "note-gloss": "note", "unclear": "unclear",
     "add": "add", "handshift": "handshift", "stamp": "stamp", "gloss": "gloss", "abbr": "abbr-expansion",
     "foreign": "foreign", "supplied": "supplied", "supplied-letters": "supplied",
 }
@@ -179,6 +179,10 @@ class InlineBuilder:
         elif k == "note-original":
             n = _sub(parent, "note", {"place": d.attrs.get("place", "bottom"), "rend": d.template})
             self.fill(n, *d.content)
+        elif k == "unclear":
+            # the original's words, read with doubt: the reading is the editor's, the words the document's
+            self.fill(_sub(parent, "unclear", {"reason": "illegible", "resp": "#translator", "rend": d.template}),
+                      *d.content)
         elif k == "note-gloss":
             n = _sub(parent, "note", {"type": "gloss", "resp": "#translator", "rend": d.template or "[{}]"})
             self.fill(n, *d.content)

@@ -28,10 +28,11 @@ EDITORIAL_DECL = [
     "Converted from a plain-text transcription by provenance ingest; the rule that encoded each editorial "
     "bracket is listed in the JSON output of the conversion.",
     "Editorial marks: sic flags as sic (choice with sic and corr for conjectures); illegible, omitted and "
-    "unrendered text as gap (unrendered glyph boxes with their count); words and letters supplied by the "
-    "translator as supplied; modern names given for places and persons as choice with orig and reg; "
-    "expansions of abbreviations as choice with abbr and expan; original-language words as foreign "
-    "(xml:lang ru-Latn); translator's notes as note type=translator; notes of the original as note with "
+    "unrendered text as gap (unrendered glyph boxes with their count); a reading offered with doubt as "
+    "unclear; words and letters supplied by the translator as supplied; modern names given for places and "
+    "persons as choice with orig and reg; expansions of abbreviations as choice with abbr and expan; "
+    "original-language words as foreign (xml:lang ru-Latn); the translator's English for a foreign word "
+    "as note type=gloss; translator's notes as note type=translator; notes of the original as note with "
     "@place; handwriting as add with @hand, or handShift; spaces left blank as space.",
     "Everything supplied by the translator or editor carries resp=\"#translator\". Where a bracket was "
     "written differently from the canonical form, @rend records it as written, {} standing for the encoded "
