@@ -38,8 +38,8 @@ def test_persons_by_title_and_rank_places_by_the_gazetteer(doc):
     _res, root = doc
     persons = xp(root, "//t:persName/t:choice/t:orig/text()")
     places = xp(root, "//t:placeName/t:choice/t:orig/text()")
-    assert persons == ["Zhukoff", "Mikoyaan"]          # General-Lieutenant X, Cde. A. I. X
-    assert places == ["Semipalatinsk", "Kulja", "Chuguchak"]   # two glosses in one sentence, both read
+    assert persons == ["Zhukoff", "Mikoyaan", "Tulebaev"]   # General-Lieutenant X, Cde. A. I. X, X stated
+    assert places == ["Semipalatinsk", "Kulja", "Chuguchak", "Kulja"]   # two glosses in one sentence, both read
 
 
 def test_numbers_stay_whole_before_sic_and_a_nested_illegible_signature_is_a_gap(doc):

@@ -239,6 +239,13 @@ RE_TITLE_BEFORE = re.compile(
     r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
 
 
+#: verbs of speaking and acting right after a name (and its gloss): the name is a person's
+RE_SPEAKING_AFTER = re.compile(
+    r",?\s*(?:(?:has|had|then|also|again|personally)\s+)?(?:said|says|stated|states|declared|reported|replied|"
+    r"answered|asked|noted|remarked|announced|added|insisted|proposed|suggested|objected|agreed|promised|"
+    r"explained|informed|ordered|signed|telephoned|wrote|arrived|left)\b")
+
+
 def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
 
@@ -452,7 +459,7 @@ class Classifier:
                 k -= 1
             tgt = tgt[k:] or tgt[-1:]
             orig = text[tgt[0][0]:tgt[-1][1]]
-            person = self._is_person(text, tgt[0][0], orig, alts)
+            person = self._is_person(text, tgt[0][0], orig, alts, b.end)
             sep_tmpl = ""
             if len(alts) > 1:
                 joined = " or ".join(alts)
@@ -521,12 +528,14 @@ class Classifier:
             i = text.find(word, j, hi)
         return False
 
-    def _is_person(self, text, start, orig, alts) -> bool:
+    def _is_person(self, text, start, orig, alts, after: int | None = None) -> bool:
         if any(w.lower() in self.persons for w in orig.split() + [w for a in alts for w in a.split()]):
             return True
         before = text[max(0, start - 60):start]
         if RE_TITLE_BEFORE.search(before):
             return True
+        if after is not None and RE_SPEAKING_AFTER.match(text, after, min(len(text), after + 40)):
+            return True   # "Zhukoff [Zhukov] said": people speak and act, places do not
         if places.is_place(orig) or any(places.is_place(a) for a in alts):
             return False
         words = orig.split()
