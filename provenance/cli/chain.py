@@ -9,7 +9,7 @@ import click
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from provenance.cli.common import emit_json, encoding_option, given
 from provenance.errors import UsageError
-from provenance.fileio import atomic_write, dump_json
+from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, atomic_write, check_outputs, dump_json
 
 FORMATS = ("table", "json", "prov-json", "prov-n", "dot", "graphml")
 
@@ -103,6 +103,7 @@ def extract(paths, fmt, as_json, output, encoding, names):
         if given("fmt") and fmt != "json":
             raise UsageError(f"give --json or --format {fmt}, not both")
         fmt = "json"
+    check_outputs([*paths, *names], [output], TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
     auth = NameAuthority.load(names)
     with encoding_hint():
         result = extract_paths(paths, authority=auth, encoding=encoding)
