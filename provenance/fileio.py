@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import glob
 import contextlib
 import contextvars
 import hashlib
@@ -325,17 +326,42 @@ def _unlink_quietly(tmp: str) -> None:
         pass
 
 
+#: When this process started: a temporary file of an output older than this was left by an
+#: earlier run that was killed before it could rename or remove it.
+RUN_STARTED = time.time()
+
+
+def _temp_prefix(p: Path) -> str:
+    return "." + p.name + "."
+
+
+def remove_stale_temps(p: Path) -> list[Path]:
+    """Remove the temporary files of output ``p`` (``.NAME.*.tmp`` beside it) that were last
+    written before this run started; return them."""
+    gone = []
+    for q in p.parent.glob(glob.escape(_temp_prefix(p)) + "*.tmp"):
+        try:
+            if q.is_file() and not q.is_symlink() and q.stat().st_mtime < RUN_STARTED:
+                q.unlink()
+                gone.append(q)
+        except OSError:
+            pass
+    return gone
+
+
 def _prepare(path: str | os.PathLike, data: str | bytes) -> tuple[Path, str]:
-    """Write ``data`` to a temporary file beside ``path`` (its folder is created); return both.
-    Any failure is one InputError naming ``path``."""
+    """Write ``data`` to a temporary file beside ``path`` (its folder is created; temporary files
+    an earlier, killed run left for it are removed); return both. Any failure is one InputError
+    naming ``path``."""
     p = Path(path)
     make_folder(p.parent, p)
     if p.is_dir():
         raise InputError("cannot write (it is a folder)", str(p))
+    remove_stale_temps(p)
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(p), suffix=".tmp", dir=str(p.parent))
     except OSError as exc:
         raise InputError(f"cannot write ({_os_reason(exc)})", str(p)) from None
     try:
