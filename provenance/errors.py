@@ -40,6 +40,16 @@ class InputError(ProvenanceError):
     exit_code = EXIT_INPUT
 
 
+def as_provenance_error(exc: BaseException, path) -> ProvenanceError:
+    """``exc`` as an error of one file of a batch: itself when it is ours, else an InputError
+    naming ``path`` (so that one file that trips an unforeseen error never stops the others)."""
+    if isinstance(exc, ProvenanceError):
+        return exc
+    if isinstance(exc, MemoryError):
+        return InputError("out of memory", path)
+    return InputError(f"internal error: {type(exc).__name__}: {one_line(str(exc))}", path)
+
+
 class UsageError(ProvenanceError):
     """The command was called wrongly (bad option value, bad rules or lexicon file)."""
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import glob
 import contextlib
 import contextvars
 import hashlib
 import json
 import os
 import re
+import stat
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 from lxml import etree
@@ -144,6 +148,14 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
     )
 
 
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
 def read_bytes(path: str | os.PathLike, limit: int | None = None, *, too_large: str = "is too large",
                advice: str = "") -> bytes:
     """The bytes of a file, or one InputError naming it: missing, a folder, unreadable, or
@@ -154,12 +166,21 @@ def read_bytes(path: str | os.PathLike, limit: int | None = None, *, too_large: 
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError("is a directory", str(p))
-        if limit is not None and size > limit:
-            raise InputError(f"{too_large} ({size} bytes; the limit is {limit}){advice}", str(p))
-        with open(p, "rb") as fh:
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"is not a regular file ({_file_kind(st.st_mode)}): give a file", str(p))
+        if limit is not None and st.st_size > limit:
+            raise InputError(f"{too_large} ({st.st_size} bytes; the limit is {limit}){advice}", str(p))
+        # opened without blocking and checked again on the open file: a path swapped for a FIFO
+        # between the two looks must not hang the command
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as fh:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise InputError(f"is not a regular file ({_file_kind(mode)}): give a file", str(p))
+            os.set_blocking(fd, True)
             data = fh.read() if limit is None else fh.read(limit + 1)
     except InputError:
         raise
@@ -174,16 +195,84 @@ def read_bytes(path: str | os.PathLike, limit: int | None = None, *, too_large: 
     return data
 
 
+#: Characters XML 1.0 cannot hold (control characters but tab and line breaks, lone surrogates,
+#: U+FFFE and U+FFFF): a text holding one could never become TEI.
+RE_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "VT, vertical tab", 0x0C: "FF, form feed", 0x1B: "ESC"}
+
+
+def check_xml_chars(text: str, path: str) -> str:
+    """``text`` unchanged, or one InputError naming the file, line and column of the first
+    character XML cannot hold (see :data:`RE_NOT_XML_CHAR`)."""
+    m = RE_NOT_XML_CHAR.search(text)
+    if m is None:
+        return text
+    pos = m.start()
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    code = ord(m.group())
+    name = _CONTROL_NAMES.get(code, "a control character" if code < 32 else "not a character")
+    raise InputError(f"holds U+{code:04X} ({name}) at column {col}, which XML cannot hold; "
+                     "remove or replace it", path, line)
+
+
 def decode_text(data: bytes, path: str, encoding: str | None = None) -> str:
     """Transcription bytes as text (see :func:`decode_bytes`), newlines normalized to \\n;
-    empty (or blank) input is refused."""
+    empty (or blank) input, and text holding a character XML cannot hold, are refused."""
     if not data.strip():
         raise InputError("is empty", path)
     text = decode_bytes(data, path, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("is empty", path)
-    return text
+    return check_xml_chars(text, path)
+
+
+JSON_LONG_NUMBER = f"a number has more than {sys.get_int_max_str_digits()} digits"
+
+#: How deeply the JSON files a user gives (rules, lexicon, names) may nest; theirs nest 4 levels.
+MAX_JSON_DEPTH = 64
+
+
+def read_json(path: str | os.PathLike, what: str, error=InputError, limit: int = MAX_TEXT_BYTES,
+              max_depth: int = MAX_JSON_DEPTH):
+    """The JSON value of a file (UTF-8, BOM allowed) read by :func:`read_bytes`; anything that
+    stops it (unreadable, not a regular file, not UTF-8, not JSON, nested too deeply, a number
+    too long to convert) is one ``error`` naming the file and ``what`` it should have been."""
+    p = str(Path(path))
+    try:
+        data = read_bytes(path, limit)
+    except InputError as exc:
+        raise error(f"{what} {exc.message}", p) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what} is not UTF-8", p, data[: exc.start].count(b"\n") + 1) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{what} is not JSON: {exc.msg}", p, exc.lineno) from None
+    except RecursionError:
+        value = None
+    except ValueError:  # a number with more digits than Python converts
+        raise error(f"{what} is not usable JSON: {JSON_LONG_NUMBER}", p) from None
+    if value is None or json_depth(value) > max_depth:
+        raise error(f"{what} is not usable JSON: nested more than {max_depth} levels deep", p)
+    return value
+
+
+def json_depth(value) -> int:
+    """How deeply lists and objects nest in a JSON value (a scalar is 0), counted without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        kids = v.values() if isinstance(v, dict) else v if isinstance(v, list) else None
+        if kids is None:
+            continue
+        deepest = max(deepest, d)
+        stack.extend((k, d + 1) for k in kids)
+    return deepest
 
 
 def read_text(path: str | os.PathLike, encoding: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
@@ -237,17 +326,42 @@ def _unlink_quietly(tmp: str) -> None:
         pass
 
 
+#: When this process started: a temporary file of an output older than this was left by an
+#: earlier run that was killed before it could rename or remove it.
+RUN_STARTED = time.time()
+
+
+def _temp_prefix(p: Path) -> str:
+    return "." + p.name + "."
+
+
+def remove_stale_temps(p: Path) -> list[Path]:
+    """Remove the temporary files of output ``p`` (``.NAME.*.tmp`` beside it) that were last
+    written before this run started; return them."""
+    gone = []
+    for q in p.parent.glob(glob.escape(_temp_prefix(p)) + "*.tmp"):
+        try:
+            if q.is_file() and not q.is_symlink() and q.stat().st_mtime < RUN_STARTED:
+                q.unlink()
+                gone.append(q)
+        except OSError:
+            pass
+    return gone
+
+
 def _prepare(path: str | os.PathLike, data: str | bytes) -> tuple[Path, str]:
-    """Write ``data`` to a temporary file beside ``path`` (its folder is created); return both.
-    Any failure is one InputError naming ``path``."""
+    """Write ``data`` to a temporary file beside ``path`` (its folder is created; temporary files
+    an earlier, killed run left for it are removed); return both. Any failure is one InputError
+    naming ``path``."""
     p = Path(path)
     make_folder(p.parent, p)
     if p.is_dir():
         raise InputError("cannot write (it is a folder)", str(p))
+    remove_stale_temps(p)
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + p.name + ".", suffix=".tmp", dir=str(p.parent))
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(p), suffix=".tmp", dir=str(p.parent))
     except OSError as exc:
         raise InputError(f"cannot write ({_os_reason(exc)})", str(p)) from None
     try:
@@ -296,6 +410,40 @@ def atomic_write_all(outputs) -> None:
             _unlink_quietly(tmp)
         raise
     _commit(prepared)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_outputs(inputs, outputs, suffixes=None) -> None:
+    """Refuse (UsageError, exit 2, naming the output) any output that is one of the ``inputs``
+    (the same file by :func:`os.path.samefile`, or the same real path when it does not exist yet)
+    or another of the ``outputs``, before anything is written: a source is never overwritten,
+    and one output never replaces another. ``None`` and ``"-"`` (standard output) are skipped;
+    an input folder stands for its files with one of ``suffixes`` when given."""
+    ins: list[Path] = []
+    for raw in inputs:
+        if raw is None or str(raw) == "-":
+            continue
+        p = Path(raw)
+        if suffixes and p.is_dir():
+            ins.extend(files_under(p, suffixes))
+        else:
+            ins.append(p)
+    outs = [Path(o) for o in outputs if o is not None and str(o) != "-"]
+    for i, out in enumerate(outs):
+        for other in outs[:i]:
+            if _same_file(out, other):
+                raise UsageError(f"is named as two outputs ({other} and {out}): one would replace the other; "
+                                 "give each output its own file", str(out))
+        for src in ins:
+            if _same_file(out, src):
+                raise UsageError(f"is also an input ({src}): refused, sources are never overwritten; "
+                                 "give the output another name", str(out))
 
 
 def dump_json(obj) -> str:

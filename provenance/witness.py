@@ -54,6 +54,7 @@ def tei_witness(path) -> Witness:
     parts: dict[str, int] = {}
     for b in blocks:
         ib.fill(scratch, b.start, b.end)
+        scratch.clear()  # only the marks are kept: a text grown over every block would cost n^2
         if b.n:
             parts[b.n] = parts.get(b.n, 0) + 1
             n = b.n if not b.continuation else f"{b.n}/{parts[b.n]}"

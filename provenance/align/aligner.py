@@ -10,9 +10,16 @@ texts:
 3. keep the longest chain of anchors in the same order on both sides (longest increasing
    subsequence, O(A log A));
 4. recurse on the gaps between anchors (iteratively, with an explicit stack);
-5. in small gaps only, an exact longest-common-subsequence table.
+5. in small gaps only, an exact longest-common-subsequence table;
+6. where anchors stay scarce (a repetitive text: the same words over and over, so that hardly
+   any word or k-gram is unique) after ``SPARSE_LEVELS`` rounds, or where there are none and
+   the range is too large for the exact table, the range is cut along its diagonal into pieces
+   of at most ``CHUNK_TOKENS`` tokens a side, each aligned on its own (the diagonal fallback).
 
-No step is quadratic in the length of the texts: the exact table is bounded by ``SMALL_CELLS``.
+No step is quadratic in the length of the texts: the exact table is bounded by ``SMALL_CELLS``
+(``FALLBACK_CELLS`` when there is no anchor at all), every level of anchor search covers each
+token once, and there are at most ``SPARSE_LEVELS`` levels of scarce anchors before the linear
+fallback.
 The result is a list of matching blocks ``(i, j, size)`` sorted by position, like
 ``difflib.SequenceMatcher.get_matching_blocks`` without the sentinel.
 """
@@ -25,6 +32,8 @@ from collections import Counter
 SMALL_CELLS = 4096          # exact LCS in gaps up to this many cells
 FALLBACK_CELLS = 160_000    # exact LCS when no anchor of any kind is found, up to this size
 KGRAMS = (2, 3, 5, 8)
+SPARSE_LEVELS = 3           # anchors looked for again in the gaps of this many sparse levels, no more
+CHUNK_TOKENS = 128          # the longer side of one piece of the diagonal fallback
 
 
 def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -148,12 +157,22 @@ def _lcs_blocks(a, b, alo, ahi, blo, bhi, out):
         out.append((alo + run_i, blo + run_j, run))
 
 
+def _diagonal(alo, ahi, blo, bhi):
+    """The range cut along its diagonal into pieces of at most CHUNK_TOKENS tokens a side, each
+    to be aligned on its own (in time linear in the range)."""
+    n = ahi - alo
+    m = bhi - blo
+    c = -(-max(n, m) // CHUNK_TOKENS)
+    return [(alo + n * t // c, alo + n * (t + 1) // c, blo + m * t // c, blo + m * (t + 1) // c, 0)
+            for t in range(c - 1, -1, -1)]
+
+
 def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
     """Matching blocks (i, j, size) of an alignment of ``a`` and ``b``, sorted, adjacent ones joined."""
     out: list[tuple[int, int, int]] = []
-    stack = [(0, len(a), 0, len(b))]
+    stack = [(0, len(a), 0, len(b), 0)]  # the last value: how many scarce levels lie above
     while stack:
-        alo, ahi, blo, bhi = stack.pop()
+        alo, ahi, blo, bhi, sparse = stack.pop()
         # common prefix
         p = 0
         lim = min(ahi - alo, bhi - blo)
@@ -178,6 +197,9 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
         if n * m <= SMALL_CELLS:
             _lcs_blocks(a, b, alo, ahi, blo, bhi, out)
             continue
+        if sparse >= SPARSE_LEVELS and n * m > FALLBACK_CELLS:
+            stack.extend(_diagonal(alo, ahi, blo, bhi))
+            continue
         anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
         want = max(1, min(n, m) // 400)
         if len(anchors) < want:
@@ -192,16 +214,19 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
         if not anchors:
             if n * m <= FALLBACK_CELLS:
                 _lcs_blocks(a, b, alo, ahi, blo, bhi, out)
+            else:
+                stack.extend(_diagonal(alo, ahi, blo, bhi))
             continue
         chain = _lis(anchors)
+        below = sparse + 1 if len(chain) < want else 0
         ci, cj = alo, blo
         for i, j, k in chain:
             if i > ci or j > cj:
-                stack.append((ci, i, cj, j))
+                stack.append((ci, i, cj, j, below))
             out.append((i, j, k))
             ci, cj = i + k, j + k
         if ci < ahi or cj < bhi:
-            stack.append((ci, ahi, cj, bhi))
+            stack.append((ci, ahi, cj, bhi, below))
     out.sort()
     joined: list[tuple[int, int, int]] = []
     for i, j, k in out:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from provenance import __version__
 from provenance.align.classify import most_severe
 from provenance.align.pairwise import PairResult, compare
-from provenance.align.tokenize import KeyTable, TokenStream, tokenize
+from provenance.align.tokenize import KeyTable, TokenStream, int_array, tokenize
 
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 KINDS = ("substitution", "addition", "omission", "transposition")
@@ -29,9 +29,9 @@ class Positions:
     def __init__(self, ts: TokenStream):
         self.ts = ts
         idx = ts.text_idx
-        self.tstart = [ts.starts[t] for t in idx]
-        self.tend = [ts.ends[t] for t in idx]
-        self.tseg = [ts.seg[t] for t in idx]
+        self.tstart = int_array(map(ts.starts.__getitem__, idx))
+        self.tend = int_array(map(ts.ends.__getitem__, idx))
+        self.tseg = int_array(map(ts.seg.__getitem__, idx))
         self.n = len(idx)
         self.groups = ts.groups
         self.text = ts.witness.text

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from provenance.errors import UsageError
-from provenance.fileio import read_text
+from provenance.fileio import read_json
 from provenance.schemas import json_errors
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -187,14 +187,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     lex = Lexicon(default_lexicon_data(), ["default"])
     if path is not None:
         p = Path(path)
-        try:
-            raw = read_text(p)
-        except Exception as exc:  # read_text raises InputError; a lexicon is an option: usage error
-            raise UsageError(f"cannot read lexicon: {getattr(exc, 'message', exc)}", str(p)) from None
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"lexicon is not JSON: {exc.msg}", str(p), exc.lineno) from None
+        data = read_json(p, "lexicon", UsageError)  # a lexicon is an option: a bad one is a usage error
         check_lexicon(data, str(p))
         lex.extend(data)
         lex.sources.append(str(p))

@@ -23,6 +23,7 @@ from provenance.align.classify import (FUNCTION_WORDS, SENTENCE_END, classify,
 from provenance.align.tokenize import TokenStream, group_key
 
 MOVE_MIN_WORDS = 3
+MOVE_MAX_GAPS = 16       # a word pair found in more gaps than this is no evidence of a move
 BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
 CONTEXT_WORDS = 6        # words either side of a reading seen for lexicon phrases and for values (dates)
 EXPLAIN_MAX_UNITS = 3    # at most this many unexplained words may be found elsewhere in the sentence
@@ -275,7 +276,10 @@ class Comparer:
                 continue
             hits = defaultdict(int)
             for i in range(i1, i2 - 1):
-                for h in index.get((ka[i], ka[i + 1]), ()):
+                where = index.get((ka[i], ka[i + 1]), ())
+                if len(where) > MOVE_MAX_GAPS:
+                    continue  # as common as "of the" in a repetitive text: says nothing of a move
+                for h in where:
                     if h != g:
                         hits[h] += 1
             for h, c in hits.items():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -83,19 +84,25 @@ def alignment_key(surface: str, translit=lambda s: s) -> str:
     return s
 
 
+def int_array(values=()) -> array:
+    """Machine integers (8 bytes each) instead of a list of int objects (about 36 bytes each):
+    a witness of millions of tokens keeps several arrays of them."""
+    return array("q", values)
+
+
 @dataclass
 class TokenStream:
     """Parallel arrays over all tokens of one witness, in reading order."""
 
     witness: Witness
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    keys: list[int] = field(default_factory=list)
-    sids: list[int] = field(default_factory=list)      # interned original forms
-    seg: list[int] = field(default_factory=list)        # index into witness.segments (or -1)
+    starts: array = field(default_factory=int_array)
+    ends: array = field(default_factory=int_array)
+    keys: array = field(default_factory=int_array)
+    sids: array = field(default_factory=int_array)      # interned original forms
+    seg: array = field(default_factory=int_array)        # index into witness.segments (or -1)
     editorial: list[bool] = field(default_factory=list)
     # text layer: indices of tokens that are not editorial
-    text_idx: list[int] = field(default_factory=list)
+    text_idx: array = field(default_factory=int_array)
     # editorial groups: boundary k (number of text tokens before) -> list of (start, end, type, keys)
     groups: dict[int, list] = field(default_factory=dict)
     segments: list = field(default_factory=list)
@@ -104,10 +111,9 @@ class TokenStream:
         return self.witness.text[self.starts[t]:self.ends[t]]
 
     @cached_property
-    def text_keys(self) -> list[int]:
+    def text_keys(self) -> array:
         """The keys of the text layer (read once tokenization is done; computed once)."""
-        k = self.keys
-        return [k[t] for t in self.text_idx]
+        return int_array(map(self.keys.__getitem__, self.text_idx))
 
 
 def _regions(w: Witness) -> list[tuple[int, int, int]]:
@@ -179,14 +185,14 @@ def tokenize(w: Witness, table: KeyTable) -> TokenStream:
                 sids.append(sid_of(text[s:e]))
                 seg.append(si)
     sk = table.surface_key
-    keys = ts.keys = [sk[x] for x in sids]
+    keys = ts.keys = int_array(map(sk.__getitem__, sids))
     n = len(starts)
     if not spans:
         ts.editorial = [False] * n
-        ts.text_idx = list(range(n))
+        ts.text_idx = int_array(range(n))
         return ts
     ed = [False] * n
-    text_idx = []
+    text_idx = int_array()
     groups: dict[int, list] = {}
     si = 0
     cur = None  # (start, end, type, keys) of the span being filled

@@ -23,7 +23,7 @@ from provenance.chain.links import document_links
 from provenance.chain.tei import (
     correspdesc_element, distribution_facts, distribution_list_element, history_element,
 )
-from provenance.errors import InputError, ProvenanceError
+from provenance.errors import InputError, as_provenance_error
 from provenance.fileio import (
     MAX_TEXT_BYTES, XML_SUFFIXES, decode_text, read_bytes, read_xml, sha256_bytes,
 )
@@ -106,7 +106,8 @@ def extract_paths(paths, names=None, authority: NameAuthority | None = None,
     for p in files:
         try:
             doc = _doc_from_file(Path(p), auth, encoding)
-        except ProvenanceError as exc:
+        except Exception as exc:  # one file never stops the batch
+            exc = as_provenance_error(exc, str(p))
             errors.append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
             continue
         k = seen_ids.get(doc["id"], 0)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.errors import UsageError
+from provenance.fileio import read_json
 from provenance.schemas import json_errors
 
 DEFAULT_NAMES = Path(__file__).resolve().parent.parent / "data" / "names.json"
@@ -358,16 +359,7 @@ def _personal_confidence(raw: str, cleaned: str, person: bool, attested) -> floa
 def read_names_file(path) -> dict:
     """Read and validate a user's name-authority file; UsageError (exit 2) when it is bad."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError("name authority file not found", str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"name authority file cannot be read ({exc})", str(p)) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"name authority file is not JSON: {exc.msg}", str(p), exc.lineno) from None
+    data = read_json(p, "name authority file", UsageError)
     errors = json_errors(data, "names.schema.json")
     if errors:
         raise UsageError("name authority file does not match schemas/names.schema.json: " + errors[0], str(p))

@@ -19,7 +19,7 @@ from pathlib import Path
 from provenance import __version__
 from provenance.chain.authority import NameAuthority
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
-from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.errors import InputError, ProvenanceError, UsageError, as_provenance_error
 from provenance.sqlitedb import open_catalog
 
 DEFAULT_DB = "provenance.sqlite"
@@ -164,7 +164,8 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                 continue
             try:
                 doc = _doc_from_file(p, auth)
-            except ProvenanceError as exc:
+            except Exception as exc:  # one file never stops the batch
+                exc = as_provenance_error(exc, str(p))
                 out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
                 continue
             findings = doc.pop("findings", [])

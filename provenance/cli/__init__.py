@@ -6,6 +6,7 @@ Each subcommand lives in its own module of this package and is loaded lazily, so
 
 from __future__ import annotations
 
+import errno
 import importlib
 import importlib.util
 import sys
@@ -78,7 +79,72 @@ def cli():
     """
 
 
+class OutputError(ProvenanceError):
+    """Standard output could not be written (a full device, a closed stream)."""
+
+    exit_code = EXIT_INPUT
+
+
+def _output_error(exc: OSError | None) -> OutputError:
+    reason = "it is closed" if exc is None or exc.errno == errno.EBADF else \
+        (exc.strerror or str(exc)).lower()
+    return OutputError(f"cannot write to standard output ({reason})")
+
+
+class _GuardedStream:
+    """Standard output whose write errors (but a closed pipe, which ends a command quietly) are
+    one OutputError, not a traceback; ``None`` stands for a stream that was closed at start."""
+
+    def __init__(self, stream, binary: bool = False):
+        self._stream = stream
+        self._binary = binary
+
+    def write(self, data):
+        if self._stream is None:
+            if not data:
+                return 0
+            raise _output_error(None)
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _output_error(exc) from None
+
+    def flush(self):
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _output_error(exc) from None
+
+    @property
+    def buffer(self):
+        if self._binary:
+            raise AttributeError("buffer")
+        return _GuardedStream(getattr(self._stream, "buffer", None), binary=True)
+
+    def isatty(self):
+        return bool(self._stream is not None and self._stream.isatty())
+
+    def writable(self):
+        return True
+
+    def __getattr__(self, name):
+        if self._stream is None:
+            if name in ("encoding",):
+                return "utf-8"
+            if name == "errors":
+                return "strict"
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
 def main(argv=None):
+    sys.stdout = _GuardedStream(sys.stdout)
     try:
         cli.main(args=argv, prog_name="provenance", standalone_mode=True)
     except SystemExit as exc:
@@ -87,4 +153,11 @@ def main(argv=None):
             code = 0
         if not isinstance(code, int):
             code = EXIT_USAGE
+        try:  # what is still buffered must reach standard output too, or be an error
+            sys.stdout.flush()
+        except OutputError as err:
+            click.echo(f"Error: {err}", err=True)
+            code = err.exit_code
+        except BrokenPipeError:
+            pass
         sys.exit(code)

@@ -9,7 +9,7 @@ import click
 from provenance import EXIT_FINDINGS, EXIT_OK
 from provenance.cli.common import given
 from provenance.errors import UsageError
-from provenance.fileio import atomic_write, dump_json
+from provenance.fileio import atomic_write, check_outputs, dump_json
 
 
 @click.command("align")
@@ -54,6 +54,7 @@ def align(witnesses, fmt, as_json, output, lexicon_path, id_list, ids_csv, plain
             raise UsageError(f"--limit must be at least 0 (got {limit})")
         if fmt != "text":
             raise UsageError(f"--limit applies to --format text only, not to --format {fmt}")
+    check_outputs([*witnesses, lexicon_path], [output])
     result = align_paths(witnesses, ids=ids, lexicon_path=lexicon_path, plain=plain)
     if fmt == "json":
         data = dump_json(to_json(result))

@@ -7,9 +7,10 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, encoding_option, given
+from provenance.cli.common import emit_json, encoding_option, given, say
 from provenance.errors import UsageError
-from provenance.fileio import atomic_write, dump_json
+from provenance.safetext import terminal_safe
+from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, atomic_write, check_outputs, dump_json
 
 FORMATS = ("table", "json", "prov-json", "prov-n", "dot", "graphml")
 
@@ -103,6 +104,7 @@ def extract(paths, fmt, as_json, output, encoding, names):
         if given("fmt") and fmt != "json":
             raise UsageError(f"give --json or --format {fmt}, not both")
         fmt = "json"
+    check_outputs([*paths, *names], [output], TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
     auth = NameAuthority.load(names)
     with encoding_hint():
         result = extract_paths(paths, authority=auth, encoding=encoding)
@@ -114,7 +116,7 @@ def extract(paths, fmt, as_json, output, encoding, names):
         fn = {"prov-json": P.prov_json, "prov-n": P.prov_n, "dot": P.to_dot, "graphml": P.to_graphml}[fmt]
         text = fn(result, auth)
     else:
-        text = _table(result)
+        text = terminal_safe(_table(result))
     if output:
         atomic_write(output, text)
     else:
@@ -209,11 +211,11 @@ def query(recipient, agent, document, db, names, as_json):
         emit_json(res)
     else:
         for r in res["results"]:
-            click.echo(f"{r['document']}  {r['kind']:<10} {r['agent'] or '-':<12} {r['what']}")
-            click.echo(f"    \"{' '.join(r['quote'].split())}\"  [{r['start']}:{r['end']}]"
-                       + (f"  confidence {r['confidence']}" if r["confidence"] < 1 else ""))
+            say(f"{r['document']}  {r['kind']:<10} {r['agent'] or '-':<12} {r['what']}")
+            say(f"    \"{' '.join(r['quote'].split())}\"  [{r['start']}:{r['end']}]"
+                + (f"  confidence {r['confidence']}" if r["confidence"] < 1 else ""))
         for f in res["findings"]:
-            click.echo(f"{f['document']}: {f['severity']}: {f['code']}: {f['message']}")
+            say(f"{f['document']}: {f['severity']}: {f['code']}: {f['message']}")
         click.echo(f"{res['count']} facts in {len(res['documents'])} documents", err=True)
     sys.exit(EXIT_OK)
 
@@ -253,7 +255,7 @@ def add(paths, db, names, as_json):
         for k in ("added", "replaced", "unchanged"):
             for f in res[k]:
                 was = f" (replacing the version read from {f['previous_path']})" if f.get("previous_path") else ""
-                click.echo(f"{k}: {f['path']} ({f['id']}){was}")
+                say(f"{k}: {f['path']} ({f['id']}){was}")
         click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
                    f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
     for e in res["errors"]:
@@ -278,5 +280,5 @@ def list_(db, as_json):
         emit_json(res)
     else:
         for d in res["documents"]:
-            click.echo(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")
+            say(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")
     sys.exit(EXIT_OK)

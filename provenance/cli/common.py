@@ -18,6 +18,14 @@ def emit_json(payload) -> None:
     sys.stdout.write(dump_json(payload))
 
 
+def say(line: str, err: bool = False) -> None:
+    """One line for a person at a terminal: what a terminal would act on rather than print
+    (escape sequences in a document's title) is shown as ``⟨U+001B⟩``."""
+    from provenance.safetext import terminal_safe
+
+    click.echo(terminal_safe(line), err=err)
+
+
 def warn(message: str) -> None:
     click.echo(message, err=True)
 

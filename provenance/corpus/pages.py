@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from jinja2 import Environment, select_autoescape
 
 _STYLE = """
@@ -94,7 +96,7 @@ Click a column heading to sort. <a href="graph.html">Corpus graph</a> &middot;
 <td class="num" data-value="{{ r.shared_words }}">{{ r.shared_words }}</td>
 <td class="num" data-value="{{ r.divergences if r.divergences is not none else -1 }}">{{ r.divergences if r.divergences is not none else "" }}</td>
 <td class="num{% if r.substantive %} sub{% endif %}" data-value="{{ r.substantive if r.substantive is not none else -1 }}">{{ r.substantive if r.substantive is not none else "" }}</td>
-<td>{% if r.error %}<span class="err">{{ r.error }}</span>{% else %}{% if r.report %}<a href="{{ r.report }}">report</a> {% endif %}<a href="{{ r.json }}">json</a>{% endif %}</td>
+<td>{% if r.error %}<span class="err">{{ r.error }}</span>{% else %}{% if r.report %}<a href="{{ r.report|href }}">report</a> {% endif %}<a href="{{ r.json|href }}">json</a>{% endif %}</td>
 </tr>
 {% endfor %}
 </tbody>
@@ -128,8 +130,16 @@ GRAPH = """<!DOCTYPE html>
 """
 
 
+def href(path: str) -> str:
+    """A relative file path as a link target: every character a URL would read otherwise
+    ("#", "?", "%", spaces) percent-encoded, the folder separators kept."""
+    return quote(path, safe="/")
+
+
 def _env() -> Environment:
-    return Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["href"] = href
+    return env
 
 
 def render_index(payload: dict, rows: list[dict]) -> str:

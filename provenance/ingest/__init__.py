@@ -16,9 +16,10 @@ from pathlib import Path
 from lxml import etree
 
 from provenance import TEI_NS, __version__
-from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.errors import InputError, UsageError, as_provenance_error
 from provenance.fileio import (
-    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_each, read_bytes, sha256_bytes,
+    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_each, read_bytes, read_json,
+    sha256_bytes,
 )
 from provenance.ingest.blocks import structure
 from provenance.ingest.brackets import Classifier
@@ -45,14 +46,7 @@ def load_rules(path: str | Path) -> Rules:
     from provenance.schemas import json_errors
 
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError("rules file not found", str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"rules file cannot be read ({exc})", str(p)) from None
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"rules file is not valid JSON: {exc.msg}", str(p), exc.lineno) from None
+    data = read_json(p, "rules file", UsageError)
     errors = json_errors(data, "ingest-rules.schema.json")
     if errors:
         raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}", str(p))
@@ -250,7 +244,8 @@ def ingest_paths(sources, outdir: str | Path, rules: Rules | None = None, encodi
             item = res.summary()
             item["output"] = str(target)
             results.append(item)
-        except ProvenanceError as exc:
+        except Exception as exc:  # one file never stops the batch
+            exc = as_provenance_error(exc, str(f))
             errors.append({"path": exc.path or str(f), "line": exc.line, "message": exc.message})
     return {"tool": {"name": "provenance", "version": __version__}, "documents": results, "errors": errors,
             "summary": {"converted": len(results), "failed": len(errors),

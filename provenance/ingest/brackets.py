@@ -17,6 +17,9 @@ from provenance.knowledge import english, places, russian
 MAX_BRACKET_CHARS = 1200
 #: ... nor more than this many blank-line breaks.
 MAX_BRACKET_BREAKS = 6
+#: Brackets nested deeper than this are kept as written (with a warning), so that the TEI stays
+#: well within the element depth every XML reader accepts (libxml2: 256 without huge_tree).
+MAX_BRACKET_DEPTH = 64
 
 UNRENDERED = "\u25a1"  # WHITE SQUARE: glyphs the web page could not render
 
@@ -41,50 +44,69 @@ class Stray:
 RE_BRACKET_CHAR = re.compile(r"[\[\]]")
 
 
+def _matches(text: str, start: int, end: int) -> dict[int, int]:
+    """For each "[" of ``text[start:end]`` that a "]" closes (brackets nest; a "]" with no open
+    "[" closes nothing), the offset of that "]". One pass, no recursion."""
+    match: dict[int, int] = {}
+    opened: list[int] = []
+    for m in RE_BRACKET_CHAR.finditer(text, start, end):
+        i = m.start()
+        if text[i] == "[":
+            opened.append(i)
+        elif opened:
+            match[opened.pop()] = i
+    return match
+
+
 def parse_brackets(text: str, start: int = 0, end: int | None = None) -> tuple[list[Bracket], list[Stray]]:
     """Top-level brackets of ``text[start:end]`` (children nested inside) and unmatched brackets.
 
     An opening bracket that would span more than MAX_BRACKET_CHARS characters or
-    MAX_BRACKET_BREAKS blank lines is a stray: a lost "[" must not swallow a page.
+    MAX_BRACKET_BREAKS blank lines is a stray: a lost "[" must not swallow a page. The text
+    after a stray is read again as if the stray were not there.
+
+    The parse is iterative and linear: brackets are matched in one pass, a stray costs no
+    rescan, and only a bracket short enough to be kept is looked into (at most
+    MAX_BRACKET_CHARS characters), however many brackets there are or however deep they nest.
     """
     end = len(text) if end is None else end
+    match = _matches(text, start, end)
     tops: list[Bracket] = []
     strays: list[Stray] = []
-    stack: list[tuple[int, list[Bracket]]] = []
     pos = start
     while True:
         m = RE_BRACKET_CHAR.search(text, pos, end)
-        if stack:
-            s0 = stack[0][0]
-            limit = m.start() if m else end
-            if limit - s0 > MAX_BRACKET_CHARS or text.count("\n\n", s0, limit) > MAX_BRACKET_BREAKS:
-                strays.append(Stray(s0, "["))
-                stack.clear()
-                tops = [b for b in tops if b.end <= s0]
-                strays = [x for x in strays if x.pos <= s0]
-                pos = s0 + 1
-                continue
         if not m:
             break
         i = m.start()
-        if text[i] == "[":
-            stack.append((i, []))
-        elif not stack:
+        if text[i] == "]":
             strays.append(Stray(i, "]"))
-        else:
-            s, kids = stack.pop()
-            b = Bracket(s, i + 1, kids)
-            (stack[-1][1] if stack else tops).append(b)
-        pos = i + 1
-    if stack:  # unclosed at the end: the outermost "[" is a stray; rescan after it
-        s0 = stack[0][0]
-        more_tops, more_strays = parse_brackets(text, s0 + 1, end)
-        tops = [b for b in tops if b.end <= s0] + more_tops
-        strays.append(Stray(s0, "["))
-        strays.extend(more_strays)
-    tops.sort(key=lambda b: b.start)
-    strays.sort(key=lambda x: x.pos)
+            pos = i + 1
+            continue
+        close = match.get(i)
+        if close is None or close - i > MAX_BRACKET_CHARS or text.count("\n\n", i, close) > MAX_BRACKET_BREAKS:
+            strays.append(Stray(i, "["))
+            pos = i + 1
+            continue
+        tops.append(_nested(text, i, close))
+        pos = close + 1
     return tops, strays
+
+
+def _nested(text: str, s: int, close: int) -> Bracket:
+    """The bracket from ``s`` to its closing ``close``, with the brackets inside it (balanced,
+    since ``close`` closes ``s``) nested as children."""
+    top = Bracket(s, close + 1, [])
+    stack: list[Bracket] = [top]
+    for m in RE_BRACKET_CHAR.finditer(text, s + 1, close):
+        i = m.start()
+        if text[i] == "[":
+            b = Bracket(i, -1, [])
+            stack[-1].children.append(b)
+            stack.append(b)
+        else:
+            stack.pop().end = i + 1
+    return top
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from provenance import TEI_NS, XML_NS
-from provenance.ingest.brackets import UNRENDERED, Classifier, Decision, parse_brackets
+from provenance.ingest.brackets import MAX_BRACKET_DEPTH, UNRENDERED, Classifier, Decision, parse_brackets
 from provenance.teixml import append_text
 
 T = "{%s}" % TEI_NS
 RE_UNRENDERED = re.compile(UNRENDERED + "+")
-
-
-def line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return line, col
+RE_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -35,9 +31,18 @@ class Context:
     hands: list[dict] = field(default_factory=list)  # {"id": "h1", "place": ..., "kind": "add"|"shift"}
     marks: list[tuple] = field(default_factory=list)  # (type, start, end, content, target, rule)
     langs: set = field(default_factory=set)
+    _line_starts: list | None = field(default=None, repr=False)
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        """Line and column (from 1) of an offset, from an index of the text's line starts made
+        once (a text with many warnings must not be counted through again for each)."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in RE_NEWLINE.finditer(self.text)]
+        k = bisect.bisect_right(self._line_starts, pos)
+        return k, pos - self._line_starts[k - 1] + 1
 
     def warn(self, pos: int, message: str) -> None:
-        line, col = line_col(self.text, pos)
+        line, col = self.line_col(pos)
         self.warnings.append({"line": line, "column": col, "offset": pos, "message": message})
 
     def new_hand(self, place: str, kind: str) -> str:
@@ -73,6 +78,7 @@ class InlineBuilder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.text = ctx.text
+        self.depth = 0  # how many brackets enclose the stretch being filled
 
     # -- text with unrendered glyph boxes ------------------------------------------------------
     def _emit_text(self, parent, start: int, end: int) -> None:
@@ -100,7 +106,20 @@ class InlineBuilder:
         append_text(parent, s[pos:])
 
     def fill(self, parent, start: int, end: int, label: tuple[int, int] | None = None) -> None:
-        """Fill ``parent`` with the inline TEI of ``text[start:end]``."""
+        """Fill ``parent`` with the inline TEI of ``text[start:end]``; inside MAX_BRACKET_DEPTH
+        brackets, the text is kept as written."""
+        if self.depth >= MAX_BRACKET_DEPTH:
+            if "[" in self.text[start:end]:
+                self.ctx.warn(start, f"brackets nested more than {MAX_BRACKET_DEPTH} deep kept as written")
+            self._emit_text(parent, start, end)
+            return
+        self.depth += 1
+        try:
+            self._fill(parent, start, end, label)
+        finally:
+            self.depth -= 1
+
+    def _fill(self, parent, start: int, end: int, label: tuple[int, int] | None) -> None:
         tops, strays = parse_brackets(self.text, start, end)
         items = []
         for b in tops:
@@ -115,6 +134,10 @@ class InlineBuilder:
         pos = start
         for it in items:
             s, e, kind, x = it
+            if kind == "stray":  # kept in the text around it: one text run, however many strays
+                if s >= pos:
+                    self.ctx.warn(x.pos, f"unmatched '{x.char}' kept as written")
+                continue
             if s < pos:  # a target reaching back over an earlier mark: attach nothing
                 if kind == "dec" and x.target:
                     x.target = None
@@ -124,9 +147,6 @@ class InlineBuilder:
             self._emit_text(parent, pos, s)
             if kind == "label":
                 _sub(parent, "label", text=self.text[s:e])
-            elif kind == "stray":
-                append_text(parent, x.char)
-                self.ctx.warn(x.pos, f"unmatched '{x.char}' kept as written")
             else:
                 self._decision(parent, x)
             pos = e
@@ -135,7 +155,7 @@ class InlineBuilder:
     # -- one editorial mark --------------------------------------------------------------------
     def _record(self, d: Decision) -> None:
         b = d.bracket
-        line, col = line_col(self.text, b.start)
+        line, col = self.ctx.line_col(b.start)
         rec = {"bracket": self.text[b.start:b.end], "encoded_as": d.kind, "rule": d.rule, "offset": b.start,
                "line": line, "column": col}
         if d.target:

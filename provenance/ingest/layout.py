@@ -120,10 +120,36 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Para]:
     return out
 
 
+#: Header blocks of the markdown export are at most this many paragraphs apart; a label after a
+#: longer stretch is the body's, not the header's.
+MAX_HEADER_BLOCK_PARAS = 6
+
+
+def _md_header_labels(text: str, ls: list[Para]) -> list[int]:
+    """Indexes in ``ls`` of the markdown export's header labels: the first label within the first
+    80 lines, with only bold paragraphs (the date and title) before it, and the labels that follow
+    it each within MAX_HEADER_BLOCK_PARAS paragraphs of the one before. A "**Citation:**" in the
+    middle of a text is not a header."""
+    label_idx = [i for i, p in enumerate(ls) if RE_MD_LABEL.match(p.text)]
+    if not label_idx or label_idx[0] >= 80:
+        return []
+    first = label_idx[0]
+    head = [p.text.strip() for p in paragraphs(text, 0, ls[first].start)]
+    if not all(t.startswith("**") and t.endswith("**") for t in head):
+        return []
+    keep = [first]
+    for i in label_idx[1:]:
+        if len(paragraphs(text, ls[keep[-1]].end, ls[i].start)) > MAX_HEADER_BLOCK_PARAS:
+            break
+        keep.append(i)
+    return keep
+
+
 def detect(text: str) -> Layout:
     ls = lines(text)
-    if any(RE_MD_LABEL.match(p.text) for p in ls[:80]):
-        return _markdown(text, ls)
+    label_idx = _md_header_labels(text, ls)
+    if label_idx:
+        return _markdown(text, ls, label_idx)
     if any(p.text.strip().lower() in WEB_DEBRIS for p in ls[:5]) or any(
             p.text.strip() == "Document Information" for p in ls):
         return _web(text, ls)
@@ -136,9 +162,8 @@ def _clean_md(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def _markdown(text: str, ls: list[Para]) -> Layout:
+def _markdown(text: str, ls: list[Para], label_idx: list[int]) -> Layout:
     lay = Layout("markdown", 0, len(text))
-    label_idx = [i for i, p in enumerate(ls) if RE_MD_LABEL.match(p.text)]
     first = label_idx[0]
     # before the first label: bold date and bold title (possibly over several lines)
     head = [p for p in ls[:first]]
@@ -154,21 +179,25 @@ def _markdown(text: str, ls: list[Para]) -> Layout:
     if title_parts:
         lay.fields["title"] = Field(_clean_md(" ".join(p.text for p in title_parts)), title_parts[0].start,
                                     title_parts[-1].end, "markdown.bold-title")
-    # each label takes one paragraph
+    # a label takes the paragraphs up to the next label (a summary may have several); the last
+    # label takes one paragraph, and the body follows it
     body_start = None
-    for i in label_idx:
+    for k, i in enumerate(label_idx):
         p = ls[i]
         label = RE_MD_LABEL.match(p.text).group("label").strip()
-        paras = paragraphs(text, p.end)
+        last = k + 1 == len(label_idx)
+        paras = paragraphs(text, p.end) if last else paragraphs(text, p.end, ls[label_idx[k + 1]].start)
         if not paras:
-            lay.warnings.append((p.start, f"header block '{label}' has no value"))
-            body_start = len(text)
+            if last:
+                lay.warnings.append((p.start, f"header block '{label}' has no value"))
+                body_start = len(text)
             continue
-        v = paras[0]
-        if RE_MD_LABEL.match(v.text.split("\n", 1)[0]):
+        vs = paras[:1] if last else paras
+        if RE_MD_LABEL.match(vs[0].text.split("\n", 1)[0]):
             continue
-        lay.fields[label.lower()] = Field(_clean_md(v.text), v.start, v.end, "markdown.block")
-        body_start = v.end
+        lay.fields[label.lower()] = Field(" ".join(_clean_md(v.text) for v in vs), vs[0].start, vs[-1].end,
+                                          "markdown.block")
+        body_start = vs[-1].end
     lay.body_start = body_start if body_start is not None else 0
     lay.body_end = len(text.rstrip())
     return lay

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.errors import ProvenanceError, UsageError
-from provenance.fileio import atomic_write_all, dump_json, sha256_bytes
+from provenance.fileio import atomic_write_all, check_outputs, dump_json, sha256_bytes
 from provenance.report.render import render_report
 from provenance.report.synoptic import CATEGORIES, KINDS
 
@@ -136,6 +136,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
                   "findings": len((chain or {}).get("findings") or [])},
         "warnings": list(warnings or []),
     }
+    check_outputs([w.get("path") for w in witnesses] + [(settings or {}).get("lexicon_file")], [out, json_path])
     # both files or neither: a JSON destination that cannot be written leaves the report untouched
     outputs = [(out, data)]
     if json_path and str(json_path) != "-":
@@ -156,6 +157,7 @@ def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, l
     if len(paths) < 2:
         raise UsageError("audit needs at least two witnesses")
     fail = check_fail_on(fail_on)  # refuse a bad category before any work
+    check_outputs([*paths, lexicon_path], [output, json_path])  # the default output is checked on writing
     from provenance.align import align_paths, to_json
 
     full = align_paths([str(p) for p in paths], ids=list(ids) if ids else None,

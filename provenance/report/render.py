@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from provenance import __version__
 from provenance.report.provgraph import panel
+from provenance.safetext import show_bidi
 from provenance.report.synoptic import (CATEGORIES, KINDS, MARK_GROUPS, build_rows,
                                         worst_category)
 
@@ -57,8 +58,17 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     return env
+
+
+def _shown(value):
+    """Every value a template prints: document text with its bidirectional controls made visible
+    (they would reorder the readings around them); markup of our own as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return show_bidi(value)
+    return value
 
 
 @lru_cache(maxsize=1)

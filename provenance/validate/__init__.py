@@ -29,8 +29,10 @@ from typing import Iterable, Iterator
 from lxml import etree
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS, __version__
-from provenance.errors import InputError, UsageError
-from provenance.fileio import DTD_REFUSED, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes
+from provenance.errors import InputError, UsageError, as_provenance_error
+from provenance.fileio import (
+    DTD_REFUSED, JSON_LONG_NUMBER, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes,
+)
 from provenance.validate import grammar as _grammar
 from provenance.validate import kinds as _kinds
 from provenance.validate.rules import RULES, RULES_BY_ID, check_rules
@@ -260,6 +262,8 @@ def _check_json(data: bytes, path: str) -> FileResult:
         return res
     except RecursionError:
         return _input_problem(path, "is not usable JSON: nested too deeply", kind="json")
+    except ValueError:  # a number with more digits than Python converts
+        return _input_problem(path, f"is not usable JSON: {JSON_LONG_NUMBER}", kind="json")
     name = _kinds.match_json_schema(instance)
     res = FileResult(path=path, kind="json", schema=name)
     if name is None:
@@ -291,6 +295,17 @@ def _check_json(data: bytes, path: str) -> FileResult:
 # ----------------------------------------------------------------------------- driver
 
 def _check_file(path: str, schema, engine: str, max_bytes: int, pending: dict) -> FileResult:
+    """The findings of one file; an error of the file itself is its one finding, never the end of the batch."""
+    try:
+        return _check_one(path, schema, engine, max_bytes, pending)
+    except UsageError:  # the command, not the file: a bad --schema
+        raise
+    except Exception as exc:
+        err = as_provenance_error(exc, path)
+        return _input_problem(path, err.message, err.line)
+
+
+def _check_one(path: str, schema, engine: str, max_bytes: int, pending: dict) -> FileResult:
     try:
         data = _read_limited(path, max_bytes)
     except InputError as exc:
@@ -330,6 +345,8 @@ def iter_results(paths: Iterable, schema: str | Path = "project", engine: str = 
     if engine == "jing":
         from provenance.validate.jing import require_jing
         require_jing()
+        if label not in _grammar.BUILTIN:  # jing would fetch what the grammar includes
+            _grammar.read_schema(rng_path)
     files, problems = expand_inputs(paths)
     yield from problems
     if engine == "lxml":

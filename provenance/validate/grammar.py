@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from provenance import TEI_NS
-from provenance.errors import UsageError
+from provenance.errors import UsageError, one_line
 from provenance.fileio import safe_parser
 from provenance.schemas import schema_path
 
@@ -146,6 +146,56 @@ def _read_models(doc: etree._ElementTree) -> dict[str, ElementModel]:
     return models
 
 
+def check_local_references(doc: etree._ElementTree, path: Path, limit: int = 500) -> None:
+    """Refuse (UsageError naming the schema file and line) a grammar whose ``include`` or
+    ``externalRef`` points anywhere but an existing local file, in the grammar or in any file
+    it includes: libxml2 would otherwise fetch it while compiling, and a schema is never read
+    from the network."""
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    seen = {str(path.resolve())}
+    todo = [(doc, path)]
+    while todo:
+        tree, where = todo.pop()
+        base = where.resolve().as_uri()
+        for el in tree.iter(_R + "include", _R + "externalRef"):
+            href = (el.get("href") or "").strip()
+            ref = urljoin(base, href)
+            parts = urlsplit(ref)
+            kind = etree.QName(el).localname
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise UsageError(f"{kind} of {href!r} refused: a schema and what it includes are read from "
+                                 "local files only, nothing is fetched; download it and refer to the copy",
+                                 str(where), el.sourceline)
+            target = Path(unquote(parts.path))
+            if not target.is_file():
+                raise UsageError(f"{kind} of {href!r}: no such file", str(where), el.sourceline)
+            key = str(target.resolve())
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > limit:
+                raise UsageError(f"includes more than {limit} files", str(path))
+            try:
+                todo.append((etree.parse(key, safe_parser()), target))
+            except (etree.XMLSyntaxError, OSError) as exc:
+                raise UsageError(f"{kind} of {href!r}: not a readable XML file ({one_line(str(exc))})",
+                                 str(where), el.sourceline) from None
+
+
+def read_schema(path: Path) -> etree._ElementTree:
+    """The parsed grammar file, checked by :func:`check_local_references`; UsageError if unusable."""
+    try:
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise UsageError(f"schema is not well-formed XML: {exc.msg}", str(path),
+                         exc.position[0] if exc.position else None) from None
+    except OSError as exc:
+        raise UsageError(f"schema cannot be read ({exc})", str(path)) from None
+    check_local_references(doc, path)
+    return doc
+
+
 def load_grammar(schema: str | Path = "project") -> Grammar:
     """The compiled grammar, compiled once per process (tei_all takes several seconds)."""
     label, path = resolve_schema(schema)
@@ -154,13 +204,7 @@ def load_grammar(schema: str | Path = "project") -> Grammar:
         g = _compiled.get(key)
         if g is not None:
             return g
-        try:
-            doc = etree.parse(str(path), safe_parser())
-        except etree.XMLSyntaxError as exc:
-            raise UsageError(f"schema is not well-formed XML: {exc.msg}", str(path),
-                             exc.position[0] if exc.position else None) from None
-        except OSError as exc:
-            raise UsageError(f"schema cannot be read ({exc})", str(path)) from None
+        doc = read_schema(path)
         try:
             rng = etree.RelaxNG(doc)
         except etree.RelaxNGParseError as exc:
