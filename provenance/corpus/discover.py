@@ -32,6 +32,7 @@ from provenance.corpus import index as cindex
 from provenance.corpus import minhash, shingle
 from provenance.corpus.passages import guess_direction, shared_passages
 from provenance.errors import ProvenanceError, UsageError
+from provenance.sqlitedb import catalog_errors, transaction
 from provenance.fileio import dump_json
 
 DEFAULTS = {
@@ -60,7 +61,7 @@ def _load(db_path: str, ns) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         ns = [int(n) for n in ns]
         for i in range(0, len(ns), 500):
             part = ns[i:i + 500]
-            q = "SELECT n, shingles, passages FROM corpus_documents WHERE n IN (%s)" % ",".join("?" * len(part))
+            q = "SELECT doc, shingles, passages FROM shingles WHERE doc IN (%s)" % ",".join("?" * len(part))
             for n, sh, ps in con.execute(q, part):
                 out[n] = (shingle.from_blob(sh), shingle.from_blob(ps, pairs=True))
         return out
@@ -232,7 +233,21 @@ def _check(settings: dict) -> None:
         raise UsageError(f"--max-df must be at least 1 (got {settings['max_df']})")
 
 
-def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min_similarity"],
+def discover(db_path=cindex.DEFAULT_DB, **kw) -> dict:
+    """Candidate pairs of related documents among those catalogued in ``db_path``.
+
+    Returns the ``corpus discover --json`` payload. With ``store`` the pairs replace those of
+    the previous run in the catalog (``corpus audit`` reads them). ``progress(stage, done,
+    total)`` reports each stage; ``passages=False`` skips reading the texts (no shared
+    passages are listed). Documents the catalog holds but has not shingled yet (added by
+    ``catalog add``) are indexed first. Raises InputError when the catalog cannot be read.
+    Keywords: see :func:`_discover`.
+    """
+    with catalog_errors(db_path):
+        return _discover(db_path, **kw)
+
+
+def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min_similarity"],
              min_shared: int = DEFAULTS["min_shared"], lsh_threshold: float = DEFAULTS["lsh_threshold"],
              max_df: int | None = None, known_boilerplate: bool = True, num_perm: int = minhash.NUM_PERM,
              engine=None, progress=None, store: bool = True, batch_size: int | None = None,
@@ -251,25 +266,30 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
                 "known_boilerplate": bool(known_boilerplate), "num_perm": int(num_perm)}
     _check(settings)
     db_path = str(db_path)
-    con = cindex.connect(db_path, create=False)  # read-only; refuses a file that is no corpus index
     # workers (other processes, other machines) open the catalog themselves: give them an
     # absolute path, not one relative to this process's working folder
     work_db = str(Path(db_path).resolve())
-    try:
-        docs = cindex.load_documents(con)
-        tokenizer = cindex.get_meta(con, "tokenizer", None)
-    finally:
-        con.close()
-    k = shingle.DEFAULT_K
-    if tokenizer and not tokenizer.endswith(f"-k{k}"):
-        k = int(tokenizer.rsplit("-k", 1)[1])
+    own = engine is None
+    with catalog_errors(db_path):
+        con = cindex.connect(db_path, create=False)  # refuses a file that is no catalog
+        try:
+            tokenizer = cindex.get_meta(con, "tokenizer", None)
+            k = int(tokenizer.rsplit("-k", 1)[1]) if tokenizer else shingle.DEFAULT_K
+            eng = engine or LocalEngine()
+            try:
+                warnings = cindex.index_missing(con, db_path, engine=eng, progress=progress, k=k)
+            except BaseException:
+                if own:
+                    eng.close()
+                raise
+            docs = cindex.load_documents(con, cindex.tokenizer_name(k))
+        finally:
+            con.close()
     n_docs = len(docs)
     settings["max_df"] = max_df if max_df is not None else auto_max_df(n_docs)
     b, r = minhash.lsh_params(settings["lsh_threshold"], settings["num_perm"])
     settings.update({"k": k, "bands": b, "rows": r})
 
-    own = engine is None
-    eng = engine or LocalEngine()
     try:
         workers = max(1, eng.workers)
         size = batch_size or max(16, min(500, math.ceil(n_docs / (workers * 4)) or 16))
@@ -340,24 +360,32 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
         "settings": settings,
         "documents": documents,
         "pairs": pairs,
+        "warnings": warnings,
         "summary": {"documents": n_docs, "pairs": len(pairs), "candidates": len(code_list),
                     "directed": directed, "boilerplate_shingles": int(len(boiler)),
                     "frequent_shingles": int(len(frequent)), "distinct_shingles": distinct,
-                    "warnings": sum(len(p["warnings"]) for p in pairs)},
+                    "warnings": sum(len(p["warnings"]) for p in pairs) + len(warnings)},
     }
     if store:
-        _store(db_path, payload)
+        _store(db_path, payload, docs)
     return payload
 
 
-def _store(db_path: str, payload: dict) -> None:
-    con = cindex.connect(db_path)
-    try:
-        with con:
-            con.execute("DELETE FROM corpus_pairs")
-            con.executemany("INSERT INTO corpus_pairs VALUES (?, ?, ?, ?)",
-                            [(p["a"], p["b"], p["similarity"], dump_json(p)) for p in payload["pairs"]])
-            cindex.set_meta(con, "discover", {"settings": payload["settings"], "fingerprint": cindex.fingerprint(con),
-                                              "documents": payload["documents"], "summary": payload["summary"]})
-    finally:
-        con.close()
+def _store(db_path: str, payload: dict, docs: list[dict]) -> None:
+    n_of = {d["id"]: d["n"] for d in docs}
+    rows = []
+    for p in payload["pairs"]:
+        d = p["direction"] or {}
+        rows.append((n_of[p["a"]], n_of[p["b"]], p["similarity"], n_of.get(d.get("from")), d.get("rule"),
+                     d.get("reason"), p.get("shared_words"), dump_json(p)))
+    with catalog_errors(db_path):
+        con = cindex.connect(db_path)
+        try:
+            with transaction(con):
+                con.execute("DELETE FROM pairs")
+                con.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                cindex.set_meta(con, "discover", {"settings": payload["settings"],
+                                                  "fingerprint": cindex.fingerprint(con),
+                                                  "documents": payload["documents"], "summary": payload["summary"]})
+        finally:
+            con.close()
