@@ -95,6 +95,7 @@ CREATE TABLE audits (
     PRIMARY KEY (a, b));
 CREATE INDEX audits_b ON audits(b);
 CREATE VIRTUAL TABLE document_text USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO document_text (document_text, rank) VALUES ('automerge', 0);
 """
 
 VIEWS = """
@@ -154,7 +155,9 @@ CREATE VIEW divergences AS
 """
 
 #: The statements that create the catalog (tables, then views), one by one: they run inside
-#: the creating transaction, which ``executescript`` would commit.
+#: the creating transaction, which ``executescript`` would commit. The full-text index merges
+#: its segments only when they pile up (``automerge`` 0): a document is one transaction, and
+#: merging after each would cost more than the insert itself.
 DDL = [s.strip() for s in (TABLES + VIEWS).split(";\n") if s.strip()]
 
 
@@ -398,5 +401,6 @@ def same_path(catalogued: str, path: str) -> bool:
 
 def put_text(con, n: int, title: str | None, text: str) -> None:
     """The text of document ``n`` for the full-text search (replacing any earlier one)."""
-    con.execute("DELETE FROM document_text WHERE rowid = ?", (n,))
+    if con.execute("SELECT 1 FROM document_text WHERE rowid = ?", (n,)).fetchone():
+        con.execute("DELETE FROM document_text WHERE rowid = ?", (n,))
     con.execute("INSERT INTO document_text (rowid, title, text) VALUES (?, ?, ?)", (n, title or "", text))

@@ -172,11 +172,12 @@ def tokenizer_name(k: int = shingle.DEFAULT_K) -> str:
     return f"{shingle.TOKENIZER_VERSION}-k{k}"
 
 
-def _store_shingles(con, n: int, r: dict, tokenizer: str, text: bool) -> None:
+def _store_shingles(con, n: int, r: dict, tokenizer: str, text: bool, counts: bool = True) -> None:
     con.execute("INSERT INTO shingles VALUES (?, ?, ?, ?) ON CONFLICT(doc) DO UPDATE SET "
                 "tokenizer = excluded.tokenizer, shingles = excluded.shingles, passages = excluded.passages",
                 (n, tokenizer, r["shingles"], r["passages"]))
-    con.execute("UPDATE documents SET words = ?, size = ? WHERE n = ?", (r["words"], r["size"], n))
+    if counts:  # the row was recorded by another command: the counts are the index's
+        con.execute("UPDATE documents SET words = ?, size = ? WHERE n = ?", (r["words"], r["size"], n))
     if text:
         put_text(con, n, r["title"], r["text"])
 
@@ -257,7 +258,7 @@ def _index_paths(paths, db_path, engine, progress, k) -> dict:
                             _store_shingles(con, row["n"], r, tokenizer, text=not has_text)
                     else:
                         status = "updated" if claim == "replaced" else "new"
-                        _store_shingles(con, row["n"], r, tokenizer, text=True)
+                        _store_shingles(con, row["n"], r, tokenizer, text=True, counts=False)
                 counts[status] += 1
                 doc = {"id": row["id"], "path": path, "sha256": r["sha256"], "status": status}
                 if status != "unchanged":
