@@ -13,7 +13,7 @@ from conftest import SEED, SOURCES, run_cli
 from provenance.chain import _doc_from_file
 from provenance.chain.authority import NameAuthority
 from provenance.chain.catalog import add_paths, fact_rows, list_documents, query, search
-from provenance.corpus import discover, index_paths
+from provenance.corpus import audit_corpus, discover, index_paths
 from provenance.corpus.index import index_file, tokenizer_name
 from provenance.schemas import json_errors
 from provenance.sqlitedb import SCHEMA_VERSION
@@ -220,6 +220,9 @@ def test_views_read_naturally(tmp_path):
     assert pair == [(*sorted((SEED["002"].stem, SEED["004"].stem)), SEED["004"].stem, SEED["002"].stem, "dates")]
     overview = con.execute("SELECT COUNT(*) FROM document_overview WHERE chain_read AND indexed").fetchone()[0]
     assert overview == 5
+    audit_corpus(db, tmp_path / "out")
+    (div,) = con.execute("SELECT document_a, document_b, base, report, divergences, substantive FROM divergences")
+    assert div[2] == SEED["004"].stem and (tmp_path / "out" / div[3]).is_file() and div[4] >= div[5] > 0
     # foreign keys hold the facts to their documents
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     fks = {r[2] for t in ("facts", "findings", "shingles", "pairs", "audits")

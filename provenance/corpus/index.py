@@ -172,14 +172,26 @@ def tokenizer_name(k: int = shingle.DEFAULT_K) -> str:
     return f"{shingle.TOKENIZER_VERSION}-k{k}"
 
 
-def _store_shingles(con, n: int, r: dict, tokenizer: str, text: bool, counts: bool = True) -> None:
+def _store_shingles(con, n: int, r: dict, tokenizer: str, counts: bool = True) -> None:
     con.execute("INSERT INTO shingles VALUES (?, ?, ?, ?) ON CONFLICT(doc) DO UPDATE SET "
                 "tokenizer = excluded.tokenizer, shingles = excluded.shingles, passages = excluded.passages",
                 (n, tokenizer, r["shingles"], r["passages"]))
     if counts:  # the row was recorded by another command: the counts are the index's
         con.execute("UPDATE documents SET words = ?, size = ? WHERE n = ?", (r["words"], r["size"], n))
-    if text:
-        put_text(con, n, r["title"], r["text"])
+
+
+def _store_texts(con, texts: list[tuple[int, str, dict]]) -> None:
+    """The texts of a batch of documents for the full-text search, in one transaction after
+    their own (the full-text index pays for every commit; a text is only written while its
+    document still holds that content). A text lost to a crash between the two is read again
+    when ``catalog search`` first needs it."""
+    if not texts:
+        return
+    with transaction(con):
+        for n, sha, r in texts:
+            if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ?", (n, sha)).fetchone() and \
+                    not con.execute("SELECT 1 FROM document_text WHERE rowid = ?", (n,)).fetchone():
+                put_text(con, n, r["title"], r["text"])
 
 
 def _indexed(con, tokenizer: str) -> dict[str, tuple[str, str]]:
@@ -226,6 +238,7 @@ def _index_paths(paths, db_path, engine, progress, k) -> dict:
 
         def store(results: list[dict]) -> None:
             nonlocal done
+            texts = []
             for r in results:
                 path = r["path"]
                 doc_id = Path(path).stem
@@ -253,17 +266,17 @@ def _index_paths(paths, db_path, engine, progress, k) -> dict:
                             status = "unchanged"
                         else:
                             status = "new"  # catalogued by `catalog add`: new to the index
-                            has_text = con.execute("SELECT 1 FROM document_text WHERE rowid = ?",
-                                                   (row["n"],)).fetchone()
-                            _store_shingles(con, row["n"], r, tokenizer, text=not has_text)
+                            _store_shingles(con, row["n"], r, tokenizer)
                     else:
                         status = "updated" if claim == "replaced" else "new"
-                        _store_shingles(con, row["n"], r, tokenizer, text=True, counts=False)
+                        _store_shingles(con, row["n"], r, tokenizer, counts=False)
+                    texts.append((row["n"], r["sha256"], r))
                 counts[status] += 1
                 doc = {"id": row["id"], "path": path, "sha256": r["sha256"], "status": status}
                 if status != "unchanged":
                     doc.update({"kind": r["kind"], "date": r["date"], "title": r["title"], "words": r["words"]})
                 documents.append(doc)
+            _store_texts(con, texts)
             done += len(results)
             if progress:
                 progress("index", done, len(items))
@@ -312,6 +325,7 @@ def index_missing(con, db_path, *, engine, progress=None, k: int = shingle.DEFAU
     size = max(8, min(256, len(want) // (4 * max(1, engine.workers)) or 8))
 
     def store(results: list[dict]) -> None:
+        texts = []
         for r in results:
             n, sha = want[r["path"]]
             if r["status"] == "error":
@@ -322,8 +336,9 @@ def index_missing(con, db_path, *, engine, progress=None, k: int = shingle.DEFAU
             else:
                 with transaction(con):
                     if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ?", (n, sha)).fetchone():
-                        has_text = con.execute("SELECT 1 FROM document_text WHERE rowid = ?", (n,)).fetchone()
-                        _store_shingles(con, n, r, tokenizer, text=not has_text)
+                        _store_shingles(con, n, r, tokenizer)
+                        texts.append((n, sha, r))
+        _store_texts(con, texts)
         done["n"] += len(results)
         if progress:
             progress("index", done["n"], len(want))
