@@ -1,6 +1,7 @@
 """Corpus discovery at scale: index throughput, discover time, memory, recall and precision.
 
     python bench/bench_corpus.py [--sizes 1000,10000,30000] [--workers 2] [--dask] [--work DIR]
+                                 [--families 10000] [--only-families]
 
 For each size, a synthetic archive is generated (bench/gen_corpus.py: seeds, Darwin editions,
 planted drafts, excerpts, re-translations and noisy copies, four kinds of boilerplate), then
@@ -10,6 +11,11 @@ memory is its own. Anchors measured side by side in this script:
 * exact all-pairs comparison (what LSH avoids), timed on the smallest corpus and extrapolated;
 * datasketch's in-memory MinHashLSH over the same passage signatures (insert + query);
 * discover without boilerplate suppression (precision drops: boilerplate makes pairs).
+
+First, versions among unrelated documents (``--families N``): the six Darwin editions, the
+seeds (004 -> 002) and ten near-identical copies of one cable among N generated unrelated
+documents; every one of their pairs must be found (15 + 1 + 45), no other, and the rights
+statement and credits never quoted as shared.
 
 Prints markdown tables; targets: 10,000 documents in under 60 s on 2 cores, recall and
 precision of the planted pairs at least 0.95, memory growing linearly.
@@ -44,7 +50,9 @@ elif args["step"] == "discover":
     eng = make_engine(args.get("engine", "local"), args.get("scheduler"), args["workers"] if args.get("engine", "local") == "local" else None)
     with eng:
         r = discover(args["db"], engine=eng, store=False, **args.get("kw", {}))
-    out = {"summary": r["summary"], "pairs": [[p["a"], p["b"], (p["direction"] or {}).get("from")] for p in r["pairs"]]}
+    out = {"summary": r["summary"], "pairs": [[p["a"], p["b"], (p["direction"] or {}).get("from")] for p in r["pairs"]],
+           "boiler_quoted": sum(1 for p in r["pairs"] for s in p["shared"]
+                                if "History and Public Policy Program" in s["text"] or "made possible with support" in s["text"])}
 elif args["step"] == "lsh":
     import numpy as np
     from provenance.corpus import index as cindex, minhash, shingle
@@ -104,18 +112,57 @@ def score(truth: dict, pairs: list) -> dict:
             "dir_right": right, "dir_wrong": wrong, "dir_total": len(directed)}
 
 
+def families(work: Path, n: int, workers: int) -> None:
+    """Versions of one text inside unrelated documents: the six Darwin editions, the seed pair
+    004 -> 002 and ten near-identical copies of one cable among ``n`` generated documents."""
+    from gen_corpus import generate
+
+    out = work / f"families{n}"
+    if not (out / "truth.json").exists():
+        generate(out, n, seed=7, related=0.0, cables=10)
+    truth = json.loads((out / "truth.json").read_text())
+    db = str(out / "c.sqlite")
+    if os.path.exists(db):
+        os.remove(db)
+    ix = child(step="index", docs=str(out / "docs"), db=db, workers=workers)
+    ds = child(step="discover", db=db, workers=workers)
+    want = {(p["a"], p["b"]): p["type"] for p in truth["pairs"]}
+    found = {(x, y) for x, y, _d in ds["pairs"]}
+    by_type = {}
+    for k, t in want.items():
+        got = by_type.setdefault(t, [0, 0])
+        got[0] += k in found
+        got[1] += 1
+    s = ds["summary"]
+    print(f"## versions among {truth['documents']:,} documents (unrelated but for the families), {workers} workers\n")
+    print("| index s | discover s | peak RSS driver MB | Darwin pairs | 004/002 | cable pairs | unrelated pairs "
+          "| rights/credits quoted | frequent shingles | family shingles kept | families |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(f"| {ix['seconds']:.1f} | {ds['seconds']:.1f} | {ds['rss_mb']:.0f} "
+          f"| {by_type['editions'][0]}/{by_type['editions'][1]} | {by_type['draft'][0]}/{by_type['draft'][1]} "
+          f"| {by_type['cable'][0]}/{by_type['cable'][1]} | {len(found - set(want))} | {ds['boiler_quoted']} "
+          f"| {s['frequent_shingles']:,} | {s['family_shingles']:,} | {s['families']} |\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,30000")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--dask", action="store_true", help="also run discover on a local Dask cluster (largest <= 10k)")
     ap.add_argument("--work", type=Path, default=None, help="keep the generated corpora here")
+    ap.add_argument("--families", type=int, default=10_000,
+                    help="unrelated documents around the Darwin editions, the seeds and ten copies of one cable (0: skip)")
+    ap.add_argument("--only-families", action="store_true", help="run only the families scenario")
     a = ap.parse_args(argv)
     sizes = [int(s) for s in a.sizes.split(",")]
     work = a.work or Path(tempfile.mkdtemp(prefix="corpus-bench-"))
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_corpus import generate
 
+    if a.families:
+        families(work, a.families, a.workers)
+        if a.only_families:
+            return 0
     rows = []
     for n in sizes:
         out = work / f"c{n}"

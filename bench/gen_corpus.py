@@ -16,6 +16,7 @@ What it writes in OUT_DIR:
   slightly retouched), ``retranslation`` (the same document translated again: words swapped
   for their equivalents from the project lexicon and a synonym list), ``copy`` (a copy with
   orthographic noise: transliteration variants, typing and OCR errors);
+* with ``--cables N``, N near-identical copies of one cable (a family: every two are a pair);
 * ``truth.json``: every related pair with its type and expected direction.
 """
 
@@ -346,7 +347,30 @@ def noisy_copy(paras, rng):
 TYPES = ("draft", "excerpt", "retranslation", "copy")
 
 
-def generate(out: Path, n_docs: int, seed: int = 7, related: float = 0.2, mean_words: int = 380) -> dict:
+def cable_copies(paras: list[str], copies: int, rng: random.Random) -> list[str]:
+    """``copies`` near-identical copies of one cable: each numbered, with a few typing errors
+    of its own and its own archive's boilerplate."""
+    out = []
+    for k in range(1, copies + 1):
+        body = []
+        for p in paras:
+            ws = []
+            for w in _words(p):
+                if len(w) > 3 and rng.random() < 0.01:
+                    i = rng.randrange(len(w) - 1)
+                    w = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                ws.append(w)
+            body.append(" ".join(ws))
+        head = [f"CIPHERED TELEGRAM. Copy No. {k}", f"Copies: {copies}. Copy No. {k} - to addressee {k}."]
+        out.append(assemble("Cable on the situation in the district", "12 March 1946", head + body, rng,
+                            pick_boiler(rng)))
+    return out
+
+
+def generate(out: Path, n_docs: int, seed: int = 7, related: float = 0.2, mean_words: int = 380,
+             cables: int = 0) -> dict:
+    """Write the archive (see the module's docstring); ``cables`` > 0 adds that many
+    near-identical copies of one cable (``cable01``...), every two of them a related pair."""
     t0 = time.perf_counter()
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
@@ -428,12 +452,20 @@ def generate(out: Path, n_docs: int, seed: int = 7, related: float = 0.2, mean_w
             base_text = assemble(title, fmt_date(when, rng), paras, rng, pick_boiler(rng))
         (docs_dir / f"{base_id}.txt").write_text(base_text, encoding="utf-8")
         written += 1
+    if cables:
+        crng = random.Random(seed + 1)
+        text = render_words(model.vocab[model.sample(np.random.default_rng(seed + 1), 1, 420)[0]].tolist(), crng)
+        ids = [f"cable{k:02d}" for k in range(1, cables + 1)]
+        for cid, body in zip(ids, cable_copies(text, cables, crng)):
+            (docs_dir / f"{cid}.txt").write_text(body, encoding="utf-8")
+        truth += [{"a": ids[i], "b": ids[j], "type": "cable", "from": None, "to": None}
+                  for i in range(cables) for j in range(i + 1, cables)]
     for t in truth:
         t["a"], t["b"] = sorted((t["a"], t["b"]))
     truth.sort(key=lambda t: (t["a"], t["b"]))
-    info = {"documents": len(real) + n_gen, "seed": seed, "related": related, "mean_words": mean_words,
+    info = {"documents": len(real) + n_gen + cables, "seed": seed, "related": related, "mean_words": mean_words,
             "pairs": truth, "by_type": {k: sum(1 for t in truth if t["type"] == k) for k in
-                                         TYPES + ("editions",)},
+                                         TYPES + ("editions", "cable")},
             "boilerplate": {"known": ["wilson"], "unknown": sorted(OTHER_BOILERPLATE)},
             "seconds": round(time.perf_counter() - t0, 2)}
     (out / "truth.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -447,10 +479,11 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--related", type=float, default=0.2, help="share of documents in planted pairs")
     ap.add_argument("--mean-words", type=int, default=380)
+    ap.add_argument("--cables", type=int, default=0, help="add this many near-identical copies of one cable")
     a = ap.parse_args(argv)
     if not 20 <= a.docs <= 1_000_000:
         ap.error("--docs must be between 20 and 1,000,000")
-    info = generate(a.out, a.docs, a.seed, a.related, a.mean_words)
+    info = generate(a.out, a.docs, a.seed, a.related, a.mean_words, a.cables)
     sys.stderr.write(f"{info['documents']} documents, {len(info['pairs'])} related pairs "
                      f"({info['by_type']}) in {info['seconds']} s -> {a.out}\n")
     return 0

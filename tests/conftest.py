@@ -50,6 +50,16 @@ def same_name_sources(tmp_path: Path) -> tuple[Path, Path]:
     return out[0], out[1]
 
 
+def gen_corpus():
+    """bench/gen_corpus.py as a module: the generator of synthetic archives."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 @pytest.fixture
 def seed():
     return SEED

@@ -142,20 +142,25 @@ def test_writers_refuse_another_applications_sqlite_file(tmp_path):
     assert sha(db) == before
 
 
-def test_a_catalog_of_the_other_kind_is_not_altered_by_readers(tmp_path):
-    """A file with the copy-chain catalog only: corpus discover says what to run, writes nothing;
-    and the reverse."""
+def test_a_document_added_by_one_command_is_known_to_the_other(tmp_path):
+    """One catalog: after `catalog add` alone, discovery shingles the documents when it first
+    needs them; after `corpus index` alone, the listing reads their copy-chain facts."""
     chain_db, corpus_db = tmp_path / "chain.sqlite", tmp_path / "corpus.sqlite"
-    assert run_cli("catalog", "add", SEED[A], "--db", chain_db).returncode == 0
-    assert run_cli("corpus", "index", SEED[A], "--db", corpus_db, "-q").returncode == 0
-    before = sha(chain_db), sha(corpus_db)
-    one_error(run_cli("corpus", "discover", "--db", chain_db), 3, "holds no corpus index", "corpus index")
-    one_error(run_cli("catalog", "list", "--db", corpus_db), 3, "holds no copy-chain catalog", "catalog add")
-    assert (sha(chain_db), sha(corpus_db)) == before
-    # and both kinds still share one file when a writing command is run
-    assert run_cli("corpus", "index", SEED[A], "--db", chain_db, "-q").returncode == 0
-    assert run_cli("catalog", "list", "--db", chain_db).returncode == 0
-    assert run_cli("corpus", "discover", "--db", chain_db, "-q").returncode == 0
+    assert run_cli("catalog", "add", SEED[A], SEED[B], "--db", chain_db).returncode == 0
+    assert run_cli("corpus", "index", SEED[A], SEED[B], "--db", corpus_db, "-q").returncode == 0
+    found = run_cli("corpus", "discover", "--db", chain_db, "--json")
+    assert found.returncode == 0, found.stderr
+    assert [{p["a"], p["b"]} for p in json.loads(found.stdout)["pairs"]] == [{SEED[A].stem, SEED[B].stem}]
+    listed = run_cli("catalog", "list", "--db", corpus_db, "--json")
+    assert listed.returncode == 0, listed.stderr
+    docs = json.loads(listed.stdout)["documents"]
+    assert [d["id"] for d in docs] == sorted([SEED[A].stem, SEED[B].stem])
+    assert all(d["chain_read"] and d["indexed"] for d in docs) and sum(d["facts"] for d in docs) > 0
+    # the same documents from the other command change nothing
+    again = json.loads(run_cli("catalog", "add", SEED[A], SEED[B], "--db", corpus_db, "--json").stdout)
+    assert again["added"] == [] and len(again["unchanged"]) == 2
+    again = json.loads(run_cli("corpus", "index", SEED[A], SEED[B], "--db", chain_db, "--json").stdout)
+    assert again["summary"]["unchanged"] == 2 and again["summary"]["catalogued"] == 2
 
 
 # ----------------------------------------------------------------------------- C. write failures

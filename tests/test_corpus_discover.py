@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
 import numpy as np
 import pytest
 
-from conftest import ROOT, SEED, SOURCES, run_cli, seed_folder
+from conftest import SEED, SOURCES, gen_corpus, run_cli, seed_folder
 from provenance.corpus import discover, index_paths
 from provenance.corpus import minhash, shingle
 from provenance.corpus.discover import _keep_mask
@@ -20,10 +19,7 @@ DRAFT, ADOPTED = SEED["004"].stem, SEED["002"].stem
 
 
 def _gen():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return gen_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,8 @@ def test_second_run_skips_every_unchanged_file(tmp_path):
     assert one["summary"]["new"] == 5 and one["summary"]["unchanged"] == 0
     assert {d["id"] for d in one["documents"]} == {p.stem for p in SEED.values()}
     second = json.loads(run_cli("corpus", "index", src, "--db", db, "--json").stdout)
-    assert second["summary"] == {"files": 5, "new": 0, "updated": 0, "unchanged": 5, "errors": 0, "catalogued": 5}
+    assert second["summary"] == {"files": 5, "new": 0, "updated": 0, "unchanged": 5, "errors": 0, "conflicts": 0,
+                                 "catalogued": 5}
     assert all(d["status"] == "unchanged" for d in second["documents"])
     # a changed file is indexed again, the others are skipped
     p = src / SEED["003"].name
@@ -36,13 +37,15 @@ def test_second_run_skips_every_unchanged_file(tmp_path):
     third = index_paths([src], db)
     assert (third["summary"]["updated"], third["summary"]["unchanged"]) == (1, 4)
     con = sqlite3.connect(db)
-    rows = con.execute("SELECT id, sha256, date FROM corpus_documents ORDER BY id").fetchall()
+    rows = con.execute("SELECT d.id, d.sha256, d.date FROM documents d JOIN shingles s ON s.doc = d.n "
+                       "ORDER BY d.id").fetchall()
     assert len(rows) == 5
     assert dict((r[0][:3], r[2]) for r in rows)["004"] == "1945-04-29"
-    # the corpus tables live beside the copy-chain catalog's, all prefixed
+    # one catalog for every command: no table of the earlier two-table layout
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"corpus_documents", "corpus_pairs", "corpus_meta"} <= names
-    assert all(n.startswith("corpus_") for n in names)
+    assert {"documents", "shingles", "facts", "findings", "pairs", "document_text"} <= names
+    assert not any(n.startswith("corpus_") for n in names)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_broken_file_is_reported_and_skipped(tmp_path):
@@ -64,14 +67,22 @@ def test_broken_file_is_reported_and_skipped(tmp_path):
     assert len(lines) == 3 and any("broken.txt: is a binary file" in ln for ln in lines)
 
 
-def test_duplicate_document_id_is_refused(tmp_path):
+def test_duplicate_document_id_is_a_conflict_and_the_same_content_is_one_document(tmp_path):
     a = _copy_seeds(tmp_path / "a")
     b = tmp_path / "b"
     b.mkdir()
-    shutil.copyfile(SEED["001"], b / SEED["001"].name)
-    res = index_paths([a, b], tmp_path / "c.sqlite")
-    assert res["summary"]["new"] == 5
-    assert len(res["errors"]) == 1 and "already taken" in res["errors"][0]["message"]
+    shutil.copyfile(SEED["001"], b / SEED["001"].name)  # the same content: the same document
+    other = b / SEED["003"].name
+    other.write_text("Another text altogether, filed under the same name as a seed.\n", encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    res = index_paths([a, b], db)
+    assert res["summary"]["new"] == 5 and res["errors"] == []
+    assert [c["path"] for c in res["conflicts"]] == [str(other)]
+    assert "already taken" in res["conflicts"][0]["message"] and res["conflicts"][0]["held_by"] == str(a / other.name)
+    cli = run_cli("corpus", "index", b, "--db", db, "--json")
+    assert cli.returncode == 1 and "Conflict: " in cli.stderr  # a finding, not a failure
+    assert json_errors(json.loads(cli.stdout), "corpus-index.schema.json") == []
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
 
 
 def test_tei_file_is_indexed_with_its_header_date(tmp_path):

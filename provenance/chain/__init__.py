@@ -71,7 +71,9 @@ def load_document(path, encoding: str | None = None) -> tuple[str, dict, str, st
     return decode_text(data, str(p), encoding), {}, "transcription", sha256_bytes(data)
 
 
-def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = None) -> dict:
+def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = None, *,
+                   with_text: bool = False) -> dict | tuple[dict, str]:
+    """The chain document of one file (with ``with_text``: and the text it was read from)."""
     text, meta, kind, sha = load_document(path, encoding)
     doc = extract_document(text, path.stem, meta, authority)
     if kind == "tei" and not doc["archival_units"] and meta.get("citation"):
@@ -85,7 +87,7 @@ def _doc_from_file(path: Path, authority: NameAuthority, encoding: str | None = 
     doc["path"] = str(path)
     doc["sha256"] = sha
     doc["kind"] = kind
-    return doc
+    return (doc, text) if with_text else doc
 
 
 def extract_paths(paths, names=None, authority: NameAuthority | None = None,

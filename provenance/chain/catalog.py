@@ -1,18 +1,19 @@
-"""A catalog of distribution facts in SQLite, queried by recipient or document.
+"""The copy-chain side of the catalog: distribution facts, queried by recipient or document.
 
-``add_paths`` stores the facts of each file once per content hash (adding the same file again
-changes nothing; a changed file with the same id replaces its earlier version). Queries
-answer with the evidence quotes: "what did Molotov receive?" lists every copy, excerpt and
-address naming Molotov, with the words of the document that say so.
+``add_paths`` records each file once per content hash (adding the same file again changes
+nothing; a changed file with the same id replaces its earlier version) with its copy-chain
+facts and its text. Queries answer with the evidence quotes: "what did Molotov receive?" lists
+every copy, excerpt and address naming Molotov, with the words of the document that say so.
 
-Tables: ``documents`` (sha256, id, path, title, date, kind, facts JSON), ``facts`` (one row
-per statement: kind, role, agent, agent_raw, copy, points, channel, confidence, quote,
-start, end), ``findings``. The file is a plain SQLite database (default ``provenance.sqlite``).
+The catalog is the one of :mod:`provenance.sqlitedb`, shared with the corpus index: a
+document catalogued by ``corpus index`` has its facts read here when a listing or a query
+first needs them (:func:`fill_chain`). ``search`` is the full-text search over the texts.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -20,38 +21,19 @@ from provenance import __version__
 from provenance.chain.authority import NameAuthority
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
 from provenance.errors import InputError, ProvenanceError, UsageError, as_provenance_error
-from provenance.sqlitedb import open_catalog
+from provenance.sqlitedb import (
+    SCHEMA_VERSION, catalog_errors, claim_document, open_catalog, put_text, same_path, transaction,
+)
 
 DEFAULT_DB = "provenance.sqlite"
-SCHEMA_VERSION = 1
-
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY, id TEXT NOT NULL, path TEXT NOT NULL, title TEXT, date TEXT,
-    kind TEXT NOT NULL, facts TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
-CREATE TABLE IF NOT EXISTS facts (
-    doc_sha TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    doc_id TEXT NOT NULL, kind TEXT NOT NULL, role TEXT, agent TEXT, agent_raw TEXT, copy INTEGER,
-    points TEXT, channel TEXT, date TEXT, confidence REAL NOT NULL, what TEXT NOT NULL,
-    quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_agent ON facts(agent COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
-CREATE TABLE IF NOT EXISTS findings (
-    doc_sha TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    doc_id TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL,
-    message TEXT NOT NULL, quote TEXT, start INTEGER, "end" INTEGER);
-"""
 
 RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
 
 
 def connect(db_path, create: bool = True) -> sqlite3.Connection:
-    """Open (and create the tables of) the copy-chain catalog at ``db_path``; with ``create``
-    false, read-only and only an existing copy-chain catalog (see ``sqlitedb.open_catalog``)."""
-    return open_catalog(db_path, _DDL, "meta", str(SCHEMA_VERSION), foreign_keys=True, create=create,
-                        what="copy-chain catalog", missing="run `provenance catalog add` first")
+    """Open the catalog at ``db_path`` (created when missing, with ``create``); see
+    :func:`provenance.sqlitedb.open_catalog`."""
+    return open_catalog(db_path, create=create)
 
 
 def _ev(e: dict | None) -> tuple[str, int, int]:
@@ -125,9 +107,35 @@ def fact_rows(doc: dict) -> list[dict]:
     return rows
 
 
-def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) -> dict:
-    """Add files to the catalog; idempotent by content hash. Returns what happened to each file."""
+def _store_chain(con, n: int, doc: dict, findings: list[dict]) -> None:
+    """The chain JSON, facts and findings of document ``n`` (inside the caller's transaction)."""
+    con.execute("UPDATE documents SET chain = ? WHERE n = ?", (json.dumps(doc, sort_keys=True, ensure_ascii=False), n))
+    con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(n, r["kind"], r["role"], r["agent"], r["agent_raw"], r["copy"], r["points"], r["channel"],
+                      r["date"], r["confidence"], r["what"], r["quote"], r["start"], r["end"]) for r in fact_rows(doc)])
+    con.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?)",
+                    [(n, f["id"], f["code"], f["severity"], f["message"], *_ev(f["evidence"])) for f in findings])
+
+
+def _read_chain(p: Path, auth: NameAuthority) -> tuple[dict, list[dict], str]:
     from provenance.chain import _doc_from_file
+
+    doc, text = _doc_from_file(p, auth, with_text=True)
+    findings = doc.pop("findings", [])
+    return doc, findings, text
+
+
+def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) -> dict:
+    """Add files to the catalog; idempotent by content hash. Returns what happened to each file.
+
+    Each file is one transaction: several processes may add to one catalog at once (a file
+    another process catalogued meanwhile is reported unchanged).
+    """
+    with catalog_errors(db_path):
+        return _add_paths(db_path, paths, names, authority)
+
+
+def _add_paths(db_path, paths, names, authority) -> dict:
     from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_each, sha256_file
 
     auth = authority or NameAuthority.load(names)
@@ -153,64 +161,78 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
                                       "exit_code": 3})
                 continue
             other = batch.setdefault(p.stem, p)  # the document id is the file stem
-            if not _same_file(str(other), p):  # two sources of one name in one run: never one over the other
+            if not same_path(str(other), str(p)):  # two sources of one name in one run: never one over the other
                 out["errors"].append({"path": str(p), "exit_code": 3,
                                       "message": f"{p}: has the same name as {other} (both would be document "
                                                  f"{p.stem}); rename one"})
                 continue
-            row = con.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            row = con.execute("SELECT id FROM documents WHERE sha256 = ? AND chain IS NOT NULL", (sha,)).fetchone()
             if row:
                 out["unchanged"].append({"path": str(p), "id": row[0], "sha256": sha})
                 continue
-            try:
-                doc = _doc_from_file(p, auth)
-            except Exception as exc:  # one file never stops the batch
+            try:  # the slow part, outside the transaction; one file never stops the batch
+                doc, findings, text = _read_chain(p, auth)
+            except Exception as exc:
                 exc = as_provenance_error(exc, str(p))
                 out["errors"].append({"path": str(p), "message": str(exc), "exit_code": exc.exit_code})
                 continue
-            findings = doc.pop("findings", [])
-            old_rows = con.execute("SELECT sha256, path FROM documents WHERE id = ?", (doc["id"],)).fetchall()
-            old = [(sha_,) for sha_, _path in old_rows]
-            with con:
-                for (old_sha,) in old:
-                    con.execute("DELETE FROM documents WHERE sha256 = ?", (old_sha,))
-                con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                            (sha, doc["id"], str(p), doc.get("title"), doc.get("date"), doc["kind"],
-                             json.dumps(doc, sort_keys=True, ensure_ascii=False)))
-                for r in fact_rows(doc):
-                    con.execute("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                (sha, doc["id"], r["kind"], r["role"], r["agent"], r["agent_raw"], r["copy"],
-                                 r["points"], r["channel"], r["date"], r["confidence"], r["what"], r["quote"],
-                                 r["start"], r["end"]))
-                for f in findings:
-                    q, s, e = _ev(f["evidence"])
-                    con.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?)",
-                                (sha, doc["id"], f["id"], f["code"], f["severity"], f["message"], q, s, e))
-            entry = {"path": str(p), "id": doc["id"], "sha256": sha}
-            if old and not all(_same_file(path, p) for _sha, path in old_rows):
-                entry["previous_path"] = next(path for _sha, path in old_rows if not _same_file(path, p))
-            (out["replaced"] if old else out["added"]).append(entry)
+            sha = doc["sha256"]  # of the bytes actually read
+            with transaction(con):
+                status, row = claim_document(con, doc_id=doc["id"], sha=sha, path=str(p), kind=doc["kind"],
+                                             replace=True, date=doc.get("date"), title=doc.get("title"),
+                                             words=len(text.split()))
+                if status != "unchanged" or con.execute("SELECT chain IS NULL FROM documents WHERE n = ?",
+                                                        (row["n"],)).fetchone()[0]:
+                    doc["id"] = row["id"]
+                    _store_chain(con, row["n"], doc, findings)
+                if status != "unchanged":
+                    put_text(con, row["n"], doc.get("title"), text)
+            entry = {"path": str(p), "id": row["id"], "sha256": sha}
+            if status == "replaced" and not same_path(row["previous_path"], str(p)):
+                entry["previous_path"] = row["previous_path"]
+            out[status].append(entry)
     finally:
         con.close()
     return out
 
 
-def _same_file(catalogued: str, p: Path) -> bool:
-    try:
-        return Path(catalogued).resolve() == p.resolve()
-    except OSError:
-        return catalogued == str(p)
+def fill_chain(con, names=(), authority: NameAuthority | None = None) -> list[str]:
+    """Read the copy-chain facts of the catalogued documents that have none yet (those that
+    ``corpus index`` catalogued), one transaction each. A source that changed or vanished since
+    it was catalogued is not read; the warnings say so."""
+    todo = con.execute("SELECT n, id, path, sha256 FROM documents WHERE chain IS NULL ORDER BY id").fetchall()
+    if not todo:
+        return []
+    auth = authority or NameAuthority.load(names)
+    warnings = []
+    for n, doc_id, path, sha in todo:
+        try:
+            doc, findings, _text = _read_chain(Path(path), auth)
+        except ProvenanceError as exc:
+            warnings.append(f"{doc_id}: copy-chain facts not read: {exc}")
+            continue
+        if doc["sha256"] != sha:
+            warnings.append(f"{path}: changed since it was catalogued; copy-chain facts not read "
+                            "(add it again with `provenance catalog add`)")
+            continue
+        doc["id"] = doc_id  # the catalogued name (the same content may sit under another file name)
+        with transaction(con):
+            if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ? AND chain IS NULL",
+                           (n, sha)).fetchone():
+                _store_chain(con, n, doc, findings)
+    return warnings
 
 
 def _document_ids(con, document: str) -> list[str]:
     """The catalogued ids that ``document`` names: the id itself, else the ids it begins (the
     file stem's first characters), else those whose content hash it begins."""
-    ids = [r[0] for r in con.execute("SELECT DISTINCT id FROM documents ORDER BY id")]
-    if document in ids:
+    if con.execute("SELECT 1 FROM documents WHERE id = ?", (document,)).fetchone():
         return [document]
-    found = [i for i in ids if i.startswith(document)]
+    pattern = document.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = [r[0] for r in con.execute("SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
+                                       (pattern,)) if r[0].startswith(document)]
     if not found and len(document) >= 4:
-        found = [r[0] for r in con.execute("SELECT DISTINCT id FROM documents WHERE sha256 LIKE ? ORDER BY id",
+        found = [r[0] for r in con.execute("SELECT id FROM documents WHERE sha256 LIKE ? ORDER BY id",
                                            (document.lower().replace("%", "").replace("_", "") + "%",))]
     return found
 
@@ -221,70 +243,166 @@ def _result(row) -> dict:
     return dict(zip(keys, row))
 
 
-_SELECT = """SELECT f.doc_id, d.path, d.title, d.date, f.kind, f.role, f.agent, f.agent_raw, f.copy, f.points,
+_SELECT = """SELECT d.id, d.path, d.title, d.date, f.kind, f.role, f.agent, f.agent_raw, f.copy, f.points,
                     f.channel, f.confidence, f.what, f.quote, f.start, f."end"
-             FROM facts f JOIN documents d ON d.sha256 = f.doc_sha"""
+             FROM facts f JOIN documents d ON d.n = f.doc"""
+
+
+def _tool() -> dict:
+    return {"name": "provenance", "version": __version__}
 
 
 def query(db_path, recipient: str | None = None, document: str | None = None, agent: str | None = None,
           names=(), authority: NameAuthority | None = None) -> dict:
-    """What a recipient received, what an agent did, or every fact of a document, with evidence."""
+    """What a recipient received, what an agent did, or every fact of a document, with evidence.
+
+    Documents catalogued by ``corpus index`` only have their facts read first (``warnings``
+    names those that could not be)."""
     if not any((recipient, document, agent)):
         raise UsageError("give --recipient, --agent or --document")
     if recipient and agent:  # a fact is either a receipt or a role: both together would match nothing
         raise UsageError("give --recipient or --agent, not both (either may be combined with --document)")
-    con = connect(db_path, create=False)
-    try:
-        auth = authority or NameAuthority.load(names)
-        q = {"recipient": recipient, "agent": agent, "document": document}
-        clauses, args = [], []
-        normalized = {}
-        for key, value in (("recipient", recipient), ("agent", agent)):
-            if not value:
-                continue
-            ref = auth.resolve(value)
-            name = ref.name or ref.cleaned or value.strip()
-            normalized[key] = name
-            kinds = RECEIPT_KINDS if key == "recipient" else ("role", "sender")
-            clauses.append(f"f.agent = ? COLLATE NOCASE AND f.kind IN ({','.join('?' * len(kinds))})")
-            args.extend([name, *kinds])
-        doc_ids: list[str] = []
-        if document:
-            doc_ids = _document_ids(con, document)
-            if not doc_ids:
-                raise UsageError(f"no catalogued document is named {document!r} (by its file stem, the stem's "
-                                 "first characters or its content hash); `provenance catalog list` shows them")
-            if len(doc_ids) > 1:
-                raise UsageError(f"{document!r} names {len(doc_ids)} documents: " + ", ".join(doc_ids[:8])
-                                 + (", ..." if len(doc_ids) > 8 else "") + "; give more of the name")
-            clauses.append("f.doc_id = ?")
-            args.append(doc_ids[0])
-        sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY f.doc_id, f.start, f.kind, f.agent"
-        results = [_result(r) for r in con.execute(sql, args)]
-        findings = []
-        if document:
-            fsql = """SELECT doc_id, id, code, severity, message, quote, start, "end" FROM findings
-                      WHERE doc_id = ? ORDER BY doc_id, start, code"""
-            for r in con.execute(fsql, (doc_ids[0],)):
-                findings.append({"document": r[0], "id": r[1], "code": r[2], "severity": r[3], "message": r[4],
-                                 "quote": r[5], "start": r[6], "end": r[7]})
-        docs = sorted({r["document"] for r in results})
-    finally:
-        con.close()
-    return {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path),
-            "query": {k: v for k, v in q.items() if v}, "normalized": normalized,
+    auth = authority or NameAuthority.load(names)
+    with catalog_errors(db_path):
+        con = connect(db_path, create=False)
+        try:
+            warnings = fill_chain(con, authority=auth)
+            return {**_query(con, auth, recipient, document, agent), "db": str(db_path), "warnings": warnings}
+        finally:
+            con.close()
+
+
+def _query(con, auth, recipient, document, agent) -> dict:
+    q = {"recipient": recipient, "agent": agent, "document": document}
+    clauses, args = [], []
+    normalized = {}
+    for key, value in (("recipient", recipient), ("agent", agent)):
+        if not value:
+            continue
+        ref = auth.resolve(value)
+        name = ref.name or ref.cleaned or value.strip()
+        normalized[key] = name
+        kinds = RECEIPT_KINDS if key == "recipient" else ("role", "sender")
+        clauses.append(f"f.agent = ? COLLATE NOCASE AND f.kind IN ({','.join('?' * len(kinds))})")
+        args.extend([name, *kinds])
+    doc_ids: list[str] = []
+    if document:
+        doc_ids = _document_ids(con, document)
+        if not doc_ids:
+            raise UsageError(f"no catalogued document is named {document!r} (by its file stem, the stem's "
+                             "first characters or its content hash); `provenance catalog list` shows them")
+        if len(doc_ids) > 1:
+            raise UsageError(f"{document!r} names {len(doc_ids)} documents: " + ", ".join(doc_ids[:8])
+                             + (", ..." if len(doc_ids) > 8 else "") + "; give more of the name")
+        clauses.append("d.id = ?")
+        args.append(doc_ids[0])
+    sql = _SELECT + " WHERE " + " AND ".join(clauses) + " ORDER BY d.id, f.start, f.kind, f.agent"
+    results = [_result(r) for r in con.execute(sql, args)]
+    findings = []
+    if document:
+        fsql = """SELECT d.id, g.id, g.code, g.severity, g.message, g.quote, g.start, g."end"
+                  FROM findings g JOIN documents d ON d.n = g.doc WHERE d.id = ? ORDER BY g.start, g.code"""
+        for r in con.execute(fsql, (doc_ids[0],)):
+            findings.append({"document": r[0], "id": r[1], "code": r[2], "severity": r[3], "message": r[4],
+                             "quote": r[5], "start": r[6], "end": r[7]})
+    docs = sorted({r["document"] for r in results})
+    return {"tool": _tool(), "query": {k: v for k, v in q.items() if v}, "normalized": normalized,
             "count": len(results), "documents": docs, "results": results, "findings": findings}
 
 
-def list_documents(db_path) -> dict:
-    con = connect(db_path, create=False)
-    try:
-        rows = con.execute("""SELECT d.id, d.sha256, d.path, d.title, d.date, d.kind,
-                                     (SELECT COUNT(*) FROM facts f WHERE f.doc_sha = d.sha256),
-                                     (SELECT COUNT(*) FROM findings g WHERE g.doc_sha = d.sha256)
-                              FROM documents d ORDER BY d.id""").fetchall()
-    finally:
-        con.close()
+def list_documents(db_path, names=(), authority: NameAuthority | None = None) -> dict:
+    """Every catalogued document with its number of facts and findings (documents catalogued by
+    ``corpus index`` only have their facts read first)."""
+    with catalog_errors(db_path):
+        con = connect(db_path, create=False)
+        try:
+            warnings = fill_chain(con, names, authority)
+            rows = con.execute("""SELECT d.id, d.sha256, d.path, d.title, d.date, d.kind,
+                                         (SELECT COUNT(*) FROM facts f WHERE f.doc = d.n),
+                                         (SELECT COUNT(*) FROM findings g WHERE g.doc = d.n),
+                                         d.chain IS NOT NULL,
+                                         EXISTS (SELECT 1 FROM shingles s WHERE s.doc = d.n)
+                                  FROM documents d ORDER BY d.id""").fetchall()
+        finally:
+            con.close()
     docs = [{"id": r[0], "sha256": r[1], "path": r[2], "title": r[3], "date": r[4], "kind": r[5],
-             "facts": r[6], "findings": r[7]} for r in rows]
-    return {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path), "documents": docs}
+             "facts": r[6], "findings": r[7], "chain_read": bool(r[8]), "indexed": bool(r[9])} for r in rows]
+    return {"tool": _tool(), "db": str(db_path), "schema_version": SCHEMA_VERSION, "documents": docs,
+            "warnings": warnings}
+
+
+# --------------------------------------------------------------------------------------------
+# full-text search
+
+_WORD = re.compile(r"\w+")
+
+
+def fill_text(con) -> list[str]:
+    """Read the text of the catalogued documents the full-text search does not hold yet (those
+    of a catalog migrated from the earlier layout), one transaction each."""
+    from provenance.corpus.index import read_document
+    from provenance.fileio import read_bytes, sha256_bytes
+
+    todo = con.execute("""SELECT n, id, path, sha256, title FROM documents
+                          WHERE n NOT IN (SELECT rowid FROM document_text) ORDER BY id""").fetchall()
+    warnings = []
+    for n, doc_id, path, sha, title in todo:
+        try:
+            data = read_bytes(path)
+            if sha256_bytes(data) != sha:
+                warnings.append(f"{path}: changed since it was catalogued; its text is not searched")
+                continue
+            text = read_document(path, data)[0]
+        except ProvenanceError as exc:
+            warnings.append(f"{doc_id}: text not read: {exc}")
+            continue
+        with transaction(con):
+            if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ?", (n, sha)).fetchone():
+                put_text(con, n, title, text)
+    return warnings
+
+
+def _fts_query(text: str) -> str:
+    """TEXT as an FTS5 query: every word must occur; "quoted words" are a phrase; a trailing *
+    makes a prefix."""
+    parts = []
+    for m in re.finditer(r'"([^"]*)"|(\S+)', text):
+        if m.group(1) is not None:
+            words = _WORD.findall(m.group(1))
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        else:
+            tok = m.group(2)
+            star = tok.endswith("*")
+            parts.extend(f'"{w}"' for w in _WORD.findall(tok)[:-1])
+            last = _WORD.findall(tok)[-1:]
+            parts.extend(f'"{w}"' + ("*" if star else "") for w in last)
+    return " ".join(parts)
+
+
+def search(db_path, text: str, limit: int = 50) -> dict:
+    """Documents whose title or text holds every word of ``text`` (SQLite FTS5, diacritics and
+    case ignored; "quoted words" match as a phrase, ``word*`` as a prefix), best first, each
+    with a snippet around the words found. Returns the ``catalog search --json`` payload
+    (``schemas/catalog-search.schema.json``)."""
+    match = _fts_query(text)
+    if not match:
+        raise UsageError(f"nothing to search for in {text!r} (give at least one word)")
+    if limit < 1:
+        raise UsageError(f"--limit must be at least 1 (got {limit})")
+    with catalog_errors(db_path):
+        con = connect(db_path, create=False)
+        try:
+            warnings = fill_text(con)
+            total = con.execute("SELECT COUNT(*) FROM document_text WHERE document_text MATCH ?", (match,)).fetchone()[0]
+            rows = con.execute("""SELECT d.id, d.title, d.date, d.kind, d.path,
+                                         snippet(document_text, 1, '[', ']', ' ... ', 16), bm25(document_text)
+                                  FROM document_text JOIN documents d ON d.n = document_text.rowid
+                                  WHERE document_text MATCH ? ORDER BY bm25(document_text), d.id LIMIT ?""",
+                               (match, limit)).fetchall()
+        finally:
+            con.close()
+    results = [{"document": r[0], "title": r[1], "date": r[2], "kind": r[3], "path": r[4],
+                "snippet": " ".join(r[5].split()), "rank": round(-r[6], 4)} for r in rows]
+    return {"tool": _tool(), "db": str(db_path), "query": text, "match": match, "count": total,
+            "results": results, "warnings": warnings}

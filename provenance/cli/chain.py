@@ -217,18 +217,30 @@ def query(recipient, agent, document, db, names, as_json):
         for f in res["findings"]:
             say(f"{f['document']}: {f['severity']}: {f['code']}: {f['message']}")
         click.echo(f"{res['count']} facts in {len(res['documents'])} documents", err=True)
+    _warn(res)
     sys.exit(EXIT_OK)
+
+
+def _warn(res: dict) -> None:
+    for w in res.get("warnings", []):
+        click.echo(f"Warning: {w}", err=True)
 
 
 @click.group()
 def catalog():
-    """The SQLite catalog of distribution facts (default file provenance.sqlite).
+    """The SQLite catalog (default file provenance.sqlite): documents, distribution facts, texts.
+
+    One catalog for `catalog add` and `corpus index`: a document is recorded once, by content
+    hash, and each command reads what it needs of it when it first needs it. It opens in
+    Datasette with the metadata the package ships (see `catalog metadata`).
 
     \b
     Example:
       provenance catalog add tei/source
       provenance catalog list
+      provenance catalog search "Special Folder"
       provenance chain query --recipient Molotov
+      datasette provenance.sqlite -m "$(provenance catalog metadata)"
     """
 
 
@@ -265,9 +277,13 @@ def add(paths, db, names, as_json):
 
 @catalog.command("list")
 @_db_option
+@_names_option
 @click.option("--json", "as_json", is_flag=True, help="Write the listing as JSON (schemas/catalog.schema.json).")
-def list_(db, as_json):
-    """List the documents in the catalog.
+def list_(db, names, as_json):
+    """List the documents in the catalog, with their numbers of facts and findings.
+
+    Documents that `corpus index` catalogued have their copy-chain facts read first (a
+    source changed or gone since is a warning).
 
     \b
     Example:
@@ -275,10 +291,67 @@ def list_(db, as_json):
     """
     from provenance.chain.catalog import list_documents
 
-    res = list_documents(db)
+    res = list_documents(db, names)
     if as_json:
         emit_json(res)
     else:
         for d in res["documents"]:
             say(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")
+    _warn(res)
+    sys.exit(EXIT_OK)
+
+
+@catalog.command("search")
+@click.argument("text")
+@_db_option
+@click.option("--limit", type=int, default=50, show_default=True, help="Show at most this many documents.")
+@click.option("--json", "as_json", is_flag=True, help="Write the results as JSON (schemas/catalog-search.schema.json).")
+def search(text, db, limit, as_json):
+    """Full-text search of the catalogued documents' titles and texts (SQLite FTS5).
+
+    Every word of TEXT must occur (case and diacritics ignored); "quoted words" must occur
+    as a phrase; word* matches a prefix. Best matches first, each with a snippet (the words
+    found in [brackets]). Exit 0 whether or not anything matched.
+
+    \b
+    Example:
+      provenance catalog search Xinjiang
+      provenance catalog search '"Special Folder" Beria' --json
+    """
+    from provenance.chain.catalog import search as run_search
+
+    res = run_search(db, text, limit=limit)
+    if as_json:
+        emit_json(res)
+    else:
+        for r in res["results"]:
+            say(f"{r['document']}  {r['date'] or '-'}  {r['title'] or ''}")
+            say(f"    {r['snippet']}")
+        click.echo(f"{res['count']} documents match {res['match']}", err=True)
+    _warn(res)
+    sys.exit(EXIT_OK)
+
+
+@catalog.command("metadata")
+@click.option("--json", "as_json", is_flag=True,
+              help="Write the path as JSON (schemas/catalog-metadata.schema.json).")
+def metadata(as_json):
+    """Print the path of the Datasette metadata file the package ships.
+
+    Titles, descriptions, facets and canned queries ("what did X receive", "documents of fond
+    F", "drafts and what adopted them") for browsing the catalog in Datasette.
+
+    \b
+    Example:
+      datasette provenance.sqlite -m "$(provenance catalog metadata)"
+    """
+    from provenance.web import metadata_path
+
+    path = str(metadata_path())
+    if as_json:
+        from provenance import __version__
+
+        emit_json({"tool": {"name": "provenance", "version": __version__}, "metadata": path})
+    else:
+        click.echo(path)
     sys.exit(EXIT_OK)

@@ -7,7 +7,7 @@ import time
 
 import click
 
-from provenance import EXIT_INPUT, EXIT_OK
+from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from provenance.cli.common import emit_json, json_option
 
 STAGES = {
@@ -58,7 +58,7 @@ def _say(message: str) -> None:
 def _db_option(f):
     return click.option("--db", "db", default="provenance.sqlite", show_default=True,
                         type=click.Path(dir_okay=False),
-                        help="The SQLite catalog file (shared with `provenance catalog`; tables corpus_*).")(f)
+                        help="The SQLite catalog file (the one of `provenance catalog`).")(f)
 
 
 def _engine_options(f):
@@ -124,8 +124,10 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     """Catalog every transcription (.txt) and TEI file (.xml) under PATH...
 
     A file already catalogued with the same content (SHA-256) is skipped; a changed file
-    is indexed again; a file that cannot be read is reported and skipped (exit 3 at the end).
-    The document id is the file stem.
+    is indexed again; a file that cannot be read is reported and skipped (exit 3 at the end);
+    a file whose name (the document id, its stem) another file with other content holds is
+    reported as a conflict and skipped (exit 1). Each file is one transaction: several runs may
+    add to one catalog at once.
 
     \b
     Example:
@@ -137,13 +139,16 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     t0 = time.perf_counter()
     res = _run(index_paths, engine, scheduler, workers, quiet, paths, db)
     _say_errors(res)
+    for c in res["conflicts"]:
+        _say(f"Conflict: {c['message']}")
     if as_json:
         emit_json(res)
     s = res["summary"]
     if not quiet:
         _say(f"{s['files']} files: {s['new']} new, {s['updated']} updated, {s['unchanged']} unchanged, "
-             f"{s['errors']} errors; {s['catalogued']} documents in {db} ({time.perf_counter() - t0:.1f} s)")
-    sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
+             f"{s['errors']} errors, {s['conflicts']} conflicts; {s['catalogued']} documents in {db} "
+             f"({time.perf_counter() - t0:.1f} s)")
+    sys.exit(EXIT_INPUT if res["errors"] else EXIT_FINDINGS if res["conflicts"] else EXIT_OK)
 
 
 @corpus.command("discover")
@@ -189,6 +194,8 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
             click.echo(f"{p['similarity']:.3f}  {arrow}  ({p['shared_words']} shared words)")
             if d:
                 click.echo(f"       {d['reason']}")
+    for w in res["warnings"]:
+        _say(f"Warning: {w}")
     for p in res["pairs"]:
         for w in p["warnings"]:
             _say(f"Warning: {w}")

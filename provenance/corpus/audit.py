@@ -20,6 +20,7 @@ from provenance.corpus import index as cindex
 from provenance.corpus.pages import render_graph, render_index
 from provenance.errors import ProvenanceError, UsageError
 from provenance.fileio import atomic_write_all, dump_json, make_folder
+from provenance.sqlitedb import catalog_errors, transaction
 
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 
@@ -57,7 +58,7 @@ def _pairs_for_audit(db_path: str, engine, progress) -> tuple[dict, bool]:
     try:
         meta = cindex.get_meta(con, "discover")
         current = cindex.fingerprint(con)
-        records = [r[0] for r in con.execute("SELECT record FROM corpus_pairs ORDER BY similarity DESC, a, b")]
+        records = [r[0] for r in con.execute("SELECT record FROM pairs")]
     finally:
         con.close()
     if meta and meta.get("fingerprint") == current:
@@ -99,7 +100,38 @@ def _chain_links(documents: dict) -> tuple[list[dict], list[str]]:
     return links, []
 
 
-def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, progress=None,
+def _store_audits(db_path: str, merged: list[dict], run_time: str) -> None:
+    """The divergence counts of the aligned pairs, for the catalog's ``divergences`` view."""
+    con = cindex.connect(db_path, create=False)
+    try:
+        n_of = dict(con.execute("SELECT id, n FROM documents"))
+        rows = []
+        for m in merged:
+            if not all(x in n_of for x in (m["a"], m["b"], m["first"])):
+                continue
+            cats = m["by_category"] or {}
+            rows.append((n_of[m["a"]], n_of[m["b"]], n_of[m["first"]], m["report"], m["divergences"], m["substantive"],
+                         cats.get("lexical"), cats.get("orthographic"), cats.get("accidental"), cats.get("editorial"),
+                         m["error"], run_time))
+        with transaction(con):
+            con.executemany("INSERT INTO audits VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(a, b) DO UPDATE SET "
+                            "first = excluded.first, report = excluded.report, divergences = excluded.divergences, "
+                            "substantive = excluded.substantive, lexical = excluded.lexical, "
+                            "orthographic = excluded.orthographic, accidental = excluded.accidental, "
+                            "editorial = excluded.editorial, error = excluded.error, run_time = excluded.run_time",
+                            rows)
+    finally:
+        con.close()
+
+
+def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", **kw) -> dict:
+    """Align and report every related pair; write the index page and the corpus graph (see
+    :func:`_audit_corpus`); an unusable catalog is one InputError."""
+    with catalog_errors(db_path):
+        return _audit_corpus(db_path, out_dir, **kw)
+
+
+def _audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, progress=None,
                  run_time: str | None = None, min_similarity: float | None = None,
                  limit: int | None = None) -> dict:
     """Align and report every related pair; write the index page and the corpus graph.
@@ -199,6 +231,7 @@ def audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, p
                       (out / "graph.html", render_graph(cgraph.drawing(g))),
                       (out / "index.html", render_index(payload, rows_html)),
                       (out / "corpus.json", dump_json(payload))])
+    _store_audits(db_path, merged, run_time)
     if progress:
         progress("graph", 1, 1)
     return payload

@@ -3,9 +3,13 @@
 Four stages, each spread over the engine's workers (batches of documents read straight from
 the catalog file):
 
-1. **document frequency**: every distinct shingle is counted once per document; counts are
-   shuffled by shingle hash and summed; shingles found in more than ``max_df`` documents are
-   boilerplate, as are the shipped boilerplate texts (:data:`shingle.BOILERPLATE_TEXTS`);
+1. **boilerplate**: every distinct shingle of a document is shuffled by hash with the
+   document's index, and counted; at the same time each document's whole signature is banded
+   and shuffled by key, which groups the near-duplicates (versions of one text: editions,
+   copies; :data:`FAMILY_JACCARD`). Boilerplate is what many unrelated documents share: a
+   shingle found in more than ``max_df`` groups (or in more than :func:`postings_cap`
+   documents), and the shipped boilerplate texts (:data:`shingle.BOILERPLATE_TEXTS`). A text
+   in six editions or a cable in ten copies keeps what its versions share;
 2. **signatures and band join**: each passage (paragraph-sized) gets a MinHash signature over
    its non-boilerplate shingles; its LSH band keys are shuffled by key, and documents whose
    passages share a key become candidate pairs;
@@ -32,6 +36,7 @@ from provenance.corpus import index as cindex
 from provenance.corpus import minhash, shingle
 from provenance.corpus.passages import guess_direction, shared_passages
 from provenance.errors import ProvenanceError, UsageError
+from provenance.sqlitedb import catalog_errors, transaction
 from provenance.fileio import dump_json
 
 DEFAULTS = {
@@ -42,6 +47,20 @@ DEFAULTS = {
     "known_boilerplate": True,
     "num_perm": minhash.NUM_PERM,
 }
+
+
+#: Documents whose whole texts are at least this similar (Jaccard of shingle sets) are versions
+#: of one text (editions, copies, a draft and its fair copy): one group when boilerplate is told
+#: from shared text. Consecutive Darwin editions are 0.76-0.96 alike, unrelated documents that
+#: share a rights notice far less.
+FAMILY_JACCARD = 0.5
+
+
+def postings_cap(max_df: int) -> int:
+    """Shingles in more documents than this are boilerplate without looking at their groups
+    (a family of versions is never that large); those between ``max_df`` and this are judged
+    by the number of groups they occur in."""
+    return max(100, 10 * max_df)
 
 
 def auto_max_df(n_docs: int) -> int:
@@ -60,7 +79,7 @@ def _load(db_path: str, ns) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         ns = [int(n) for n in ns]
         for i in range(0, len(ns), 500):
             part = ns[i:i + 500]
-            q = "SELECT n, shingles, passages FROM corpus_documents WHERE n IN (%s)" % ",".join("?" * len(part))
+            q = "SELECT doc, shingles, passages FROM shingles WHERE doc IN (%s)" % ",".join("?" * len(part))
             for n, sh, ps in con.execute(q, part):
                 out[n] = (shingle.from_blob(sh), shingle.from_blob(ps, pairs=True))
         return out
@@ -76,28 +95,93 @@ def _keep_mask(seq: np.ndarray, boiler: np.ndarray) -> np.ndarray:
     return boiler[pos] != seq
 
 
-def df_map(batch, parts: int, db_path: str):
-    """Distinct shingles of a batch of documents with their document counts, routed by hash."""
-    docs = _load(db_path, batch)
-    if docs:
-        allv = np.concatenate([np.unique(seq) for seq, _sp in docs.values()])
-        vals, counts = np.unique(allv, return_counts=True)
-    else:
-        vals, counts = np.empty(0, np.uint32), np.empty(0, np.int64)
+def df_map(batch, parts: int, db_path: str, known: np.ndarray, gb: int, gr: int, num_perm: int):
+    """Stage 1 map over a batch of (row, index) documents: each document's distinct shingles
+    (postings: shingle hash, document index) routed by hash, and the LSH band keys of its whole
+    signature (without the known boilerplate) routed by key, for grouping near-duplicates.
+
+    Returns ([(hashes, owners, group keys, group owners) for each part], [(index, signature)...]).
+    """
+    docs = _load(db_path, [n for n, _i in batch])
+    vals_all, own_all, keys_all, kown_all, side = [], [], [], [], []
+    for n, idx in batch:
+        if n not in docs:
+            continue
+        u = np.unique(docs[n][0])
+        vals_all.append(u)
+        own_all.append(np.full(len(u), idx, dtype=np.uint32))
+        rest = u[_keep_mask(u, known)]
+        if len(rest):
+            gsig = minhash.signature(rest, num_perm)
+            k = minhash.band_keys(gsig[None, :], gb, gr).ravel()
+            keys_all.append(k)
+            kown_all.append(np.full(len(k), idx, dtype=np.uint32))
+            side.append((idx, gsig))
+    vals = np.concatenate(vals_all) if vals_all else np.empty(0, np.uint32)
+    owners = np.concatenate(own_all) if own_all else np.empty(0, np.uint32)
+    keys = np.concatenate(keys_all) if keys_all else np.empty(0, np.uint64)
+    kowners = np.concatenate(kown_all) if kown_all else np.empty(0, np.uint32)
     route = vals % np.uint32(parts)
-    outs = [(vals[route == j], counts[route == j].astype(np.uint32)) for j in range(parts)]
-    return outs, len(docs)
+    kroute = keys % np.uint64(parts)
+    outs = [(vals[route == j], owners[route == j], keys[kroute == j], kowners[kroute == j]) for j in range(parts)]
+    return outs, side
 
 
-def df_reduce(max_df: int, *parts):
-    """Sum the counts of one hash range; return the shingles above ``max_df`` and the tally."""
-    vals = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.uint32)
-    counts = np.concatenate([p[1] for p in parts]).astype(np.int64) if parts else np.empty(0, np.int64)
+def df_reduce(max_df: int, cap: int, *parts):
+    """Stage 1 reduce over one hash range (and one group-key range).
+
+    Returns (shingles in more than ``cap`` documents, the shingles in more than ``max_df`` and
+    at most ``cap`` documents with their postings (offsets, document indexes), the number of
+    distinct shingles, the near-duplicate candidate pairs of the group keys).
+    """
+    empty32 = np.empty(0, np.uint32)
+    vals = np.concatenate([p[0] for p in parts]) if parts else empty32
+    owners = np.concatenate([p[1] for p in parts]) if parts else empty32
+    keys = np.concatenate([p[2] for p in parts]) if parts else np.empty(0, np.uint64)
+    kowners = np.concatenate([p[3] for p in parts]) if parts else empty32
+    gcodes = minhash.pairs_from_keys(keys, kowners)
     if not len(vals):
-        return np.empty(0, np.uint32), 0
-    u, inv = np.unique(vals, return_inverse=True)
-    tot = np.bincount(inv, weights=counts).astype(np.int64)
-    return u[tot > max_df].astype(np.uint32), int(len(u))
+        return empty32, empty32, np.zeros(1, np.int64), empty32, 0, gcodes
+    u, inv, counts = np.unique(vals, return_inverse=True, return_counts=True)
+    big = u[counts > cap].astype(np.uint32)
+    mid_mask = (counts > max_df) & (counts <= cap)
+    mid = u[mid_mask].astype(np.uint32)
+    sel = np.flatnonzero(mid_mask[inv])
+    order = sel[np.argsort(inv[sel], kind="stable")]
+    mid_owners = owners[order].astype(np.uint32)
+    offsets = np.r_[0, np.cumsum(counts[mid_mask])].astype(np.int64)
+    return big, mid, offsets, mid_owners, int(len(u)), gcodes
+
+
+def family_groups(n_docs: int, codes: np.ndarray, sigs: dict[int, np.ndarray], threshold: float) -> np.ndarray:
+    """The group of each document: connected components of the candidate pairs whose
+    signatures estimate a Jaccard similarity of at least ``threshold`` (near-duplicates,
+    versions of one text). Returns each document's group root (its lowest member)."""
+    parent = np.arange(n_docs, dtype=np.int64)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = int(parent[x])
+        return x
+
+    for c in codes.tolist():
+        i, j = c >> 32, c & 0xFFFFFFFF
+        if i in sigs and j in sigs and minhash.estimate_jaccard(sigs[i], sigs[j]) >= threshold:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    return np.array([find(i) for i in range(n_docs)], dtype=np.int64)
+
+
+def spread_over_groups(mid: np.ndarray, offsets: np.ndarray, owners: np.ndarray, roots: np.ndarray) -> np.ndarray:
+    """For each shingle of ``mid`` (postings ``owners[offsets[k]:offsets[k+1]]``), the number of
+    distinct document groups it occurs in."""
+    if not len(mid):
+        return np.empty(0, np.int64)
+    which = np.repeat(np.arange(len(mid), dtype=np.int64), np.diff(offsets))
+    codes = np.unique((which << 32) | roots[owners.astype(np.int64)])
+    return np.bincount((codes >> 32).astype(np.int64), minlength=len(mid))
 
 
 def signature_map(batch, parts: int, db_path: str, boiler: np.ndarray, b: int, r: int, num_perm: int):
@@ -232,18 +316,26 @@ def _check(settings: dict) -> None:
         raise UsageError(f"--max-df must be at least 1 (got {settings['max_df']})")
 
 
-def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min_similarity"],
-             min_shared: int = DEFAULTS["min_shared"], lsh_threshold: float = DEFAULTS["lsh_threshold"],
-             max_df: int | None = None, known_boilerplate: bool = True, num_perm: int = minhash.NUM_PERM,
-             engine=None, progress=None, store: bool = True, batch_size: int | None = None,
-             passages: bool = True) -> dict:
+def discover(db_path=cindex.DEFAULT_DB, **kw) -> dict:
     """Candidate pairs of related documents among those catalogued in ``db_path``.
 
     Returns the ``corpus discover --json`` payload. With ``store`` the pairs replace those of
     the previous run in the catalog (``corpus audit`` reads them). ``progress(stage, done,
     total)`` reports each stage; ``passages=False`` skips reading the texts (no shared
-    passages are listed). Raises InputError when the catalog cannot be read.
+    passages are listed). Documents the catalog holds but has not shingled yet (added by
+    ``catalog add``) are indexed first. Raises InputError when the catalog cannot be read.
+    Keywords: those of :func:`_discover`.
     """
+    with catalog_errors(db_path):
+        return _discover(db_path, **kw)
+
+
+def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min_similarity"],
+             min_shared: int = DEFAULTS["min_shared"], lsh_threshold: float = DEFAULTS["lsh_threshold"],
+             max_df: int | None = None, known_boilerplate: bool = True, num_perm: int = minhash.NUM_PERM,
+             engine=None, progress=None, store: bool = True, batch_size: int | None = None,
+             passages: bool = True) -> dict:
+    """:func:`discover`, its SQLite errors not yet turned into one line."""
     from provenance.corpus.engine import LocalEngine
 
     settings = {"min_similarity": float(min_similarity), "min_shared": int(min_shared),
@@ -251,29 +343,35 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
                 "known_boilerplate": bool(known_boilerplate), "num_perm": int(num_perm)}
     _check(settings)
     db_path = str(db_path)
-    con = cindex.connect(db_path, create=False)  # read-only; refuses a file that is no corpus index
     # workers (other processes, other machines) open the catalog themselves: give them an
     # absolute path, not one relative to this process's working folder
     work_db = str(Path(db_path).resolve())
-    try:
-        docs = cindex.load_documents(con)
-        tokenizer = cindex.get_meta(con, "tokenizer", None)
-    finally:
-        con.close()
-    k = shingle.DEFAULT_K
-    if tokenizer and not tokenizer.endswith(f"-k{k}"):
-        k = int(tokenizer.rsplit("-k", 1)[1])
+    own = engine is None
+    with catalog_errors(db_path):
+        con = cindex.connect(db_path, create=False)  # refuses a file that is no catalog
+        try:
+            tokenizer = cindex.get_meta(con, "tokenizer", None)
+            k = int(tokenizer.rsplit("-k", 1)[1]) if tokenizer else shingle.DEFAULT_K
+            eng = engine or LocalEngine()
+            try:
+                warnings = cindex.index_missing(con, db_path, engine=eng, progress=progress, k=k)
+            except BaseException:
+                if own:
+                    eng.close()
+                raise
+            docs = cindex.load_documents(con, cindex.tokenizer_name(k))
+        finally:
+            con.close()
     n_docs = len(docs)
     settings["max_df"] = max_df if max_df is not None else auto_max_df(n_docs)
     b, r = minhash.lsh_params(settings["lsh_threshold"], settings["num_perm"])
     settings.update({"k": k, "bands": b, "rows": r})
 
-    own = engine is None
-    eng = engine or LocalEngine()
     try:
         workers = max(1, eng.workers)
         size = batch_size or max(16, min(500, math.ceil(n_docs / (workers * 4)) or 16))
-        row_batches = [[d["n"] for d in docs[i:i + size]] for i in range(0, n_docs, size)]
+        idx_batches = [[(d["n"], i) for i, d in enumerate(docs[j:j + size], start=j)]
+                       for j in range(0, n_docs, size)]
         parts = max(1, min(64, workers * 2))
 
         def tick(stage, total):
@@ -287,18 +385,33 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
                     progress(stage, state["done"], total)
             return f
 
-        # 1. document frequency
-        reduced, _counts = eng.map_reduce(df_map, row_batches, functools.partial(df_reduce, settings["max_df"]),
-                                          parts, work_db, on_map=tick("frequency", len(row_batches)))
-        frequent = np.concatenate([x[0] for x in reduced]) if reduced else np.empty(0, np.uint32)
-        distinct = int(sum(x[1] for x in reduced))
+        # 1. document frequency, and groups of near-duplicates (versions of one text): what many
+        # unrelated documents share is boilerplate; what only the versions of one text share is not
         extra = shingle.boilerplate_hashes(k) if settings["known_boilerplate"] else np.empty(0, np.uint32)
+        gb, gr = minhash.lsh_params(FAMILY_JACCARD, settings["num_perm"])
+        cap = postings_cap(settings["max_df"])
+        reduced, gsides = eng.map_reduce(df_map, idx_batches, functools.partial(df_reduce, settings["max_df"], cap),
+                                         parts, work_db, eng.broadcast(extra), gb, gr, settings["num_perm"],
+                                         on_map=tick("frequency", len(idx_batches)))
+        gsigs = {idx: sig for side in gsides for idx, sig in side}
+        del gsides
+        gcodes = np.unique(np.concatenate([x[5] for x in reduced])) if reduced else np.empty(0, np.uint64)
+        roots = family_groups(n_docs, gcodes, gsigs, FAMILY_JACCARD)
+        del gsigs
+        frequent_parts, family_parts = [], []
+        for big, mid, offsets, owners, _d, _g in reduced:
+            spread = spread_over_groups(mid, offsets, owners, roots)
+            frequent_parts += [big, mid[spread > settings["max_df"]]]
+            family_parts.append(mid[spread <= settings["max_df"]])
+        frequent = np.concatenate(frequent_parts) if frequent_parts else np.empty(0, np.uint32)
+        spared = int(sum(len(x) for x in family_parts))
+        families = int(np.count_nonzero(np.bincount(roots) >= 2)) if n_docs else 0
+        distinct = int(sum(x[4] for x in reduced))
+        del reduced
         boiler = np.unique(np.concatenate([frequent, extra])).astype(np.uint32)
         boiler_ref = eng.broadcast(boiler)
 
         # 2. signatures, band join
-        idx_batches = [[(d["n"], i) for i, d in enumerate(docs[j:j + size], start=j)]
-                       for j in range(0, n_docs, size)]
         cand_parts, sides = eng.map_reduce(signature_map, idx_batches, band_reduce, parts, work_db, boiler_ref,
                                            b, r, settings["num_perm"],
                                            on_map=tick("signatures", len(idx_batches)))
@@ -340,24 +453,33 @@ def discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["min
         "settings": settings,
         "documents": documents,
         "pairs": pairs,
+        "warnings": warnings,
         "summary": {"documents": n_docs, "pairs": len(pairs), "candidates": len(code_list),
                     "directed": directed, "boilerplate_shingles": int(len(boiler)),
-                    "frequent_shingles": int(len(frequent)), "distinct_shingles": distinct,
-                    "warnings": sum(len(p["warnings"]) for p in pairs)},
+                    "frequent_shingles": int(len(frequent)), "family_shingles": spared, "families": families,
+                    "distinct_shingles": distinct,
+                    "warnings": sum(len(p["warnings"]) for p in pairs) + len(warnings)},
     }
     if store:
-        _store(db_path, payload)
+        _store(db_path, payload, docs)
     return payload
 
 
-def _store(db_path: str, payload: dict) -> None:
-    con = cindex.connect(db_path)
-    try:
-        with con:
-            con.execute("DELETE FROM corpus_pairs")
-            con.executemany("INSERT INTO corpus_pairs VALUES (?, ?, ?, ?)",
-                            [(p["a"], p["b"], p["similarity"], dump_json(p)) for p in payload["pairs"]])
-            cindex.set_meta(con, "discover", {"settings": payload["settings"], "fingerprint": cindex.fingerprint(con),
-                                              "documents": payload["documents"], "summary": payload["summary"]})
-    finally:
-        con.close()
+def _store(db_path: str, payload: dict, docs: list[dict]) -> None:
+    n_of = {d["id"]: d["n"] for d in docs}
+    rows = []
+    for p in payload["pairs"]:
+        d = p["direction"] or {}
+        rows.append((n_of[p["a"]], n_of[p["b"]], p["similarity"], n_of.get(d.get("from")), d.get("rule"),
+                     d.get("reason"), p.get("shared_words"), dump_json(p)))
+    with catalog_errors(db_path):
+        con = cindex.connect(db_path)
+        try:
+            with transaction(con):
+                con.execute("DELETE FROM pairs")
+                con.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                cindex.set_meta(con, "discover", {"settings": payload["settings"],
+                                                  "fingerprint": cindex.fingerprint(con),
+                                                  "documents": payload["documents"], "summary": payload["summary"]})
+        finally:
+            con.close()

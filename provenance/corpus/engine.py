@@ -17,11 +17,42 @@ so both engines give the same results.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from provenance.errors import InputError, UsageError
 
 ENGINES = ("local", "dask")
+
+
+#: PR_SET_PDEATHSIG of prctl(2): the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int, main_thread: bool) -> None:
+    """Worker initializer: a worker never outlives the process that started it (a parent killed
+    with SIGKILL or SIGTERM cannot shut its pool down). On Linux the kernel sends SIGKILL when
+    the parent dies (only when the pool was started from the parent's main thread: the signal
+    follows the thread); everywhere a watchdog thread checks the parent every second."""
+    if main_thread and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _pick(result, j):
@@ -45,7 +76,9 @@ class LocalEngine:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_die_with_parent,
+                initargs=(os.getpid(), threading.current_thread() is threading.main_thread()))
         return self._pool
 
     def describe(self) -> dict:

@@ -1,16 +1,15 @@
-"""The corpus catalog: one row per document, with its shingles, in the SQLite file.
+"""The corpus side of the catalog: each document's shingles, for discovery.
 
-Tables (all prefixed ``corpus_``, so they live beside the copy-chain catalog in the same file,
-``provenance.sqlite`` by default):
+Documents live in the one catalog of :mod:`provenance.sqlitedb` (``provenance.sqlite`` by
+default), shared with ``catalog add``: ``index_paths`` records each file once per content hash
+with its shingle hashes in reading order and its passages (table ``shingles``) and its text
+(the full-text search); a document that ``catalog add`` recorded is shingled here, or by
+``corpus discover`` when it first needs it (:func:`index_missing`).
 
-* ``corpus_meta`` (key, value): schema version, tokenizer version, discovery settings;
-* ``corpus_documents``: id (the file stem), path, sha256, kind, size, date, title, words,
-  the shingle hashes in reading order and the passages (little-endian uint32 blobs);
-* ``corpus_pairs``: the related pairs of the last ``discover`` run (one JSON record each).
-
-Indexing is incremental by content hash: a file whose SHA-256 is already catalogued under
-the same path is not read again; a changed file replaces its row. A file that cannot be read
-is reported and skipped, and the others are indexed.
+Indexing is incremental by content hash: a file whose SHA-256 is already indexed is not read
+again; a changed file replaces its row. A file that cannot be read is reported and skipped, and
+the others are indexed. A file whose name (the document id) is held by another file with other
+content is skipped and reported as a conflict. Each file is one transaction.
 """
 
 from __future__ import annotations
@@ -25,36 +24,16 @@ from pathlib import Path
 from provenance import __version__
 from provenance.corpus import shingle
 from provenance.errors import InputError, ProvenanceError
-from provenance.sqlitedb import open_catalog
+from provenance.sqlitedb import (
+    catalog_errors, claim_document, connect_readonly, get_meta, open_catalog, put_text, set_meta, transaction,
+)
 from provenance.fileio import (
     MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_each, parse_xml_bytes, read_bytes,
 )
 
 DEFAULT_DB = "provenance.sqlite"
-SCHEMA_VERSION = "1"
 SOURCE_SUFFIXES = TRANSCRIPTION_SUFFIXES | XML_SUFFIXES
 MAX_BYTES = MAX_TEXT_BYTES
-
-_DDL = """
-CREATE TABLE IF NOT EXISTS corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS corpus_documents (
-    n INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    path TEXT NOT NULL UNIQUE,
-    sha256 TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    date TEXT,
-    title TEXT,
-    words INTEGER NOT NULL,
-    shingles BLOB NOT NULL,
-    passages BLOB NOT NULL,
-    tokenizer TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS corpus_documents_sha ON corpus_documents(sha256);
-CREATE TABLE IF NOT EXISTS corpus_pairs (
-    a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, record TEXT NOT NULL,
-    PRIMARY KEY (a, b));
-"""
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -155,7 +134,7 @@ def index_file(path: str, known_sha: str | None = None, k: int = shingle.DEFAULT
         return {"path": path, "status": "read", "sha256": sha, "kind": kind, "size": len(data),
                 "date": meta.get("date") or leading_date(text),
                 "title": meta.get("title") or leading_title(text),
-                "words": nwords, "shingles": shingle.to_blob(seq), "passages": shingle.to_blob(spans)}
+                "words": nwords, "shingles": shingle.to_blob(seq), "passages": shingle.to_blob(spans), "text": text}
     except ProvenanceError as exc:
         return {"path": path, "status": "error", "message": exc.message, "line": exc.line,
                 "where": exc.path or path}
@@ -173,29 +152,14 @@ def index_batch(items: list[tuple[str, str | None]], k: int = shingle.DEFAULT_K)
 
 
 def connect(db_path, create: bool = True) -> sqlite3.Connection:
-    """Open (and create the corpus tables of) the catalog at ``db_path``."""
-    return open_catalog(db_path, _DDL, "corpus_meta", SCHEMA_VERSION, create=create, timeout=60)
-
-
-def connect_readonly(db_path) -> sqlite3.Connection:
-    """A read-only connection (workers read documents' shingles from the catalog file)."""
-    uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=60)
-
-
-def get_meta(con, key: str, default=None):
-    row = con.execute("SELECT value FROM corpus_meta WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else default
-
-
-def set_meta(con, key: str, value) -> None:
-    con.execute("INSERT OR REPLACE INTO corpus_meta VALUES (?, ?)", (key, json.dumps(value, sort_keys=True)))
+    """Open the catalog at ``db_path`` (see :func:`provenance.sqlitedb.open_catalog`)."""
+    return open_catalog(db_path, create=create)
 
 
 def fingerprint(con) -> str:
     """A hash of the catalogued (id, sha256) pairs: changes whenever the corpus does."""
     h = hashlib.sha256()
-    for doc_id, sha in con.execute("SELECT id, sha256 FROM corpus_documents ORDER BY id"):
+    for doc_id, sha in con.execute("SELECT id, sha256 FROM documents ORDER BY id"):
         h.update(f"{doc_id}\t{sha}\n".encode())
     return h.hexdigest()
 
@@ -204,29 +168,66 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def tokenizer_name(k: int = shingle.DEFAULT_K) -> str:
+    return f"{shingle.TOKENIZER_VERSION}-k{k}"
+
+
+def _store_shingles(con, n: int, r: dict, tokenizer: str, counts: bool = True) -> None:
+    con.execute("INSERT INTO shingles VALUES (?, ?, ?, ?) ON CONFLICT(doc) DO UPDATE SET "
+                "tokenizer = excluded.tokenizer, shingles = excluded.shingles, passages = excluded.passages",
+                (n, tokenizer, r["shingles"], r["passages"]))
+    if counts:  # the row was recorded by another command: the counts are the index's
+        con.execute("UPDATE documents SET words = ?, size = ? WHERE n = ?", (r["words"], r["size"], n))
+
+
+def _store_texts(con, texts: list[tuple[int, str, dict]]) -> None:
+    """The texts of a batch of documents for the full-text search, in one transaction after
+    their own (the full-text index pays for every commit; a text is only written while its
+    document still holds that content). A text lost to a crash between the two is read again
+    when ``catalog search`` first needs it."""
+    if not texts:
+        return
+    with transaction(con):
+        for n, sha, r in texts:
+            if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ?", (n, sha)).fetchone() and \
+                    not con.execute("SELECT 1 FROM document_text WHERE rowid = ?", (n,)).fetchone():
+                put_text(con, n, r["title"], r["text"])
+
+
+def _indexed(con, tokenizer: str) -> dict[str, tuple[str, str]]:
+    """path (absolute) -> (id, sha256) of the documents indexed with ``tokenizer``."""
+    out = {}
+    for doc_id, path, sha in con.execute("SELECT d.id, d.path, d.sha256 FROM documents d JOIN shingles s "
+                                         "ON s.doc = d.n WHERE s.tokenizer = ?", (tokenizer,)):
+        out[path if Path(path).is_absolute() else str(Path(path).resolve())] = (doc_id, sha)
+    return out
+
+
 def index_paths(paths, db_path=DEFAULT_DB, *, engine=None, progress=None, k: int = shingle.DEFAULT_K) -> dict:
     """Catalog every transcription and TEI file under ``paths`` into ``db_path``.
 
-    Files already catalogued with the same content hash are skipped; broken files are listed
-    under ``errors`` and skipped. ``engine`` (see :mod:`.engine`) spreads the reading and
-    shingling; ``progress(stage, done, total)`` is called as batches finish.
-    Returns the ``corpus index --json`` payload (``schemas/corpus-index.schema.json``).
+    Files already indexed with the same content hash are skipped; broken files are listed
+    under ``errors``, files whose name another file holds under ``conflicts``, and skipped.
+    ``engine`` (see :mod:`.engine`) spreads the reading and shingling; ``progress(stage, done,
+    total)`` is called as batches finish. Returns the ``corpus index --json`` payload
+    (``schemas/corpus-index.schema.json``).
     """
+    with catalog_errors(db_path):
+        return _index_paths(paths, db_path, engine, progress, k)
+
+
+def _index_paths(paths, db_path, engine, progress, k) -> dict:
     from provenance.corpus.engine import LocalEngine
 
     files, unusable = expand_each(paths, SOURCE_SUFFIXES)
     errors: list[dict] = [{"path": e.path or "", "line": e.line, "message": str(e)} for e in unusable]
+    conflicts: list[dict] = []
     resolved = sorted({str(Path(f).resolve()) for f in files})
     con = connect(db_path)
     try:
-        tokenizer = f"{shingle.TOKENIZER_VERSION}-k{k}"
-        known = {path: (doc_id, sha, tok) for doc_id, path, sha, tok in
-                 con.execute("SELECT id, path, sha256, tokenizer FROM corpus_documents")}
-        owner = {doc_id: path for path, (doc_id, _s, _t) in known.items()}
-        items = []
-        for path in resolved:
-            prev = known.get(path)
-            items.append((path, prev[1] if prev and prev[2] == tokenizer else None))
+        tokenizer = tokenizer_name(k)
+        known = _indexed(con, tokenizer)
+        items = [(path, known[path][1] if path in known else None) for path in resolved]
         own_engine = engine is None
         eng = engine or LocalEngine()
         size = max(8, min(256, len(items) // (4 * max(1, eng.workers)) or 8))
@@ -237,34 +238,45 @@ def index_paths(paths, db_path=DEFAULT_DB, *, engine=None, progress=None, k: int
 
         def store(results: list[dict]) -> None:
             nonlocal done
-            with con:
-                for r in results:
-                    path = r["path"]
-                    doc_id = Path(path).stem
-                    if r["status"] == "error":
-                        errors.append({"path": r["where"], "line": r["line"], "message": _error_line(r)})
+            texts = []
+            for r in results:
+                path = r["path"]
+                doc_id = Path(path).stem
+                if r["status"] == "error":
+                    errors.append({"path": r["where"], "line": r["line"], "message": _error_line(r)})
+                    continue
+                if r["status"] == "unchanged":
+                    counts["unchanged"] += 1
+                    documents.append({"id": known[path][0], "path": path, "sha256": r["sha256"],
+                                      "status": "unchanged"})
+                    continue
+                with transaction(con):  # one file, one transaction
+                    claim, row = claim_document(con, doc_id=doc_id, sha=r["sha256"], path=path, kind=r["kind"],
+                                                replace=False, size=r["size"], date=r["date"], title=r["title"],
+                                                words=r["words"])
+                    if claim == "taken":
+                        conflicts.append({"path": path, "id": doc_id, "held_by": row["path"], "message":
+                                          f"{path}: document id {doc_id!r} is already taken by {row['path']} "
+                                          "(other content); skipped (document ids are file stems and must be "
+                                          "unique)"})
                         continue
-                    if owner.get(doc_id, path) != path:
-                        errors.append({"path": path, "line": None, "message":
-                                       f"{path}: document id {doc_id!r} is already taken by {owner[doc_id]}; "
-                                       "skipped (document ids are file stems and must be unique)"})
-                        continue
-                    owner[doc_id] = path
-                    if r["status"] == "unchanged":
-                        counts["unchanged"] += 1
-                        documents.append({"id": doc_id, "path": path, "sha256": r["sha256"], "status": "unchanged"})
-                        continue
-                    status = "updated" if path in known else "new"
-                    counts[status] += 1
-                    con.execute("DELETE FROM corpus_documents WHERE path = ?", (path,))
-                    con.execute(
-                        "INSERT INTO corpus_documents (id, path, sha256, kind, size, date, title, words, shingles,"
-                        " passages, tokenizer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (doc_id, path, r["sha256"], r["kind"], r["size"], r["date"], r["title"], r["words"],
-                         r["shingles"], r["passages"], tokenizer))
-                    documents.append({"id": doc_id, "path": path, "sha256": r["sha256"], "status": status,
-                                      "kind": r["kind"], "date": r["date"], "title": r["title"],
-                                      "words": r["words"]})
+                    if claim == "unchanged":
+                        has = con.execute("SELECT tokenizer FROM shingles WHERE doc = ?", (row["n"],)).fetchone()
+                        if has and has[0] == tokenizer:
+                            status = "unchanged"
+                        else:
+                            status = "new"  # catalogued by `catalog add`: new to the index
+                            _store_shingles(con, row["n"], r, tokenizer)
+                    else:
+                        status = "updated" if claim == "replaced" else "new"
+                        _store_shingles(con, row["n"], r, tokenizer, counts=False)
+                    texts.append((row["n"], r["sha256"], r))
+                counts[status] += 1
+                doc = {"id": row["id"], "path": path, "sha256": r["sha256"], "status": status}
+                if status != "unchanged":
+                    doc.update({"kind": r["kind"], "date": r["date"], "title": r["title"], "words": r["words"]})
+                documents.append(doc)
+            _store_texts(con, texts)
             done += len(results)
             if progress:
                 progress("index", done, len(items))
@@ -276,21 +288,67 @@ def index_paths(paths, db_path=DEFAULT_DB, *, engine=None, progress=None, k: int
         finally:
             if own_engine:
                 eng.close()
-        with con:
+        with transaction(con):
             set_meta(con, "tokenizer", tokenizer)
-        total = con.execute("SELECT COUNT(*) FROM corpus_documents").fetchone()[0]
+        total = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     finally:
         con.close()
-    documents.sort(key=lambda d: d["id"])
+    documents.sort(key=lambda d: (d["id"], d["path"]))
     errors.sort(key=lambda e: (e["path"], e["message"]))
+    conflicts.sort(key=lambda e: e["path"])
     return {
         "tool": {"name": "provenance", "version": __version__},
         "db": str(db_path),
         "documents": documents,
         "errors": errors,
+        "conflicts": conflicts,
         "summary": {"files": len(resolved), "new": counts["new"], "updated": counts["updated"],
-                    "unchanged": counts["unchanged"], "errors": len(errors), "catalogued": total},
+                    "unchanged": counts["unchanged"], "errors": len(errors), "conflicts": len(conflicts),
+                    "catalogued": total},
     }
+
+
+def index_missing(con, db_path, *, engine, progress=None, k: int = shingle.DEFAULT_K) -> list[str]:
+    """Shingle the catalogued documents that are not indexed with the current tokenizer yet
+    (those that ``catalog add`` catalogued, or an earlier tokenizer indexed), from their sources.
+    A source that changed or vanished since is left out of discovery; the warnings say so."""
+    tokenizer = tokenizer_name(k)
+    todo = con.execute("""SELECT d.n, d.path, d.sha256 FROM documents d LEFT JOIN shingles s ON s.doc = d.n
+                          WHERE s.tokenizer IS NOT ? ORDER BY d.id""", (tokenizer,)).fetchall()
+    if not todo:
+        return []
+    want = {}
+    for n, path, sha in todo:
+        want[str(Path(path).resolve())] = (n, sha)
+    warnings = []
+    done = {"n": 0}
+    size = max(8, min(256, len(want) // (4 * max(1, engine.workers)) or 8))
+
+    def store(results: list[dict]) -> None:
+        texts = []
+        for r in results:
+            n, sha = want[r["path"]]
+            if r["status"] == "error":
+                warnings.append(f"{_error_line(r)}; left out of discovery")
+            elif r["sha256"] != sha:
+                warnings.append(f"{r['path']}: changed since it was catalogued; left out of discovery "
+                                "(run `provenance corpus index` on it again)")
+            else:
+                with transaction(con):
+                    if con.execute("SELECT 1 FROM documents WHERE n = ? AND sha256 = ?", (n, sha)).fetchone():
+                        _store_shingles(con, n, r, tokenizer)
+                        texts.append((n, sha, r))
+        _store_texts(con, texts)
+        done["n"] += len(results)
+        if progress:
+            progress("index", done["n"], len(want))
+
+    if progress:
+        progress("index", 0, len(want))
+    engine.map(index_batch, _batches([(p, None) for p in sorted(want)], size), k, on_result=store)
+    with transaction(con):
+        set_meta(con, "tokenizer", tokenizer)
+    return warnings
 
 
 def _error_line(r: dict) -> str:
@@ -300,9 +358,11 @@ def _error_line(r: dict) -> str:
     return f"{where}: {r['message']}"
 
 
-def load_documents(con) -> list[dict]:
-    """The catalogued documents (without their shingles), sorted by id."""
-    rows = con.execute("SELECT n, id, path, sha256, kind, size, date, title, words, length(shingles) / 4 "
-                       "FROM corpus_documents ORDER BY id").fetchall()
+def load_documents(con, tokenizer: str | None = None) -> list[dict]:
+    """The indexed documents (without their shingles), sorted by id: those indexed with
+    ``tokenizer`` when given."""
+    rows = con.execute("SELECT d.n, d.id, d.path, d.sha256, d.kind, d.size, d.date, d.title, d.words, "
+                       "length(s.shingles) / 4 FROM documents d JOIN shingles s ON s.doc = d.n "
+                       "WHERE ? IS NULL OR s.tokenizer = ? ORDER BY d.id", (tokenizer, tokenizer)).fetchall()
     keys = ("n", "id", "path", "sha256", "kind", "size", "date", "title", "words", "shingles")
     return [dict(zip(keys, r)) for r in rows]

@@ -38,14 +38,42 @@ def _template(num_perm: int, seed: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme=SCHEME)
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    a, b = _template(num_perm, seed).permutations
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """datasketch's pre-mix of the ``affine32`` scheme (the MurmurHash3 32-bit finalizer)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+#: Rows of the (values x permutations) matrix computed at once.
+_CHUNK = 8192
+
+
+def permuted(values: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
+    """Every permutation of every value: shape (len(values), num_perm), uint32 (datasketch's
+    ``affine32`` scheme: ``fmix32(v) * a + b`` modulo 2**32); a signature is its column minimum."""
+    a, b = _permutations(num_perm, seed)
+    hv = _fmix32(np.asarray(values, dtype=np.uint32))
+    with np.errstate(over="ignore"):
+        return hv[:, None] * a[None, :] + b[None, :]
+
+
 def signature(shingles: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
-    """The MinHash signature (uint32, ``num_perm`` values) of a set of 32-bit shingle hashes."""
-    t = _template(num_perm, seed)
-    m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme=SCHEME,
-                permutations=t.permutations)
-    if len(shingles):
-        m.update_batch(shingles.tolist())
-    return np.asarray(m.hashvalues, dtype=np.uint32)
+    """The MinHash signature (uint32, ``num_perm`` values) of a set of 32-bit shingle hashes:
+    the values datasketch's ``MinHash`` (``affine32``, identity hash) gives, computed in numpy
+    without a Python call per value."""
+    out = np.full(num_perm, _MAX, dtype=np.uint32)
+    for i in range(0, len(shingles), _CHUNK):
+        np.minimum(out, permuted(shingles[i:i + _CHUNK], num_perm, seed).min(axis=0), out=out)
+    return out
 
 
 def passage_signatures(seq: np.ndarray, keep: np.ndarray, spans: np.ndarray,
@@ -57,10 +85,17 @@ def passage_signatures(seq: np.ndarray, keep: np.ndarray, spans: np.ndarray,
     no shingle are dropped. Returns (passage signatures (p, num_perm), document signature).
     """
     sigs = []
-    for s, e in spans:
-        part = seq[s:e][keep[s:e]]
-        if len(part):
-            sigs.append(signature(np.unique(part), num_perm, seed))
+    if keep.any():
+        perm = permuted(seq, num_perm, seed) if len(seq) <= 4 * _CHUNK else None
+        if perm is not None:
+            perm[~keep] = _MAX  # boilerplate never sets a minimum
+        for s, e in spans:
+            if not keep[s:e].any():
+                continue
+            if perm is not None:
+                sigs.append(perm[s:e].min(axis=0))
+            else:
+                sigs.append(signature(seq[s:e][keep[s:e]], num_perm, seed))
     if not sigs:
         empty = np.full(num_perm, _MAX, dtype=np.uint32)
         return np.empty((0, num_perm), dtype=np.uint32), empty
