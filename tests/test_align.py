@@ -213,9 +213,10 @@ def test_help_has_example():
 
 
 def test_default_lexicon_is_valid_and_works():
-    from provenance.align.lexicon import default_lexicon_data
+    from provenance.align.lexicon import default_lexicon_data, grammar_data
 
     assert json_errors(default_lexicon_data(), "lexicon.schema.json") == []
+    assert json_errors(grammar_data(), "lexicon.schema.json") == []
     lex = load_lexicon()
     assert lex.transliterate("tarbaghatai") == lex.transliterate("tarbaghatay")
     assert lex.equivalent(["rebels"], ["insurgents"])

@@ -25,8 +25,8 @@ from collections import Counter
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from provenance.align.explain import (NEGATIONS, distinct_known, reading_values, reconcile, value_change,
-                                      valueish)
+from provenance.align.explain import (NEGATIONS, distinct_known, reading_values, reconcile, spelling_variant,
+                                      typo, value_change, valueish)
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
@@ -166,8 +166,9 @@ DERIVATIONS = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing",
 PLURALS = frozenset({"s", "es", "ies"})
 
 #: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist"
-SUPPORT_VERBS = frozenset({"give", "gives", "giving", "make", "makes", "making", "render", "rendering",
-                           "take", "takes", "taking"})
+SUPPORT_VERBS = frozenset({"give", "gives", "giving", "gave", "given", "make", "makes", "making", "made",
+                           "render", "renders", "rendering", "rendered", "take", "takes", "taking", "took",
+                           "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived"})
 
 
 def roots(word: str, lexicon=None) -> set[str]:
@@ -398,13 +399,16 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if ca and cb and len(ca) == len(cb):
         pairs = [(x, y) for x, y in zip(ca, cb) if fold(x) != fold(y)]
         if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs):
+            why = [typo(x, y) or spelling_variant(x, y) for x, y in pairs[:3]]
+            if all(why):
+                return _result("orthographic", [], "; ".join(dict.fromkeys(why)))
             shown = ", ".join(f"{x}/{y}" for x, y in pairs[:3])
             return _result("orthographic", [], f"spelling or transliteration variant of the same word ({shown})")
     la = [fold(w) for w in ca]
     lb = [fold(w) for w in cb]
     if lexicon is not None and ca and cb and lexicon.equivalent(la, lb):
         told = lexicon.origins(lexicon.equivalent_sets(la, lb))
-        return _result("lexical", [], ("the same per " + "; ".join(told) if told else
+        return _result("lexical", [], ("the same per " + " and ".join(told) if told else
                                        "translation equivalents per the lexicon") + ": "
                        f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"")
     # what changed, word by word (multiset difference of the content words)
@@ -461,7 +465,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             told = lexicon.origins({k for u in ua for k in u.keys} & {k for u in ub for k in u.keys}) \
                 if lexicon is not None else []
             if told:
-                return _result("lexical", [], "the same per " + "; ".join(told) + ": "
+                return _result("lexical", [], "the same per " + " and ".join(told) + ": "
                                f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
             return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
                            "word roots): "

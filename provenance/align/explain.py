@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz.distance import OSA
+from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, values as vals
 from provenance.knowledge.wordnet import wordnet
@@ -22,9 +23,9 @@ NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere with
 #: prefixes that negate a word (agree/disagree, able/unable)
 NEG_PREFIXES = ("dis", "un", "in", "im", "il", "ir", "non", "non-", "mis")
 #: words that only carry a value's unit or form (10 p.m., 50 per cent, 9 o'clock)
-VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter past hours hrs h "
-                       "and of the st nd rd th day fold - morning afternoon evening night noon midday "
-                       "midnight".split())
+VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter quarters third thirds past "
+                       "to hours hrs h and of the st nd rd th day fold - morning afternoon evening night noon "
+                       "midday midnight century centuries decade s 's minutes".split())
 
 ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
 
@@ -73,6 +74,7 @@ def valueish(w: str) -> bool:
     if r is None:
         lw = w.lower().strip(".")
         r = _VALUEISH[w] = any(c.isdigit() for c in w) or lw in vals.MONTHS or lw in VALUE_HINT \
+            or lw in vals.DECADE_WORDS or "-" in lw and _is_value_word(lw) \
             or w in vals.ROMAN_MONTHS or lw.isalpha() and (vals.digits(lw) != lw or vals.unfold(lw) != lw
                                                            and vals.digits(vals.unfold(lw)) != vals.unfold(lw))
     return r
@@ -92,7 +94,9 @@ def value_change(va, vb) -> tuple[bool, set[str]]:
 
 def _is_value_word(w: str) -> bool:
     lw = w.lower().strip(".")
-    return (any(c.isdigit() for c in w) or lw in VALUE_FORM or lw in vals.MONTHS
+    if "-" in lw.strip("-"):
+        return all(_is_value_word(part) for part in lw.split("-") if part)   # three-quarters, 19th-century
+    return (any(c.isdigit() for c in w) or lw in VALUE_FORM or lw in vals.MONTHS or lw in vals.DECADE_WORDS
             or w in vals.ROMAN_MONTHS or vals.digits(lw) != lw or vals.digits(vals.unfold(lw)) != vals.unfold(lw))
 
 
@@ -118,12 +122,14 @@ def spelling_variant(x: str, y: str) -> str | None:
     lx, ly = x.lower(), y.lower()
     if lx == ly or OSA.distance(lx, ly) > 2 or min(len(lx), len(ly)) < 4:
         return None
+    if lx[0] != ly[0]:
+        return None   # insure/ensure, affect/effect: spellings differ inside a word, not at its start
     wn = wordnet()
     if not wn.is_word(lx) or not wn.is_word(ly):
         return None
     sx = set(wn.senses(lx, top=None))
     sy = set(wn.senses(ly, top=None))
-    if sx and sx == sy or (sx & sy and len(sx & sy) * 2 >= min(len(sx), len(sy))):
+    if sx and sy and len(sx & sy) * 5 >= 4 * min(len(sx), len(sy)):
         return f"spelling variant (WordNet: {x}/{y})"
     return None
 
@@ -142,6 +148,8 @@ def synonym(x: str, y: str) -> str | None:
         return None
     if vals.is_number_word(x) or vals.is_number_word(y):
         return None   # forty-seven/forty-one are other numbers, whatever WordNet groups them under
+    if x[:1].lower() != y[:1].lower() and OSA.distance(x.lower(), y.lower()) <= 2:
+        return None   # insure/ensure, affect/effect: words confused for their spelling, not chosen
     wn = wordnet()
     if wn.synonyms(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"synonyms (WordNet: {x}/{y})"
@@ -162,10 +170,12 @@ def same_place(x: str, y: str) -> str | None:
 def negated(x: str, y: str) -> bool:
     """Whether word ``y`` says "not ``x``": an antonym in WordNet, or ``x`` with a negating prefix."""
     lx, ly = x.lower(), y.lower()
-    for pre in NEG_PREFIXES:
-        if ly.startswith(pre) and english.lemmas(ly[len(pre):]) & english.lemmas(lx):
-            return True
     wn = wordnet()
+    for pre in NEG_PREFIXES:
+        if ly.startswith(pre) and len(ly) - len(pre) >= 3:
+            base = ly[len(pre):]
+            if english.lemmas(base) & english.lemmas(lx) or wn.synonyms(base, lx):
+                return True   # not enough / insufficient, not persuaded / unconvinced
     return wn.antonyms(x, y) or wn.antonyms(y, x)
 
 
@@ -188,12 +198,14 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
                     break
                 if _initials(span, True) == letters or _initials(span, False) == letters:
                     return span
-    if letters.isalpha() and len(letters) >= 2 and (followed_by_dot or len(letters) <= 5):
+    if letters.isalpha() and (len(letters) >= 2 or followed_by_dot) and (followed_by_dot or len(letters) <= 5):
         lx = letters.lower()
+        short_title = len(letters) <= 3 and letters[0].isupper()     # Dr, Mt, St, Sgt
         for w in other_words:
             lw = w.lower()
-            if len(lw) > len(lx) and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw) \
-                    and (followed_by_dot or not english.is_word(letters)):
+            if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw) \
+                    and w[0].isupper() == letters[0].isupper() \
+                    and (followed_by_dot or short_title or not english.is_word(letters)):
                 return [w]
     return None
 
@@ -218,11 +230,56 @@ def _subsequence(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
+def derived(x: str, y: str) -> str | None:
+    """Two words WordNet derives one from the other (decision/decided, arrival/arrive)."""
+    if not (_alpha(x) and _alpha(y)) or x.lower() == y.lower():
+        return None
+    if wordnet().derived(x, y):
+        return f"another form of the same word (WordNet: {x}/{y})"
+    return None
+
+
+def transliteration(x: str, y: str) -> str | None:
+    """Two romanisations of one foreign name (Mosaddegh/Mossadeq, Shaoqi/Shao-chi, Alexei/Aleksei):
+    capitalized, neither an English word nor two known places, the same consonants once the
+    letter groups that transliteration systems write differently are made one."""
+    if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
+        return None
+    if english.is_word(x) or english.is_word(y) or distinct_known(x, y):
+        return None
+    kx, ky = _skeleton(x), _skeleton(y)
+    if len(kx) >= 2 and kx == ky and ratio(_translit_form(x), _translit_form(y)) >= 70:
+        return f"transliteration variant of one name ({x}/{y})"
+    return None
+
+
+_TRANSLIT = [("shch", "sc"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+             ("ph", "f"), ("th", "t"), ("ts", "c"), ("tz", "c"), ("q", "c"), ("ks", "x"), ("ck", "k"),
+             ("w", "v"), ("ff", "v"), ("-", ""), ("'", ""), ("’", "")]
+
+
+def _translit_form(w: str) -> str:
+    s = w.lower()
+    if s.endswith("'s") or s.endswith("’s"):
+        s = s[:-2]
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _skeleton(w: str) -> str:
+    """The consonants of a transliteration-neutral form, with g/k/c and d/t and b/p and v/f alike."""
+    s = _translit_form(w).translate(str.maketrans("gkdbfyxj", "cctpvics"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouh]", "", s))
+
+
 _PAIR_TESTS = (
     (same_place, LEXICAL),
     (spelling_variant, ORTHOGRAPHIC),
     (typo, ORTHOGRAPHIC),
+    (transliteration, ORTHOGRAPHIC),
     (inflection, LEXICAL),
+    (derived, LEXICAL),
     (synonym, LEXICAL),
 )
 

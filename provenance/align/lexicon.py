@@ -51,12 +51,14 @@ class Lexicon:
         if data:
             self.extend(data)
 
-    def extend(self, data: dict) -> None:
+    def extend(self, data: dict, origin: str | None = None) -> None:
+        """Add the equivalence sets, rules and groups of ``data``; ``origin`` names where the sets
+        come from when it is not the lexicon (a reason then names it)."""
         for eq in data.get("equivalents", []):
             gid = self._nsets
             self._nsets += 1
-            if eq.get("origin"):
-                self.origin[gid] = eq["origin"]
+            if origin or eq.get("origin"):
+                self.origin[gid] = origin or eq["origin"]
             for term in eq["terms"]:
                 key = phrase_key(WORD_RE.findall(term))
                 if key:
@@ -113,14 +115,17 @@ class Lexicon:
         return True
 
     def origins(self, keys) -> list[str]:
-        """Where the equivalence sets among ``keys`` (unit keys ("L", id), or set ids) came from,
-        for those that did not come from the lexicon files."""
+        """Where the equivalence sets among ``keys`` (unit keys ("L", id), or set ids) came from:
+        "the lexicon" for the archive's translation equivalents, else the set's origin (English
+        grammar, a gloss of the documents). Empty when no origin-bearing set is among them."""
         out = []
         for k in keys:
+            if isinstance(k, tuple) and k[0] != "L":
+                continue
             gid = k[1] if isinstance(k, tuple) else k
-            if (not isinstance(k, tuple) or k[0] == "L") and gid in self.origin:
-                out.append(self.origin[gid])
-        return list(dict.fromkeys(out))
+            out.append(self.origin.get(gid, "the lexicon"))
+        out = list(dict.fromkeys(out))
+        return out if any(o != "the lexicon" for o in out) else []
 
     def equivalent_sets(self, a: list[str], b: list[str]) -> set[int]:
         """The equivalence sets that make ``a`` and ``b`` equivalent (see ``equivalent``)."""
@@ -163,11 +168,18 @@ class Lexicon:
 
 
 def default_lexicon_data() -> dict:
-    """The shipped lexicon: the archive's translation equivalents (``data/lexicon.json``) and the
-    closed-class paraphrases of English grammar (``data/grammar.json``: prior to = before)."""
-    data = json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
-    grammar = json.loads(resources.files("provenance").joinpath("data/grammar.json").read_text(encoding="utf-8"))
-    return {**data, "equivalents": data.get("equivalents", []) + grammar["equivalents"]}
+    """The archive's translation equivalents and transliteration rules (``data/lexicon.json``)."""
+    return json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+
+
+#: where the closed-class paraphrases come from, as a reason names it
+GRAMMAR = "English grammar (closed-class paraphrases)"
+
+
+def grammar_data() -> dict:
+    """The closed-class paraphrases of English grammar (``data/grammar.json``: prior to = before),
+    in the lexicon's shape."""
+    return json.loads(resources.files("provenance").joinpath("data/grammar.json").read_text(encoding="utf-8"))
 
 
 def check_lexicon(data, path: str) -> None:
@@ -185,6 +197,7 @@ def check_lexicon(data, path: str) -> None:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The default lexicon, extended by the user file at ``path`` if given."""
     lex = Lexicon(default_lexicon_data(), ["default"])
+    lex.extend(grammar_data(), origin=GRAMMAR)
     if path is not None:
         p = Path(path)
         data = read_json(p, "lexicon", UsageError)  # a lexicon is an option: a bad one is a usage error

@@ -49,11 +49,27 @@ _TIME_PATTERNS = [
     ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
     ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
     ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    # ten past eleven (ten minutes past eleven)
+    ("mp", re.compile(r"\b(?P<mi>[0-5]?\d)\s+(?:minutes\s+)?past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("qp", re.compile(r"\b(?:a\s+)?quarter\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("qt", re.compile(r"\b(?:a\s+)?quarter\s+to\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
     # 1400 hours, 0930 hrs (military time)
     ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
+]
+
+_DECADES = {w: f"{k}0" for k, w in enumerate(
+    "x x twenties thirties forties fifties sixties seventies eighties nineties".split()) if k >= 2}
+DECADE_WORDS = frozenset(_DECADES)
+_OTHER_PATTERNS = [
+    # the 1960s, the '60s, 1960's
+    ("decade", re.compile(r"(?<![\d.,])(?:['’]\s*)?(?P<d>(?:1[5-9]|20)?[1-9]0)\s*['’]?\s*s\b")),
+    ("decade-word", re.compile(r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+                               re.I)),
+    # the 19th century, 19th-century
+    ("century", re.compile(r"\b(?P<n>\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*centur(?:y|ies)\b", re.I)),
+    # 1941-44, 1941-1944: two years
+    ("range", re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b")),
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
@@ -130,6 +146,29 @@ def is_number_word(tok: str) -> bool:
     return t.replace("-", "").isalpha() and (t in _FACTOR or bool(re.search(r"\d", digits(t))))
 
 
+_NUMERATOR = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DENOMINATOR = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                "fifths": 5}
+
+
+def _fraction(words, i: int) -> tuple[str, int] | None:
+    """A fraction at token ``i`` ("three-quarters", "a third", "two thirds") as a percentage, and the
+    index of its last token; not "a quarter past" (a time)."""
+    w = words[i].lower()
+    parts = w.split("-")
+    if len(parts) == 2 and parts[0] in _NUMERATOR and parts[1] in _DENOMINATOR:
+        num, den, j = _NUMERATOR[parts[0]], _DENOMINATOR[parts[1]], i
+    elif (w in _NUMERATOR or w.isdigit() and len(w) == 1) and i + 1 < len(words) \
+            and words[i + 1].lower() in _DENOMINATOR:
+        num = _NUMERATOR.get(w) or int(w)
+        den, j = _DENOMINATOR[words[i + 1].lower()], i + 1
+    else:
+        return None
+    if j + 1 < len(words) and words[j + 1].lower() in ("past", "to"):
+        return None
+    return _fmt(round(100 * num / den, 4)) + " %", j
+
+
 def _convert(words) -> tuple[str, list[int]]:
     """The tokens joined with spaces, number words turned into digits (a run of them at once:
     fifteen thousand -> 15000), and for each character the index of the token it comes from."""
@@ -148,9 +187,15 @@ def _convert(words) -> tuple[str, list[int]]:
             piece = " ".join(words[i:j + 1])
             piece = _MULT.sub(_times, piece) if numeric_start else digits(unfold(piece))
         else:
-            piece = unfold(words[i])
-            if piece != words[i]:
-                piece = digits(piece)
+            frac = _fraction(words, i)
+            if frac:
+                piece, j = frac
+            else:
+                piece = unfold(words[i])
+                if "-" in piece.strip("-") and any(_number_word(x) for x in piece.split("-")):
+                    piece = digits(piece.replace("-", " "))   # nineteenth-century, forty-odd
+                elif piece != words[i]:
+                    piece = digits(piece)
         if text_parts:
             text_parts.append(" ")
             owner.append(i)
@@ -228,6 +273,22 @@ def value_spans(words) -> list[tuple[str, int, int]]:
                 if kind == "hm" and not ap and hh > 24:
                     continue
             take(m, f"t:{hh % 24:02d}:{mm:02d}")
+    for kind, pat in _OTHER_PATTERNS:
+        for m in pat.finditer(text):
+            if not free(m):
+                continue
+            g = m.groupdict()
+            if kind == "decade":
+                take(m, f"dec:{int(g['d']) % 100:02d}")
+            elif kind == "decade-word":
+                take(m, f"dec:{_DECADES[g['w'].lower()]}")
+            elif kind == "century":
+                take(m, f"cent:{int(g['n'])}")
+            elif kind == "range":
+                a = int(g["a"])
+                b = int(str(a)[:4 - len(g["b"])] + g["b"])
+                take(m, f"n:{a}")
+                out.append((f"n:{b}", out[-1][1], out[-1][2]))
     for m in _NUMBER.finditer(text):
         if not free(m):
             continue

@@ -181,6 +181,19 @@ class WordNet:
         heads_b = {(p, o) for pos, off in sb if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
         return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
 
+    def derived(self, a: str, b: str) -> bool:
+        """Whether WordNet relates a word of ``a``'s senses to one of ``b``'s by derivation (its
+        "+" pointers: decision/decide, arrival/arrive)."""
+        lb = self.lemmas(b)
+        if not lb:
+            return False
+        for pos, off in self.senses(a, top=None):
+            words, ptrs = self.synset(pos, off)
+            for sym, o, p, _st in ptrs:
+                if sym == "+" and lb & set(self.synset(p, o)[0]):
+                    return True
+        return False
+
     def verb_kind_of(self, a: str, b: str) -> bool:
         """Whether one verb names a manner of the other in their frequent senses (WordNet's verb
         hypernymy, one step: tell/inform, obtain/acquire, reside/live)."""
