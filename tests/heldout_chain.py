@@ -1,0 +1,76 @@
+"""Scoring of the copy-chain facts against tests/data/heldout/expected_chain.json: for each file, the
+numbered copies and their recipients, the excerpts with their points, who drafted and who typed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from provenance.chain import extract_paths
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+
+
+def _surname(name: str | None) -> str:
+    if not name:
+        return ""
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", name)
+    words = [w for w in words if w.lower() not in ("cde", "cdes", "comrade", "to", "the")]
+    return words[-1].lower() if words else ""
+
+
+def facts_of(doc: dict) -> dict:
+    copies = {}
+    for c in doc["copies"]:
+        if c.get("number") is not None:
+            copies[str(c["number"])] = c.get("recipient_name") or c.get("recipient") or c.get("recipient_raw") \
+                or c.get("destination") or ""
+    excerpts = []
+    for e in doc["excerpts"]:
+        for i, raw in enumerate(e.get("recipients_raw") or []):
+            name = (e.get("recipients_name") or [None] * 99)[i] or (e.get("recipients") or [None] * 99)[i] or raw
+            excerpts.append((_surname(name), tuple(e.get("points") or ())))
+    roles = {}
+    for r in doc["roles"]:
+        roles.setdefault(r["role"], r.get("agent_name") or r.get("agent") or r.get("agent_raw") or "")
+    return {"copies": copies, "excerpts": excerpts, "roles": roles}
+
+
+def score(prefixes) -> list[tuple[str, str, bool]]:
+    """(file, what, ok) for every expected fact of the files whose names start with ``prefixes``."""
+    expected = json.loads((HELDOUT / "expected_chain.json").read_text(encoding="utf-8"))
+    files = sorted(p for p in HELDOUT.glob("h*.txt") if p.name.startswith(tuple(prefixes)))
+    res = extract_paths(files)
+    by_path = {Path(d["path"]).name: d for d in res["documents"]}
+    out = []
+    for name, exp in expected.items():
+        if not name.startswith(tuple(prefixes)):
+            continue
+        got = facts_of(by_path[name])
+        for c in exp.get("copies", []):
+            want = _surname(c["to"])
+            have = _surname(got["copies"].get(str(c["n"])))
+            out.append((name, f"copy {c['n']} -> {c['to']} (got {got['copies'].get(str(c['n']))!r})",
+                        bool(want) and (want == have or want in (got["copies"].get(str(c["n"])) or "").lower())))
+        for e in exp.get("excerpts", []):
+            want = (_surname(e["to"]), tuple(e["points"]))
+            ok = want in got["excerpts"] or any(w == want[0] or want[0] in w for w, p in got["excerpts"]
+                                                 if p == want[1])
+            out.append((name, f"excerpt {e['to']} {e['points']} (got {got['excerpts']})", ok))
+        for role in ("drafted", "typed"):
+            want = exp.get(f"{role}_by")
+            if want:
+                out.append((name, f"{role} by {want} (got {got['roles'].get(role)!r})",
+                            _surname(want) == _surname(got["roles"].get(role))))
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    results = score(sys.argv[1:] or ["h01", "h02", "h03", "h04"])
+    for f, what, ok in results:
+        if not ok:
+            print("MISS", f, what)
+    print(f"{sum(ok for *_x, ok in results)}/{len(results)} chain facts as expected")
