@@ -1,0 +1,204 @@
+"""Explaining edits by what stands elsewhere: the words of a substantive gap found in another gap
+of the same point (a passage moved, a word order changed, a group named once instead of twice),
+and neighbouring substantive gaps that form one change. A mixin of ``pairwise.Comparer``: finding
+the edits is there, explaining them here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
+from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
+
+
+class Explaining:
+    """Methods of ``Comparer`` (``self.A``, ``self.B``: the sides; ``self.lex``: the lexicon;
+    ``self._classify``)."""
+
+    def _explain(self, edits, moves_out=None, extra=()):
+        """Substantive gaps whose words stand elsewhere in the same point.
+
+        1. An omission and an addition at the same place (the same segments) whose words are the
+           same up to the lexicon (by the rebels / insurgents to) are one passage moved: a lexical
+           transposition (a move of its own, or one ``inner`` edit inside a moved passage).
+        2. A gap whose few unexplained words (no number, date or negation) stand in another gap
+           of the same point on the other side (Use ... / ... are to be used), or that names a
+           group already named in the other witness's same sentence (the communications of the
+           Chinese troops / lines of communication, in a sentence about the Chinese troops),
+           says the same in another order: lexical.
+
+        ``extra`` are edits (inside or outside moved passages) that only lend their words.
+        """
+        A, B, lex = self.A, self.B, self.lex
+
+        def open_(e):
+            return e.layer in ("text", "inner") and e.info.get("category") == "substantive" \
+                and "section" not in e.info.get("flags", ()) and e.info.get("residual") is not None
+
+        cand = [k for k, e in enumerate(edits) if open_(e)]
+        if not cand:
+            return edits
+        for f in list(edits) + list(extra):
+            if f.layer in ("text", "inner") and not hasattr(f, "units0"):
+                # what the gap said before any explanation (explained gaps still lend their words)
+                f.units0 = f.info.get("units")
+                f.resid0 = f.info.get("residual") if f.info.get("category") == "substantive" else None
+        pool_edits = [e for e in list(edits) + list(extra)
+                      if e.layer in ("text", "inner") and getattr(e, "units0", None) is not None
+                      and "section" not in e.info.get("flags", ())]
+
+        def where(e):
+            return (A.seg_at(e.ta[0]) | A.seg_at(e.ta[1]), B.seg_at(e.tb[0]) | B.seg_at(e.tb[1]))
+
+        place = {id(e): where(e) for e in pool_edits}
+        by_seg: dict[int, list] = defaultdict(list)
+        for f in pool_edits:
+            for sg in place[id(f)][0]:
+                by_seg[sg].append(f)
+
+        def near(e, f):
+            pe, pf = place[id(e)], place[id(f)]
+            return bool(pe[0] & pf[0]) and bool(pe[1] & pf[1]) and \
+                abs(e.ta[0] - f.ta[0]) <= NEAR_TOKENS and abs(e.tb[0] - f.tb[0]) <= NEAR_TOKENS
+
+        lent_cache: dict = {}
+
+        def lent(f, side):
+            """What gap ``f`` lends on one side (0 = base, 1 = witness): the words it leaves
+            without a counterpart, and lexicon phrases that the alignment cut in two."""
+            out = lent_cache.get((id(f), side))
+            if out is None:
+                out = list(f.resid0[side]) if f.resid0 is not None else []
+                out += [u for u in f.units0[side] if len(u.words) > 1 and any(k[0] == "L" for k in u.keys)]
+                lent_cache[(id(f), side)] = out
+            return out
+
+        def found(x, pool, keys):
+            """Whether unit ``x`` stands in ``pool`` (keys: the union of the pool's keys); spelling
+            variants are looked for in small pools only."""
+            if x.keys & keys:
+                return True
+            return len(pool) <= SPELLING_POOL and any(
+                maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) for y in pool)
+
+        resid = {k: edits[k].info["residual"] for k in cand}
+        dropped: set[int] = set()
+        added: list[Edit] = []
+        # 1. omission + addition of the same words (additions looked up by the segments they touch)
+        additions_in: dict[int, list[int]] = defaultdict(list)
+        for m in cand:
+            if edits[m].kind == "addition":
+                for sg in place[id(edits[m])][0]:
+                    additions_in[sg].append(m)
+        for k in cand:
+            e = edits[k]
+            if k in dropped or e.kind != "omission":
+                continue
+            ra = resid[k][0]
+            for m in sorted({m for sg in place[id(e)][0] for m in additions_in.get(sg, ())}):
+                d = edits[m]
+                if m in dropped or m == k or not near(e, d):
+                    continue
+                rb = resid[m][1]
+                la, lb = match_units(ra, rb, lex)
+                if ra and rb and not la and not lb:
+                    shown = f"\"{' '.join(A.words(*e.ta))}\" / \"{' '.join(B.words(*d.tb))}\""
+                    info = {"category": "lexical", "flags": ["moved"], "severity": 0.3,
+                            "reason": "the same words (per the lexicon) stand in another place in the same "
+                                      f"point (word order changed): {shown}"}
+                    dropped.update((k, m))
+                    if moves_out is None:
+                        added.append(Edit(e.layer, e.a, d.b, kind="transposition", info=info,
+                                          ta=e.ta, tb=d.tb))
+                    else:
+                        pa = Edit("move", e.a, e.b, kind="transposition", ta=e.ta, tb=e.tb)
+                        pb = Edit("move", d.a, d.b, kind="transposition", ta=d.ta, tb=d.tb)
+                        pa.move = pb.move = len(moves_out)
+                        moves_out.append((pa, pb, info, []))
+                        added.extend((pa, pb))
+                    break
+        gone = {id(edits[k]) for k in dropped}
+        # 2. words found in another gap of the point, or a group named again
+        for k in cand:
+            if k in dropped:
+                continue
+            e = edits[k]
+            ra, rb = resid[k]
+            if not ra and not rb or len(ra) + len(rb) > EXPLAIN_MAX_UNITS or any(u.hard for u in ra + rb):
+                continue
+            seen: set[int] = set()
+            others = []
+            for sg in sorted(place[id(e)][0]):
+                for f in by_seg[sg]:
+                    if id(f) not in seen and f is not e and id(f) not in gone and near(e, f):
+                        seen.add(id(f))
+                        others.append(f)
+            one_sided = not ra or not rb
+            ok = True
+            for rest, other, me, own, pos, side in ((ra, B, A, e.ta, e.tb, 1), (rb, A, B, e.tb, e.ta, 0)):
+                if not rest:
+                    continue
+                moved = [u for f in others for u in lent(f, side)]
+                moved_keys = set().union(*(u.keys for u in moved)) if moved else set()
+                sentence = None
+                for x in rest:
+                    if found(x, moved, moved_keys):
+                        continue
+                    if one_sided and self._names_group(x, me, own):
+                        if sentence is None:
+                            sentence = units(other.words(*other.sentence(*pos)), lex)
+                            sentence_keys = set().union(*(u.keys for u in sentence)) if sentence else set()
+                        if found(x, sentence, sentence_keys):
+                            continue
+                    ok = False
+                    break
+                if not ok:
+                    break
+            if ok:
+                shown = ", ".join(u.text for u in ra + rb)
+                e.info = {"category": "lexical", "flags": [], "severity": 0.25,
+                          "reason": f"the same words (per the lexicon) stand elsewhere in the sentence or point "
+                                    f"({shown}): word order changed, or a group named once instead of twice"}
+        if not dropped:
+            return edits
+        out = [e for k, e in enumerate(edits) if k not in dropped] + added
+        out.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
+        return out
+
+    def _names_group(self, unit, side: Side, own: tuple[int, int]) -> bool:
+        """Whether a unit names people, places or groups: a group word of the lexicon or a
+        capitalized word that does not merely start a sentence."""
+        words = side.words(*own)
+        for w in unit.words:
+            if self.lex is not None and self.lex.is_group(w):
+                return True
+            if w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+                k = words.index(w) if w in words else -1
+                if not (k == 0 and side.initial(own[0])):
+                    return True
+        return False
+
+    def _join_substantive(self, edits):
+        """Neighbouring substantive gaps separated by at most two words form one change."""
+        A, B = self.A, self.B
+        out: list[Edit] = []
+        for e in edits:
+            p = out[-1] if out else None
+            if p is not None and e.layer == "text" and p.layer == "text" and \
+                    e.info["category"] == "substantive" and p.info["category"] == "substantive" and \
+                    "section" not in e.info["flags"] and "section" not in p.info["flags"]:
+                ga, gb = e.ta[0] - p.ta[1], e.tb[0] - p.tb[1]
+                between = A.words(p.ta[1], e.ta[0]) + B.words(p.tb[1], e.tb[0])
+                same_seg = A.n == 0 or A.tseg[min(p.ta[0], A.n - 1)] == A.tseg[min(e.ta[0], A.n - 1)]
+                if 0 <= ga <= 2 and 0 <= gb <= 2 and (ga or gb) and same_seg \
+                        and not any(w in SENTENCE_END for w in between):
+                    ia1, ia2, ib1, ib2 = p.ta[0], e.ta[1], p.tb[0], e.tb[1]
+                    info = self._classify(ia1, ia2, ib1, ib2)
+                    if info["category"] == "substantive":
+                        kind = "substitution" if ia2 > ia1 and ib2 > ib1 else ("omission" if ia2 > ia1 else "addition")
+                        out[-1] = Edit("text", (p.a[0], e.a[1]), (p.b[0], e.b[1]), kind=kind, info=info,
+                                       ta=(ia1, ia2), tb=(ib1, ib2))
+                        out[-1].joined = True
+                        continue
+            out.append(e)
+        return out

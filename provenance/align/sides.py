@@ -1,0 +1,168 @@
+"""The two sides of a comparison: edits, the result of one pair, and helpers over one witness's
+text tokens (words, segments, sentences, context, opening lines)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END
+from provenance.align.tokenize import TokenStream
+
+MOVE_MIN_WORDS = 3
+MOVE_MAX_GAPS = 16       # a word pair found in more gaps than this is no evidence of a move
+BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
+CONTEXT_WORDS = 6        # words either side of a reading seen for lexicon phrases and for values (dates)
+EXPLAIN_MAX_UNITS = 3    # at most this many unexplained words may be found elsewhere in the sentence
+NEAR_TOKENS = 120        # gaps of one point lend each other words within this distance
+SPELLING_POOL = 40       # spelling variants are looked for among at most this many lent words
+
+
+@dataclass
+class Edit:
+    layer: str                      # text | variant | editorial | move
+    a: tuple[int, int]              # slot range in the base
+    b: tuple[int, int]              # slot range in the witness
+    kind: str = "substitution"
+    info: dict = field(default_factory=dict)   # category, flags, severity, reason
+    move: int = -1                  # index of the transposition this edit is a piece of
+    ta: tuple[int, int] = (0, 0)    # text-token ranges (text edits)
+    tb: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class PairResult:
+    a: TokenStream
+    b: TokenStream
+    edits: list[Edit]
+    moves: list[tuple[Edit, Edit, dict, list]]  # (base piece, witness piece, classification, inner edits)
+    blocks: list[tuple[int, int, int]]       # matching blocks of text tokens (after moves)
+
+
+class Side:
+    """Helpers over one token stream's text layer."""
+
+    def __init__(self, ts: TokenStream):
+        self.ts = ts
+        self.idx = ts.text_idx
+        self.n = len(ts.text_idx)
+        segs = ts.seg
+        self.tseg = [segs[t] for t in ts.text_idx]
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for k, s in enumerate(self.tseg):
+            if s not in first:
+                first[s] = k
+            last[s] = k
+        self.first, self.last = first, last
+        # the opening lines end where the first paragraph or point begins (closers, signatures
+        # and datelines after the text are not opening lines)
+        kinds = ts.segments
+        self.body_start = next((k for k, sg in enumerate(self.tseg) if sg >= 0 and kinds[sg].kind in BODY_KINDS),
+                               self.n)
+
+    def content_flags(self) -> list[int]:
+        """1 for each text token that is a content word (not punctuation, not a function word)."""
+        text = self.ts.witness.text
+        st, en = self.ts.starts, self.ts.ends
+        cache: dict[str, int] = {}
+        out = []
+        for t in self.idx:
+            w = text[st[t]:en[t]]
+            c = cache.get(w)
+            if c is None:
+                c = cache[w] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
+            out.append(c)
+        return out
+
+    def words(self, i1: int, i2: int) -> list[str]:
+        text = self.ts.witness.text
+        st, en, idx = self.ts.starts, self.ts.ends, self.idx
+        return [text[st[idx[k]]:en[idx[k]]] for k in range(i1, i2)]
+
+    def initial(self, i: int) -> bool:
+        """Whether text token ``i`` starts a sentence (or a segment)."""
+        if i == 0 or self.tseg[i] != self.tseg[i - 1]:
+            return True
+        prev = self.words(i - 1, i)[0]
+        return prev in SENTENCE_END
+
+    def seg_at(self, i: int) -> set:
+        """Segments a reading at token ``i`` (empty or not) may belong to."""
+        out = set()
+        if 0 <= i < self.n:
+            out.add(self.tseg[i])
+        if 0 < i <= self.n:
+            out.add(self.tseg[i - 1])
+        return out
+
+    def context(self, i1: int, i2: int, k: int = CONTEXT_WORDS) -> tuple[list[str], list[str]]:
+        """Up to ``k`` words before and after [i1, i2), within the same segment."""
+        segs = self.seg_at(i1) | self.seg_at(i2)
+        lo = i1
+        while lo > 0 and i1 - lo < k and self.tseg[lo - 1] in segs:
+            lo -= 1
+        hi = i2
+        while hi < self.n and hi - i2 < k and self.tseg[hi] in segs:
+            hi += 1
+        return self.words(lo, i1), self.words(i2, hi)
+
+    def sentence(self, i1: int, i2: int) -> tuple[int, int]:
+        """The token range of the sentence (within its segment) around [i1, i2)."""
+        segs = self.seg_at(i1) if i2 <= i1 else {self.tseg[i1]} | {self.tseg[i2 - 1]}
+        text, st, en, idx = self.ts.witness.text, self.ts.starts, self.ts.ends, self.idx
+        lo = i1
+        while lo > 0 and self.tseg[lo - 1] in segs and text[st[idx[lo - 1]]:en[idx[lo - 1]]] not in SENTENCE_END:
+            lo -= 1
+        hi = i2
+        while hi < self.n and self.tseg[hi] in segs:
+            w = text[st[idx[hi]]:en[idx[hi]]]
+            hi += 1
+            if w in SENTENCE_END:
+                break
+        return lo, hi
+
+    def opener_split(self, i1: int, i2: int):
+        """Whole segments [i1, i2) split into the opening lines of a document (classification, copy
+        number, addressee, dateline, registration number: segments that are not paragraphs or
+        points) and the paragraphs and points that follow them; either may be None."""
+        segs = self.ts.segments
+        k = i1
+        while k < min(i2, self.body_start) and self.tseg[k] >= 0 and segs[self.tseg[k]].kind not in BODY_KINDS:
+            k = self.last[self.tseg[k]] + 1
+        return ((i1, k) if k > i1 else None), ((k, i2) if i2 > k else None)
+
+    def in_opener(self, i1: int, i2: int) -> bool:
+        """Whether a reading [i1, i2) (or the place of an empty one) lies in the opening lines."""
+        if max(i1, i2) > self.body_start:
+            return False
+        segs = self.ts.segments
+        kinds = [segs[s].kind if s >= 0 else "" for s in
+                 ({self.tseg[k] for k in range(i1, i2)} if i2 > i1 else self.seg_at(i1))]
+        return bool(kinds) and all(k and k not in BODY_KINDS for k in kinds)
+
+    def word_count(self, i1: int, i2: int) -> int:
+        return sum(1 for w in self.words(i1, i2) if any(c.isalnum() for c in w))
+
+    def group(self, k: int):
+        return self.ts.groups.get(k)
+
+    def whole_segments(self, i1: int, i2: int) -> tuple[int, int] | None:
+        """The text-token range of the segments lying wholly inside [i1, i2), if any."""
+        if i2 <= i1:
+            return None
+        w1 = w2 = None
+        s = self.tseg[i1]
+        k = i1
+        while k < i2:
+            s = self.tseg[k]
+            f, l_ = self.first[s], self.last[s]
+            if f >= i1 and l_ < i2 and s >= 0:
+                if w1 is None:
+                    w1 = f
+                w2 = l_ + 1
+            elif w1 is not None:
+                break
+            k = l_ + 1
+        if w1 is None:
+            return None
+        return w1, w2
