@@ -25,6 +25,15 @@ TRANSCRIPTION_SUFFIXES = {".txt", ".md", ".text"}
 XML_SUFFIXES = {".xml", ".tei"}
 
 
+def shown_path(path: str | os.PathLike | None) -> str:
+    """A path as outputs record it: as the user gave it when relative, the file name alone when
+    absolute, so that reports, JSON and TEI never carry where a machine keeps its files."""
+    if path in (None, ""):
+        return ""
+    s = str(path)
+    return Path(s).name if os.path.isabs(s) else s
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

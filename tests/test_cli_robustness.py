@@ -233,7 +233,7 @@ def test_audit_keeps_the_report_when_the_json_cannot_be_written(pair):
     keep = pair / "keep.html"
     keep.write_text("earlier report\n")
     (pair / "bad_dir").write_text("a file, not a folder\n")
-    r = run_cli("audit", "A.txt", "B.txt", "-o", "keep.html", "--json", "bad_dir/s.json", cwd=pair)
+    r = run_cli("audit", "A.txt", "B.txt", "-o", "keep.html", "--json-out", "bad_dir/s.json", cwd=pair)
     one_error(r, 3, "bad_dir/s.json", "cannot write")
     assert keep.read_text() == "earlier report\n"
     assert no_temp_files(pair)
@@ -242,12 +242,12 @@ def test_audit_keeps_the_report_when_the_json_cannot_be_written(pair):
 def test_audit_writes_no_json_when_the_report_cannot_be_written(pair):
     (pair / "r.html").mkdir()
     (pair / "s.json").write_text("{}\n")
-    r = run_cli("audit", "A.txt", "B.txt", "-o", "sub/x.html", "--json", "s.json", cwd=pair)
+    r = run_cli("audit", "A.txt", "B.txt", "-o", "sub/x.html", "--json-out", "s.json", "--fail-on", "none", cwd=pair)
     assert r.returncode == 0, r.stderr  # the control: both written
     assert json.loads((pair / "s.json").read_text())["report"] == "sub/x.html"
     (pair / "s.json").write_text("{}\n")
     (pair / "afile").write_text("x")
-    r = run_cli("audit", "A.txt", "B.txt", "-o", "afile/x.html", "--json", "s.json", cwd=pair)
+    r = run_cli("audit", "A.txt", "B.txt", "-o", "afile/x.html", "--json-out", "s.json", cwd=pair)
     one_error(r, 3, "afile/x.html", "cannot write")
     assert (pair / "s.json").read_text() == "{}\n"
     assert no_temp_files(pair)
