@@ -71,7 +71,7 @@ def wbr(value) -> Markup:
     from markupsafe import escape
 
     out = str(escape(str(value)))
-    for ch in ("_", "-", "."):
+    for ch in ("_", "-", ".", "/"):
         out = out.replace(ch, ch + "<wbr>")
     return Markup(out)
 
