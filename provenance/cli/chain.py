@@ -7,7 +7,8 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, encoding_option, given
+from provenance.cli.common import (CHAIN_LEVELS, emit_json, encoding_option, fail_on_option, failing_levels, given,
+                                   wrote)
 from provenance.errors import UsageError
 from provenance.fileio import atomic_write, dump_json
 
@@ -64,8 +65,8 @@ def chain():
     provenance chain PATH... extracts, for each transcription (.txt) or TEI file (.xml), who
     received which copy, excerpt and point, who drafted, typed and authenticated it, where
     copies were placed, and what does not add up (findings); its options are listed below.
-    Exit 0 clean, 1 when there are warnings, 2 on a bad option or name file, 3 when a file
-    could not be read.
+    Exit 1 when a finding at or above --fail-on (default: warning) is found, else 0; 2 on a
+    bad option or name file, 3 when a file could not be read.
 
     provenance chain query (--recipient NAME | --agent NAME) [--document ID] [--db FILE], or
     --document ID alone, answers from the catalog built by `provenance catalog add`, with the
@@ -85,11 +86,12 @@ def chain():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
 @click.option("--json", "as_json", is_flag=True,
-              help="Same as --format json (schemas/chain.schema.json); not with another --format.")
+              help="JSON on standard output (schemas/chain.schema.json); not with another --format or -o.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to this file.")
+@fail_on_option(CHAIN_LEVELS, "finding")
 @encoding_option("Force the encoding of transcriptions.")
 @_names_option
-def extract(paths, fmt, as_json, output, encoding, names):
+def extract(paths, fmt, as_json, output, fail_on, encoding, names):
     """Extract copy-distribution chains from transcriptions or TEI files.
 
     \b
@@ -102,6 +104,8 @@ def extract(paths, fmt, as_json, output, encoding, names):
     if as_json:
         if given("fmt") and fmt != "json":
             raise UsageError(f"give --json or --format {fmt}, not both")
+        if output:
+            raise UsageError("--json writes to standard output; for a file give --format json -o FILE")
         fmt = "json"
     auth = NameAuthority.load(names)
     with encoding_hint():
@@ -117,13 +121,15 @@ def extract(paths, fmt, as_json, output, encoding, names):
         text = _table(result)
     if output:
         atomic_write(output, text)
+        wrote(output)
     else:
         sys.stdout.write(text)
     for e in result["errors"]:
         click.echo(f"Error: {e['message']}", err=True)
     if result["errors"]:
         sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_FINDINGS if result["summary"]["by_severity"].get("warning") else EXIT_OK)
+    found = any(result["summary"]["by_severity"].get(level) for level in failing_levels(CHAIN_LEVELS, fail_on))
+    sys.exit(EXIT_FINDINGS if found else EXIT_OK)
 
 
 extract.context_class = _AsChainContext

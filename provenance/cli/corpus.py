@@ -7,8 +7,8 @@ import time
 
 import click
 
-from provenance import EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, json_option
+from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from provenance.cli.common import DIVERGENCE_LEVELS, emit_json, fail_on_option, failing_levels, json_option, wrote
 
 STAGES = {
     "index": "Reading and shingling files",
@@ -206,14 +206,16 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
               help="Folder for the pair reports, index.html, graph.html, corpus.graphml and corpus.json.")
 @click.option("--min-similarity", type=float, default=None, help="Audit only pairs at least this similar.")
 @click.option("--limit", type=int, default=None, help="Audit only the N most similar pairs.")
+@fail_on_option(DIVERGENCE_LEVELS, "divergence")
 @_engine_options
 @_quiet_option
 @json_option
-def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet, as_json):
+def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, workers, quiet, as_json):
     """Align every related pair; write one report per pair, an index page and the corpus graph.
 
     Uses the pairs of the last `corpus discover` (discovers them again if the corpus has
-    changed since). Exit 0 when every pair was reported, 3 when some could not be.
+    changed since). Exit 3 when some pair could not be reported, else 1 when a divergence at
+    or above --fail-on (default: substantive) is found in any pair, else 0.
 
     \b
     Example:
@@ -232,5 +234,10 @@ def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet,
     s = res["summary"]
     if not quiet:
         _say(f"{s['reports']} pair reports ({s['errors']} errors, {s['substantive']} substantive divergences) "
-             f"in {res['out']}; index: {res['out']}/index.html ({time.perf_counter() - t0:.1f} s)")
-    sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
+             f"({time.perf_counter() - t0:.1f} s)")
+    wrote(f"{out}/index.html, {out}/graph.html and {s['reports']} pair report{'' if s['reports'] == 1 else 's'}")
+    if res["errors"]:
+        sys.exit(EXIT_INPUT)
+    levels = failing_levels(DIVERGENCE_LEVELS, fail_on)
+    found = any((p.get("by_category") or {}).get(c) for p in res["pairs"] for c in levels)
+    sys.exit(EXIT_FINDINGS if found else EXIT_OK)
