@@ -262,6 +262,8 @@ def add(paths, db, names, as_json):
                 click.echo(f"{k}: {f['path']} ({f['id']}){was}")
         click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
                    f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
+    if res["added"] or res["replaced"]:
+        wrote(db)
     for e in res["errors"]:
         click.echo(f"Error: {e['message']}", err=True)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)

@@ -62,6 +62,9 @@ def _db_option(f):
 
 
 def _engine_options(f):
+    f = click.option("--connect-timeout", "connect_timeout", type=float, default=5.0, show_default=True,
+                     metavar="SECONDS", help="With --engine dask: give up (exit 3) when the scheduler does not "
+                                             "answer within this time.")(f)
     f = click.option("--workers", type=int, default=None,
                      help="Local processes (default: all cores); ignored with --engine dask.")(f)
     f = click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -75,15 +78,15 @@ def _quiet_option(f):
     return click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary line.")(f)
 
 
-def _engine(engine, scheduler, workers):
+def _engine(engine, scheduler, workers, connect_timeout=5.0):
     from provenance.corpus.engine import make_engine
 
-    return make_engine(engine, scheduler, workers if engine == "local" else None)
+    return make_engine(engine, scheduler, workers if engine == "local" else None, connect_timeout)
 
 
-def _run(step, engine, scheduler, workers, quiet, *args, **kw) -> dict:
+def _run(step, engine, scheduler, workers, quiet, *args, connect_timeout=5.0, **kw) -> dict:
     """Run one corpus step on the chosen engine with progress bars; the engine is closed after."""
-    eng = _engine(engine, scheduler, workers)
+    eng = _engine(engine, scheduler, workers, connect_timeout)
     try:
         with Progress(quiet) as prog:
             return step(*args, engine=eng, progress=prog, **kw)
@@ -120,7 +123,7 @@ def corpus():
 @_engine_options
 @_quiet_option
 @json_option
-def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
+def index_cmd(paths, db, engine, scheduler, workers, connect_timeout, quiet, as_json):
     """Catalog every transcription (.txt) and TEI file (.xml) under PATH...
 
     A file already catalogued with the same content (SHA-256) is skipped; a changed file
@@ -135,7 +138,7 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     from provenance.corpus.index import index_paths
 
     t0 = time.perf_counter()
-    res = _run(index_paths, engine, scheduler, workers, quiet, paths, db)
+    res = _run(index_paths, engine, scheduler, workers, quiet, paths, db, connect_timeout=connect_timeout)
     _say_errors(res)
     if as_json:
         emit_json(res)
@@ -143,6 +146,8 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     if not quiet:
         _say(f"{s['files']} files: {s['new']} new, {s['updated']} updated, {s['unchanged']} unchanged, "
              f"{s['errors']} errors; {s['catalogued']} documents in {db} ({time.perf_counter() - t0:.1f} s)")
+    if s["new"] or s["updated"]:
+        wrote(db)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
 
 
@@ -161,7 +166,7 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
 @_quiet_option
 @json_option
 def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known_boilerplate, engine, scheduler,
-                 workers, quiet, as_json):
+                 workers, connect_timeout, quiet, as_json):
     """Find related documents in the catalog: similarity, shared passages, direction.
 
     Each pair comes with its similarity (the share of the smaller document found in the
@@ -177,7 +182,8 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
     from provenance.corpus.discover import discover
 
     t0 = time.perf_counter()
-    res = _run(discover, engine, scheduler, workers, quiet, db, min_similarity=min_similarity,
+    res = _run(discover, engine, scheduler, workers, quiet, db, connect_timeout=connect_timeout,
+               min_similarity=min_similarity,
                min_shared=min_shared, lsh_threshold=lsh_threshold, max_df=max_df,
                known_boilerplate=not no_known_boilerplate)
     if as_json:
@@ -210,7 +216,7 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
 @_engine_options
 @_quiet_option
 @json_option
-def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, workers, quiet, as_json):
+def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, workers, connect_timeout, quiet, as_json):
     """Align every related pair; write one report per pair, an index page and the corpus graph.
 
     Uses the pairs of the last `corpus discover` (discovers them again if the corpus has
@@ -225,7 +231,8 @@ def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, worker
     from provenance.corpus.audit import audit_corpus
 
     t0 = time.perf_counter()
-    res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, min_similarity=min_similarity, limit=limit)
+    res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, connect_timeout=connect_timeout,
+               min_similarity=min_similarity, limit=limit)
     _say_errors(res)
     for w in res["warnings"]:
         _say(f"Warning: {w}")
