@@ -55,7 +55,9 @@ def load_rules(path: str | Path) -> Rules:
         raise UsageError(f"rules file is not valid JSON: {exc.msg}", str(p), exc.lineno) from None
     errors = json_errors(data, "ingest-rules.schema.json")
     if errors:
-        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}", str(p))
+        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}; a rules file "
+                         'looks like {"overrides": [{"bracket": "[Altai]", "after": "Shara-Sume", "as": "supplied"}], '
+                         '"foreign_terms": ["kolkhoznik"], "common_words": ["Okrug"]} (examples/rules.json)', str(p))
     return Rules(data.get("overrides", []), data.get("foreign_terms", []), data.get("common_words", []), str(p))
 
 
