@@ -187,12 +187,12 @@ class WitnessSpans:
 
     def inner_marks(self, piece: dict) -> list[tuple[str, bool]] | None:
         """The differing characters inside a piece that is one whole substitution reading."""
-        dids = piece["d"].split() if piece.get("d") else []
-        if len(dids) != 1 or piece.get("empty"):
+        if piece.get("empty") or not piece.get("d"):
             return None
-        cut = self.inner.get(dids[0])
-        if cut and "".join(t for t, _ in cut) == piece["text"]:
-            return cut
+        for did in piece["d"].split():  # a substitution may sit inside a moved passage
+            cut = self.inner.get(did)
+            if cut and "".join(t for t, _ in cut) == piece["text"]:
+                return cut
         return None
 
 
