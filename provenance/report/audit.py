@@ -126,8 +126,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     if out.exists() and out.is_dir():
         raise UsageError("is a directory; name an .html file", str(out))
     run_time = run_time or recorded_time(stamp)
-    shown = {"fail_on": fail or None}
-    shown.update(settings or {})
+    shown = dict(settings or {})  # --fail-on decides the exit status only: the page is the same
     html = render_report(result, chain, shown, run_time, tei=tei)
     data = html.encode("utf-8")
     summary = summarize(result)
