@@ -34,6 +34,21 @@ def shown_path(path: str | os.PathLike | None) -> str:
     return Path(s).name if os.path.isabs(s) else s
 
 
+#: Keys whose values are paths in the tool's JSON payloads.
+PATH_KEYS = frozenset({"path", "source", "output", "previous_path", "db", "out", "report"})
+
+
+def outward(payload):
+    """A JSON payload with every absolute path (under one of PATH_KEYS) shown as its file name
+    (see :func:`shown_path`); everything else as it was."""
+    if isinstance(payload, dict):
+        return {k: (shown_path(v) if k in PATH_KEYS and isinstance(v, str) and os.path.isabs(v) else outward(v))
+                for k, v in payload.items()}
+    if isinstance(payload, list):
+        return [outward(v) for v in payload]
+    return payload
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

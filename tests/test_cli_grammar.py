@@ -227,3 +227,29 @@ def test_a_first_guess_at_a_lexicon_gets_an_example_of_the_shape(work, tmp_path)
     line, = r.stderr.strip().splitlines()
     assert str(guess) in line and '"equivalents": [{"terms": ["rebels", "insurgents"]}]' in line
     assert "examples/lexicon.json" in line
+
+
+@pytest.mark.parametrize("args", [
+    ["align", "{w}/a.txt", "{w}/b.txt", "--json"],
+    ["align", "{w}/a.txt", "{w}/b.txt", "--format", "tei"],
+    ["audit", "{w}/a.txt", "{w}/b.txt", "-o", "{w}/abs.html", "--json", "--char-diff"],
+    ["chain", "{w}/a.txt", "--json"],
+    ["ingest", "{w}/a.txt", "-o", "{w}/abs-tei", "--json"],
+    ["validate", "{w}/abs-tei", "--json"],
+    ["text", "{w}/a.txt", "--json"],
+], ids=lambda a: " ".join(a[:2]))
+def test_outputs_never_carry_absolute_paths(work, args):
+    r = run(*[x.format(w=work) for x in args], "--fail-on", "none") if args[0] in ("align", "audit", "chain") \
+        else run(*[x.format(w=work) for x in args])
+    assert r.exit_code == 0, r.stderr
+    assert str(work) not in r.stdout
+    if args[0] == "audit":
+        assert str(work) not in (work / "abs.html").read_text(encoding="utf-8")
+    if args[0] == "ingest":
+        assert str(work) not in (work / "abs-tei" / "a.xml").read_text(encoding="utf-8")
+    # given relative, a path is kept as written
+    rel = run(*[x.format(w=".") for x in args], *(["--fail-on", "none"] if args[0] in ("align", "audit", "chain")
+                                                  else []), cwd=work)
+    assert rel.exit_code == 0, rel.stderr
+    if "--json" in args and args[0] != "validate":
+        assert '"a.txt"' in rel.stdout or '"./a.txt"' in rel.stdout

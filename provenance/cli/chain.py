@@ -111,7 +111,9 @@ def extract(paths, fmt, as_json, output, fail_on, encoding, names):
     with encoding_hint():
         result = extract_paths(paths, authority=auth, encoding=encoding)
     if fmt == "json":
-        text = dump_json(result)
+        from provenance.fileio import outward
+
+        text = dump_json(outward(result))
     elif fmt in ("prov-json", "prov-n", "dot", "graphml"):
         from provenance.chain import prov as P
 
@@ -212,7 +214,7 @@ def query(recipient, agent, document, db, names, as_json):
 
     res = run_query(db, recipient=recipient, document=document, agent=agent, names=names)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for r in res["results"]:
             click.echo(f"{r['document']}  {r['kind']:<10} {r['agent'] or '-':<12} {r['what']}")
@@ -254,7 +256,7 @@ def add(paths, db, names, as_json):
 
     res = add_paths(db, paths, names)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for k in ("added", "replaced", "unchanged"):
             for f in res[k]:
@@ -283,7 +285,7 @@ def list_(db, as_json):
 
     res = list_documents(db)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for d in res["documents"]:
             click.echo(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")

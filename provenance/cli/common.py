@@ -14,8 +14,12 @@ def json_option(f):
                         help="Write the result as JSON (described by a schema in schemas/) on stdout.")(f)
 
 
-def emit_json(payload) -> None:
-    sys.stdout.write(dump_json(payload))
+def emit_json(payload, locations: bool = False) -> None:
+    """The payload as JSON on standard output, absolute paths shown by their file names, except
+    with ``locations`` (the catalog's listings, whose content is where each source is kept)."""
+    from provenance.fileio import outward
+
+    sys.stdout.write(dump_json(payload if locations else outward(payload)))
 
 
 def warn(message: str) -> None:
