@@ -203,6 +203,7 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
         _say(f"{s['pairs']} related pairs ({s['directed']} with a direction) among {s['documents']} documents; "
              f"{s['candidates']} candidates checked; {s['boilerplate_shingles']} boilerplate shingles dropped "
              f"({time.perf_counter() - t0:.1f} s)")
+    wrote(f"{db} (the related pairs)")
     sys.exit(EXIT_OK)
 
 
