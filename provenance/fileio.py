@@ -29,6 +29,30 @@ TRANSCRIPTION_SUFFIXES = {".txt", ".md", ".text"}
 XML_SUFFIXES = {".xml", ".tei"}
 
 
+def shown_path(path: str | os.PathLike | None) -> str:
+    """A path as outputs record it: as the user gave it when relative, the file name alone when
+    absolute, so that reports, JSON and TEI never carry where a machine keeps its files."""
+    if path in (None, ""):
+        return ""
+    s = str(path)
+    return Path(s).name if os.path.isabs(s) else s
+
+
+#: Keys whose values are paths in the tool's JSON payloads.
+PATH_KEYS = frozenset({"path", "source", "output", "previous_path", "db", "out", "report"})
+
+
+def outward(payload):
+    """A JSON payload with every absolute path (under one of PATH_KEYS) shown as its file name
+    (see :func:`shown_path`); everything else as it was."""
+    if isinstance(payload, dict):
+        return {k: (shown_path(v) if k in PATH_KEYS and isinstance(v, str) and os.path.isabs(v) else outward(v))
+                for k, v in payload.items()}
+    if isinstance(payload, list):
+        return [outward(v) for v in payload]
+    return payload
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -101,7 +101,8 @@ def test_audit_cli_json_and_exit_code(tmp_path):
     db = tmp_path / "c.sqlite"
     assert run_cli("corpus", "index", src, "--db", db, "-q").returncode == 0
     res = run_cli("corpus", "audit", "--db", db, "-o", tmp_path / "out", "--json", "--workers", "1")
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 1, res.stderr  # substantive divergences: the default --fail-on
+    assert f"wrote {tmp_path / 'out'}/index.html" in res.stderr
     out = json.loads(res.stdout)
     assert json_errors(out, "corpus-audit.schema.json") == []
     assert out["rediscovered"] is True and out["summary"]["reports"] == 1

@@ -17,6 +17,7 @@ from provenance import __version__
 from provenance.align.classify import most_severe
 from provenance.align.pairwise import PairResult, compare
 from provenance.align.tokenize import KeyTable, TokenStream, int_array, tokenize
+from provenance.fileio import shown_path
 
 CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 KINDS = ("substitution", "addition", "omission", "transposition")
@@ -106,7 +107,7 @@ def _did(kind: str, readings: dict) -> str:
 
 def _witness_json(w) -> dict:
     return {
-        "id": w.id, "path": w.path, "sha256": w.sha256, "kind": w.kind, "meta": w.meta, "text": w.text,
+        "id": w.id, "path": shown_path(w.path), "sha256": w.sha256, "kind": w.kind, "meta": w.meta, "text": w.text,
         "segments": [{"n": s.n, "kind": s.kind, "start": s.start, "end": s.end, "label": s.label}
                      for s in w.segments],
         "marks": [{"type": m.type, "start": m.start, "end": m.end, "content": m.content}

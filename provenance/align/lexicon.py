@@ -182,11 +182,17 @@ def grammar_data() -> dict:
     return json.loads(resources.files("provenance").joinpath("data/grammar.json").read_text(encoding="utf-8"))
 
 
+#: What a lexicon file looks like, for the message that refuses one.
+LEXICON_SHAPE = ('a lexicon looks like {"equivalents": [{"terms": ["rebels", "insurgents"]}], '
+                 '"transliteration": [{"pattern": "ai$", "replace": "ay"}], "groups": ["kulaks"]} '
+                 '(schemas/lexicon.schema.json; examples/lexicon.json)')
+
+
 def check_lexicon(data, path: str) -> None:
     """Raise a UsageError (one line, naming the file) when ``data`` breaks the lexicon schema."""
     errors = json_errors(data, "lexicon.schema.json")
     if errors:
-        raise UsageError(f"not a valid lexicon: {errors[0]}", path)
+        raise UsageError(f"not a valid lexicon: {errors[0]}; {LEXICON_SHAPE}", path)
     for rule in data.get("transliteration", []):
         try:
             re.compile(rule["pattern"])

@@ -7,7 +7,8 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, encoding_option, given, say
+from provenance.cli.common import (CHAIN_LEVELS, emit_json, encoding_option, fail_on_option, failing_levels, given,
+                                   say, wrote)
 from provenance.errors import UsageError
 from provenance.safetext import terminal_safe
 from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, atomic_write, check_outputs, dump_json
@@ -65,8 +66,8 @@ def chain():
     provenance chain PATH... extracts, for each transcription (.txt) or TEI file (.xml), who
     received which copy, excerpt and point, who drafted, typed and authenticated it, where
     copies were placed, and what does not add up (findings); its options are listed below.
-    Exit 0 clean, 1 when there are warnings, 2 on a bad option or name file, 3 when a file
-    could not be read.
+    Exit 1 when a finding at or above --fail-on (default: warning) is found, else 0; 2 on a
+    bad option or name file, 3 when a file could not be read.
 
     provenance chain query (--recipient NAME | --agent NAME) [--document ID] [--db FILE], or
     --document ID alone, answers from the catalog built by `provenance catalog add`, with the
@@ -86,11 +87,12 @@ def chain():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
 @click.option("--json", "as_json", is_flag=True,
-              help="Same as --format json (schemas/chain.schema.json); not with another --format.")
+              help="JSON on standard output (schemas/chain.schema.json); not with another --format or -o.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the output to this file.")
+@fail_on_option(CHAIN_LEVELS, "finding")
 @encoding_option("Force the encoding of transcriptions.")
 @_names_option
-def extract(paths, fmt, as_json, output, encoding, names):
+def extract(paths, fmt, as_json, output, fail_on, encoding, names):
     """Extract copy-distribution chains from transcriptions or TEI files.
 
     \b
@@ -103,13 +105,17 @@ def extract(paths, fmt, as_json, output, encoding, names):
     if as_json:
         if given("fmt") and fmt != "json":
             raise UsageError(f"give --json or --format {fmt}, not both")
+        if output:
+            raise UsageError("--json writes to standard output; for a file give --format json -o FILE")
         fmt = "json"
     check_outputs([*paths, *names], [output], TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
     auth = NameAuthority.load(names)
     with encoding_hint():
         result = extract_paths(paths, authority=auth, encoding=encoding)
     if fmt == "json":
-        text = dump_json(result)
+        from provenance.fileio import outward
+
+        text = dump_json(outward(result))
     elif fmt in ("prov-json", "prov-n", "dot", "graphml"):
         from provenance.chain import prov as P
 
@@ -119,13 +125,15 @@ def extract(paths, fmt, as_json, output, encoding, names):
         text = terminal_safe(_table(result))
     if output:
         atomic_write(output, text)
+        wrote(output)
     else:
         sys.stdout.write(text)
     for e in result["errors"]:
         click.echo(f"Error: {e['message']}", err=True)
     if result["errors"]:
         sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_FINDINGS if result["summary"]["by_severity"].get("warning") else EXIT_OK)
+    found = any(result["summary"]["by_severity"].get(level) for level in failing_levels(CHAIN_LEVELS, fail_on))
+    sys.exit(EXIT_FINDINGS if found else EXIT_OK)
 
 
 extract.context_class = _AsChainContext
@@ -208,7 +216,7 @@ def query(recipient, agent, document, db, names, as_json):
 
     res = run_query(db, recipient=recipient, document=document, agent=agent, names=names)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for r in res["results"]:
             say(f"{r['document']}  {r['kind']:<10} {r['agent'] or '-':<12} {r['what']}")
@@ -262,7 +270,7 @@ def add(paths, db, names, as_json):
 
     res = add_paths(db, paths, names)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for k in ("added", "replaced", "unchanged"):
             for f in res[k]:
@@ -270,6 +278,8 @@ def add(paths, db, names, as_json):
                 say(f"{k}: {f['path']} ({f['id']}){was}")
         click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
                    f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
+    if res["added"] or res["replaced"]:
+        wrote(db)
     for e in res["errors"]:
         click.echo(f"Error: {e['message']}", err=True)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
@@ -293,7 +303,7 @@ def list_(db, names, as_json):
 
     res = list_documents(db, names)
     if as_json:
-        emit_json(res)
+        emit_json(res, locations=True)
     else:
         for d in res["documents"]:
             say(f"{d['id']}  {d['date'] or '-'}  {d['facts']} facts  {d['findings']} findings  {d['title'] or ''}")

@@ -14,8 +14,12 @@ def json_option(f):
                         help="Write the result as JSON (described by a schema in schemas/) on stdout.")(f)
 
 
-def emit_json(payload) -> None:
-    sys.stdout.write(dump_json(payload))
+def emit_json(payload, locations: bool = False) -> None:
+    """The payload as JSON on standard output, absolute paths shown by their file names, except
+    with ``locations`` (the catalog's listings, whose content is where each source is kept)."""
+    from provenance.fileio import outward
+
+    sys.stdout.write(dump_json(payload if locations else outward(payload)))
 
 
 def say(line: str, err: bool = False) -> None:
@@ -48,3 +52,48 @@ def given(name: str) -> bool:
     source = click.get_current_context().get_parameter_source(name)
     return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
 
+
+
+#: The levels of --fail-on, most serious first, for each kind of finding; the default of every
+#: command is the first (most serious) level of its scale.
+DIVERGENCE_LEVELS = ("substantive", "lexical", "orthographic", "accidental", "editorial")
+SEVERITY_LEVELS = ("error", "warning")
+CHAIN_LEVELS = ("warning", "info")
+
+
+def fail_on_option(levels, what: str = "finding"):
+    """--fail-on LEVEL: exit 1 when a finding at or above LEVEL is found ('any': every finding,
+    'none': never); the default is the most serious level."""
+    choices = list(levels) + ["any", "none"]
+    return click.option("--fail-on", "fail_on", type=click.Choice(choices, case_sensitive=False),
+                        default=levels[0], show_default=True,
+                        help=f"Exit 1 when a {what} at or above this level is found "
+                             f"({' > '.join(levels)}; 'any' for every {what}, 'none' to always exit 0).")
+
+
+def failing_levels(levels, fail_on: str) -> list[str]:
+    """The levels that make a run fail with --fail-on ``fail_on``."""
+    fail_on = (fail_on or "none").lower()
+    if fail_on == "none":
+        return []
+    if fail_on == "any":
+        return list(levels)
+    return list(levels[:list(levels).index(fail_on) + 1])
+
+
+def wrote(path) -> None:
+    """The one stderr line of a command that wrote a file."""
+    click.echo(f"wrote {path}", err=True)
+
+
+def witness_ids(id_list, ids_csv, count: int) -> list[str] | None:
+    """Witness ids from --id (repeated) or --ids (comma-separated), one per witness; None for the
+    default (file stems)."""
+    from provenance.errors import UsageError
+
+    if id_list and ids_csv:
+        raise UsageError("give ids with --id or --ids, not both")
+    ids = list(id_list) or ([x.strip() for x in ids_csv.split(",")] if ids_csv else None)
+    if ids is not None and len(ids) != count:
+        raise UsageError(f"{len(ids)} ids given for {count} witnesses")
+    return ids

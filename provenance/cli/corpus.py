@@ -8,7 +8,7 @@ import time
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import emit_json, json_option
+from provenance.cli.common import DIVERGENCE_LEVELS, emit_json, fail_on_option, failing_levels, json_option, wrote
 
 STAGES = {
     "index": "Reading and shingling files",
@@ -62,6 +62,9 @@ def _db_option(f):
 
 
 def _engine_options(f):
+    f = click.option("--connect-timeout", "connect_timeout", type=float, default=5.0, show_default=True,
+                     metavar="SECONDS", help="With --engine dask: give up (exit 3) when the scheduler does not "
+                                             "answer within this time.")(f)
     f = click.option("--workers", type=int, default=None,
                      help="Local processes (default: all cores); ignored with --engine dask.")(f)
     f = click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -75,15 +78,15 @@ def _quiet_option(f):
     return click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary line.")(f)
 
 
-def _engine(engine, scheduler, workers):
+def _engine(engine, scheduler, workers, connect_timeout=5.0):
     from provenance.corpus.engine import make_engine
 
-    return make_engine(engine, scheduler, workers if engine == "local" else None)
+    return make_engine(engine, scheduler, workers if engine == "local" else None, connect_timeout)
 
 
-def _run(step, engine, scheduler, workers, quiet, *args, **kw) -> dict:
+def _run(step, engine, scheduler, workers, quiet, *args, connect_timeout=5.0, **kw) -> dict:
     """Run one corpus step on the chosen engine with progress bars; the engine is closed after."""
-    eng = _engine(engine, scheduler, workers)
+    eng = _engine(engine, scheduler, workers, connect_timeout)
     try:
         with Progress(quiet) as prog:
             return step(*args, engine=eng, progress=prog, **kw)
@@ -120,7 +123,7 @@ def corpus():
 @_engine_options
 @_quiet_option
 @json_option
-def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
+def index_cmd(paths, db, engine, scheduler, workers, connect_timeout, quiet, as_json):
     """Catalog every transcription (.txt) and TEI file (.xml) under PATH...
 
     A file already catalogued with the same content (SHA-256) is skipped; a changed file
@@ -137,7 +140,7 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
     from provenance.corpus.index import index_paths
 
     t0 = time.perf_counter()
-    res = _run(index_paths, engine, scheduler, workers, quiet, paths, db)
+    res = _run(index_paths, engine, scheduler, workers, quiet, paths, db, connect_timeout=connect_timeout)
     _say_errors(res)
     for c in res["conflicts"]:
         _say(f"Conflict: {c['message']}")
@@ -148,6 +151,8 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
         _say(f"{s['files']} files: {s['new']} new, {s['updated']} updated, {s['unchanged']} unchanged, "
              f"{s['errors']} errors, {s['conflicts']} conflicts; {s['catalogued']} documents in {db} "
              f"({time.perf_counter() - t0:.1f} s)")
+    if s["new"] or s["updated"]:
+        wrote(db)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_FINDINGS if res["conflicts"] else EXIT_OK)
 
 
@@ -166,7 +171,7 @@ def index_cmd(paths, db, engine, scheduler, workers, quiet, as_json):
 @_quiet_option
 @json_option
 def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known_boilerplate, engine, scheduler,
-                 workers, quiet, as_json):
+                 workers, connect_timeout, quiet, as_json):
     """Find related documents in the catalog: similarity, shared passages, direction.
 
     Each pair comes with its similarity (the share of the smaller document found in the
@@ -182,7 +187,8 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
     from provenance.corpus.discover import discover
 
     t0 = time.perf_counter()
-    res = _run(discover, engine, scheduler, workers, quiet, db, min_similarity=min_similarity,
+    res = _run(discover, engine, scheduler, workers, quiet, db, connect_timeout=connect_timeout,
+               min_similarity=min_similarity,
                min_shared=min_shared, lsh_threshold=lsh_threshold, max_df=max_df,
                known_boilerplate=not no_known_boilerplate)
     if as_json:
@@ -204,6 +210,7 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
         _say(f"{s['pairs']} related pairs ({s['directed']} with a direction) among {s['documents']} documents; "
              f"{s['candidates']} candidates checked; {s['boilerplate_shingles']} boilerplate shingles dropped "
              f"({time.perf_counter() - t0:.1f} s)")
+    wrote(f"{db} (the related pairs)")
     sys.exit(EXIT_OK)
 
 
@@ -213,14 +220,16 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
               help="Folder for the pair reports, index.html, graph.html, corpus.graphml and corpus.json.")
 @click.option("--min-similarity", type=float, default=None, help="Audit only pairs at least this similar.")
 @click.option("--limit", type=int, default=None, help="Audit only the N most similar pairs.")
+@fail_on_option(DIVERGENCE_LEVELS, "divergence")
 @_engine_options
 @_quiet_option
 @json_option
-def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet, as_json):
+def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, workers, connect_timeout, quiet, as_json):
     """Align every related pair; write one report per pair, an index page and the corpus graph.
 
     Uses the pairs of the last `corpus discover` (discovers them again if the corpus has
-    changed since). Exit 0 when every pair was reported, 3 when some could not be.
+    changed since). Exit 3 when some pair could not be reported, else 1 when a divergence at
+    or above --fail-on (default: substantive) is found in any pair, else 0.
 
     \b
     Example:
@@ -230,7 +239,8 @@ def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet,
     from provenance.corpus.audit import audit_corpus
 
     t0 = time.perf_counter()
-    res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, min_similarity=min_similarity, limit=limit)
+    res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, connect_timeout=connect_timeout,
+               min_similarity=min_similarity, limit=limit)
     _say_errors(res)
     for w in res["warnings"]:
         _say(f"Warning: {w}")
@@ -239,5 +249,10 @@ def audit_cmd(db, out, min_similarity, limit, engine, scheduler, workers, quiet,
     s = res["summary"]
     if not quiet:
         _say(f"{s['reports']} pair reports ({s['errors']} errors, {s['substantive']} substantive divergences) "
-             f"in {res['out']}; index: {res['out']}/index.html ({time.perf_counter() - t0:.1f} s)")
-    sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
+             f"({time.perf_counter() - t0:.1f} s)")
+    wrote(f"{out}/index.html, {out}/graph.html and {s['reports']} pair report{'' if s['reports'] == 1 else 's'}")
+    if res["errors"]:
+        sys.exit(EXIT_INPUT)
+    levels = failing_levels(DIVERGENCE_LEVELS, fail_on)
+    found = any((p.get("by_category") or {}).get(c) for p in res["pairs"] for c in levels)
+    sys.exit(EXIT_FINDINGS if found else EXIT_OK)

@@ -7,14 +7,15 @@ import sys
 import click
 
 from provenance import EXIT_INPUT, EXIT_OK, __version__
-from provenance.cli.common import emit_json, encoding_option, json_option
-from provenance.errors import InputError
+from provenance.cli.common import emit_json, encoding_option, json_option, warn, wrote
+from provenance.errors import InputError, UsageError
 
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "outdir", default="tei", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the TEI files (<stem>.xml).")
+@click.option("-o", "--output", "outdir", default=None, type=click.Path(file_okay=False),
+              help="Folder for the TEI files (<stem>.xml). Without it nothing is written beside the sources: "
+                   "one transcription's TEI goes to standard output, --json reports without writing.")
 @click.option("--rules", "rules_path", type=click.Path(), help="JSON rules file overriding bracket decisions "
               "(schemas/ingest-rules.schema.json).")
 @encoding_option("Force the encoding of the sources (e.g. cp1251, utf-16).")
@@ -23,20 +24,44 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
     """Convert transcriptions (files or folders) to TEI P5.
 
     Every editorial bracket is encoded as TEI markup by a named rule; doubtful decisions are
-    listed as review items (see --json). Exit 0 when all files converted, 3 when any could not
-    be read (the others are still written).
+    listed as review items (see --json). The TEI files go to the -o folder ("wrote N TEI files
+    to FOLDER" on stderr); without -o, the TEI of a single transcription goes to standard
+    output, and --json reports the decisions without writing anything. Exit 0 when all files
+    converted, 3 when any could not be read (the others are still written).
 
     \b
     Example:
       provenance ingest tei/source -o tei
-      provenance ingest draft.txt --rules my-rules.json --json
+      provenance ingest examples/draft.txt --rules examples/rules.json --json
+      provenance ingest examples/draft.txt > draft.xml
     """
-    from provenance.fileio import encoding_hint
+    from provenance.fileio import encoding_hint, expand_sources, TRANSCRIPTION_SUFFIXES
     from provenance.ingest import ingest_paths, load_rules
 
     rules = load_rules(rules_path) if rules_path else None
+    tei = None
+    if outdir is None and not as_json:
+        if len(sources) != 1 or len(expand_sources(sources, TRANSCRIPTION_SUFFIXES)) != 1:
+            raise UsageError("give -o FOLDER for the TEI files (without -o, one transcription's TEI goes to "
+                             "standard output; nothing is written beside the sources)")
+        tei = {}
     with encoding_hint():
-        result = ingest_paths(sources, outdir, rules, encoding)
+        result = ingest_paths(sources, outdir, rules, encoding, tei_out=tei)
+    if tei is not None:
+        for e in result["errors"]:
+            where = e["path"] + (f":{e['line']}" if e.get("line") else "")
+            click.echo(f"Error: {where}: {e['message']}", err=True)
+        for data in tei.values():
+            sys.stdout.buffer.write(data)
+        for doc in result["documents"]:
+            for w in doc["warnings"]:
+                click.echo(f"{doc['source']}:{w['line']}:{w['column']}: warning: {w['message']}", err=True)
+        sys.exit(EXIT_INPUT if result["errors"] else EXIT_OK)
+    if outdir is None:
+        warn("nothing written: give -o FOLDER to write the TEI files")
+    elif result["documents"]:
+        n = len(result["documents"])
+        wrote(f"{n} TEI file{'' if n == 1 else 's'} to {outdir}")
     if as_json:
         emit_json(result)
     else:
@@ -46,7 +71,8 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
                 extra.append(f"{len(doc['review'])} to review")
             if doc["warnings"]:
                 extra.append(f"{len(doc['warnings'])} warnings")
-            click.echo(f"{doc['source']} -> {doc['output']}" + (f" ({', '.join(extra)})" if extra else ""))
+            click.echo(f"{doc['source']} -> {doc['output'] or '(not written)'}"
+                       + (f" ({', '.join(extra)})" if extra else ""))
             for w in doc["warnings"]:
                 click.echo(f"{doc['source']}:{w['line']}:{w['column']}: warning: {w['message']}", err=True)
             for r in doc["review"]:
@@ -64,20 +90,31 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
 @click.argument("file", type=click.Path())
 @click.option("--layer", type=click.Choice(["edition", "original"]), default="edition", show_default=True,
               help="edition: the text with its editorial brackets; original: the document's own words only.")
+@encoding_option("Force the encoding of a transcription.")
 @json_option
-def text(file, layer, as_json):
-    """Read a TEI file back to plain text.
+def text(file, layer, encoding, as_json):
+    """Read a TEI file, or a transcription (converted on the fly), back to plain text.
 
     \b
     Example:
       provenance text tei/004_a2b5a4ae19e8ef0f.xml --layer original
+      provenance text examples/draft.txt --layer original
     """
-    from provenance.fileio import parse_xml
+    from provenance.fileio import parse_xml_bytes, read_bytes, MAX_XML_BYTES
+    from provenance.ingest import RE_XML_START, ingest_file
     from provenance.textback import tei_body, tei_to_text
 
-    tree = parse_xml(file)
-    if tei_body(tree) is None:
-        raise InputError("has no TEI text/body", file)
+    head = read_bytes(file, MAX_XML_BYTES)
+    if RE_XML_START.match(head):
+        tree = parse_xml_bytes(head, file)
+        if tei_body(tree) is None:
+            raise InputError("has no TEI text/body: provenance text expects a TEI file (.xml) or a "
+                             "transcription (.txt)", file)
+    else:
+        from provenance.fileio import encoding_hint
+
+        with encoding_hint():
+            tree = ingest_file(file, None, encoding).tree
     out = tei_to_text(tree, layer)
     if as_json:
         emit_json({"tool": {"name": "provenance", "version": __version__}, "path": file, "layer": layer,

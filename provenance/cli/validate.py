@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from provenance.cli.common import emit_json, json_option
+from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from provenance.cli.common import SEVERITY_LEVELS, emit_json, fail_on_option, failing_levels, given, json_option
 
 
 @click.command()
@@ -17,9 +18,10 @@ from provenance.cli.common import emit_json, json_option
 @click.option("--engine", type=click.Choice(["lxml", "jing"]), default="lxml", show_default=True,
               help="RELAX NG engine. jing (Debian package jing) is an independent check of the same grammar; "
                    "when it is not installed the command stops with exit 2.")
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@fail_on_option(SEVERITY_LEVELS, "finding")
+@click.option("--strict", is_flag=True, help="Warnings fail too: the same as --fail-on warning.")
 @json_option
-def validate(paths, schema, engine, strict, as_json):
+def validate(paths, schema, engine, fail_on, strict, as_json):
     """Check TEI files and the JSON files of provenance (files or folders).
 
     TEI is checked against the grammar, then against the project rules (pointers resolve,
@@ -27,9 +29,9 @@ def validate(paths, schema, engine, strict, as_json):
     files are recognised from their content and checked against their schema in schemas/.
     One finding per line, "path:line:column: severity: message [rule-id]", then a summary.
 
-    Exit 0 when valid, 1 when any error (warnings only with --strict), 2 for a usage error
-    (including --engine jing without jing), 3 when a file cannot be read, is not well-formed
-    XML/JSON, declares a DTD or is too large.
+    Exit 1 when a finding at or above --fail-on (default: error; --strict is --fail-on
+    warning) is found, else 0; 2 for a usage error (including --engine jing without jing),
+    3 when a file cannot be read, is not well-formed XML/JSON, declares a DTD or is too large.
 
     \b
     Example:
@@ -38,9 +40,21 @@ def validate(paths, schema, engine, strict, as_json):
       provenance validate tei --engine jing --strict
       provenance validate tei out/ingest.json --json
     """
+    from provenance.errors import UsageError
     from provenance.validate import Finding, format_finding, summary_line, validate_paths
 
-    result = validate_paths(paths, schema=schema, engine=engine, strict=strict)
+    if strict:
+        if given("fail_on") and fail_on != "warning":
+            raise UsageError(f"give --strict or --fail-on {fail_on}, not both")
+        fail_on = "warning"
+    levels = failing_levels(SEVERITY_LEVELS, fail_on)
+    result = validate_paths(paths, schema=schema, engine=engine, strict="warning" in levels)
+    s = result["summary"]
+    if s["unreadable"]:
+        result["exit_code"] = EXIT_INPUT
+    else:
+        found = ("error" in levels and s["errors"]) or ("warning" in levels and s["warnings"])
+        result["exit_code"] = EXIT_FINDINGS if found else EXIT_OK
     if as_json:
         emit_json(result)
     else:

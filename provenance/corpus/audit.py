@@ -204,7 +204,7 @@ def _audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, 
     payload = {
         "tool": {"name": "provenance", "version": __version__},
         "db": db_path,
-        "out": str(out),
+        "out": str(out_dir),
         "run_time": run_time,
         "rediscovered": rediscovered,
         "settings": found["settings"],

@@ -139,6 +139,34 @@ def _apply_reduce(job):
     return fn(*group)
 
 
+def _probe_scheduler(address: str, timeout: float) -> None:
+    """Ask the scheduler at ``address`` who it is, giving up after ``timeout`` seconds: a closed
+    port, a silent host or a server that is no Dask scheduler is one InputError, before a
+    Client (whose own failures can hang on closing) is made."""
+    import asyncio
+
+    from distributed.core import rpc
+
+    async def ask():
+        r = rpc(address, timeout=timeout)
+        try:
+            return await asyncio.wait_for(r.identity(), timeout)
+        finally:
+            await r.close_rpc()
+
+    try:
+        ident = asyncio.run(ask())
+    except (asyncio.TimeoutError, TimeoutError):
+        raise InputError(f"cannot reach the Dask scheduler at {address} (no answer within {timeout:g} s)") from None
+    except OSError as exc:  # refused, unreachable, no answer to the connection
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+    except Exception:  # a server that speaks another protocol (its bytes misread as Dask frames)
+        raise InputError(f"cannot reach the Dask scheduler at {address}: the server there did not answer "
+                         "as a Dask scheduler") from None
+    if not isinstance(ident, dict) or ident.get("type") != "Scheduler":
+        raise InputError(f"{address} answered, but not as a Dask scheduler")
+
+
 class DaskEngine:
     """A Dask distributed cluster reached at ``scheduler`` ("tcp://host:8786")."""
 
@@ -151,6 +179,7 @@ class DaskEngine:
             from distributed import Client
         except ImportError:
             raise UsageError("--engine dask needs the 'distributed' package (pip install distributed)") from None
+        _probe_scheduler(scheduler, timeout)
         try:
             self.client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as exc:
@@ -211,12 +240,20 @@ class DaskEngine:
         self.close()
 
 
-def make_engine(name: str = "local", scheduler: str | None = None, workers: int | None = None):
-    """The engine called ``name`` ("local" or "dask")."""
+#: Seconds to wait for a Dask scheduler before giving up (--connect-timeout).
+CONNECT_TIMEOUT = 5.0
+
+
+def make_engine(name: str = "local", scheduler: str | None = None, workers: int | None = None,
+                connect_timeout: float = CONNECT_TIMEOUT):
+    """The engine called ``name`` ("local" or "dask"); a Dask scheduler that does not answer
+    within ``connect_timeout`` seconds is an input error."""
     if name == "local":
         if scheduler:
             raise UsageError("--scheduler is only used with --engine dask")
         return LocalEngine(workers)
     if name == "dask":
-        return DaskEngine(scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS", ""))
+        if not connect_timeout > 0:
+            raise UsageError(f"--connect-timeout must be more than 0 seconds (got {connect_timeout})")
+        return DaskEngine(scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS", ""), timeout=connect_timeout)
     raise UsageError(f"unknown engine {name!r} (one of: {', '.join(ENGINES)})")

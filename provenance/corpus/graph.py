@@ -44,8 +44,10 @@ def to_graphml(g: nx.MultiDiGraph) -> str:
     return "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
 
 
-def layout(g: nx.MultiDiGraph, width: float = 960, height: float = 720, margin: float = 60) -> dict:
-    """Node positions in the drawing (deterministic)."""
+def layout(g: nx.MultiDiGraph, width: float = 960, height: float = 720, margin: float = 60,
+           label_room: float = 220) -> dict:
+    """Node positions in the drawing (deterministic); ``label_room`` is kept free on the right
+    for the labels beside the nodes."""
     nodes = sorted(g.nodes)
     if not nodes:
         return {}
@@ -61,7 +63,7 @@ def layout(g: nx.MultiDiGraph, width: float = 960, height: float = 720, margin: 
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    sx = (width - 2 * margin) / ((x1 - x0) or 1)
+    sx = (width - 2 * margin - label_room) / ((x1 - x0) or 1)
     sy = (height - 2 * margin) / ((y1 - y0) or 1)
     return {n: (round(margin + (pos[n][0] - x0) * sx, 1) if x1 > x0 else width / 2,
                 round(margin + (pos[n][1] - y0) * sy, 1) if y1 > y0 else height / 2) for n in nodes}
@@ -71,6 +73,7 @@ def drawing(g: nx.MultiDiGraph) -> dict:
     """What the SVG template needs: nodes with positions, edges with their ends and kind."""
     pos = layout(g)
     nodes = [{"id": n, "x": pos[n][0], "y": pos[n][1], "title": g.nodes[n].get("title", ""),
+              "label": _label(g.nodes[n].get("title", "") or n),
               "date": g.nodes[n].get("date", "")} for n in sorted(g.nodes)]
     edges = []
     for u, v, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
@@ -78,4 +81,12 @@ def drawing(g: nx.MultiDiGraph) -> dict:
                       "x2": pos[v][0], "y2": pos[v][1], "reason": data.get("reason", ""),
                       "similarity": data.get("similarity", 0.0),
                       "directed": data.get("kind") in ("derivation", "basis")})
-    return {"nodes": nodes, "edges": edges, "width": 960, "height": 720}
+    kinds = sorted({e["kind"] for e in edges})
+    return {"nodes": nodes, "edges": edges, "width": 960, "height": 720, "kinds": kinds,
+            "chain_kinds": [k for k in kinds if k not in ("derivation", "related")]}
+
+
+def _label(title: str, limit: int = 34) -> str:
+    """A document's title, short enough to sit beside its node."""
+    title = " ".join(str(title).split())
+    return title if len(title) <= limit else title[: limit - 1] + "\u2026"

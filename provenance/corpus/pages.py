@@ -24,9 +24,15 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .sub{color:#a40000;font-weight:600}
 a{color:#0645ad}
 .summary span{display:inline-block;margin-right:1.2rem}
-svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto}
-svg text{font:11px system-ui,sans-serif;fill:#222}
-.legend span{margin-right:1rem}
+.wide{overflow-x:auto;max-width:100%}
+svg{border:1px solid #ddd;background:#fcfcfc;display:block}
+svg text{font:12px system-ui,sans-serif;fill:#222}
+svg text.date{fill:#555}
+.legend span{margin-right:1rem;display:inline-block}
+.doc small{color:#555}
+.doc code{font-size:11px;color:#555}
+p.lead code{overflow-wrap:anywhere}
+@media (max-width:600px){body{margin:.8rem auto;padding:0 .6rem;font-size:14px}th,td{padding:.3rem .3rem}}
 @media print{th{position:static}th button::after{content:""}}
 """
 
@@ -73,6 +79,7 @@ Click a column heading to sort. <a href="graph.html">Corpus graph</a> &middot;
 <p class="summary"><span>reports: {{ summary.reports }}</span><span>errors: {{ summary.errors }}</span>
 <span>with a direction: {{ summary.directed }}</span><span>substantive divergences: {{ summary.substantive }}</span>
 <span>tool: provenance {{ tool.version }}</span><span>run: {{ run_time }}</span></p>
+<div class="wide">
 <table id="pairs">
 <thead><tr>
 <th data-type="number"><button type="button">#</button></th>
@@ -89,8 +96,8 @@ Click a column heading to sort. <a href="graph.html">Corpus graph</a> &middot;
 {% for r in rows %}
 <tr data-order="{{ loop.index0 }}" data-a="{{ r.first }}" data-b="{{ r.second }}">
 <td class="num" data-value="{{ loop.index }}">{{ loop.index }}</td>
-<td><span title="{{ r.first_title }}">{{ r.first }}</span><br><small>{{ r.first_date }}</small></td>
-<td><span title="{{ r.second_title }}">{{ r.second }}</span><br><small>{{ r.second_date }}</small></td>
+<td class="doc">{% if r.first_title %}{{ r.first_title }}<br>{% endif %}<small>{{ r.first_date }}</small> <code>{{ r.first }}</code></td>
+<td class="doc">{% if r.second_title %}{{ r.second_title }}<br>{% endif %}<small>{{ r.second_date }}</small> <code>{{ r.second }}</code></td>
 <td class="dir">{% if r.direction %}{{ r.direction.from }} &rarr; {{ r.direction.to }}<br><small>{{ r.direction.reason }}</small>{% else %}&mdash;{% endif %}</td>
 <td class="num" data-value="{{ r.similarity }}">{{ "%.3f"|format(r.similarity) }}</td>
 <td class="num" data-value="{{ r.shared_words }}">{{ r.shared_words }}</td>
@@ -101,6 +108,7 @@ Click a column heading to sort. <a href="graph.html">Corpus graph</a> &middot;
 {% endfor %}
 </tbody>
 </table>
+</div>
 <script>{{ script|safe }}</script>
 </body>
 </html>
@@ -118,13 +126,16 @@ GRAPH = """<!DOCTYPE html>
 <h1>Corpus graph</h1>
 <p class="lead">{{ g.nodes|length }} documents, {{ g.edges|length }} links. <a href="index.html">Pairs</a> &middot;
 <a href="corpus.graphml">GraphML</a></p>
-<p class="legend"><span style="color:#b35900">&#9632; derivation (arrow: source &rarr; derived)</span>
-<span style="color:#555">&#9632; related, no direction</span><span style="color:#2a6ebb">&#9632; copy chain (basis, same archival file)</span></p>
+<p class="legend">{% if "derivation" in g.kinds %}<span style="color:#b35900">&#9632; derivation (arrow: source &rarr; derived)</span>{% endif %}
+{% if "related" in g.kinds %}<span style="color:#555">&#9632; related, no direction</span>{% endif %}{% if g.chain_kinds %}<span style="color:#2a6ebb">&#9632; copy chain ({{ g.chain_kinds|join(", ") }})</span>{% endif %}</p>
+<div class="wide">
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{ g.width }} {{ g.height }}" width="{{ g.width }}" height="{{ g.height }}" role="img" aria-label="corpus graph">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="16" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#b35900"/></marker></defs>
 {% for e in g.edges %}<line x1="{{ e.x1 }}" y1="{{ e.y1 }}" x2="{{ e.x2 }}" y2="{{ e.y2 }}" class="edge {{ e.kind }}" stroke="{{ '#b35900' if e.kind == 'derivation' else ('#555' if e.kind == 'related' else '#2a6ebb') }}" stroke-width="{{ 1 + 3 * e.similarity if e.kind in ('derivation', 'related') else 1 }}"{% if e.kind not in ('derivation', 'related') %} stroke-dasharray="4 3"{% endif %}{% if e.directed %} marker-end="url(#arrow)"{% endif %}><title>{{ e.from }} &rarr; {{ e.to }}: {{ e.kind }}{% if e.reason %} ({{ e.reason }}){% endif %}</title></line>
-{% endfor %}{% for n in g.nodes %}<g class="node" data-id="{{ n.id }}"><circle cx="{{ n.x }}" cy="{{ n.y }}" r="6" fill="#fff" stroke="#222"><title>{{ n.id }}{% if n.title %}: {{ n.title }}{% endif %}{% if n.date %} ({{ n.date }}){% endif %}</title></circle><text x="{{ n.x + 8 }}" y="{{ n.y - 8 }}">{{ n.id }}</text></g>
+{% endfor %}{% for n in g.nodes %}<g class="node" data-id="{{ n.id }}"><circle cx="{{ n.x }}" cy="{{ n.y }}" r="6" fill="#fff" stroke="#222"><title>{{ n.id }}{% if n.title %}: {{ n.title }}{% endif %}{% if n.date %} ({{ n.date }}){% endif %}</title></circle><text x="{{ n.x + 8 }}" y="{{ n.y - 22 }}">{{ n.label }}</text><text class="date" x="{{ n.x + 8 }}" y="{{ n.y - 8 }}">{{ n.date }}{% if n.date %} &middot; {% endif %}{{ n.id }}</text></g>
 {% endfor %}</svg>
+</div>
+{% if g.nodes %}<ul class="docs">{% for n in g.nodes %}<li>{{ n.title or n.id }}{% if n.date %} ({{ n.date }}){% endif %} <code>{{ n.id }}</code></li>{% endfor %}</ul>{% endif %}
 </body>
 </html>
 """
@@ -143,7 +154,9 @@ def _env() -> Environment:
 
 
 def render_index(payload: dict, rows: list[dict]) -> str:
-    return _env().from_string(INDEX).render(style=_STYLE, script=_SORT_JS, rows=rows, db=payload["db"],
+    from provenance.fileio import shown_path
+
+    return _env().from_string(INDEX).render(style=_STYLE, script=_SORT_JS, rows=rows, db=shown_path(payload["db"]),
                                             summary=payload["summary"], tool=payload["tool"],
                                             run_time=payload["run_time"])
 

@@ -49,7 +49,9 @@ def load_rules(path: str | Path) -> Rules:
     data = read_json(p, "rules file", UsageError)
     errors = json_errors(data, "ingest-rules.schema.json")
     if errors:
-        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}", str(p))
+        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}; a rules file "
+                         'looks like {"overrides": [{"bracket": "[Altai]", "after": "Shara-Sume", "as": "supplied"}], '
+                         '"foreign_terms": ["kolkhoznik"], "common_words": ["Okrug"]} (examples/rules.json)', str(p))
     return Rules(data.get("overrides", []), data.get("foreign_terms", []), data.get("common_words", []), str(p))
 
 
@@ -218,31 +220,36 @@ def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | No
     return res
 
 
-def ingest_paths(sources, outdir: str | Path, rules: Rules | None = None, encoding: str | None = None) -> dict:
+def ingest_paths(sources, outdir: str | Path | None, rules: Rules | None = None, encoding: str | None = None,
+                 tei_out: dict | None = None) -> dict:
     """Convert every transcription under ``sources`` to ``outdir/<stem>.xml``.
 
     One bad file (or a folder without transcriptions) does not stop the others: its error is
-    reported in ``errors`` and the good files are written. Returns the JSON payload of
-    ``provenance ingest --json``.
+    reported in ``errors`` and the good files are written. With ``outdir`` None nothing is
+    written (``output`` is null); ``tei_out``, when given, receives each source's TEI (bytes)
+    by source path. Returns the JSON payload of ``provenance ingest --json``.
     """
-    out = Path(outdir)
+    out = Path(outdir) if outdir is not None else None
     files, unusable = expand_each(sources, TRANSCRIPTION_SUFFIXES)
     results = []
     errors = [{"path": e.path or "", "line": e.line, "message": e.message} for e in unusable]
     taken: dict[str, Path] = {}
     for f in files:
         try:
-            target = out / (f.stem + ".xml")
+            target = out / (f.stem + ".xml") if out is not None else None
             first = taken.setdefault(f.stem, f.resolve())
-            if first != f.resolve():
+            if first != f.resolve() and target is not None:
                 raise InputError(f"has the same name as {first}: both would be written to {target}; rename one",
                                  str(f))
             res = ingest_file(f, rules, encoding)
-            if target.resolve() == f.resolve():
+            if target is not None and target.resolve() == f.resolve():
                 raise InputError("output would overwrite the source", str(f))
-            atomic_write(target, res.tei_bytes())
+            if target is not None:
+                atomic_write(target, res.tei_bytes())
+            if tei_out is not None:
+                tei_out[str(f)] = res.tei_bytes()
             item = res.summary()
-            item["output"] = str(target)
+            item["output"] = str(target) if target is not None else None
             results.append(item)
         except Exception as exc:  # one file never stops the batch
             exc = as_provenance_error(exc, str(f))

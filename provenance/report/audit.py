@@ -14,13 +14,24 @@ from pathlib import Path
 
 from provenance import __version__
 from provenance.errors import ProvenanceError, UsageError
-from provenance.fileio import atomic_write_all, check_outputs, dump_json, sha256_bytes
+from provenance.fileio import atomic_write_all, check_outputs, dump_json, sha256_bytes, shown_path
 from provenance.report.render import render_report
 from provenance.report.synoptic import CATEGORIES, KINDS
 
 #: Where reports go when no output file is named (relative to the working folder).
 DEFAULT_DIR = "reports"
 ANY = "any"
+NONE = "none"
+
+
+def recorded_time(stamp: bool = False) -> str | None:
+    """The run time a report records: the fixed ``SOURCE_DATE_EPOCH`` when set, the time now when
+    ``stamp`` is asked for, otherwise none, so that the same inputs give the same report byte
+    for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if stamp or (epoch and epoch.strip().isdigit()):
+        return run_time_now()
+    return None
 
 
 def run_time_now() -> str:
@@ -38,21 +49,24 @@ def default_report_path(witness_ids, folder: str | os.PathLike = DEFAULT_DIR) ->
 
 
 def check_fail_on(fail_on) -> list[str]:
+    """The categories that fail a run: each level named counts with every category above it
+    ("lexical" fails on substantive and lexical divergences); "any" is every category, "none"
+    (or nothing) none."""
     if fail_on is None:
         return []
     if isinstance(fail_on, str):
         fail_on = [fail_on]
-    out = []
+    out: set[str] = set()
     for c in fail_on:
         for part in str(c).split(","):
             part = part.strip().lower()
-            if not part:
+            if not part or part == NONE:
                 continue
             if part != ANY and part not in CATEGORIES:
-                raise UsageError(f"--fail-on: unknown category {part!r} (one of: {', '.join(CATEGORIES + [ANY])})")
-            if part not in out:
-                out.append(part)
-    return out
+                raise UsageError(f"--fail-on: unknown category {part!r} "
+                                 f"(one of: {', '.join(CATEGORIES + [ANY, NONE])})")
+            out.update(CATEGORIES if part == ANY else CATEGORIES[:CATEGORIES.index(part) + 1])
+    return [c for c in CATEGORIES if c in out]
 
 
 def _chain(paths) -> tuple[dict | None, list[str]]:
@@ -98,32 +112,32 @@ def summarize(result: dict) -> dict:
 
 
 def write_report(result: dict, chain: dict | None = None, *, output=None, json_path=None, fail_on=None,
-                 tei: str | None = None, run_time: str | None = None,
-                 settings: dict | None = None, warnings: list[str] | None = None) -> dict:
-    """Render and write the report of an align result that is already computed; return the summary."""
+                 tei: str | None = None, run_time: str | None = None, stamp: bool = False,
+                 settings: dict | None = None, warnings: list[str] | None = None,
+                 char_diff: bool = False) -> dict:
+    """Render and write the report of an align result that is already computed; return the summary.
+
+    ``run_time`` is recorded when given (else see :func:`recorded_time`); ``char_diff`` adds the
+    character-level detail of every substitution to the summary (``divergences``)."""
     fail = check_fail_on(fail_on)
     result = {k: v for k, v in result.items() if not k.startswith("_")}
     witnesses = result.get("witnesses") or []
     out = Path(output) if output else default_report_path([w["id"] for w in witnesses])
     if out.exists() and out.is_dir():
         raise UsageError("is a directory; name an .html file", str(out))
-    run_time = run_time or run_time_now()
-    shown = {"fail_on": fail or None}
-    shown.update(settings or {})
+    run_time = run_time or recorded_time(stamp)
+    shown = dict(settings or {})  # --fail-on decides the exit status only: the page is the same
     html = render_report(result, chain, shown, run_time, tei=tei)
     data = html.encode("utf-8")
     summary = summarize(result)
-    if ANY in fail:
-        failing = summary["total"]
-    else:
-        failing = sum(summary["by_category"].get(c, 0) for c in fail)
+    failing = sum(summary["by_category"].get(c, 0) for c in fail)
     payload = {
         "tool": {"name": "provenance", "version": __version__},
-        "report": str(out),
+        "report": shown_path(out),
         "report_bytes": len(data),
         "report_sha256": sha256_bytes(data),
         "run_time": run_time,
-        "witnesses": [{"id": w["id"], "path": w.get("path") or "", "sha256": w.get("sha256") or "",
+        "witnesses": [{"id": w["id"], "path": shown_path(w.get("path")), "sha256": w.get("sha256") or "",
                        "kind": w.get("kind") or ""} for w in witnesses],
         "base": (result.get("settings") or {}).get("base") or (witnesses[0]["id"] if witnesses else ""),
         "summary": summary,
@@ -136,7 +150,18 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
                   "findings": len((chain or {}).get("findings") or [])},
         "warnings": list(warnings or []),
     }
-    check_outputs([w.get("path") for w in witnesses] + [(settings or {}).get("lexicon_file")], [out, json_path])
+    # the witnesses' paths in a result are as shown (a file name for an absolute path): the inputs
+    # are checked against the outputs where they are read (audit_paths); here the outputs apart
+    check_outputs([], [out, json_path])
+    if char_diff:
+        from provenance.align.chardiff import divergence_chars
+
+        payload["divergences"] = [
+            {"id": d["id"], "kind": d.get("kind", ""), "category": d.get("category", ""),
+             "severity": d.get("severity", 0),
+             "readings": {w: r.get("text") or "" for w, r in (d.get("readings") or {}).items()},
+             **({"chars": c} if (c := divergence_chars(d, payload["base"])) is not None else {})}
+            for d in result.get("divergences") or []]
     # both files or neither: a JSON destination that cannot be written leaves the report untouched
     outputs = [(out, data)]
     if json_path and str(json_path) != "-":
@@ -146,7 +171,8 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
 
 
 def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, lexicon_path=None,
-                run_time: str | None = None, plain: bool = False) -> dict:
+                run_time: str | None = None, plain: bool = False, stamp: bool = False,
+                char_diff: bool = False) -> dict:
     """Align ``paths`` (transcriptions, TEI files, or plain texts with ``plain``), extract their
     copy chains, and write the HTML report to ``output`` (default ``reports/<a>--<b>.html``).
 
@@ -165,8 +191,8 @@ def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, l
     tei, more = _apparatus(full)
     result = to_json(full)
     chain, warnings = _chain(paths) if not plain else (None, [])
-    settings = {"lexicon_file": str(lexicon_path) if lexicon_path else None}
+    settings = {"lexicon_file": shown_path(lexicon_path) or None}
     return write_report(result, chain, output=output, json_path=json_path, fail_on=fail, tei=tei,
-                        run_time=run_time, settings=settings,
+                        run_time=run_time, stamp=stamp, settings=settings, char_diff=char_diff,
                         warnings=warnings + more)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_ROW = 24
-_DOC_W = 176
-_NODE_X = 250
-_NODE_W = 400
-_WIDTH = _NODE_X + _NODE_W + 6
-_MAX_LABEL = 62
+_ROW = 26
+_WIDTH = 320  # the graph is drawn at its own size: labels stay >= 11 px on a 360 px screen
+_DOC_H = 28
+_TRUNK_X = 12
+_NODE_X = 26
+_NODE_W = _WIDTH - _NODE_X - 2
+_MAX_LABEL = 44
 
 
 def _short(text: str, limit: int = _MAX_LABEL) -> str:
@@ -54,6 +55,60 @@ def find_document(chain: dict | None, wid: str, path: str | None) -> dict | None
     return None
 
 
+def _copy_label(c: dict) -> str:
+    num = c.get("number")
+    return f"copy {num}" if num is not None else "extra copy"
+
+
+def copy_nodes(doc: dict) -> list[dict]:
+    """One node per copy, in the document's order; copies that share a written range and a
+    destination ("1-2 - to the addressees") become one node "copies 1-2"."""
+    nodes: list[dict] = []
+    groups: dict[tuple, dict] = {}
+    ex = (doc.get("exemplar") or {}).get("number")
+    for c in doc.get("copies") or []:
+        dest = c.get("recipient") or c.get("destination") or ("no destination" if c.get("kind") == "blank"
+                                                              else c.get("kind") or "no destination")
+        raw = c.get("number_raw") or ""
+        key = (raw, dest) if c.get("number") is not None and "range" in (c.get("flags") or []) else None
+        if key and key in groups:
+            g = groups[key]
+            g["numbers"].append(c["number"])
+            continue
+        n = {"type": "copy", "numbers": [c["number"]] if c.get("number") is not None else [], "dest": dest,
+             "raw": raw, "extra": c.get("number") is None}
+        nodes.append(n)
+        if key:
+            groups[key] = n
+    for n in nodes:
+        nums = n.pop("numbers")
+        if not nums:
+            head = "extra copy"
+        elif len(nums) == 1:
+            head = f"copy {nums[0]}"
+        else:
+            head = f"copies {min(nums)}-{max(nums)}"
+        this = ex is not None and ex in nums
+        label = f"{head} \u2192 {n['dest']}" + (" (this exemplar)" if this else "")
+        full = label + (f"; written \u201c{n['raw']}\u201d" if n["raw"] else "")
+        n.update({"text": _short(label), "full": full, "this": this})
+        for k in ("dest", "raw", "extra"):
+            n.pop(k)
+    return nodes
+
+
+def exemplar_text(doc: dict) -> str:
+    """Which copy this exemplar is, when the witness states it ("Copy N\u00ba 3")."""
+    ex = doc.get("exemplar") or {}
+    if ex.get("number") is None:
+        return ""
+    out = f"this exemplar is copy {ex['number']}"
+    dest = ex.get("listed_recipient") or ex.get("listed_destination")
+    if dest:
+        out += f" (the copy list sends it to {dest})"
+    return out
+
+
 def panel(chain: dict | None, wid: str, path: str | None) -> dict:
     """The view model of one witness's provenance card."""
     doc = find_document(chain, wid, path)
@@ -63,13 +118,8 @@ def panel(chain: dict | None, wid: str, path: str | None) -> dict:
         else:
             why = "No copies, recipients, roles or archival location were found in this witness."
         return {"wid": wid, "empty": True, "why": why}
-    nodes = []
     pr = doc.get("print_run") or {}
-    for c in doc.get("copies") or []:
-        num = c.get("number_raw") or (f"copy {c['number']}" if c.get("number") is not None else "copy")
-        dest = c.get("recipient") or c.get("destination") or c.get("kind") or "no destination"
-        nodes.append({"type": "copy", "text": _short(f"{num} \u2192 {dest}"),
-                      "full": f"{num} \u2192 {dest}"})
+    nodes = copy_nodes(doc)
     for ex in doc.get("excerpts") or []:
         rec = ", ".join(str(r) for r in (ex.get("recipients") or [])) or "unknown recipients"
         pts = ", ".join(str(p) for p in (ex.get("points") or [])) or "?"
@@ -87,23 +137,52 @@ def panel(chain: dict | None, wid: str, path: str | None) -> dict:
     units = doc.get("archival_units") or []
     for u in units:
         nodes.append({"type": "archive", "text": _short(unit_text(u)), "full": str(u.get("raw") or unit_text(u))})
-    height = max(2, len(nodes)) * _ROW + 12
-    cy = height / 2
+    # the document on top, a trunk down its left side, one branch per node
+    top = _DOC_H + 8
     for i, n in enumerate(nodes):
-        y = 6 + i * _ROW + _ROW / 2
+        y = top + i * _ROW + _ROW / 2
         n["y"] = round(y, 1)
         n["ty"] = round(y + 4, 1)
-        n["path"] = (f"M{_DOC_W + 8},{cy:.1f} C{(_DOC_W + _NODE_X) / 2:.1f},{cy:.1f} "
-                     f"{(_DOC_W + _NODE_X) / 2:.1f},{y:.1f} {_NODE_X},{y:.1f}")
+        n["path"] = f"M{_TRUNK_X},{_DOC_H} V{y:.1f} H{_NODE_X}"
         n["box_y"] = round(y - _ROW / 2 + 2, 1)
+    height = top + len(nodes) * _ROW + 4
     findings = [f for f in (chain.get("findings") or []) if f.get("document") in (doc.get("id"), wid)]
+    copies = doc.get("copies") or []
     return {
         "wid": wid, "empty": False, "doc_id": doc.get("id"),
-        "declared": pr.get("declared"),
-        "copies": doc.get("copies") or [], "roles": doc.get("roles") or [],
+        "declared": pr.get("declared"), "exemplar": exemplar_text(doc),
+        "copies": copies, "numbered": sum(1 for c in copies if c.get("number") is not None),
+        "extra": sum(1 for c in copies if c.get("number") is None),
+        "roles": doc.get("roles") or [],
         "excerpts": doc.get("excerpts") or [], "placements": doc.get("placements") or [],
         "units": [unit_text(u) for u in units],
         "nodes": nodes, "findings": findings,
-        "svg": {"width": _WIDTH, "height": round(height), "cy": round(cy, 1), "doc_w": _DOC_W,
-                "doc_y": round(cy - 14, 1), "node_x": _NODE_X, "node_w": _NODE_W, "row": _ROW - 4},
+        "svg": {"width": _WIDTH, "height": round(height), "doc_w": _WIDTH - 2, "doc_h": _DOC_H,
+                "node_x": _NODE_X, "node_w": _NODE_W, "row": _ROW - 4},
     }
+
+
+def witness_links(witnesses: list[dict], chain: dict | None) -> list[dict]:
+    """The links between the witnesses of a report: the comparison itself (base -> each other
+    witness, called draft -> adopted when the base is dated earlier) and any copy-chain link
+    the chain result found between two of them."""
+    if len(witnesses) < 2:
+        return []
+    base = witnesses[0]
+    out = []
+    for w in witnesses[1:]:
+        a, b = base.get("date_iso") or "", w.get("date_iso") or ""
+        if a and b and a < b:
+            label = f"draft \u2192 adopted ({a} \u2192 {b})"
+        elif a and b and a > b:
+            label = f"compared with an earlier text ({a} \u2192 {b})"
+        else:
+            label = "base \u2192 compared witness"
+        out.append({"from": base["sigil"], "to": w["sigil"], "kind": "compared", "label": label})
+    sig = {w["id"]: w["sigil"] for w in witnesses}
+    for link in (chain or {}).get("links") or []:
+        s, t = link.get("source"), link.get("target")
+        if s in sig and t in sig and s != t:
+            out.append({"from": sig[s], "to": sig[t], "kind": "chain",
+                        "label": f"{link.get('kind', 'linked')} ({link.get('confidence', '')})".replace(" ()", "")})
+    return out

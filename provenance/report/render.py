@@ -26,7 +26,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from provenance import __version__
-from provenance.report.provgraph import panel
+from provenance.align.chardiff import marked_pieces
+from provenance.fileio import shown_path
+from provenance.report.provgraph import panel, witness_links
 from provenance.safetext import show_bidi
 from provenance.report.synoptic import (CATEGORIES, KINDS, MARK_GROUPS, build_rows,
                                         worst_category)
@@ -47,6 +49,8 @@ _META_SKIP = {"text", "body", "segments", "marks", "rights", "funder", "credits"
               "date_iso"}
 _SHORT = 180
 _HEAT_BINS = 160
+#: How many substantive divergences the opening section lists.
+TOP_N = 10
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +64,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         finalize=_shown,
     )
+    env.filters["wbr"] = wbr
     return env
 
 
@@ -69,6 +74,16 @@ def _shown(value):
     if isinstance(value, str) and not isinstance(value, Markup):
         return show_bidi(value)
     return value
+
+
+def wbr(value) -> Markup:
+    """An id that may break only after its underscores and hyphens, never inside a word."""
+    from markupsafe import escape
+
+    out = str(escape(str(value)))
+    for ch in ("_", "-", ".", "/"):
+        out = out.replace(ch, ch + "<wbr>")
+    return Markup(out)
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +213,7 @@ def _heat(result: dict, numbering: dict[str, int], spans) -> list[dict]:
 
 def _table(result: dict, ordered: list[dict], numbering: dict[str, int], spans) -> list[dict]:
     wids = [w["id"] for w in result.get("witnesses") or []]
+    base = (result.get("settings") or {}).get("base") or (wids[0] if wids else "")
     out = []
     for d in ordered:
         reads = []
@@ -210,9 +226,10 @@ def _table(result: dict, ordered: list[dict], numbering: dict[str, int], spans) 
                 continue
             text = r.get("text") or ""
             short = _short(text)
+            pieces = marked_pieces(d, wid, base) if len(text) <= _SHORT else None
             reads.append({"wid": wid, "text": text, "short": short, "empty": text == "", "missing": False,
                           "full": text if short != " ".join(text.split()) else "",
-                          "placed": d["id"] in spans[wid].placed})
+                          "pieces": pieces, "placed": d["id"] in spans[wid].placed})
             seg = r.get("segment")
             if seg not in (None, "") and str(seg) not in segs:
                 segs.append(str(seg))
@@ -228,6 +245,16 @@ def _table(result: dict, ordered: list[dict], numbering: dict[str, int], spans) 
             "reason": d.get("reason") or "",
         })
     return out
+
+
+def by_severity(table: list[dict]) -> list[dict]:
+    """The table rows most severe first (then in the order of the text)."""
+    return sorted(table, key=lambda t: (-t["severity"], t["n"]))
+
+
+def top_changes(table: list[dict], limit: int = TOP_N) -> list[dict]:
+    """The most severe substantive divergences, at most ``limit``: what a reader looks at first."""
+    return [t for t in by_severity(table) if t["category"] == "substantive"][:limit]
 
 
 def _summary(result: dict, table: list[dict]) -> dict:
@@ -260,6 +287,14 @@ def _settings_rows(result: dict, settings: dict) -> list[tuple[str, str]]:
     return rows
 
 
+def _shown_chain(chain: dict | None) -> dict | None:
+    """The chain result with its paths as outputs show them (never absolute)."""
+    if not chain:
+        return chain
+    docs = [{**d, "path": shown_path(d.get("path"))} if "path" in d else d for d in chain.get("documents") or []]
+    return {**chain, "documents": docs}
+
+
 def sigil(i: int) -> str:
     """A, B, ... Z, then A1, B1, ...: the short names of the witnesses on the page."""
     return chr(65 + i % 26) + (str(i // 26) if i >= 26 else "")
@@ -276,19 +311,28 @@ def render_report(align_result: dict, chain_result: dict | None, settings: dict,
 
     ``align_result`` follows the align contract; ``chain_result`` the chain contract (or None
     when copy chains were not extracted); ``settings`` are shown beside the align settings;
-    ``run_time`` is printed in the head and is the only part of the page that changes between
-    two runs on the same inputs; ``tei`` is the TEI apparatus offered for download.
+    ``run_time`` (None: not recorded) is printed in the head and is the only part of the page
+    that can change between two runs on the same inputs; ``tei`` is the TEI apparatus offered for download.
     """
     # keys starting with "_" are the align engine's internal helpers, not part of the result
     result = {k: v for k, v in align_result.items() if not k.startswith("_")}
     witnesses = result.get("witnesses") or []
     ordered = _doc_order(result)
     numbering = {d["id"]: i + 1 for i, d in enumerate(ordered)}
-    rows, spans = build_rows(result)
+    base = (result.get("settings") or {}).get("base") or (witnesses[0]["id"] if witnesses else "")
+    inner: dict[str, dict] = {}
+    for d in ordered:
+        for wid in (d.get("readings") or {}):
+            cut = marked_pieces(d, wid, base)
+            if cut:
+                inner.setdefault(wid, {})[d["id"]] = cut
+    rows, spans = build_rows(result, inner)
     table = _table(result, ordered, numbering, spans)
+    first_sub = next((t["id"] for t in table if t["category"] == "substantive"), "")
+    top = top_changes(table)
+    table = by_severity(table)
     summary = _summary(result, table)
     heat = _heat(result, numbering, spans)
-    base = (result.get("settings") or {}).get("base") or (witnesses[0]["id"] if witnesses else "")
     wit_view = []
     meta_labels = [label for label, _ in META_FIELDS]
     for i, w in enumerate(witnesses):
@@ -298,23 +342,27 @@ def render_report(align_result: dict, chain_result: dict | None, settings: dict,
             if label not in meta_labels:
                 meta_labels.append(label)
         wit_view.append({
-            "id": w["id"], "path": w.get("path") or "", "sha256": w.get("sha256") or "",
+            "id": w["id"], "path": shown_path(w.get("path")), "sha256": w.get("sha256") or "",
             "kind": w.get("kind") or "", "base": w["id"] == base, "sigil": sigil(i),
             "meta": dict(rows_meta),
             "title": _fmt((w.get("meta") or {}).get("title")),
+            "date": _fmt((w.get("meta") or {}).get("date")),
+            "date_iso": _fmt((w.get("meta") or {}).get("date_iso")),
             "chars": len(text), "words": len(text.split()),
             "segments": len(w.get("segments") or []), "marks": len(w.get("marks") or []),
         })
     prov = [panel(chain_result, w["id"], w.get("path")) for w in witnesses]
+    links = witness_links(wit_view, chain_result)
     flags = [f for f, _ in summary["flags"]]
-    data = {"result": result, "tei": tei, "chain": chain_result}
+    data = {"result": result, "tei": tei, "chain": _shown_chain(chain_result)}
     names = "--".join(w["id"] for w in witnesses) or "report"
     assets = _assets()
     tool = result.get("tool") or {"name": "provenance", "version": __version__}
     page = _environment().get_template("report.html.j2").render(
         title=report_title(result), tool=tool, run_time=run_time, base=base,
         settings=_settings_rows(result, settings), witnesses=wit_view, meta_labels=meta_labels, ncols=len(witnesses),
-        summary=summary, heat=heat, rows=rows, table=table, prov=prov,
+        summary=summary, heat=heat, rows=rows, table=table, prov=prov, links=links, top=top, first_sub=first_sub,
+        substantive=sum(1 for t in table if t["category"] == "substantive"),
         categories=CATEGORIES, kinds=summary["kinds"], flags=flags, mark_groups=MARK_GROUPS,
         data=embed_json(data), has_tei=bool(tei), has_chain=chain_result is not None,
         download_base=names, css=assets["css"], js=assets["js"], csp=assets["csp"],

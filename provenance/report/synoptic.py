@@ -63,8 +63,10 @@ def worst_category(cats) -> str:
 class WitnessSpans:
     """The readings and marks of one witness, indexed for slicing by offsets."""
 
-    def __init__(self, wid: str, text: str, divergences: list[dict], marks: list[dict]):
+    def __init__(self, wid: str, text: str, divergences: list[dict], marks: list[dict],
+                 inner: dict[str, list[tuple[str, bool]]] | None = None):
         self.wid = wid
+        self.inner = inner or {}  # divergence id -> its reading cut into (text, differs) pieces
         self.text = text
         self.spans: list[tuple[int, int, str]] = []  # (start, end, divergence id), non-empty
         self.points: list[tuple[int, str]] = []  # zero-width readings: (position, divergence id)
@@ -159,6 +161,8 @@ class WitnessSpans:
                 merged[-1]["text"] += p["text"]
             else:
                 merged.append(p)
+        for p in merged:
+            p["inner"] = self.inner_marks(p) if self.inner else None
         return merged
 
     def _piece(self, text: str, dids: list[str], mks: list[tuple[str, str]]) -> dict:
@@ -181,6 +185,16 @@ class WitnessSpans:
         return {"text": text, "empty": False, "d": " ".join(dids), "cls": " ".join(cls),
                 "title": "; ".join(title), "key": key}
 
+    def inner_marks(self, piece: dict) -> list[tuple[str, bool]] | None:
+        """The differing characters inside a piece that is one whole substitution reading."""
+        if piece.get("empty") or not piece.get("d"):
+            return None
+        for did in piece["d"].split():  # a substitution may sit inside a moved passage
+            cut = self.inner.get(did)
+            if cut and "".join(t for t, _ in cut) == piece["text"]:
+                return cut
+        return None
+
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
@@ -190,11 +204,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def build_rows(result: dict) -> tuple[list[dict], dict[str, WitnessSpans]]:
-    """The rows of the synoptic view, each with one cell per witness (None where absent)."""
+def build_rows(result: dict, inner: dict | None = None) -> tuple[list[dict], dict[str, WitnessSpans]]:
+    """The rows of the synoptic view, each with one cell per witness (None where absent).
+
+    ``inner`` (witness id -> divergence id -> (text, differs) pieces) marks the characters that
+    differ inside substitutions."""
     witnesses = result.get("witnesses") or []
     divergences = result.get("divergences") or []
-    spans = {w["id"]: WitnessSpans(w["id"], w.get("text") or "", divergences, w.get("marks") or [])
+    spans = {w["id"]: WitnessSpans(w["id"], w.get("text") or "", divergences, w.get("marks") or [],
+                                   (inner or {}).get(w["id"]))
              for w in witnesses}
     segs = {w["id"]: {str(s.get("n")): s for s in (w.get("segments") or [])} for w in witnesses}
     alignment = result.get("alignment") or []

@@ -10,7 +10,7 @@
   var marked = null; // divergence id -> elements (synoptic readings and overview marks)
   var current = null;
   var searchText = null;
-  var sortKey = "n", sortDir = 1;
+  var sortKey = "sev", sortDir = -1; // the table comes most severe first
 
   function els(id) {
     if (!marked) {
@@ -267,8 +267,22 @@
   });
   rows.forEach(function (tr) { tr.tabIndex = -1; });
 
+  doc.getElementById("matters").addEventListener("click", function (ev) {
+    var go = ev.target.closest("[data-go]");
+    if (!go) return;
+    ev.preventDefault();
+    doc.getElementById("reading").scrollIntoView({ block: "start" });
+    select(go.getAttribute("data-go"), false);
+  });
+
   var hash = decodeURIComponent((location.hash || "").replace(/^#(t-)?/, ""));
   if (hash && byId[hash]) select(hash, false);
+  else {
+    // open the synoptic view at the first substantive change of the text
+    var first = synPane.getAttribute("data-first");
+    var at = first ? els(first).filter(function (el) { return synPane.contains(el); })[0] : null;
+    if (at) scrollWithin(synPane, at, true);
+  }
 
   doc.documentElement.setAttribute("data-report-ready", "1");
   window.reportReady = true;
