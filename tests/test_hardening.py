@@ -161,7 +161,7 @@ def test_one_bad_file_does_not_stop_an_ingest_batch(tmp_path):
     payload = json.loads(proc.stdout)
     assert [d["id"] for d in payload["documents"]] == ["b_good"]
     assert sorted(Path(e["path"]).name for e in payload["errors"]) == ["a_bad.txt", "c_bad.txt"]
-    lines = proc.stderr.strip().splitlines()
+    lines = [x for x in proc.stderr.strip().splitlines() if not x.startswith("wrote ")]
     assert len(lines) == 2 and all(x.startswith("Error: ") and "internal error" not in x for x in lines)
     unchanged(before, tmp_path, {"out/b_good.xml"})
 
@@ -226,7 +226,7 @@ def test_validate_refuses_a_fifo(tmp_path, fifo):
     (["align", "a.txt", "b.txt", "-o", "a.txt"], "a.txt"),
     (["align", "a.txt", "b.txt", "--lexicon", "lex.json", "-o", "lex.json"], "lex.json"),
     (["audit", "a.txt", "b.txt", "-o", "b.txt"], "b.txt"),
-    (["audit", "a.txt", "b.txt", "-o", "r.html", "--json", "a.txt"], "a.txt"),
+    (["audit", "a.txt", "b.txt", "-o", "r.html", "--json-out", "a.txt"], "a.txt"),
     (["audit", "a.txt", "b.txt", "-o", "r.html", "--json", "r.html"], "r.html"),
     (["chain", "a.txt", "-o", "a.txt"], "a.txt"),
     (["chain", ".", "-o", "b.txt"], "b.txt"),
@@ -517,7 +517,7 @@ def test_bidirectional_controls_are_visible_in_the_report(tmp_path):
     a.write_text("The grain was sent to the district on time.\n")
     b.write_text("The grain was sent to the \u202eTCIRTSID\u202c on time, said \u2067Ali\u2069.\n")
     before = snapshot(tmp_path)
-    clean(run_cli("audit", a, b, "-o", tmp_path / "r.html"), 0)
+    clean(run_cli("audit", a, b, "-o", tmp_path / "r.html", "--fail-on", "none"), 0)
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     visible = html.split('<script type="application/json"')[0]
     assert "\u27e8U+202E\u27e9" in visible and "\u27e8U+2067\u27e9" in visible
