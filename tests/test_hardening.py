@@ -551,3 +551,19 @@ def test_corpus_index_links_are_percent_encoded():
                          "run_time": "now"}, [row])
     assert 'href="pairs/x%231--y%3F2%252f.html"' in html
     assert 'href="pairs/x%231--y%3F2%252f.json"' in html
+
+
+def test_terminal_output_of_align_and_error_lines_show_escapes(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("The grain \u009b31mwas\u009b0m sent to the \u202edistrict on time.\n")
+    b = tmp_path / "b.txt"
+    b.write_text(BODY)
+    proc = run_cli("align", a, b)
+    clean(proc, 1)
+    assert "\u009b" not in proc.stdout and "\u202e" not in proc.stdout and "\u27e8U+009B\u27e9" in proc.stdout
+    evil = tmp_path / "e\x1b[31mvil.txt"
+    evil.write_text(BODY)
+    before = snapshot(tmp_path)
+    line = one_error(run_cli("align", evil, b, "-o", evil), "\u27e8U+001B\u27e9[31mvil.txt", code=2)
+    assert "\x1b" not in line
+    unchanged(before, tmp_path)

@@ -64,8 +64,9 @@ def align(witnesses, fmt, as_json, output, lexicon_path, id_list, ids_csv, plain
         data = to_tei(result)
     else:
         from provenance.align.render_text import render
+        from provenance.safetext import terminal_safe
 
-        data = render(result, limit)
+        data = terminal_safe(render(result, limit))  # for a person: control characters shown, not obeyed
     if output:
         atomic_write(output, data)
     elif isinstance(data, bytes):

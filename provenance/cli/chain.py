@@ -122,7 +122,7 @@ def extract(paths, fmt, as_json, output, encoding, names):
     else:
         sys.stdout.write(text)
     for e in result["errors"]:
-        click.echo(f"Error: {e['message']}", err=True)
+        say(f"Error: {e['message']}", err=True)
     if result["errors"]:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_FINDINGS if result["summary"]["by_severity"].get("warning") else EXIT_OK)
@@ -259,7 +259,7 @@ def add(paths, db, names, as_json):
         click.echo(f"{len(res['added'])} added, {len(res['replaced'])} replaced, "
                    f"{len(res['unchanged'])} unchanged, {len(res['errors'])} failed", err=True)
     for e in res["errors"]:
-        click.echo(f"Error: {e['message']}", err=True)
+        say(f"Error: {e['message']}", err=True)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from provenance.cli.common import emit_json, json_option
+from provenance.cli.common import emit_json, json_option, say
 
 
 @click.command()
@@ -38,6 +38,7 @@ def validate(paths, schema, engine, strict, as_json):
       provenance validate tei --engine jing --strict
       provenance validate tei out/ingest.json --json
     """
+    from provenance.safetext import terminal_safe
     from provenance.validate import Finding, format_finding, summary_line, validate_paths
 
     result = validate_paths(paths, schema=schema, engine=engine, strict=strict)
@@ -49,9 +50,9 @@ def validate(paths, schema, engine, strict, as_json):
             for x in f["findings"]:
                 if x["rule"] == "input":  # the file could not be checked at all: one line on stderr
                     where = x["path"] + (f":{x['line']}" if x["line"] else "")
-                    click.echo(f"Error: {where}: {x['message']}", err=True)
+                    say(f"Error: {where}: {x['message']}", err=True)
                 else:
-                    out.write(format_finding(Finding(**x)) + "\n")
+                    out.write(terminal_safe(format_finding(Finding(**x))) + "\n")
         out.write(summary_line(result["summary"]) + "\n")
         out.flush()
     sys.exit(result["exit_code"])
