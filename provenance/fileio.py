@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import glob
 import contextlib
 import contextvars
+import glob
 import hashlib
 import json
 import os
@@ -267,20 +267,21 @@ def read_json(path: str | os.PathLike, what: str, error=InputError, limit: int =
     try:
         data = read_bytes(path, limit)
     except InputError as exc:
-        raise error(f"{what} {exc.message}", p) from None
+        raise error(f"{what} " + ("not found" if exc.message == "no such file" else exc.message), p) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"{what} is not UTF-8", p, data[: exc.start].count(b"\n") + 1) from None
+    too_deep = False
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(f"{what} is not JSON: {exc.msg}", p, exc.lineno) from None
     except RecursionError:
-        value = None
+        too_deep = True
     except ValueError:  # a number with more digits than Python converts
         raise error(f"{what} is not usable JSON: {JSON_LONG_NUMBER}", p) from None
-    if value is None or json_depth(value) > max_depth:
+    if too_deep or json_depth(value) > max_depth:
         raise error(f"{what} is not usable JSON: nested more than {max_depth} levels deep", p)
     return value
 

@@ -17,7 +17,7 @@ from provenance.align.lexicon import Lexicon, load_lexicon
 from provenance.errors import InputError, UsageError
 
 #: The largest witness compared (characters of its text; bytes of its file, checked before it is
-#: read). Time and memory grow linearly, about 110 MB per MB of text: this keeps a comparison
+#: read). Time and memory grow linearly, about 115 MB per MB of text: this keeps a comparison
 #: under 2 GB.
 MAX_ALIGN_CHARS = 12_000_000
 

@@ -32,7 +32,7 @@ class Positions:
         idx = ts.text_idx
         self.tstart = int_array(map(ts.starts.__getitem__, idx))
         self.tend = int_array(map(ts.ends.__getitem__, idx))
-        self.tseg = int_array(map(ts.seg.__getitem__, idx))
+        self.tseg = [ts.seg[t] for t in idx]
         self.n = len(idx)
         self.groups = ts.groups
         self.text = ts.witness.text

@@ -85,8 +85,9 @@ def alignment_key(surface: str, translit=lambda s: s) -> str:
 
 
 def int_array(values=()) -> array:
-    """Machine integers (8 bytes each) instead of a list of int objects (about 36 bytes each):
-    a witness of millions of tokens keeps several arrays of them."""
+    """Machine integers (8 bytes each) instead of a list of int objects (about 36 bytes each), for
+    the character offsets: a witness of millions of tokens has millions of distinct ones. (Keys
+    and indexes stay lists: their int objects are shared, and the hot loops read them unboxed.)"""
     return array("q", values)
 
 
@@ -97,12 +98,12 @@ class TokenStream:
     witness: Witness
     starts: array = field(default_factory=int_array)
     ends: array = field(default_factory=int_array)
-    keys: array = field(default_factory=int_array)
-    sids: array = field(default_factory=int_array)      # interned original forms
-    seg: array = field(default_factory=int_array)        # index into witness.segments (or -1)
+    keys: list[int] = field(default_factory=list)
+    sids: list[int] = field(default_factory=list)      # interned original forms
+    seg: list[int] = field(default_factory=list)        # index into witness.segments (or -1)
     editorial: list[bool] = field(default_factory=list)
     # text layer: indices of tokens that are not editorial
-    text_idx: array = field(default_factory=int_array)
+    text_idx: list[int] = field(default_factory=list)
     # editorial groups: boundary k (number of text tokens before) -> list of (start, end, type, keys)
     groups: dict[int, list] = field(default_factory=dict)
     segments: list = field(default_factory=list)
@@ -111,9 +112,10 @@ class TokenStream:
         return self.witness.text[self.starts[t]:self.ends[t]]
 
     @cached_property
-    def text_keys(self) -> array:
+    def text_keys(self) -> list[int]:
         """The keys of the text layer (read once tokenization is done; computed once)."""
-        return int_array(map(self.keys.__getitem__, self.text_idx))
+        k = self.keys
+        return [k[t] for t in self.text_idx]
 
 
 def _regions(w: Witness) -> list[tuple[int, int, int]]:
@@ -185,14 +187,14 @@ def tokenize(w: Witness, table: KeyTable) -> TokenStream:
                 sids.append(sid_of(text[s:e]))
                 seg.append(si)
     sk = table.surface_key
-    keys = ts.keys = int_array(map(sk.__getitem__, sids))
+    keys = ts.keys = [sk[x] for x in sids]
     n = len(starts)
     if not spans:
         ts.editorial = [False] * n
-        ts.text_idx = int_array(range(n))
+        ts.text_idx = list(range(n))
         return ts
     ed = [False] * n
-    text_idx = int_array()
+    text_idx = []
     groups: dict[int, list] = {}
     si = 0
     cur = None  # (start, end, type, keys) of the span being filled

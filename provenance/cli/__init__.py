@@ -15,6 +15,7 @@ import click
 
 from provenance import EXIT_INPUT, EXIT_USAGE, __version__
 from provenance.errors import ProvenanceError, one_line
+from provenance.safetext import terminal_safe
 
 #: command name -> module (in provenance.cli) and attribute
 COMMANDS = {
@@ -50,7 +51,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ProvenanceError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(terminal_safe(f"Error: {exc}"), err=True)  # a file name may hold an escape sequence
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -63,7 +64,7 @@ class LazyGroup(click.Group):
             click.echo("Error: out of memory", err=True)
             ctx.exit(EXIT_INPUT)
         except Exception as exc:  # never a traceback to a user
-            click.echo(f"Error: internal error: {type(exc).__name__}: {one_line(exc)}", err=True)
+            click.echo(terminal_safe(f"Error: internal error: {type(exc).__name__}: {one_line(exc)}"), err=True)
             ctx.exit(EXIT_INPUT)
 
 

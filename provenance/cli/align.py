@@ -75,8 +75,9 @@ def align(witnesses, fmt, as_json, output, char_diff, fail_on, lexicon_path, id_
         data = to_tei(result)
     else:
         from provenance.align.render_text import render
+        from provenance.safetext import terminal_safe
 
-        data = render(result, limit)
+        data = terminal_safe(render(result, limit))  # for a person: control characters shown, not obeyed
     if output:
         atomic_write(output, data)
         wrote(output)

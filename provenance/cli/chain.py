@@ -129,7 +129,7 @@ def extract(paths, fmt, as_json, output, fail_on, encoding, names):
     else:
         sys.stdout.write(text)
     for e in result["errors"]:
-        click.echo(f"Error: {e['message']}", err=True)
+        say(f"Error: {e['message']}", err=True)
     if result["errors"]:
         sys.exit(EXIT_INPUT)
     found = any(result["summary"]["by_severity"].get(level) for level in failing_levels(CHAIN_LEVELS, fail_on))
@@ -281,7 +281,7 @@ def add(paths, db, names, as_json):
     if res["added"] or res["replaced"]:
         wrote(db)
     for e in res["errors"]:
-        click.echo(f"Error: {e['message']}", err=True)
+        say(f"Error: {e['message']}", err=True)
     sys.exit(EXIT_INPUT if res["errors"] else EXIT_OK)
 
 

@@ -7,7 +7,7 @@ import sys
 import click
 
 from provenance import EXIT_INPUT, EXIT_OK, __version__
-from provenance.cli.common import emit_json, encoding_option, json_option, warn, wrote
+from provenance.cli.common import emit_json, encoding_option, json_option, say, warn, wrote
 from provenance.errors import InputError, UsageError
 
 
@@ -71,18 +71,17 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
                 extra.append(f"{len(doc['review'])} to review")
             if doc["warnings"]:
                 extra.append(f"{len(doc['warnings'])} warnings")
-            click.echo(f"{doc['source']} -> {doc['output'] or '(not written)'}"
-                       + (f" ({', '.join(extra)})" if extra else ""))
+            say(f"{doc['source']} -> {doc['output'] or '(not written)'}" + (f" ({', '.join(extra)})" if extra else ""))
             for w in doc["warnings"]:
-                click.echo(f"{doc['source']}:{w['line']}:{w['column']}: warning: {w['message']}", err=True)
+                say(f"{doc['source']}:{w['line']}:{w['column']}: warning: {w['message']}", err=True)
             for r in doc["review"]:
-                click.echo(f"{doc['source']}:{r['line']}:{r['column']}: review: {r['bracket']} encoded as "
-                           f"{r['encoded_as']} ({r['rule']}): {r['reason']}", err=True)
+                say(f"{doc['source']}:{r['line']}:{r['column']}: review: {r['bracket']} encoded as "
+                    f"{r['encoded_as']} ({r['rule']}): {r['reason']}", err=True)
         s = result["summary"]
         click.echo(f"{s['converted']} converted, {s['failed']} failed, {s['review_items']} review items", err=True)
     for e in result["errors"]:
         where = e["path"] + (f":{e['line']}" if e.get("line") else "")
-        click.echo(f"Error: {where}: {e['message']}", err=True)
+        say(f"Error: {where}: {e['message']}", err=True)
     sys.exit(EXIT_INPUT if result["errors"] else EXIT_OK)
 
 

@@ -7,7 +7,7 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from provenance.cli.common import SEVERITY_LEVELS, emit_json, fail_on_option, failing_levels, given, json_option
+from provenance.cli.common import SEVERITY_LEVELS, emit_json, fail_on_option, failing_levels, given, json_option, say
 
 
 @click.command()
@@ -41,6 +41,7 @@ def validate(paths, schema, engine, fail_on, strict, as_json):
       provenance validate tei out/ingest.json --json
     """
     from provenance.errors import UsageError
+    from provenance.safetext import terminal_safe
     from provenance.validate import Finding, format_finding, summary_line, validate_paths
 
     if strict:
@@ -63,9 +64,9 @@ def validate(paths, schema, engine, fail_on, strict, as_json):
             for x in f["findings"]:
                 if x["rule"] == "input":  # the file could not be checked at all: one line on stderr
                     where = x["path"] + (f":{x['line']}" if x["line"] else "")
-                    click.echo(f"Error: {where}: {x['message']}", err=True)
+                    say(f"Error: {where}: {x['message']}", err=True)
                 else:
-                    out.write(format_finding(Finding(**x)) + "\n")
+                    out.write(terminal_safe(format_finding(Finding(**x))) + "\n")
         out.write(summary_line(result["summary"]) + "\n")
         out.flush()
     sys.exit(result["exit_code"])
