@@ -168,7 +168,10 @@ PLURALS = frozenset({"s", "es", "ies"})
 #: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist"
 SUPPORT_VERBS = frozenset({"give", "gives", "giving", "gave", "given", "make", "makes", "making", "made",
                            "render", "renders", "rendering", "rendered", "take", "takes", "taking", "took",
-                           "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived"})
+                           "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived",
+                           "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
+                           "conducting", "perform", "performs", "performed", "performing", "undertake",
+                           "undertook", "undertaken", "out"})
 
 
 def roots(word: str, lexicon=None) -> set[str]:

@@ -32,6 +32,10 @@ ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
 #: words of a value's form that, changed alone, may leave the value as it was (per cent, a.m.)
 VALUE_HINT = VALUE_FORM - {"a", "and", "of", "the", "h", "-"}
 
+#: how common a capitalized word may be and still be read as a name (Zipf scale; WordNet lists
+#: many people, so being in it does not make a word common)
+NAME_ZIPF = 3.5
+
 #: pairs of unexplained units looked at word for word, at most
 PAIR_LIMIT = 64
 
@@ -179,9 +183,13 @@ def negated(x: str, y: str) -> bool:
     return wn.antonyms(x, y) or wn.antonyms(y, x)
 
 
+#: words an initialism leaves out (Union of Soviet Socialist Republics, barrels per day)
+INITIALS_SKIP = frozenset("of the and for in on per a an to at by with".split())
+
+
 def _initials(words: list[str], skip_function: bool) -> str:
     return "".join(w[0].upper() for w in words
-                   if w[:1].isalpha() and not (skip_function and w.lower() in ("of", "the", "and", "for", "in", "on")))
+                   if w[:1].isalpha() and not (skip_function and w.lower() in INITIALS_SKIP))
 
 
 def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[str] | None:
@@ -203,23 +211,28 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
         short_title = len(letters) <= 3 and letters[0].isupper()     # Dr, Mt, St, Sgt
         for w in other_words:
             lw = w.lower()
+            acronym = letters.isupper() and len(letters) >= 2 and len(lw) >= 2 * len(letters)   # RV = rendezvous
             if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw) \
-                    and w[0].isupper() == letters[0].isupper() \
+                    and (w[0].isupper() == letters[0].isupper() or acronym) \
                     and (followed_by_dot or short_title or not english.is_word(letters)):
                 return [w]
     return None
 
 
 def _dotted(words: list[str]):
-    """Initialisms written with dots, as tokens: U . N . -> ("UN", {"U", "N"})."""
+    """Initialisms written with dots or slashes, as tokens: U . N . -> ("UN", {"U", "N"}), b / d ->
+    ("BD", {"b", "d"})."""
     i, n = 0, len(words)
     while i < n:
         j = i
-        while j + 1 < n and len(words[j]) == 1 and words[j].isupper() and words[j + 1] == ".":
+        while j + 1 < n and len(words[j]) == 1 and words[j].isalpha() and words[j + 1] in "./" \
+                and (words[j + 1] == "." or j + 2 < n and len(words[j + 2]) == 1 and words[j + 2].isalpha()):
             j += 2
-        if j - i >= 4:
-            toks = words[i:j:2]
-            yield "".join(toks), set(toks)
+        if j - i >= 2 and j < n and len(words[j]) == 1 and words[j].isalpha() and words[j - 1] == "/":
+            j += 1   # the last letter of b/d has no separator after it
+        toks = words[i:j:2]
+        if len(toks) >= 2:
+            yield "".join(toks).upper(), set(toks)
             i = j
         else:
             i += 1
@@ -241,12 +254,12 @@ def derived(x: str, y: str) -> str | None:
 
 def transliteration(x: str, y: str) -> str | None:
     """Two romanisations of one foreign name (Mosaddegh/Mossadeq, Shaoqi/Shao-chi, Alexei/Aleksei):
-    capitalized, neither an English word nor two known places, the same consonants once the
+    capitalized, neither a common word nor two known places, the same consonants once the
     letter groups that transliteration systems write differently are made one."""
     if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
         return None
-    if english.is_word(x) or english.is_word(y) or distinct_known(x, y):
-        return None
+    if english.zipf(x) >= NAME_ZIPF or english.zipf(y) >= NAME_ZIPF or distinct_known(x, y):
+        return None   # a common word is not a name spelt another way
     kx, ky = _skeleton(x), _skeleton(y)
     if len(kx) >= 2 and kx == ky and ratio(_translit_form(x), _translit_form(y)) >= 70:
         return f"transliteration variant of one name ({x}/{y})"
@@ -324,11 +337,11 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
     # 3. an abbreviation and its expansion (U.N. = United Nations: letters with dots are one)
     for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
         for letters, toks in _dotted(words):
-            mine = [u for u in side if _word(u) in toks]
+            mine = [u for u in side if _word(u) in toks or _word(u) and _word(u).upper() in toks]
             span = abbreviation(letters, other_words, False) if mine else None
             covered = [u for u in other if span and all(w in span for w in u.words)]
             if covered:
-                out.append(Explained(LEXICAL, f"abbreviation: {'.'.join(letters)}. = {' '.join(span)}"))
+                out.append(Explained(LEXICAL, f"abbreviation: {' '.join(sorted(toks))} = {' '.join(span)}"))
                 for u in mine:
                     side.remove(u)
                 for u in covered:

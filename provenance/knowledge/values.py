@@ -34,6 +34,8 @@ _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\s*-\s*(?P<m>[01]\d)\s*-\s*(?P<d>[0-3]\d)\b")),
     # October 1945
     ("my", re.compile(rf"\b{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    # 3.1917, X.1917: a month and a year
+    ("my", re.compile(rf"(?<![\d.])(?P<m>{_ROMAN_RE}|1[0-2]|0?[1-9])\s*\.\s*{_YEAR}\b")),
     # 15 October / October 15 / the 15th of October
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I)),
     ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I)),
@@ -44,7 +46,13 @@ _PART = r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
 
 _TIME_PATTERNS = [
     # 22:00, 22 : 00, 22.00 hours
-    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*[:.]\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I)),
+    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*:\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I)),
+    # 7.15 pm, 22.00 hours, 14.30 local time, at 6.45: with a dot only where it is said to be a time
+    # (the correlation was 0.47 is a number)
+    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?|"
+                      r"(?=\s+(?:hours|hrs|h|local|GMT|UTC)\b))", re.I)),
+    ("hm", re.compile(r"(?:(?<=\bat )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
+                      r"(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b", re.I)),
     # 10 p.m., 10 pm, 10 o'clock in the evening
     ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
     ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
@@ -56,6 +64,11 @@ _TIME_PATTERNS = [
     ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
     # 1400 hours, 0930 hrs (military time)
     ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
+    # at 0900, from 2200 until ...: four digits after a preposition of time, not a year
+    ("milp", re.compile(r"(?:(?<=\bat )|(?<=\bto )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\btill )|(?<=\bafter )"
+                        r"|(?<=\bbefore )|(?<=\bsince ))(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\b"
+                        r"(?=\s+(?:local|GMT|UTC|Moscow|hours|hrs|and|until|till|to|on|that|the|when|,|\.|;))",
+                        re.I)),
 ]
 
 _DECADES = {w: f"{k}0" for k, w in enumerate(
@@ -64,15 +77,19 @@ DECADE_WORDS = frozenset(_DECADES)
 _OTHER_PATTERNS = [
     # the 1960s, the '60s, 1960's
     ("decade", re.compile(r"(?<![\d.,])(?:['’]\s*)?(?P<d>(?:1[5-9]|20)?[1-9]0)\s*['’]?\s*s\b")),
+    ("decade-cw", re.compile(r"\b(?P<c>1[5-9]|20)\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+                             r"eighties|nineties)\b", re.I)),
     ("decade-word", re.compile(r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
                                re.I)),
     # the 19th century, 19th-century
     ("century", re.compile(r"\b(?P<n>\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*centur(?:y|ies)\b", re.I)),
+    # 1/2, 3/4: a fraction (a date with three parts is read before)
+    ("fraction", re.compile(r"(?<![\d/.])(?P<a>[1-9])\s*/\s*(?P<b>[2-9]|10)(?![\d/])")),
     # 1941-44, 1941-1944: two years
     ("range", re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b")),
 ]
 
-_NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
+_NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?|(?<![\d])\.\d+)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
                      r"(?:\s+(?P<half>and\s+a\s+half))?"
                      r"(?:\s+(?P<mult>million|billion|thousand|hundred))?"
                      r"(?:\s*(?P<pct>%|per\s*cent|percent))?", re.I)
@@ -179,7 +196,13 @@ def _convert(words) -> tuple[str, list[int]]:
     while i < n:
         j = i
         numeric_start = bool(re.fullmatch(r"\d+(?:\.\d+)?", words[i])) and i + 1 < n and words[i + 1].lower() in _FACTOR
-        if numeric_start or _number_word(words[i]) and words[i].lower() not in ("and", "a"):
+        frac = _fraction(words, i)
+        if frac:
+            piece, j = frac
+        elif words[i] == "." and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 3 \
+                and not (i and (words[i - 1][-1:].isdigit() or words[i - 1].isupper())):
+            piece, j = "0." + words[i + 1], i + 1   # .47
+        elif numeric_start or _number_word(words[i]) and words[i].lower() not in ("and", "a"):
             while j + 1 < n and (_number_word(words[j + 1]) or words[j + 1] == "-"):
                 j += 1
             while j > i and words[j].lower() in ("and", "a", "-"):
@@ -187,15 +210,11 @@ def _convert(words) -> tuple[str, list[int]]:
             piece = " ".join(words[i:j + 1])
             piece = _MULT.sub(_times, piece) if numeric_start else digits(unfold(piece))
         else:
-            frac = _fraction(words, i)
-            if frac:
-                piece, j = frac
-            else:
-                piece = unfold(words[i])
-                if "-" in piece.strip("-") and any(_number_word(x) for x in piece.split("-")):
-                    piece = digits(piece.replace("-", " "))   # nineteenth-century, forty-odd
-                elif piece != words[i]:
-                    piece = digits(piece)
+            piece = unfold(words[i])
+            if "-" in piece.strip("-") and any(_number_word(x) for x in piece.split("-")):
+                piece = digits(piece.replace("-", " "))   # nineteenth-century, forty-odd
+            elif piece != words[i]:
+                piece = digits(piece)
         if text_parts:
             text_parts.append(" ")
             owner.append(i)
@@ -253,6 +272,10 @@ def value_spans(words) -> list[tuple[str, int, int]]:
             if not free(m):
                 continue
             g = m.groupdict()
+            if kind == "milp":
+                prev = text[:m.start()].split()[-1].lower()
+                if int(g["h"]) > 23 or prev != "at" and 1500 <= int(g["h"] + g["mi"]) <= 2099:
+                    continue   # "by 1945": a year
             if kind == "noon":
                 hh, mm = (0, 0) if g["w"].lower() == "midnight" else (12, 0)
             else:
@@ -280,6 +303,10 @@ def value_spans(words) -> list[tuple[str, int, int]]:
             g = m.groupdict()
             if kind == "decade":
                 take(m, f"dec:{int(g['d']) % 100:02d}")
+            elif kind == "decade-cw":
+                take(m, f"dec:{_DECADES[g['w'].lower()]}")
+            elif kind == "fraction":
+                take(m, "pct:" + _fmt(round(100 * int(g["a"]) / int(g["b"]), 4)))
             elif kind == "decade-word":
                 take(m, f"dec:{_DECADES[g['w'].lower()]}")
             elif kind == "century":
