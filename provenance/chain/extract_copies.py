@@ -1,0 +1,263 @@
+"""Copies: the print run and the copy list, the exemplar in hand, copies made outside the print run, and
+the transfer of each copy to its recipient. A part of :class:`provenance.chain.extract.Extractor`."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
+from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
+
+
+class CopiesPart:
+    def _classify_destination(self, dest: str, start: int) -> dict:
+        """Kind, recipient and candidates of a copy's destination as written."""
+        d = dest.strip()
+        info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
+                "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
+                "recipient_name": None, "recipient_status": None}
+        if not d or re.fullmatch(r"\[?left blank\]?|\[?blank\]?|[-–—]+", d, re.IGNORECASE):
+            info.update(kind="blank", destination=None)
+            info["flags"].append("blank")
+            return info
+        if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
+            info["kind"] = "markup"
+            return info
+        if re.search(r"\bfile\b|\bdelo\b|\barchive\b", d, re.IGNORECASE):
+            info["kind"] = "file"
+            return info
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?addressee(?P<pl>s)?\b", d, re.IGNORECASE)
+        if m:
+            info["kind"] = "addressee"
+            info["flags"].append("plural" if m.group("pl") else "singular")
+            return info  # resolved against the header later
+        if d.startswith(("…", "...")):
+            info["flags"].append("incomplete")
+            info["confidence"] = 0.5
+        lead = re.match(r"^(?:to\s+)?", d, re.IGNORECASE).end()
+        refs = self.auth.split(d[lead:], start + lead, attested=self.attested)
+        known = [r for r in refs if r.kind in ("person", "institution", "unlisted")]
+        info["recipient_raw"] = d[lead:].strip() or None
+        if len(refs) == 1:
+            r = refs[0]
+            info["recipient"] = r.name
+            info["recipient_name"] = r.recorded
+            info["recipient_status"] = _status(r)
+            info["recipient_kind"] = r.kind if r.kind in ("person", "institution") else None
+            if r.kind in ("unknown", "unlisted"):
+                info["flags"].append("unknown-name")
+            if r.kind == "unlisted":
+                info["confidence"] = min(info["confidence"], r.confidence)
+            if r.kind == "illegible":
+                info["flags"].append("illegible")
+            if r.supplied:
+                info["flags"].append("supplied")
+            if r.internal:
+                info["flags"].append("internal")
+        elif len(refs) > 1:
+            info["candidates"] = [r.recorded for r in known]
+            info["flags"].append("several-recipients")
+        return info
+
+    def print_runs_and_lists(self):
+        for m in P.PRINT_RUN.finditer(self.text):
+            rest = m.group("rest")
+            items: list[tuple[re.Match, int]] = []
+            head_end = m.end()
+            if not P.PRINT_RUN_REST_OK.match(rest):
+                # "2 copies printed. 1 - to the addressee, 2 - to file": the list on the same line
+                im = P.PRINT_RUN_INLINE.match(rest)
+                if im is None:
+                    continue
+                items = self._inline_items(m.start("rest") + im.end(), m.end())
+                if not items:
+                    continue
+                head_end = m.start("rest") + im.end("head")
+            count = P.parse_count(m.group("count"))
+            if self.print_run is None:
+                self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
+            for item, item_start in items:
+                self._list_item(item, item_start)
+                self._list_lines.add(item_start)
+            # a numbered list that follows the declaration
+            pos = m.end() + 1
+            while pos < len(self.text):
+                eol = self.text.find("\n", pos)
+                eol = len(self.text) if eol < 0 else eol
+                line = self.text[pos:eol]
+                if not line.strip():
+                    pos = eol + 1
+                    continue
+                im = P.LIST_ITEM.match(line)
+                if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest") and not im.group("sep2"):
+                    break
+                self._list_item(im, pos)
+                self._list_lines.add(pos)
+                pos = eol + 1
+
+    def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
+        """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
+        with its offset; empty unless every entry reads as one."""
+        out = []
+        bounds = [start] + [x for m in P.INLINE_ITEM_SEP.finditer(self.text, start, end) for x in (m.start(), m.end())]
+        bounds.append(end)
+        for s, e in zip(bounds[0::2], bounds[1::2]):
+            while e > s and self.text[e - 1] in " \t,;":
+                e -= 1
+            if e > s and self.text[e - 1] == "." and not re.search(r"\b(?:Cdes?|[A-Z])\.$", self.text[s:e]):
+                e -= 1
+            im = P.LIST_ITEM.match(self.text[s:e])
+            if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest"):
+                return []
+            out.append((im, s))
+        return out
+
+    def _list_item(self, im: re.Match, line_start: int):
+        num_raw = im.group("num")
+        parts = [int(x) for x in re.findall(r"\d+", num_raw)]
+        dest = im.group("dest") or ""
+        info = self._classify_destination(dest, line_start + im.start("dest"))
+        flags = list(info["flags"])
+        label = im.group("label").strip()
+        if not label.startswith("["):
+            label = re.sub(r"[ \t]*[-–—]$", "", label)
+        if im.group("sic"):
+            flags.append("sic")
+            label = f"{label} {im.group('sic')}"
+        if "[" in im.group("label"):
+            flags.append("supplied-label")
+        evidence = self.ev(line_start + im.start(), line_start + im.end())
+        numbers: list[int]
+        confidence = info["confidence"]
+        if len(parts) == 2 and parts[1] > parts[0]:
+            numbers = list(range(parts[0], parts[1] + 1)) if parts[1] - parts[0] <= 50 else [parts[0]]
+            flags.append("range")
+        elif len(parts) == 2:
+            numbers = [parts[0]]
+            flags.append("impossible-range" if parts[1] < parts[0] else "repeated-number")
+            confidence = min(confidence, 0.5)
+        else:
+            numbers = parts[:1]
+        for n in numbers:
+            self.copies.append(Copy(
+                number=n, number_raw=label, kind=info["kind"], destination=info["destination"],
+                recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
+                recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]), source="list",
+                flags=sorted(set(flags)), confidence=confidence, recipient_name=info["recipient_name"],
+                recipient_status=info["recipient_status"]))
+
+    def copy_lines(self):
+        for m in P.COPY_LINE.finditer(self.text):
+            info = self._classify_destination(m.group("dest"), m.start("dest"))
+            self.copies.append(Copy(
+                number=int(m.group("num")), number_raw=m.group("label"), kind=info["kind"],
+                destination=info["destination"], recipient=info["recipient"], evidence=self.ev(m.start(), m.end()),
+                recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
+                candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),
+                confidence=info["confidence"], recipient_name=info["recipient_name"],
+                recipient_status=info["recipient_status"]))
+            self._list_lines.add(m.start())
+
+    def exemplar_copy(self):
+        is_copy = P.IS_COPY.search(self.text)
+        for m in P.EXEMPLAR.finditer(self.text):
+            raw = m.group("num")
+            number = int(raw) if raw.isdigit() else None
+            self.exemplar = {"number": number, "number_raw": m.group(0).strip(),
+                             "status": "given" if number is not None else ("blank" if "blank" in raw else "illegible"),
+                             "is_copy": bool(is_copy), "evidence": to_dict(self.ev(m.start(), m.end()))}
+            break
+        if self.exemplar is None and is_copy:
+            self.exemplar = {"number": None, "number_raw": None, "status": "absent", "is_copy": True,
+                             "evidence": to_dict(self.ev(is_copy.start(), is_copy.end()))}
+
+    def extra_copies(self):
+        for m in P.extra_copy_matches(self.text):
+            count = P.parse_count(m.group("count")) or 1
+            after = self.text[m.end():m.end() + 80]
+            dm = P.DATE.search(after)
+            date = P.parse_date(dm.group(0), self.year) if dm and not after[:dm.start()].strip(" .\n\t]") else None
+            end = m.end() + dm.end() if date else m.end()
+            evidence = self.ev(m.start(), end)
+            instr_name = None
+            if m.group("instr"):
+                ref = self.one_name(m.start("instr"), m.end("instr"), person=True)
+                instr_name = ref.name if ref else None
+                self.roles.append(Role(
+                    role="instructed", agent=instr_name, evidence=evidence,
+                    agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
+                    confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
+            if m.group("to"):
+                info = self._classify_destination(m.group("to"), m.start("to"))
+                kind = "extra"
+            else:
+                info = {"kind": "extra", "destination": m.group("for").strip(), "recipient": None,
+                        "recipient_kind": None, "recipient_raw": None, "candidates": [], "flags": [],
+                        "confidence": 1.0, "recipient_name": None, "recipient_status": None}
+                kind = "extra"
+                self.placements.append(Placement(
+                    container=_clean_container(m.group("for")), evidence=evidence,
+                    hand="handwritten" if _in_handwriting(self.text, m.start()) else None))
+            for _ in range(count):
+                self.copies.append(Copy(
+                    number=None, number_raw=re.match(r"\w+\s+(?:additional\s+)?cop(?:y|ies)", self.text[m.start("count"):]).group(0),
+                    kind=kind, destination=info["destination"],
+                    recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
+                    recipient_raw=info["recipient_raw"], source="extra",
+                    flags=sorted(set(info["flags"]) | {"outside-print-run"}), confidence=info["confidence"],
+                    date=date, instructed_by=instr_name, recipient_name=info["recipient_name"],
+                    recipient_status=info["recipient_status"]))
+            if info["recipient"] or info["recipient_raw"]:
+                self.transfers.append(Transfer(
+                    kind="extra-copy", recipient=info["recipient"], evidence=evidence,
+                    recipient_raw=info["recipient_raw"], date=date, instructed_by=instr_name,
+                    confidence=info["confidence"], recipient_name=info["recipient_name"],
+                    recipient_status=info["recipient_status"]))
+
+    def copy_transfers(self):
+        """Resolve "to the addressee(s)" against the header, then one transfer per delivered copy."""
+        named = ("person", "institution", "unlisted")
+        header = [p for p in self.addressees if p.source == "header" and p.kind in named]
+        if not header:
+            header = [p for p in self.addressees if p.kind in named]
+        names: list[str] = []
+        parties: list[Party] = []
+        for p in header:
+            key = p.recorded_name or p.name
+            if key not in names:
+                names.append(key)
+                parties.append(p)
+        for c in self.copies:
+            if c.kind != "addressee":
+                continue
+            c.candidates = list(names)
+            if len(names) == 1:
+                p = parties[0]
+                c.recipient = p.name
+                c.recipient_name = names[0]
+                c.recipient_status = "unlisted" if p.kind == "unlisted" else ("known" if p.kind == "person" else p.kind)
+                c.recipient_kind = p.kind if p.kind in ("person", "institution") else None
+                c.confidence = min(c.confidence, 0.8, p.confidence)
+            else:
+                c.confidence = min(c.confidence, 0.5 if names else 0.3)
+        for c in self.copies:
+            if c.source != "list":
+                continue
+            if c.recipient or c.recipient_name or c.candidates:
+                self.transfers.append(Transfer(
+                    kind="copy", recipient=c.recipient, evidence=c.evidence, copy=c.number,
+                    recipient_raw=c.recipient_raw or c.destination, confidence=c.confidence,
+                    recipient_name=c.recipient_name, recipient_status=c.recipient_status))
+        if self.print_run is not None:
+            self.print_run.listed = sum(1 for c in self.copies if c.source == "list")
+        # a placed "Beria's copy" is the copy the list gives Beria
+        for pl in self.placements:
+            owner = pl.owner_name or pl.owner
+            if owner and pl.copy is None:
+                owned = [c.number for c in self.copies if (c.recipient_name or c.recipient) == owner
+                         and c.number is not None]
+                if len(owned) == 1:
+                    pl.copy = owned[0]
+                elif len(owned) > 1:
+                    pl.confidence = 0.5

@@ -1,0 +1,124 @@
+"""What a decision sends where: its points, the excerpts sent with their points and channels, placements
+in folders, receipts and registration numbers. A part of :class:`provenance.chain.extract.Extractor`."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+from provenance.chain.model import Excerpt, Placement, Transfer, to_dict
+from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status, _strip_span
+
+
+class ExcerptsPart:
+    def placements_(self):
+        if self.low is not None and not any(v in self.low for v in ("placed", "filed", "put", "kept", "held",
+                                                                      "stored", "point")):
+            return
+        for m in P.PLACED_OWNER.finditer(self.text):
+            ref = self.one_name(m.start("owner"), m.end("owner"))
+            owner = ref.name if ref else None
+            self.placements.append(Placement(
+                container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
+                owner=owner, hand="handwritten" if _in_handwriting(self.text, m.start()) else None,
+                owner_name=ref.recorded if ref else None))
+        for m in P.PLACED_COPY.finditer(self.text):
+            self.placements.append(Placement(
+                container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
+                copy=int(m.group("num")), hand="handwritten" if _in_handwriting(self.text, m.start()) else None))
+        for m in P.scan(P.PLACED_POINT, self.text, self.low, ("point",)):
+            self.placements.append(Placement(
+                container=_clean_container(m.group("container")), evidence=self.ev(m.start(), m.end()),
+                scope=f"point {m.group('point')}",
+                hand="handwritten" if _in_handwriting(self.text, m.start()) else None))
+
+    def decision_structure(self):
+        """The numbered points before the excerpt note: item N with sub-points 1..k, or top-level points."""
+        head = P.EXCERPT_HEAD.search(self.text)
+        if head is None:
+            return
+        limit = head.start()
+        nums = [m for m in P.NUMBERED_LINE.finditer(self.text, 0, limit)]
+        ones = [i for i, m in enumerate(nums) if m.group("n") == "1"]
+        if not ones:
+            return
+        i = ones[-1]
+        run = [nums[i]]
+        for m in nums[i + 1:]:
+            if int(m.group("n")) == int(run[-1].group("n")) + 1:
+                run.append(m)
+            else:
+                break
+        sub = []
+        for k, m in enumerate(run):
+            end = run[k + 1].start() if k + 1 < len(run) else limit
+            sub.append({"n": m.group("n"), "start": m.start(), "end": _strip_span(self.text, m.start(), end,
+                                                                                   " \t\n")[1]})
+        parent = None
+        if i > 0:
+            pm = nums[i - 1]
+            if int(pm.group("n")) != 1 and len(pm.group("rest")) < 100:
+                parent = {"n": pm.group("n"), "heading": pm.group("rest").strip(),
+                          "evidence": to_dict(self.ev(pm.start(), pm.end()))}
+        self.decision = {"item": parent, "points": sub}
+
+    def excerpts_(self):
+        for head in P.EXCERPT_HEAD.finditer(self.text):
+            pos = head.end()
+            rest_eol = self.text.find("\n", pos)
+            rest_eol = len(self.text) if rest_eol < 0 else rest_eol
+            if self.text[pos:rest_eol].strip():
+                b_start, b_end = pos, rest_eol
+            else:
+                m = re.compile(r"\S").search(self.text, pos)
+                if not m:
+                    continue
+                b_start = m.start()
+                para_end = self.text.find("\n\n", b_start)
+                b_end = len(self.text) if para_end < 0 else para_end
+            body = self.text[b_start:b_end]
+            offset = b_start
+            for part in re.finditer(r"[^;]+", body):
+                s = offset + part.start()
+                e = offset + part.end()
+                entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
+                if not entry:
+                    if self.text[s:e].strip():
+                        self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
+                    continue
+                self._excerpt(entry)
+
+    def _excerpt(self, m: re.Match):
+        what = m.group("what")
+        if "tail" in m.re.groupindex and m.group("tail").strip():
+            what = what + " " + m.group("tail").strip()   # "(point 6) by cipher"
+        ch = P.CHANNEL.search(what)
+        channel = ch.group("ch").lower() if ch else None
+        points_raw = (what[:ch.start()] + what[ch.end():]).strip() if ch else what.strip()
+        points = P.parse_points(points_raw)
+        refs = self.names(m.start("who"), m.end("who"))
+        ev = self.ev(m.start(), m.end())
+        exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],
+                      points=points, points_raw=points_raw, evidence=ev, channel=channel,
+                      recipients_name=[r.recorded for r in refs], recipients_status=[_status(r) for r in refs],
+                      confidence=min([1.0] + [_name_confidence(r) for r in refs]))
+        if not points:
+            exc.status = "unparsed"
+            exc.confidence = 0.3
+        self.excerpts.append(exc)
+        for r in refs:
+            self.transfers.append(Transfer(kind="excerpt", recipient=r.name, evidence=ev, recipient_raw=r.raw,
+                                           channel=channel, confidence=_name_confidence(r),
+                                           recipient_name=r.recorded, recipient_status=_status(r)))
+
+    def receipt(self):
+        for m in P.RECEIPT.finditer(self.text):
+            self.transfers.append(Transfer(
+                kind="receipt", recipient=None, evidence=self.ev(m.start(), m.end()), origin=m.group("place"),
+                number=m.group("num"), date=P.parse_date(m.group("date"), self.year),
+                confidence=0.8 if m.group("extra") else 1.0))
+
+    def number_lines(self):
+        for m in P.NUMBER_LINE.finditer(self.text):
+            self.numbers.append({"label": m.group("label"), "value": m.group("num").strip(),
+                                 "evidence": to_dict(self.ev(m.start(), m.end()))})

@@ -1,0 +1,94 @@
+"""The parties of a document: the addressees of its header and title, and "Sent to" lists. A part of :class:`provenance.chain.extract.Extractor`."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+from provenance.chain.model import Evidence, Party, Transfer
+from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted
+
+
+class PartiesPart:
+    def header_addressees(self):
+        for m in P.ADDRESSEE.finditer(self.text):
+            who = m.group("who")
+            if re.match(r"^(?:the\s+)?addressees?\b", who, re.IGNORECASE):
+                continue
+            refs = self.names(m.start("who"), m.end("who"))
+            if not refs:
+                continue
+            has_cde = bool(re.search(r"\bCdes?\b", who))
+            if not has_cde and not all(r.kind in ("person", "institution") or _sure_unlisted(r) for r in refs):
+                continue
+            for r in refs:
+                self.addressees.append(Party(r.name, r.raw, r.kind, "header", self.ev(m.start(), m.end()),
+                                             _name_confidence(r), r.recorded))
+
+    def title_parties(self):
+        title = self.meta.get("title")
+        span = self.meta.get("title_span")
+        if not title:
+            return
+        base = span[0] if span else 0
+        seg = self.text[span[0]:span[1]] if span else title
+
+        def parties(part: str, source_kind: str, out: list):
+            k = seg.find(part)
+            start = base + k if k >= 0 and span else None
+            for r in self.auth.split(part, start or 0, attested=self.attested):
+                if r.kind not in ("person", "institution") and not _sure_unlisted(r):
+                    continue
+                evid = self.ev(r.start, r.end) if start is not None else Evidence(part, -1, -1)
+                out.append(Party(r.name, r.raw, r.kind, source_kind, evid, 0.7, r.recorded))
+
+        m_from = re.search(r"\bfrom\s+(?P<who>.+?)(?=\s+(?:to|in|on|about|concerning|regarding)\s|$)", title)
+        if m_from:
+            parties(m_from.group("who"), "title", self.senders)
+        else:
+            m_lead = re.match(r"^(?P<who>(?:[A-Z]\.\s*)+[A-Z][\w\-]+(?:\s+and\s+(?:[A-Z]\.\s*)+[A-Z][\w\-]+)*)\s+to\s+",
+                              title)
+            if m_lead:
+                parties(m_lead.group("who"), "title", self.senders)
+        m_to = re.search(r"\b(?:to|for)\s+(?P<who>(?:Cdes?\.?\s+|[A-Z]\.\s*)[^,;]+)$", title)
+        if m_to:
+            parties(m_to.group("who"), "title", self.addressees)
+
+    def sent_to(self):
+        """"Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan": the document went to each of them."""
+        if self.low is not None and not any(k in self.low for k in ("sent", "dispatched", "distributed",
+                                                                      "forwarded")):
+            return
+        for m in P.SENT_TO.finditer(self.text):
+            s, e = m.start("who"), m.end("who")
+            line_end = e
+            if s == e:
+                # the names on the next lines: "Sent to:\n\nCdes. ..."
+                nb = re.compile(r"\S").search(self.text, m.end())
+                if not nb:
+                    continue
+                s = nb.start()
+                para_end = self.text.find("\n\n", s)
+                e = line_end = _strip_span(self.text, s, len(self.text) if para_end < 0 else para_end, " \t\n")[1]
+            who = self.text[s:e]
+            date, channel = None, None
+            dm = re.search(r"[,;]?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", who, re.IGNORECASE)
+            if dm and dm.start() > 0:
+                date = P.parse_date(dm.group("d"), self.year)
+                if date:
+                    e = s + dm.start()
+            ch = P.CHANNEL.search(self.text, s, e)
+            if ch:
+                channel = ch.group("ch").lower()
+                e = ch.start()
+            refs = [r for r in self.names(s, e) if r.kind != "blank"]
+            # "Sent to: the Presidium" is a note whatever it names; without the colon, the line
+            # must name someone ("Sent to Cde. Stalin"), not be the start of a sentence
+            if not refs or not m.group("colon") and not any(
+                    r.kind in ("person", "institution", "unlisted", "illegible") for r in refs):
+                continue
+            ev = self.ev(m.start(), line_end)
+            for r in refs:
+                self.transfers.append(Transfer(
+                    kind="dispatch", recipient=r.name, evidence=ev, recipient_raw=r.raw, channel=channel, date=date,
+                    confidence=_name_confidence(r), recipient_name=r.recorded, recipient_status=_status(r)))

@@ -1,0 +1,161 @@
+"""Who drafted, typed, signed and authenticated a document, and on what basis. A part of :class:`provenance.chain.extract.Extractor`."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+from provenance.chain.authority import surname_shaped
+from provenance.chain.model import Party, Role, Transfer, to_dict
+from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status
+
+
+class RolesPart:
+    def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
+        s, e = m.start(name_group), m.end(name_group)
+        raw = self.text[s:e]
+        cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", raw)
+        if cut and cut.start() > 0:
+            e = s + cut.start()
+        raw = self.text[s:e]
+        ev_end = e
+        date = None
+        dm = re.search(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", raw, re.IGNORECASE)
+        if dm and (dm.start() > 0 and raw[:dm.start()].strip(" ,")):
+            date = P.parse_date(dm.group("d"), self.year)
+            if date:
+                e = s + dm.start()
+        ref = self.one_name(s, e, person=True)
+        evidence = self.ev(m.start(), ev_end)
+        hand = "handwritten" if _in_handwriting(self.text, m.start()) else None
+        label_supplied = "[" in m.group("label")
+        self.roles.append(Role(
+            role=role, agent=ref.name if ref else None,
+            evidence=evidence, agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
+            hand=hand, confidence=min(0.9 if label_supplied else 1.0, _name_confidence(ref)),
+            agent_name=ref.recorded if ref else None))
+        return self.roles[-1]
+
+    def role_lines(self):
+        for m in P.scan(P.DRAFTED, self.text, self.low, ("drafted", "prepared", "compiled"), 1):
+            self._role_name(m, "drafted")
+        for m in P.scan(P.TYPED, self.text, self.low, ("typed", "typewritten"), 1):
+            self._role_name(m, "typed")
+        for m in P.scan(P.AUTHENTICATED, self.text, self.low, ("authenticated", "certified", "true", "verified")):
+            role = self._role_name(m, "authenticated")
+            if role.agent_status in ("illegible", "absent", "blank"):
+                self._authentication_alternative(role, m.end())
+        for m in P.SENT.finditer(self.text):
+            self.roles.append(Role(
+                role="sent", agent=None, evidence=self.ev(m.start(), m.end()), agent_status="absent",
+                date=P.parse_date(m.group("date"), self.year), time=P.parse_time(m.group("time")),
+                confidence=0.9 if m.group("time") and not re.search(r"\d{4}\s+\d", m.group(0)) else 1.0))
+            self.transfers.append(Transfer(
+                kind="dispatch", recipient=None, evidence=self.ev(m.start(), m.end()),
+                date=P.parse_date(m.group("date"), self.year), time=P.parse_time(m.group("time"))))
+        for m in P.ISSUED.finditer(self.text):
+            ref = self.one_name(m.start("name"), m.end("name"), person=True)
+            self.roles.append(Role(
+                role="issued", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
+                agent_raw=ref.raw if ref else None, agent_status=_status(ref),
+                confidence=min(0.8, _name_confidence(ref)), agent_name=ref.recorded if ref else None))
+        for m in P.SIGNED.finditer(self.text):
+            ref = self.one_name(m.start("name"), m.end("name"), person=True)
+            date = P.parse_date(m.group("date"), self.year)
+            self.roles.append(Role(
+                role="signed", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
+                agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
+                confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
+            if ref:
+                self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", self.ev(m.start(), m.end()),
+                                          _name_confidence(ref), ref.recorded))
+
+    def signature_lines(self):
+        """Signatures on lines of their own below the text: "A. MIKOYAN", "V. Molotov", "KOVALEV"
+        over a date, "A. SAVELYEV [illegible signature]". A word alone counts only in capitals,
+        over a date or a signature mark, and when it is a known person or has a surname's shape."""
+        lines = list(_lines(self.text))
+        title_end = (self.meta.get("title_span") or (0, 0))[1]
+        content = [i for i, (_s, _e, line) in enumerate(lines) if line.strip() and not P.UNRENDERED_LINE.match(line)]
+        sig_at: dict[int, re.Match] = {}
+        for i in content:
+            s, _e, line = lines[i]
+            if s < title_end:
+                continue
+            m = P.SIGNATURE_LINE.match(line)
+            if m and (m.group("initials") or m.group("surname").isupper()) \
+                    and not _in_handwriting(self.text, s + m.start("name")):
+                sig_at[i] = m
+
+        def below(k: int):
+            """The first content line after the signature block that starts at content index k."""
+            j = k + 1
+            while j < len(content) and (content[j] in sig_at or P.SIGNATURE_MARK_LINE.fullmatch(lines[content[j]][2])):
+                j += 1
+            return (j, lines[content[j]]) if j < len(content) else (j, None)
+
+        for k, i in enumerate(content):
+            m = sig_at.get(i)
+            if m is None:
+                continue
+            s, _e, line = lines[i]
+            surname = m.group("surname")
+            start = s + m.start("name")
+            end = s + m.end("name")
+            ref = self.auth.resolve(self.text[start:end], start, True, self.attested)
+            if ref.kind not in ("person", "unlisted"):
+                continue
+            strong = ref.kind == "person" or surname_shaped(re.sub(r"[\[\]]", "", surname)) \
+                or ref.cleaned.split(" ")[-1].casefold() in self.attested
+            j, nxt = below(k)
+            dated = nxt is not None and P.DATE_LINE.fullmatch(nxt[2]) is not None
+            marked = bool(m.group("mark")) or j > k + 1
+            if m.group("initials"):
+                ok = strong or dated or marked
+            else:
+                ok = strong and (dated or marked)
+            if not ok:
+                continue
+            date = P.parse_date(nxt[2], self.year) if dated else None
+            ev = self.ev(start, s + m.end())
+            conf = _name_confidence(ref)
+            self.roles.append(Role(
+                role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
+                date=date, confidence=conf, agent_name=ref.recorded))
+            self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
+
+    def _authentication_alternative(self, role: Role, pos: int):
+        """A name standing alone just after an illegible authentication may be the authenticator's."""
+        for s, _e, line in _lines(self.text[pos:]):
+            if s == 0:
+                continue  # rest of the authentication line
+            if P.UNRENDERED_LINE.match(line):
+                continue
+            word = line.strip().strip("□ ").strip()
+            if re.fullmatch(r"[A-Z][a-z\-]+|[A-Z]{3,}", word):
+                ref = self.auth.resolve(word, pos + s + line.find(word), attested=self.attested)
+                role.alternatives.append({
+                    "agent": ref.name, "agent_name": ref.recorded, "agent_raw": word, "confidence": 0.4,
+                    "reason": "a name standing alone after the illegible authentication; it may be the "
+                              "authenticator's name or another signature",
+                    "evidence": to_dict(self.ev(ref.start, ref.end))})
+            break
+
+    def basis(self):
+        for m in P.scan(P.BASIS, self.text, self.low, ("basis",)):
+            ref = self.one_name(m.start("name"), m.end("name"))
+            doc = {"kind": m.group("kind"), "number": m.group("number"),
+                   "date": P.parse_date(m.group("date"), self.year) if m.group("date") else None}
+            self.roles.append(Role(
+                role="basis", agent=ref.name if ref else None, evidence=self.ev(m.start(), m.end()),
+                agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=doc["date"],
+                document=doc, confidence=_name_confidence(ref), agent_name=ref.recorded if ref else None))
+            # further references in the same note ("Ind. 54, note of Cdes. Kobulov and Stakhanov of 6 October")
+            for r in P.REFERENCE.finditer(self.text, m.end(), min(len(self.text), m.end() + 250)):
+                date = P.parse_date(r.group("date"), self.year)
+                for ref2 in self.names(r.start("names"), r.end("names")):
+                    self.roles.append(Role(
+                        role="basis", agent=ref2.name, evidence=self.ev(r.start(), r.end()),
+                        agent_raw=ref2.raw, agent_status=_status(ref2), date=date,
+                        confidence=min(0.6, _name_confidence(ref2)),
+                        document={"kind": r.group("kind"), "number": None, "date": date}, agent_name=ref2.recorded))

@@ -1,0 +1,65 @@
+"""Helpers of the extractor shared by its parts: lines and spans of the text, handwriting, and
+how sure a name's reading is."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+from provenance.chain.authority import NameRef
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t.,;:") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _in_handwriting(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a "[Handwritten: ...]" bracket or after "[Handwritten:]" on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos]
+    if re.match(r"\s*\[Handwritten:?\]", line, re.IGNORECASE):
+        return True
+    for m in P.HANDWRITTEN.finditer(text, max(0, pos - 600), pos):
+        depth = 0
+        for ch in text[m.start():pos]:
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+        if depth > 0:
+            return True
+    return False
+
+
+def _status(ref: NameRef | None) -> str:
+    """known | institution | unlisted | unknown | illegible | blank | absent."""
+    if ref is None:
+        return "absent"
+    return {"person": "known", "institution": "institution"}.get(ref.kind, ref.kind)
+
+
+def _name_confidence(ref: NameRef | None) -> float:
+    """How sure the reading of a name is a person's: below 1 only for an unlisted name."""
+    return ref.confidence if ref is not None and ref.kind == "unlisted" else 1.0
+
+
+def _sure_unlisted(ref: NameRef) -> bool:
+    """An unlisted name with a title, initials or the same surname titled elsewhere in the document."""
+    return ref.kind == "unlisted" and ref.confidence >= 0.9
+
+
+def _clean_container(raw: str) -> str:
+    s = re.sub(r"\s+", " ", raw).strip(" .,;:”\"]")
+    s = re.sub(r"^(?:the|a)\s+", "", s)
+    return s
