@@ -377,10 +377,11 @@ def maybe_spelling(x: Unit, y: Unit) -> bool:
 
 
 def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=False, b_initial=False,
-             editorial_differs=False, section=False, a_ctx=((), ()), b_ctx=((), ())) -> dict:
+             editorial_differs=False, section=False, a_ctx=((), ()), b_ctx=((), ()), value_ctx=None) -> dict:
     """Category, flags, severity and reason for the readings ``a_words`` -> ``b_words`` (original forms).
 
-    ``a_ctx``/``b_ctx``: the words (before, after) each reading, or a function returning them."""
+    ``a_ctx``/``b_ctx``: the words (before, after) each reading, or a function returning them;
+    ``value_ctx``: a function returning wider ones for both, where values are read."""
     flags: list[str] = []
     if a_words == b_words:
         if editorial_differs:
@@ -453,7 +454,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         value_changed = bool(value_kinds)
     else:
         if any(valueish(w) for w in a_words) or any(valueish(w) for w in b_words):
-            values_a, values_b = reading_values(ctx_a, a_words), reading_values(ctx_b, b_words)
+            vctx_a, vctx_b = value_ctx() if value_ctx is not None else (ctx_a, ctx_b)
+            values_a, values_b = reading_values(vctx_a, a_words), reading_values(vctx_b, b_words)
         else:   # readings without a number, date or time word change no value
             values_a = values_b = Counter()
         value_changed, value_kinds = value_change(values_a, values_b)

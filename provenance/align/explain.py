@@ -422,8 +422,12 @@ def _spans(words: list[str], max_len: int = 4):
                 yield "_".join(w.lower() for w in span), span
 
 
+#: readings longer than this (in tokens, both together) are not searched for multi-word expressions
+PHRASE_TOKENS = 16
+
+
 def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: list) -> None:
-    if not (ra or rb):
+    if not (ra or rb) or len(a_words) + len(b_words) > PHRASE_TOKENS or max(len(a_words), len(b_words)) < 2:
         return
     wn = wordnet()
     found_a = [(k, sp) for k, sp in _spans(a_words) if wn.is_word(k)]

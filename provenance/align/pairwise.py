@@ -18,7 +18,7 @@ from collections import defaultdict
 from provenance.align.aligner import cleanup, gaps, matching_blocks
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
 from provenance.align.explaining import Explaining
-from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS,
+from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
                                     Edit, PairResult, Side)
 from provenance.align.tokenize import TokenStream, group_key
 
@@ -32,7 +32,8 @@ class Comparer(Explaining):
         A, B = self.A, self.B
         return classify(A.words(i1, i2), B.words(j1, j2), self.lex,
                         a_initial=i2 > i1 and A.initial(i1), b_initial=j2 > j1 and B.initial(j1),
-                        section=section, a_ctx=lambda: A.context(i1, i2), b_ctx=lambda: B.context(j1, j2))
+                        section=section, a_ctx=lambda: A.context(i1, i2), b_ctx=lambda: B.context(j1, j2),
+                        value_ctx=lambda: (A.context(i1, i2, VALUE_WORDS), B.context(j1, j2, VALUE_WORDS)))
 
     # ---- alignment ------------------------------------------------------------------------
     def run(self) -> PairResult:

