@@ -108,9 +108,9 @@ def df_map(batch, parts: int, db_path: str, known: np.ndarray, gb: int, gr: int,
         if n not in docs:
             continue
         u = np.unique(docs[n][0])
-        vals_all.append(u)
-        own_all.append(np.full(len(u), idx, dtype=np.uint32))
-        rest = u[_keep_mask(u, known)]
+        rest = u[_keep_mask(u, known)]  # the known boilerplate needs no counting
+        vals_all.append(rest)
+        own_all.append(np.full(len(rest), idx, dtype=np.uint32))
         if len(rest):
             gsig = minhash.signature(rest, num_perm)
             k = minhash.band_keys(gsig[None, :], gb, gr).ravel()
@@ -153,10 +153,11 @@ def df_reduce(max_df: int, cap: int, *parts):
     return big, mid, offsets, mid_owners, int(len(u)), gcodes
 
 
-def family_groups(n_docs: int, codes: np.ndarray, sigs: dict[int, np.ndarray], threshold: float) -> np.ndarray:
+def family_groups(n_docs: int, codes: np.ndarray, sigs: np.ndarray, threshold: float) -> np.ndarray:
     """The group of each document: connected components of the candidate pairs whose
     signatures estimate a Jaccard similarity of at least ``threshold`` (near-duplicates,
-    versions of one text). Returns each document's group root (its lowest member)."""
+    versions of one text; ``sigs``: one whole-document signature per row). Returns each
+    document's group root (its lowest member)."""
     parent = np.arange(n_docs, dtype=np.int64)
 
     def find(x: int) -> int:
@@ -167,7 +168,7 @@ def family_groups(n_docs: int, codes: np.ndarray, sigs: dict[int, np.ndarray], t
 
     for c in codes.tolist():
         i, j = c >> 32, c & 0xFFFFFFFF
-        if i in sigs and j in sigs and minhash.estimate_jaccard(sigs[i], sigs[j]) >= threshold:
+        if minhash.estimate_jaccard(sigs[i], sigs[j]) >= threshold:
             ri, rj = find(i), find(j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
@@ -372,7 +373,7 @@ def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["mi
         size = batch_size or max(16, min(500, math.ceil(n_docs / (workers * 4)) or 16))
         idx_batches = [[(d["n"], i) for i, d in enumerate(docs[j:j + size], start=j)]
                        for j in range(0, n_docs, size)]
-        parts = max(1, min(64, workers * 2))
+        parts = max(1, min(64, workers * 4))
 
         def tick(stage, total):
             state = {"done": 0}
@@ -393,7 +394,10 @@ def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["mi
         reduced, gsides = eng.map_reduce(df_map, idx_batches, functools.partial(df_reduce, settings["max_df"], cap),
                                          parts, work_db, eng.broadcast(extra), gb, gr, settings["num_perm"],
                                          on_map=tick("frequency", len(idx_batches)))
-        gsigs = {idx: sig for side in gsides for idx, sig in side}
+        gsigs = np.full((n_docs, settings["num_perm"]), 0xFFFFFFFF, dtype=np.uint32)  # empty: never alike
+        for side in gsides:
+            for idx, sig in side:
+                gsigs[idx] = sig
         del gsides
         gcodes = np.unique(np.concatenate([x[5] for x in reduced])) if reduced else np.empty(0, np.uint64)
         roots = family_groups(n_docs, gcodes, gsigs, FAMILY_JACCARD)

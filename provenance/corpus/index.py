@@ -194,6 +194,13 @@ def _store_texts(con, texts: list[tuple[int, str, dict]]) -> None:
                 put_text(con, n, r["title"], r["text"])
 
 
+def _lighten(results: list[dict]) -> None:
+    """Drop the stored parts of results the engine keeps until the end of the run."""
+    for r in results:
+        for key in ("shingles", "passages", "text"):
+            r.pop(key, None)
+
+
 def _indexed(con, tokenizer: str) -> dict[str, tuple[str, str]]:
     """path (absolute) -> (id, sha256) of the documents indexed with ``tokenizer``."""
     out = {}
@@ -277,6 +284,7 @@ def _index_paths(paths, db_path, engine, progress, k) -> dict:
                     doc.update({"kind": r["kind"], "date": r["date"], "title": r["title"], "words": r["words"]})
                 documents.append(doc)
             _store_texts(con, texts)
+            _lighten(results)
             done += len(results)
             if progress:
                 progress("index", done, len(items))
@@ -339,6 +347,7 @@ def index_missing(con, db_path, *, engine, progress=None, k: int = shingle.DEFAU
                         _store_shingles(con, n, r, tokenizer)
                         texts.append((n, sha, r))
         _store_texts(con, texts)
+        _lighten(results)
         done["n"] += len(results)
         if progress:
             progress("index", done["n"], len(want))

@@ -53,8 +53,8 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
-#: Rows of the (values x permutations) matrix computed at once.
-_CHUNK = 8192
+#: Rows of the (values x permutations) matrix computed at once (2 MB with 128 permutations).
+_CHUNK = 4096
 
 
 def permuted(values: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
@@ -86,7 +86,7 @@ def passage_signatures(seq: np.ndarray, keep: np.ndarray, spans: np.ndarray,
     """
     sigs = []
     if keep.any():
-        perm = permuted(seq, num_perm, seed) if len(seq) <= 4 * _CHUNK else None
+        perm = permuted(seq, num_perm, seed) if len(seq) <= _CHUNK else None
         if perm is not None:
             perm[~keep] = _MAX  # boilerplate never sets a minimum
         for s, e in spans:
