@@ -258,12 +258,12 @@ def transliteration(x: str, y: str) -> str | None:
     letter groups that transliteration systems write differently are made one."""
     if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
         return None
+    kx, ky = _skeleton(x), _skeleton(y)
+    if len(kx) < 2 or kx != ky or ratio(_translit_form(x), _translit_form(y)) < 70:
+        return None
     if english.zipf(x) >= NAME_ZIPF or english.zipf(y) >= NAME_ZIPF or distinct_known(x, y):
         return None   # a common word is not a name spelt another way
-    kx, ky = _skeleton(x), _skeleton(y)
-    if len(kx) >= 2 and kx == ky and ratio(_translit_form(x), _translit_form(y)) >= 70:
-        return f"transliteration variant of one name ({x}/{y})"
-    return None
+    return f"transliteration variant of one name ({x}/{y})"
 
 
 _TRANSLIT = [("shch", "sc"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
