@@ -105,7 +105,8 @@ def _is_value_word(w: str) -> bool:
 
 
 def typo(x: str, y: str) -> str | None:
-    """'x' is not a word and is one or two keystrokes from the word 'y' (or the reverse)."""
+    """'x' is not a word (WordNet and the closed classes do not hold it, nor the gazetteer) and is one
+    or two keystrokes from the word 'y' (or the reverse)."""
     if not (_alpha(x) and _alpha(y)):
         return None
     lx, ly = x.lower(), y.lower()
@@ -114,7 +115,7 @@ def typo(x: str, y: str) -> str | None:
     limit = 1 if min(len(lx), len(ly)) < 6 else 2
     if OSA.distance(lx, ly) > limit or distinct_known(x, y):
         return None
-    wx, wy = english.is_word(lx) or places.is_place(x), english.is_word(ly) or places.is_place(y)
+    wx, wy = english.in_dictionary(lx) or places.is_place(x), english.in_dictionary(ly) or places.is_place(y)
     if wx == wy:
         return None
     bad = x if not wx else y
@@ -370,8 +371,8 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
             if not wx or x.hard:
                 continue
             near = [w for w in other_words if _alpha(w) and abs(len(w) - len(wx)) <= 2
-                    and OSA.distance(w.lower(), wx.lower()) <= 2]
-            if not near or english.is_word(wx):
+                    and OSA.distance(w.lower(), wx.lower()) <= 2 and english.in_dictionary(w)]
+            if not near or english.in_dictionary(wx):
                 continue
             for w in near:
                 why = typo(wx, w)

@@ -20,6 +20,11 @@ a an the of to in on at for by with from and or but nor as is are was were be be
 it its their them they which who whom whose what there here so such into than then his her our your we he she
 i you me him us my mine yours ours theirs do does did has have had not no will would shall should may might must
 can could if because although though while whether unless until upon onto among between through during
+when where why how what whatever whoever whenever wherever anything something nothing everything anyone someone
+everyone nobody somebody anybody either neither both some any many much more most few less least own than too
+very just even ever never always often once thus hence yet again within without across along around behind
+below beneath beside besides beyond despite except inside outside toward towards under unlike whilst amongst
+itself himself herself themselves ourselves yourself myself whom whose whether shall
 """.split())
 
 
@@ -37,6 +42,13 @@ def is_word(word: str) -> bool:
     if not w.isalpha():
         return False
     return w in CLOSED_CLASS or wordnet().is_word(w) or zipf(w) >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=1 << 16)
+def in_dictionary(word: str) -> bool:
+    """Whether WordNet or the closed classes hold ``word`` (no frequency list asked)."""
+    w = word.lower().strip("'’")
+    return w.isalpha() and (w in CLOSED_CLASS or wordnet().is_word(w))
 
 
 @lru_cache(maxsize=1 << 16)
