@@ -118,13 +118,8 @@ class Lexicon:
         """Where the equivalence sets among ``keys`` (unit keys ("L", id), or set ids) came from:
         "the lexicon" for the archive's translation equivalents, else the set's origin (English
         grammar, a gloss of the documents). Empty when no origin-bearing set is among them."""
-        out = []
-        for k in keys:
-            if isinstance(k, tuple) and k[0] != "L":
-                continue
-            gid = k[1] if isinstance(k, tuple) else k
-            out.append(self.origin.get(gid, "the lexicon"))
-        out = list(dict.fromkeys(out))
+        gids = sorted(k[1] if isinstance(k, tuple) else k for k in keys if not isinstance(k, tuple) or k[0] == "L")
+        out = sorted({self.origin.get(gid, "the lexicon") for gid in gids}, key=lambda o: (o != "the lexicon", o))
         return out if any(o != "the lexicon" for o in out) else []
 
     def equivalent_sets(self, a: list[str], b: list[str]) -> set[int]:
