@@ -30,8 +30,9 @@ from provenance.align.explain import (NEGATIONS, distinct_known, reading_values,
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
+from provenance.vocab import RANK as CATEGORY_RANK
 
-RANK = {"accidental": 0, "editorial": 1, "orthographic": 2, "lexical": 3, "substantive": 4}
+RANK = CATEGORY_RANK
 
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as is are was were be been being that this these

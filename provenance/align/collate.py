@@ -13,14 +13,12 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from provenance import __version__
 from provenance.align.classify import most_severe
 from provenance.align.pairwise import PairResult, compare
 from provenance.align.tokenize import KeyTable, TokenStream, int_array, tokenize
 from provenance.fileio import shown_path
+from provenance.vocab import CATEGORIES, KINDS, tool_header
 
-CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
-KINDS = ("substitution", "addition", "omission", "transposition")
 
 
 # ---- positions -----------------------------------------------------------------------------
@@ -264,7 +262,7 @@ def collate(witnesses, lexicon, lexicon_sources=None) -> dict:
         "matched": {ids[wi]: sum(k for _i, _j, k in pr.blocks) for wi, pr in enumerate(pairs, 1)},
     }
     result = {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "settings": {"lexicon": list(lexicon_sources or getattr(lexicon, "sources", [])), "base": ids[0]},
         "witnesses": [_witness_json(w) for w in witnesses],
         "alignment": rows,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from provenance import __version__
 from provenance.chain.authority import NameAuthority
 from provenance.chain.checks import check_document, merge_unlisted
 from provenance.chain.extract import extract_facts
@@ -27,6 +26,7 @@ from provenance.errors import InputError, as_provenance_error
 from provenance.fileio import (
     MAX_TEXT_BYTES, XML_SUFFIXES, decode_text, read_bytes, read_xml, sha256_bytes,
 )
+from provenance.vocab import tool_header
 
 __all__ = [
     "NameAuthority", "extract_document", "extract_paths", "load_document", "distribution_facts",
@@ -136,6 +136,6 @@ def assemble(docs: list[dict], errors: list | None = None) -> dict:
                "by_code": {}}
     for f in findings:
         summary["by_code"][f["code"]] = summary["by_code"].get(f["code"], 0) + 1
-    return {"tool": {"name": "provenance", "version": __version__},
+    return {"tool": tool_header(),
             "documents": docs, "links": document_links(docs), "findings": findings,
             "errors": errors or [], "summary": summary}

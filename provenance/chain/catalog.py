@@ -17,15 +17,15 @@ import re
 import sqlite3
 from pathlib import Path
 
-from provenance import __version__
 from provenance.chain.authority import NameAuthority
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
 from provenance.errors import InputError, ProvenanceError, UsageError, as_provenance_error
 from provenance.sqlitedb import (
     SCHEMA_VERSION, catalog_errors, claim_document, open_catalog, put_text, same_path, transaction,
 )
+from provenance.vocab import DEFAULT_CATALOG, tool_header
 
-DEFAULT_DB = "provenance.sqlite"
+DEFAULT_DB = DEFAULT_CATALOG
 
 RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
 
@@ -140,7 +140,7 @@ def _add_paths(db_path, paths, names, authority) -> dict:
 
     auth = authority or NameAuthority.load(names)
     con = connect(db_path)
-    out = {"tool": {"name": "provenance", "version": __version__}, "db": str(db_path),
+    out = {"tool": tool_header(), "db": str(db_path),
            "added": [], "unchanged": [], "replaced": [], "errors": []}
     try:
         files, unusable = expand_each(paths, TRANSCRIPTION_SUFFIXES | XML_SUFFIXES)
@@ -249,7 +249,7 @@ _SELECT = """SELECT d.id, d.path, d.title, d.date, f.kind, f.role, f.agent, f.ag
 
 
 def _tool() -> dict:
-    return {"name": "provenance", "version": __version__}
+    return tool_header()
 
 
 def query(db_path, recipient: str | None = None, document: str | None = None, agent: str | None = None,

@@ -12,6 +12,7 @@ from provenance.cli.common import (CHAIN_LEVELS, emit_json, encoding_option, fai
 from provenance.errors import UsageError
 from provenance.safetext import terminal_safe
 from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, atomic_write, check_outputs, dump_json
+from provenance.vocab import DEFAULT_CATALOG, tool_header
 
 FORMATS = ("table", "json", "prov-json", "prov-n", "dot", "graphml")
 
@@ -23,7 +24,7 @@ def _names_option(f):
 
 
 def _db_option(f):
-    return click.option("--db", "db", default="provenance.sqlite", show_default=True, type=click.Path(),
+    return click.option("--db", "db", default=DEFAULT_CATALOG, show_default=True, type=click.Path(),
                         help="The SQLite catalog file.")(f)
 
 
@@ -359,9 +360,8 @@ def metadata(as_json):
 
     path = str(metadata_path())
     if as_json:
-        from provenance import __version__
 
-        emit_json({"tool": {"name": "provenance", "version": __version__}, "metadata": path})
+        emit_json({"tool": tool_header(), "metadata": path})
     else:
         click.echo(path)
     sys.exit(EXIT_OK)

@@ -9,6 +9,7 @@ import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from provenance.cli.common import DIVERGENCE_LEVELS, emit_json, fail_on_option, failing_levels, json_option, wrote
+from provenance.vocab import DEFAULT_CATALOG
 
 STAGES = {
     "index": "Reading and shingling files",
@@ -56,7 +57,7 @@ def _say(message: str) -> None:
 
 
 def _db_option(f):
-    return click.option("--db", "db", default="provenance.sqlite", show_default=True,
+    return click.option("--db", "db", default=DEFAULT_CATALOG, show_default=True,
                         type=click.Path(dir_okay=False),
                         help="The SQLite catalog file (the one of `provenance catalog`).")(f)
 

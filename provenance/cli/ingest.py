@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from provenance import EXIT_INPUT, EXIT_OK, __version__
+from provenance import EXIT_INPUT, EXIT_OK
 from provenance.cli.common import emit_json, encoding_option, json_option, say, warn, wrote
 from provenance.errors import InputError, UsageError
+from provenance.vocab import tool_header
 
 
 @click.command()
@@ -116,7 +117,7 @@ def text(file, layer, encoding, as_json):
             tree = ingest_file(file, None, encoding).tree
     out = tei_to_text(tree, layer)
     if as_json:
-        emit_json({"tool": {"name": "provenance", "version": __version__}, "path": file, "layer": layer,
+        emit_json({"tool": tool_header(), "path": file, "layer": layer,
                    "text": out})
     else:
         click.echo(out, nl=False)

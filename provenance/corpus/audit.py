@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from provenance import __version__
 from provenance.corpus import discover as cdiscover
 from provenance.corpus import graph as cgraph
 from provenance.corpus import index as cindex
@@ -21,8 +20,8 @@ from provenance.corpus.pages import render_graph, render_index
 from provenance.errors import ProvenanceError, UsageError
 from provenance.fileio import atomic_write_all, dump_json, make_folder
 from provenance.sqlitedb import catalog_errors, transaction
+from provenance.vocab import CATEGORIES, tool_header
 
-CATEGORIES = ("substantive", "lexical", "orthographic", "accidental", "editorial")
 
 
 def audit_pair(job: dict, out_dir: str, run_time: str) -> dict:
@@ -202,7 +201,7 @@ def _audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, 
     g = cgraph.build_graph(merged, documents, links)
     errors = [{"a": m["a"], "b": m["b"], "message": m["error"]} for m in merged if m["error"]]
     payload = {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "db": db_path,
         "out": str(out_dir),
         "run_time": run_time,

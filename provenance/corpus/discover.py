@@ -31,13 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from provenance import __version__
 from provenance.corpus import index as cindex
 from provenance.corpus import minhash, shingle
 from provenance.corpus.passages import guess_direction, shared_passages
 from provenance.errors import ProvenanceError, UsageError
 from provenance.sqlitedb import catalog_errors, transaction
 from provenance.fileio import dump_json
+from provenance.vocab import tool_header
 
 DEFAULTS = {
     "min_similarity": 0.2,
@@ -452,7 +452,7 @@ def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["mi
                  for i in in_pairs}
     directed = sum(1 for p in pairs if p["direction"])
     payload = {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "db": db_path,
         "settings": settings,
         "documents": documents,

@@ -16,22 +16,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import re
 import sqlite3
 from pathlib import Path
 
-from provenance import __version__
 from provenance.corpus import shingle
 from provenance.errors import InputError, ProvenanceError
-from provenance.sqlitedb import (
+from provenance.sqlitedb import (  # noqa: F401 (connect_readonly, get_meta: read through this module)
     catalog_errors, claim_document, connect_readonly, get_meta, open_catalog, put_text, set_meta, transaction,
 )
 from provenance.fileio import (
     MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_each, parse_xml_bytes, read_bytes,
 )
+from provenance.vocab import DEFAULT_CATALOG, tool_header
 
-DEFAULT_DB = "provenance.sqlite"
+DEFAULT_DB = DEFAULT_CATALOG
 SOURCE_SUFFIXES = TRANSCRIPTION_SUFFIXES | XML_SUFFIXES
 MAX_BYTES = MAX_TEXT_BYTES
 
@@ -305,7 +304,7 @@ def _index_paths(paths, db_path, engine, progress, k) -> dict:
     errors.sort(key=lambda e: (e["path"], e["message"]))
     conflicts.sort(key=lambda e: e["path"])
     return {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "db": str(db_path),
         "documents": documents,
         "errors": errors,

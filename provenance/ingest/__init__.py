@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from provenance import TEI_NS, __version__
+from provenance import TEI_NS
 from provenance.errors import InputError, UsageError, as_provenance_error
 from provenance.fileio import (
     MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_each, read_bytes, read_json,
@@ -27,6 +27,7 @@ from provenance.ingest.inline import Context
 from provenance.ingest.layout import detect
 from provenance.ingest.tei import TeiBuilder
 from provenance.model import Mark, Segment, Witness
+from provenance.vocab import tool_header
 
 __all__ = ["IngestResult", "Rules", "ingest_text", "ingest_file", "ingest_paths", "load_rules"]
 
@@ -254,7 +255,7 @@ def ingest_paths(sources, outdir: str | Path | None, rules: Rules | None = None,
         except Exception as exc:  # one file never stops the batch
             exc = as_provenance_error(exc, str(f))
             errors.append({"path": exc.path or str(f), "line": exc.line, "message": exc.message})
-    return {"tool": {"name": "provenance", "version": __version__}, "documents": results, "errors": errors,
+    return {"tool": tool_header(), "documents": results, "errors": errors,
             "summary": {"converted": len(results), "failed": len(errors),
                         "review_items": sum(len(r["review"]) for r in results),
                         "warnings": sum(len(r["warnings"]) for r in results)}}

@@ -9,7 +9,6 @@ is checked against the OpenCorpora dictionary of ``pymorphy3``.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
 
 #: Latin letter groups and the Cyrillic letters they transliterate, longest first
 _GROUPS: list[tuple[str, tuple[str, ...]]] = [

@@ -12,11 +12,11 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from provenance import __version__
 from provenance.errors import ProvenanceError, UsageError
 from provenance.fileio import atomic_write_all, check_outputs, dump_json, sha256_bytes, shown_path
 from provenance.report.render import render_report
 from provenance.report.synoptic import CATEGORIES, KINDS
+from provenance.vocab import tool_header
 
 #: Where reports go when no output file is named (relative to the working folder).
 DEFAULT_DIR = "reports"
@@ -64,7 +64,7 @@ def check_fail_on(fail_on) -> list[str]:
                 continue
             if part != ANY and part not in CATEGORIES:
                 raise UsageError(f"--fail-on: unknown category {part!r} "
-                                 f"(one of: {', '.join(CATEGORIES + [ANY, NONE])})")
+                                 f"(one of: {', '.join([*CATEGORIES, ANY, NONE])})")
             out.update(CATEGORIES if part == ANY else CATEGORIES[:CATEGORIES.index(part) + 1])
     return [c for c in CATEGORIES if c in out]
 
@@ -132,7 +132,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     summary = summarize(result)
     failing = sum(summary["by_category"].get(c, 0) for c in fail)
     payload = {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "report": shown_path(out),
         "report_bytes": len(data),
         "report_sha256": sha256_bytes(data),

@@ -25,13 +25,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from provenance import __version__
 from provenance.align.chardiff import marked_pieces
 from provenance.fileio import shown_path
 from provenance.report.provgraph import panel, witness_links
 from provenance.safetext import show_bidi
 from provenance.report.synoptic import (CATEGORIES, KINDS, MARK_GROUPS, build_rows,
                                         worst_category)
+from provenance.vocab import tool_header
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -269,8 +269,8 @@ def _summary(result: dict, table: list[dict]) -> dict:
         cross[d["category"]][d["kind"]] = cross[d["category"]].get(d["kind"], 0) + 1
         for f in d["flags"]:
             flags[f] = flags.get(f, 0) + 1
-    kinds = KINDS + sorted(k for k in by_kind if k not in KINDS)
-    cats = CATEGORIES + sorted(c for c in by_cat if c not in CATEGORIES)
+    kinds = list(KINDS) + sorted(k for k in by_kind if k not in KINDS)
+    cats = list(CATEGORIES) + sorted(c for c in by_cat if c not in CATEGORIES)
     return {"total": len(table), "by_category": [(c, by_cat.get(c, 0)) for c in cats],
             "by_kind": [(k, by_kind.get(k, 0)) for k in kinds],
             "cross": [(c, [cross.get(c, {}).get(k, 0) for k in kinds]) for c in cats],
@@ -357,7 +357,7 @@ def render_report(align_result: dict, chain_result: dict | None, settings: dict,
     data = {"result": result, "tei": tei, "chain": _shown_chain(chain_result)}
     names = "--".join(w["id"] for w in witnesses) or "report"
     assets = _assets()
-    tool = result.get("tool") or {"name": "provenance", "version": __version__}
+    tool = result.get("tool") or tool_header()
     page = _environment().get_template("report.html.j2").render(
         title=report_title(result), tool=tool, run_time=run_time, base=base,
         settings=_settings_rows(result, settings), witnesses=wit_view, meta_labels=meta_labels, ncols=len(witnesses),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 
+from provenance.vocab import CATEGORIES, KINDS  # noqa: F401 (the report's vocabulary, re-exported)
+
 #: Display order of the categories, most serious first.
-CATEGORIES = ["substantive", "lexical", "orthographic", "accidental", "editorial"]
-KINDS = ["substitution", "addition", "omission", "transposition"]
 _RANK = {c: i for i, c in enumerate(CATEGORIES)}
 
 #: What each editorial mark means, in the words a reader of the report needs.

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from lxml import etree
 
-from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS, __version__
+from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS
 from provenance.errors import InputError, UsageError, as_provenance_error
 from provenance.fileio import (
     DTD_REFUSED, JSON_LONG_NUMBER, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes,
@@ -36,6 +36,7 @@ from provenance.fileio import (
 from provenance.validate import grammar as _grammar
 from provenance.validate import kinds as _kinds
 from provenance.validate.rules import RULES, RULES_BY_ID, check_rules
+from provenance.vocab import tool_header
 
 __all__ = [
     "Finding", "FileResult", "validate_paths", "iter_results", "iter_findings", "validate_tree",
@@ -397,7 +398,7 @@ def validate_paths(paths: Iterable, schema: str | Path = "project", engine: str 
     else:
         code = EXIT_OK
     return {
-        "tool": {"name": "provenance", "version": __version__},
+        "tool": tool_header(),
         "settings": {"schema": label, "engine": engine, "strict": bool(strict), "max_bytes": max_bytes},
         "rules": [{"id": r.id, "severity": r.severity, "title": r.title} for r in RULES],
         "files": [r.to_dict() for r in results],

@@ -1,0 +1,52 @@
+"""The words the tool's outputs share: categories, kinds and flags of divergences, the default
+catalog, and the tool header every JSON payload carries."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from provenance import __version__
+
+
+class Category(str, Enum):
+    """What a divergence means, from the least to the most serious."""
+
+    ACCIDENTAL = "accidental"
+    EDITORIAL = "editorial"
+    ORTHOGRAPHIC = "orthographic"
+    LEXICAL = "lexical"
+    SUBSTANTIVE = "substantive"
+
+
+class Kind(str, Enum):
+    SUBSTITUTION = "substitution"
+    ADDITION = "addition"
+    OMISSION = "omission"
+    TRANSPOSITION = "transposition"
+
+
+class Flag(str, Enum):
+    """How a substantive divergence changes the meaning (and ``moved`` for a transposition)."""
+
+    CLAUSE = "clause"
+    DATE = "date"
+    ENTITY = "entity"
+    MOVED = "moved"
+    NEGATION = "negation"
+    NUMERIC = "numeric"
+    SECTION = "section"
+
+
+#: categories from the most to the least serious, as reports and summaries list them
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in reversed(Category))
+#: rank of each category (0 the least serious)
+RANK: dict[str, int] = {c.value: k for k, c in enumerate(Category)}
+KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
+
+#: the catalog file commands read and write unless told otherwise
+DEFAULT_CATALOG = "provenance.sqlite"
+
+
+def tool_header() -> dict:
+    """The ``tool`` object of every JSON payload."""
+    return {"name": "provenance", "version": __version__}
