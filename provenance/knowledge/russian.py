@@ -76,9 +76,3 @@ def russian_word(word: str) -> str | None:
             if best is None or p.score > best[0]:
                 best = (p.score, p.normal_form)
     return best[1] if best else None
-
-
-def is_russian_phrase(text: str) -> bool:
-    """Whether every word of ``text`` (one to four words) is a Russian word in transliteration."""
-    words = text.split()
-    return 0 < len(words) <= 4 and all(russian_word(w) for w in words)
