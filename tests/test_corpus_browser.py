@@ -75,4 +75,11 @@ def test_index_sorts_by_similarity_and_by_substantive(tmp_path):
         page.click("#sort-substantive")
         assert column(8) == sorted(subs)
         assert errors == [] and all(u.startswith("file:") for u in requests)
+        # the sorting ran under a policy that admits only the page's own script and style, by hash
+        for name in ("index.html", "graph.html"):
+            csp = page.goto((tmp_path / "out" / name).resolve().as_uri()) and page.eval_on_selector(
+                "meta[http-equiv=Content-Security-Policy]", "e => e.content")
+            assert "unsafe-inline" not in csp and "'sha256-" in csp and "default-src 'none'" in csp
+            # the hashed style applies: the page's heading has its own size, not the browser's 2em
+            assert page.eval_on_selector("h1", "e => getComputedStyle(e).fontSize") == "24px", name
         browser.close()
