@@ -477,7 +477,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                            "word roots): "
                            f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
     if not section and (rest_a or rest_b) and all(
-            len(u.words) == 1 and fold(u.words[0]) in SUPPORT_VERBS for u in rest_a + rest_b):
+            all(fold(w) in SUPPORT_VERBS for w in u.words) for u in rest_a + rest_b):
         return _result("lexical", [], "only a support verb differs ("
                        + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
     if value_changed and value_kinds & {"n", "pct"}:

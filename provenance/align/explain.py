@@ -25,7 +25,8 @@ NEG_PREFIXES = ("dis", "un", "in", "im", "il", "ir", "non", "non-", "mis")
 #: words that only carry a value's unit or form (10 p.m., 50 per cent, 9 o'clock)
 VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter quarters third thirds past "
                        "to hours hrs h and of the st nd rd th day fold - morning afternoon evening night noon "
-                       "midday midnight century centuries decade s 's minutes".split())
+                       "midday midnight century centuries decade s 's minutes pound pounds sterling dollar "
+                       "dollars euro euros yen rouble roubles ruble rubles".split())
 
 ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
 
@@ -34,7 +35,7 @@ VALUE_HINT = VALUE_FORM - {"a", "and", "of", "the", "h", "-"}
 
 #: how common a capitalized word may be and still be read as a name (Zipf scale; WordNet lists
 #: many people, so being in it does not make a word common)
-NAME_ZIPF = 3.5
+NAME_ZIPF = 4.0
 
 #: pairs of unexplained units looked at word for word, at most
 PAIR_LIMIT = 64
@@ -78,6 +79,7 @@ def valueish(w: str) -> bool:
     if r is None:
         lw = w.lower().strip(".")
         r = _VALUEISH[w] = any(c.isdigit() for c in w) or lw in vals.MONTHS or lw in VALUE_HINT \
+            or w in vals.VULGAR_FRACTIONS \
             or lw in vals.DECADE_WORDS or "-" in lw and _is_value_word(lw) \
             or w in vals.ROMAN_MONTHS or lw.isalpha() and (vals.digits(lw) != lw or vals.unfold(lw) != lw
                                                            and vals.digits(vals.unfold(lw)) != vals.unfold(lw))
@@ -101,6 +103,7 @@ def _is_value_word(w: str) -> bool:
     if "-" in lw.strip("-"):
         return all(_is_value_word(part) for part in lw.split("-") if part)   # three-quarters, 19th-century
     return (any(c.isdigit() for c in w) or lw in VALUE_FORM or lw in vals.MONTHS or lw in vals.DECADE_WORDS
+            or w in vals.VULGAR_FRACTIONS
             or w in vals.ROMAN_MONTHS or vals.digits(lw) != lw or vals.digits(vals.unfold(lw)) != vals.unfold(lw))
 
 
@@ -213,7 +216,8 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
         for w in other_words:
             lw = w.lower()
             acronym = letters.isupper() and len(letters) >= 2 and len(lw) >= 2 * len(letters)   # RV = rendezvous
-            if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) and english.is_word(lw) \
+            if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) \
+                    and (english.is_word(lw) or english.zipf(lw) >= 3.0) \
                     and (w[0].isupper() == letters[0].isupper() or acronym) \
                     and (followed_by_dot or short_title or not english.is_word(letters)):
                 return [w]

@@ -57,10 +57,14 @@ _TIME_PATTERNS = [
     ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
     ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
     ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)(?=\s+(?:local\s+time|GMT|UTC|Z)\b)", re.I)),
     # ten past eleven (ten minutes past eleven)
     ("mp", re.compile(r"\b(?P<mi>[0-5]?\d)\s+(?:minutes\s+)?past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("qp", re.compile(r"\b(?:a\s+)?quarter\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
     ("qt", re.compile(r"\b(?:a\s+)?quarter\s+to\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    # six in the evening, five thirty in the evening, 2215 local time, 1430 GMT
+    ("part", re.compile(r"\b(?P<h>[01]?\d)(?:\s*[- ]\s*(?P<mi>[0-5]\d))?\s+in\s+the\s+"
+                        r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
     ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
     # 1400 hours, 0930 hrs (military time)
     ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
@@ -163,6 +167,7 @@ def is_number_word(tok: str) -> bool:
     return t.replace("-", "").isalpha() and (t in _FACTOR or bool(re.search(r"\d", digits(t))))
 
 
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _NUMERATOR = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _DENOMINATOR = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                 "fifths": 5}
@@ -199,6 +204,17 @@ def _convert(words) -> tuple[str, list[int]]:
         frac = _fraction(words, i)
         if frac:
             piece, j = frac
+        elif words[i] in VULGAR_FRACTIONS and i and words[i - 1].isdigit() and text_parts:
+            old = len(text_parts[-1])
+            text_parts[-1] = _fmt(int(words[i - 1]) + VULGAR_FRACTIONS[words[i]])   # 4½
+            del owner[len(owner) - old:]
+            owner.extend([i - 1] * len(text_parts[-1]))
+            i += 1
+            continue
+        elif words[i] in VULGAR_FRACTIONS:
+            piece = _fmt(VULGAR_FRACTIONS[words[i]])
+        elif words[i].lower() == "half" and i + 1 < n and words[i + 1].lower() in ("a", "an"):
+            piece, j = "0.5", i + 1   # half a gram
         elif words[i] == "." and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 3 \
                 and not (i and (words[i - 1][-1:].isdigit() or words[i - 1].isupper())):
             piece, j = "0." + words[i + 1], i + 1   # .47
@@ -326,8 +342,25 @@ def value_spans(words) -> list[tuple[str, int, int]]:
             x += 0.5
         mult = (m.group("mult") or "").lower()
         x *= _FACTOR.get(mult, 1)
-        take(m, ("pct:" if m.group("pct") else "n:") + _fmt(x))
+        cur = _currency(text, m)
+        take(m, ("pct:" if m.group("pct") else f"{cur}:" if cur else "n:") + _fmt(x))
     return out
+
+
+_SYMBOLS = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "₽": "rub"}
+_CURRENCY_WORDS = {"pound": "gbp", "pounds": "gbp", "sterling": "gbp", "dollar": "usd", "dollars": "usd",
+                   "euro": "eur", "euros": "eur", "yen": "jpy", "rouble": "rub", "roubles": "rub", "ruble": "rub",
+                   "rubles": "rub"}
+_AFTER_WORD = re.compile(r"\s+([a-z]+)", re.I)
+
+
+def _currency(text: str, m) -> str | None:
+    """The currency of a number: a symbol just before it (£25,000) or a currency word after it."""
+    before = text[:m.start()].rstrip()[-1:]
+    if before in _SYMBOLS:
+        return _SYMBOLS[before]
+    after = _AFTER_WORD.match(text, m.end())
+    return _CURRENCY_WORDS.get(after.group(1).lower()) if after else None
 
 
 def values(words) -> Counter:
