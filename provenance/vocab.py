@@ -37,8 +37,9 @@ class Flag(str, Enum):
     SECTION = "section"
 
 
-#: categories from the most to the least serious, as reports and summaries list them
-CATEGORIES: tuple[str, ...] = tuple(c.value for c in reversed(Category))
+#: categories as reports and summaries list them: the changes of wording first, then the marks
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in (Category.SUBSTANTIVE, Category.LEXICAL, Category.ORTHOGRAPHIC,
+                                                      Category.ACCIDENTAL, Category.EDITORIAL))
 #: rank of each category (0 the least serious)
 RANK: dict[str, int] = {c.value: k for k, c in enumerate(Category)}
 KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
