@@ -124,6 +124,11 @@ def test_knowledge_resources_answer_offline():
     assert not russian.russian_word("between")
     assert values.values("on 15 October 1945".split()) == values.values("on October 15 , 1945".split())
     assert values.values("3 million".split()) == values.values("3,000,000".split())
+    assert values.values("£ 25,000".split()) == values.values("twenty-five thousand pounds".split())
+    assert values.values("5 pounds".split()) != values.values("5 dollars".split())
+    assert values.values("at six in the evening".split()) == values.values("at 18 : 00".split())
+    assert values.values("by 1945 the war".split()) == values.values("by 1945 the war".split()) == {"n:1945": 1}
+    assert values.values("the correlation was 0.47".split()) != values.values("at 0 : 47".split())
 
 
 def _evaluation():

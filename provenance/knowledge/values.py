@@ -240,6 +240,59 @@ def _convert(words) -> tuple[str, list[int]]:
     return "".join(text_parts), owner
 
 
+def _date_values(kind: str, g: dict, text: str, m) -> list[str]:
+    mon = _month(g["m"]) if g.get("m") else 0
+    if not 1 <= mon <= 12:
+        return []
+    if kind == "my":
+        return [f"d:{int(g['y']):04d}-{mon:02d}"]
+    d = int(g["d"])
+    if not 1 <= d <= 31:
+        return []
+    if kind in ("d", "dn", "iso"):
+        y = int(g["y"])
+        if y < 100:
+            y += 1900
+        return [f"d:{y:04d}-{mon:02d}-{d:02d}"]
+    return [f"dm:{mon:02d}-{d:02d}"]
+
+
+def _time_values(kind: str, g: dict, text: str, m) -> list[str]:
+    if kind == "milp":
+        prev = text[:m.start()].split()[-1].lower()
+        if int(g["h"]) > 23 or prev != "at" and 1500 <= int(g["h"] + g["mi"]) <= 2099:
+            return []   # "by 1945": a year
+    if kind == "noon":
+        hh, mm = (0, 0) if g["w"].lower() == "midnight" else (12, 0)
+    else:
+        hh = int(g["h"])
+        mm = {"half": 30, "qp": 15}.get(kind, int(g.get("mi") or 0))
+        if kind == "qt":
+            hh, mm = hh - 1, 45
+        ap = (g.get("ap") or "").lower()
+        part = (g.get("part") or "").lower()
+        if (ap == "p" or part in ("afternoon", "evening") or part == "night" and hh >= 6) and hh < 12:
+            hh += 12
+        elif (ap == "a" or part == "night" and hh == 12) and hh == 12:
+            hh = 0
+        if kind == "hm" and not ap and hh > 24:
+            return []
+    return [f"t:{hh % 24:02d}:{mm:02d}"]
+
+
+def _other_values(kind: str, g: dict, text: str, m) -> list[str]:
+    if kind == "decade":
+        return [f"dec:{int(g['d']) % 100:02d}"]
+    if kind in ("decade-cw", "decade-word"):
+        return [f"dec:{_DECADES[g['w'].lower()]}"]
+    if kind == "fraction":
+        return ["pct:" + _fmt(round(100 * int(g["a"]) / int(g["b"]), 4))]
+    if kind == "century":
+        return [f"cent:{int(g['n'])}"]
+    a = int(g["a"])   # a range of years: both
+    return [f"n:{a}", f"n:{int(str(a)[:4 - len(g['b'])] + g['b'])}"]
+
+
 def value_spans(words) -> list[tuple[str, int, int]]:
     """The numbers, dates and times stated by ``words`` (tokens): (canonical value, first token,
     end token) for each."""
@@ -260,78 +313,15 @@ def value_spans(words) -> list[tuple[str, int, int]]:
             end -= 1
         out.append((value, owner[m.start()], owner[end - 1] + 1))
 
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
-            if not free(m):
-                continue
-            g = m.groupdict()
-            mon = _month(g["m"]) if g.get("m") else 0
-            if not 1 <= mon <= 12:
-                continue
-            if kind in ("d", "dn", "iso"):
-                y = int(g["y"])
-                if y < 100:
-                    y += 1900
-                d = int(g["d"])
-                if not 1 <= d <= 31:
+    for patterns, read in ((_PATTERNS, _date_values), (_TIME_PATTERNS, _time_values), (_OTHER_PATTERNS, _other_values)):
+        for kind, pat in patterns:
+            for m in pat.finditer(text):
+                if not free(m):
                     continue
-                take(m, f"d:{y:04d}-{mon:02d}-{d:02d}")
-            elif kind == "my":
-                take(m, f"d:{int(g['y']):04d}-{mon:02d}")
-            else:
-                d = int(g["d"])
-                if not 1 <= d <= 31:
-                    continue
-                take(m, f"dm:{mon:02d}-{d:02d}")
-    for kind, pat in _TIME_PATTERNS:
-        for m in pat.finditer(text):
-            if not free(m):
-                continue
-            g = m.groupdict()
-            if kind == "milp":
-                prev = text[:m.start()].split()[-1].lower()
-                if int(g["h"]) > 23 or prev != "at" and 1500 <= int(g["h"] + g["mi"]) <= 2099:
-                    continue   # "by 1945": a year
-            if kind == "noon":
-                hh, mm = (0, 0) if g["w"].lower() == "midnight" else (12, 0)
-            else:
-                hh = int(g["h"])
-                mm = int(g.get("mi") or 0)
-                if kind == "half":
-                    mm = 30
-                elif kind == "qp":
-                    mm = 15
-                elif kind == "qt":
-                    hh, mm = hh - 1, 45
-                ap = (g.get("ap") or "").lower()
-                part = (g.get("part") or "").lower()
-                if (ap == "p" or part in ("afternoon", "evening") or part == "night" and hh >= 6) and hh < 12:
-                    hh += 12
-                elif (ap == "a" or part == "night" and hh == 12) and hh == 12:
-                    hh = 0
-                if kind == "hm" and not ap and hh > 24:
-                    continue
-            take(m, f"t:{hh % 24:02d}:{mm:02d}")
-    for kind, pat in _OTHER_PATTERNS:
-        for m in pat.finditer(text):
-            if not free(m):
-                continue
-            g = m.groupdict()
-            if kind == "decade":
-                take(m, f"dec:{int(g['d']) % 100:02d}")
-            elif kind == "decade-cw":
-                take(m, f"dec:{_DECADES[g['w'].lower()]}")
-            elif kind == "fraction":
-                take(m, "pct:" + _fmt(round(100 * int(g["a"]) / int(g["b"]), 4)))
-            elif kind == "decade-word":
-                take(m, f"dec:{_DECADES[g['w'].lower()]}")
-            elif kind == "century":
-                take(m, f"cent:{int(g['n'])}")
-            elif kind == "range":
-                a = int(g["a"])
-                b = int(str(a)[:4 - len(g["b"])] + g["b"])
-                take(m, f"n:{a}")
-                out.append((f"n:{b}", out[-1][1], out[-1][2]))
+                found = read(kind, m.groupdict(), text, m)
+                if found:
+                    take(m, found[0])
+                    out.extend((v, out[-1][1], out[-1][2]) for v in found[1:])
     for m in _NUMBER.finditer(text):
         if not free(m):
             continue
