@@ -30,18 +30,13 @@ from provenance.align.explain import (NEGATIONS, distinct_known, reading_values,
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
-from provenance.vocab import RANK as CATEGORY_RANK
-
-RANK = CATEGORY_RANK
+from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
 
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as is are was were be been being that this these
 those it its their them they which who whom whose there here also so such into than then up its
 his her our your we he she i you do does did has have had
-""".split())
-
-#: modal verbs are not function words here: shall/may, must/might change what a text requires
-MODALS = frozenset("will would shall should may might must can could".split())
+""".split())   # modal verbs are not among them: shall/may, must/might change what a text requires
 
 #: month names, less the two that are also common words
 MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}

@@ -470,9 +470,6 @@ def distinct_known(x: str, y: str) -> bool:
     return r
 
 
-_CAPS = re.compile(r"^[A-Z]")
-
-
 def _distinct_known(x: str, y: str) -> bool:
     lx, ly = x.lower(), y.lower()
     if lx == ly or not (_alpha(x) and _alpha(y)):
