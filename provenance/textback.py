@@ -13,9 +13,8 @@ import re
 
 from lxml import etree
 
-from provenance import TEI_NS
+from provenance.vocab import NS, T
 
-T = "{%s}" % TEI_NS
 # Elements that stand on lines of their own. Lines inside an opener or closer (dateline, salute,
 # signed, seg) are separated by <lb/>, so a date and a signature written on one line stay together.
 BLOCKS = {"p", "head", "item", "opener", "closer", "postscript", "list", "ab", "lg", "l", "trailer", "byline",
@@ -165,7 +164,32 @@ def tei_to_text(tree: etree._ElementTree | etree._Element, layer: str = "edition
     return "\n\n".join(paras) + ("\n" if paras else "")
 
 
-def tei_file_to_text(path, layer: str = "edition") -> str:
-    from provenance.fileio import parse_xml
 
-    return tei_to_text(parse_xml(path), layer)
+def tei_meta(tree) -> dict:
+    """What a TEI header says of its document, whitespace-normalized, empty values left out:
+    ``title``, ``date_iso`` (creation/date/@when), ``date`` (as written), ``citation`` (the
+    sourceDesc bibl), ``summary``, ``classification``, ``translator``, ``author`` (senders) and
+    ``recipient`` (header addressees)."""
+    ns = NS
+    root = tree.getroot()
+
+    def first(xp):
+        r = root.xpath(xp, namespaces=ns)
+        if not r:
+            return ""
+        v = r[0]
+        return " ".join((v if isinstance(v, str) else "".join(v.itertext())).split())
+
+    meta = {"title": first("//t:titleStmt/t:title"), "date_iso": first("//t:profileDesc/t:creation/t:date/@when"),
+            "date": first("//t:profileDesc/t:creation/t:date"), "citation": first("//t:sourceDesc/t:bibl"),
+            "summary": first("//t:msContents/t:summary"),
+            "classification": first("//t:term[@type='classification']"),
+            "translator": first("//t:respStmt[@xml:id='translator']/t:persName")}
+    senders = root.xpath("//t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]", namespaces=ns)
+    if senders:
+        meta["author"] = ", ".join(" ".join("".join(x.itertext()).split()) for x in senders)
+    heads = root.xpath("//t:correspAction[@type='received'][not(@subtype) or @subtype='header']"
+                       "/*[self::t:persName or self::t:orgName]", namespaces=ns)
+    if heads:
+        meta["recipient"] = ", ".join(dict.fromkeys(" ".join("".join(x.itertext()).split()) for x in heads))
+    return {k: v for k, v in meta.items() if v}

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from provenance import __version__
+from provenance import TEI_NS, __version__
+
+#: the TEI namespace in Clark notation, put before a local name: ``T + "body"``
+T = "{%s}" % TEI_NS
+#: the TEI namespace under the prefix ``t``, for XPath
+NS = {"t": TEI_NS}
+
+
+def tei_tag(name: str) -> str:
+    """The qualified name of TEI element ``name`` (``"{http://www.tei-c.org/ns/1.0}p"``)."""
+    return T + name
 
 
 class Category(str, Enum):

@@ -1,52 +1,59 @@
-"""Loading witnesses for comparison: transcriptions, TEI files and plain texts.
+"""The witness of a document: what a comparison aligns.
 
-* a transcription (.txt, .md): converted on the fly; ``text`` is the source as read, segments
-  are the body's points and paragraphs, marks are its editorial brackets (offsets into the source);
-* a TEI file (.xml): ``text`` is the edition layer read back from the TEI (see textback), with
-  segments for its blocks and marks for its editorial elements (offsets into that text);
-* a plain text (``plain_witness``): one paragraph per line, as in the Darwin editions.
+* a transcription: ``text`` is the source as read, segments are the body's points and
+  paragraphs, marks are its editorial brackets (offsets into the source), all from its TEI
+  conversion (``ingest.ingest_document``, done once per document and run);
+* a TEI file: ``text`` is the edition layer read back from the TEI, with segments for its blocks
+  and marks for its editorial elements (offsets into that text);
+* a plain text: one paragraph per line, as in the Darwin editions.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
 
-from provenance.errors import InputError
-from provenance.fileio import (
-    MAX_TEXT_BYTES, XML_SUFFIXES, decode_text, read_bytes, read_xml, sha256_bytes,
-)
+from lxml import etree
+
+from provenance.document import Document, load_document
+from provenance.ingest import ingest_document
+from provenance.ingest.blocks import structure
+from provenance.ingest.brackets import Classifier
+from provenance.ingest.inline import Context, InlineBuilder
 from provenance.model import Mark, Segment, Witness
+
+__all__ = ["witness_of", "load_witness", "plain_witness"]
+
+
+def witness_of(doc: Document, wid: str | None = None) -> Witness:
+    """The witness of ``doc`` (computed once per document); its id is the file stem unless given."""
+    w = doc.part("witness", _witness)
+    return dataclasses.replace(w, id=wid or w.id, segments=list(w.segments), marks=list(w.marks),
+                               meta=dict(w.meta))
 
 
 def load_witness(path, wid: str | None = None, encoding: str | None = None) -> Witness:
-    """A witness from a transcription or a TEI file; its id is the file stem unless given."""
-    p = Path(path)
-    if p.suffix.lower() in XML_SUFFIXES:
-        w = tei_witness(p)
-    else:
-        from provenance.ingest import ingest_file
-
-        w = ingest_file(p, encoding=encoding).witness
-    if wid:
-        w.id = wid
-    return w
+    """The witness of one transcription or TEI file (by its suffix)."""
+    return witness_of(load_document(path, encoding=encoding), wid)
 
 
-def tei_witness(path) -> Witness:
-    from provenance.ingest.blocks import structure
-    from provenance.ingest.brackets import Classifier
-    from provenance.ingest.inline import Context, InlineBuilder
-    from provenance.textback import tei_body, tei_to_text
-    from lxml import etree
+def plain_witness(path, wid: str | None = None, encoding: str | None = None) -> Witness:
+    """The witness of a plain text with one paragraph per line (blank lines ignored)."""
+    return witness_of(load_document(path, "plain", encoding), wid)
 
-    p = Path(path)
-    data, tree = read_xml(p)
-    if tei_body(tree) is None:
-        raise InputError("has no TEI text/body", str(p))
-    text = tei_to_text(tree, "edition")
+
+def _witness(doc: Document) -> Witness:
+    if doc.kind == "transcription":
+        return ingest_document(doc).witness
+    if doc.kind == "tei":
+        return _tei_witness(doc)
+    return _plain_witness(doc)
+
+
+def _tei_witness(doc: Document) -> Witness:
+    text = doc.text
     # the edition layer has the brackets back: structure and marks come as for a transcription
     blocks = structure(text, 0, len(text))
-    ctx = Context(text=text, doc_id=p.stem, path=str(p), classifier=Classifier())
+    ctx = Context(text=text, doc_id=doc.id, path=doc.path, classifier=Classifier())
     ib = InlineBuilder(ctx)
     scratch = etree.Element("scratch")
     segments = []
@@ -63,49 +70,13 @@ def tei_witness(path) -> Witness:
             n = f"p{pn}"
         segments.append(Segment(n, "item" if b.role == "point" else "p", b.start, b.end,
                                 text[b.label[0]:b.label[1]] if b.label else ""))
-    meta = tei_meta(tree)
-    return Witness(id=p.stem, path=str(p), text=text, segments=segments,
+    return Witness(id=doc.id, path=doc.path, text=text, segments=segments,
                    marks=sorted((Mark(t, s, e, c, tg, r) for (t, s, e, c, tg, r) in ctx.marks), key=lambda m: m.start),
-                   meta=meta, sha256=sha256_bytes(data), kind="tei")
+                   meta=dict(doc.header), sha256=doc.sha256, kind="tei")
 
 
-def tei_meta(tree) -> dict:
-    """What a TEI header says of its document, whitespace-normalized, empty values left out:
-    ``title``, ``date_iso`` (creation/date/@when), ``date`` (as written), ``citation`` (the
-    sourceDesc bibl), ``summary``, ``classification``, ``translator``, ``author`` (senders) and
-    ``recipient`` (header addressees)."""
-    from provenance import TEI_NS
-
-    ns = {"t": TEI_NS}
-    root = tree.getroot()
-
-    def first(xp):
-        r = root.xpath(xp, namespaces=ns)
-        if not r:
-            return ""
-        v = r[0]
-        return " ".join((v if isinstance(v, str) else "".join(v.itertext())).split())
-
-    meta = {"title": first("//t:titleStmt/t:title"), "date_iso": first("//t:profileDesc/t:creation/t:date/@when"),
-            "date": first("//t:profileDesc/t:creation/t:date"), "citation": first("//t:sourceDesc/t:bibl"),
-            "summary": first("//t:msContents/t:summary"),
-            "classification": first("//t:term[@type='classification']"),
-            "translator": first("//t:respStmt[@xml:id='translator']/t:persName")}
-    senders = root.xpath("//t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]", namespaces=ns)
-    if senders:
-        meta["author"] = ", ".join(" ".join("".join(x.itertext()).split()) for x in senders)
-    heads = root.xpath("//t:correspAction[@type='received'][not(@subtype) or @subtype='header']"
-                       "/*[self::t:persName or self::t:orgName]", namespaces=ns)
-    if heads:
-        meta["recipient"] = ", ".join(dict.fromkeys(" ".join("".join(x.itertext()).split()) for x in heads))
-    return {k: v for k, v in meta.items() if v}
-
-
-def plain_witness(path, wid: str | None = None, encoding: str | None = None) -> Witness:
-    """A plain text with one paragraph per line (blank lines ignored)."""
-    p = Path(path)
-    data = read_bytes(p, MAX_TEXT_BYTES)
-    text = decode_text(data, str(p), encoding)
+def _plain_witness(doc: Document) -> Witness:
+    text = doc.text
     segments = []
     pos = 0
     k = 0
@@ -115,5 +86,5 @@ def plain_witness(path, wid: str | None = None, encoding: str | None = None) -> 
             s = pos + len(line) - len(line.lstrip())
             segments.append(Segment(f"p{k}", "p", s, pos + len(line.rstrip())))
         pos += len(line) + 1
-    return Witness(id=wid or p.stem, path=str(p), text=text, segments=segments, marks=[], meta={},
-                   sha256=sha256_bytes(data), kind="plain")
+    return Witness(id=doc.id, path=doc.path, text=text, segments=segments, marks=[], meta={},
+                   sha256=doc.sha256, kind="plain")

@@ -10,7 +10,7 @@ from conftest import SEED, run_cli
 from provenance.align import align_paths, align_witnesses, to_json
 from provenance.align.lexicon import load_lexicon
 from provenance.errors import UsageError
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 from provenance.witness import load_witness
 
 
@@ -161,7 +161,7 @@ def test_user_lexicon_extends_default(tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    ('{"equivalents": [{"terms": ["only-one"]}]}', "not a valid lexicon"),
+    ('{"equivalents": [{"terms": ["only-one"]}]}', "lexicon does not match schemas/lexicon.schema.json"),
     ('{"transliteration": [{"pattern": "(", "replace": ""}]}', "bad pattern"),
     ('{"equivalents": ', "not JSON"),
 ])

@@ -6,8 +6,8 @@ import json
 import shutil
 import sqlite3
 
-from provenance.chain.catalog import add_paths, list_documents, query
-from provenance.schemas import json_errors
+from provenance.catalog.chains import add_paths, list_documents, query
+from provenance.resources import json_errors
 
 from conftest import SEED, SOURCES, run_cli, same_name_sources
 
@@ -75,13 +75,13 @@ def test_cli_catalog_and_query(tmp_path):
     r = run_cli("catalog", "add", SOURCES, "--db", db, "--json")
     assert r.returncode == 0, r.stderr
     assert json_errors(json.loads(r.stdout), "catalog.schema.json") == []
-    r = run_cli("chain", "query", "--recipient", "Cde. V. M. MOLOTOV", "--db", db, "--json")
+    r = run_cli("catalog", "query", "--recipient", "Cde. V. M. MOLOTOV", "--db", db, "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert json_errors(out, "catalog.schema.json") == []
     assert out["normalized"] == {"recipient": "Molotov"}
     assert len(out["documents"]) == 4
-    r = run_cli("chain", "query", "--recipient", "Molotov", "--db", db)
+    r = run_cli("catalog", "query", "--recipient", "Molotov", "--db", db)
     assert '"Copy N° 4 - to Molotov"' in r.stdout
     r = run_cli("catalog", "list", "--db", db, "--json")
     assert json_errors(json.loads(r.stdout), "catalog.schema.json") == []
@@ -95,9 +95,9 @@ def test_cli_catalog_errors(tmp_path):
     bad.write_text("hello")
     r = run_cli("catalog", "add", SEED["000"], "--db", bad)
     assert r.returncode == 3 and r.stderr.startswith("Error: ") and "Traceback" not in r.stderr
-    r = run_cli("chain", "query", "--recipient", "Molotov", "--db", tmp_path / "none.sqlite")
+    r = run_cli("catalog", "query", "--recipient", "Molotov", "--db", tmp_path / "none.sqlite")
     assert r.returncode == 3 and "no such catalog" in r.stderr
-    r = run_cli("chain", "query", "--db", tmp_path / "none.sqlite")
+    r = run_cli("catalog", "query", "--db", tmp_path / "none.sqlite")
     assert r.returncode == 2
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -127,9 +127,9 @@ def test_a_document_is_named_by_its_stem_or_the_first_characters_of_it(tmp_path)
     assert whole["count"] > 0 and whole["documents"] == [SEED["004"].stem]
     for prefix in ("004", "004_a2b5", SEED["004"].stem[:6]):
         assert query(db, document=prefix)["results"] == whole["results"], prefix
-    r = run_cli("chain", "query", "--document", "0", "--db", db)
+    r = run_cli("catalog", "query", "--document", "0", "--db", db)
     assert r.returncode == 2 and "names 5 documents" in r.stderr
-    r = run_cli("chain", "query", "--document", "999", "--db", db)
+    r = run_cli("catalog", "query", "--document", "999", "--db", db)
     assert r.returncode == 2 and "no catalogued document" in r.stderr
 
 

@@ -10,13 +10,14 @@ import sqlite3
 import pytest
 
 from conftest import SEED, SOURCES, run_cli
-from provenance.chain import _doc_from_file
+from provenance.chain import document_facts
+from provenance.document import load_document
 from provenance.chain.authority import NameAuthority
-from provenance.chain.catalog import add_paths, fact_rows, list_documents, query, search
+from provenance.catalog.chains import add_paths, fact_rows, list_documents, query, search
 from provenance.corpus import audit_corpus, discover, index_paths
 from provenance.corpus.index import index_file, tokenizer_name
-from provenance.schemas import json_errors
-from provenance.sqlitedb import SCHEMA_VERSION
+from provenance.resources import json_errors
+from provenance.catalog.store import SCHEMA_VERSION
 
 # The layout the catalog had before one schema (user_version 0): the copy-chain catalog's
 # tables and the corpus index's, side by side in one file, as the code of that layout wrote them.
@@ -70,7 +71,7 @@ def _v1_catalog(db, chain_keys=("000", "001", "002", "003", "004"), corpus_keys=
     auth = NameAuthority.load(())
     facts = 0
     for key in chain_keys:
-        doc = _doc_from_file(SEED[key], auth)
+        doc = document_facts(load_document(SEED[key]), auth)
         findings = doc.pop("findings", [])
         sha = doc["sha256"]
         con.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
@@ -146,7 +147,7 @@ def test_a_newer_catalog_is_refused_with_one_line(tmp_path):
     con.close()
     before = db.read_bytes()
     for args in (("catalog", "list"), ("catalog", "add", SEED["001"]), ("corpus", "index", SEED["001"]),
-                 ("corpus", "discover"), ("catalog", "search", "Molotov"), ("chain", "query", "--document", "000")):
+                 ("corpus", "discover"), ("catalog", "search", "Molotov"), ("catalog", "query", "--document", "000")):
         r = run_cli(*args, "--db", db)
         assert r.returncode == 3, (args, r.stderr)
         assert r.stderr.splitlines() == [f"Error: {db}: is a catalog of a newer version of provenance (schema "
@@ -165,7 +166,7 @@ def test_a_catalog_corrupt_past_its_header_is_one_line(tmp_path):
     for off in range(2 * page, len(data), page):  # every page but the first two: tables and indexes
         data[off:off + page] = b"\x5a" * page
     db.write_bytes(bytes(data))
-    for args in (("catalog", "list"), ("chain", "query", "--recipient", "Molotov"), ("corpus", "discover"),
+    for args in (("catalog", "list"), ("catalog", "query", "--recipient", "Molotov"), ("corpus", "discover"),
                  ("catalog", "search", "Molotov"), ("catalog", "add", SEED["000"])):
         r = run_cli(*args, "--db", db)
         assert r.returncode == 3, (args, r.stderr)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from provenance.chain import assemble, extract_document
 from provenance.chain.authority import NameAuthority
 from provenance.fileio import read_text
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 from conftest import SEED
 

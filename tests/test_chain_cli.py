@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 from conftest import SEED, SOURCES, run_cli
 
@@ -61,7 +61,7 @@ def test_bad_inputs_do_not_stop_the_batch(tmp_path):
 
 
 def test_help_has_example():
-    for args in (("chain", "--help"), ("chain", "query", "--help"), ("catalog", "--help"),
+    for args in (("chain", "--help"), ("catalog", "query", "--help"), ("catalog", "--help"),
                  ("catalog", "add", "--help")):
         r = run_cli(*args)
         assert r.returncode == 0 and "Example:" in r.stdout

@@ -9,7 +9,7 @@ import pytest
 
 from provenance.chain import extract_document, extract_paths
 from provenance.fileio import read_text
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 from conftest import SEED, TEI_DIR, assert_evidence_quotes_the_text
 

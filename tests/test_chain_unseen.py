@@ -15,7 +15,7 @@ from provenance.chain import extract_document, extract_paths
 from provenance.citation import parse_citation
 from provenance.fileio import read_text
 from provenance.ingest import ingest_file
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 from provenance.validate import validate_paths
 
 UNSEEN = ROOT / "tests" / "data" / "unseen"

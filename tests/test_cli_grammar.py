@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED, SOURCES, TEI_DIR
+
 from provenance.cli import cli
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 A, B = str(SEED["004"]), str(SEED["002"])
 DIVERGENCE = ["substantive", "lexical", "orthographic", "accidental", "editorial"]
@@ -57,7 +58,7 @@ JSON_COMMANDS = {
     "align": (lambda w: ["align", w / "a.txt", w / "b.txt"], "align.schema.json"),
     "audit": (lambda w: ["audit", w / "a.txt", w / "b.txt", "-o", w / "r.html"], "audit.schema.json"),
     "chain": (lambda w: ["chain", w / "a.txt"], "chain.schema.json"),
-    "chain query": (lambda w: ["chain", "query", "--recipient", "Molotov", "--db", w / "cat.sqlite"],
+    "catalog query": (lambda w: ["catalog", "query", "--recipient", "Molotov", "--db", w / "cat.sqlite"],
                     "catalog.schema.json"),
     "catalog add": (lambda w: ["catalog", "add", w / "a.txt", "--db", w / "cat2.sqlite"], "catalog.schema.json"),
     "catalog list": (lambda w: ["catalog", "list", "--db", w / "cat.sqlite"], "catalog.schema.json"),
@@ -201,7 +202,7 @@ def test_text_reads_a_transcription_or_says_what_it_expects(work, tmp_path):
     other.write_text("<?xml version='1.0'?><root/>\n", encoding="utf-8")
     r = run("text", other)
     assert r.exit_code == 3
-    assert r.stderr.strip().splitlines() == [f"Error: {other}: has no TEI text/body: provenance text expects a "
+    assert r.stderr.strip().splitlines() == [f"Error: {other}: has no TEI text/body: expected a "
                                              "TEI file (.xml) or a transcription (.txt)"]
 
 
@@ -256,3 +257,14 @@ def test_outputs_never_carry_absolute_paths(work, args):
     assert rel.exit_code == 0, rel.stderr
     if "--json" in args and args[0] != "validate":
         assert '"a.txt"' in rel.stdout or '"./a.txt"' in rel.stdout
+
+
+def test_the_command_list_of_help_is_each_commands_own_summary():
+    """`provenance --help` lists the commands from summaries kept beside the lazy loader (so that
+    listing them loads none); each is the first line of the command's own help."""
+    from provenance.cli import COMMANDS, cli
+
+    ctx = click.Context(cli)
+    for name, (_module, _attr, summary) in COMMANDS.items():
+        command = cli.get_command(ctx, name)
+        assert command.get_short_help_str(limit=1000) == summary, name

@@ -15,7 +15,7 @@ import sqlite3
 import pytest
 
 from conftest import SEED, run_cli, seed_folder
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 A, B = "004", "002"
 
@@ -93,7 +93,7 @@ def test_dask_engine_with_a_relative_catalog(cluster, tmp_path):
 
 # ----------------------------------------------------------------------------- B. read-only commands
 
-READERS = [("catalog", "list"), ("chain", "query", "--recipient", "Molotov"), ("corpus", "discover"),
+READERS = [("catalog", "list"), ("catalog", "query", "--recipient", "Molotov"), ("corpus", "discover"),
            ("corpus", "audit")]
 
 
@@ -316,7 +316,7 @@ def test_corpus_index_reports_an_empty_folder_and_indexes_the_rest(pair):
     (("align", "A.txt", "B.txt", "--limit", "-1"), ("--limit", "-1")),
     (("align", "A.txt", "B.txt", "--format", "json", "--limit", "3"), ("--limit", "text")),
     (("chain", "A.txt", "--json", "--format", "table"), ("--json", "--format table")),
-    (("chain", "query", "--recipient", "Molotov", "--agent", "Beria"), ("--recipient", "--agent")),
+    (("catalog", "query", "--recipient", "Molotov", "--agent", "Beria"), ("--recipient", "--agent")),
 ], ids=["align-json-tei", "align-limit", "align-limit-json", "chain-json-table", "query-recipient-agent"])
 def test_conflicting_options_are_usage_errors(pair, args, needles):
     only_line(run_cli(*args, cwd=pair), 2, *needles)
@@ -329,7 +329,7 @@ def test_compatible_options_still_work(pair):
     r = run_cli("align", "A.txt", "B.txt", "--limit", "0", cwd=pair)
     assert r.returncode == 1, r.stderr
     assert run_cli("chain", "A.txt", "--json", "--format", "json", cwd=pair).returncode in (0, 1)
-    help_text = run_cli("chain", "query", "--help").stdout
+    help_text = run_cli("catalog", "query", "--help").stdout
     assert "not with --agent" in " ".join(help_text.split())
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEED, run_cli, seed_folder
 from provenance.corpus import LocalEngine, audit_corpus, discover, index_paths
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 DRAFT, ADOPTED = SEED["004"].stem, SEED["002"].stem
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </textarea>'

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEED, SOURCES, run_cli
 from provenance.corpus import DaskEngine, LocalEngine, audit_corpus, discover, index_paths
 from provenance.fileio import dump_json
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 RUN_TIME = "2026-01-01T00:00:00Z"
 

@@ -13,7 +13,7 @@ from provenance.corpus import discover, index_paths
 from provenance.corpus import minhash, shingle
 from provenance.corpus.discover import _keep_mask
 from provenance.corpus.passages import guess_direction, shared_passages
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 DRAFT, ADOPTED = SEED["004"].stem, SEED["002"].stem
 

@@ -8,7 +8,7 @@ import sqlite3
 
 from conftest import SEED, SOURCES, run_cli
 from provenance.corpus.index import index_paths, leading_date, leading_title
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 
 def _copy_seeds(dst):

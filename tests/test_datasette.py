@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, SOURCES, run_cli
-from provenance.web import metadata, metadata_path
+from provenance.catalog.datasette import metadata, metadata_path
 from test_browser_report import browser  # noqa: F401 (the fixture: Debian's chromium through Playwright)
 
 DATASETTE = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
@@ -77,7 +77,7 @@ def test_the_shipped_metadata_describes_every_view_and_table():
     assert set(db["queries"]) == {"what_did_x_receive", "documents_of_fond", "drafts_and_what_adopted_them"}
     import sqlite3
 
-    from provenance.sqlitedb import DDL
+    from provenance.catalog.store import DDL
 
     con = sqlite3.connect(":memory:")
     for stmt in DDL:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from conftest import SEED, run_cli, same_name_sources
 from provenance.fileio import sha256_file
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 

@@ -147,7 +147,7 @@ def _help(path, cmd) -> str:
 
 def test_the_command_tree_is_complete():
     names = {" ".join(p) for p, _c in COMMANDS}
-    assert {"ingest", "text", "validate", "align", "audit", "chain", "chain query", "catalog", "catalog add",
+    assert {"ingest", "text", "validate", "align", "audit", "chain", "catalog query", "catalog", "catalog add",
             "catalog list", "corpus", "corpus index", "corpus discover", "corpus audit"} <= names
 
 
@@ -195,7 +195,7 @@ def test_bad_input_gives_one_error_line_and_exit_3(tmp_path, command, kind):
     assert len(errors) == 1 and bad.name in errors[0], r.stderr
 
 
-@pytest.mark.parametrize("args", [("catalog", "list"), ("chain", "query", "--recipient", "Molotov"),
+@pytest.mark.parametrize("args", [("catalog", "list"), ("catalog", "query", "--recipient", "Molotov"),
                                   ("corpus", "discover"), ("corpus", "audit")])
 def test_a_file_that_is_not_a_catalog_is_refused(tmp_path, args):
     db = tmp_path / "notes.sqlite"

@@ -17,7 +17,7 @@ from provenance import __version__
 from provenance.fileio import sha256_file
 from provenance.report import audit_paths, embed_json, render_report
 from provenance.report.audit import default_report_path
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 
 DRAFT, ADOPTED = SEED["004"], SEED["002"]
 DEMO = ROOT / "reports" / f"{DRAFT.stem}--{ADOPTED.stem}.html"

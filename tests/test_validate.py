@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_USAGE
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 from provenance.validate import RULES, Finding, format_finding, summary_line, validate_paths
 from provenance.validate.kinds import json_positions, line_column, match_json_schema, sniff
 from provenance.validate.rules import iso_date_problem
@@ -329,7 +329,7 @@ def test_the_catalog_outputs_are_recognised(tmp_path):
     db = tmp_path / "c.sqlite"
     outputs = {"add.json": ("catalog", "add", ROOT / "tei" / "source", "--db", db, "--json"),
                "list.json": ("catalog", "list", "--db", db, "--json"),
-               "query.json": ("chain", "query", "--recipient", "Molotov", "--db", db, "--json")}
+               "query.json": ("catalog", "query", "--recipient", "Molotov", "--db", db, "--json")}
     for name, args in outputs.items():
         r = run_cli(*args)
         assert r.returncode == 0, r.stderr

@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import ROOT, TEI_DIR, run_cli
 from provenance import TEI_NS, XML_NS
-from provenance.schemas import json_errors
+from provenance.resources import json_errors
 from provenance.validate import grammar, validate_paths, validate_tree
 from provenance.validate.rules import check_rules
 

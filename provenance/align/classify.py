@@ -25,8 +25,10 @@ from collections import Counter
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from provenance.align.explain import (NEGATIONS, distinct_known, reading_values, reconcile, spelling_variant,
-                                      typo, value_change, valueish)
+from provenance.align.explain import (
+    NEGATIONS, distinct_known, reading_values, reconcile, spelling_variant, typo, value_change, valueish
+)
+from provenance.align.lexicon import phrase_key
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
@@ -139,8 +141,6 @@ def _equivalent_words(la: list[str], lb: list[str], lexicon) -> set[str]:
 
 
 def _phrases(words: list[str], lexicon) -> list[tuple[frozenset, list[str]]]:
-    from provenance.align.lexicon import phrase_key
-
     keys = phrase_key(words)
     out = []
     i = 0
@@ -239,8 +239,6 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
     covered: dict[int, Unit] = {}
     out: list[Unit] = []
     if lexicon is not None and seq:
-        from provenance.align.lexicon import phrase_key
-
         keys = phrase_key(seq)
         i, n = 0, len(keys)
         starts = lexicon.starts
@@ -307,7 +305,6 @@ def _phrase_nearby(rest: list[Unit], other_words, other_ctx, lexicon) -> list[Un
     belongs to the same set (a phrase further away is a move, which ``pairwise`` finds)."""
     if lexicon is None or not any(k[0] == "L" for u in rest for k in u.keys):
         return rest
-    from provenance.align.lexicon import phrase_key
 
     window = list(other_ctx[0]) + list(other_words) + list(other_ctx[1])
     lo, hi = len(other_ctx[0]), len(other_ctx[0]) + len(other_words)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from provenance.align.classify import most_severe
 from provenance.align.pairwise import PairResult, compare
+from provenance.align.result import Comparison
 from provenance.align.tokenize import KeyTable, TokenStream, int_array, tokenize
+from provenance.errors import UsageError
 from provenance.fileio import shown_path
 from provenance.vocab import CATEGORIES, KINDS, tool_header
 
@@ -181,14 +183,12 @@ def witness_ranges(units: list[Unit], pr: PairResult, wi: int, nbase: int) -> li
 
 
 # ---- the result ----------------------------------------------------------------------------
-def collate(witnesses, lexicon, lexicon_sources=None) -> dict:
-    """Align ``witnesses`` (the first is the base) and build the align result (a dict)."""
+def collate(witnesses, lexicon, lexicon_sources=None) -> Comparison:
+    """Align ``witnesses`` (the first is the base) and build the comparison."""
     if len(witnesses) < 2:
-        from provenance.errors import UsageError
         raise UsageError("align needs at least two witnesses")
     ids = [w.id for w in witnesses]
     if len(set(ids)) != len(ids):
-        from provenance.errors import UsageError
         dup = next(i for i, c in Counter(ids).items() if c > 1)
         raise UsageError(f"two witnesses have the same id {dup!r}; give ids with --id")
     lexicon = lexicon.with_witnesses(witnesses) if lexicon is not None else None
@@ -261,17 +261,14 @@ def collate(witnesses, lexicon, lexicon_sources=None) -> dict:
         "tokens": {w.id: len(ts.text_idx) for w, ts in zip(witnesses, streams)},
         "matched": {ids[wi]: sum(k for _i, _j, k in pr.blocks) for wi, pr in enumerate(pairs, 1)},
     }
-    result = {
-        "tool": tool_header(),
-        "settings": {"lexicon": list(lexicon_sources or getattr(lexicon, "sources", [])), "base": ids[0]},
-        "witnesses": [_witness_json(w) for w in witnesses],
-        "alignment": rows,
-        "divergences": divergences,
-        "summary": summary,
-    }
-    # kept for renderers (not part of the JSON payload)
-    result["_internal"] = {"units": units, "pairs": pairs, "positions": pos}
-    return result
+    return Comparison(
+        tool=tool_header(),
+        settings={"lexicon": list(lexicon_sources or getattr(lexicon, "sources", [])), "base": ids[0]},
+        witnesses=[_witness_json(w) for w in witnesses],
+        alignment=rows,
+        divergences=divergences,
+        summary=summary,
+        units=units, pairs=pairs, positions=pos)
 
 
 def _div(kind, info, readings, row, layer="text") -> dict:

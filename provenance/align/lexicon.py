@@ -6,15 +6,12 @@ archival documents; a user file with the same shape (``schemas/lexicon.schema.js
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from provenance.errors import UsageError
-from provenance.fileio import read_json
-from provenance.schemas import json_errors
+from provenance.resources import data_json, user_json
 
 ARTICLES = frozenset({"the", "a", "an"})
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -164,7 +161,7 @@ class Lexicon:
 
 def default_lexicon_data() -> dict:
     """The archive's translation equivalents and transliteration rules (``data/lexicon.json``)."""
-    return json.loads(resources.files("provenance").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+    return data_json("lexicon.json")
 
 
 #: where the closed-class paraphrases come from, as a reason names it
@@ -174,7 +171,7 @@ GRAMMAR = "English grammar (closed-class paraphrases)"
 def grammar_data() -> dict:
     """The closed-class paraphrases of English grammar (``data/grammar.json``: prior to = before),
     in the lexicon's shape."""
-    return json.loads(resources.files("provenance").joinpath("data/grammar.json").read_text(encoding="utf-8"))
+    return data_json("grammar.json")
 
 
 #: What a lexicon file looks like, for the message that refuses one.
@@ -184,10 +181,8 @@ LEXICON_SHAPE = ('a lexicon looks like {"equivalents": [{"terms": ["rebels", "in
 
 
 def check_lexicon(data, path: str) -> None:
-    """Raise a UsageError (one line, naming the file) when ``data`` breaks the lexicon schema."""
-    errors = json_errors(data, "lexicon.schema.json")
-    if errors:
-        raise UsageError(f"not a valid lexicon: {errors[0]}; {LEXICON_SHAPE}", path)
+    """Raise a UsageError (one line, naming the file) when a pattern of ``data`` (a lexicon that
+    matches its schema) is not a regular expression."""
     for rule in data.get("transliteration", []):
         try:
             re.compile(rule["pattern"])
@@ -201,7 +196,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     lex.extend(grammar_data(), origin=GRAMMAR)
     if path is not None:
         p = Path(path)
-        data = read_json(p, "lexicon", UsageError)  # a lexicon is an option: a bad one is a usage error
+        data = user_json(p, "lexicon", "lexicon.schema.json", LEXICON_SHAPE)
         check_lexicon(data, str(p))
         lex.extend(data)
         lex.sources.append(str(p))

@@ -18,16 +18,11 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from provenance.errors import UsageError
-from provenance.fileio import read_json
-from provenance.schemas import json_errors
+from provenance.resources import data_json, user_json
 
-DEFAULT_NAMES = Path(__file__).resolve().parent.parent / "data" / "names.json"
 
 _TITLE = re.compile(
     r"^(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|Lieutenant[- ]General\b|"
@@ -155,8 +150,7 @@ class NameAuthority:
     def default(cls) -> "NameAuthority":
         """The packaged authority, read and indexed once per process (do not extend it: use load)."""
         if cls._default is None:
-            with open(DEFAULT_NAMES, encoding="utf-8") as fh:
-                cls._default = cls(json.load(fh))
+            cls._default = cls(data_json("names.json"))
         return cls._default
 
     @classmethod
@@ -358,9 +352,4 @@ def _personal_confidence(raw: str, cleaned: str, person: bool, attested) -> floa
 
 def read_names_file(path) -> dict:
     """Read and validate a user's name-authority file; UsageError (exit 2) when it is bad."""
-    p = Path(path)
-    data = read_json(p, "name authority file", UsageError)
-    errors = json_errors(data, "names.schema.json")
-    if errors:
-        raise UsageError("name authority file does not match schemas/names.schema.json: " + errors[0], str(p))
-    return data
+    return user_json(path, "name authority file", "names.schema.json")

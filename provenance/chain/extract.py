@@ -12,6 +12,7 @@ import re
 from provenance.citation import archival_unit, find_citations
 from provenance.chain import patterns as P
 from provenance.chain.authority import NameAuthority, NameRef, attested_surnames
+from provenance.chain.checks import check_document
 from provenance.chain.model import (
     Copy, Evidence, Excerpt, Party, Placement, PrintRun, Role, Transfer, to_dict,
 )
@@ -162,3 +163,16 @@ def extract_facts(text: str, doc_id: str, meta: dict | None = None,
     """The facts of one document (a dict as in the chain JSON) and the extractor (for the checks)."""
     ex = Extractor(text, doc_id, meta, authority or NameAuthority.default())
     return ex.run(), ex
+
+
+def extract_document(text: str, doc_id: str, meta: dict | None = None,
+                     authority: NameAuthority | None = None) -> dict:
+    """The distribution facts of one text, with a ``findings`` list of its own.
+
+    ``text`` is the transcription (or the text read back from TEI); every evidence offset
+    indexes into it. ``meta`` may give ``title`` and ``date`` (ISO) when the text lacks them.
+    """
+    auth = authority or NameAuthority.default()
+    doc, ex = extract_facts(text, doc_id, meta, auth)
+    doc["findings"] = check_document(doc, auth, text, ex.notes)
+    return doc

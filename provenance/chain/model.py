@@ -29,6 +29,7 @@ one, so that they always name whom the text names.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, fields
 
 
@@ -161,7 +162,6 @@ def _plain(value):
         return tuple(_plain(v) for v in value)
     if type(value) in _FIELDS or hasattr(type(value), "__dataclass_fields__"):
         return to_dict(value)
-    import copy
 
     return copy.deepcopy(value)
 

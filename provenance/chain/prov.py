@@ -25,6 +25,7 @@ import re
 
 import networkx as nx
 from prov.constants import PROV
+from prov.graph import prov_to_graph
 from prov.model import PROV_LABEL, PROV_ROLE, PROV_TYPE, Namespace, ProvDocument
 
 from provenance.chain.authority import NameAuthority
@@ -206,8 +207,6 @@ def read_prov_json(data: str) -> ProvDocument:
 def to_graph(result: dict, authority: NameAuthority | None = None, prov_doc: ProvDocument | None = None
              ) -> nx.MultiDiGraph:
     """A networkx graph of the PROV records: nodes by identifier (kind, label), edges by relation."""
-    from prov.graph import prov_to_graph
-
     pd = prov_doc or to_prov(result, authority)
     g = prov_to_graph(pd)
     out = nx.MultiDiGraph()

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from provenance import TEI_NS
 from provenance.chain.authority import NameAuthority
+from provenance.chain.extract import extract_document
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
 from provenance.teixml import append_text
-
-T = "{%s}" % TEI_NS
+from provenance.vocab import T
 
 
 def _el(tag: str, parent=None, text: str | None = None, **attrs):
@@ -73,7 +72,7 @@ def _date(parent, iso: str | None):
 
 
 def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
-                       authority: NameAuthority | None = None) -> dict:
+                       authority: NameAuthority | None = None, doc: dict | None = None) -> dict:
     """Everything the converter needs to write the facts of ``text`` into TEI.
 
     Returns ``{"document": <facts as in the chain JSON, with findings>, "sent": [...],
@@ -81,10 +80,9 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
     the copy list with ``start``/``end`` offsets into ``text`` (the line), ``n`` (the copy
     numbers as written), ``recipient``, ``key`` and ``kind``.
     """
-    from provenance.chain import extract_document
-
     auth = authority or NameAuthority.default()
-    doc = extract_document(text, doc_id, meta, auth)
+    if doc is None:
+        doc = extract_document(text, doc_id, meta, auth)
     received, seen = [], set()
 
     def add_received(name, raw, source, ev):

@@ -1,7 +1,9 @@
 """The `provenance` command line: a thin layer over the library.
 
-Each subcommand lives in its own module of this package and is loaded lazily, so
-``provenance --help`` stays fast and a command's dependencies load only when it runs.
+Each command lives in its own module of this package, which imports the library parts it
+needs at its top. The modules are loaded when their command runs (this is the one place where
+the package loads code lazily), so ``provenance --help`` lists the commands from the summaries
+below without loading the library.
 """
 
 from __future__ import annotations
@@ -17,31 +19,52 @@ from provenance import EXIT_INPUT, EXIT_USAGE, __version__
 from provenance.errors import ProvenanceError, one_line
 from provenance.safetext import terminal_safe
 
-#: command name -> module (in provenance.cli) and attribute
+#: command name -> module (in provenance.cli), attribute, and the summary ``--help`` lists (the
+#: first line of the command's own help, which a test keeps them equal to)
 COMMANDS = {
-    "ingest": ("ingest", "ingest"),
-    "text": ("ingest", "text"),
-    "validate": ("validate", "validate"),
-    "align": ("align", "align"),
-    "audit": ("audit", "audit"),
-    "chain": ("chain", "chain"),
-    "catalog": ("chain", "catalog"),
-    "corpus": ("corpus", "corpus"),
+    "ingest": ("ingest", "ingest", "Convert transcriptions (files or folders) to TEI P5."),
+    "text": ("ingest", "text", "Read a TEI file, or a transcription (converted on the fly), back to plain text."),
+    "validate": ("validate", "validate", "Check TEI files and the JSON files of provenance (files or folders)."),
+    "align": ("align", "align", "Compare WITNESSES (the first is the base) by structure, then words."),
+    "audit": ("audit", "audit", "Compare witnesses and write a self-contained HTML divergence report."),
+    "chain": ("chain", "chain", "Copy-distribution chains: copies, recipients, roles, excerpts, placements, "
+              "archival units."),
+    "catalog": ("catalog", "catalog", "The SQLite catalog (default file provenance.sqlite): documents, "
+                "distribution facts, texts."),
+    "corpus": ("corpus", "corpus", "Corpus scale: catalog thousands of documents, find related pairs, "
+               "audit them in batch."),
 }
+
+
+def _shortened(summary: str, limit: int) -> str:
+    """The summary, cut after a whole word and marked "..." when longer than ``limit``."""
+    if len(summary) <= limit:
+        return summary
+    cut = summary[:max(limit - 3, 1)]
+    if " " in cut:
+        cut = cut[:cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "..."
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
-        names = []
-        for name, (mod, _attr) in COMMANDS.items():
-            if importlib.util.find_spec(f"provenance.cli.{mod}") is not None:
-                names.append(name)
-        return sorted(names)
+        return sorted(name for name, (mod, _a, _h) in COMMANDS.items()
+                      if importlib.util.find_spec(f"provenance.cli.{mod}") is not None)
+
+    def format_commands(self, ctx, formatter):
+        """The command list from the summaries above: listing the commands loads none of them."""
+        rows = []
+        limit = formatter.width - 6 - max((len(n) for n in COMMANDS), default=0)
+        for name in self.list_commands(ctx):
+            rows.append((name, _shortened(COMMANDS[name][2], limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx, name):
         if name not in COMMANDS:
             return None
-        mod, attr = COMMANDS[name]
+        mod, attr, _summary = COMMANDS[name]
         if importlib.util.find_spec(f"provenance.cli.{mod}") is None:
             return None
         module = importlib.import_module(f"provenance.cli.{mod}")

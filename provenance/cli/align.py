@@ -7,9 +7,14 @@ import sys
 import click
 
 from provenance import EXIT_FINDINGS, EXIT_OK
+from provenance.align import align_paths, to_json
+from provenance.align.apparatus import to_tei
+from provenance.align.chardiff import add_chars
+from provenance.align.render_text import render
 from provenance.cli.common import DIVERGENCE_LEVELS, fail_on_option, failing_levels, given, witness_ids, wrote
 from provenance.errors import UsageError
 from provenance.fileio import atomic_write, check_outputs, dump_json
+from provenance.safetext import terminal_safe
 
 
 @click.command("align")
@@ -42,8 +47,6 @@ def align(witnesses, fmt, as_json, output, char_diff, fail_on, lexicon_path, id_
       provenance align --plain --format tei -o darwin.xml tests/data/darwin/*.txt
       provenance align examples/draft.txt examples/adopted.txt --ids draft,final --json --char-diff
     """
-    from provenance.align import align_paths, to_json
-
     if len(witnesses) < 2:
         raise UsageError("align needs at least two witnesses")
     ids = witness_ids(id_list, ids_csv, len(witnesses))
@@ -65,18 +68,11 @@ def align(witnesses, fmt, as_json, output, char_diff, fail_on, lexicon_path, id_
     if fmt == "json":
         payload = to_json(result)
         if char_diff:
-            from provenance.align.chardiff import add_chars
-
             payload = add_chars(payload)
         data = dump_json(payload)
     elif fmt == "tei":
-        from provenance.align.apparatus import to_tei
-
         data = to_tei(result)
     else:
-        from provenance.align.render_text import render
-        from provenance.safetext import terminal_safe
-
         data = terminal_safe(render(result, limit))  # for a person: control characters shown, not obeyed
     if output:
         atomic_write(output, data)

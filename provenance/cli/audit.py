@@ -8,6 +8,8 @@ import click
 
 from provenance import EXIT_FINDINGS, EXIT_OK
 from provenance.cli.common import DIVERGENCE_LEVELS, emit_json, fail_on_option, warn, witness_ids, wrote
+from provenance.errors import UsageError
+from provenance.report import audit_paths
 
 
 @click.command()
@@ -47,9 +49,6 @@ def audit(witnesses, output, as_json, json_path, char_diff, fail_on, lexicon_pat
       provenance audit examples/draft.txt examples/adopted.txt -o review.html --json-out summary.json
       provenance audit --plain darwin1859.txt darwin1872.txt -o darwin.html --fail-on none
     """
-    from provenance.errors import UsageError
-    from provenance.report import audit_paths
-
     if len(witnesses) < 2:
         raise UsageError("audit needs at least two witnesses")
     ids = witness_ids(id_list, ids_csv, len(witnesses))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 
 import click
+from click.core import ParameterSource
 
-from provenance.fileio import dump_json
+from provenance.errors import UsageError
+from provenance.fileio import check_encoding, dump_json, outward
+from provenance.safetext import terminal_safe
 
 
 def json_option(f):
@@ -17,16 +20,12 @@ def json_option(f):
 def emit_json(payload, locations: bool = False) -> None:
     """The payload as JSON on standard output, absolute paths shown by their file names, except
     with ``locations`` (the catalog's listings, whose content is where each source is kept)."""
-    from provenance.fileio import outward
-
     sys.stdout.write(dump_json(payload if locations else outward(payload)))
 
 
 def say(line: str, err: bool = False) -> None:
     """One line for a person at a terminal: what a terminal would act on rather than print
     (escape sequences in a document's title) is shown as ``⟨U+001B⟩``."""
-    from provenance.safetext import terminal_safe
-
     click.echo(terminal_safe(line), err=err)
 
 
@@ -37,21 +36,23 @@ def warn(message: str) -> None:
 def encoding_option(help_text: str):
     """--encoding NAME, refused as a usage error (exit 2) when Python knows no such text codec."""
     def check(_ctx, _param, value):
-        from provenance.fileio import check_encoding
-
         return check_encoding(value)
 
     return click.option("--encoding", metavar="NAME", callback=check, help=help_text)
 
 
+def names_option(f):
+    """--names PATH (repeatable): name-authority files extending the packaged one."""
+    return click.option("--names", "names", multiple=True, type=click.Path(),
+                        help="A name-authority JSON file extending the packaged one "
+                             "(schemas/names.schema.json); repeatable.")(f)
+
+
 def given(name: str) -> bool:
     """Whether the option ``name`` (its parameter name) was given on the command line or in the
     environment, rather than left at its default."""
-    from click.core import ParameterSource
-
     source = click.get_current_context().get_parameter_source(name)
     return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
-
 
 
 #: The levels of --fail-on, most serious first, for each kind of finding; the default of every
@@ -89,8 +90,6 @@ def wrote(path) -> None:
 def witness_ids(id_list, ids_csv, count: int) -> list[str] | None:
     """Witness ids from --id (repeated) or --ids (comma-separated), one per witness; None for the
     default (file stems)."""
-    from provenance.errors import UsageError
-
     if id_list and ids_csv:
         raise UsageError("give ids with --id or --ids, not both")
     ids = list(id_list) or ([x.strip() for x in ids_csv.split(",")] if ids_csv else None)

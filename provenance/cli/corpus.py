@@ -6,9 +6,15 @@ import sys
 import time
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from provenance.cli.common import DIVERGENCE_LEVELS, emit_json, fail_on_option, failing_levels, json_option, wrote
+from provenance.corpus.audit import audit_corpus
+from provenance.corpus.discover import discover
+from provenance.corpus.engine import make_engine
+from provenance.corpus.index import index_paths
 from provenance.vocab import DEFAULT_CATALOG
 
 STAGES = {
@@ -31,10 +37,6 @@ class Progress:
 
     def __enter__(self):
         if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
-                TimeElapsedColumn
-
             self._bar = RichProgress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
                                      TimeElapsedColumn(), console=Console(stderr=True), transient=False)
             self._bar.start()
@@ -80,8 +82,6 @@ def _quiet_option(f):
 
 
 def _engine(engine, scheduler, workers, connect_timeout=5.0):
-    from provenance.corpus.engine import make_engine
-
     return make_engine(engine, scheduler, workers if engine == "local" else None, connect_timeout)
 
 
@@ -138,8 +138,6 @@ def index_cmd(paths, db, engine, scheduler, workers, connect_timeout, quiet, as_
       provenance corpus index tei/source --db provenance.sqlite
       provenance corpus index archive/ --json > index.json
     """
-    from provenance.corpus.index import index_paths
-
     t0 = time.perf_counter()
     res = _run(index_paths, engine, scheduler, workers, quiet, paths, db, connect_timeout=connect_timeout)
     _say_errors(res)
@@ -185,8 +183,6 @@ def discover_cmd(db, min_similarity, min_shared, lsh_threshold, max_df, no_known
       provenance corpus discover --min-similarity 0.5 --json > pairs.json
       provenance corpus discover --engine dask --scheduler tcp://127.0.0.1:8786
     """
-    from provenance.corpus.discover import discover
-
     t0 = time.perf_counter()
     res = _run(discover, engine, scheduler, workers, quiet, db, connect_timeout=connect_timeout,
                min_similarity=min_similarity,
@@ -237,8 +233,6 @@ def audit_cmd(db, out, min_similarity, limit, fail_on, engine, scheduler, worker
       provenance corpus audit -o reports/corpus
       provenance corpus audit --engine dask --scheduler tcp://127.0.0.1:8786 --json
     """
-    from provenance.corpus.audit import audit_corpus
-
     t0 = time.perf_counter()
     res = _run(audit_corpus, engine, scheduler, workers, quiet, db, out, connect_timeout=connect_timeout,
                min_similarity=min_similarity, limit=limit)

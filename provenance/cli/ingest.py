@@ -8,7 +8,11 @@ import click
 
 from provenance import EXIT_INPUT, EXIT_OK
 from provenance.cli.common import emit_json, encoding_option, json_option, say, warn, wrote
-from provenance.errors import InputError, UsageError
+from provenance.document import load_document
+from provenance.errors import UsageError
+from provenance.fileio import TRANSCRIPTION_SUFFIXES, encoding_hint, expand_sources
+from provenance.ingest import ingest_document, ingest_paths, load_rules
+from provenance.textback import tei_to_text
 from provenance.vocab import tool_header
 
 
@@ -36,9 +40,6 @@ def ingest(sources, outdir, rules_path, encoding, as_json):
       provenance ingest examples/draft.txt --rules examples/rules.json --json
       provenance ingest examples/draft.txt > draft.xml
     """
-    from provenance.fileio import encoding_hint, expand_sources, TRANSCRIPTION_SUFFIXES
-    from provenance.ingest import ingest_paths, load_rules
-
     rules = load_rules(rules_path) if rules_path else None
     tei = None
     if outdir is None and not as_json:
@@ -100,21 +101,9 @@ def text(file, layer, encoding, as_json):
       provenance text tei/004_a2b5a4ae19e8ef0f.xml --layer original
       provenance text examples/draft.txt --layer original
     """
-    from provenance.fileio import parse_xml_bytes, read_bytes, MAX_XML_BYTES
-    from provenance.ingest import RE_XML_START, ingest_file
-    from provenance.textback import tei_body, tei_to_text
-
-    head = read_bytes(file, MAX_XML_BYTES)
-    if RE_XML_START.match(head):
-        tree = parse_xml_bytes(head, file)
-        if tei_body(tree) is None:
-            raise InputError("has no TEI text/body: provenance text expects a TEI file (.xml) or a "
-                             "transcription (.txt)", file)
-    else:
-        from provenance.fileio import encoding_hint
-
-        with encoding_hint():
-            tree = ingest_file(file, None, encoding).tree
+    with encoding_hint():
+        doc = load_document(file, "auto", encoding)
+        tree = doc.tree if doc.kind == "tei" else ingest_document(doc).tree
     out = tei_to_text(tree, layer)
     if as_json:
         emit_json({"tool": tool_header(), "path": file, "layer": layer,

@@ -8,6 +8,9 @@ import click
 
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from provenance.cli.common import SEVERITY_LEVELS, emit_json, fail_on_option, failing_levels, given, json_option, say
+from provenance.errors import UsageError
+from provenance.safetext import terminal_safe
+from provenance.validate import Finding, format_finding, summary_line, validate_paths
 
 
 @click.command()
@@ -40,10 +43,6 @@ def validate(paths, schema, engine, fail_on, strict, as_json):
       provenance validate tei --engine jing --strict
       provenance validate tei out/ingest.json --json
     """
-    from provenance.errors import UsageError
-    from provenance.safetext import terminal_safe
-    from provenance.validate import Finding, format_finding, summary_line, validate_paths
-
     if strict:
         if given("fail_on") and fail_on != "warning":
             raise UsageError(f"give --strict or --fail-on {fail_on}, not both")

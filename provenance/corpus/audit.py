@@ -11,17 +11,23 @@ similarity and by number of substantive divergences), ``OUT/corpus.json`` (the p
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from provenance.corpus import discover as cdiscover
-from provenance.corpus import graph as cgraph
-from provenance.corpus import index as cindex
+from provenance.catalog.store import catalog_errors, transaction
+from provenance.chain import extract_paths
+from provenance.corpus import discover as cdiscover, graph as cgraph, index as cindex
+from provenance.corpus.engine import LocalEngine
 from provenance.corpus.pages import render_graph, render_index
+from provenance.document import Documents
 from provenance.errors import ProvenanceError, UsageError
 from provenance.fileio import atomic_write_all, dump_json, make_folder
-from provenance.sqlitedb import catalog_errors, transaction
+from provenance.report import audit_paths, run_time_now
 from provenance.vocab import CATEGORIES, tool_header
 
+#: the documents a worker has read: a document related to several others is read and parsed
+#: once for all its pairs (the most recently used are kept; a changed file is read again)
+_WORKER_DOCUMENTS = Documents(limit=256)
 
 
 def audit_pair(job: dict, out_dir: str, run_time: str) -> dict:
@@ -35,10 +41,9 @@ def audit_pair(job: dict, out_dir: str, run_time: str) -> dict:
            "by_category": None, "error": None}
     paths = [first["path"], second["path"]]
     ids = [first["id"], second["id"]]
-    from provenance.report import audit_paths
-
     try:
-        payload = audit_paths(paths, output=str(html), json_path=str(js), ids=ids, run_time=run_time)
+        payload = audit_paths(paths, output=str(html), json_path=str(js), ids=ids, run_time=run_time,
+                              documents=_WORKER_DOCUMENTS)
         summary = payload["summary"]
         row["report"] = f"pairs/{name}.html"
         row["report_sha256"] = payload.get("report_sha256")
@@ -61,8 +66,6 @@ def _pairs_for_audit(db_path: str, engine, progress) -> tuple[dict, bool]:
     finally:
         con.close()
     if meta and meta.get("fingerprint") == current:
-        import json
-
         pairs = [json.loads(r) for r in records]
         pairs.sort(key=lambda p: (-p["similarity"], p["a"], p["b"]))
         return {"pairs": pairs, "documents": meta["documents"], "settings": meta["settings"],
@@ -80,8 +83,6 @@ def _chain_links(documents: dict) -> tuple[list[dict], list[str]]:
         return [], []
     if len(documents) > cgraph.CHAIN_LIMIT:
         return [], [f"copy-chain links not drawn: {len(documents)} documents (the limit is {cgraph.CHAIN_LIMIT})"]
-    from provenance.chain import extract_paths
-
     paths = [documents[i]["path"] for i in sorted(documents)]
     try:
         res = extract_paths(paths)
@@ -138,8 +139,6 @@ def _audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, 
     ``min_similarity`` audits only pairs at least that similar; ``limit`` only the first
     ``limit`` pairs (most similar first). Returns the ``corpus audit --json`` payload.
     """
-    from provenance.corpus.engine import LocalEngine
-
     if min_similarity is not None and not 0.0 <= min_similarity <= 1.0:
         raise UsageError(f"--min-similarity must be between 0 and 1 (got {min_similarity})")
     if limit is not None and limit < 0:
@@ -148,8 +147,6 @@ def _audit_corpus(db_path=cindex.DEFAULT_DB, out_dir="reports", *, engine=None, 
     if out.exists() and not out.is_dir():
         raise UsageError("is not a folder", str(out_dir))
     if run_time is None:
-        from provenance.report import run_time_now
-
         run_time = run_time_now()
     db_path = str(db_path)
     own = engine is None

@@ -31,11 +31,12 @@ from pathlib import Path
 
 import numpy as np
 
-from provenance.corpus import index as cindex
-from provenance.corpus import minhash, shingle
+from provenance.catalog.store import catalog_errors, transaction
+from provenance.corpus import index as cindex, minhash, shingle
+from provenance.corpus.engine import LocalEngine
 from provenance.corpus.passages import guess_direction, shared_passages
+from provenance.document import load_document
 from provenance.errors import ProvenanceError, UsageError
-from provenance.sqlitedb import catalog_errors, transaction
 from provenance.fileio import dump_json
 from provenance.vocab import tool_header
 
@@ -249,7 +250,7 @@ def verify_batch(job, db_path: str, boiler: np.ndarray, settings: dict):
                     texts[d["id"]] = (None, f"{d['path']}: changed since it was indexed; "
                                             "run `provenance corpus index` again")
                 else:
-                    texts[d["id"]] = (cindex.read_document(d["path"], data)[0], None)
+                    texts[d["id"]] = (load_document(d["path"], data=data).text, None)
             except (OSError, ProvenanceError) as exc:
                 texts[d["id"]] = (None, str(exc))
         return texts[d["id"]]
@@ -337,8 +338,6 @@ def _discover(db_path=cindex.DEFAULT_DB, *, min_similarity: float = DEFAULTS["mi
              engine=None, progress=None, store: bool = True, batch_size: int | None = None,
              passages: bool = True) -> dict:
     """:func:`discover`, its SQLite errors not yet turned into one line."""
-    from provenance.corpus.engine import LocalEngine
-
     settings = {"min_similarity": float(min_similarity), "min_shared": int(min_shared),
                 "lsh_threshold": float(lsh_threshold), "max_df": max_df,
                 "known_boilerplate": bool(known_boilerplate), "num_perm": int(num_perm)}

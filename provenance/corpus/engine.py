@@ -16,6 +16,8 @@ so both engines give the same results.
 
 from __future__ import annotations
 
+import asyncio
+import ctypes
 import os
 import signal
 import sys
@@ -39,8 +41,6 @@ def _die_with_parent(parent: int, main_thread: bool) -> None:
     follows the thread); everywhere a watchdog thread checks the parent every second."""
     if main_thread and sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):
             pass
@@ -143,8 +143,6 @@ def _probe_scheduler(address: str, timeout: float) -> None:
     """Ask the scheduler at ``address`` who it is, giving up after ``timeout`` seconds: a closed
     port, a silent host or a server that is no Dask scheduler is one InputError, before a
     Client (whose own failures can hang on closing) is made."""
-    import asyncio
-
     from distributed.core import rpc
 
     async def ask():

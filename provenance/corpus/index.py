@@ -1,6 +1,6 @@
 """The corpus side of the catalog: each document's shingles, for discovery.
 
-Documents live in the one catalog of :mod:`provenance.sqlitedb` (``provenance.sqlite`` by
+Documents live in the one catalog of :mod:`provenance.catalog.store` (``provenance.sqlite`` by
 default), shared with ``catalog add``: ``index_paths`` records each file once per content hash
 with its shingle hashes in reading order and its passages (table ``shingles``) and its text
 (the full-text search); a document that ``catalog add`` recorded is shingled here, or by
@@ -20,14 +20,14 @@ import re
 import sqlite3
 from pathlib import Path
 
+from provenance.catalog.store import (  # noqa: F401 (connect_readonly, get_meta: read through this module)
+    catalog_errors, claim_document, connect_readonly, get_meta, open_catalog, put_text, set_meta, transaction
+)
 from provenance.corpus import shingle
+from provenance.corpus.engine import LocalEngine
+from provenance.document import Document, load_document
 from provenance.errors import InputError, ProvenanceError
-from provenance.sqlitedb import (  # noqa: F401 (connect_readonly, get_meta: read through this module)
-    catalog_errors, claim_document, connect_readonly, get_meta, open_catalog, put_text, set_meta, transaction,
-)
-from provenance.fileio import (
-    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, decode_text, expand_each, parse_xml_bytes, read_bytes,
-)
+from provenance.fileio import MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_each, read_bytes
 from provenance.vocab import DEFAULT_CATALOG, tool_header
 
 DEFAULT_DB = DEFAULT_CATALOG
@@ -83,38 +83,16 @@ def leading_title(text: str) -> str:
     return ""
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> tuple[str, str, dict]:
-    """(text, kind, meta) of a transcription (.txt) or a TEI file (.xml).
-
-    A transcription's text is the file as read (``fileio.read_text`` rules); a TEI file's is
-    its edition layer read back by ``textback.tei_to_text``, with the header's date and title.
-    """
-    p = Path(path)
-    if data is None:
-        data = read_bytes(p)
-    if p.suffix.lower() in XML_SUFFIXES:
-        return _read_tei(p, data)
-    return decode_text(data, str(p)), "transcription", {}
-
-
-def _read_tei(p: Path, data: bytes) -> tuple[str, str, dict]:
-    from provenance import TEI_NS
-    from provenance.textback import tei_to_text
-    from provenance.witness import tei_meta
-
-    tree = parse_xml_bytes(data, str(p))
-    if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
-        raise InputError("is not a TEI document (its root element is not TEI)", str(p))
-    text = tei_to_text(tree, "edition")
-    if not text.strip():
-        raise InputError("has no text in its TEI body", str(p))
-    header = tei_meta(tree)
+def document_fields(doc: Document) -> tuple[str, dict]:
+    """(text, meta) of a Document as the index records it: a TEI file's header gives its date
+    (ISO) and title when it has them."""
     meta = {}
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", header.get("date_iso", "")):
-        meta["date"] = header["date_iso"]
-    if header.get("title"):
-        meta["title"] = header["title"][:200]
-    return text, "tei", meta
+    if doc.kind == "tei":
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.header.get("date_iso", "")):
+            meta["date"] = doc.header["date_iso"]
+        if doc.header.get("title"):
+            meta["title"] = doc.header["title"][:200]
+    return doc.text, meta
 
 
 def index_file(path: str, known_sha: str | None = None, k: int = shingle.DEFAULT_K) -> dict:
@@ -126,7 +104,9 @@ def index_file(path: str, known_sha: str | None = None, k: int = shingle.DEFAULT
         sha = hashlib.sha256(data).hexdigest()
         if sha == known_sha:
             return {"path": path, "status": "unchanged", "sha256": sha}
-        text, kind, meta = read_document(p, data)
+        doc = load_document(p, data=data)
+        text, meta = document_fields(doc)
+        kind = doc.kind
         seq, spans, nwords = shingle.document_shingles(text, k)
         if not len(seq):
             raise InputError("has no words", str(p))
@@ -151,7 +131,7 @@ def index_batch(items: list[tuple[str, str | None]], k: int = shingle.DEFAULT_K)
 
 
 def connect(db_path, create: bool = True) -> sqlite3.Connection:
-    """Open the catalog at ``db_path`` (see :func:`provenance.sqlitedb.open_catalog`)."""
+    """Open the catalog at ``db_path`` (see :func:`provenance.catalog.store.open_catalog`)."""
     return open_catalog(db_path, create=create)
 
 
@@ -223,8 +203,6 @@ def index_paths(paths, db_path=DEFAULT_DB, *, engine=None, progress=None, k: int
 
 
 def _index_paths(paths, db_path, engine, progress, k) -> dict:
-    from provenance.corpus.engine import LocalEngine
-
     files, unusable = expand_each(paths, SOURCE_SUFFIXES)
     errors: list[dict] = [{"path": e.path or "", "line": e.line, "message": str(e)} for e in unusable]
     conflicts: list[dict] = []

@@ -7,13 +7,13 @@ from __future__ import annotations
 import base64
 import hashlib
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from provenance.fileio import shown_path
+from provenance.resources import template_dir
 
 
 def href(path: str) -> str:
@@ -28,7 +28,7 @@ def _digest(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _assets() -> dict:
-    folder = resources.files("provenance.corpus").joinpath("templates")
+    folder = template_dir("corpus")
     css = folder.joinpath("corpus.css").read_text(encoding="utf-8")
     js = folder.joinpath("corpus.js").read_text(encoding="utf-8")
     for name, body, end in (("corpus.css", css, "</style"), ("corpus.js", js, "</script")):
@@ -42,7 +42,7 @@ def _assets() -> dict:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("provenance.corpus", "templates"),
+    env = Environment(loader=FileSystemLoader(str(template_dir("corpus"))),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["href"] = href
     return env

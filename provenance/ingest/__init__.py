@@ -7,29 +7,28 @@ the web page the text was copied from (kept out of the body).
 
 from __future__ import annotations
 
-import functools
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from provenance import TEI_NS
-from provenance.errors import InputError, UsageError, as_provenance_error
-from provenance.fileio import (
-    MAX_TEXT_BYTES, TRANSCRIPTION_SUFFIXES, atomic_write, decode_text, expand_each, read_bytes, read_json,
-    sha256_bytes,
-)
+from provenance.chain import correspdesc_element, distribution_facts, document_facts, history_element
+from provenance.citation import find_citations
+from provenance.document import RE_XML_START, Document, load_document
+from provenance.errors import InputError, as_provenance_error
+from provenance.fileio import TRANSCRIPTION_SUFFIXES, atomic_write, expand_each
 from provenance.ingest.blocks import structure
 from provenance.ingest.brackets import Classifier
 from provenance.ingest.inline import Context
-from provenance.ingest.layout import detect
+from provenance.ingest.layout import detect, iso_date
 from provenance.ingest.tei import TeiBuilder
 from provenance.model import Mark, Segment, Witness
-from provenance.vocab import tool_header
+from provenance.resources import known_persons, user_json
+from provenance.vocab import NS, tei_tag, tool_header
 
-__all__ = ["IngestResult", "Rules", "ingest_text", "ingest_file", "ingest_paths", "load_rules"]
+__all__ = ["IngestResult", "Rules", "ingest_text", "ingest_document", "ingest_file", "ingest_paths", "load_rules",
+           "RE_XML_START"]
 
 
 @dataclass
@@ -44,15 +43,11 @@ class Rules:
 
 def load_rules(path: str | Path) -> Rules:
     """Read and check a rules file; a bad one raises UsageError naming the file."""
-    from provenance.schemas import json_errors
-
     p = Path(path)
-    data = read_json(p, "rules file", UsageError)
-    errors = json_errors(data, "ingest-rules.schema.json")
-    if errors:
-        raise UsageError(f"rules file does not match schemas/ingest-rules.schema.json: {errors[0]}; a rules file "
-                         'looks like {"overrides": [{"bracket": "[Altai]", "after": "Shara-Sume", "as": "supplied"}], '
-                         '"foreign_terms": ["kolkhoznik"], "common_words": ["Okrug"]} (examples/rules.json)', str(p))
+    data = user_json(p, "rules file", "ingest-rules.schema.json",
+                          'a rules file looks like {"overrides": [{"bracket": "[Altai]", "after": "Shara-Sume", '
+                          '"as": "supplied"}], "foreign_terms": ["kolkhoznik"], "common_words": ["Okrug"]} '
+                          '(examples/rules.json)')
     return Rules(data.get("overrides", []), data.get("foreign_terms", []), data.get("common_words", []), str(p))
 
 
@@ -100,8 +95,12 @@ def serialize(tree: etree._ElementTree) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = None) -> IngestResult:
-    """Convert one transcription (already decoded) to TEI."""
+def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = None,
+                chain_doc: dict | None = None) -> IngestResult:
+    """Convert one transcription (already decoded) to TEI.
+
+    ``chain_doc``: the copy-chain facts of the text when they are extracted already (see
+    ``chain.document_facts``); they are written into the header."""
     rules = rules or Rules()
     classifier = Classifier(rules.overrides, rules.foreign_terms, rules.common_words, known_persons())
     layout = detect(text)
@@ -114,21 +113,17 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     body = builder.build_body()
     citations = []
     if "citation" in layout.fields:
-        from provenance.citation import find_citations
-
         citations = find_citations(layout.fields["citation"].value)
     header = builder.build_header(doc_id, citations)
-    root = etree.Element("{%s}TEI" % TEI_NS, nsmap={None: TEI_NS})
+    root = etree.Element(tei_tag("TEI"), nsmap={None: TEI_NS})
     root.append(header)
     txt = etree.SubElement(root, "{%s}text" % TEI_NS)
     txt.append(body)
     f = layout.fields
     meta = {k: v.value for k, v in sorted(f.items()) if k != "rights"}
     if "date" in f:
-        from provenance.ingest.layout import iso_date
-
         meta["date_iso"] = iso_date(f["date"].value)
-    facts = _add_chain_facts(root, text, doc_id, meta)
+    facts = _add_chain_facts(root, distribution_facts(text, doc_id, doc=chain_doc))
     senders = [x.get("raw") or x["name"] for x in facts.get("sent", []) if x.get("name")]
     addressees = [x.get("raw") or x["name"] for x in facts.get("received", [])
                   if x.get("name") and x.get("source") == "header"]
@@ -150,36 +145,9 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     return IngestResult(doc_id, path, text, tree, layout.style, ctx.decisions, ctx.review, ctx.warnings, witness)
 
 
-@functools.lru_cache(maxsize=1)
-def known_persons() -> tuple[str, ...]:
-    """Surnames and variant forms from the name authority that ships with the package."""
-    path = Path(__file__).resolve().parent.parent / "data" / "names.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ()
-    out = set()
-    people = data.get("persons", data.get("people", data)) if isinstance(data, dict) else data
-    items = people.values() if isinstance(people, dict) else people
-    for entry in items if isinstance(items, (list, tuple)) or hasattr(items, "__iter__") else []:
-        if isinstance(entry, dict):
-            for key in ("surname", "name", "id"):
-                if isinstance(entry.get(key), str):
-                    out.add(entry[key])
-            for v in entry.get("variants", entry.get("forms", [])) or []:
-                if isinstance(v, str):
-                    out.update(v.replace(".", " ").split())
-        elif isinstance(entry, str):
-            out.add(entry)
-    return tuple(sorted(w for w in out if len(w) > 2))
-
-
-def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
+def _add_chain_facts(root, facts: dict) -> dict:
     """Write the copy-chain facts into the header: msDesc/history and correspDesc."""
-    from provenance.chain import correspdesc_element, distribution_facts, history_element
-
-    facts = distribution_facts(text, doc_id, {"title": meta.get("title", ""), "date": meta.get("date_iso")})
-    ns = {"t": TEI_NS}
+    ns = NS
     ms = root.find(".//t:sourceDesc/t:msDesc", ns)
     hist = history_element(facts["document"])
     if hist is not None and len(hist):
@@ -204,21 +172,25 @@ def _add_chain_facts(root, text: str, doc_id: str, meta: dict) -> dict:
     return facts
 
 
-#: the start of an XML document (after a byte order mark, blank space and comments)
-RE_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:\?xml|!DOCTYPE|TEI\b|teiCorpus\b)", re.S)
+def ingest_document(doc: Document, rules: Rules | None = None) -> IngestResult:
+    """The TEI conversion of a transcription Document; without ``rules`` it is made once per
+    document and run (the witness a comparison reads comes from it)."""
+    if doc.kind != "transcription":
+        raise InputError(f"is not a transcription (a {doc.kind} document)", doc.path)
+    if rules is None:
+        return doc.part("ingest", _ingest)
+    return _ingest(doc, rules)
+
+
+def _ingest(doc: Document, rules: Rules | None = None) -> IngestResult:
+    res = ingest_text(doc.text, doc.id, doc.path, rules, chain_doc=document_facts(doc, copy=False))
+    res.sha256 = res.witness.sha256 = doc.sha256
+    return res
 
 
 def ingest_file(path: str | Path, rules: Rules | None = None, encoding: str | None = None) -> IngestResult:
-    p = Path(path)
-    raw = read_bytes(p, MAX_TEXT_BYTES)
-    if RE_XML_START.match(raw):
-        raise InputError("is XML, not a transcription (TEI is checked with `provenance validate` and read "
-                         "back with `provenance text`)", str(p))
-    text = decode_text(raw, str(p), encoding)
-    res = ingest_text(text, p.stem, str(p), rules)
-    res.sha256 = sha256_bytes(raw)
-    res.witness.sha256 = res.sha256
-    return res
+    """The TEI conversion of the transcription at ``path``."""
+    return ingest_document(load_document(path, "transcription", encoding), rules)
 
 
 def ingest_paths(sources, outdir: str | Path | None, rules: Rules | None = None, encoding: str | None = None,

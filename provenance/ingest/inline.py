@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from provenance import TEI_NS, XML_NS
+from provenance import XML_NS
 from provenance.ingest.brackets import MAX_BRACKET_DEPTH, UNRENDERED, Classifier, Decision, parse_brackets
 from provenance.teixml import append_text
+from provenance.vocab import T
 
-T = "{%s}" % TEI_NS
 RE_UNRENDERED = re.compile(UNRENDERED + "+")
 RE_NEWLINE = re.compile("\n")
 

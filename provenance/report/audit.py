@@ -12,6 +12,11 @@ import datetime as _dt
 import os
 from pathlib import Path
 
+from provenance.align import Comparison, align_documents, load_documents, load_lexicon, to_json
+from provenance.align.apparatus import to_tei
+from provenance.align.chardiff import divergence_chars
+from provenance.chain import extract_documents
+from provenance.document import Documents
 from provenance.errors import ProvenanceError, UsageError
 from provenance.fileio import atomic_write_all, check_outputs, dump_json, sha256_bytes, shown_path
 from provenance.report.render import render_report
@@ -69,33 +74,22 @@ def check_fail_on(fail_on) -> list[str]:
     return [c for c in CATEGORIES if c in out]
 
 
-def _chain(paths) -> tuple[dict | None, list[str]]:
-    """The chain result for the inputs, and warnings."""
-    from provenance.chain import extract_paths
-
+def _chain(docs) -> tuple[dict | None, list[str]]:
+    """The chain result for the Documents compared, and warnings."""
     try:
-        return extract_paths([str(p) for p in paths]), []
+        return extract_documents(docs), []
     except ProvenanceError as exc:
         return None, [f"copy chains not extracted: {exc}"]
     except Exception as exc:  # the report is still worth having without its provenance panel
         return None, [f"copy chains not extracted: internal error: {type(exc).__name__}: {exc}"]
 
 
-def _apparatus(result: dict) -> tuple[str | None, list[str]]:
-    """The TEI parallel-segmentation apparatus of the align result, as a string."""
-    from provenance.align.apparatus import to_tei
-
+def _apparatus(result: Comparison) -> tuple[str | None, list[str]]:
+    """The TEI parallel-segmentation apparatus of the comparison, as a string."""
     try:
-        tei = to_tei(result)
+        return to_tei(result).decode("utf-8"), []
     except ProvenanceError as exc:
         return None, [f"TEI apparatus not produced: {exc}"]
-    if isinstance(tei, bytes):
-        tei = tei.decode("utf-8")
-    elif not isinstance(tei, str):  # an lxml element or tree
-        from lxml import etree
-
-        tei = etree.tostring(tei, encoding="unicode", pretty_print=True)
-    return tei, []
 
 
 def summarize(result: dict) -> dict:
@@ -120,7 +114,7 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     ``run_time`` is recorded when given (else see :func:`recorded_time`); ``char_diff`` adds the
     character-level detail of every substitution to the summary (``divergences``)."""
     fail = check_fail_on(fail_on)
-    result = {k: v for k, v in result.items() if not k.startswith("_")}
+    result = to_json(result)
     witnesses = result.get("witnesses") or []
     out = Path(output) if output else default_report_path([w["id"] for w in witnesses])
     if out.exists() and out.is_dir():
@@ -154,8 +148,6 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
     # are checked against the outputs where they are read (audit_paths); here the outputs apart
     check_outputs([], [out, json_path])
     if char_diff:
-        from provenance.align.chardiff import divergence_chars
-
         payload["divergences"] = [
             {"id": d["id"], "kind": d.get("kind", ""), "category": d.get("category", ""),
              "severity": d.get("severity", 0),
@@ -172,25 +164,25 @@ def write_report(result: dict, chain: dict | None = None, *, output=None, json_p
 
 def audit_paths(paths, output=None, json_path=None, fail_on=None, *, ids=None, lexicon_path=None,
                 run_time: str | None = None, plain: bool = False, stamp: bool = False,
-                char_diff: bool = False) -> dict:
+                char_diff: bool = False, documents: Documents | None = None) -> dict:
     """Align ``paths`` (transcriptions, TEI files, or plain texts with ``plain``), extract their
     copy chains, and write the HTML report to ``output`` (default ``reports/<a>--<b>.html``).
 
     ``json_path`` also writes the returned summary as JSON; ``fail_on`` names categories (or
-    "any") whose presence sets ``failed`` in the summary. Raises InputError/UsageError.
+    "any") whose presence sets ``failed`` in the summary. ``documents``: the run's documents
+    (each source is read and parsed once, for the comparison and the copy chains alike).
+    Raises InputError/UsageError.
     """
     paths = [Path(p) for p in paths]
     if len(paths) < 2:
         raise UsageError("audit needs at least two witnesses")
     fail = check_fail_on(fail_on)  # refuse a bad category before any work
     check_outputs([*paths, lexicon_path], [output, json_path])  # the default output is checked on writing
-    from provenance.align import align_paths, to_json
-
-    full = align_paths([str(p) for p in paths], ids=list(ids) if ids else None,
-                       lexicon_path=str(lexicon_path) if lexicon_path else None, plain=plain)
-    tei, more = _apparatus(full)
-    result = to_json(full)
-    chain, warnings = _chain(paths) if not plain else (None, [])
+    lexicon = load_lexicon(str(lexicon_path) if lexicon_path else None)
+    docs = load_documents(paths, plain, documents)
+    result = align_documents(docs, list(ids) if ids else None, lexicon)
+    tei, more = _apparatus(result)
+    chain, warnings = _chain(docs) if not plain else (None, [])
     settings = {"lexicon_file": shown_path(lexicon_path) or None}
     return write_report(result, chain, output=output, json_path=json_path, fail_on=fail, tei=tei,
                         run_time=run_time, stamp=stamp, settings=settings, char_diff=char_diff,

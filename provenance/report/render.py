@@ -20,20 +20,19 @@ import hashlib
 import json
 import math
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from provenance.align.chardiff import marked_pieces
 from provenance.fileio import shown_path
 from provenance.report.provgraph import panel, witness_links
+from provenance.report.synoptic import CATEGORIES, KINDS, MARK_GROUPS, build_rows, worst_category
+from provenance.resources import template_dir
 from provenance.safetext import show_bidi
-from provenance.report.synoptic import (CATEGORIES, KINDS, MARK_GROUPS, build_rows,
-                                        worst_category)
 from provenance.vocab import tool_header
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = template_dir("report")
 
 #: Metadata shown for every witness, in order: label, keys looked up in Witness.meta.
 META_FIELDS = [
@@ -78,8 +77,6 @@ def _shown(value):
 
 def wbr(value) -> Markup:
     """An id that may break only after its underscores and hyphens, never inside a word."""
-    from markupsafe import escape
-
     out = str(escape(str(value)))
     for ch in ("_", "-", ".", "/"):
         out = out.replace(ch, ch + "<wbr>")

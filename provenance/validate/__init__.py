@@ -31,10 +31,10 @@ from lxml import etree
 from provenance import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, TEI_NS
 from provenance.errors import InputError, UsageError, as_provenance_error
 from provenance.fileio import (
-    DTD_REFUSED, JSON_LONG_NUMBER, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes,
+    DTD_REFUSED, JSON_LONG_NUMBER, MAX_XML_BYTES, XML_SUFFIXES, files_under, parse_xml_bytes, read_bytes
 )
-from provenance.validate import grammar as _grammar
-from provenance.validate import kinds as _kinds
+from provenance.validate import grammar as _grammar, kinds as _kinds
+from provenance.validate.jing import require_jing, run_jing
 from provenance.validate.rules import RULES, RULES_BY_ID, check_rules
 from provenance.vocab import tool_header
 
@@ -344,7 +344,6 @@ def iter_results(paths: Iterable, schema: str | Path = "project", engine: str = 
         raise UsageError(f"--engine {engine}: unknown engine (use lxml or jing)")
     label, rng_path = _grammar.resolve_schema(schema)
     if engine == "jing":
-        from provenance.validate.jing import require_jing
         require_jing()
         if label not in _grammar.BUILTIN:  # jing would fetch what the grammar includes
             _grammar.read_schema(rng_path)
@@ -354,7 +353,6 @@ def iter_results(paths: Iterable, schema: str | Path = "project", engine: str = 
         for path in files:
             yield _check_file(path, schema, engine, max_bytes, {})
         return
-    from provenance.validate.jing import run_jing
     pending: dict = {}
     results = [_check_file(path, schema, engine, max_bytes, pending) for path in files]
     found = run_jing(rng_path, list(pending)) if pending else {}

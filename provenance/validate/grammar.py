@@ -16,13 +16,14 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
 from provenance import TEI_NS
 from provenance.errors import UsageError, one_line
 from provenance.fileio import safe_parser
-from provenance.schemas import schema_path
+from provenance.resources import schema_path
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _R = "{%s}" % RNG_NS
@@ -151,7 +152,6 @@ def check_local_references(doc: etree._ElementTree, path: Path, limit: int = 500
     ``externalRef`` points anywhere but an existing local file, in the grammar or in any file
     it includes: libxml2 would otherwise fetch it while compiling, and a schema is never read
     from the network."""
-    from urllib.parse import unquote, urljoin, urlsplit
 
     seen = {str(path.resolve())}
     todo = [(doc, path)]

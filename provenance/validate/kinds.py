@@ -26,7 +26,7 @@ import json
 import re
 from functools import lru_cache
 
-from provenance.schemas import json_validator, load_json_schema, schema_dir
+from provenance.resources import json_validator, load_json_schema, schema_dir
 
 KIND_TEI = "tei"
 KIND_XML = "xml"

@@ -14,9 +14,9 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
-from provenance import TEI_NS, XML_NS
+from provenance import XML_NS
+from provenance.vocab import T
 
-_T = "{%s}" % TEI_NS
 _XML_ID = "{%s}id" % XML_NS
 _XML_LANG = "{%s}lang" % XML_NS
 
@@ -193,7 +193,7 @@ def check_when_exclusive(tree):
 # ----------------------------------------------------------------------------- structure
 
 def check_choice(tree):
-    for el in tree.getroot().iter(_T + "choice"):
+    for el in tree.getroot().iter(T + "choice"):
         kids = [c for c in el if isinstance(c.tag, str)]
         if len(kids) < 2:
             have = f"only <{_local(kids[0])}>" if kids else "no child element"
@@ -206,7 +206,7 @@ def check_choice(tree):
 
 
 def check_msidentifier(tree):
-    for el in tree.getroot().iter(_T + "msIdentifier"):
+    for el in tree.getroot().iter(T + "msIdentifier"):
         parent = el.getparent()
         if parent is not None and _local(parent) == "msPart":
             continue
@@ -220,7 +220,7 @@ def check_msidentifier(tree):
 
 
 def _distribution_lists(tree):
-    for lst in tree.getroot().iter(_T + "list"):
+    for lst in tree.getroot().iter(T + "list"):
         if (lst.get("type") or "") == "distribution":
             yield lst
 
@@ -228,7 +228,7 @@ def _distribution_lists(tree):
 def check_copy_unique(tree):
     for lst in _distribution_lists(tree):
         first: dict[str, int] = {}
-        for item in lst.iterchildren(_T + "item"):
+        for item in lst.iterchildren(T + "item"):
             n = item.get("n")
             if n is None:
                 continue
@@ -242,7 +242,7 @@ def check_copy_unique(tree):
 
 def check_copy_numbered(tree):
     for lst in _distribution_lists(tree):
-        for item in lst.iterchildren(_T + "item"):
+        for item in lst.iterchildren(T + "item"):
             if item.get("n") is None:
                 yield item, ('this copy in a distribution list has no copy number: add n="..." with the '
                              "copy number as written"), None
@@ -255,7 +255,7 @@ _LANG_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 def check_languages(tree):
     root = tree.getroot()
-    declared = [lang.get("ident") for lang in root.iter(_T + "language") if lang.get("ident")]
+    declared = [lang.get("ident") for lang in root.iter(T + "language") if lang.get("ident")]
     dset = set(declared)
     for el in _LANG_XPATH(tree):
         value = el.get(_XML_LANG)

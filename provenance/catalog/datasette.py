@@ -10,15 +10,15 @@ without the titles and canned queries).
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from pathlib import Path
+
+from provenance.resources import data_json, data_path
 
 
 def metadata_path() -> Path:
     """The shipped metadata file (``provenance/data/datasette.json``)."""
-    return Path(str(resources.files("provenance") / "data" / "datasette.json"))
+    return data_path("datasette.json")
 
 
 def metadata() -> dict:
-    return json.loads(metadata_path().read_text(encoding="utf-8"))
+    return data_json("datasette.json")

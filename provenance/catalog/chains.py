@@ -5,7 +5,7 @@ nothing; a changed file with the same id replaces its earlier version) with its 
 facts and its text. Queries answer with the evidence quotes: "what did Molotov receive?" lists
 every copy, excerpt and address naming Molotov, with the words of the document that say so.
 
-The catalog is the one of :mod:`provenance.sqlitedb`, shared with the corpus index: a
+The catalog is the one of :mod:`provenance.catalog.store`, shared with the corpus index: a
 document catalogued by ``corpus index`` has its facts read here when a listing or a query
 first needs them (:func:`fill_chain`). ``search`` is the full-text search over the texts.
 """
@@ -17,12 +17,15 @@ import re
 import sqlite3
 from pathlib import Path
 
+from provenance.catalog.store import (
+    SCHEMA_VERSION, catalog_errors, claim_document, open_catalog, put_text, same_path, transaction
+)
+from provenance.chain import document_facts
 from provenance.chain.authority import NameAuthority
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
+from provenance.document import load_document
 from provenance.errors import InputError, ProvenanceError, UsageError, as_provenance_error
-from provenance.sqlitedb import (
-    SCHEMA_VERSION, catalog_errors, claim_document, open_catalog, put_text, same_path, transaction,
-)
+from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_each, read_bytes, sha256_bytes, sha256_file
 from provenance.vocab import DEFAULT_CATALOG, tool_header
 
 DEFAULT_DB = DEFAULT_CATALOG
@@ -32,7 +35,7 @@ RECEIPT_KINDS = ("addressee", "copy", "excerpt", "extra-copy")
 
 def connect(db_path, create: bool = True) -> sqlite3.Connection:
     """Open the catalog at ``db_path`` (created when missing, with ``create``); see
-    :func:`provenance.sqlitedb.open_catalog`."""
+    :func:`provenance.catalog.store.open_catalog`."""
     return open_catalog(db_path, create=create)
 
 
@@ -118,11 +121,10 @@ def _store_chain(con, n: int, doc: dict, findings: list[dict]) -> None:
 
 
 def _read_chain(p: Path, auth: NameAuthority) -> tuple[dict, list[dict], str]:
-    from provenance.chain import _doc_from_file
-
-    doc, text = _doc_from_file(p, auth, with_text=True)
+    document = load_document(p)
+    doc = document_facts(document, auth)
     findings = doc.pop("findings", [])
-    return doc, findings, text
+    return doc, findings, document.text
 
 
 def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) -> dict:
@@ -136,8 +138,6 @@ def add_paths(db_path, paths, names=(), authority: NameAuthority | None = None) 
 
 
 def _add_paths(db_path, paths, names, authority) -> dict:
-    from provenance.fileio import TRANSCRIPTION_SUFFIXES, XML_SUFFIXES, expand_each, sha256_file
-
     auth = authority or NameAuthority.load(names)
     con = connect(db_path)
     out = {"tool": tool_header(), "db": str(db_path),
@@ -340,9 +340,6 @@ _WORD = re.compile(r"\w+")
 def fill_text(con) -> list[str]:
     """Read the text of the catalogued documents the full-text search does not hold yet (those
     of a catalog migrated from the earlier layout), one transaction each."""
-    from provenance.corpus.index import read_document
-    from provenance.fileio import read_bytes, sha256_bytes
-
     todo = con.execute("""SELECT n, id, path, sha256, title FROM documents
                           WHERE n NOT IN (SELECT rowid FROM document_text) ORDER BY id""").fetchall()
     warnings = []
@@ -352,7 +349,7 @@ def fill_text(con) -> list[str]:
             if sha256_bytes(data) != sha:
                 warnings.append(f"{path}: changed since it was catalogued; its text is not searched")
                 continue
-            text = read_document(path, data)[0]
+            text = load_document(path, data=data).text
         except ProvenanceError as exc:
             warnings.append(f"{doc_id}: text not read: {exc}")
             continue

@@ -2,7 +2,7 @@
 
 A document is catalogued once, by content hash, whichever command meets it first (``catalog
 add`` or ``corpus index``); each command then fills what it needs of it, when it first needs
-it: the copy-chain facts (``catalog add``, ``catalog list``, ``chain query``), the shingles of
+it: the copy-chain facts (``catalog add``, ``catalog list``, ``catalog query``), the shingles of
 discovery (``corpus index``, ``corpus discover``), the text of the full-text search (``catalog
 add``, ``corpus index``, ``catalog search``).
 
