@@ -67,6 +67,14 @@ KEPT = [
      "Because the pitch was flooded, the match was postponed.", "lexical", []),
     ("Samples were diluted tenfold before the assay.", "Samples were diluted 10-fold before the assay.",
      "lexical", ["same value"]),
+    ("The ferry was rescheduled to 9.15 on Monday.", "The ferry was rescheduled to a quarter past nine on Monday.",
+     "lexical", ["same value"]),
+    ("The consul's note is dated 3.XI and bears two stamps.",
+     "The consul's note is dated 3 November and bears two stamps.", "lexical", ["same value"]),
+    ("The tank was completely drained before the inspection.", "The tank was fully drained before the inspection.",
+     "lexical", ["synonyms", "WordNet"]),
+    ("Once the varnish has dried, the frame can be rehung.", "When the varnish has dried, the frame can be rehung.",
+     "lexical", []),
 ]
 
 CHANGED = [
@@ -83,6 +91,10 @@ CHANGED = [
     ("The polls close at 10 p.m. tonight.", "The polls close at 11 p.m. tonight.", "date"),
     ("The plan was approved by the council.", "The plan was not approved by the council.", "negation"),
     ("Prices will increase next year.", "Prices will decrease next year.", None),
+    ("The ferry was rescheduled to 9.15 on Monday.", "The ferry was rescheduled to 9.45 on Monday.", "numeric"),
+    ("The tank was partially drained before the inspection.", "The tank was fully drained before the inspection.",
+     None),
+    ("The permit was granted legally.", "The permit was granted illegally.", None),
     ("The Tenant shall pay all charges.", "The Tenant may pay all charges.", None),
     ("The troops withdrew from the town.", "The troops withdrew from the town and the weapons were confiscated.", None),
 ]

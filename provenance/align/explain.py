@@ -91,6 +91,9 @@ def value_change(va, vb) -> tuple[bool, set[str]]:
     ("n", "pct", "d", "dm", "t", and "y" for a number that is a year)."""
     if va == vb:
         return False, set()
+    va, vb = vals.resolve(va, vb)
+    if va == vb:
+        return False, set()
     diff = (va - vb) + (vb - va)
     kinds = {k.split(":", 1)[0] for k in diff}
     if any(re.fullmatch(r"n:1[5-9]\d\d|n:20\d\d", k) for k in diff):

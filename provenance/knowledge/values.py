@@ -36,6 +36,8 @@ _PATTERNS = [
     ("my", re.compile(rf"\b{_MON}\s*,?\s*{_YEAR}\b", re.I)),
     # 3.1917, X.1917: a month and a year
     ("my", re.compile(rf"(?<![\d.])(?P<m>{_ROMAN_RE}|1[0-2]|0?[1-9])\s*\.\s*{_YEAR}\b")),
+    # 17.III: a day and a month in Roman numerals, without a year
+    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)\s*\.\s*(?P<m>{_ROMAN_RE})\b(?!\s*[./]\s*\d)")),
     # 15 October / October 15 / the 15th of October
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I)),
     ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I)),
@@ -333,8 +335,36 @@ def value_spans(words) -> list[tuple[str, int, int]]:
         mult = (m.group("mult") or "").lower()
         x *= _FACTOR.get(mult, 1)
         cur = _currency(text, m)
-        take(m, ("pct:" if m.group("pct") else f"{cur}:" if cur else "n:") + _fmt(x))
+        value = ("pct:" if m.group("pct") else f"{cur}:" if cur else "n:") + _fmt(x)
+        hm = _DOTTED_TIME.fullmatch(m.group("n"))
+        if hm and value.startswith("n:") and not (m.group("ord") or m.group("half") or mult):
+            value += f"{AMBIGUOUS}t:{int(hm.group(1)):02d}:{hm.group(2)}"   # 12.30: a number, or half past twelve
+        take(m, value)
     return out
+
+
+#: between the two readings of a value that reads two ways (``n:12.3~t:12:30``)
+AMBIGUOUS = "~"
+_DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
+
+
+def resolve(va: Counter, vb: Counter) -> tuple[Counter, Counter]:
+    """Two readings' values with each value that reads two ways (12.30: a number, or a time) taken
+    in the reading the other side states, else in its first."""
+    def plain(c: Counter) -> set[str]:
+        return {k.split(AMBIGUOUS, 1)[0] for k in c}
+
+    def fix(c: Counter, other: set[str]) -> Counter:
+        if not any(AMBIGUOUS in k for k in c):
+            return c
+        out: Counter = Counter()
+        for k, n in c.items():
+            first, _sep, alt = k.partition(AMBIGUOUS)
+            out[alt if alt and alt in other and first not in other else first] += n
+        return out
+
+    pa, pb = plain(va), plain(vb)
+    return fix(va, pb), fix(vb, pa)
 
 
 _SYMBOLS = {"£": "gbp", "$": "usd", "€": "eur", "¥": "jpy", "₽": "rub"}

@@ -120,8 +120,9 @@ class WordNet:
         return tuple(int(x) for x in f[-n_syn:])
 
     @lru_cache(maxsize=1 << 15)
-    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int], ...]]:
-        """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word number)."""
+    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+        """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word number,
+        target word number), the word numbers 0 for a pointer between whole synsets."""
         line = self.data[pos].find(b"%08d" % offset)
         if line is None:
             return (), ()
@@ -133,7 +134,7 @@ class WordNet:
         ptrs = []
         for j in range(n_ptr):
             sym, off, p, st = f[k + 1 + 4 * j: k + 5 + 4 * j]
-            ptrs.append((sym, int(off), "a" if p == "s" else p, int(st[:2], 16)))
+            ptrs.append((sym, int(off), "a" if p == "s" else p, int(st[:2], 16), int(st[2:], 16)))
         return words, tuple(ptrs)
 
     @lru_cache(maxsize=1 << 16)
@@ -176,7 +177,7 @@ class WordNet:
         for pos, off in self.senses(word, top):
             if pos_only and pos != pos_only:
                 continue
-            for sym, o, p, _st in self.synset(pos, off)[1]:
+            for sym, o, p, _src, _dst in self.synset(pos, off)[1]:
                 if sym == symbol:
                     out.add((p, o))
         return frozenset(out)
@@ -188,7 +189,8 @@ class WordNet:
 
     def synonyms(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` share one of their frequent senses (or a sense of one is an
-        adjective satellite of the other's: broad/wide)."""
+        adjective satellite of the other's: broad/wide; or they are adverbs of synonymous
+        adjectives: completely/fully)."""
         la, lb = self.lemmas(a), self.lemmas(b)
         if not la or not lb or la & lb:
             return False
@@ -199,7 +201,35 @@ class WordNet:
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
+        if heads_a & sb or heads_b & sa or heads_a & heads_b:
+            return True
+        # adverbs of synonymous adjectives (completely/fully: complete/full)
+        pa, pb = self.pertains_to(a), self.pertains_to(b)
+        return bool(pa and pb and (pa & pb or any(self._adjectives_alike(x, y) for x in pa for y in pb)))
+
+    def _adjectives_alike(self, a: str, b: str) -> bool:
+        """Whether two adjectives share a frequent sense or one head (full/complete)."""
+        sa = {s for s in self.senses(a) if s[0] == "a"}
+        sb = {s for s in self.senses(b) if s[0] == "a"}
+        if sa & sb:
+            return True
+        heads_a = self.pointed(a, "&", TOP_SENSES, "a")
+        heads_b = self.pointed(b, "&", TOP_SENSES, "a")
         return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
+
+    @lru_cache(maxsize=1 << 14)
+    def pertains_to(self, word: str) -> frozenset[str]:
+        """The adjectives an adverb's frequent senses are formed from (WordNet's "\\" pointer,
+        which names one word of the adjective's synset: fully -> full)."""
+        out = set()
+        for pos, off in self.senses(word, TOP_SENSES):
+            if pos != "r":
+                continue
+            for sym, o, p, src, dst in self.synset(pos, off)[1]:
+                if sym == "\\" and p == "a":
+                    words = self.synset(p, o)[0]
+                    out.update(w.split("(")[0] for w in (words if not dst else words[dst - 1:dst]))
+        return frozenset(out)
 
     def derived(self, a: str, b: str) -> bool:
         """Whether WordNet relates a word of ``a``'s frequent senses to ``b`` by derivation (its
