@@ -37,10 +37,10 @@ def facts_of(doc: dict) -> dict:
     return {"copies": copies, "excerpts": excerpts, "roles": roles}
 
 
-def score(prefixes) -> list[tuple[str, str, bool]]:
+def score(prefixes, folder: Path = HELDOUT) -> list[tuple[str, str, bool]]:
     """(file, what, ok) for every expected fact of the files whose names start with ``prefixes``."""
-    expected = json.loads((HELDOUT / "expected_chain.json").read_text(encoding="utf-8"))
-    files = sorted(p for p in HELDOUT.glob("h*.txt") if p.name.startswith(tuple(prefixes)))
+    expected = json.loads((folder / "expected_chain.json").read_text(encoding="utf-8"))
+    files = sorted(p for p in folder.glob("h*.txt") if p.name.startswith(tuple(prefixes)))
     res = extract_paths(files)
     by_path = {Path(d["path"]).name: d for d in res["documents"]}
     out = []
@@ -69,7 +69,9 @@ def score(prefixes) -> list[tuple[str, str, bool]]:
 if __name__ == "__main__":
     import sys
 
-    results = score(sys.argv[1:] or ["h01", "h02", "h03", "h04"])
+    args = sys.argv[1:]
+    folder = Path(args.pop(0)) if args and Path(args[0]).is_dir() else HELDOUT   # another folder of the same shape
+    results = score(args or (["h01", "h02", "h03", "h04"] if folder == HELDOUT else ["h"]), folder)
     for f, what, ok in results:
         if not ok:
             print("MISS", f, what)

@@ -59,8 +59,8 @@ def _matches(el, exp: dict) -> bool:
     return text_of(el) == norm(exp.get("text"))
 
 
-def expected_marks() -> list[dict]:
-    return json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))
+def expected_marks(folder: Path = HELDOUT) -> list[dict]:
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
 
 
 def score(path: Path, expected: list[dict]) -> list[tuple[dict, bool]]:
@@ -82,10 +82,10 @@ def score(path: Path, expected: list[dict]) -> list[tuple[dict, bool]]:
     return out
 
 
-def score_files(prefixes) -> list[tuple[dict, bool]]:
-    exp = expected_marks()
+def score_files(prefixes, folder: Path = HELDOUT) -> list[tuple[dict, bool]]:
+    exp = expected_marks(folder)
     out = []
-    for f in sorted(HELDOUT.glob("h*.txt")):
+    for f in sorted(folder.glob("h*.txt")):
         if not f.name.startswith(tuple(prefixes)):
             continue
         out.extend(score(f, [e for e in exp if e["file"] == f.name]))
@@ -95,8 +95,9 @@ def score_files(prefixes) -> list[tuple[dict, bool]]:
 if __name__ == "__main__":
     import sys
 
-    which = sys.argv[1:] or list(TUNE_FILES)
-    results = score_files(which)
+    args = sys.argv[1:]
+    folder = Path(args.pop(0)) if args and Path(args[0]).is_dir() else HELDOUT   # another folder of the same shape
+    results = score_files(args or (list(TUNE_FILES) if folder == HELDOUT else ["h"]), folder)
     ok = sum(1 for _e, hit in results if hit)
     for e, hit in results:
         if not hit:

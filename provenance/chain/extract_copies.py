@@ -61,6 +61,14 @@ class CopiesPart:
         return info
 
     def print_runs_and_lists(self):
+        for m in P.COPY_LIST_HEAD.finditer(self.text):
+            if m.group("rest").strip():
+                # "Copies: 1 - to the addressee, 2 - file": the list on the same line
+                for item, item_start in self._inline_items(m.start("rest"), m.end()):
+                    self._list_item(item, item_start)
+                    self._list_lines.add(item_start)
+            else:
+                self._list_after(m.end())
         for m in P.PRINT_RUN.finditer(self.text):
             rest = m.group("rest")
             items: list[tuple[re.Match, int]] = []
@@ -80,21 +88,25 @@ class CopiesPart:
             for item, item_start in items:
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
-            # a numbered list that follows the declaration
-            pos = m.end() + 1
-            while pos < len(self.text):
-                eol = self.text.find("\n", pos)
-                eol = len(self.text) if eol < 0 else eol
-                line = self.text[pos:eol]
-                if not line.strip():
-                    pos = eol + 1
-                    continue
-                im = P.LIST_ITEM.match(line)
-                if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest") and not im.group("sep2"):
-                    break
+            self._list_after(m.end())
+
+    def _list_after(self, end: int) -> None:
+        """The numbered copy list that follows a declaration or a list head ending at ``end``."""
+        pos = end + 1
+        while pos < len(self.text):
+            eol = self.text.find("\n", pos)
+            eol = len(self.text) if eol < 0 else eol
+            line = self.text[pos:eol]
+            if not line.strip():
+                pos = eol + 1
+                continue
+            im = P.LIST_ITEM.match(line)
+            if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest") and not im.group("sep2"):
+                break
+            if pos not in self._list_lines:
                 self._list_item(im, pos)
                 self._list_lines.add(pos)
-                pos = eol + 1
+            pos = eol + 1
 
     def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
@@ -150,8 +162,10 @@ class CopiesPart:
     def copy_lines(self):
         for m in P.COPY_LINE.finditer(self.text):
             info = self._classify_destination(m.group("dest"), m.start("dest"))
+            num = m.group("num") or m.group("ord")
+            number = int(num) if num else P.ORDINAL_NUMBER[m.group("word").lower()]
             self.copies.append(Copy(
-                number=int(m.group("num")), number_raw=m.group("label"), kind=info["kind"],
+                number=number, number_raw=m.group("label"), kind=info["kind"],
                 destination=info["destination"], recipient=info["recipient"], evidence=self.ev(m.start(), m.end()),
                 recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
                 candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),

@@ -78,9 +78,7 @@ class ExcerptsPart:
                 b_end = len(self.text) if para_end < 0 else para_end
             body = self.text[b_start:b_end]
             offset = b_start
-            for part in re.finditer(r"[^;]+", body):
-                s = offset + part.start()
-                e = offset + part.end()
+            for s, e in self._entries(body, offset):
                 entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
                 if not entry:
                     if self.text[s:e].strip():
@@ -88,8 +86,21 @@ class ExcerptsPart:
                     continue
                 self._excerpt(entry)
 
+    @staticmethod
+    def _entries(body: str, offset: int) -> list[tuple[int, int]]:
+        """The spans of the entries of an excerpt list: separated by semicolons, or, when there are
+        none and the points stand in parentheses, by the commas after them."""
+        if ";" not in body and P.EXCERPT_PAREN_SEP.search(body):
+            cuts, pos = [], 0
+            for m in P.EXCERPT_PAREN_SEP.finditer(body):
+                cuts.append((pos, m.start() + len(m.group(0).rstrip(" ,"))))   # with a "by cipher" after it
+                pos = m.end()
+            cuts.append((pos, len(body)))
+            return [(offset + s, offset + e) for s, e in cuts if body[s:e].strip()]
+        return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^;]+", body)]
+
     def _excerpt(self, m: re.Match):
-        what = m.group("what")
+        what = m.group("what") if m.group("what") is not None else m.group("whole")
         if "tail" in m.re.groupindex and m.group("tail").strip():
             what = what + " " + m.group("tail").strip()   # "(point 6) by cipher"
         ch = P.CHANNEL.search(what)

@@ -17,6 +17,9 @@ class RolesPart:
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", raw)
         if cut and cut.start() > 0:
             e = s + cut.start()
+        more = P.ROLE_NAME_END.search(self.text, s, e)
+        if more and more.start() > s:
+            e = more.start()
         raw = self.text[s:e]
         ev_end = e
         date = None

@@ -42,9 +42,12 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# "Copy N° 4 - to Molotov"
+# "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>Copy\s+" + _NUMSIGN + r"\s*(?P<num>\d+))[ \t]*" + _DASH + r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    r"^[ \t]*(?P<label>Copy\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
+    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)[ \t]*(?:" + _DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "Copy Nº 3", "Copy Nº [left blank]", "... copy N° 3": the number of the exemplar transcribed
@@ -63,7 +66,12 @@ PRINT_RUN = re.compile(
 _TYPIST = (r"(?-i:(?!(?:to|of|for|and|the|in|on|by|are|was|is|at|as|or|with|were|made|each|more|sent)\b)"
            r"[a-zа-яё]{1,4}\.?(?:[ \t]?[a-zа-яё]{1,3}\.)?)")
 PRINT_RUN_REST_OK = re.compile(
-    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*\.?\s*$", re.IGNORECASE)
+    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*[.:]?\s*$", re.IGNORECASE)
+# the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
+COPY_LIST_HEAD = re.compile(
+    r"^[ \t]*(?:Copies(?:\s+(?:sent\s+)?to)?|Distribution(?:\s+list)?|Distributed\s+to|Copy\s+list)[ \t]*:[ \t]*"
+    r"(?P<rest>[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
     r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all)?\s*[.:;,]?)\s+(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?"
@@ -74,8 +82,9 @@ PRINT_RUN_INLINE = re.compile(
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*" + _DASH + r")")
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
-    r"^[ \t]*(?P<label>\[?[ \t]*(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
-    r"(?P<sep1>[ \t]*" + _DASH + r")?[ \t]*\]?)"
+    r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _NUMSIGN + r"|#)[ \t]*)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH
+    + r"[ \t]*\d{1,3})?)(?!\d)"
+    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
 # "At the instruction of Cde. Lyudvigov one copy was made to be sent to Cde. Stalin."
@@ -85,8 +94,13 @@ EXTRA_COPY = re.compile(
     r"(?:(?:to\s+be\s+sent\s+)?to\s+(?P<to>(?:Cdes?\.\s*)?(?:[A-Z][a-z]?\.\s*)*[^.\n\]]+)|for\s+(?P<for>[^.\n\]]+))",
     re.IGNORECASE,
 )
-DRAFTED = re.compile(r"(?P<label>\[?(?:[Dd]rafted|[Pp]repared|[Cc]ompiled)\s+by\]?)[ \t]*(?P<name>[^\n]*)")
-TYPED = re.compile(r"(?P<label>\[?(?:[Tt]yped|[Tt]ypewritten)\s+by\]?)[ \t]*(?P<name>[^\n]*)")
+DRAFTED = re.compile(r"(?P<label>\[?(?:[Dd]rafted|[Pp]repared|[Cc]ompiled)\s+by\]?)[ \t]*:?[ \t]*(?P<name>[^\n]*)")
+TYPED = re.compile(r"(?P<label>\[?(?:[Tt]yped|[Tt]ypewritten)\s+by\]?)[ \t]*:?[ \t]*(?P<name>[^\n]*)")
+# where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
+# ". Typed by ...", " typed by ..."
+ROLE_NAME_END = re.compile(
+    r"\s*;|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|"
+    r"[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
     re.IGNORECASE,
@@ -145,8 +159,12 @@ EXCERPT_HEAD = re.compile(r"\b[Ee]xcerpts?\s+(?:were\s+|to\s+be\s+)?sent\s+to\s*
 EXCERPT_ENTRY = re.compile(r"\s*(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
-    r"\s*(?P<who>[^()]+?)\s*\(\s*(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)\s*\)"
+    r"\s*(?P<who>[^()]+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
+    r"|(?P<whole>everything|all|in\s+full|the\s+whole(?:\s+text)?|entire(?:ly)?|whole))\s*\)"
     r"(?P<tail>[^()]*?)\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
+#: where the entries of an excerpt list end when they are not separated by semicolons:
+#: "Cde. Zverev (point 2), Cde. Kosygin (everything), ..."
+EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
 CHANNEL = re.compile(r"\bby\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)\s*$", re.IGNORECASE)

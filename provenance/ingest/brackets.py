@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.knowledge import english, places, russian
+from provenance.knowledge import english, languages, places, russian
 
 #: A bracket may not span more than this many characters (a stray "[" must not swallow a page).
 MAX_BRACKET_CHARS = 1200
@@ -196,7 +196,9 @@ LEADING_WORDS = {"the", "a", "an", "in", "on", "at", "of", "to", "from", "by", "
                  "cdes.", "comrade", "city", "district", "county"}
 
 WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
-RE_NAMEWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я][\w'’\-]*$")
+#: the capital letters of the Latin, Greek and Cyrillic alphabets (KSČ, ČSM, ÖVP as well as VKP)
+_UP = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
+RE_NAMEWORD = re.compile(rf"^[{_UP}][\w'’\-]*$")
 RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
 RE_PLAIN_WORD = re.compile(r"^[a-zа-я][a-zа-я'’\-]*$")
 
@@ -228,8 +230,24 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
 
 
 #: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
-RE_CAPS_RUN = re.compile(r"(?:[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?[ \t]+)*[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?[ \t]*$")
-RE_CAPS_TOKEN = re.compile(r"[A-ZА-Я][A-ZА-Я0-9]{0,6}(?:\([a-zа-я]\))?")
+#: an abbreviation in capitals: "VKP(b)", "KSČ", and with a slash "V/O"
+_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
+RE_CAPS_RUN = re.compile(rf"(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
+RE_CAPS_TOKEN = re.compile(_CAPS)
+
+
+def _token_before(text: str, pos: int, lo: int) -> str:
+    """The whitespace-separated token just before ``pos`` (not before ``lo``)."""
+    head = text[max(lo, pos - 40):pos].rstrip()
+    return head.rsplit(None, 1)[-1] if head.strip() else ""
+
+
+def _caps_word(word: str) -> bool:
+    """A short abbreviation in capitals, of two or three letters or with a slash ("KSČ", "V/O"):
+    what a bracket of capitalized words after it spells out, rather than glosses as a name."""
+    letters = sum(c.isalpha() for c in word)
+    return bool(word) and RE_CAPS_TOKEN.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2 \
+        and ("/" in word or letters <= 3)   # not a name in capitals (OSPAN BATYR [Osman Batur])
 
 
 def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[int, int] | None:
@@ -243,7 +261,7 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
     tokens = [t for t in tokens if sum(c.isalpha() for c in text[t[0]:t[1]]) >= 2 or len(tokens) == 1]
     if not tokens or sum(c.isupper() for c in text[tokens[-1][0]:tokens[-1][1]]) < 2:
         return None
-    initials = sorted(w[0].upper() for w in re.findall(r"[A-Za-zА-Яа-я][\w'’-]*", expansion) if w[0].isupper())
+    initials = sorted(w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", expansion) if w[0].isupper())
     for k in range(len(tokens), 1, -1):
         letters = sorted(c for a, b in tokens[-k:] for c in text[a:b] if c.isupper())
         if letters == initials:
@@ -467,7 +485,8 @@ class Classifier:
             c0 = cs + m.start("body")
             return Decision("note-editorial", "note.labelled", b, content=(c0, ce),
                             template=text[b.start:c0] + "{}]")
-        abbr = _abbreviation_before(text, b.start, lo, stripped) if (not nameish or len(words) >= 3) else None
+        abbr = _abbreviation_before(text, b.start, lo, stripped) \
+            if (not nameish or len(words) >= 3 or _caps_word(_token_before(text, b.start, lo))) else None
         if abbr:
             return Decision("abbr", "abbr.expansion", b, target=abbr, content=(cs, ce))
         if len(words) >= 2 and prev_word and _expands(prev_word, words):
@@ -480,6 +499,14 @@ class Classifier:
             while k > 0 and RE_NAMEWORD.match(text[tgt[k - 1][0]:tgt[k - 1][1]]):
                 k -= 1
             tgt = tgt[k:] or tgt[-1:]
+            if len(tgt) == 1 and text[tgt[0][0]:tgt[0][1]].lower() in {x.lower() for x in alts}:
+                # "Moravská Ostrava [Ostrava]": nobody glosses a name by itself, so the name is longer
+                run = _words_before(text, b.start, lo, 3)
+                k = len(run) - 1
+                while k > 0 and RE_NAMEWORD.match(text[run[k - 1][0]:run[k - 1][1]]) \
+                        and text[run[k - 1][0]:run[k - 1][1]].lower() not in LEADING_WORDS:
+                    k -= 1
+                tgt = run[k:]
             orig = text[tgt[0][0]:tgt[-1][1]]
             person = self._is_person(text, tgt[0][0], orig, alts, b.end)
             sep_tmpl = ""
@@ -514,6 +541,9 @@ class Classifier:
         if all(RE_PLAIN_WORD.match(w) for w in words) and len(words) <= 3 and low not in self.common \
                 and not all(w in ENGLISH_SUPPLIED for w in words) and _russian(words):
             return Decision("foreign", "foreign.russian", b, content=(cs, ce))
+        lang = self._other_language(words)
+        if lang:
+            return Decision("foreign", f"foreign.{lang}", b, content=(cs, ce), attrs={"lang": lang})
         if prev_word and RE_PLAIN_WORD.match(prev_word) and _foreign_word(prev_word) \
                 and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
@@ -535,6 +565,15 @@ class Classifier:
             d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
             d.alternatives = ["gloss"]
         return d
+
+    def _other_language(self, words: list[str]) -> str | None:
+        """The language of a bracket of lower-case words none of which is English, when one
+        language's word list holds them all ("the recruitment [nábor]": Czech)."""
+        if not words or len(words) > 3 or any(not w[:1].islower() for w in words):
+            return None
+        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in words) or " ".join(words).lower() in self.common:
+            return None
+        return languages.language_of(tuple(words))
 
     def _occurs_alone(self, text: str, word: str, b: Bracket) -> bool:
         """Whether ``word`` occurs in the body outside this bracket, not itself in brackets."""

@@ -231,8 +231,9 @@ class InlineBuilder:
             self.fill(ex, *d.content)
         elif k == "foreign":
             f = _sub(parent, "foreign", {"resp": "#translator"}, t[d.content[0]:d.content[1]])
-            f.set("{%s}lang" % XML_NS, "ru-Latn")
-            self.ctx.langs.add("ru-Latn")
+            lang = d.attrs.get("lang") or "ru-Latn"
+            f.set("{%s}lang" % XML_NS, lang)
+            self.ctx.langs.add(lang)
         elif k == "supplied":
             s = _sub(parent, "supplied", {"reason": "omitted", "resp": "#translator"})
             self.fill(s, *d.content)

@@ -11,6 +11,7 @@ from provenance.citation import UNIT_LEVELS
 from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
 from provenance.ingest.layout import Layout, iso_date
+from provenance.knowledge.languages import language_name
 from provenance.vocab import T
 
 XML_ID = "{%s}id" % XML_NS
@@ -345,6 +346,8 @@ class TeiBuilder:
             _sub(lu, "language", {"ident": "ru"}, "Russian")
         if "ru-Latn" in self.ctx.langs:
             _sub(lu, "language", {"ident": "ru-Latn"}, "Russian in Latin transliteration")
+        for lang in sorted(self.ctx.langs - {"ru", "ru-Latn"}):
+            _sub(lu, "language", {"ident": lang}, language_name(lang))
         classification = get("original classification") or self.classification_in_body
         if classification:
             tc = _sub(pd, "textClass")

@@ -1,0 +1,76 @@
+"""Which language a word in Latin script belongs to, from the word lists wordfreq ships.
+
+A translator puts the original's word in brackets after its translation: "the recruitment
+[nábor]", "settlers [osadnicy]". ``language_of(words)`` names the language whose word list
+holds every word (the most frequent reading wins), or None. Transliterated Russian is read by
+:mod:`.russian`; English is never an answer.
+
+The small lists of all the languages are read first (a few milliseconds each); a word they do
+not hold is looked up in the full lists of the languages whose alphabet has all its letters
+(the alphabet of a language is the set of letters of its small list), so that a rare inflected
+form ("brigádníci") is found without loading every full list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: languages written in Latin script that wordfreq has lists for, besides English
+LATIN_LANGUAGES = ("cs", "sk", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "ro", "sh",
+                   "sl", "lt", "lv", "tr", "ca", "is", "id", "ms", "vi", "fil")
+#: how frequent a word must be in a language's list to count as one of its words: a word of plain
+#: ASCII letters may be a loan in many languages, and needs more
+MIN_ZIPF = 1.0
+MIN_ZIPF_ASCII = 1.5
+#: shorter words are words of too many languages to tell one (a word of plain ASCII letters alone
+#: needs more: "somon" or "arat" are words of several languages)
+MIN_LETTERS = 4
+MIN_LETTERS_ASCII = 7
+
+
+def _zipf(word: str, lang: str, wordlist: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist=wordlist)
+
+
+@lru_cache(maxsize=None)
+def _alphabet(lang: str) -> frozenset[str]:
+    from wordfreq import get_frequency_dict
+
+    return frozenset(c for w in get_frequency_dict(lang, wordlist="small") for c in w if c.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def language_of(words: tuple[str, ...]) -> str | None:
+    """The code of the language (ISO 639) whose word lists hold every one of ``words``, or None."""
+    words = tuple(w.lower() for w in words if w)
+    if not words or not all(w.replace("-", "").replace("'", "").isalpha() and len(w) >= MIN_LETTERS for w in words):
+        return None
+    plain = all(w.isascii() for w in words)
+    if plain and len(words) == 1 and len(words[0]) < MIN_LETTERS_ASCII:
+        return None
+    need = MIN_ZIPF_ASCII if plain else MIN_ZIPF
+    best: tuple[float, str] | None = None
+    for wordlist in ("small", "best"):
+        letters = {c for w in words for c in w if c.isalpha()}
+        for lang in LATIN_LANGUAGES:
+            if wordlist == "best" and not letters <= _alphabet(lang):
+                continue
+            z = min(_zipf(w, lang, wordlist) for w in words)
+            if z >= need and (best is None or z > best[0]):
+                best = (z, lang)
+        if best:
+            return best[1]
+    return None
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str) -> str:
+    """The English name of a language code ("cs": Czech), from langcodes' data."""
+    import langcodes
+
+    try:
+        return langcodes.Language.get(code).display_name()
+    except Exception:   # the names are an optional part of langcodes
+        return code
