@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import accumulate
 from provenance.align.aligner import cleanup, gaps, matching_blocks
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
 from provenance.align.explaining import Explaining
@@ -50,14 +51,9 @@ class Comparer(Explaining):
                 ma[x + 1] = 1
             for y in range(y1, y2):
                 mb[y + 1] = 1
-        for x in range(A.n):
-            ma[x + 1] += ma[x]
-        for y in range(B.n):
-            mb[y + 1] += mb[y]
-        content = A.content_flags()
-        csum = [0]
-        for c in content:
-            csum.append(csum[-1] + c)
+        ma = list(accumulate(ma))
+        mb = list(accumulate(mb))
+        csum = list(accumulate(A.content_flags(), initial=0))
 
         def weight(i, k):
             """A matched run weighs its content words, and half as much its function words: "of
