@@ -212,7 +212,7 @@ def tokenize(w: Witness, table: KeyTable) -> TokenStream:
                 sids.append(sid_of(text[s:e]))
                 seg.append(si)
     sk = table.surface_key
-    keys = ts.keys = [sk[x] for x in sids]
+    keys = ts.keys = list(map(sk.__getitem__, sids))
     n = len(starts)
     if not spans:
         ts.editorial = [False] * n
