@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import count, islice
 
 SMALL_CELLS = 4096          # exact LCS in gaps up to this many cells
 FALLBACK_CELLS = 160_000    # exact LCS when no anchor of any kind is found, up to this size
@@ -72,29 +73,55 @@ def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def _unique_anchors(a, b, alo, ahi, blo, bhi):
-    ca = Counter(a[alo:ahi])
-    cb = Counter(b[blo:bhi])
-    uniq = {t for t, c in ca.items() if c == 1 and cb.get(t) == 1}
-    if not uniq:
-        return []
-    posb = {t: j for j, t in enumerate(b[blo:bhi], blo) if t in uniq}
-    return [(i, posb[t], 1) for i, t in enumerate(a[alo:ahi], alo) if t in uniq]
+    return _once_in_both(a[alo:ahi], b[blo:bhi], alo, blo, 1)
 
 
-def _kgram_anchors(a, b, alo, ahi, blo, bhi, k):
-    sa = a[alo:ahi]
-    sb = b[blo:bhi]
-    if len(sa) < k or len(sb) < k:
-        return []
-    ga = list(zip(*(sa[t:] for t in range(k))))
-    gb = list(zip(*(sb[t:] for t in range(k))))
-    ca = Counter(ga)
-    cb = Counter(gb)
-    uniq = {g for g, c in ca.items() if c == 1 and cb.get(g) == 1}
+def _once_in_both(sa, sb, alo, blo, k):
+    """(i, j, k) for every item that occurs exactly once in ``sa`` and once in ``sb`` (i, j: its
+    positions plus ``alo``, ``blo``), sorted by i. Counting and locating run in C."""
+    ca = Counter(sa)
+    cb = Counter(sb)
+    uniq = [t for t, c in ca.items() if c == 1 and cb.get(t) == 1]
     if not uniq:
         return []
-    posb = {g: j for j, g in enumerate(gb, blo) if g in uniq}
-    return [(i, posb[g], k) for i, g in enumerate(ga, alo) if g in uniq]
+    # the last position of each item is its only one for the items that occur once
+    pa = dict(zip(sa, count(alo)))
+    pb = dict(zip(sb, count(blo)))
+    out = [(pa[t], pb[t], k) for t in uniq]
+    out.sort()
+    return out
+
+
+def _gram_codes(sa, sb, k, memo):
+    """The k-grams of ``sa`` and ``sb`` as ints, equal exactly when the k-grams are equal: a k-gram
+    is the pair (code of its first p tokens, code of its last k - p), interned in a dict shared by
+    both sides; so 8-grams are built from 5- and 3-grams, in C, without tuples of eight tokens, and
+    every occurrence of a k-gram shares one int."""
+    if k == 1:
+        return sa, sb
+    got = memo.get(k)
+    if got is None:
+        p = max(x for x in (1, 2, 3, 5) if x < k)
+        ha, hb = _gram_codes(sa, sb, p, memo)
+        ta, tb = _gram_codes(sa, sb, k - p, memo)
+        put = {}.setdefault
+        serial = count()
+        got = memo[k] = (list(map(put, zip(ha, islice(ta, p, None)), serial)),
+                         list(map(put, zip(hb, islice(tb, p, None)), serial)))
+    return got
+
+
+def _kgram_anchors(a, b, alo, ahi, blo, bhi, k, memo=None):
+    """Anchors of k tokens: k-grams found once on each side. ``memo`` keeps the codes of shorter
+    k-grams of the same range from one call to the next."""
+    if ahi - alo < k or bhi - blo < k:
+        return []
+    if memo is None:
+        memo = {}
+    if 1 not in memo:
+        memo[1] = (a[alo:ahi], b[blo:bhi])
+    ga, gb = _gram_codes(*memo[1], k, memo)
+    return _once_in_both(ga, gb, alo, blo, k)
 
 
 def _rare_anchors(a, b, alo, ahi, blo, bhi, limit=4):
@@ -167,6 +194,26 @@ def _diagonal(alo, ahi, blo, bhi):
             for t in range(c - 1, -1, -1)]
 
 
+def _common(a, b, i, j, lim, step):
+    """How many items a[i], a[i + step], ... equal b[j], b[j + step], ... (at most ``lim``); long
+    runs are compared slice by slice, in C."""
+    n = 0
+    chunk = 8
+    grow = True
+    while chunk >= 8:
+        if n + chunk <= lim and (a[i + n:i + n + chunk] == b[j + n:j + n + chunk] if step == 1 else
+                                 a[i - n - chunk + 1:i - n + 1] == b[j - n - chunk + 1:j - n + 1]):
+            n += chunk
+            if grow:
+                chunk *= 2
+        else:
+            grow = False
+            chunk //= 2
+    while n < lim and a[i + step * n] == b[j + step * n]:
+        n += 1
+    return n
+
+
 def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
     """Matching blocks (i, j, size) of an alignment of ``a`` and ``b``, sorted, adjacent ones joined."""
     out: list[tuple[int, int, int]] = []
@@ -174,18 +221,12 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
     while stack:
         alo, ahi, blo, bhi, sparse = stack.pop()
         # common prefix
-        p = 0
-        lim = min(ahi - alo, bhi - blo)
-        while p < lim and a[alo + p] == b[blo + p]:
-            p += 1
+        p = _common(a, b, alo, blo, min(ahi - alo, bhi - blo), 1)
         if p:
             out.append((alo, blo, p))
             alo += p
             blo += p
-        s = 0
-        lim = min(ahi - alo, bhi - blo)
-        while s < lim and a[ahi - 1 - s] == b[bhi - 1 - s]:
-            s += 1
+        s = _common(a, b, ahi - 1, bhi - 1, min(ahi - alo, bhi - blo), -1)
         if s:
             out.append((ahi - s, bhi - s, s))
             ahi -= s
@@ -203,8 +244,9 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
         anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
         want = max(1, min(n, m) // 400)
         if len(anchors) < want:
+            memo: dict = {}
             for k in KGRAMS:
-                more = _kgram_anchors(a, b, alo, ahi, blo, bhi, k)
+                more = _kgram_anchors(a, b, alo, ahi, blo, bhi, k, memo)
                 if len(more) > len(anchors):
                     anchors = more
                 if len(anchors) >= want:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -240,11 +241,11 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
     out: list[Unit] = []
     if lexicon is not None and seq:
         keys = phrase_key(seq)
-        i, n = 0, len(keys)
-        starts = lexicon.starts
-        while i < n:
-            if keys[i] not in starts or i >= hi:
-                i += 1
+        n = len(keys)
+        nxt = 0   # the words before it are taken by a phrase found
+        # the places where a phrase may begin: the first word of one, within the reading or before
+        for i in compress(range(min(n, hi)), map(lexicon.starts.__contains__, keys)):
+            if i < nxt:
                 continue
             for L in range(min(lexicon.max_len, n - i), 0, -1):
                 sets = lexicon.phrases.get(keys[i:i + L])
@@ -261,10 +262,8 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
                             out.append(u)
                             for k in range(max(i, lo), min(i + L, hi)):
                                 covered[k] = u
-                    i += L
+                    nxt = i + L
                     break
-            else:
-                i += 1
     cache = lexicon.roots_cache if lexicon is not None else {}
     for k in range(lo, hi):
         if k in covered:

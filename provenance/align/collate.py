@@ -30,9 +30,12 @@ class Positions:
     def __init__(self, ts: TokenStream):
         self.ts = ts
         idx = ts.text_idx
-        self.tstart = int_array(map(ts.starts.__getitem__, idx))
-        self.tend = int_array(map(ts.ends.__getitem__, idx))
-        self.tseg = [ts.seg[t] for t in idx]
+        if ts.all_text:   # the token arrays are the text layer's (read only from here on)
+            self.tstart, self.tend, self.tseg = ts.starts, ts.ends, ts.seg
+        else:
+            self.tstart = int_array(map(ts.starts.__getitem__, idx))
+            self.tend = int_array(map(ts.ends.__getitem__, idx))
+            self.tseg = [ts.seg[t] for t in idx]
         self.n = len(idx)
         self.groups = ts.groups
         self.text = ts.witness.text
@@ -297,12 +300,11 @@ def _rows(streams, pairs):
     ids = [ts.witness.id for ts in streams]
     best: list[dict[int, int]] = []
     for pr in pairs:
-        bt = [base.seg[t] for t in base.text_idx]
-        wt = [pr.b.seg[t] for t in pr.b.text_idx]
+        bt = base.seg if base.all_text else [base.seg[t] for t in base.text_idx]
+        wt = pr.b.seg if pr.b.all_text else [pr.b.seg[t] for t in pr.b.text_idx]
         cnt: Counter = Counter()
         for i, j, k in pr.blocks:
-            for t in range(k):
-                cnt[(bt[i + t], wt[j + t])] += 1
+            cnt.update(zip(bt[i:i + k], wt[j:j + k]))
         pick: dict[int, int] = {}
         weight: dict[int, int] = {}
         for (sa, sb), c in sorted(cnt.items()):

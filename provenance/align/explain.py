@@ -219,10 +219,11 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
         for w in other_words:
             lw = w.lower()
             acronym = letters.isupper() and len(letters) >= 2 and len(lw) >= 2 * len(letters)   # RV = rendezvous
+            # the tests of the words themselves first, the word lists (loaded on first use) last
             if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) \
-                    and (english.is_word(lw) or english.zipf(lw) >= 3.0) \
                     and (w[0].isupper() == letters[0].isupper() or acronym) \
-                    and (followed_by_dot or short_title or not english.is_word(letters)):
+                    and (followed_by_dot or short_title or not english.is_word(letters)) \
+                    and (english.is_word(lw) or english.zipf(lw) >= 3.0):
                 return [w]
     return None
 

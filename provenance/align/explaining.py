@@ -48,7 +48,11 @@ class Explaining:
                       and "section" not in e.info.get("flags", ())]
 
         def where(e):
-            return (A.seg_at(e.ta[0]) | A.seg_at(e.ta[1]), B.seg_at(e.tb[0]) | B.seg_at(e.tb[1]))
+            """The segments about the edit on each side (kept on the edit for the next call)."""
+            got = getattr(e, "place", None)
+            if got is None or got[0] != (e.ta, e.tb):
+                got = e.place = ((e.ta, e.tb), (A.segs_around(*e.ta), B.segs_around(*e.tb)))
+            return got[1]
 
         place = {id(e): where(e) for e in pool_edits}
         by_seg: dict[int, list] = defaultdict(list)

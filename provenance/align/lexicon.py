@@ -28,7 +28,13 @@ def stem(word: str) -> str:
 
 
 def phrase_key(words) -> tuple[str, ...]:
-    return tuple(stem(w.replace("’", "'")) for w in words)
+    return tuple(map(_word_key, words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """The key of one word in a phrase (its stem, with typographic apostrophes plain)."""
+    return stem(word.replace("’", "'"))
 
 
 class Lexicon:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import accumulate
 from provenance.align.aligner import cleanup, gaps, matching_blocks
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
 from provenance.align.explaining import Explaining
 from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
                                     Edit, PairResult, Side)
-from provenance.align.tokenize import TokenStream, group_key
+from provenance.align.tokenize import TokenStream, group_key, int_array
 
 class Comparer(Explaining):
     def __init__(self, a: TokenStream, b: TokenStream, lexicon):
@@ -50,14 +51,10 @@ class Comparer(Explaining):
                 ma[x + 1] = 1
             for y in range(y1, y2):
                 mb[y + 1] = 1
-        for x in range(A.n):
-            ma[x + 1] += ma[x]
-        for y in range(B.n):
-            mb[y + 1] += mb[y]
-        content = A.content_flags()
-        csum = [0]
-        for c in content:
-            csum.append(csum[-1] + c)
+        # prefix sums as machine ints (a million distinct int objects would take 40 MB a list)
+        ma = int_array(accumulate(ma))
+        mb = int_array(accumulate(mb))
+        csum = int_array(accumulate(A.content_flags(), initial=0))
 
         def weight(i, k):
             """A matched run weighs its content words, and half as much its function words: "of

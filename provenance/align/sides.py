@@ -47,14 +47,11 @@ class Side:
         self.idx = ts.text_idx
         self.n = len(ts.text_idx)
         segs = ts.seg
-        self.tseg = [segs[t] for t in ts.text_idx]
-        first: dict[int, int] = {}
-        last: dict[int, int] = {}
-        for k, s in enumerate(self.tseg):
-            if s not in first:
-                first[s] = k
-            last[s] = k
-        self.first, self.last = first, last
+        self.tseg = segs if ts.all_text else [segs[t] for t in ts.text_idx]
+        n = self.n
+        # the first and last text token of each segment (dicts built in C: the last write wins)
+        self.first = dict(zip(reversed(self.tseg), range(n - 1, -1, -1)))
+        self.last = dict(zip(self.tseg, range(n)))
         # the opening lines end where the first paragraph or point begins (closers, signatures
         # and datelines after the text are not opening lines)
         kinds = ts.segments
@@ -65,26 +62,27 @@ class Side:
         """1 for each text token that is a content word (not punctuation, not a function word)."""
         text = self.ts.witness.text
         st, en = self.ts.starts, self.ts.ends
-        cache: dict[str, int] = {}
-        out = []
-        for t in self.idx:
+        sids = self.ts.sids if self.ts.all_text else [self.ts.sids[t] for t in self.idx]
+        # one test per distinct form (a token of each: the last one), then a lookup per token, in C
+        flag = {}
+        for sid, t in dict(zip(sids, self.idx)).items():
             w = text[st[t]:en[t]]
-            c = cache.get(w)
-            if c is None:
-                c = cache[w] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
-            out.append(c)
-        return out
+            flag[sid] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
+        return list(map(flag.__getitem__, sids))
 
     def words(self, i1: int, i2: int) -> list[str]:
-        text = self.ts.witness.text
-        st, en, idx = self.ts.starts, self.ts.ends, self.idx
-        return [text[st[idx[k]]:en[idx[k]]] for k in range(i1, i2)]
+        """The original forms of text tokens [i1, i2) (``text[start:end]`` of each, by its surface id)."""
+        ts = self.ts
+        if ts.all_text:
+            return list(map(ts.surfaces.__getitem__, ts.sids[i1:i2]))
+        surf, sids, idx = ts.surfaces, ts.sids, self.idx
+        return [surf[sids[idx[k]]] for k in range(i1, i2)]
 
     def initial(self, i: int) -> bool:
         """Whether text token ``i`` starts a sentence (or a segment)."""
         if i == 0 or self.tseg[i] != self.tseg[i - 1]:
             return True
-        prev = self.words(i - 1, i)[0]
+        prev = self.ts.surfaces[self.ts.sids[self.idx[i - 1]]]
         return prev in SENTENCE_END
 
     def seg_at(self, i: int) -> set:
@@ -96,9 +94,20 @@ class Side:
             out.add(self.tseg[i - 1])
         return out
 
+    def segs_around(self, i1: int, i2: int) -> set:
+        """``seg_at(i1) | seg_at(i2)``: the segments either side of the two boundaries."""
+        n, tseg = self.n, self.tseg
+        out = set()
+        for i in (i1, i2):
+            if 0 <= i < n:
+                out.add(tseg[i])
+            if 0 < i <= n:
+                out.add(tseg[i - 1])
+        return out
+
     def context(self, i1: int, i2: int, k: int = CONTEXT_WORDS) -> tuple[list[str], list[str]]:
         """Up to ``k`` words before and after [i1, i2), within the same segment."""
-        segs = self.seg_at(i1) | self.seg_at(i2)
+        segs = self.segs_around(i1, i2)
         lo = i1
         while lo > 0 and i1 - lo < k and self.tseg[lo - 1] in segs:
             lo -= 1

@@ -19,14 +19,31 @@ import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from provenance.model import Witness
 
 #: words (with inner hyphens/apostrophes), numbers with separators, or one other character
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
 #: mark types whose content belongs to the original document, not to the editorial layer
 DOCUMENT_MARKS = frozenset({"note-original", "add"})
+
+
+class _SurfaceIds(dict):
+    """Original form -> surface id; a form not seen yet is interned on lookup (``__missing__``), so
+    that a stream of forms maps to ids in C (``map(ids.__getitem__, forms)``)."""
+
+    __slots__ = ("table",)
+
+    def __missing__(self, surface: str) -> int:
+        table = self.table
+        sid = self[surface] = len(table.surface_key)
+        table.surface_key.append(table.intern(alignment_key(surface, table._translit)))
+        table.surfaces.append(surface)
+        return sid
 
 
 class KeyTable:
@@ -35,18 +52,15 @@ class KeyTable:
     def __init__(self, lexicon=None):
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
-        self.surface_ids: dict[str, int] = {}
+        self.surface_ids: dict[str, int] = _SurfaceIds()
+        self.surface_ids.table = self
         self.surface_key: list[int] = []   # surface id -> key id
+        self.surfaces: list[str] = []      # surface id -> original form
         self._translit = lexicon.transliterate if lexicon is not None else (lambda s: s)
 
     def surface_id(self, surface: str) -> int:
         """Interns an original form; its key is computed once per distinct form."""
-        sid = self.surface_ids.get(surface)
-        if sid is None:
-            sid = len(self.surface_key)
-            self.surface_ids[surface] = sid
-            self.surface_key.append(self.intern(alignment_key(surface, self._translit)))
-        return sid
+        return self.surface_ids[surface]
 
     def intern(self, key: str) -> int:
         k = self.ids.get(key)
@@ -102,11 +116,13 @@ class TokenStream:
     sids: list[int] = field(default_factory=list)      # interned original forms
     seg: list[int] = field(default_factory=list)        # index into witness.segments (or -1)
     editorial: list[bool] = field(default_factory=list)
-    # text layer: indices of tokens that are not editorial
-    text_idx: list[int] = field(default_factory=list)
+    # text layer: indices of tokens that are not editorial (range(n) when all are)
+    text_idx: list[int] | range = field(default_factory=list)
     # editorial groups: boundary k (number of text tokens before) -> list of (start, end, type, keys)
     groups: dict[int, list] = field(default_factory=dict)
     segments: list = field(default_factory=list)
+    # surface id -> original form (the key table's list, shared by the witnesses of a comparison)
+    surfaces: list[str] = field(default_factory=list)
 
     def surface(self, t: int) -> str:
         return self.witness.text[self.starts[t]:self.ends[t]]
@@ -114,8 +130,16 @@ class TokenStream:
     @cached_property
     def text_keys(self) -> list[int]:
         """The keys of the text layer (read once tokenization is done; computed once)."""
+        if self.all_text:
+            return self.keys
         k = self.keys
         return [k[t] for t in self.text_idx]
+
+    @property
+    def all_text(self) -> bool:
+        """Whether every token is in the text layer (no editorial one): ``text_idx`` is then
+        ``range(n)`` and the per-token arrays serve the text layer as they are."""
+        return isinstance(self.text_idx, range)
 
 
 def _regions(w: Witness) -> list[tuple[int, int, int]]:
@@ -157,7 +181,7 @@ def _editorial_spans(w: Witness) -> tuple[list[tuple[int, int, str]], list[tuple
 
 def tokenize(w: Witness, table: KeyTable) -> TokenStream:
     """Tokenize the body of ``w``; keys are interned in ``table``."""
-    ts = TokenStream(witness=w, segments=list(w.segments))
+    ts = TokenStream(witness=w, segments=list(w.segments), surfaces=table.surfaces)
     text = w.text
     spans, glued = _editorial_spans(w)
     scan = text
@@ -170,14 +194,15 @@ def tokenize(w: Witness, table: KeyTable) -> TokenStream:
     sid_of = table.surface_id
     starts, ends, sids, seg = ts.starts, ts.ends, ts.sids, ts.seg
     finditer = TOKEN_RE.finditer
+    sid_map = table.surface_ids.__getitem__
     for (rs, re_, si) in _regions(w):
         if not glued:
-            # fast path: surfaces come straight from the match objects
-            for m in finditer(scan, rs, re_):
-                s, e = m.span()
-                starts.append(s)
-                ends.append(e)
-                sids.append(sid_of(m.group()))
+            # fast path: surfaces come straight from the match objects, a batch at a time, in C
+            found = finditer(scan, rs, re_)
+            while batch := list(islice(found, 65536)):
+                starts.extend(map(_START, batch))
+                ends.extend(map(_END, batch))
+                sids.extend(map(sid_map, map(_GROUP, batch)))
             seg.extend([si] * (len(starts) - len(seg)))
         else:
             for m in finditer(scan, rs, re_):
@@ -187,11 +212,11 @@ def tokenize(w: Witness, table: KeyTable) -> TokenStream:
                 sids.append(sid_of(text[s:e]))
                 seg.append(si)
     sk = table.surface_key
-    keys = ts.keys = [sk[x] for x in sids]
+    keys = ts.keys = list(map(sk.__getitem__, sids))
     n = len(starts)
     if not spans:
         ts.editorial = [False] * n
-        ts.text_idx = list(range(n))
+        ts.text_idx = range(n)   # every token (a range, not a list of a million ints)
         return ts
     ed = [False] * n
     text_idx = []
