@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.knowledge import english, languages, places, russian
+from provenance.ingest.words import (
+    RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _expands, _foreign_word, _russian,
+    _token_before, _words_before
+)
+from provenance.knowledge import english, languages, places
 
 #: A bracket may not span more than this many characters (a stray "[" must not swallow a page).
 MAX_BRACKET_CHARS = 1200
@@ -195,80 +199,6 @@ ENGLISH_SUPPLIED = {
 LEADING_WORDS = {"the", "a", "an", "in", "on", "at", "of", "to", "from", "by", "with", "and", "but", "for", "cde.",
                  "cdes.", "comrade", "city", "district", "county"}
 
-WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
-#: the capital letters of the Latin, Greek and Cyrillic alphabets (KSČ, ČSM, ÖVP as well as VKP)
-_UP = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
-RE_NAMEWORD = re.compile(rf"^[{_UP}][\w'’\-]*$")
-RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
-RE_PLAIN_WORD = re.compile(r"^[a-zа-я][a-zа-я'’\-]*$")
-
-
-def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, int]]:
-    """Up to ``count`` word spans immediately before ``pos`` (separated only by spaces), nearest last."""
-    spans: list[tuple[int, int]] = []
-    i = pos
-    while len(spans) < count:
-        j = i
-        while j > lo and text[j - 1] in " \t":
-            j -= 1
-        if j == i and spans:
-            break  # no space between words: stop
-        k = j
-        while k > lo and ((text[k - 1].isalnum() or text[k - 1] in "'’-.") and text[k - 1] != "]"
-                          or text[k - 1] == "," and k - 2 >= lo and text[k - 2].isdigit() and text[k].isdigit()):
-            k -= 1   # "1,409 [sic]": a number keeps its thousands separators
-        # trim leading hyphens/dots and trailing dots that are punctuation, not part of the word
-        while k < j and text[k] in "-.'’":
-            k += 1
-        if k >= j:
-            break
-        spans.insert(0, (k, j))
-        i = k
-        if i > lo and text[i - 1] not in " \t":
-            break
-    return spans
-
-
-#: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
-#: an abbreviation in capitals: "VKP(b)", "KSČ", and with a slash "V/O"
-_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
-RE_CAPS_RUN = re.compile(rf"(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
-RE_CAPS_TOKEN = re.compile(_CAPS)
-
-
-def _token_before(text: str, pos: int, lo: int) -> str:
-    """The whitespace-separated token just before ``pos`` (not before ``lo``)."""
-    head = text[max(lo, pos - 40):pos].rstrip()
-    return head.rsplit(None, 1)[-1] if head.strip() else ""
-
-
-def _caps_word(word: str) -> bool:
-    """A short abbreviation in capitals, of two or three letters or with a slash ("KSČ", "V/O"):
-    what a bracket of capitalized words after it spells out, rather than glosses as a name."""
-    letters = sum(c.isalpha() for c in word)
-    return bool(word) and RE_CAPS_TOKEN.fullmatch(word) is not None and sum(c.isupper() for c in word) >= 2 \
-        and ("/" in word or letters <= 3)   # not a name in capitals (OSPAN BATYR [Osman Batur])
-
-
-def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[int, int] | None:
-    """The abbreviation that an expansion in brackets at ``pos`` spells out: the capitals just
-    before it ("VKP(b)"), several of them when their letters are the initials of the expansion
-    ("CCP CC [Central Committee of the Chinese Communist Party]"), otherwise the nearest one."""
-    m = RE_CAPS_RUN.search(text, max(lo, pos - 80), pos)
-    if not m or (m.start() > lo and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-.")):
-        return None
-    tokens = [t.span() for t in RE_CAPS_TOKEN.finditer(text, m.start(), m.end())]
-    tokens = [t for t in tokens if sum(c.isalpha() for c in text[t[0]:t[1]]) >= 2 or len(tokens) == 1]
-    if not tokens or sum(c.isupper() for c in text[tokens[-1][0]:tokens[-1][1]]) < 2:
-        return None
-    initials = sorted(w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", expansion) if w[0].isupper())
-    for k in range(len(tokens), 1, -1):
-        letters = sorted(c for a, b in tokens[-k:] for c in text[a:b] if c.isupper())
-        if letters == initials:
-            return tokens[-k][0], tokens[-1][1]
-    return tokens[-1]
-
-
 #: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
 #: "General-Colonel X", "Deputy Minister X")
 RE_TITLE_BEFORE = re.compile(
@@ -288,38 +218,6 @@ RE_SPEAKING_AFTER = re.compile(
 
 def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
-
-
-#: how common an English word must be (Zipf scale) for a bracketed word to be read as English
-#: rather than as a transliteration that happens to be spelt like a rare English word
-ENGLISH_ZIPF = 3.5
-
-
-def _russian(words) -> bool:
-    """Every word is a Russian word in transliteration (pymorphy3's dictionary) and not a common
-    English word: [sovkhozy], [otryady], [zagotovki]."""
-    return all(russian.russian_word(w) and english.zipf(w) < ENGLISH_ZIPF for w in words)
-
-
-def _foreign_word(word: str) -> bool:
-    """A word of the text that is not English: a transliteration (aimaks, somons, trudodni)."""
-    return len(word) >= 3 and not english.is_word(word) and english.zipf(word) < 2.5
-
-
-def _expands(prev_word: str, words: list[str]) -> bool:
-    """Whether a capitalized phrase in brackets spells out the word before it, an abbreviation that
-    is not English (KChZhD, Gosplan, Glavsevmorput): a word the English dictionaries and the
-    gazetteer do not know (in capitals inside, a Russian word, or spelt out in three words or more),
-    followed by an English name of two or more capitalized words."""
-    w = prev_word.strip(".")
-    if not w[:1].isupper() or len(w) < 2 or english.is_word(w) or places.is_place(w):
-        return False
-    caps = [x for x in words if x[:1].isupper()]
-    if len(caps) < 2 or not all(x[:1].isupper() or x.lower() in ("of", "and", "for", "the", "on", "in") for x in words):
-        return False
-    if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
-        return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution
-    return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w)) or len(words) >= 3
 
 
 class Classifier:

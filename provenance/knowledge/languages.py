@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import langcodes
+
 #: languages written in Latin script that wordfreq has lists for, besides English
 LATIN_LANGUAGES = ("cs", "sk", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "ro", "sh",
                    "sl", "lt", "lv", "tr", "ca", "is", "id", "ms", "vi", "fil")
@@ -68,8 +70,6 @@ def language_of(words: tuple[str, ...]) -> str | None:
 @lru_cache(maxsize=None)
 def language_name(code: str) -> str:
     """The English name of a language code ("cs": Czech), from langcodes' data."""
-    import langcodes
-
     try:
         return langcodes.Language.get(code).display_name()
     except Exception:   # the names are an optional part of langcodes
