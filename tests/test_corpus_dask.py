@@ -129,9 +129,8 @@ def processes(tmp_path):
             c.wait_for_workers(1, timeout=60)
         yield address
     finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in reversed(procs):
+        for p in reversed(procs):  # the worker first, then its scheduler: a worker stopped while its
+            p.terminate()           # scheduler closes can hang in its own shutdown until killed
             try:
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:

@@ -4,6 +4,7 @@ an earlier output replaced."""
 
 from __future__ import annotations
 
+import bisect
 import http.server
 import json
 import os
@@ -57,16 +58,17 @@ def clean(proc, *codes) -> None:
 def _reference_parse(text, start=0, end=None):
     """The bracket rules written plainly (rescan after each stray): the parse must agree."""
     end = len(text) if end is None else end
+    marks = [m.start() for m in RE_BRACKET_CHAR.finditer(text, start, end)]  # found once, rescanned from pos
+    breaks = "\n\n" in text
     tops, strays = [], []
     pos = start
     while True:
         stack = []
         restart = None
-        for m in RE_BRACKET_CHAR.finditer(text, pos, end):
-            i = m.start()
+        for i in marks[bisect.bisect_left(marks, pos):]:
             if stack:
                 s0 = stack[0][0]
-                if i - s0 > MAX_BRACKET_CHARS or text.count("\n\n", s0, i) > MAX_BRACKET_BREAKS:
+                if i - s0 > MAX_BRACKET_CHARS or (breaks and text.count("\n\n", s0, i) > MAX_BRACKET_BREAKS):
                     restart = s0
                     break
             if text[i] == "[":
@@ -302,7 +304,7 @@ def listener():
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}", hits
     server.shutdown()
 
