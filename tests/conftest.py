@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,22 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
+@contextlib.contextmanager
+def _warnings_as_a_process_shows_them():
+    """Python's default warning filters, warnings written to (this command's) standard error:
+    what a fresh ``python -m provenance`` shows, not what the test run records."""
+    def show(message, category, filename, lineno, file=None, line=None):
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+            warnings.filterwarnings("ignore", category=category)
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+        warnings.showwarning = show
+        yield
+
+
 def run_cli(*args, input: str | bytes | None = None, cwd=None, env=None, timeout=600) -> subprocess.CompletedProcess:
     """Run the `provenance` command line in this process, as the executable runs it.
 
@@ -85,7 +103,8 @@ def run_cli(*args, input: str | bytes | None = None, cwd=None, env=None, timeout
                     os.chdir(cwd)
                 signal.setitimer(signal.ITIMER_REAL, timeout)
                 try:
-                    main(argv)
+                    with _warnings_as_a_process_shows_them():
+                        main(argv)
                 except SystemExit as exc:
                     code = exc.code
                 finally:
