@@ -171,8 +171,8 @@ def pytest_collection_finish(session):
     """The README's commands are real processes that read and write only a copy of the project:
     when the run includes their test (and others), they start now, beside the other tests, and
     their test waits for them (see tests/test_readme.py)."""
-    if session.config.option.collectonly or len(session.items) < 2:
-        return
+    if session.config.option.collectonly or len(session.items) < 2 or hasattr(session.config, "workerinput"):
+        return  # nothing runs, the test alone, or a pytest-xdist worker (which may not run it): in place
     for item in session.items:
         if item.nodeid.endswith(README_COMMANDS):
             item.module.start_beside()
