@@ -205,6 +205,15 @@ def tei_all_rng():
     return g.rng
 
 
+@pytest.fixture(scope="session")
+def darwin_pair():
+    """The first and the last Darwin edition (1859, 1872) aligned as plain text, once per test
+    run, for the tests that only read the result."""
+    from provenance.align import align_paths
+
+    return align_paths([DARWIN / "darwin1859.txt", DARWIN / "darwin1872.txt"], plain=True)
+
+
 #: Words, numbers and punctuation marks: the tokens an apparatus must give back for each witness.
 TOKENS = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 

@@ -61,8 +61,9 @@ def test_darwin_rows_and_readings(darwin):
     assert len(darwin["alignment"]) >= 43
 
 
-def test_darwin_pair_has_no_block_level_rewrite():
-    r = align_paths([EDITIONS[0], EDITIONS[-1]], plain=True)
+def test_darwin_pair_has_no_block_level_rewrite(darwin_pair):
+    assert [EDITIONS[0].stem, EDITIONS[-1].stem] == ["darwin1859", "darwin1872"]
+    r = darwin_pair
     a = r["witnesses"][0]["id"]
     longest = max(len(d["readings"][a]["text"]) for d in r["divergences"])
     assert longest < 3000          # no "delete all, insert all"
