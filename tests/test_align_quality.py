@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DARWIN, SEED
+from conftest import SEED
 from provenance.align import align_paths, align_witnesses
 from provenance.align.classify import classify, match_units, units
 from provenance.align.lexicon import load_lexicon
@@ -236,10 +236,11 @@ def test_units_and_roots():
     assert classify(["the", "Muslim", "underclass"], ["poor", "Muslims"], lex)["category"] == "lexical"
 
 
-def test_darwin_keeps_its_substantive_revisions():
+def test_darwin_keeps_its_substantive_revisions(darwin_pair):
     """The author's own revisions (1859 -> 1872) are mostly changes of meaning; the rules that
     explain a translator's choices must not explain them away."""
-    r = align_paths([DARWIN / "darwin1859.txt", DARWIN / "darwin1872.txt"], plain=True)
+    r = darwin_pair
+    assert [w["id"] for w in r["witnesses"]] == ["darwin1859", "darwin1872"]
     by = r["summary"]["by_category"]
     text_divs = [d for d in r["divergences"] if d["category"] not in ("accidental", "editorial")]
     assert by["substantive"] >= 0.6 * len(text_divs)

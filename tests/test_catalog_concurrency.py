@@ -46,7 +46,8 @@ def test_writers_and_a_reader_at_once(tmp_path):
                _cli("corpus", "index", c, "--db", db, "-q", "--workers", "1"), _cli("catalog", "add", c, "--db", db)]
     reads = []
     while any(w.poll() is None for w in writers):
-        reads.append(run_cli("catalog", "list", "--db", db, "--json"))
+        reads.append(run_cli("catalog", "list", "--db", db, "--json"))  # in this process: a process of its own
+        time.sleep(0.05)  # listing again at once would only take the writers' processor time
     reads.append(run_cli("catalog", "list", "--db", db, "--json"))
     outs = [(w.returncode, *w.communicate()) for w in writers]
     for code, _out, err in outs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 
 from hypothesis import given, settings
@@ -71,7 +72,7 @@ def test_unknown_and_illegible_names_are_null():
 
 
 def test_user_authority_extends(tmp_path):
-    auth = NameAuthority.default()
+    auth = copy.deepcopy(NameAuthority.default())  # the process-wide default stays as packaged
     auth.extend({"people": [{"id": "smirnoff", "surname": "Smirnoff", "forms": ["Smirnov"]}]})
     d = extract_document("Two copies printed\n1 - to Cde. Smirnov\n2 - to file\n", "t", authority=auth)
     assert d["copies"][0]["recipient"] == "Smirnoff"

@@ -1,7 +1,7 @@
 """What a user review found: relative catalogs on Dask, read-only commands that wrote, write
 failures as internal errors, half-written outputs, empty folders stopping batches, conflicting
 options, misleading hints, a hidden command in messages, and small output defects.
-Every test runs the real command line on real files."""
+Every test runs the command line (its entry point, in process: see tests/conftest.py) on real files."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SEED, SOURCES, run_cli
+from conftest import ROOT, SEED, SOURCES, run_cli, run_process
 from provenance.corpus import DaskEngine, LocalEngine, audit_corpus, discover, index_paths
 from provenance.fileio import dump_json
 from provenance.resources import json_errors
@@ -129,9 +129,8 @@ def processes(tmp_path):
             c.wait_for_workers(1, timeout=60)
         yield address
     finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in reversed(procs):
+        for p in reversed(procs):  # the worker first, then its scheduler: a worker stopped while its
+            p.terminate()           # scheduler closes can hang in its own shutdown until killed
             try:
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -161,8 +160,9 @@ def test_unreachable_scheduler_fails_within_the_connect_timeout(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     t0 = time.monotonic()
-    r = run_cli("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
-                "--scheduler", f"tcp://127.0.0.1:{port}", "--connect-timeout", "2")
+    # the real command: what Dask logs on standard error is part of the answer
+    r = run_process("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
+                    "--scheduler", f"tcp://127.0.0.1:{port}", "--connect-timeout", "2")
     took = time.monotonic() - t0
     assert r.returncode == 3 and r.stderr.startswith("Error: cannot reach the Dask scheduler"), r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
@@ -181,7 +181,7 @@ def test_unreachable_scheduler_fails_within_the_connect_timeout(tmp_path):
                 time.sleep(3)
 
         threading.Thread(target=talk, daemon=True).start()
-        r = run_cli("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
-                    "--scheduler", addr, "--connect-timeout", "2")
+        r = run_process("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
+                        "--scheduler", addr, "--connect-timeout", "2")
     assert r.returncode == 3 and r.stderr.startswith("Error: cannot reach the Dask scheduler"), r.stderr
     assert "Traceback" not in r.stderr

@@ -4,6 +4,7 @@ an earlier output replaced."""
 
 from __future__ import annotations
 
+import bisect
 import http.server
 import json
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SEED, run_cli
+from conftest import SEED, run_cli, run_process
 from provenance.ingest.brackets import MAX_BRACKET_BREAKS, MAX_BRACKET_CHARS, RE_BRACKET_CHAR, parse_brackets
 
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -57,16 +58,17 @@ def clean(proc, *codes) -> None:
 def _reference_parse(text, start=0, end=None):
     """The bracket rules written plainly (rescan after each stray): the parse must agree."""
     end = len(text) if end is None else end
+    marks = [m.start() for m in RE_BRACKET_CHAR.finditer(text, start, end)]  # found once, rescanned from pos
+    breaks = "\n\n" in text
     tops, strays = [], []
     pos = start
     while True:
         stack = []
         restart = None
-        for m in RE_BRACKET_CHAR.finditer(text, pos, end):
-            i = m.start()
+        for i in marks[bisect.bisect_left(marks, pos):]:
             if stack:
                 s0 = stack[0][0]
-                if i - s0 > MAX_BRACKET_CHARS or text.count("\n\n", s0, i) > MAX_BRACKET_BREAKS:
+                if i - s0 > MAX_BRACKET_CHARS or (breaks and text.count("\n\n", s0, i) > MAX_BRACKET_BREAKS):
                     restart = s0
                     break
             if text[i] == "[":
@@ -302,7 +304,7 @@ def listener():
             pass
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}", hits
     server.shutdown()
 
@@ -530,7 +532,7 @@ def test_terminal_escapes_in_titles_are_shown_not_obeyed(tmp_path):
     src = tmp_path / "esc.txt"
     # U+009B is the one-character control sequence introducer: legal in XML, obeyed by terminals
     src.write_text("Skip to content\n\nMay 5, 1945\n\nReport \u009b31mRED\u009b0m on the Harvest\n\n" + BODY)
-    proc = run_cli("chain", src)
+    proc = run_process("chain", src)  # the bytes the real command writes to a terminal
     clean(proc, 0, 1)
     assert "\u009b" not in proc.stdout and "\u27e8U+009B\u27e931mRED" in proc.stdout
     db = tmp_path / "c.sqlite"
@@ -559,12 +561,13 @@ def test_terminal_output_of_align_and_error_lines_show_escapes(tmp_path):
     a.write_text("The grain \u009b31mwas\u009b0m sent to the \u202edistrict on time.\n")
     b = tmp_path / "b.txt"
     b.write_text(BODY)
-    proc = run_cli("align", a, b)
+    proc = run_process("align", a, b)  # the real command: its standard output as a terminal gets it
     clean(proc, 1)
     assert "\u009b" not in proc.stdout and "\u202e" not in proc.stdout and "\u27e8U+009B\u27e9" in proc.stdout
     evil = tmp_path / "e\x1b[31mvil.txt"
     evil.write_text(BODY)
     before = snapshot(tmp_path)
-    line = one_error(run_cli("align", evil, b, "-o", evil), "\u27e8U+001B\u27e9[31mvil.txt", code=2)
+    # a file name with an escape sequence, passed to the real command as its argument
+    line = one_error(run_process("align", evil, b, "-o", evil), "\u27e8U+001B\u27e9[31mvil.txt", code=2)
     assert "\x1b" not in line
     unchanged(before, tmp_path)

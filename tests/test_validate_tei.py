@@ -1,6 +1,7 @@
 """The project schema is a strict subset of tei_all, and every file in tei/ is valid.
 
-tei_all takes several seconds to compile: it is compiled once for this module.
+tei_all takes several seconds to compile: provenance.validate compiles it once per process, so
+once per test run (tests/conftest.py's tei_all_rng is the same compilation).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ R = "{http://relaxng.org/ns/structure/1.0}"
 
 
 @pytest.fixture(scope="module")
-def tei_all():
-    return grammar.load_grammar("tei_all")
+def tei_all(tei_all_rng):
+    g = grammar.load_grammar("tei_all")
+    assert g.rng is tei_all_rng
+    return g
 
 
 @pytest.fixture(scope="module")
