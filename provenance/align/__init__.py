@@ -85,6 +85,7 @@ def _witnesses(docs, ids=None) -> list:
 
 def load_witnesses(paths, ids=None, plain: bool = False, documents: Documents | None = None) -> list:
     """Witnesses from files: transcriptions (.txt), TEI (.xml), or plain texts (one paragraph a line)."""
+    paths = list(paths)
     if ids is not None and len(ids) != len(paths):
         raise UsageError(f"{len(ids)} ids given for {len(paths)} witnesses")
     return _witnesses(load_documents(paths, plain, documents), ids)
