@@ -98,3 +98,15 @@ def test_an_excerpt_list_with_points_in_parentheses_and_commas():
     got = [(e["recipients_raw"], e["points"], e["channel"]) for e in doc["excerpts"]]
     assert len(got) == 3, got
     assert got[0][1] == ["all"] and got[1][1] == ["1", "2"] and got[2][2] == "cipher", got
+
+
+def test_a_word_of_no_known_language_is_foreign_of_undetermined_language():
+    """Not English, and in no word list here: the original's word all the same (a supplied word is
+    English), its language left for the editor ("und-Latn", and a review item)."""
+    res = ingest_text("Report\n\nThe herders [malchid] joined the associations [negdel], and [the] herds "
+                      "grew.\n", "t")
+    root = res.tree.getroot()
+    foreign = {f.text: f.get(LANG) for f in root.iter(f"{TEI}foreign")}
+    assert foreign == {"malchid": "und-Latn", "negdel": "und-Latn"}, foreign
+    assert [s.text for s in root.iter(f"{TEI}supplied")] == ["the"]
+    assert any(r["bracket"] == "[malchid]" and r["rule"] == "foreign.undetermined" for r in res.review), res.review

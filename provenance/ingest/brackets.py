@@ -453,6 +453,14 @@ class Classifier:
                 d.doubtful = f"'{stripped}' looks transliterated: the original-language word, or a supplied word?"
                 d.alternatives = ["supplied"]
             return d
+        if self._no_english(words):
+            # words no English dictionary knows, in a language no word list here holds: the
+            # original's words (a transliteration from Mongolian, Kazakh...), language undetermined
+            d = Decision("foreign", "foreign.undetermined", b, content=(cs, ce), attrs={"lang": "und-Latn"})
+            d.doubtful = (f"'{stripped}' is no English word: the original-language word (in which language?), "
+                          "or a misspelt supplied word?")
+            d.alternatives = ["supplied"]
+            return d
         d = Decision("supplied", "supplied.words", b, content=(cs, ce))
         if len(words) == 1 and RE_PLAIN_WORD.match(low) and low not in ENGLISH_SUPPLIED \
                 and prev_word and RE_PLAIN_WORD.match(prev_word):
@@ -463,6 +471,13 @@ class Classifier:
             d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
             d.alternatives = ["gloss"]
         return d
+
+    def _no_english(self, words: list[str]) -> bool:
+        """Whether a bracket holds one to three lower-case words of four letters or more, none of
+        them English (neither in WordNet nor among the words English text uses)."""
+        return 0 < len(words) <= 3 and all(RE_PLAIN_WORD.match(w) or w.isalpha() and w.islower() for w in words) \
+            and all(len(w) >= 4 and not english.is_word(w) and english.zipf(w) < 1.5 for w in words) \
+            and " ".join(words).lower() not in self.common
 
     def _other_language(self, words: list[str]) -> str | None:
         """The language of a bracket of lower-case words none of which is English, when one
