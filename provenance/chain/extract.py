@@ -122,6 +122,7 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
         self.placements_()
         self.decision_structure()
         self.excerpts_()
+        self.excerpts_from()
         self.receipt()
         self.number_lines()
         self.copy_transfers()

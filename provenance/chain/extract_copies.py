@@ -10,6 +10,15 @@ from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Trans
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
+def _is_item(im: re.Match | None) -> bool:
+    """Whether a LIST_ITEM match is an entry of a copy list: a number with a separator after it
+    (a dash, a dot, a colon, or the "to" of "1-2 to the addressee") and somewhere to go."""
+    if im is None:
+        return False
+    sep = im.group("sep1") is not None or im.group("sep2")
+    return bool(sep) and bool(im.group("dest") or im.group("sep2"))
+
+
 class CopiesPart:
     def _classify_destination(self, dest: str, start: int) -> dict:
         """Kind, recipient and candidates of a copy's destination as written."""
@@ -69,6 +78,9 @@ class CopiesPart:
                     self._list_lines.add(item_start)
             else:
                 self._list_after(m.end())
+        for m in P.HEADLESS_FIRST.finditer(self.text):
+            if m.start() not in self._list_lines and self._headless_list(m.start()):
+                self._list_after(m.start() - 1)
         for m in P.PRINT_RUN.finditer(self.text):
             rest = m.group("rest")
             items: list[tuple[re.Match, int]] = []
@@ -90,6 +102,22 @@ class CopiesPart:
                 self._list_lines.add(item_start)
             self._list_after(m.end())
 
+    def _headless_list(self, pos: int) -> bool:
+        """Whether the lines from ``pos`` are a copy list without a head: entries numbered from 1
+        on, two or more, each sending a copy somewhere in a few words, and nothing but short lines
+        after them (the list closes the document)."""
+        lines = [ln for ln in self.text[pos:].split("\n") if ln.strip()]
+        run = 0
+        for ln in lines:
+            im = P.LIST_ITEM.match(ln)
+            if not _is_item(im) or im.group("sep1") is None and not im.group("sep2"):
+                break
+            if not re.search(P._DASH, im.group("label") + (im.group("sep2") or "")) or \
+                    len((im.group("dest") or "").split()) > 10:
+                break
+            run += 1
+        return run >= 2 and all(len(ln) <= 100 for ln in lines[run:])
+
     def _list_after(self, end: int) -> None:
         """The numbered copy list that follows a declaration or a list head ending at ``end``."""
         pos = end + 1
@@ -101,8 +129,10 @@ class CopiesPart:
                 pos = eol + 1
                 continue
             im = P.LIST_ITEM.match(line)
-            if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest") and not im.group("sep2"):
-                break
+            if not _is_item(im):
+                im = P.REVERSED_ITEM.match(line)   # "Cde. Hryhorenko - copy 1"
+                if not im:
+                    break
             if pos not in self._list_lines:
                 self._list_item(im, pos)
                 self._list_lines.add(pos)
@@ -120,7 +150,7 @@ class CopiesPart:
             if e > s and self.text[e - 1] == "." and not re.search(r"\b(?:Cdes?|[A-Z])\.$", self.text[s:e]):
                 e -= 1
             im = P.LIST_ITEM.match(self.text[s:e])
-            if not im or not (im.group("sep1") or im.group("sep2")) or not im.group("dest"):
+            if not _is_item(im) or not im.group("dest"):
                 return []
             out.append((im, s))
         return out
@@ -160,7 +190,21 @@ class CopiesPart:
                 recipient_status=info["recipient_status"]))
 
     def copy_lines(self):
+        for m in P.ORIGINAL_LINE.finditer(self.text):
+            for k, part in ((1, "a"), (2, "b")):
+                info = self._classify_destination(m.group(part), m.start(part))
+                self.copies.append(Copy(
+                    number=k, number_raw=m.group(f"{part}_label"), kind=info["kind"],
+                    destination=info["destination"], recipient=info["recipient"],
+                    evidence=self.ev(m.start(part if k == 2 else 0), m.end(part)),
+                    recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
+                    candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),
+                    confidence=min(info["confidence"], 0.9), recipient_name=info["recipient_name"],
+                    recipient_status=info["recipient_status"]))
+            self._list_lines.add(m.start())
         for m in P.COPY_LINE.finditer(self.text):
+            if m.start() in self._list_lines:
+                continue   # read already as an entry of the list under a print run or a head
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
             number = int(num) if num else P.ORDINAL_NUMBER[m.group("word").lower()]

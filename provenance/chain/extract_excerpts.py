@@ -79,12 +79,18 @@ class ExcerptsPart:
             body = self.text[b_start:b_end]
             offset = b_start
             for s, e in self._entries(body, offset):
-                entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
+                entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
+                    P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
                 if not entry:
                     if self.text[s:e].strip():
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
                     continue
                 self._excerpt(entry)
+
+    def excerpts_from(self):
+        """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."""
+        for m in P.EXCERPT_FROM.finditer(self.text):
+            self._excerpt(m)
 
     @staticmethod
     def _entries(body: str, offset: int) -> list[tuple[int, int]]:
@@ -100,8 +106,9 @@ class ExcerptsPart:
         return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^;]+", body)]
 
     def _excerpt(self, m: re.Match):
+        groups = m.re.groupindex
         what = m.group("what") if m.group("what") is not None else m.group("whole")
-        if "tail" in m.re.groupindex and m.group("tail").strip():
+        if "tail" in groups and (m.group("tail") or "").strip():
             what = what + " " + m.group("tail").strip()   # "(point 6) by cipher"
         ch = P.CHANNEL.search(what)
         channel = ch.group("ch").lower() if ch else None

@@ -40,9 +40,9 @@ class RolesPart:
         return self.roles[-1]
 
     def role_lines(self):
-        for m in P.scan(P.DRAFTED, self.text, self.low, ("drafted", "prepared", "compiled"), 1):
+        for m in P.scan(P.DRAFTED, self.text, self.low, P.DRAFTED_WORDS, 1):
             self._role_name(m, "drafted")
-        for m in P.scan(P.TYPED, self.text, self.low, ("typed", "typewritten"), 1):
+        for m in P.scan(P.TYPED, self.text, self.low, P.TYPED_WORDS, 1):
             self._role_name(m, "typed")
         for m in P.scan(P.AUTHENTICATED, self.text, self.low, ("authenticated", "certified", "true", "verified")):
             role = self._role_name(m, "authenticated")

@@ -45,9 +45,15 @@ DATE_LINE = re.compile(
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
+_COPY_WORD = r"(?:Copy|Ex\.?|Exemplar)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>Copy\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
-    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)[ \t]*(?:" + _DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
+    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)[ \t]*(?:" + _DASH + r"|:|(?=to\s))[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "Original to Cde. Kuzmenko; copy to the Central European Department": copies 1 and 2
+ORIGINAL_LINE = re.compile(
+    r"^[ \t]*(?P<a_label>Original)\s+(?P<a>to\s+[^;\n]+?)\s*;\s*(?P<b_label>cop(?:y|ies))\s+(?P<b>to\s+[^;\n]+?)[ \t]*\.?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "Copy Nº 3", "Copy Nº [left blank]", "... copy N° 3": the number of the exemplar transcribed
@@ -58,7 +64,7 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp.",
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
-    r"^[ \t]*(?:(?:Printed|Typed|Made)\s+in\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
+    r"^[ \t]*(?:(?:Printed|Typed|Made)(?:\s+in)?\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
 # what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
@@ -69,24 +75,33 @@ PRINT_RUN_REST_OK = re.compile(
     r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*[.:]?\s*$", re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?:Copies(?:\s+(?:sent\s+)?to)?|Distribution(?:\s+list)?|Distributed\s+to|Copy\s+list)[ \t]*:[ \t]*"
+    r"^[ \t]*(?:Copies(?:\s+(?:sent\s+)?to)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|Copy\s+list|"
+    r"Sent(?:\s+to)?|Dispatched(?:\s+to)?)[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
-    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all)?\s*[.:;,]?)\s+(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?"
-    r"\s*\]?\s*" + _DASH + r")",
+    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?)\s+(?="
+    r"(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))",
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
-INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*" + _DASH + r")")
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH
+                             + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))", re.IGNORECASE)
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
-    r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _NUMSIGN + r"|#)[ \t]*)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH
-    + r"[ \t]*\d{1,3})?)(?!\d)"
-    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\))?[ \t]*\]?)"
+    r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
+    + r")[ \t]+)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
+    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t]))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
+# the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
+HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" + _DASH + r"[ \t]*\d)?[ \t]*" + _DASH
+                            + r"[ \t]*\S", re.MULTILINE)
+# "Cde. Hryhorenko - copy 1", "file - copy 4": the recipient first (a line of a list under a head)
+REVERSED_ITEM = re.compile(
+    r"^[ \t]*(?P<dest>[^\n]+?)[ \t]*(?P<sep2>" + _DASH + r")[ \t]*(?P<label>(?i:copy)[ \t]+(?:" + _NUMSIGN
+    + r"[ \t]*)?(?P<num>\d{1,3}))(?P<sep1>)(?P<sic>)[ \t]*\.?[ \t]*$")
 # "At the instruction of Cde. Lyudvigov one copy was made to be sent to Cde. Stalin."
 EXTRA_COPY = re.compile(
     r"(?:At\s+the\s+(?:instruction|order|request)\s+of\s+(?P<instr>[^,\n]+?)\s+)?"
@@ -94,13 +109,22 @@ EXTRA_COPY = re.compile(
     r"(?:(?:to\s+be\s+sent\s+)?to\s+(?P<to>(?:Cdes?\.\s*)?(?:[A-Z][a-z]?\.\s*)*[^.\n\]]+)|for\s+(?P<for>[^.\n\]]+))",
     re.IGNORECASE,
 )
-DRAFTED = re.compile(r"(?P<label>\[?(?:[Dd]rafted|[Pp]repared|[Cc]ompiled)\s+by\]?)[ \t]*:?[ \t]*(?P<name>[^\n]*)")
-TYPED = re.compile(r"(?P<label>\[?(?:[Tt]yped|[Tt]ypewritten)\s+by\]?)[ \t]*:?[ \t]*(?P<name>[^\n]*)")
+# who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
+# of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
+DRAFTED_WORDS = ("drafted", "prepared", "compiled", "composed", "executed", "performed", "exec", "perf", "ispolnitel")
+DRAFTED = re.compile(
+    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
+    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:))[ \t]*(?P<name>[^\n]*)")
+# who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist")
+TYPED = re.compile(
+    r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
+    r"|[Tt]ypist[ \t]*:))[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
-    r"\s*;|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|"
-    r"[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
+    r"\s*;|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
+    r"|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
     re.IGNORECASE,
@@ -155,8 +179,19 @@ PLACED_COPY = re.compile(
 PLACED_POINT = re.compile(
     r"\b[Pp]oint\s+(?P<point>\d+)\s+is\s+(?:kept\s+|held\s+|stored\s+)?in\s+(?:a\s+|the\s+)?(?P<container>[^.\n\]]+)"
 )
-EXCERPT_HEAD = re.compile(r"\b[Ee]xcerpts?\s+(?:were\s+|to\s+be\s+)?sent\s+to\s*:?")
-EXCERPT_ENTRY = re.compile(r"\s*(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
+# "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:"
+EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?sent(?:\s+to)?|to)\s*:?"
+                          r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?")
+EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
+#: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
+EXCERPT_ENTRY_POINTS_FIRST = re.compile(
+    r"\s*(?P<what>(?:points?|items?|paragraphs?)\s+\d[\d\s,and\-–—]*?|all|everything|in\s+full)\s+"
+    + _DASH + r"\s*(?:to\s+)?(?P<who>[^()]+?)(?P<tail>\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?\s*\.?\s*$",
+    re.DOTALL | re.IGNORECASE)
+#: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
+EXCERPT_FROM = re.compile(
+    r"\b[Ee]xcerpts?\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
+    r"(?:was\s+|were\s+)?sent\s+to\s+(?P<who>[^\n]+?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
     r"\s*(?P<who>[^()]+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
