@@ -3,7 +3,7 @@ is the end of a document as transcribed, with the copies, excerpts, drafter and 
 reads from it. A fact counts when the extractor reads it; a copy the case does not list counts
 against it (registry numbers and numbered points are not copies).
 
-    python tests/distribution_score.py [tune|heldout]   # the misses, then the score
+    python tests/distribution_score.py [distribution2] [tune|heldout]   # the misses, then the score
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from heldout_chain import _surname, facts_of
 
 from provenance.chain import extract_document
 
-CASES = Path(__file__).resolve().parent / "data" / "distribution" / "cases.json"
+DATA = Path(__file__).resolve().parent / "data"
+CASES = DATA / "distribution" / "cases.json"
 
 
-def cases(split: str | None = None) -> list[dict]:
-    data = json.loads(CASES.read_text(encoding="utf-8"))
+def cases(split: str | None = None, path: Path = CASES) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     return [c for c in data if split is None or c["split"] == split]
 
 
@@ -30,10 +31,10 @@ def _same(want: str, have: str | None) -> bool:
     return _surname(want) == _surname(have) or want.lower() in have.lower()
 
 
-def score(split: str | None = None) -> list[tuple[str, str, bool]]:
+def score(split: str | None = None, path: Path = CASES) -> list[tuple[str, str, bool]]:
     """(case, what, ok) for every expected fact, and for every copy read that the case does not list."""
     out = []
-    for case in cases(split):
+    for case in cases(split, path):
         got = facts_of(extract_document(case["text"], case["id"]))
         want_copies = {str(c["n"]): c["to"] for c in case.get("copies", [])}
         for n, to in want_copies.items():
@@ -59,7 +60,9 @@ def score(split: str | None = None) -> list[tuple[str, str, bool]]:
 if __name__ == "__main__":
     import sys
 
-    results = score(sys.argv[1] if len(sys.argv) > 1 else "tune")
+    args = sys.argv[1:]
+    path = DATA / args.pop(0) / "cases.json" if args and (DATA / args[0] / "cases.json").is_file() else CASES
+    results = score(args[0] if args else "tune", path)
     for case, what, ok in results:
         if not ok:
             print("MISS", case, what)

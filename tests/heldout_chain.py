@@ -26,6 +26,8 @@ def facts_of(doc: dict) -> dict:
         if c.get("number") is not None:
             copies[str(c["number"])] = c.get("recipient_name") or c.get("recipient") or c.get("recipient_raw") \
                 or c.get("destination") or ""
+            if c.get("kind") in ("file", "addressee") and c["kind"] not in copies[str(c["number"])].lower():
+                copies[str(c["number"])] += f" ({c['kind']})"   # "Archive" is the file copy
     excerpts = []
     for e in doc["excerpts"]:
         for i, raw in enumerate(e.get("recipients_raw") or []):

@@ -36,7 +36,7 @@ class CopiesPart:
         if re.search(r"\bfile\b|\bdelo\b|\barchive\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?addressee(?P<pl>s)?\b", d, re.IGNORECASE)
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b)", d, re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
             info["flags"].append("plural" if m.group("pl") else "singular")
@@ -71,13 +71,23 @@ class CopiesPart:
 
     def print_runs_and_lists(self):
         for m in P.COPY_LIST_HEAD.finditer(self.text):
-            if m.group("rest").strip():
+            following = self.text[m.end() + 1:m.end() + 2]
+            # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list
+            # that numbers its copies is read after it
+            numbered_only = m.group("head").lower().startswith(("sent", "dispatched"))
+            if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
+                # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
+                self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
+            elif m.group("rest").strip():
                 # "Copies: 1 - to the addressee, 2 - file": the list on the same line
-                for item, item_start in self._inline_items(m.start("rest"), m.end()):
+                items = self._inline_items(m.start("rest"), m.end())
+                for item, item_start in items:
                     self._list_item(item, item_start)
                     self._list_lines.add(item_start)
-            else:
-                self._list_after(m.end())
+                if not items and not numbered_only:
+                    self._unnumbered(m.start("rest"), m.end(), one_line=True)
+            elif not self._list_after(m.end()) and not numbered_only:
+                self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and self._headless_list(m.start()):
                 self._list_after(m.start() - 1)
@@ -118,8 +128,50 @@ class CopiesPart:
             run += 1
         return run >= 2 and all(len(ln) <= 100 for ln in lines[run:])
 
-    def _list_after(self, end: int) -> None:
-        """The numbered copy list that follows a declaration or a list head ending at ``end``."""
+    def _block_end(self, pos: int) -> int:
+        """The end of the lines from ``pos`` up to a blank line or the end of the text."""
+        k = self.text.find("\n\n", pos)
+        return len(self.text) if k < 0 else k
+
+    def _unnumbered(self, start: int, end: int, one_line: bool) -> None:
+        """The copies of a list without numbers under a head ("Copies to: Cde. Gusarov; Cde. Larin;
+        file", "cc: Mr. Lindquist, S/P" a line each): numbered 1, 2, 3... in the order listed."""
+        if one_line:
+            body = self.text[start:end]
+            body = re.split(r"[.;]?\s*\bTotal\b", body)[0]   # "...; file (1). Total: 5 copies."
+            sep = ";" if ";" in body else ","
+            spans, pos = [], start
+            for part in body.split(sep):
+                spans.append((pos, pos + len(part)))
+                pos += len(part) + len(sep)
+        else:
+            spans, pos = [], start
+            for line in self.text[start:end].split("\n"):
+                spans.append((pos, pos + len(line)))
+                pos += len(line) + 1
+            if len(spans) == 1:   # "Distribution:" and the list on the line below it
+                self._unnumbered(start, end, one_line=True)
+                return
+        k = 0
+        for s, e in spans:
+            em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
+            if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
+                continue
+            k += 1
+            info = self._classify_destination(em.group("dest"), em.start("dest"))
+            self.copies.append(Copy(
+                number=k, number_raw=str(k), kind=info["kind"], destination=info["destination"],
+                recipient=info["recipient"], evidence=self.ev(em.start("dest"), em.end("dest")),
+                recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
+                candidates=list(info["candidates"]), source="list", flags=sorted(set(info["flags"] + ["unnumbered"])),
+                confidence=min(info["confidence"], 0.8), recipient_name=info["recipient_name"],
+                recipient_status=info["recipient_status"]))
+            self._list_lines.add(s)
+
+    def _list_after(self, end: int) -> int:
+        """The numbered copy list that follows a declaration or a list head ending at ``end``; the
+        number of entries read."""
+        found = 0
         pos = end + 1
         while pos < len(self.text):
             eol = self.text.find("\n", pos)
@@ -128,15 +180,24 @@ class CopiesPart:
             if not line.strip():
                 pos = eol + 1
                 continue
-            im = P.LIST_ITEM.match(line)
-            if not _is_item(im):
-                im = P.REVERSED_ITEM.match(line)   # "Cde. Hryhorenko - copy 1"
-                if not im:
-                    break
-            if pos not in self._list_lines:
-                self._list_item(im, pos)
-                self._list_lines.add(pos)
+            cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
+            ok = False
+            for c0, c1 in zip(cols, cols[1:] + [len(line)]):
+                part = line[c0:c1].rstrip()
+                im = P.LIST_ITEM.match(part)
+                if not _is_item(im):
+                    im = P.REVERSED_ITEM.match(part)   # "Cde. Hryhorenko - copy 1"
+                    if not im:
+                        break
+                ok = True
+                if pos + c0 not in self._list_lines:
+                    self._list_item(im, pos + c0)
+                    self._list_lines.add(pos + c0)
+                    found += 1
+            if not ok:
+                break
             pos = eol + 1
+        return found
 
     def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each

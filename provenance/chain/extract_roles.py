@@ -13,6 +13,9 @@ from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _s
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
+        us = P.US_DRAFTING.match(self.text, s, e) if role == "drafted" else None
+        if us:
+            return self._us_drafting(m, us)
         raw = self.text[s:e]
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", raw)
         if cut and cut.start() > 0:
@@ -38,6 +41,19 @@ class RolesPart:
             hand=hand, confidence=min(0.9 if label_supplied else 1.0, _name_confidence(ref)),
             agent_name=ref.recorded if ref else None))
         return self.roles[-1]
+
+    def _us_drafting(self, m: re.Match, us: re.Match):
+        """"Drafted: EUR/EE:RTDelancey:mb": the drafter by surname, the typist by initials."""
+        evidence = self.ev(m.start(), us.end())
+        ref = self.one_name(us.start("surname"), us.end("surname"), person=True)
+        self.roles.append(Role(role="drafted", agent=ref.name if ref else None, evidence=evidence,
+                               agent_raw=us.group("initials") + " " + us.group("surname"), agent_status=_status(ref),
+                               confidence=min(0.9, _name_confidence(ref)), agent_name=ref.recorded if ref else None))
+        drafted = self.roles[-1]
+        if us.group("typist"):
+            self.roles.append(Role(role="typed", agent=None, evidence=evidence, agent_raw=us.group("typist"),
+                                   agent_status="unknown", confidence=0.8))
+        return drafted
 
     def role_lines(self):
         for m in P.scan(P.DRAFTED, self.text, self.low, P.DRAFTED_WORDS, 1):

@@ -48,7 +48,7 @@ ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 _COPY_WORD = r"(?:Copy|Ex\.?|Exemplar)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
-    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)[ \t]*(?:" + _DASH + r"|:|(?=to\s))[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "Original to Cde. Kuzmenko; copy to the Central European Department": copies 1 and 2
@@ -75,8 +75,8 @@ PRINT_RUN_REST_OK = re.compile(
     r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*[.:]?\s*$", re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?:Copies(?:\s+(?:sent\s+)?to)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|Copy\s+list|"
-    r"Sent(?:\s+to)?|Dispatched(?:\s+to)?)[ \t]*:[ \t]*"
+    r"^[ \t]*(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|"
+    r"Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered\s+to|Recipients|cc|c\.c\.)[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
@@ -92,16 +92,24 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
     + r")[ \t]+)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
+    r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t]))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
 # the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
-HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" + _DASH + r"[ \t]*\d)?[ \t]*" + _DASH
+HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" + _DASH + r"[ \t]*\d)?[ \t]*(?:ekz\.?[ \t]*)?"
+                            + _DASH
                             + r"[ \t]*\S", re.MULTILINE)
-# "Cde. Hryhorenko - copy 1", "file - copy 4": the recipient first (a line of a list under a head)
+# "Cde. Hryhorenko - copy 1", "file - copy 4", "Cde. Fomenko - 1": the recipient first (a line of a
+# list under a head)
 REVERSED_ITEM = re.compile(
-    r"^[ \t]*(?P<dest>[^\n]+?)[ \t]*(?P<sep2>" + _DASH + r")[ \t]*(?P<label>(?i:copy)[ \t]+(?:" + _NUMSIGN
-    + r"[ \t]*)?(?P<num>\d{1,3}))(?P<sep1>)(?P<sic>)[ \t]*\.?[ \t]*$")
+    r"^[ \t]*(?P<dest>[^\n]+?)[ \t]*(?P<sep2>" + _DASH + r")[ \t]*(?P<label>(?:(?i:copy)[ \t]+(?:" + _NUMSIGN
+    + r"[ \t]*)?)?(?P<num>\d{1,3}))(?P<sep1>)(?P<sic>)[ \t]*\.?[ \t]*$")
+# two columns of a list run together on one line: "1 - Cde. Belyakov      4 - Cde. Lomov"
+COLUMN_BREAK = re.compile(r"[ \t]{3,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
+# an entry of an unnumbered list: "Cde. Gusarov", "- Archive;", "Comrade Ri Song-gun (1)", with
+# the bullet, the count of copies in brackets and the closing punctuation left out
+UNNUMBERED_ENTRY = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<dest>.+?)(?:[ \t]*\((?:\d{1,2}|one)\))?[ \t]*[;,.]?[ \t]*$")
 # "At the instruction of Cde. Lyudvigov one copy was made to be sent to Cde. Stalin."
 EXTRA_COPY = re.compile(
     r"(?:At\s+the\s+(?:instruction|order|request)\s+of\s+(?P<instr>[^,\n]+?)\s+)?"
@@ -111,15 +119,21 @@ EXTRA_COPY = re.compile(
 )
 # who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
-DRAFTED_WORDS = ("drafted", "prepared", "compiled", "composed", "executed", "performed", "exec", "perf", "ispolnitel")
+DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
+                 "perf", "ispolnitel", "isp.")
+# a drafting line of the American State Department: office symbols, the drafter's initials and
+# surname, the typist's initials ("EUR/EE:RTDelancey:mb")
+US_DRAFTING = re.compile(r"(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?")
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
-    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:))[ \t]*(?P<name>[^\n]*)")
+    r"|(?:[Dd]rafter|[Ee]xecutor)[ \t]*:"
+    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:"
+    r"|(?<![\w.])isp\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
-TYPED_WORDS = ("typed", "typewritten", "printed", "typist")
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.")
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*:))[ \t]*(?P<name>[^\n]*)")
+    r"|[Tt]ypist[ \t]*:|(?<![\w.])pech\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
@@ -190,8 +204,9 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
-    r"\b[Ee]xcerpts?\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
-    r"(?:was\s+|were\s+)?sent\s+to\s+(?P<who>[^\n]+?)[ \t]*\.?[ \t]*$", re.MULTILINE)
+    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
+    r"(?:(?:was\s+|were\s+)?sent\s+)?to\s+(?P<who>[^\n]+?)"
+    r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
     r"\s*(?P<who>[^()]+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
