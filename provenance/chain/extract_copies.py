@@ -69,6 +69,18 @@ class CopiesPart:
             info["flags"].append("several-recipients")
         return info
 
+    def _add_copy(self, info: dict, number: int | None, number_raw: str, evidence, *, source: str | None = None,
+                  flags=None, confidence: float | None = None) -> None:
+        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says."""
+        extra = {"source": source} if source else {}
+        self.copies.append(Copy(
+            number=number, number_raw=number_raw, kind=info["kind"], destination=info["destination"],
+            recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
+            recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]),
+            flags=sorted(set(info["flags"] if flags is None else flags)),
+            confidence=info["confidence"] if confidence is None else confidence,
+            recipient_name=info["recipient_name"], recipient_status=info["recipient_status"], **extra))
+
     def print_runs_and_lists(self):
         for m in P.COPY_LIST_HEAD.finditer(self.text):
             following = self.text[m.end() + 1:m.end() + 2]
@@ -159,13 +171,8 @@ class CopiesPart:
                 continue
             k += 1
             info = self._classify_destination(em.group("dest"), em.start("dest"))
-            self.copies.append(Copy(
-                number=k, number_raw=str(k), kind=info["kind"], destination=info["destination"],
-                recipient=info["recipient"], evidence=self.ev(em.start("dest"), em.end("dest")),
-                recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
-                candidates=list(info["candidates"]), source="list", flags=sorted(set(info["flags"] + ["unnumbered"])),
-                confidence=min(info["confidence"], 0.8), recipient_name=info["recipient_name"],
-                recipient_status=info["recipient_status"]))
+            self._add_copy(info, k, str(k), self.ev(em.start("dest"), em.end("dest")), source="list",
+                           flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
             self._list_lines.add(s)
 
     def _list_after(self, end: int) -> int:
@@ -243,25 +250,14 @@ class CopiesPart:
         else:
             numbers = parts[:1]
         for n in numbers:
-            self.copies.append(Copy(
-                number=n, number_raw=label, kind=info["kind"], destination=info["destination"],
-                recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
-                recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]), source="list",
-                flags=sorted(set(flags)), confidence=confidence, recipient_name=info["recipient_name"],
-                recipient_status=info["recipient_status"]))
+            self._add_copy(info, n, label, evidence, source="list", flags=flags, confidence=confidence)
 
     def copy_lines(self):
         for m in P.ORIGINAL_LINE.finditer(self.text):
             for k, part in ((1, "a"), (2, "b")):
                 info = self._classify_destination(m.group(part), m.start(part))
-                self.copies.append(Copy(
-                    number=k, number_raw=m.group(f"{part}_label"), kind=info["kind"],
-                    destination=info["destination"], recipient=info["recipient"],
-                    evidence=self.ev(m.start(part if k == 2 else 0), m.end(part)),
-                    recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
-                    candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),
-                    confidence=min(info["confidence"], 0.9), recipient_name=info["recipient_name"],
-                    recipient_status=info["recipient_status"]))
+                self._add_copy(info, k, m.group(f"{part}_label"), self.ev(m.start(part if k == 2 else 0), m.end(part)),
+                               confidence=min(info["confidence"], 0.9))
             self._list_lines.add(m.start())
         for m in P.COPY_LINE.finditer(self.text):
             if m.start() in self._list_lines:
@@ -269,13 +265,7 @@ class CopiesPart:
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
             number = int(num) if num else P.ORDINAL_NUMBER[m.group("word").lower()]
-            self.copies.append(Copy(
-                number=number, number_raw=m.group("label"), kind=info["kind"],
-                destination=info["destination"], recipient=info["recipient"], evidence=self.ev(m.start(), m.end()),
-                recipient_kind=info["recipient_kind"], recipient_raw=info["recipient_raw"],
-                candidates=list(info["candidates"]), flags=sorted(set(info["flags"])),
-                confidence=info["confidence"], recipient_name=info["recipient_name"],
-                recipient_status=info["recipient_status"]))
+            self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))
             self._list_lines.add(m.start())
 
     def exemplar_copy(self):
