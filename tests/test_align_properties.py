@@ -49,6 +49,35 @@ def test_blocks_are_valid_and_monotone(a, b):
     assert set(cleaned) <= set(blocks)
 
 
+@given(st.lists(st.integers(0, 12), max_size=300), st.lists(st.integers(0, 12), max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_large_range_anchors_counted_with_numpy_are_the_same(a, b):
+    """The anchors of a large range are counted with numpy: on every range of any size the result
+    is the one of the Counter-based search (checked here by lowering the threshold to one token)."""
+    import provenance.align.aligner as aligner
+    expected = matching_blocks(a, b)
+    saved = aligner.VECTOR_TOKENS
+    aligner.VECTOR_TOKENS = 1
+    try:
+        assert matching_blocks(a, b) == expected
+    finally:
+        aligner.VECTOR_TOKENS = saved
+
+
+def test_numpy_anchors_on_two_real_editions(monkeypatch):
+    """Darwin 1859 / 1872 (12,000 words each), words interned: the same blocks either way."""
+    from pathlib import Path
+    import provenance.align.aligner as aligner
+    ids: dict[str, int] = {}
+    data = Path(__file__).parent / "data" / "darwin"
+    a, b = ([ids.setdefault(w, len(ids)) for w in (data / f"darwin{y}.txt").read_text(encoding="utf-8").split()]
+            for y in (1859, 1872))
+    expected = matching_blocks(a, b)
+    monkeypatch.setattr(aligner, "VECTOR_TOKENS", 1)
+    assert matching_blocks(a, b) == expected
+    assert sum(k for _i, _j, k in expected) > 9000
+
+
 @given(seq)
 @settings(max_examples=100, deadline=None)
 def test_identical_sequences_match_fully(a):

