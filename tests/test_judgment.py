@@ -8,6 +8,7 @@ of bench/judgment is scored as a whole at the end, both pair by pair and as one 
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 import pytest
@@ -75,6 +76,13 @@ KEPT = [
      "lexical", ["synonyms", "WordNet"]),
     ("Once the varnish has dried, the frame can be rehung.", "When the varnish has dried, the frame can be rehung.",
      "lexical", []),
+    # one person, place or book that WordNet names two ways
+    ("Talks with Colonel Gaddafi resumed in the spring.", "Talks with Colonel Qaddafi resumed in the spring.",
+     "orthographic", []),
+    ("A copy of the Koran lay open on the desk.", "A copy of the Qur'an lay open on the desk.",
+     "orthographic", ["WordNet"]),
+    ("Rice exports from Burma fell sharply that year.", "Rice exports from Myanmar fell sharply that year.",
+     "lexical", ["WordNet", "another name"]),
 ]
 
 CHANGED = [
@@ -97,6 +105,9 @@ CHANGED = [
     ("The permit was granted legally.", "The permit was granted illegally.", None),
     ("The Tenant shall pay all charges.", "The Tenant may pay all charges.", None),
     ("The troops withdrew from the town.", "The troops withdrew from the town and the weapons were confiscated.", None),
+    # common words in one WordNet synset are not one name (insure/ensure)
+    ("The broker will insure the cargo before it sails.", "The broker will ensure the cargo before it sails.", None),
+    ("Rice exports from Burma fell sharply that year.", "Rice exports from Laos fell sharply that year.", "entity"),
 ]
 
 
@@ -161,13 +172,20 @@ def _score(tmp_path, lexicon, sets, mode):
     return pairs, s
 
 
+def _tuning_split(path) -> str:
+    """The part of a dev set used while tuning: its tune split where it keeps one apart, else all of it."""
+    splits = {json.loads(line)["split"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return "tune" if "heldout" in splits else "all"
+
+
 @pytest.mark.parametrize("mode", ["pairs", "document"])
 def test_the_labelled_sets_meet_their_targets(tmp_path, lexicon, mode):
     """The pairs used while tuning (the tune split of pairs.jsonl, dev2.jsonl and any later dev
     set): at most 5% of the edits that keep the meaning called substantive, at least 95% of the
     changes of meaning; the same whether each pair is aligned alone or all pairs are lines of one
     document pair (attribution)."""
-    sets = [("pairs.jsonl", "tune")] + [(p.name, "all") for p in sorted((ROOT / "bench" / "judgment").glob("dev*.jsonl"))]
+    dev = sorted((ROOT / "bench" / "judgment").glob("dev*.jsonl"))
+    sets = [("pairs.jsonl", "tune")] + [(p.name, _tuning_split(p)) for p in dev]
     pairs, s = _score(tmp_path, lexicon, sets, mode)
     assert len(pairs) >= 300 and len({p["genre"] for p in pairs}) >= 3
     assert s["meaning_kept_called_substantive"] <= 0.05 * s["meaning_kept"], s
@@ -177,10 +195,21 @@ def test_the_labelled_sets_meet_their_targets(tmp_path, lexicon, mode):
 @pytest.mark.parametrize("mode", ["pairs", "document"])
 def test_the_held_out_pairs_stay_where_they_were_measured(tmp_path, lexicon, mode):
     """The held-out split of pairs.jsonl is never used for tuning, only scored: 6 of its 86 edits that
-    keep the meaning are called substantive (7.0%, the 5% target is not met) and all 65 changes of
+    keep the meaning were called substantive when it was first measured (7.0%; 5 now, 5.8%: the 5% target is not met) and all 65 changes of
     meaning are. This guards against a change that makes it worse."""
     pairs, s = _score(tmp_path, lexicon, [("pairs.jsonl", "heldout")], mode)
     assert len(pairs) >= 150
+    assert s["meaning_kept_called_substantive"] <= 0.10 * s["meaning_kept"], s
+    assert s["meaning_changed_called_substantive"] >= 0.95 * s["meaning_changed"], s
+
+
+@pytest.mark.parametrize("mode", ["pairs", "document"])
+def test_the_held_out_half_of_the_latest_set_stays_where_it_was_measured(tmp_path, lexicon, mode):
+    """dev7.jsonl (240 pairs of ordinary prose, twelve genres) keeps every second pair of each
+    genre apart, scored only: on arrival 4 of its 68 edits that keep the meaning were called
+    substantive (5.9%) and all 52 changes of meaning."""
+    pairs, s = _score(tmp_path, lexicon, [("dev7.jsonl", "heldout")], mode)
+    assert len(pairs) == 120
     assert s["meaning_kept_called_substantive"] <= 0.10 * s["meaning_kept"], s
     assert s["meaning_changed_called_substantive"] >= 0.95 * s["meaning_changed"], s
 

@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import (
-    NEGATIONS, distinct_known, reading_values, reconcile, spelling_variant, typo, value_change, valueish
+    NEGATIONS, distinct_known, one_entity, reading_values, reconcile, spelling_variant, typo, value_change, valueish
 )
 from provenance.align.lexicon import phrase_key
 from provenance.align.tokenize import fold
@@ -493,7 +493,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         # a group named with an equivalent word (rebels/insurgents) is the same group
         for x in list(e_gone):
             for y in e_new:
-                if orthographic_pair(x, y, lexicon) or lexicon.equivalent([x], [y]):
+                if orthographic_pair(x, y, lexicon) or lexicon.equivalent([x], [y]) or one_entity(x, y):
                     e_gone.remove(x)
                     e_new.remove(y)
                     break

@@ -178,6 +178,50 @@ def same_place(x: str, y: str) -> str | None:
     return None
 
 
+def one_entity(x: str, y: str) -> bool:
+    """Whether WordNet lists two names in one synset of proper names: one person, place or thing
+    named two ways (Gaddafi/Qaddafi, Chou/Zhou, Koran/Qur'an, Burma/Myanmar). Words that only look
+    alike (affect/effect, Marshal/Martial) share no synset; common words that do (insure/ensure)
+    are not names."""
+    lx, ly = x.lower(), y.lower()
+    if lx == ly:
+        return False
+    key = (lx, ly)
+    r = _ENTITY_CACHE.get(key)
+    if r is None:
+        wn = wordnet()
+        sx = {s for w in _lookup_forms(lx) for s in wn.senses(w, None) if wn.proper(*s)}
+        r = bool(sx) and any(s in sx for w in _lookup_forms(ly) for s in wn.senses(w, None))
+        _ENTITY_CACHE[key] = r
+    return r
+
+
+_ENTITY_CACHE: dict[tuple[str, str], bool] = {}
+
+
+def _lookup_forms(w: str) -> tuple[str, ...]:
+    """A word as WordNet may list it: as written, and without its apostrophes (Qur'an: quran)."""
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    bare = w.replace("'", "").replace("’", "")
+    return (w, bare) if bare != w else (w,)
+
+
+def same_name(x: str, y: str) -> str | None:
+    """Two capitalized names of one entity in WordNet, spelt alike: a spelling of the name."""
+    if x[:1].isupper() and y[:1].isupper() and ratio(_translit_form(x), _translit_form(y)) >= 60 \
+            and one_entity(x, y):
+        return f"one name spelt two ways (WordNet: {x}/{y})"
+    return None
+
+
+def other_name(x: str, y: str) -> str | None:
+    """Two capitalized names of one entity in WordNet, not spelt alike (Burma/Myanmar)."""
+    if x[:1].isupper() and y[:1].isupper() and one_entity(x, y):
+        return f"another name of the same (WordNet: {x}/{y})"
+    return None
+
+
 def negated(x: str, y: str) -> bool:
     """Whether word ``y`` says "not ``x``": an antonym in WordNet, or ``x`` with a negating prefix."""
     lx, ly = x.lower(), y.lower()
@@ -297,6 +341,8 @@ def _skeleton(w: str) -> str:
 
 _PAIR_TESTS = (
     (same_place, LEXICAL),
+    (same_name, ORTHOGRAPHIC),
+    (other_name, LEXICAL),
     (spelling_variant, ORTHOGRAPHIC),
     (typo, ORTHOGRAPHIC),
     (transliteration, ORTHOGRAPHIC),
@@ -478,7 +524,7 @@ def _distinct_known(x: str, y: str) -> bool:
     lx, ly = x.lower(), y.lower()
     if lx == ly or not (_alpha(x) and _alpha(y)):
         return False
-    if places.same_place(x, y):
+    if places.same_place(x, y) or one_entity(x, y):
         return False
     px, py = places.is_place(x), places.is_place(y)
     if px and py:

@@ -176,6 +176,19 @@ class WordNet:
             ptrs.append((sym, int(off), "a" if p == "s" else p, int(st[:2], 16), int(st[2:], 16)))
         return words, tuple(ptrs)
 
+    @lru_cache(maxsize=1 << 15)
+    def proper(self, pos: str, offset: int) -> bool:
+        """Whether a synset names one person, place or thing: a noun whose first word is
+        capitalized (Qaddafi, Burma, Koran), not a common noun (aspirin, whose synset also lists
+        brand names)."""
+        if pos != "n":
+            return False
+        line = self.data[pos].find(offset)
+        if line is None:
+            return False
+        f = line.split(b" | ", 1)[0].split()
+        return f[4][:1].isupper()
+
     @lru_cache(maxsize=1 << 16)
     def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
         """WordNet's own morphology (morphy): the exception lists, then the detachment rules."""
