@@ -83,6 +83,15 @@ KEPT = [
      "orthographic", ["WordNet"]),
     ("Rice exports from Burma fell sharply that year.", "Rice exports from Myanmar fell sharply that year.",
      "lexical", ["WordNet", "another name"]),
+    # a letter the editor supplied inside a word, in one copy only
+    ("The receipt was countersigned by Cde. [K]ovalenko in May.",
+     "The receipt was countersigned by Cde. Kovalenko in May.", "editorial", ["brackets"]),
+    # a day whose month the context gives, and the full date
+    ("The shipment left Odessa on the 14th and reached Varna two days later.",
+     "The shipment left Odessa on 14 March and reached Varna two days later.", "lexical", ["same value"]),
+    # a verb in one witness, its noun in the other, in another order
+    ("Payments are suspended until the inspection is completed by the commission.",
+     "Payments are suspended until the completion of the inspection by the commission.", "lexical", []),
 ]
 
 CHANGED = [
@@ -108,6 +117,8 @@ CHANGED = [
     # common words in one WordNet synset are not one name (insure/ensure)
     ("The broker will insure the cargo before it sails.", "The broker will ensure the cargo before it sails.", None),
     ("Rice exports from Burma fell sharply that year.", "Rice exports from Laos fell sharply that year.", "entity"),
+    ("The shipment left Odessa on the 14th and reached Varna two days later.",
+     "The shipment left Odessa on 15 March and reached Varna two days later.", "date"),
 ]
 
 

@@ -48,6 +48,7 @@ INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
 
 SENTENCE_END = frozenset(".;:!?")
 _ALNUM = re.compile(r"[\W_]+")
+_BRACKETS = re.compile(r"[\[\]]")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 
@@ -382,6 +383,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if _bare(a_words) == _bare(b_words) and not _other_value(a_words, b_words):
         what = []
         ja, jb = " ".join(a_words), " ".join(b_words)
+        if "[" in ja + jb and _BRACKETS.sub("", ja) == _BRACKETS.sub("", jb):
+            # a letter the editor supplied inside a word ([L]apteva / Lapteva): the editorial layer
+            return _result("editorial", [], f"only the editor's brackets differ ({ja} / {jb})")
         if ja.lower() != jb.lower() and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
             what.append("punctuation or hyphenation")
         elif ja.lower() != jb.lower() and ja.lower().replace(" ", "") != jb.lower().replace(" ", ""):

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
+from provenance.align.explain import derived
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
+
+
+def _derived_units(x, y) -> bool:
+    """Two single words WordNet derives one from the other (concluded / the conclusion of): the
+    same content, worded as a verb in one witness and as a noun in the other."""
+    if len(x.words) != 1 or len(y.words) != 1 or x.hard or y.hard:
+        return False
+    return bool(derived(x.words[0], y.words[0]) or derived(y.words[0], x.words[0]))
 
 
 class Explaining:
@@ -83,7 +92,8 @@ class Explaining:
             if x.keys & keys:
                 return True
             return len(pool) <= SPELLING_POOL and any(
-                maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) for y in pool)
+                maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) or _derived_units(x, y)
+                for y in pool)
 
         resid = {k: edits[k].info["residual"] for k in cand}
         dropped: set[int] = set()

@@ -339,12 +339,18 @@ def value_spans(words) -> list[tuple[str, int, int]]:
         hm = _DOTTED_TIME.fullmatch(m.group("n"))
         if hm and value.startswith("n:") and not (m.group("ord") or m.group("half") or mult):
             value += f"{AMBIGUOUS}t:{int(hm.group(1)):02d}:{hm.group(2)}"   # 12.30: a number, or half past twelve
+        elif m.group("ord") and value.startswith("n:") and 1 <= x <= 31 and x == int(x) \
+                and _THE_BEFORE.search(text, 0, m.start()):
+            value += f"{AMBIGUOUS}{DAY}{int(x):02d}"   # the 9th: a day of a month the context gives
         take(m, value)
     return out
 
 
 #: between the two readings of a value that reads two ways (``n:12.3~t:12:30``)
 AMBIGUOUS = "~"
+#: a day without its month (the 9th): the same as any date of that day the other reading states
+DAY = "day:"
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 
 
@@ -360,6 +366,8 @@ def resolve(va: Counter, vb: Counter) -> tuple[Counter, Counter]:
         out: Counter = Counter()
         for k, n in c.items():
             first, _sep, alt = k.partition(AMBIGUOUS)
+            if alt.startswith(DAY):   # the day of a date the other side states in full
+                alt = next((o for o in sorted(other) if o.startswith("dm:") and o.endswith("-" + alt[len(DAY):])), "")
             out[alt if alt and alt in other and first not in other else first] += n
         return out
 

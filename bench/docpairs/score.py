@@ -1,0 +1,113 @@
+"""Score `provenance align` on labelled document pairs (bench/docpairs/pN_a.txt, pN_b.txt, pN.json).
+
+    python bench/docpairs/score.py               # every pair
+    python bench/docpairs/score.py --split tune  # p1-p3, used while tuning
+    python bench/docpairs/score.py --split heldout --misses   # p4-p6, scored only
+
+Each labelled difference is found in witness A by its context; the divergences whose A reading
+falls inside that context are its verdict (the most serious category among them; none: the
+difference was missed). A divergence inside no labelled context is a false alarm. Two scores:
+whether the verdict says substantive exactly when the label does, and whether the category is
+the labelled one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from provenance.align import align_paths  # noqa: E402
+from provenance.vocab import RANK  # noqa: E402
+
+SPLITS = {"tune": ["p1", "p2", "p3"], "heldout": ["p4", "p5", "p6"]}
+
+
+def pair_names(split: str) -> list[str]:
+    if split == "all":
+        return sorted(p.stem for p in HERE.glob("p*.json"))
+    return SPLITS[split]
+
+
+def score_pair(name: str, lexicon_path=None) -> tuple[list[dict], list[dict]]:
+    """(one row per labelled difference, the false alarms) of one pair."""
+    labels = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
+    res = align_paths([HERE / f"{name}_a.txt", HERE / f"{name}_b.txt"], ids=["a", "b"], lexicon_path=lexicon_path)
+    text = res["witnesses"][0]["text"]
+    spans = []
+    for lab in labels:
+        cs = text.find(lab["context_a"])
+        spans.append((cs, cs + len(lab["context_a"])) if cs >= 0 else None)
+    used = set()
+    rows = []
+    for lab, span in zip(labels, spans):
+        got = []
+        if span is not None:
+            for k, d in enumerate(res["divergences"]):
+                r = d["readings"]["a"]
+                if span[0] <= r["start"] and r["end"] <= span[1] and (r["end"] > r["start"] or r["start"] < span[1]):
+                    got.append(d)
+                    used.add(k)
+        verdict = max((d["category"] for d in got), key=RANK.get, default=None)
+        rows.append({"pair": name, "kind": lab["kind"], "expected": lab["expected"], "got": verdict,
+                     "a": lab["a"], "b": lab["b"], "located": span is not None,
+                     "reasons": [d["reason"] for d in got]})
+    alarms = [d for k, d in enumerate(res["divergences"]) if k not in used]
+    return rows, alarms
+
+
+def summary(rows: list[dict], alarms: list[dict]) -> dict:
+    kept = [r for r in rows if r["expected"] != "substantive"]
+    changed = [r for r in rows if r["expected"] == "substantive"]
+    return {
+        "differences": len(rows),
+        "found": sum(r["got"] is not None for r in rows),
+        "category_right": sum(r["got"] == r["expected"] for r in rows),
+        "meaning_kept": len(kept),
+        "meaning_kept_called_substantive": sum(r["got"] == "substantive" for r in kept),
+        "meaning_changed": len(changed),
+        "meaning_changed_called_substantive": sum(r["got"] == "substantive" for r in changed),
+        "false_alarms": len(alarms),
+        "false_alarms_substantive": sum(d["category"] == "substantive" for d in alarms),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
+    ap.add_argument("--misses", action="store_true", help="list the differences judged against their label")
+    args = ap.parse_args(argv)
+    rows, alarms = [], []
+    for name in pair_names(args.split):
+        r, a = score_pair(name)
+        rows += r
+        alarms += a
+    s = summary(rows, alarms)
+    by = Counter((r["expected"], r["got"]) for r in rows)
+    print(f"| expected | called | n |\n|---|---|---:|")
+    for (e, g), n in sorted(by.items(), key=lambda x: (x[0][0], str(x[0][1]))):
+        print(f"| {e} | {g or 'not found'} | {n} |")
+    print()
+    print(f"differences found: {s['found']}/{s['differences']}; category as labelled: "
+          f"{s['category_right']}/{s['differences']}")
+    print(f"meaning kept, called substantive: {s['meaning_kept_called_substantive']}/{s['meaning_kept']}; "
+          f"meaning changed, called substantive: {s['meaning_changed_called_substantive']}/{s['meaning_changed']}")
+    print(f"divergences outside every labelled difference: {s['false_alarms']} "
+          f"({s['false_alarms_substantive']} substantive)")
+    if args.misses:
+        for r in rows:
+            if r["got"] != r["expected"]:
+                print(f"  MISS {r['pair']} [{r['kind']}] {r['a']!r} -> {r['b']!r}: {r['got']} {r['reasons']}")
+        for d in alarms:
+            rd = d["readings"]
+            print(f"  ALARM {d['category']}: {rd['a']['text']!r} -> {rd['b']['text']!r}: {d['reason']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
