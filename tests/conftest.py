@@ -149,14 +149,20 @@ def same_name_sources(tmp_path: Path) -> tuple[Path, Path]:
     return out[0], out[1]
 
 
-def gen_corpus():
-    """bench/gen_corpus.py as a module: the generator of synthetic archives."""
+def bench_module(rel: str, name: str):
+    """A script of bench/ (``rel``: its path under bench/) as a module named ``name``."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / rel)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def gen_corpus():
+    """bench/gen_corpus.py as a module: the generator of synthetic archives."""
+    return bench_module("gen_corpus.py", "gen_corpus")
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 
 import pytest
 
-from conftest import ROOT, SEED, SOURCES, run_cli, run_process
+from conftest import SEED, SOURCES, gen_corpus, run_cli, run_process
 from provenance.corpus import DaskEngine, LocalEngine, audit_corpus, discover, index_paths
 from provenance.fileio import dump_json
 from provenance.resources import json_errors
@@ -29,9 +28,7 @@ def cluster():
 def corpus_db(tmp_path_factory):
     """The seeds plus a small generated archive with planted pairs."""
     out = tmp_path_factory.mktemp("dask")
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = gen_corpus()
     gen.generate(out, 150, seed=5)
     db = out / "c.sqlite"
     index_paths([out / "docs"], db)

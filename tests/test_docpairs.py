@@ -6,19 +6,11 @@ are scored only."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
-from conftest import ROOT
+from conftest import bench_module
 
 
 def _scorer():
-    path = ROOT / "bench" / "docpairs" / "score.py"
-    spec = importlib.util.spec_from_file_location("docpairs_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("docpairs/score.py", "docpairs_score")
 
 
 def _summary(split: str) -> tuple[dict, list[dict]]:

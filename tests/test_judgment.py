@@ -7,13 +7,11 @@ of bench/judgment is scored as a whole at the end, both pair by pair and as one 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, bench_module
 from provenance.align import align_witnesses, load_lexicon, load_witnesses
 
 
@@ -166,12 +164,7 @@ def test_knowledge_resources_answer_offline():
 
 
 def _evaluation():
-    path = ROOT / "bench" / "judgment" / "evaluate.py"
-    spec = importlib.util.spec_from_file_location("judgment_evaluate", path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_module("judgment/evaluate.py", "judgment_evaluate")
 
 
 def _score(tmp_path, lexicon, sets, mode):
