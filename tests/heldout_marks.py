@@ -22,7 +22,8 @@ TUNE_FILES = ("h01", "h02", "h03", "h04")
 
 
 def norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip()
+    """Whitespace collapsed, and none before punctuation (where an element such as a gap stood)."""
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", s or "")).strip()
 
 
 def text_of(el) -> str:

@@ -26,8 +26,8 @@ from provenance.resources import data_json, user_json
 
 _TITLE = re.compile(
     r"^(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|Lieutenant[- ]General\b|"
-    r"Colonel[- ]General\b|Generalissimo\b|Marshal\b|People's Commissar\b|Ambassador\b|Mr\.|"
-    r"to\b|the\b|by\b|of\b)\s*",
+    r"Colonel[- ]General\b|Generalissimo\b|Marshal\b|People's Commissar\b|Ambassador\b|Mr\.|Mrs\.|Ms\.|Miss\b|"
+    r"Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s)|to\b|the\b|by\b|of\b)\s*",
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+(?=[A-Z\[])")
@@ -45,7 +45,8 @@ _AFFILIATION = re.compile(r"\s+\([^()]*\)")
 # a title that only a person carries (not "to", "the", "by", "of")
 _PERSONAL_TITLE = re.compile(
     r"^\s*(?:to\s+)?(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|"
-    r"Lieutenant[- ]General\b|Colonel[- ]General\b|Generalissimo\b|Marshal\b|Ambassador\b|Mr\.|Mrs\.)",
+    r"Lieutenant[- ]General\b|Colonel[- ]General\b|Generalissimo\b|Marshal\b|Ambassador\b|Mr\.|Mrs\.|Ms\.|"
+    r"Miss\b|Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s))",
     re.IGNORECASE,
 )
 _PLURAL_TITLE = re.compile(r"^\s*(?:to\s+)?(?:Cdes\b\.?|Comrades\b)", re.IGNORECASE)
@@ -56,6 +57,19 @@ _WITH_INITIALS = re.compile(
     r"(?:^|[\s.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s*)+[A-ZА-ЯЁ\[]|[a-zа-яёA-ZА-ЯЁ]\s+(?:[A-ZА-ЯЁ]\.\s*)+$")
 # one word of a name as written: "Malenkov", "MALENKOV", "Ter-Gasparyan", "O'Neil"
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[-'’][A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*|[A-ZА-ЯЁ]{2,}(?:[-'’][A-ZА-ЯЁ]{2,})*")
+
+
+def _name_word(word: str) -> bool:
+    """One word of a name as written, in any alphabet with its accents (Ladányi, Mureșan, Dvořák):
+    "Malenkov", "MALENKOV", "Ter-Gasparyan", "O'Neil"."""
+    if _NAME_WORD.fullmatch(word):
+        return True
+    parts = re.split(r"[-'’]", word)
+    if not all(p.isalpha() for p in parts) or not parts[0][:1].isupper():
+        return False
+    if word.isupper():
+        return all(len(p) >= 2 for p in parts)
+    return len(parts[0]) >= 2 and all(p[1:].islower() and len(p) >= 2 for p in parts)
 _VOWEL = re.compile(r"[AEIOUYaeiouyАЕЁИОУЫЭЮЯаеёиоуыэюя]")
 # the endings of Russian (and Soviet) surnames: Malenkov, Zverev, Kumykin, Vyshinsky, Borisova,
 # Mikoyan, Ordzhonikidze, Shevchenko...
@@ -270,13 +284,21 @@ class NameAuthority:
         person = person or bool(_PLURAL_TITLE.match(raw))
         out = []
         pos = 0
+        joined_from = None   # where a name begins whose first word was no name ("Agitation and Propaganda ...")
         for m in list(_SPLIT.finditer(raw)) + [None]:
             seg_end = m.start() if m else len(raw)
-            seg = raw[pos:seg_end]
+            begin = pos if joined_from is None else joined_from
+            seg = raw[begin:seg_end]
             lead = len(seg) - len(seg.lstrip())
             seg_s = seg.strip()
+            joined_from = None
             if seg_s and re.search(r"\w|\[", seg_s):
-                out.append(self.resolve(seg_s, start + pos + lead, person, attested))
+                ref = self.resolve(seg_s, start + begin + lead, person, attested)
+                if m and m.group(0).strip() == "and" and ref.kind == "unknown" and " " not in seg_s \
+                        and seg_s[:1].isupper() and raw[m.end():m.end() + 1].isupper():
+                    joined_from = begin   # one name of two words joined by "and": read on
+                else:
+                    out.append(ref)
             if m:
                 pos = m.end()
         return out
@@ -304,7 +326,7 @@ class NameAuthority:
 
 def surname_shaped(word: str) -> bool:
     """True for one word with the ending of a Russian surname ("Malenkov", "KOVALEV", "Borisova")."""
-    return bool(_NAME_WORD.fullmatch(word) and len(word) >= 4 and _SURNAME_ENDING.search(word))
+    return bool(_name_word(word) and len(word) >= 4 and _SURNAME_ENDING.search(word))
 
 
 _TITLED = re.compile(
@@ -338,7 +360,7 @@ def _personal_confidence(raw: str, cleaned: str, person: bool, attested) -> floa
     if _ARTICLE.match(raw) or re.search(r"\d", cleaned):
         return 0.0
     words = cleaned.split(" ")
-    if not 1 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+    if not 1 <= len(words) <= 3 or not all(_name_word(w) for w in words):
         return 0.0
     surname = words[-1]
     if not _VOWEL.search(surname) or len(surname) < 2:

@@ -10,6 +10,10 @@ from provenance.chain.model import Excerpt, Placement, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status, _strip_span
 
 
+#: a date that closes the name of an excerpt's recipient: "sent to the Ministry of Agriculture on 15.III.1957"
+_TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r")\s*\.?\s*$", re.IGNORECASE)
+
+
 class ExcerptsPart:
     def placements_(self):
         if self.low is not None and not any(v in self.low for v in ("placed", "filed", "put", "kept", "held",
@@ -114,7 +118,11 @@ class ExcerptsPart:
         channel = ch.group("ch").lower() if ch else None
         points_raw = (what[:ch.start()] + what[ch.end():]).strip() if ch else what.strip()
         points = P.parse_points(points_raw)
-        refs = self.names(m.start("who"), m.end("who"))
+        who_end = m.end("who")
+        dated = _TRAILING_DATE.search(self.text, m.start("who"), who_end)   # "... Agriculture on 15.III.1957"
+        if dated and dated.start() > m.start("who"):
+            who_end = dated.start()
+        refs = self.names(m.start("who"), who_end)
         ev = self.ev(m.start(), m.end())
         exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],
                       points=points, points_raw=points_raw, evidence=ev, channel=channel,

@@ -10,6 +10,13 @@ from provenance.chain.model import Party, Role, Transfer, to_dict
 from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status
 
 
+#: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
+_TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")\.?(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$",
+                            re.IGNORECASE)
+#: a person named in parentheses after an office
+_PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -25,8 +32,15 @@ class RolesPart:
             e = more.start()
         raw = self.text[s:e]
         ev_end = e
+        # "the Agricultural Department of the CC (Cde. Iliev)": the person, not the office
+        inner = _PERSON_IN_PARENS.search(raw)
+        if inner and inner.start() > 0:
+            outer = self.one_name(s, s + inner.start())
+            if outer is None or outer.kind not in ("person", "unlisted"):
+                s, e = s + inner.start("n"), s + inner.end("n")
+                raw = self.text[s:e]
         date = None
-        dm = re.search(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", raw, re.IGNORECASE)
+        dm = _TRAILING_DATE.search(raw)
         if dm and (dm.start() > 0 and raw[:dm.start()].strip(" ,")):
             date = P.parse_date(dm.group("d"), self.year)
             if date:

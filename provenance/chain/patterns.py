@@ -72,7 +72,10 @@ PRINT_RUN = re.compile(
 _TYPIST = (r"(?-i:(?!(?:to|of|for|and|the|in|on|by|are|was|is|at|as|or|with|were|made|each|more|sent)\b)"
            r"[a-zа-яё]{1,4}\.?(?:[ \t]?[a-zа-яё]{1,3}\.)?)")
 PRINT_RUN_REST_OK = re.compile(
-    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*[.:]?\s*$", re.IGNORECASE)
+    r"^\s*(?:\[?printed\]?|\.?\s*" + _TYPIST + r"|\.|were printed|in all)?\s*[.:]?"
+    # the head of the list that follows: "Made in 4 copies. Receive:", "3 copies. Distribution:"
+    r"(?:\s*(?:receive|received\s+by|recipients|distribution|distributed\s+to|sent\s+to|copies\s+to|to)\s*:)?\s*$",
+    re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|"
@@ -137,7 +140,7 @@ TYPED = re.compile(
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
-    r"\s*;|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
+    r"\s*;|\s+/\s*|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
     r"|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
@@ -195,11 +198,14 @@ PLACED_POINT = re.compile(
 )
 # "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:"
 EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?sent(?:\s+to)?|to)\s*:?"
-                          r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?")
+                          r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
+                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:")
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?P<what>(?:points?|items?|paragraphs?)\s+\d[\d\s,and\-–—]*?|all|everything|in\s+full)\s+"
+    r"\s*(?P<what>(?:points?|items?|paragraphs?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything|in\s+full"
+    r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
+    r"(?:\s+[IVXLC\d]+)?)?)\s+"
     + _DASH + r"\s*(?:to\s+)?(?P<who>[^()]+?)(?P<tail>\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
@@ -217,7 +223,9 @@ EXCERPT_ENTRY_PAREN = re.compile(
 EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
 CHANNEL = re.compile(r"\bby\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
-ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)\s*$", re.IGNORECASE)
+ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)"
+                        r"(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
+                        r"(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(

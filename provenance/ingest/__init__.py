@@ -23,6 +23,7 @@ from provenance.ingest.brackets import Classifier
 from provenance.ingest.inline import Context
 from provenance.ingest.layout import detect, iso_date
 from provenance.ingest.tei import TeiBuilder
+from provenance.knowledge.languages import romanized_tag
 from provenance.model import Mark, Segment, Witness
 from provenance.resources import known_persons, user_json
 from provenance.vocab import NS, tei_tag, tool_header
@@ -105,6 +106,8 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     classifier = Classifier(rules.overrides, rules.foreign_terms, rules.common_words, known_persons())
     layout = detect(text)
     classifier.scope = (layout.body_start, layout.body_end)
+    if "original language" in layout.fields:
+        classifier.doc_language = romanized_tag(layout.fields["original language"].value)
     blocks = structure(text, layout.body_start, layout.body_end)
     ctx = Context(text=text, doc_id=doc_id, path=path, classifier=classifier)
     for pos, msg in layout.warnings:

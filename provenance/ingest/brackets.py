@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from provenance.ingest.words import (
-    RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _expands, _foreign_word, _russian,
-    _token_before, _words_before
+    RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _dotted_label, _expands, _foreign_word,
+    _russian, _sentence_start, _token_before, _words_before, no_english, some_foreign
 )
 from provenance.knowledge import english, languages, places
 
@@ -227,6 +227,9 @@ class Classifier:
         self.overrides = overrides or []
         self.persons = {p.lower() for p in persons}
         self.scope: tuple[int, int] | None = None  # the body: where a gloss's name is looked for
+        #: the tag of the original's language as its header states it ("Original Language: Romanian":
+        #: ro; Bulgarian: bg-Latn), for the original's words no word list names
+        self.doc_language: str | None = None
         self.foreign = KNOWN_FOREIGN | {w.lower() for w in foreign_terms}
         self.common = COMMON_SUPPLIED | {w.lower() for w in common_words}
 
@@ -389,6 +392,11 @@ class Classifier:
             return Decision("abbr", "abbr.expansion", b, target=abbr, content=(cs, ce))
         if len(words) >= 2 and prev_word and _expands(prev_word, words):
             return Decision("abbr", "abbr.expansion.word", b, target=prev[0], content=(cs, ce))
+        dotted = _dotted_label(text, b.start, lo, words)
+        if dotted:
+            # "Red. [Drafted by] C. Mureșan / Dact. [Typed by] E. Vlad": the original's abbreviated
+            # label, translated
+            return Decision("abbr", "abbr.label", b, target=dotted, content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             n = max(len(a.split()) for a in alts)
             tgt = _words_before(text, b.start, lo, n)
@@ -407,6 +415,20 @@ class Classifier:
                 tgt = run[k:]
             orig = text[tgt[0][0]:tgt[-1][1]]
             person = self._is_person(text, tgt[0][0], orig, alts, b.end)
+            if not person:
+                # a place's name is all of its capitalized words that are no English words
+                # ("Gorna Dzhumaya [Blagoevgrad]", "Orașul Stalin [Brașov]"), not the last one only
+                run = _words_before(text, b.start, lo, len(tgt) + 3)
+                k = len(run) - len(tgt)
+                while k > 0:
+                    w = text[run[k - 1][0]:run[k - 1][1]]
+                    if not RE_NAMEWORD.match(w) or w.lower() in LEADING_WORDS or english.is_word(w.lower()) \
+                            or english.zipf(w) >= 3.0 or _sentence_start(text, run[k - 1][0], lo):
+                        break
+                    k -= 1
+                if k < len(run) - len(tgt):
+                    tgt = run[k:]
+                    orig = text[tgt[0][0]:tgt[-1][1]]
             sep_tmpl = ""
             if len(alts) > 1:
                 joined = " or ".join(alts)
@@ -438,13 +460,26 @@ class Classifier:
         low = stripped.lower()
         if all(RE_PLAIN_WORD.match(w) for w in words) and len(words) <= 3 and low not in self.common \
                 and not all(w in ENGLISH_SUPPLIED for w in words) and _russian(words):
+            if self._romanized_other():
+                # a Slavic word of a Bulgarian (Ukrainian, Serbian...) original, read as Russian
+                return self._document_language(b, cs, ce, stripped, "foreign.document-language")
             return Decision("foreign", "foreign.russian", b, content=(cs, ce))
         lang = self._other_language(words)
         if lang:
             return Decision("foreign", f"foreign.{lang}", b, content=(cs, ce), attrs={"lang": lang})
+        lang = self._other_language(words, by_letters=True)
+        if lang:
+            d = Decision("foreign", f"foreign.letters.{lang}", b, content=(cs, ce), attrs={"lang": lang})
+            d.doubtful = (f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
+                          "the original-language word in that language, or another?")
+            d.alternatives = ["supplied"]
+            return d
         if prev_word and RE_PLAIN_WORD.match(prev_word) and _foreign_word(prev_word) \
                 and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
+        if low not in self.foreign and self._romanized_other() and len(words) <= 2 \
+                and all(RE_PLAIN_WORD.match(w) for w in words) and any(RE_TRANSLIT.search(w) for w in words):
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language")
         if low in self.foreign or (len(words) <= 2 and all(RE_PLAIN_WORD.match(w) for w in words)
                                    and any(RE_TRANSLIT.search(w) for w in words)):
             d = Decision("foreign", "foreign.known" if low in self.foreign else "foreign.translit", b,
@@ -453,7 +488,11 @@ class Classifier:
                 d.doubtful = f"'{stripped}' looks transliterated: the original-language word, or a supplied word?"
                 d.alternatives = ["supplied"]
             return d
-        if self._no_english(words):
+        if self.doc_language and some_foreign(words, self.common):
+            # a word no English dictionary knows, in a document whose header names its original's
+            # language: that language's word
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language")
+        if no_english(words, self.common):
             # words no English dictionary knows, in a language no word list here holds: the
             # original's words (a transliteration from Mongolian, Kazakh...), language undetermined
             d = Decision("foreign", "foreign.undetermined", b, content=(cs, ce), attrs={"lang": "und-Latn"})
@@ -472,20 +511,28 @@ class Classifier:
             d.alternatives = ["gloss"]
         return d
 
-    def _no_english(self, words: list[str]) -> bool:
-        """Whether a bracket holds one to three lower-case words of four letters or more, none of
-        them English (neither in WordNet nor among the words English text uses)."""
-        return 0 < len(words) <= 3 and all(RE_PLAIN_WORD.match(w) or w.isalpha() and w.islower() for w in words) \
-            and all(len(w) >= 4 and not english.is_word(w) and english.zipf(w) < 1.5 for w in words) \
-            and " ".join(words).lower() not in self.common
+    def _romanized_other(self) -> bool:
+        """Whether the header names an original in a script other than Latin, and not Russian."""
+        return bool(self.doc_language) and self.doc_language.endswith("-Latn") and self.doc_language != "ru-Latn"
 
-    def _other_language(self, words: list[str]) -> str | None:
+    def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
+        lang = self.doc_language
+        d = Decision("foreign", rule, b, content=(cs, ce), attrs={"lang": lang})
+        d.doubtful = (f"'{stripped}' is in no word list of the languages known here: read as the original's "
+                      f"language, {languages.language_name(lang)}, which the header names")
+        d.alternatives = ["supplied"]
+        return d
+
+    def _other_language(self, words: list[str], by_letters: bool = False) -> str | None:
         """The language of a bracket of lower-case words none of which is English, when one
-        language's word list holds them all ("the recruitment [nábor]": Czech)."""
+        language's word list holds them all ("the recruitment [nábor]": Czech), or, ``by_letters``,
+        when they are written with letters only one language uses ("[șlepuri]": Romanian)."""
         if not words or len(words) > 3 or any(not w[:1].islower() for w in words):
             return None
         if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in words) or " ".join(words).lower() in self.common:
             return None
+        if by_letters:
+            return languages.language_by_letters(tuple(words))
         return languages.language_of(tuple(words))
 
     def _occurs_alone(self, text: str, word: str, b: Bracket) -> bool:
@@ -503,9 +550,12 @@ class Classifier:
         return False
 
     def _is_person(self, text, start, orig, alts, after: int | None = None) -> bool:
+        before = text[max(0, start - 60):start]
+        if alts and all(places.is_place(a) for a in alts) and not RE_TITLE_BEFORE.search(before) \
+                and not any(w.lower() in self.persons for a in alts for w in a.split()):
+            return False   # "the town of Stalin [Varna]": the modern name is a place's
         if any(w.lower() in self.persons for w in orig.split() + [w for a in alts for w in a.split()]):
             return True
-        before = text[max(0, start - 60):start]
         if RE_TITLE_BEFORE.search(before):
             return True
         if after is not None and RE_SPEAKING_AFTER.match(text, after, min(len(text), after + 40)):

@@ -111,3 +111,51 @@ def _expands(prev_word: str, words: list[str]) -> bool:
     if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
         return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution
     return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w)) or len(words) >= 3
+
+
+def _dotted_label(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, int] | None:
+    """An abbreviated word with its dot that opens a line or follows a slash, just before a bracket
+    of capitalized English words ("Red. [Drafted by]", "/ Dact. [Typed by]"): the span of the
+    abbreviation with its dot."""
+    if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or \
+            not all(english.is_word(w.lower().strip(".,")) for w in words):
+        return None
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end <= lo or text[end - 1] != ".":
+        return None
+    start = end - 1
+    while start > lo and text[start - 1].isalpha():
+        start -= 1
+    letters = end - 1 - start
+    if not 2 <= letters <= 6 or not text[start].isupper():
+        return None
+    k = start
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    return (start, end) if k <= lo or text[k - 1] in "\n/|" else None
+
+
+def _sentence_start(text: str, pos: int, lo: int) -> bool:
+    """Whether the word at ``pos`` begins a sentence or a line."""
+    k = pos - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    return k < lo or text[k] in ".!?\n:;\"“(" or text[k] == "]" and k > lo and text[k - 1] == "."
+
+
+def some_foreign(words: list[str], common=frozenset()) -> bool:
+    """One to three lower-case words, one of which at least is no English word."""
+    return 0 < len(words) <= 3 and all(w[:1].islower() and w.replace("'", "").replace("’", "").isalpha()
+                                       for w in words) \
+        and any(not english.is_word(w) and (english.zipf(w) < 2.5 or not w.isascii()) for w in words) \
+        and " ".join(words).lower() not in common
+
+
+def no_english(words: list[str], common=frozenset()) -> bool:
+    """Whether a bracket holds one to three lower-case words of four letters or more, none of
+    them English (neither in WordNet nor among the words English text uses)."""
+    return 0 < len(words) <= 3 and all(RE_PLAIN_WORD.match(w) or w.isalpha() and w.islower() for w in words) \
+        and all(len(w) >= 4 and not english.is_word(w) and english.zipf(w) < 1.5 for w in words) \
+        and " ".join(words).lower() not in common

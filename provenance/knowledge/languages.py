@@ -13,6 +13,8 @@ form ("brigádníci") is found without loading every full list.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 
 import langcodes
@@ -65,6 +67,70 @@ def language_of(words: tuple[str, ...]) -> str | None:
         if best:
             return best[1]
     return None
+
+
+#: a letter is a language's own when it stands for at least this share of the letters of its
+#: word list and no other language's list uses it as much (ő: Hungarian, ș: Romanian, ł: Polish)
+OWN_LETTER_SHARE = 1e-3
+OTHER_LETTER_SHARE = 5e-4
+
+
+@lru_cache(maxsize=1)
+def _own_letters() -> dict[str, str]:
+    """Letter -> the one language whose word list uses it (letters beyond ASCII only)."""
+    from wordfreq import get_frequency_dict
+
+    share: dict[str, dict[str, float]] = {}
+    for lang in LATIN_LANGUAGES:
+        counts = Counter("".join(get_frequency_dict(lang, wordlist="small")))
+        total = sum(v for c, v in counts.items() if c.isalpha()) or 1
+        share[lang] = {c: v / total for c, v in counts.items() if c.isalpha() and not c.isascii()}
+    out = {}
+    for lang, letters in share.items():
+        for c, v in letters.items():
+            if v >= OWN_LETTER_SHARE and all(share[o].get(c, 0) < OTHER_LETTER_SHARE for o in share if o != lang):
+                out[c] = lang
+    return out
+
+
+def language_by_letters(words: tuple[str, ...]) -> str | None:
+    """The language whose own letters a word no word list holds is written with ("șlepuri":
+    Romanian, "őrsök": Hungarian), when every such letter points to that one language."""
+    letters = {c for w in words for c in w.lower() if c.isalpha() and not c.isascii()}
+    if not letters:
+        return None
+    own = _own_letters()
+    langs = {own.get(c) for c in letters}
+    found = {x for x in langs if x}
+    if len(found) != 1:
+        return None
+    lang = found.pop()
+    # every other letter must be one the language writes
+    alphabet = _alphabet(lang)
+    return lang if all(c in alphabet for w in words for c in w.lower() if c.isalpha()) else None
+
+
+@lru_cache(maxsize=256)
+def romanized_tag(name: str) -> str | None:
+    """The tag of a language named in English ("Romanian": ro, "Bulgarian": bg-Latn, "Korean":
+    ko-Latn) as its words stand in brackets of an English translation: in Latin letters, so a
+    language of another script is tagged as its romanization. None for an unknown name, English,
+    or a name of several languages ("Russian and Chinese")."""
+    name = (name or "").strip().strip(".")
+    if not name or re.search(r"\band\b|,|/|;", name):
+        return None
+    try:
+        lang = langcodes.find(name)
+    except (LookupError, ValueError):
+        return None
+    code = lang.language
+    if not code or code == "en":
+        return None
+    try:
+        script = lang.maximize().script
+    except Exception:   # the likely-script data is an optional part of langcodes
+        script = None
+    return code if script == "Latn" else f"{code}-Latn"
 
 
 @lru_cache(maxsize=None)
