@@ -105,3 +105,11 @@ def test_copy_lists_excerpts_and_roles_in_more_forms():
         roles.setdefault(r["role"], []).append(r.get("agent_name") or r.get("agent_raw"))
     assert roles["drafted"] == ["Ivanov"], roles
     assert roles["typed"][0] == "Lőrincz" and "Pak Song-chol" in roles["typed"][1], roles
+
+
+def test_the_english_of_a_name_quoted_in_the_originals_words_is_a_gloss():
+    root = ingest_text('Report\n\nThe chairman of the "Hajnal Csillag" [Morning Star] cooperative resigned, '
+                       'and [the] members left.\n', "t").tree.getroot()
+    notes = [n.text for n in root.iter(f"{TEI}note") if n.get("type") == "gloss"]
+    assert notes == ["Morning Star"], notes
+    assert [s.text for s in root.iter(f"{TEI}supplied")] == ["the"]

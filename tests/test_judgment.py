@@ -87,6 +87,9 @@ KEPT = [
     # a day whose month the context gives, and the full date
     ("The shipment left Odessa on the 14th and reached Varna two days later.",
      "The shipment left Odessa on 14 March and reached Varna two days later.", "lexical", ["same value"]),
+    # a sum in a currency and its hundredths, and the same sum in decimals
+    ("The grain was bought at 7 rubles 20 kopecks a pood from the collective farms.",
+     "The grain was bought at 7.20 rubles a pood from the collective farms.", "lexical", ["same value"]),
     # a verb in one witness, its noun in the other, in another order
     ("Payments are suspended until the inspection is completed by the commission.",
      "Payments are suspended until the completion of the inspection by the commission.", "lexical", []),
@@ -117,6 +120,8 @@ CHANGED = [
     ("Rice exports from Burma fell sharply that year.", "Rice exports from Laos fell sharply that year.", "entity"),
     ("The shipment left Odessa on the 14th and reached Varna two days later.",
      "The shipment left Odessa on 15 March and reached Varna two days later.", "date"),
+    ("The grain was bought at 7 rubles 20 kopecks a pood from the collective farms.",
+     "The grain was bought at 7.25 rubles a pood from the collective farms.", "numeric"),
 ]
 
 

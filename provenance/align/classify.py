@@ -49,6 +49,8 @@ INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
 SENTENCE_END = frozenset(".;:!?")
 _ALNUM = re.compile(r"[\W_]+")
 _BRACKETS = re.compile(r"[\[\]]")
+#: the kinds of values that are dates and times (the others are numbers: n, pct, a currency)
+_DATE_KINDS = frozenset({"d", "dm", "t", "y", "dec", "cent"})
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 
@@ -475,7 +477,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             all(fold(w) in SUPPORT_VERBS for w in u.words) for u in rest_a + rest_b):
         return _result("lexical", [], "only a support verb differs ("
                        + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
-    if value_changed and value_kinds & {"n", "pct"}:
+    if value_changed and value_kinds - _DATE_KINDS:   # numbers, shares, sums of money
         flags.append("numeric")
     if value_changed and value_kinds & {"d", "dm", "t", "y"} or not value_kinds and \
             Counter(w for w in la if is_date_word(w) and not _YEAR.match(w)) != \

@@ -26,7 +26,8 @@ NEG_PREFIXES = ("dis", "un", "in", "im", "il", "ir", "non", "non-", "mis")
 VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter quarters third thirds past "
                        "to hours hrs h and of the st nd rd th day fold - morning afternoon evening night noon "
                        "midday midnight century centuries decade s 's minutes pound pounds sterling dollar "
-                       "dollars euro euros yen rouble roubles ruble rubles".split())
+                       "dollars euro euros yen rouble roubles ruble rubles kopeck kopecks kopek kopeks copeck copecks "
+                       "cent cents".split())
 
 ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from provenance.ingest.words import (
-    RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _dotted_label, _expands, _foreign_word,
-    _russian, _sentence_start, _token_before, _words_before, no_english, some_foreign
+    FUNCTION_LIKE, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _dotted_label, _expands,
+    _foreign_word, _quoted_foreign_before, _russian, _sentence_start, _token_before, _words_before, no_english,
+    some_foreign
 )
 from provenance.knowledge import english, languages, places
 
@@ -477,6 +478,10 @@ class Classifier:
         if prev_word and RE_PLAIN_WORD.match(prev_word) and _foreign_word(prev_word) \
                 and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
+        if _quoted_foreign_before(text, b.start, lo) and 0 < len(words) <= 5 \
+                and all(english.is_word(w.lower().strip(".,")) or w.lower() in FUNCTION_LIKE for w in words):
+            # "the "Vörös Csillag" [Red Star] cooperative": the English of a name quoted in the original's words
+            return Decision("note-gloss", "gloss.quoted-name", b, content=(cs, ce))
         if low not in self.foreign and self._romanized_other() and len(words) <= 2 \
                 and all(RE_PLAIN_WORD.match(w) for w in words) and any(RE_TRANSLIT.search(w) for w in words):
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")

@@ -159,3 +159,29 @@ def no_english(words: list[str], common=frozenset()) -> bool:
     return 0 < len(words) <= 3 and all(RE_PLAIN_WORD.match(w) or w.isalpha() and w.islower() for w in words) \
         and all(len(w) >= 4 and not english.is_word(w) and english.zipf(w) < 1.5 for w in words) \
         and " ".join(words).lower() not in common
+
+
+#: small words an English translation of a name holds that dictionaries of content words lack
+FUNCTION_LIKE = frozenset("of the and for to in on at a an".split())
+_CLOSING_QUOTES = "\"”»’'"
+_OPENING_QUOTES = {"\"": "\"", "”": "“„\"", "»": "«", "’": "‘'", "'": "'"}
+
+
+def _quoted_foreign_before(text: str, pos: int, lo: int) -> bool:
+    """Whether a quoted phrase in words no English dictionary knows ends just before ``pos``
+    ("Vörös Csillag" [Red Star], «Zvezda» [Star])."""
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end <= lo or text[end - 1] not in _CLOSING_QUOTES:
+        return False
+    close = text[end - 1]
+    start = max(lo, end - 80)
+    open_at = max(text.rfind(q, start, end - 1) for q in _OPENING_QUOTES[close])
+    if open_at < 0:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[open_at + 1:end - 1])
+    if not 1 <= len(words) <= 5:
+        return False
+    foreign = [w for w in words if not english.is_word(w.lower()) and english.zipf(w) < 3.0]
+    return 2 * len(foreign) > len(words)

@@ -54,7 +54,10 @@ _TIME_PATTERNS = [
     ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?|"
                       r"(?=\s+(?:hours|hrs|h|local|GMT|UTC)\b))", re.I)),
     ("hm", re.compile(r"(?:(?<=\bat )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
-                      r"(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b", re.I)),
+                      r"(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b"
+                      # not a price: "at 9.40 rubles"
+                      r"(?!\s*(?:roubles?|rubles?|dollars?|euros?|pounds?|yen|cents?|kopecks?|per\s*cent|percent|%))",
+                      re.I)),
     # 10 p.m., 10 pm, 10 o'clock in the evening
     ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
     ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
@@ -93,6 +96,9 @@ _OTHER_PATTERNS = [
     ("fraction", re.compile(r"(?<![\d/.])(?P<a>[1-9])\s*/\s*(?P<b>[2-9]|10)(?![\d/])")),
     # 1941-44, 1941-1944: two years
     ("range", re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b")),
+    # 9 rubles 40 kopecks, 3 dollars 25 cents: a sum in a currency and its hundredths
+    ("money", re.compile(r"(?<![\d.,])(?P<a>\d+)\s+(?P<cur>roubles?|rubles?|dollars?|euros?)\s*,?\s+"
+                         r"(?P<b>\d{1,2})\s+(?P<sub>kopecks?|kopeks?|copecks?|cents?)\b", re.I)),
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?|(?<![\d])\.\d+)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
@@ -291,6 +297,8 @@ def _other_values(kind: str, g: dict, text: str, m) -> list[str]:
         return ["pct:" + _fmt(round(100 * int(g["a"]) / int(g["b"]), 4))]
     if kind == "century":
         return [f"cent:{int(g['n'])}"]
+    if kind == "money":
+        return [f"{_CURRENCY_WORDS[g['cur'].lower()]}:{_fmt(int(g['a']) + int(g['b']) / 100)}"]
     a = int(g["a"])   # a range of years: both
     return [f"n:{a}", f"n:{int(str(a)[:4 - len(g['b'])] + g['b'])}"]
 
@@ -307,10 +315,10 @@ def value_spans(words) -> list[tuple[str, int, int]]:
     def free(m) -> bool:
         return not any(taken[m.start():m.end()])
 
-    def take(m, value: str):
-        for k in range(m.start(), m.end()):
+    def take(m, value: str, end: int | None = None):
+        end = m.end() if end is None else end
+        for k in range(m.start(), end):
             taken[k] = True
-        end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1
         out.append((value, owner[m.start()], owner[end - 1] + 1))
@@ -336,13 +344,15 @@ def value_spans(words) -> list[tuple[str, int, int]]:
         x *= _FACTOR.get(mult, 1)
         cur = _currency(text, m)
         value = ("pct:" if m.group("pct") else f"{cur}:" if cur else "n:") + _fmt(x)
+        unit = _AFTER_WORD.match(text, m.end()) if cur and not m.group("pct") else None
+        unit_end = unit.end() if unit and unit.group(1).lower() in _CURRENCY_WORDS else None   # 9.40 rubles
         hm = _DOTTED_TIME.fullmatch(m.group("n"))
         if hm and value.startswith("n:") and not (m.group("ord") or m.group("half") or mult):
             value += f"{AMBIGUOUS}t:{int(hm.group(1)):02d}:{hm.group(2)}"   # 12.30: a number, or half past twelve
         elif m.group("ord") and value.startswith("n:") and 1 <= x <= 31 and x == int(x) \
                 and _THE_BEFORE.search(text, 0, m.start()):
             value += f"{AMBIGUOUS}{DAY}{int(x):02d}"   # the 9th: a day of a month the context gives
-        take(m, value)
+        take(m, value, unit_end)
     return out
 
 
