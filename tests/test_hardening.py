@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from conftest import SEED, run_cli, run_process
-from provenance.ingest.brackets import MAX_BRACKET_BREAKS, MAX_BRACKET_CHARS, RE_BRACKET_CHAR, parse_brackets
+from provenance.ingest.parse import MAX_BRACKET_BREAKS, MAX_BRACKET_CHARS, RE_BRACKET_CHAR, parse_brackets
 
 T = "{http://www.tei-c.org/ns/1.0}"
 BODY = "The committee met on 5 May 1945 and decided to send the grain to the district.\n"

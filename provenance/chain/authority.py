@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from provenance.knowledge.wordnet import wordnet
 from provenance.resources import data_json, user_json
 
 
@@ -38,6 +39,8 @@ _BLANK = re.compile(r"\bleft blank\b|\bblank\b", re.IGNORECASE)
 _INWORD_BRACKET = re.compile(r"(?<=\w)\[(\w{1,3})\]|\[(\w{1,3})\](?=\w)")
 _STANDALONE_BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _POSSESSIVE = re.compile(r"[’']s$")
+# an office after a name: "Chairman of the Executive Committee", "head of the General Section"
+_OFFICE = re.compile(r"^(?:the\s+)?([A-Za-z]+)(?:\s+(?:of|at|in)\b|$)")
 # "Cde. Saburov (Gosplan)": an affiliation in parentheses after the name (not "VKP(b)")
 _AFFILIATION = re.compile(r"\s+\([^()]*\)")
 
@@ -285,6 +288,7 @@ class NameAuthority:
         out = []
         pos = 0
         joined_from = None   # where a name begins whose first word was no name ("Agitation and Propaganda ...")
+        prev_sep = ""
         for m in list(_SPLIT.finditer(raw)) + [None]:
             seg_end = m.start() if m else len(raw)
             begin = pos if joined_from is None else joined_from
@@ -292,7 +296,12 @@ class NameAuthority:
             lead = len(seg) - len(seg.lstrip())
             seg_s = seg.strip()
             joined_from = None
-            if seg_s and re.search(r"\w|\[", seg_s):
+            office = _OFFICE.match(seg_s)
+            if office and out and out[-1].kind in ("person", "unlisted") and prev_sep == "," \
+                    and (office.group(1)[:1].islower() or " " in seg_s) \
+                    and wordnet().names_an_office(office.group(1).lower()):
+                pass   # "Cde. P. Jonaitis, Chairman of the Executive Committee": his office, not another name
+            elif seg_s and re.search(r"\w|\[", seg_s):
                 ref = self.resolve(seg_s, start + begin + lead, person, attested)
                 if m and m.group(0).strip() == "and" and ref.kind == "unknown" and " " not in seg_s \
                         and seg_s[:1].isupper() and raw[m.end():m.end() + 1].isupper():
@@ -301,6 +310,7 @@ class NameAuthority:
                     out.append(ref)
             if m:
                 pos = m.end()
+                prev_sep = m.group(0).strip()
         return out
 
     def mentions(self, text: str, ident: str, kind: str = "person") -> list[tuple[int, int]]:

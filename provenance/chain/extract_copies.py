@@ -225,7 +225,7 @@ class CopiesPart:
 
     def _list_item(self, im: re.Match, line_start: int):
         num_raw = im.group("num")
-        parts = [int(x) for x in re.findall(r"\d+", num_raw)]
+        parts = [int(x) for x in re.findall(r"\d+", num_raw)] or [n for n in [P.roman_number(num_raw.strip())] if n]
         dest = im.group("dest") or ""
         info = self._classify_destination(dest, line_start + im.start("dest"))
         flags = list(info["flags"])
@@ -264,7 +264,14 @@ class CopiesPart:
                 continue   # read already as an entry of the list under a print run or a head
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
-            number = int(num) if num else P.ORDINAL_NUMBER[m.group("word").lower()]
+            if num:
+                number = int(num)
+            elif m.group("cword"):
+                number = P.NUMBER_WORDS[m.group("cword").lower()]   # "Copy one"
+            elif m.group("roman"):
+                number = P.roman_number(m.group("roman"))            # "Copy II"
+            else:
+                number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))
             self._list_lines.add(m.start())
 

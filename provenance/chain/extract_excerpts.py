@@ -117,6 +117,9 @@ class ExcerptsPart:
         ch = P.CHANNEL.search(what)
         channel = ch.group("ch").lower() if ch else None
         points_raw = (what[:ch.start()] + what[ch.end():]).strip() if ch else what.strip()
+        if channel is None:   # "an extract of point 1 was sent in cipher to ..."
+            whole = P.CHANNEL.search(m.group(0))
+            channel = whole.group("ch").lower() if whole else None
         points = P.parse_points(points_raw)
         who_end = m.end("who")
         dated = _TRAILING_DATE.search(self.text, m.start("who"), who_end)   # "... Agriculture on 15.III.1957"

@@ -7,6 +7,20 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.model import Evidence, Party, Transfer
 from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted
+from provenance.knowledge.wordnet import wordnet
+
+
+_ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
+
+
+def _organization(who: str) -> str | None:
+    """The name of an office addressed in the header ("the Secretariat of the South Moravian Regional
+    Committee of the KSČ, Brno"): a capitalized noun that WordNet says names an organization,
+    with what follows it, without the article and the town after a comma."""
+    m = _ORG_HEAD.match(who.strip())
+    if not m or len(who) > 120 or not wordnet().names_a_group(m.group("head").lower()):
+        return None
+    return (m.group("head") + m.group("rest")).strip()
 
 
 class PartiesPart:
@@ -14,6 +28,12 @@ class PartiesPart:
         for m in P.ADDRESSEE.finditer(self.text):
             who = m.group("who")
             if re.match(r"^(?:the\s+)?addressees?\b", who, re.IGNORECASE):
+                continue
+            body = self.meta.get("title_span")
+            org = _organization(who) if body is None or m.start() < body[1] + 400 else None
+            if org:
+                # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
+                self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
                 continue
             refs = self.names(m.start("who"), m.end("who"))
             if not refs:

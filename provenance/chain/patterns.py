@@ -47,7 +47,8 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 _COPY_WORD = r"(?:Copy|Ex\.?|Exemplar)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?P<num>\d+)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)|(?P<cword>"
+    + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -78,23 +79,25 @@ PRINT_RUN_REST_OK = re.compile(
     re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|"
+    r"^[ \t]*(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|"
     r"Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered\s+to|Recipients|cc|c\.c\.)[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
     r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?)\s+(?="
-    r"(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))",
+    r"(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t]))",
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH
-                             + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))", re.IGNORECASE)
+                             + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))"
+                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)", re.IGNORECASE)
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?)(?!\d)"
+    + r")[ \t]+)?(?P<num>\d{1,3}(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
+    + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t]))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
@@ -123,20 +126,23 @@ EXTRA_COPY = re.compile(
 # who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
+                 "author",
                  "perf", "ispolnitel", "isp.")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
 # surname, the typist's initials ("EUR/EE:RTDelancey:mb")
 US_DRAFTING = re.compile(r"(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?")
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
-    r"|(?:[Dd]rafter|[Ee]xecutor)[ \t]*:"
+    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor)[ \t]*:"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:"
     r"|(?<![\w.])isp\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.")
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*:|(?<![\w.])pech\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
+    r"|[Tt]ypist[ \t]*:|(?<![\w.])pech\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?"
+    r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*\.|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
+    r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
@@ -199,19 +205,23 @@ PLACED_POINT = re.compile(
 # "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:"
 EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?sent(?:\s+to)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
-                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:")
+                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:"
+                          r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+of[ \t]+(?=(?:points?|pts?\.|§+|items?)[ \t]*\d"
+                          r"[^\n]*?" + _DASH + r")")
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     r"\s*(?P<what>(?:points?|items?|paragraphs?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything|in\s+full"
     r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
-    + _DASH + r"\s*(?:to\s+)?(?P<who>[^()]+?)(?P<tail>\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?\s*\.?\s*$",
+    + _DASH + r"\s*(?:to\s+)?(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
+    r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
     r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
-    r"(?:(?:was\s+|were\s+)?sent\s+)?to\s+(?P<who>[^\n]+?)"
+    r"(?:(?:was\s+|were\s+)?sent\s+(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)\s+)?)?"
+    r"to\s+(?P<who>[^\n;]+?)"
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
@@ -221,7 +231,7 @@ EXCERPT_ENTRY_PAREN = re.compile(
 #: where the entries of an excerpt list end when they are not separated by semicolons:
 #: "Cde. Zverev (point 2), Cde. Kosygin (everything), ..."
 EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
-CHANNEL = re.compile(r"\bby\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
+CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)"
                         r"(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
@@ -244,6 +254,20 @@ NUMBER_LINE = re.compile(
 )
 HANDWRITTEN = re.compile(r"\[Handwritten(?:[^\]\n]*)?", re.IGNORECASE)
 UNRENDERED_LINE = re.compile(r"^[\s□]*$")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_number(raw: str) -> int | None:
+    """The value of a Roman numeral ("IV": 4), or None."""
+    if not raw or any(c not in _ROMAN for c in raw):
+        return None
+    total = 0
+    for k, c in enumerate(raw):
+        v = _ROMAN[c]
+        total += -v if k + 1 < len(raw) and _ROMAN[raw[k + 1]] > v else v
+    return total
 
 
 def parse_count(raw: str) -> int | None:

@@ -19,11 +19,14 @@ to resolve inside the file); a person the authority does not hold ("unlisted") i
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from provenance.chain.authority import NameAuthority
 from provenance.chain.extract import extract_document
 from provenance.chain.model import agent_name, excerpt_names, party_name, recipient_name
+from provenance.knowledge.wordnet import wordnet
 from provenance.teixml import append_text
 from provenance.vocab import T
 
@@ -49,7 +52,15 @@ def _key_for(name: str | None, authority: NameAuthority) -> tuple[str, str | Non
     for ident, e in authority.institutions.items():
         if e["name"] == name:
             return "orgName", ident
+    if _organization_shaped(name):
+        return "orgName", None   # "Presidium", "Agricultural Department of the CC": an office the authority does not hold
     return "persName", None
+
+
+def _organization_shaped(name: str) -> bool:
+    """Whether one of the first three words of a name is a noun WordNet says names an organization."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name)[:3]]
+    return any(w[:1].isupper() and wordnet().names_a_group(w.lower()) for w in words)
 
 
 def _name(parent, name: str | None, raw: str | None, authority: NameAuthority, status: str | None = None):

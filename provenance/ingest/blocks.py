@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from provenance.chain.patterns import INITIALS
 from provenance.dates import NUMERIC_DATE
-from provenance.ingest.brackets import Bracket, parse_brackets
+from provenance.ingest.parse import Bracket, parse_brackets
 from provenance.ingest.layout import paragraphs
 
 RE_POINT_NUM = re.compile(r"^(?P<q>[\"“«]?)\s*(?P<label>(?P<n>\d{1,3})\.)\s+\S")

@@ -1,9 +1,9 @@
 """Editorial brackets in a transcription: find them (nested, unmatched) and decide what each is.
 
 The transcriptions mix the original's words with the translator's or editor's additions in
-square brackets. This module parses the brackets of a stretch of text into a tree that keeps
-character offsets into the source, and classifies every bracket by a named rule
-(``Decision.rule``), so that the choice can be reported, reviewed and overridden.
+square brackets. :mod:`.parse` finds the brackets of a stretch of text; this module classifies
+every bracket by a named rule (``Decision.rule``), so that the choice can be reported, reviewed
+and overridden.
 """
 
 from __future__ import annotations
@@ -11,111 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from provenance.ingest.parse import Bracket
 from provenance.ingest.words import (
     FUNCTION_LIKE, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _dotted_label, _expands,
     _foreign_word, _quoted_foreign_before, _russian, _sentence_start, _token_before, _words_before, no_english,
     some_foreign
 )
 from provenance.knowledge import english, languages, places
-
-#: A bracket may not span more than this many characters (a stray "[" must not swallow a page).
-MAX_BRACKET_CHARS = 1200
-#: ... nor more than this many blank-line breaks.
-MAX_BRACKET_BREAKS = 6
-#: Brackets nested deeper than this are kept as written (with a warning), so that the TEI stays
-#: well within the element depth every XML reader accepts (libxml2: 256 without huge_tree).
-MAX_BRACKET_DEPTH = 64
-
-UNRENDERED = "\u25a1"  # WHITE SQUARE: glyphs the web page could not render
-
-
-@dataclass
-class Bracket:
-    start: int  # offset of "["
-    end: int  # offset after "]"
-    children: list["Bracket"] = field(default_factory=list)
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
-
-
-@dataclass
-class Stray:
-    pos: int
-    char: str
-
-
-RE_BRACKET_CHAR = re.compile(r"[\[\]]")
-
-
-def _matches(text: str, start: int, end: int) -> dict[int, int]:
-    """For each "[" of ``text[start:end]`` that a "]" closes (brackets nest; a "]" with no open
-    "[" closes nothing), the offset of that "]". One pass, no recursion."""
-    match: dict[int, int] = {}
-    opened: list[int] = []
-    for m in RE_BRACKET_CHAR.finditer(text, start, end):
-        i = m.start()
-        if text[i] == "[":
-            opened.append(i)
-        elif opened:
-            match[opened.pop()] = i
-    return match
-
-
-def parse_brackets(text: str, start: int = 0, end: int | None = None) -> tuple[list[Bracket], list[Stray]]:
-    """Top-level brackets of ``text[start:end]`` (children nested inside) and unmatched brackets.
-
-    An opening bracket that would span more than MAX_BRACKET_CHARS characters or
-    MAX_BRACKET_BREAKS blank lines is a stray: a lost "[" must not swallow a page. The text
-    after a stray is read again as if the stray were not there.
-
-    The parse is iterative and linear: brackets are matched in one pass, a stray costs no
-    rescan, and only a bracket short enough to be kept is looked into (at most
-    MAX_BRACKET_CHARS characters), however many brackets there are or however deep they nest.
-    """
-    end = len(text) if end is None else end
-    match = _matches(text, start, end)
-    tops: list[Bracket] = []
-    strays: list[Stray] = []
-    pos = start
-    while True:
-        m = RE_BRACKET_CHAR.search(text, pos, end)
-        if not m:
-            break
-        i = m.start()
-        if text[i] == "]":
-            strays.append(Stray(i, "]"))
-            pos = i + 1
-            continue
-        close = match.get(i)
-        if close is None or close - i > MAX_BRACKET_CHARS or text.count("\n\n", i, close) > MAX_BRACKET_BREAKS:
-            strays.append(Stray(i, "["))
-            pos = i + 1
-            continue
-        tops.append(_nested(text, i, close))
-        pos = close + 1
-    return tops, strays
-
-
-def _nested(text: str, s: int, close: int) -> Bracket:
-    """The bracket from ``s`` to its closing ``close``, with the brackets inside it (balanced,
-    since ``close`` closes ``s``) nested as children."""
-    top = Bracket(s, close + 1, [])
-    stack: list[Bracket] = [top]
-    for m in RE_BRACKET_CHAR.finditer(text, s + 1, close):
-        i = m.start()
-        if text[i] == "[":
-            b = Bracket(i, -1, [])
-            stack[-1].children.append(b)
-            stack.append(b)
-        else:
-            stack.pop().end = i + 1
-    return top
-
-
-# ---------------------------------------------------------------------------------------------
-# Classification
+from provenance.knowledge.wordnet import wordnet
 
 @dataclass
 class Decision:
@@ -135,9 +38,12 @@ class Decision:
 
 
 RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
+#: the lower-case word just before a name
+_NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
-    r"^\s*(?P<flag>sic)\s*[,;:]?\s*(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+"
-    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:intended|meant))?\s*$", re.I)
+    r"^\s*(?P<flag>sic)\s*[,;:]?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
+    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?"
+    r"(?:intended|meant))?\s*$", re.I)
 RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
@@ -290,7 +196,7 @@ class Classifier:
                 return Decision("sic", "sic.flag", b, target=tgt[0] if tgt else None,
                                 template="" if flag == "sic" else f"[{flag}]")
             m = RE_SIC_CORR.match(stripped)
-            if m:
+            if m and (m.group("hedge") or m.group("tail")):
                 corr = m.group("corr")
                 n = max(1, len(corr.split()))
                 tgt = _words_before(text, b.start, lo, n)
@@ -475,7 +381,7 @@ class Classifier:
                           "the original-language word in that language, or another?")
             d.alternatives = ["supplied"]
             return d
-        if prev_word and RE_PLAIN_WORD.match(prev_word) and _foreign_word(prev_word) \
+        if prev_word and prev_word.replace("-", "").isalpha() and prev_word.islower() and _foreign_word(prev_word) \
                 and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if _quoted_foreign_before(text, b.start, lo) and 0 < len(words) <= 5 \
@@ -563,6 +469,9 @@ class Classifier:
             return True
         if RE_TITLE_BEFORE.search(before):
             return True
+        noun = _NOUN_BEFORE.search(before)
+        if noun and wordnet().names_a_person(noun.group(1).lower()) and not places.is_place(orig):
+            return True   # "the former kulak Pietkiewicz [Petkevičius]": a kind of person names him
         if after is not None and RE_SPEAKING_AFTER.match(text, after, min(len(text), after + 40)):
             return True   # "Zhukoff [Zhukov] said": people speak and act, places do not
         if places.is_place(orig) or any(places.is_place(a) for a in alts):

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from provenance import XML_NS
-from provenance.ingest.brackets import MAX_BRACKET_DEPTH, UNRENDERED, Classifier, Decision, parse_brackets
+from provenance.ingest.brackets import Classifier, Decision
+from provenance.ingest.parse import MAX_BRACKET_DEPTH, UNRENDERED, parse_brackets
 from provenance.teixml import append_text
 from provenance.vocab import T
 

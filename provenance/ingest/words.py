@@ -43,7 +43,7 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
 
 #: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
 #: an abbreviation in capitals: "VKP(b)", "KSČ", and with a slash "V/O"
-_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
+_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])|\([a-zа-я]\)(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
 RE_CAPS_RUN = re.compile(rf"(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
 RE_CAPS_TOKEN = re.compile(_CAPS)
 

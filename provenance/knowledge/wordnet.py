@@ -189,6 +189,33 @@ class WordNet:
         f = line.split(b" | ", 1)[0].split()
         return f[4][:1].isupper()
 
+    @lru_cache(maxsize=1 << 12)
+    def _first_noun_file(self, word: str) -> bytes | None:
+        for base in self.base_forms(word, "n"):
+            offs = self.offsets(base, "n")
+            if offs:
+                line = self.data["n"].find(offs[0])
+                return line.split(b" ", 2)[1] if line else None
+        return None
+
+    def names_a_group(self, word: str) -> bool:
+        """Whether a noun's most frequent sense is a group of people or an organization (WordNet's
+        lexicographer file noun.group: committee, ministry, secretariat, department)."""
+        return self._first_noun_file(word) == b"14"
+
+    def names_a_person(self, word: str) -> bool:
+        """Whether a noun's most frequent sense is a kind of person (noun.person: chairman,
+        secretary, instructor)."""
+        return self._first_noun_file(word) == b"18"
+
+    def names_an_office(self, word: str) -> bool:
+        """A kind of person that is no one person's name: chairman, secretary (not Lenin)."""
+        if not self.names_a_person(word):
+            return False
+        base = self.base_forms(word, "n")
+        offs = self.offsets(base[0], "n") if base else ()
+        return bool(offs) and not self.proper("n", offs[0])
+
     @lru_cache(maxsize=1 << 16)
     def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
         """WordNet's own morphology (morphy): the exception lists, then the detachment rules."""
