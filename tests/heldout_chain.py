@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+from heldout_marks import score_files
+
 from provenance.chain import extract_paths
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
@@ -74,6 +76,16 @@ def score(prefixes, folder: Path = HELDOUT) -> list[tuple[str, str, bool]]:
                 out.append((name, f"{role} by {want} (got {have!r})",
                             _surname(want) == _surname(have) or _family_first(want, have)))
     return out
+
+
+def score_set(folder: Path, prefixes) -> dict:
+    """Marks and chain facts of the files of one set: counts, and what was missed."""
+    marks = score_files(prefixes, folder)
+    facts = score(prefixes, folder)
+    return {"marks": len(marks), "marks_hit": sum(hit for _e, hit in marks),
+            "marks_missed": [e["mark"] for e, hit in marks if not hit],
+            "facts": len(facts), "facts_ok": sum(ok for *_x, ok in facts),
+            "facts_missed": [what for _f, what, ok in facts if not ok]}
 
 
 if __name__ == "__main__":

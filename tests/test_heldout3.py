@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heldout_chain import score as chain_score
-from heldout_marks import score_files
+from heldout_chain import score_set
 
 from provenance.chain import extract_document
 from provenance.ingest import ingest_text
@@ -23,19 +22,17 @@ LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def test_the_tuning_transcriptions_encode_their_marks_and_chains():
-    marks = score_files(TUNE, FOLDER)
-    assert len(marks) == 104 and sum(hit for _e, hit in marks) >= 103, [e["mark"] for e, hit in marks if not hit]
-    facts = chain_score(TUNE, FOLDER)
-    assert len(facts) == 33 and all(ok for *_x, ok in facts), [what for _f, what, ok in facts if not ok]
+    got = score_set(FOLDER, TUNE)
+    assert (got["marks"], got["facts"]) == (104, 33), got
+    assert got["marks_hit"] >= 103 and got["facts_ok"] == 33, got
 
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """Scored only: on arrival 77 of their 97 marks and 16 of their 33 copy-chain facts were read
     as expected; 83 and 18 after the rules these documents' companions brought."""
-    marks = score_files(HELD_OUT, FOLDER)
-    assert len(marks) == 97 and sum(hit for _e, hit in marks) >= 83
-    facts = chain_score(HELD_OUT, FOLDER)
-    assert len(facts) == 33 and sum(ok for *_x, ok in facts) >= 18
+    got = score_set(FOLDER, HELD_OUT)
+    assert (got["marks"], got["facts"]) == (97, 33)
+    assert got["marks_hit"] >= 83 and got["facts_ok"] >= 18
 
 
 WEB_HEAD = "Skip to content\n\nMay 2, 1952\n\nReport on the Grain Collection\n\n"

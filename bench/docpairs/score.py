@@ -1,8 +1,8 @@
 """Score `provenance align` on labelled document pairs (bench/docpairs/pN_a.txt, pN_b.txt, pN.json).
 
     python bench/docpairs/score.py               # every pair
-    python bench/docpairs/score.py --split tune  # p1-p3, used while tuning
-    python bench/docpairs/score.py --split heldout --misses   # p4-p6, scored only
+    python bench/docpairs/score.py --split tune  # p1-p3, q1, q2, q4: used while tuning
+    python bench/docpairs/score.py --split heldout   # p4-p6, q3, q5, q6: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -25,12 +25,13 @@ sys.path.insert(0, str(HERE.parents[1]))
 from provenance.align import align_paths  # noqa: E402
 from provenance.vocab import RANK  # noqa: E402
 
-SPLITS = {"tune": ["p1", "p2", "p3"], "heldout": ["p4", "p5", "p6"]}
+#: p1-p6 archival pairs, q1-q3 archival and q4-q6 ordinary prose; half of each set is held out
+SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", "p6", "q3", "q5", "q6"]}
 
 
 def pair_names(split: str) -> list[str]:
     if split == "all":
-        return sorted(p.stem for p in HERE.glob("p*.json"))
+        return sorted(p.stem for p in HERE.glob("[pq][0-9]*.json"))
     return SPLITS[split]
 
 

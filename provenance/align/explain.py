@@ -163,6 +163,8 @@ def synonym(x: str, y: str) -> str | None:
     if x[:1].lower() != y[:1].lower() and OSA.distance(x.lower(), y.lower()) <= 2:
         return None   # insure/ensure, affect/effect: words confused for their spelling, not chosen
     wn = wordnet()
+    if wn.quantifier(x.lower()) or wn.quantifier(y.lower()):
+        return None   # many/some, all/most: another quantity
     if wn.synonyms(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"synonyms (WordNet: {x}/{y})"
     if wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):

@@ -198,6 +198,18 @@ class WordNet:
                 return line.split(b" ", 2)[1] if line else None
         return None
 
+    @lru_cache(maxsize=1 << 12)
+    def quantifier(self, word: str) -> bool:
+        """Whether WordNet's gloss of a frequent adjective sense of the word calls it a quantifier
+        (many, some, all, few, most): another quantifier says another quantity."""
+        for pos, off in self.senses(word):
+            if pos != "a":
+                continue
+            line = self.data[pos].find(off)
+            if line and b"quantifier" in line.split(b" | ", 1)[-1]:
+                return True
+        return False
+
     def names_a_group(self, word: str) -> bool:
         """Whether a noun's most frequent sense is a group of people or an organization (WordNet's
         lexicographer file noun.group: committee, ministry, secretariat, department)."""
