@@ -344,17 +344,22 @@ class CopiesPart:
             if key not in names:
                 names.append(key)
                 parties.append(p)
-        for c in self.copies:
-            if c.kind != "addressee":
-                continue
+        to_addressees = [c for c in self.copies if c.kind == "addressee"]
+        # "1-2 - to the addressees" under two addressees: one copy each, in the order they are named
+        in_order = len(names) > 1 and len(to_addressees) == len(names) \
+            and all("plural" in c.flags for c in to_addressees) and all(c.number is not None for c in to_addressees)
+        if in_order:
+            to_addressees.sort(key=lambda c: c.number)
+        for k, c in enumerate(to_addressees):
             c.candidates = list(names)
-            if len(names) == 1:
-                p = parties[0]
+            if len(names) == 1 or in_order:
+                p = parties[0 if len(names) == 1 else k]
+                names_k = names[0 if len(names) == 1 else k]
                 c.recipient = p.name
-                c.recipient_name = names[0]
+                c.recipient_name = names_k
                 c.recipient_status = "unlisted" if p.kind == "unlisted" else ("known" if p.kind == "person" else p.kind)
                 c.recipient_kind = p.kind if p.kind in ("person", "institution") else None
-                c.confidence = min(c.confidence, 0.8, p.confidence)
+                c.confidence = min(c.confidence, 0.7 if in_order else 0.8, p.confidence)
             else:
                 c.confidence = min(c.confidence, 0.5 if names else 0.3)
         for c in self.copies:
