@@ -17,7 +17,10 @@ def _derived_units(x, y) -> bool:
     same content, worded as a verb in one witness and as a noun in the other."""
     if len(x.words) != 1 or len(y.words) != 1 or x.hard or y.hard:
         return False
-    return bool(derived(x.words[0], y.words[0]) or derived(y.words[0], x.words[0]))
+    a, b = x.words[0], y.words[0]
+    if a[:3].lower() != b[:3].lower():
+        return False   # words derived one from the other share their first letters (conclude/conclusion)
+    return bool(derived(a, b) or derived(b, a))
 
 
 class Explaining:
