@@ -54,6 +54,11 @@ _DATE_KINDS = frozenset({"d", "dm", "t", "y", "dec", "cent"})
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 
 
+def _same_multiset(a: list, b: list) -> bool:
+    """Whether two lists hold the same items as many times (in any order)."""
+    return a == b or sorted(a) == sorted(b)
+
+
 def _bare(words) -> str:
     return _ALNUM.sub("", "".join(fold(w) for w in words))
 
@@ -480,8 +485,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if value_changed and value_kinds - _DATE_KINDS:   # numbers, shares, sums of money
         flags.append("numeric")
     if value_changed and value_kinds & {"d", "dm", "t", "y"} or not value_kinds and \
-            Counter(w for w in la if is_date_word(w) and not _YEAR.match(w)) != \
-            Counter(w for w in lb if is_date_word(w) and not _YEAR.match(w)):
+            not _same_multiset([w for w in la if is_date_word(w) and not _YEAR.match(w)],
+                               [w for w in lb if is_date_word(w) and not _YEAR.match(w)]):
         flags.append("date")
     neg_a = sum(1 for u in rest_a for w in u.words if w.lower() in NEGATIONS)
     neg_b = sum(1 for u in rest_b for w in u.words if w.lower() in NEGATIONS)
@@ -491,10 +496,14 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     left = {id(u) for u in rest_a} | {id(u) for u in rest_b}
     unexplained = {fold(x) for u in rest_a + rest_b for x in u.words}
     same = set(same) | {fold(w) for u in ua + ub if id(u) not in left for w in u.words} - unexplained
-    ents_a = Counter(w for w in _entities(a_words, a_initial, lexicon) if w not in same)
-    ents_b = Counter(w for w in _entities(b_words, b_initial, lexicon) if w not in same)
-    e_gone = list((ents_a - ents_b).elements())
-    e_new = list((ents_b - ents_a).elements())
+    ea = [w for w in _entities(a_words, a_initial, lexicon) if w not in same]
+    eb = [w for w in _entities(b_words, b_initial, lexicon) if w not in same]
+    if ea or eb:
+        ents_a, ents_b = Counter(ea), Counter(eb)
+        e_gone = list((ents_a - ents_b).elements())
+        e_new = list((ents_b - ents_a).elements())
+    else:
+        e_gone, e_new = [], []
     if lexicon is not None:
         # a group named with an equivalent word (rebels/insurgents) is the same group
         for x in list(e_gone):
