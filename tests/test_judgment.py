@@ -48,7 +48,15 @@ KEPT = [
     ("Dr. Hale examined the samples.", "Doctor Hale examined the samples.", "lexical", ["abbreviation"]),
     ("The brigade sent three battalions north.", "The brigade sent 3 battalions north.",
      "lexical", ["same value"]),
-    ("The garrison numbered 15,000 men.", "The garrison numbered 15 000 men.", "accidental", []),
+    # digits grouped another way: the labelled sets call a number's format lexical
+    ("The garrison numbered 15,000 men.", "The garrison numbered 15 000 men.", "lexical", ["same number"]),
+    ("The canal carried 1,248 barges that year.", "The canal carried 1248 barges that year.", "lexical", []),
+    # two forms of one word are lexical, two spellings of one word orthographic
+    ("The witness said he had dreamt of the fire.", "The witness said he had dreamed of the fire.", "lexical", []),
+    ("The committee will organise the census.", "The committee will organize the census.", "orthographic", []),
+    # one place in two romanizations is a spelling; two names of one place are lexical
+    ("The convoy reached Tientsin on Monday.", "The convoy reached Tianjin on Monday.", "orthographic",
+     ["same place"]),
     ("The polls close at 10 p.m. tonight.", "The polls close at 22:00 tonight.", "lexical", ["same value"]),
     ("The treaty was signed on 15 October 1945 in Moscow.", "The treaty was signed on October 15, 1945 in Moscow.",
      "lexical", ["same value"]),

@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from provenance.align import align_witnesses, load_lexicon, load_witnesses  # noqa: E402
+from provenance.vocab import RANK  # noqa: E402
 
 MEANING = "substantive"
 
@@ -120,8 +121,14 @@ def table(pairs: list[dict], called: dict[str, dict]) -> tuple[list[dict], dict]
         "meaning_kept_called_substantive": sum(called[p["id"]]["substantive"] for p in keep),
         "meaning_changed": len(mean),
         "meaning_changed_called_substantive": sum(called[p["id"]]["substantive"] for p in mean),
+        # the most serious category called on a pair is the one its label names
+        "category_as_labelled": sum(_most_serious(called[p["id"]]["categories"]) == p["expected"] for p in pairs),
     }
     return rows, summary
+
+
+def _most_serious(categories: list[str]) -> str | None:
+    return max(categories, key=RANK.get) if categories else None
 
 
 def pct(a: int, b: int) -> str:
@@ -157,6 +164,8 @@ def main(argv=None) -> int:
             print(f"meaning changed, called substantive: {s['meaning_changed_called_substantive']}/"
                   f"{s['meaning_changed']} = {pct(s['meaning_changed_called_substantive'], s['meaning_changed'])}"
                   " (target >= 95%)")
+            print(f"category as labelled: {s['category_as_labelled']}/{len(pairs)} "
+                  f"= {pct(s['category_as_labelled'], len(pairs))}")
             if args.misses:
                 for p in pairs:
                     c = called[p["id"]]

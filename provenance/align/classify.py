@@ -27,7 +27,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import (
-    NEGATIONS, distinct_known, one_entity, reading_values, reconcile, spelling_variant, typo, value_change, valueish
+    NEGATIONS, distinct_known, inflection, one_entity, reading_values, reconcile, spelling_variant, typo, value_change,
+    valueish
 )
 from provenance.align.lexicon import phrase_key
 from provenance.align.tokenize import fold
@@ -49,6 +50,8 @@ INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
 SENTENCE_END = frozenset(".;:!?")
 _ALNUM = re.compile(r"[\W_]+")
 _BRACKETS = re.compile(r"[\[\]]")
+#: a separator between groups of three digits
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))")
 #: the kinds of values that are dates and times (the others are numbers: n, pct, a currency)
 _DATE_KINDS = frozenset({"d", "dm", "t", "y", "dec", "cent"})
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
@@ -390,6 +393,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if _bare(a_words) == _bare(b_words) and not _other_value(a_words, b_words):
         what = []
         ja, jb = " ".join(a_words), " ".join(b_words)
+        if ja != jb and _DIGIT_GROUPS.sub("", ja) == _DIGIT_GROUPS.sub("", jb):
+            # 1,248 / 1248, 15,000 / 15 000: the same number with its digits grouped another way
+            return _result("lexical", [], f"the same number written another way ({ja} / {jb})")
         if "[" in ja + jb and _BRACKETS.sub("", ja) == _BRACKETS.sub("", jb):
             # a letter the editor supplied inside a word ([L]apteva / Lapteva): the editorial layer
             return _result("editorial", [], f"only the editor's brackets differ ({ja} / {jb})")
@@ -405,7 +411,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     ca, cb = content_words(a_words), content_words(b_words)
     if ca and cb and len(ca) == len(cb):
         pairs = [(x, y) for x, y in zip(ca, cb) if fold(x) != fold(y)]
-        if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs):
+        if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs) \
+                and not any(inflection(x, y) for x, y in pairs):   # dreamed/dreamt: forms, not spellings
             why = [typo(x, y) or spelling_variant(x, y) for x, y in pairs[:3]]
             if all(why):
                 return _result("orthographic", [], "; ".join(dict.fromkeys(why)))

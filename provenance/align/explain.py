@@ -139,6 +139,8 @@ def spelling_variant(x: str, y: str) -> str | None:
     wn = wordnet()
     if not wn.is_word(lx) or not wn.is_word(ly):
         return None
+    if wn.lemmas(lx) & wn.lemmas(ly):
+        return None   # dreamed/dreamt, indicate/indicates: two forms of one word, not two spellings
     sx = set(wn.senses(lx, top=None))
     sy = set(wn.senses(ly, top=None))
     if sx and sy and len(sx & sy) * 5 >= 4 * min(len(sx), len(sy)):
@@ -176,9 +178,23 @@ def same_place(x: str, y: str) -> str | None:
     if not (x[:1].isupper() and y[:1].isupper()):
         return None
     name = places.same_place(x, y)
-    if name:
+    if name and not spelt_alike_names(x, y):
         return f"same place (GeoNames: {name})"
     return None
+
+
+def place_spelling(x: str, y: str) -> str | None:
+    """One place in two romanizations (Tientsin/Tianjin, Chungking/Chongqing): its spelling."""
+    if not (x[:1].isupper() and y[:1].isupper()) or not spelt_alike_names(x, y):
+        return None
+    name = places.same_place(x, y)
+    return f"another spelling of the same place (GeoNames: {name})" if name else None
+
+
+def spelt_alike_names(x: str, y: str) -> bool:
+    """Two names whose transliteration-neutral forms are close (Tientsin/Tianjin), unlike two
+    names of one place (Chuguchak/Qoqek)."""
+    return ratio(_translit_form(x), _translit_form(y)) >= 60
 
 
 def one_entity(x: str, y: str) -> bool:
@@ -343,6 +359,7 @@ def _skeleton(w: str) -> str:
 
 
 _PAIR_TESTS = (
+    (place_spelling, ORTHOGRAPHIC),
     (same_place, LEXICAL),
     (same_name, ORTHOGRAPHIC),
     (other_name, LEXICAL),
