@@ -113,6 +113,13 @@ def _expands(prev_word: str, words: list[str]) -> bool:
     return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w)) or len(words) >= 3
 
 
+def _before_spaces(text: str, pos: int, lo: int) -> int:
+    """The offset where the spaces and tabs that end at ``pos`` begin (not before ``lo``)."""
+    while pos > lo and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
 def _dotted_label(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, int] | None:
     """An abbreviated word with its dot that opens a line or follows a slash, just before a bracket
     of capitalized English words ("Red. [Drafted by]", "/ Dact. [Typed by]"): the span of the
@@ -120,9 +127,7 @@ def _dotted_label(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, 
     if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or \
             not all(english.is_word(w.lower().strip(".,")) for w in words):
         return None
-    end = pos
-    while end > lo and text[end - 1] in " \t":
-        end -= 1
+    end = _before_spaces(text, pos, lo)
     if end <= lo or text[end - 1] != ".":
         return None
     start = end - 1
@@ -131,17 +136,13 @@ def _dotted_label(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, 
     letters = end - 1 - start
     if not 2 <= letters <= 6 or not text[start].isupper():
         return None
-    k = start
-    while k > lo and text[k - 1] in " \t":
-        k -= 1
+    k = _before_spaces(text, start, lo)
     return (start, end) if k <= lo or text[k - 1] in "\n/|" else None
 
 
 def _sentence_start(text: str, pos: int, lo: int) -> bool:
     """Whether the word at ``pos`` begins a sentence or a line."""
-    k = pos - 1
-    while k >= lo and text[k] in " \t":
-        k -= 1
+    k = _before_spaces(text, pos, lo) - 1
     return k < lo or text[k] in ".!?\n:;\"“(" or text[k] == "]" and k > lo and text[k - 1] == "."
 
 
@@ -170,9 +171,7 @@ _OPENING_QUOTES = {"\"": "\"", "”": "“„\"", "»": "«", "’": "‘'", "'"
 def _quoted_foreign_before(text: str, pos: int, lo: int) -> bool:
     """Whether a quoted phrase in words no English dictionary knows ends just before ``pos``
     ("Vörös Csillag" [Red Star], «Zvezda» [Star])."""
-    end = pos
-    while end > lo and text[end - 1] in " \t":
-        end -= 1
+    end = _before_spaces(text, pos, lo)
     if end <= lo or text[end - 1] not in _CLOSING_QUOTES:
         return False
     close = text[end - 1]
