@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import (
-    NEGATIONS, distinct_known, inflection, one_entity, reading_values, reconcile, spelling_variant, typo, value_change,
+    NEGATIONS, distinct_known, one_entity, other_form, reading_values, reconcile, spelling_variant, typo, value_change,
     valueish
 )
 from provenance.align.lexicon import phrase_key
@@ -412,7 +412,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if ca and cb and len(ca) == len(cb):
         pairs = [(x, y) for x, y in zip(ca, cb) if fold(x) != fold(y)]
         if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs) \
-                and not any(inflection(x, y) for x, y in pairs):   # dreamed/dreamt: forms, not spellings
+                and not any(other_form(x, y) for x, y in pairs):   # dreamed/dreamt: forms, not spellings
             why = [typo(x, y) or spelling_variant(x, y) for x, y in pairs[:3]]
             if all(why):
                 return _result("orthographic", [], "; ".join(dict.fromkeys(why)))

@@ -139,13 +139,20 @@ def spelling_variant(x: str, y: str) -> str | None:
     wn = wordnet()
     if not wn.is_word(lx) or not wn.is_word(ly):
         return None
-    if wn.lemmas(lx) & wn.lemmas(ly):
+    if other_form(lx, ly):
         return None   # dreamed/dreamt, indicate/indicates: two forms of one word, not two spellings
     sx = set(wn.senses(lx, top=None))
     sy = set(wn.senses(ly, top=None))
     if sx and sy and len(sx & sy) * 5 >= 4 * min(len(sx), len(sy)):
         return f"spelling variant (WordNet: {x}/{y})"
     return None
+
+
+def other_form(x: str, y: str) -> bool:
+    """Two forms of one word (dreamed/dreamt, indicate/indicates, feet/foot), not two spellings
+    of one form (travelled/traveled, organise/organize): one lemma, other endings."""
+    lx, ly = x.lower(), y.lower()
+    return lx[-2:] != ly[-2:] and bool(english.lemmas(lx) & english.lemmas(ly))
 
 
 def inflection(x: str, y: str) -> str | None:

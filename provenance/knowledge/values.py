@@ -72,7 +72,7 @@ _TIME_PATTERNS = [
                         r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
     ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
     # 1400 hours, 0930 hrs (military time)
-    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s+(?:hours|hrs)\b", re.I)),
+    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s*(?:hours|hrs|h)\b", re.I)),
     # at 0900, from 2200 until ...: four digits after a preposition of time, not a year
     ("milp", re.compile(r"(?:(?<=\bat )|(?<=\bto )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\btill )|(?<=\bafter )"
                         r"|(?<=\bbefore )|(?<=\bsince ))(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\b"
