@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from heldout_chain import _surname, facts_of
+from heldout_chain import _family_first, _surname, facts_of
 
 from provenance.chain import extract_document
 
@@ -51,7 +51,8 @@ def score(split: str | None = None, path: Path = CASES) -> list[tuple[str, str, 
             want = case.get(f"{role}_by")
             have = got["roles"].get(role)
             if want:
-                out.append((case["id"], f"{role} by {want} (got {have!r})", _surname(want) == _surname(have)))
+                out.append((case["id"], f"{role} by {want} (got {have!r})",
+                            _surname(want) == _surname(have) or _family_first(want, have)))
             elif have:
                 out.append((case["id"], f"{role} read but not there ({have!r})", False))
     return out

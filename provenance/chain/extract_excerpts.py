@@ -14,6 +14,10 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r")\s*\.?\s*$", re.IGNORECASE)
 
 
+#: a line that ends a list: its last entry closes with a full stop
+_LIST_CLOSED = re.compile(r"(?<![A-Z])\.[ \t]*\n")
+
+
 class ExcerptsPart:
     def placements_(self):
         if self.low is not None and not any(v in self.low for v in ("placed", "filed", "put", "kept", "held",
@@ -80,6 +84,9 @@ class ExcerptsPart:
                 b_start = m.start()
                 para_end = self.text.find("\n\n", b_start)
                 b_end = len(self.text) if para_end < 0 else para_end
+                closed = _LIST_CLOSED.search(self.text, b_start, b_end)   # the entry ending in a full stop ends the list
+                if closed:
+                    b_end = closed.start() + 1
             body = self.text[b_start:b_end]
             offset = b_start
             for s, e in self._entries(body, offset):

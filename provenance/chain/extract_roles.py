@@ -11,7 +11,7 @@ from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _s
 
 
 #: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
-_TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")\.?(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$",
+_TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")(?:\.\d{2,4})?\.?(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$",
                             re.IGNORECASE)
 #: a person named in parentheses after an office
 _PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
