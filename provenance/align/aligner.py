@@ -75,12 +75,6 @@ def _lis(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return res
 
 
-def _unique_anchors(a, b, alo, ahi, blo, bhi):
-    if min(ahi - alo, bhi - blo) >= VECTOR_TOKENS:
-        return _vector_anchors(a, b, alo, ahi, blo, bhi, 1, {})
-    return _once_in_both(a[alo:ahi], b[blo:bhi], alo, blo, 1)
-
-
 def _once_in_both(sa, sb, alo, blo, k):
     """(i, j, k) for every item that occurs exactly once in ``sa`` and once in ``sb`` (i, j: its
     positions plus ``alo``, ``blo``), sorted by i. Counting and locating run in C."""
@@ -314,10 +308,10 @@ def matching_blocks(a: list[int], b: list[int]) -> list[tuple[int, int, int]]:
         if sparse >= SPARSE_LEVELS and n * m > FALLBACK_CELLS:
             stack.extend(_diagonal(alo, ahi, blo, bhi))
             continue
-        anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
+        memo: dict = {}   # the range's tokens and k-gram codes, made once for every k
+        anchors = _kgram_anchors(a, b, alo, ahi, blo, bhi, 1, memo)   # tokens found once on each side
         want = max(1, min(n, m) // 400)
         if len(anchors) < want:
-            memo: dict = {}
             for k in KGRAMS:
                 more = _kgram_anchors(a, b, alo, ahi, blo, bhi, k, memo)
                 if len(more) > len(anchors):

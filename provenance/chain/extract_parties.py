@@ -29,8 +29,8 @@ class PartiesPart:
             who = m.group("who")
             if re.match(r"^(?:the\s+)?addressees?\b", who, re.IGNORECASE):
                 continue
-            body = self.meta.get("title_span")
-            org = _organization(who) if body is None or m.start() < body[1] + 400 else None
+            title = self.meta.get("title_span")
+            org = _organization(who) if title is None or m.start() < title[1] + 400 else None
             if org:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
