@@ -249,3 +249,38 @@ def test_darwin_keeps_its_substantive_revisions(darwin_pair):
     for d in r["divergences"]:
         if d["kind"] == "omission" and d["readings"][ids[0]]["text"] in ("very", "quite", "once", "ever"):
             assert d["category"] == "substantive", d
+
+
+def _categories(a: str, b: str) -> list[str]:
+    return [c for _k, c, *_ in pair(a, b)]
+
+
+def test_forms_of_one_wording_are_not_changes_of_meaning():
+    # a contraction written out, either way, and its negation kept
+    assert _categories("We don't expect the delegation before Monday.",
+                       "We do not expect the delegation before Monday.") == ["lexical"]
+    assert _categories("The committee cannot meet in May.", "The committee can't meet in May.") == ["lexical"]
+    got = pair("The rebels won't attack the town.", "The rebels will attack the town.")
+    assert [c for _k, c, *_ in got] == ["substantive"] and "negation" in got[0][4]
+    # words run together by the typist, and the same words apart
+    assert _categories("The spokesman Peskovsaid tht the talks went well.",
+                       "The spokesman Peskov said that the talks went well.") == ["orthographic"]
+    # an adverb and the adjective it is formed from (WordNet's pertainym)
+    assert _categories("He was allegedly seen at the border post.",
+                       "He was alleged seen at the border post.") == ["lexical"]
+    # the thousands grouped with a dot, a comma or a space; a decimal point is another number
+    assert _categories("About 30.000 refugees crossed the river.",
+                       "About 30,000 refugees crossed the river.") == ["lexical"]
+    assert _categories("About 30000 refugees crossed the river.",
+                       "About 30.000 refugees crossed the river.") == ["substantive"]
+    # the possessive written apart from its word
+    assert _categories("The company ' s profits fell sharply.", "The company profits fell sharply.") == ["lexical"]
+    # a lower-case word is no place: 'wil' is a typo of 'will', not the town of Wil
+    assert _categories("The envoy wil arrive on Monday.", "The envoy will arrive on Monday.") == ["orthographic"]
+
+
+def test_two_colours_are_not_synonyms():
+    # WordNet hangs every colour on the head 'chromatic': sisters under so wide a head differ
+    got = pair("The delegates wore brown armbands.", "The delegates wore red armbands.")
+    assert [c for _k, c, *_ in got] == ["substantive"]
+    assert _categories("It was a huge crowd.", "It was a massive crowd.") == ["lexical"]

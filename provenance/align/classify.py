@@ -31,6 +31,7 @@ from provenance.align.explain import (
     valueish
 )
 from provenance.align.lexicon import phrase_key
+from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
@@ -52,6 +53,7 @@ _ALNUM = re.compile(r"[\W_]+")
 _BRACKETS = re.compile(r"[\[\]]")
 #: a separator between groups of three digits
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))")
+_MARKED_GROUPS = re.compile(r"(?<=\d)(?:\s?[.,]\s?|[\s\u00a0\u202f])(?=\d{3}(?!\d))")
 #: the kinds of values that are dates and times (the others are numbers: n, pct, a currency)
 _DATE_KINDS = frozenset({"d", "dm", "t", "y", "dec", "cent"})
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
@@ -71,6 +73,19 @@ def _other_value(a_words, b_words) -> bool:
     if not any(_DIGIT.search(w) for w in a_words) and not any(_DIGIT.search(w) for w in b_words):
         return False
     return value_change(values(tuple(a_words)), values(tuple(b_words)))[0]
+
+
+def _negation(w: str) -> bool:
+    """A negation word, or a verb contracted with "not" (won't, didn't)."""
+    lw = w.lower()
+    return lw in NEGATIONS or len(lw) > 3 and lw.replace("’", "'").endswith("n't")
+
+
+def _no_clitic(words) -> list[str]:
+    """The words without a possessive "s" written apart from its word (the company ' s)."""
+    if "s" not in words and "S" not in words:
+        return words
+    return [w for k, w in enumerate(words) if not (w in ("s", "S") and k and words[k - 1] in ("'", "’"))]
 
 
 def content_words(words) -> list[str]:
@@ -168,65 +183,6 @@ def _phrases(words: list[str], lexicon) -> list[tuple[frozenset, list[str]]]:
     return out
 
 
-#: derivational and inflectional endings joined when two readings word the same thing otherwise
-#: (organization/organizing, taxation/tax, spreading/spread, use/used)
-DERIVATIONS = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
-PLURALS = frozenset({"s", "es", "ies"})
-
-#: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist"
-SUPPORT_VERBS = frozenset({"give", "gives", "giving", "gave", "given", "make", "makes", "making", "made",
-                           "render", "renders", "rendering", "rendered", "take", "takes", "taking", "took",
-                           "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived",
-                           "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
-                           "conducting", "perform", "performs", "performed", "performing", "undertake",
-                           "undertook", "undertaken", "out"})
-
-
-def roots(word: str, lexicon=None) -> set[str]:
-    """The possible roots of a word for comparing readings: lower case, transliteration-neutral,
-    with an ending dropped (two words share a root when their sets meet)."""
-    if lexicon is None:
-        return _roots(word, None)
-    r = lexicon.roots_cache.get(word)
-    if r is None:
-        r = lexicon.roots_cache[word] = _roots(word, lexicon)
-    return r
-
-
-def _roots(word: str, lexicon) -> set[str]:
-    w = fold(word).replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.replace("-", "").replace("'", "")
-    if lexicon is not None and w.isalpha():
-        w = lexicon.transliterate(w)
-    out = {w}
-    if not w.isalpha():
-        return out
-    for suf in DERIVATIONS:
-        if not w.endswith(suf) or len(w) - len(suf) < 2:
-            continue
-        stem_ = w[: -len(suf)]
-        cands = [stem_]
-        if suf in ("ed", "es"):
-            cands.append(w[:-1])                    # used -> use, uses -> use
-        elif suf in ("ion", "ions"):
-            cands.append(stem_ + "e")               # regulation -> regulate
-        elif suf in ("ied", "ies"):
-            cands.append(stem_ + "y")               # varieties -> variety
-        out.update(c for c in cands if len(c) >= 3)
-    return out
-
-
-def _ending(word: str) -> str:
-    """The plural ending a word carries, if any ('' otherwise)."""
-    w = fold(word)
-    for suf in ("ies", "es", "s"):
-        if len(w) > len(suf) + 2 and w.endswith(suf) and not w.endswith("ss"):
-            return suf
-    return ""
-
-
 class Unit:
     """A content word of a reading, or a lexicon phrase it belongs to, with what it means."""
 
@@ -281,6 +237,8 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
             continue
         w = seq[k]
         info = cache.get(("unit", w))
+        if w in ("s", "S") and k and seq[k - 1] in ("'", "’"):
+            continue   # the possessive "'s" written apart (the company ' s): grammar, not content
         if info is None:
             if not any(c.isalnum() for c in w) or fold(w) in FUNCTION_WORDS:
                 info = ()
@@ -390,7 +348,13 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if editorial_differs:
             return _result("editorial", [], "only the editorial layer (gloss, note, [sic], supplied word) differs")
         return _result("accidental", [], "whitespace only")
-    if _bare(a_words) == _bare(b_words) and not _other_value(a_words, b_words):
+    same_bare = _bare(a_words) == _bare(b_words)
+    if same_bare and any(_DIGIT.search(w) for w in a_words) and _MARKED_GROUPS.sub("|", " ".join(a_words)) \
+            == _MARKED_GROUPS.sub("|", " ".join(b_words)):
+        # 30.000 / 30,000 / 30 000: the digits grouped at the same places with another mark
+        return _result("lexical", [], f"the same number written another way ({' '.join(a_words)} / "
+                       f"{' '.join(b_words)})")
+    if same_bare and not _other_value(a_words, b_words):
         what = []
         ja, jb = " ".join(a_words), " ".join(b_words)
         if ja != jb and _DIGIT_GROUPS.sub("", ja) == _DIGIT_GROUPS.sub("", jb):
@@ -408,7 +372,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if ja.lower() == jb.lower() or any(x != y and x.lower() == y.lower() for x, y in zip(a_words, b_words)):
             what.append("case")
         return _result("accidental", [], "differs only in " + (", ".join(what) or "punctuation"))
-    ca, cb = content_words(a_words), content_words(b_words)
+    ca, cb = content_words(_no_clitic(a_words)), content_words(_no_clitic(b_words))
+    if not ca and not cb:   # only punctuation and a possessive written apart
+        return _result("lexical", [], "only a possessive ending differs")
     if ca and cb and len(ca) == len(cb):
         pairs = [(x, y) for x, y in zip(ca, cb) if fold(x) != fold(y)]
         if pairs and all(orthographic_pair(x, y, lexicon) for x, y in pairs) \
@@ -495,8 +461,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             not _same_multiset([w for w in la if is_date_word(w) and not _YEAR.match(w)],
                                [w for w in lb if is_date_word(w) and not _YEAR.match(w)]):
         flags.append("date")
-    neg_a = sum(1 for u in rest_a for w in u.words if w.lower() in NEGATIONS)
-    neg_b = sum(1 for u in rest_b for w in u.words if w.lower() in NEGATIONS)
+    neg_a = sum(1 for u in rest_a for w in u.words if _negation(w))
+    neg_b = sum(1 for u in rest_b for w in u.words if _negation(w))
     if neg_a != neg_b:
         flags.append("negation")
     same = _equivalent_words(la, lb, lexicon)

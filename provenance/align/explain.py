@@ -18,6 +18,7 @@ from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, values as vals
 from provenance.knowledge.wordnet import wordnet
+from provenance.align.wording import contraction, run_together, spans
 
 NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
 #: prefixes that negate a word (agree/disagree, able/unable)
@@ -122,7 +123,9 @@ def typo(x: str, y: str) -> str | None:
     limit = 1 if min(len(lx), len(ly)) < 6 else 2
     if OSA.distance(lx, ly) > limit or distinct_known(x, y):
         return None
-    wx, wy = english.in_dictionary(lx) or places.is_place(x), english.in_dictionary(ly) or places.is_place(y)
+    # a place is a proper name: a word in lower case is not one (wil / will: not the town of Wil)
+    wx = english.in_dictionary(lx) or x[:1].isupper() and places.is_place(x)
+    wy = english.in_dictionary(ly) or y[:1].isupper() and places.is_place(y)
     if wx == wy:
         return None
     bad = x if not wx else y
@@ -326,8 +329,11 @@ def derived(x: str, y: str) -> str | None:
     """Two words WordNet derives one from the other (decision/decided, arrival/arrive)."""
     if not (_alpha(x) and _alpha(y)) or x.lower() == y.lower():
         return None
-    if wordnet().derived(x, y):
+    wn = wordnet()
+    if wn.derived(x, y):
         return f"another form of the same word (WordNet: {x}/{y})"
+    if wn.lemmas(y) & wn.pertains_to(x) or wn.lemmas(x) & wn.pertains_to(y):
+        return f"another form of the same word (WordNet: {x}/{y}, an adverb and its adjective)"
     return None
 
 
@@ -416,7 +422,22 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                     break
             if done:
                 break
-    # 3. an abbreviation and its expansion (U.N. = United Nations: letters with dots are one)
+    # 3. a contraction written out (don't / do not, can't / cannot)
+    for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
+        for x in list(side):
+            parts = contraction(_word(x))
+            if not parts or x not in side:
+                continue
+            nots = [u for u in other if _word(u) and _word(u).lower() == "not"]
+            verb, _not = parts
+            if other_words and (nots or verb == "can" and any(w.lower() == "cannot" for w in other_words)) \
+                    and any(w.lower() in (verb, "cannot") for w in other_words):
+                written = "cannot" if not nots else f"{verb} not"
+                out.append(Explained(LEXICAL, f"a contraction written out ({x.text} / {written})"))
+                side.remove(x)
+                for u in [u for u in other if _word(u) and _word(u).lower() in (verb, "not", "cannot")][:2]:
+                    other.remove(u)
+    # 4. an abbreviation and its expansion (U.N. = United Nations: letters with dots are one)
     for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
         for letters, toks in _dotted(words):
             mine = [u for u in side if _word(u) in toks or _word(u) and _word(u).upper() in toks]
@@ -445,7 +466,16 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
             side.remove(x)
             for u in covered:
                 other.remove(u)
-    # 4. a typo of a word the other reading has, a function word too (Teh/The)
+    # 5. words run together or split (Peskovsaid / Peskov said, firstplace / first place)
+    for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
+        for x in list(side):
+            parts = run_together(_word(x), other_words)
+            if parts:
+                out.append(Explained(ORTHOGRAPHIC, f"word division ({x.text} / {' '.join(parts)})"))
+                side.remove(x)
+                for u in [u for u in other if all(w in parts for w in u.words)]:
+                    other.remove(u)
+    # 6. a typo of a word the other reading has, a function word too (Teh/The)
     for side, other_words in ((ra, b_words), (rb, a_words)):
         for x in list(side):
             wx = _word(x)
@@ -465,9 +495,9 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                             (rb if side is ra else ra).remove(u)
                             break
                     break
-    # 5. multi-word expressions WordNet lists as synonyms (e.g./for example, at present/now)
+    # 7. multi-word expressions WordNet lists as synonyms (e.g./for example, at present/now)
     _phrases(ra, rb, a_words, b_words, out)
-    # 6. word for word (among few units: a long rewritten passage is not a list of synonyms)
+    # 8. word for word (among few units: a long rewritten passage is not a list of synonyms)
     if len(ra) * len(rb) > PAIR_LIMIT:
         return ra, rb, out
     for x in list(ra):
@@ -491,19 +521,6 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
     return ra, rb, out
 
 
-def _spans(words: list[str], max_len: int = 4):
-    """Candidate multi-word expressions of a reading: (WordNet key, the words it covers)."""
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + 2 * max_len) + 1):
-            span = words[i:j]
-            if not span[0][:1].isalnum():
-                break
-            if all(w == "." or len(w) == 1 and w.isalpha() for w in span) and "." in span:
-                yield "".join(span), span           # e . g . -> e.g.
-            elif j - i <= max_len and j - i >= 2 and all(w[:1].isalnum() or w in "'’-" for w in span):
-                yield "_".join(w.lower() for w in span), span
-
-
 #: readings longer than this (in tokens, both together) are not searched for multi-word expressions
 PHRASE_TOKENS = 16
 
@@ -512,8 +529,8 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
     if not (ra or rb) or len(a_words) + len(b_words) > PHRASE_TOKENS or max(len(a_words), len(b_words)) < 2:
         return
     wn = wordnet()
-    found_a = [(k, sp) for k, sp in _spans(a_words) if wn.is_word(k)]
-    found_b = [(k, sp) for k, sp in _spans(b_words) if wn.is_word(k)]
+    found_a = [(k, sp) for k, sp in spans(a_words) if wn.is_word(k)]
+    found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k)]
     if not found_a and not found_b:
         return
     cand_a = found_a + [(w.lower(), [w]) for w in a_words if w[:1].isalpha()]

@@ -22,25 +22,29 @@ _ORD = r"(?:\s*(?:st|nd|rd|th))?(?:\s+day)?"
 _DAY = rf"(?P<d>[0-3]?\d){_ORD}"
 _YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
 _MON = rf"(?P<m>{_MONTH_RE})\.?"
+#: each pattern comes with a gate: a pattern the text must contain for it to match at all (a
+#: month name, a dot, a colon, ...), searched first because it is cheaper; None: no gate. Every
+#: pattern with a gate also needs a digit.
+_MONTH_GATE = rf"(?i)\b(?:{_MONTH_RE})"
 
 _PATTERNS = [
     # 15 October 1945, 15th of October, 1945, the 15th of October 1945
-    ("d", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    ("d", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I), _MONTH_GATE),
     # October 15, 1945 / Oct. 15 1945
-    ("d", re.compile(rf"\b{_MON}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)),
+    ("d", re.compile(rf"\b{_MON}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I), _MONTH_GATE),
     # 15.X.1945, 15 . X . 1945, 15.10.1945, 15/10/1945
-    ("dn", re.compile(rf"\b(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>{_ROMAN_RE}|[01]?\d)\s*[./]\s*(?P<y>1[5-9]\d\d|20\d\d|\d\d)\b")),
+    ("dn", re.compile(rf"\b(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>{_ROMAN_RE}|[01]?\d)\s*[./]\s*(?P<y>1[5-9]\d\d|20\d\d|\d\d)\b"), r"\d\s*[./]"),
     # 1945-10-15
-    ("iso", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\s*-\s*(?P<m>[01]\d)\s*-\s*(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\s*-\s*(?P<m>[01]\d)\s*-\s*(?P<d>[0-3]\d)\b"), "-"),
     # October 1945
-    ("my", re.compile(rf"\b{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b{_MON}\s*,?\s*{_YEAR}\b", re.I), _MONTH_GATE),
     # 3.1917, X.1917: a month and a year
-    ("my", re.compile(rf"(?<![\d.])(?P<m>{_ROMAN_RE}|1[0-2]|0?[1-9])\s*\.\s*{_YEAR}\b")),
+    ("my", re.compile(rf"(?<![\d.])(?P<m>{_ROMAN_RE}|1[0-2]|0?[1-9])\s*\.\s*{_YEAR}\b"), r"\."),
     # 17.III: a day and a month in Roman numerals, without a year
-    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)\s*\.\s*(?P<m>{_ROMAN_RE})\b(?!\s*[./]\s*\d)")),
+    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)\s*\.\s*(?P<m>{_ROMAN_RE})\b(?!\s*[./]\s*\d)"), r"\."),
     # 15 October / October 15 / the 15th of October
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I)),
-    ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I), _MONTH_GATE),
+    ("dm", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*[:.]\s*\d)", re.I), _MONTH_GATE),
 ]
 
 #: "in the evening" after a time
@@ -48,36 +52,36 @@ _PART = r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
 
 _TIME_PATTERNS = [
     # 22:00, 22 : 00, 22.00 hours
-    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*:\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I)),
+    ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*:\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?)?", re.I), ":"),
     # 7.15 pm, 22.00 hours, 14.30 local time, at 6.45: with a dot only where it is said to be a time
     # (the correlation was 0.47 is a number)
     ("hm", re.compile(r"\b(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?|"
-                      r"(?=\s+(?:hours|hrs|h|local|GMT|UTC)\b))", re.I)),
+                      r"(?=\s+(?:hours|hrs|h|local|GMT|UTC)\b))", re.I), r"\."),
     ("hm", re.compile(r"(?:(?<=\bat )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore ))"
                       r"(?P<h>[0-2]?\d)\s*\.\s*(?P<mi>[0-5]\d)\b"
                       # not a price: "at 9.40 rubles"
                       r"(?!\s*(?:roubles?|rubles?|dollars?|euros?|pounds?|yen|cents?|kopecks?|per\s*cent|percent|%))",
-                      re.I)),
+                      re.I), r"\."),
     # 10 p.m., 10 pm, 10 o'clock in the evening
-    ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I)),
-    ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I)),
-    ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
-    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)(?=\s+(?:local\s+time|GMT|UTC|Z)\b)", re.I)),
+    ("hap", re.compile(r"\b(?P<h>[01]?\d)\s*(?P<ap>[ap])\s*\.?\s*m\b\s*\.?", re.I), r"(?i)[ap]\s*\.?\s*m\b"),
+    ("oc", re.compile(r"\b(?P<h>[01]?\d)\s*o\s*'?\s*clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?", re.I), "(?i)clock"),
+    ("half", re.compile(r"\bhalf\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I), "(?i)past"),
+    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)(?=\s+(?:local\s+time|GMT|UTC|Z)\b)", re.I), r"\d\d\d\d"),
     # ten past eleven (ten minutes past eleven)
-    ("mp", re.compile(r"\b(?P<mi>[0-5]?\d)\s+(?:minutes\s+)?past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
-    ("qp", re.compile(r"\b(?:a\s+)?quarter\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
-    ("qt", re.compile(r"\b(?:a\s+)?quarter\s+to\s+(?P<h>[01]?\d)\b" + _PART, re.I)),
+    ("mp", re.compile(r"\b(?P<mi>[0-5]?\d)\s+(?:minutes\s+)?past\s+(?P<h>[01]?\d)\b" + _PART, re.I), "(?i)past"),
+    ("qp", re.compile(r"\b(?:a\s+)?quarter\s+past\s+(?P<h>[01]?\d)\b" + _PART, re.I), "(?i)quarter"),
+    ("qt", re.compile(r"\b(?:a\s+)?quarter\s+to\s+(?P<h>[01]?\d)\b" + _PART, re.I), "(?i)quarter"),
     # six in the evening, five thirty in the evening, 2215 local time, 1430 GMT
     ("part", re.compile(r"\b(?P<h>[01]?\d)(?:\s*[- ]\s*(?P<mi>[0-5]\d))?\s+in\s+the\s+"
-                        r"(?P<part>morning|afternoon|evening|night)\b", re.I)),
-    ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I)),
+                        r"(?P<part>morning|afternoon|evening|night)\b", re.I), "(?i)morning|afternoon|evening|night"),
+    ("noon", re.compile(r"\b(?:12\s+)?(?P<w>noon|midday|midnight)\b", re.I), None),
     # 1400 hours, 0930 hrs (military time)
-    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s*(?:hours|hrs|h)\b", re.I)),
+    ("mil", re.compile(r"\b(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s*(?:hours|hrs|h)\b", re.I), r"\d\d\d\d"),
     # at 0900, from 2200 until ...: four digits after a preposition of time, not a year
     ("milp", re.compile(r"(?:(?<=\bat )|(?<=\bto )|(?<=\bby )|(?<=\bfrom )|(?<=\buntil )|(?<=\btill )|(?<=\bafter )"
                         r"|(?<=\bbefore )|(?<=\bsince ))(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\b"
                         r"(?=\s+(?:local|GMT|UTC|Moscow|hours|hrs|and|until|till|to|on|that|the|when|,|\.|;))",
-                        re.I)),
+                        re.I), r"\d\d\d\d"),
 ]
 
 _DECADES = {w: f"{k}0" for k, w in enumerate(
@@ -85,20 +89,20 @@ _DECADES = {w: f"{k}0" for k, w in enumerate(
 DECADE_WORDS = frozenset(_DECADES)
 _OTHER_PATTERNS = [
     # the 1960s, the '60s, 1960's
-    ("decade", re.compile(r"(?<![\d.,])(?:['’]\s*)?(?P<d>(?:1[5-9]|20)?[1-9]0)\s*['’]?\s*s\b")),
+    ("decade", re.compile(r"(?<![\d.,])(?:['’]\s*)?(?P<d>(?:1[5-9]|20)?[1-9]0)\s*['’]?\s*s\b"), r"0\s*['’]?\s*s"),
     ("decade-cw", re.compile(r"\b(?P<c>1[5-9]|20)\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
-                             r"eighties|nineties)\b", re.I)),
+                             r"eighties|nineties)\b", re.I), "(?i)ties"),
     ("decade-word", re.compile(r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-                               re.I)),
+                               re.I), None),
     # the 19th century, 19th-century
-    ("century", re.compile(r"\b(?P<n>\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*centur(?:y|ies)\b", re.I)),
+    ("century", re.compile(r"\b(?P<n>\d{1,2})\s*(?:st|nd|rd|th)\s*-?\s*centur(?:y|ies)\b", re.I), "(?i)centur"),
     # 1/2, 3/4: a fraction (a date with three parts is read before)
-    ("fraction", re.compile(r"(?<![\d/.])(?P<a>[1-9])\s*/\s*(?P<b>[2-9]|10)(?![\d/])")),
+    ("fraction", re.compile(r"(?<![\d/.])(?P<a>[1-9])\s*/\s*(?P<b>[2-9]|10)(?![\d/])"), "/"),
     # 1941-44, 1941-1944: two years
-    ("range", re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b")),
+    ("range", re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d)\s*[-–]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b"), "[-–]"),
     # 9 rubles 40 kopecks, 3 dollars 25 cents: a sum in a currency and its hundredths
     ("money", re.compile(r"(?<![\d.,])(?P<a>\d+)\s+(?P<cur>roubles?|rubles?|dollars?|euros?)\s*,?\s+"
-                         r"(?P<b>\d{1,2})\s+(?P<sub>kopecks?|kopeks?|copecks?|cents?)\b", re.I)),
+                         r"(?P<b>\d{1,2})\s+(?P<sub>kopecks?|kopeks?|copecks?|cents?)\b", re.I), "(?i)kope|copeck|cent"),
 ]
 
 _NUMBER = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:(?:,|\s)\d{3})+|\d+(?:[.,]\d+)?|(?<![\d])\.\d+)(?:\s*(?P<ord>st|nd|rd|th)\b)?"
@@ -199,6 +203,18 @@ def _fraction(words, i: int) -> tuple[str, int] | None:
     return _fmt(round(100 * num / den, 4)) + " %", j
 
 
+@lru_cache(maxsize=1 << 15)
+def _plain(w: str) -> bool:
+    """Whether ``_convert`` keeps the token as it is, whatever its neighbours: no digit, no part
+    of a number, a fraction or a decimal."""
+    t = w.lower()
+    if any(c.isdigit() for c in w) or w in VULGAR_FRACTIONS or w == "." or t == "half" or t in _NUMERATOR:
+        return False
+    if t != "and" and _number_word(w) or unfold(w) != w or _fraction([w, "x"], 0):
+        return False
+    return not ("-" in w.strip("-") and any(_number_word(x) for x in w.split("-")))
+
+
 def _convert(words) -> tuple[str, list[int]]:
     """The tokens joined with spaces, number words turned into digits (a run of them at once:
     fifteen thousand -> 15000), and for each character the index of the token it comes from."""
@@ -208,6 +224,15 @@ def _convert(words) -> tuple[str, list[int]]:
     i = 0
     while i < n:
         j = i
+        if _plain(words[i]):
+            piece = words[i]
+            if text_parts:
+                text_parts.append(" ")
+                owner.append(i)
+            text_parts.append(piece)
+            owner.extend([i] * len(piece))
+            i += 1
+            continue
         numeric_start = bool(re.fullmatch(r"\d+(?:\.\d+)?", words[i])) and i + 1 < n and words[i + 1].lower() in _FACTOR
         frac = _fraction(words, i)
         if frac:
@@ -303,9 +328,24 @@ def _other_values(kind: str, g: dict, text: str, m) -> list[str]:
     return [f"n:{a}", f"n:{int(str(a)[:4 - len(g['b'])] + g['b'])}"]
 
 
+def _gates(patterns) -> list:
+    return [(kind, pat, re.compile(gate) if gate else None) for kind, pat, gate in patterns]
+
+
+_FAMILIES = ((_gates(_PATTERNS), _date_values), (_gates(_TIME_PATTERNS), _time_values),
+             (_gates(_OTHER_PATTERNS), _other_values))
+_DIGIT = re.compile(r"\d")
+
+
 def value_spans(words) -> list[tuple[str, int, int]]:
     """The numbers, dates and times stated by ``words`` (tokens): (canonical value, first token,
     end token) for each."""
+    return _spans(words, True)
+
+
+def _spans(words, gated: bool) -> list[tuple[str, int, int]]:
+    """``value_spans``; without ``gated``, every pattern is tried (the gates skip only those that
+    cannot match: the two give the same spans)."""
     words = list(words)
     text, owner = _convert(words)
     owner.append(len(words))
@@ -323,8 +363,16 @@ def value_spans(words) -> list[tuple[str, int, int]]:
             end -= 1
         out.append((value, owner[m.start()], owner[end - 1] + 1))
 
-    for patterns, read in ((_PATTERNS, _date_values), (_TIME_PATTERNS, _time_values), (_OTHER_PATTERNS, _other_values)):
-        for kind, pat in patterns:
+    has_digit = _DIGIT.search(text) is not None
+    opened: dict = {}   # gate -> whether the text passes it (several patterns share a gate)
+    for patterns, read in _FAMILIES:
+        for kind, pat, gate in patterns:
+            if gated and gate is not None:
+                ok = opened.get(gate)
+                if ok is None:
+                    ok = opened[gate] = has_digit and gate.search(text) is not None
+                if not ok:
+                    continue   # the pattern cannot match
             for m in pat.finditer(text):
                 if not free(m):
                     continue
@@ -332,7 +380,7 @@ def value_spans(words) -> list[tuple[str, int, int]]:
                 if found:
                     take(m, found[0])
                     out.extend((v, out[-1][1], out[-1][2]) for v in found[1:])
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(text) if has_digit or not gated else ():
         if not free(m):
             continue
         x = _num(m.group("n"))

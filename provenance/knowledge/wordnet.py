@@ -22,6 +22,10 @@ _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 #: frequency, and the rare ones (buy = bribe) would make near any two words synonyms
 TOP_SENSES = 6
 
+#: a head adjective with more satellites than this names a class (colours, ordinals), and two
+#: of its satellites are not synonyms (red/brown); large has 48 (huge/massive), chromatic 146
+SISTER_HEAD_MAX = 60
+
 
 class WordNetMissing(RuntimeError):
     pass
@@ -292,7 +296,7 @@ class WordNet:
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        if heads_a & sb or heads_b & sa or heads_a & heads_b:
+        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b):
             return True
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
@@ -306,7 +310,13 @@ class WordNet:
             return True
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        return bool(heads_a & sb or heads_b & sa or heads_a & heads_b)
+        return bool(heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b))
+
+    def _sisters(self, heads) -> bool:
+        """Whether two adjectives of the shared ``heads`` say one thing: a head of a few dozen
+        satellites is a degree (huge/massive: large), one of very many is a class whose members
+        differ (red/brown: chromatic; first/second: ordinal)."""
+        return any(sum(1 for ptr in self.synset(p, o)[1] if ptr[0] == "&") <= SISTER_HEAD_MAX for p, o in heads)
 
     @lru_cache(maxsize=1 << 14)
     def pertains_to(self, word: str) -> frozenset[str]:

@@ -1,0 +1,53 @@
+"""Words written another way: a contraction and its verb with "not", words run together, and the
+multi-word expressions a reading may hold (e.g. / for example)."""
+
+from __future__ import annotations
+
+from provenance.align.tokenize import fold
+from provenance.knowledge import english
+
+
+#: the verbs whose contraction with "not" is not the verb and "n't" (won't = will not)
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def contraction(w: str | None) -> tuple[str, str] | None:
+    """The verb and "not" a contraction stands for (don't -> do, not; can't and cannot -> can, not)."""
+    if not w:
+        return None
+    lw = w.lower().replace("’", "'")
+    if lw == "cannot":
+        return "can", "not"
+    if len(lw) > 3 and lw.endswith("n't"):
+        base = lw[:-3]
+        verb = _CONTRACTED.get(base, base)
+        return (verb, "not") if english.in_dictionary(verb) else None
+    return None
+
+
+def run_together(w: str | None, other_words: list[str]) -> list[str] | None:
+    """The two or three neighbouring words of the other reading that ``w`` writes as one (without
+    the space between them), if any."""
+    if not w or len(w) < 4 or not any(c.isalpha() for c in w):
+        return None
+    fw = fold(w).replace("-", "")
+    for k in range(len(other_words) - 1):
+        for n in (2, 3):
+            parts = other_words[k:k + n]
+            if len(parts) == n and all(any(c.isalnum() for c in p) for p in parts) \
+                    and "".join(fold(p) for p in parts).replace("-", "") == fw:
+                return parts
+    return None
+
+
+def spans(words: list[str], max_len: int = 4):
+    """Candidate multi-word expressions of a reading: (WordNet key, the words it covers)."""
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 2 * max_len) + 1):
+            span = words[i:j]
+            if not span[0][:1].isalnum():
+                break
+            if all(w == "." or len(w) == 1 and w.isalpha() for w in span) and "." in span:
+                yield "".join(span), span           # e . g . -> e.g.
+            elif j - i <= max_len and j - i >= 2 and all(w[:1].isalnum() or w in "'’-" for w in span):
+                yield "_".join(w.lower() for w in span), span
