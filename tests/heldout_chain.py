@@ -44,6 +44,8 @@ def facts_of(doc: dict) -> dict:
             excerpts.append((_surname(name), tuple(e.get("points") or ())))
     roles = {}
     for r in doc["roles"]:
+        if not r.get("agent") and not re.sub(r"\[[^\]]*\]|\([^)]*\)", "", r.get("agent_raw") or "").strip():
+            continue   # the role is there, its agent cannot be read ("[illegible]"): no name to compare
         roles.setdefault(r["role"], r.get("agent_name") or r.get("agent") or r.get("agent_raw") or "")
     return {"copies": copies, "excerpts": excerpts, "roles": roles}
 

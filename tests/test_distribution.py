@@ -56,7 +56,7 @@ def test_the_third_set_tuning_half():
     """Forty closing blocks of Soviet, republic, embassy, Comintern, Mongolian and Chinese offices
     by a third archivist: on arrival 74 of the tuning half's 100 facts were read."""
     results = score("tune", THIRD)
-    assert len(results) >= 100
+    assert len(results) >= 99   # a role whose name is only '[illegible]' is no fact to compare
     assert sum(ok for *_x, ok in results) >= 96, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
@@ -66,4 +66,31 @@ def test_the_third_set_held_out_half_stays_where_it_was_measured():
     points, copies numbered 1st and ekz. 1, 'Responsible for drafting:', 'Pech.')."""
     results = score("heldout", THIRD)
     assert len(results) >= 108
-    assert sum(ok for *_x, ok in results) >= 88
+    assert sum(ok for *_x, ok in results) >= 92   # 92 of 108 after the fourth set's rules
+
+
+FOURTH = DATA / "distribution4" / "cases.json"
+
+
+def test_the_fourth_set_tuning_half():
+    """Sixty closing blocks by a fourth archivist, mostly unlike the seeds' wording: Soviet, republic,
+    Chinese, Mongolian, Czechoslovak, Romanian, East German, British and American files. On arrival
+    81 of the tuning half's 160 facts were read; the rules it brought: lists headed 'DISTRIBUTION'
+    in capitals, 'Copies distributed:', 'Kopii (copies):', 'Printed: 6 copies'; entries '(1) X',
+    'No. 3      X' in columns, 'Nos. 1-2', 'Copies 1 to 4:', 'Copy 1 of 3 to X', '1st copy - X; 2nd
+    copy - Y' on one line, a dash typed '--'; excerpt lists an entry a line, headed 'Excerpts
+    issued:' or 'Extracts dispatched 2.II.1949:', 'the whole decree', '(entire resolution)', a
+    recipient 'Obkom CP(b)U (item 1)'; 'Isp.', 'Sost.', 'Drft.', 'Typ.', 'Pechatala',
+    "Ispolnitel' X" without a colon; a title before a name; 'LCHargrave/ew'."""
+    assert len(cases("tune", FOURTH)) == 30 and len(cases("heldout", FOURTH)) == 30
+    results = score("tune", FOURTH)
+    assert len(results) >= 155
+    assert sum(ok for *_x, ok in results) >= 143, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
+    """Scored only: 104 of the held-out half's 155 facts on arrival, 132 after the rules the tuning
+    half brought."""
+    results = score("heldout", FOURTH)
+    assert len(results) >= 150
+    assert sum(ok for *_x, ok in results) >= 132

@@ -41,6 +41,7 @@ FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as is are was were be been being that this these
 those it its their them they which who whom whose there here also so such into than then up its
 his her our your we he she i you do does did has have had
+me him my mine hers ours yours theirs myself yourself himself herself itself ourselves yourselves themselves
 """.split())   # modal verbs are not among them: shall/may, must/might change what a text requires
 
 #: month names, less the two that are also common words

@@ -33,7 +33,7 @@ class CopiesPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfile\b|\bdelo\b|\barchive\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b)", d, re.IGNORECASE)
@@ -86,7 +86,7 @@ class CopiesPart:
             following = self.text[m.end() + 1:m.end() + 2]
             # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list
             # that numbers its copies is read after it
-            numbered_only = m.group("head").lower().startswith(("sent", "dispatched"))
+            numbered_only = (m.group("head") or m.group("caps")).lower().startswith(("sent", "dispatched"))
             if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
@@ -166,6 +166,9 @@ class CopiesPart:
                 return
         k = 0
         for s, e in spans:
+            line = self.text[s:e].strip()
+            if P.DRAFTED.match(line) or P.TYPED.match(line):
+                break   # "Drafted: ...", "Typed: ...": the list has ended
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue

@@ -114,6 +114,8 @@ class ExcerptsPart:
                 pos = m.end()
             cuts.append((pos, len(body)))
             return [(offset + s, offset + e) for s, e in cuts if body[s:e].strip()]
+        if ";" not in body and "\n" in body.strip():   # an entry a line
+            return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\n]+", body) if m.group(0).strip()]
         return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^;]+", body)]
 
     def _excerpt(self, m: re.Match):

@@ -17,6 +17,14 @@ _TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")(?:\.\d{2,4})?\
 _PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
 
 
+#: an office or rank written before a name, ending in a word in lower case: "Section chief Zhou Lianbo",
+#: "Senior lieutenant A. Orlov" (the particles of names, van/de/von/al, are not such words)
+_TITLE_BEFORE_NAME = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le)\b)"
+                                r"[a-z]{3,}[ \t]+(?=(?:[A-Z]\.[ \t]*)*[A-Z][a-z])")
+#: "(illegible)": the editor's word for a name that cannot be read, in parentheses
+_ILLEGIBLE_IN_PARENS = re.compile(r"\(\s*(?:illegible|signature\s+illegible|unreadable)\s*\)", re.IGNORECASE)
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -45,7 +53,12 @@ class RolesPart:
             date = P.parse_date(dm.group("d"), self.year)
             if date:
                 e = s + dm.start()
+        title = _TITLE_BEFORE_NAME.match(self.text, s, e)   # "Section chief Zhou Lianbo": the name after the title
+        if title:
+            s = title.end()
         ref = self.one_name(s, e, person=True)
+        if ref is not None and _ILLEGIBLE_IN_PARENS.fullmatch(self.text[s:e].strip()):
+            ref = self.auth.resolve("[illegible]", s, True, self.attested)   # "Typist: (illegible)"
         evidence = self.ev(m.start(), ev_end)
         hand = "handwritten" if _in_handwriting(self.text, m.start()) else None
         label_supplied = "[" in m.group("label")
@@ -59,13 +72,15 @@ class RolesPart:
     def _us_drafting(self, m: re.Match, us: re.Match):
         """"Drafted: EUR/EE:RTDelancey:mb": the drafter by surname, the typist by initials."""
         evidence = self.ev(m.start(), us.end())
-        ref = self.one_name(us.start("surname"), us.end("surname"), person=True)
+        k = "" if us.group("surname") else "2"   # "EUR/EE:RTDelancey:mb" or "LCHargrave/ew"
+        ref = self.one_name(us.start("surname" + k), us.end("surname" + k), person=True)
         self.roles.append(Role(role="drafted", agent=ref.name if ref else None, evidence=evidence,
-                               agent_raw=us.group("initials") + " " + us.group("surname"), agent_status=_status(ref),
-                               confidence=min(0.9, _name_confidence(ref)), agent_name=ref.recorded if ref else None))
+                               agent_raw=us.group("initials" + k) + " " + us.group("surname" + k),
+                               agent_status=_status(ref), confidence=min(0.9, _name_confidence(ref)),
+                               agent_name=ref.recorded if ref else None))
         drafted = self.roles[-1]
-        if us.group("typist"):
-            self.roles.append(Role(role="typed", agent=None, evidence=evidence, agent_raw=us.group("typist"),
+        if us.group("typist" + k):
+            self.roles.append(Role(role="typed", agent=None, evidence=evidence, agent_raw=us.group("typist" + k),
                                    agent_status="unknown", confidence=0.8))
         return drafted
 

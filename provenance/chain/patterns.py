@@ -18,8 +18,8 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_NUMSIGN = r"(?:N[°º]|No\.?|№)"
-_DASH = r"[-–—]"
+_NUMSIGN = r"(?:N[°º]|Nos?\.?|№)"
+_DASH = r"(?:--|[-–—])"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
 _ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
@@ -45,10 +45,10 @@ DATE_LINE = re.compile(
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
-_COPY_WORD = r"(?:Copy|Ex\.?|Exemplar|[Ee]kz\.?)"
+_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)|(?P<cword>"
-    + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
+    + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -65,7 +65,7 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp.",
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
-    r"^[ \t]*(?:(?:Printed|Typed|Made)(?:\s+in)?\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
+    r"^[ \t]*(?:(?:Printed|Typed|Made)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
 # what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
@@ -79,8 +79,10 @@ PRINT_RUN_REST_OK = re.compile(
     re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed)?|Distribution(?:\s+list)?|Distributed(?:\s+to)?|"
-    r"Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered\s+to|Recipients|cc|c\.c\.)[ \t]*:[ \t]*"
+    r"^[ \t]*(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
+    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered\s+to|Recipients|cc|c\.c\.|Kopii|Razoslano)"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:"   # "Kopii (copies):"
+    r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$))[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
@@ -90,16 +92,16 @@ PRINT_RUN_INLINE = re.compile(
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
-INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH
-                             + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s))"
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
+                             + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s))"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)", re.IGNORECASE)
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*" + _DASH + r"[ \t]*\d{1,3})?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
+    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w))?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
-    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t]))?[ \t]*\]?)"
+    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
 # the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
@@ -127,27 +129,29 @@ EXTRA_COPY = re.compile(
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
                  "author", "responsible",
-                 "perf", "ispolnitel", "isp.")
+                 "perf", "ispolnitel", "isp.", "sost.", "drft.")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
 # surname, the typist's initials ("EUR/EE:RTDelancey:mb")
-US_DRAFTING = re.compile(r"(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?")
+US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?"
+                         r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*:"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
-    r"|(?<![\w.])isp\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
+    r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
+    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft)\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
-TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.")   # matched case-insensitively
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*:|(?<![\w.])[Pp]ech\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?"
+    r"|[Tt]ypist[ \t]*:|(?<![\w.])(?:[Pp]ech|Typ)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?|[Pp]echatal[a]?(?=[ \t]+[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*\.|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
-    r"\s*;|\s+/\s*|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
+    r"\s*;|\s+/\s*|,\s*(?=[A-Z][a-z]{1,5}\.[ \t])|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
     r"|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
@@ -204,7 +208,8 @@ PLACED_POINT = re.compile(
     r"\b[Pp]oint\s+(?P<point>\d+)\s+is\s+(?:kept\s+|held\s+|stored\s+)?in\s+(?:a\s+|the\s+)?(?P<container>[^.\n\]]+)"
 )
 # "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:"
-EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?sent(?:\s+to)?|to)\s*:?"
+EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded)"
+                          r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|§)"
@@ -229,17 +234,16 @@ EXCERPT_FROM = re.compile(
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
-    r"\s*(?P<who>[^()]+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
-    r"|(?P<whole>everything|all|in\s+full|the\s+whole(?:\s+text)?|entire(?:ly)?|whole))\s*\)"
+    r"\s*(?P<who>(?:[^()]|\([a-z]\))+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
+    r"|(?P<whole>everything|all|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?(?:\s+[a-z]+)?))\s*\)"
     r"(?P<tail>[^()]*?)\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 #: where the entries of an excerpt list end when they are not separated by semicolons:
 #: "Cde. Zverev (point 2), Cde. Kosygin (everything), ..."
 EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
 CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
-ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|the\s+whole|entire(?:ly)?|whole)"
-                        r"(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
-                        r"(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
+ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
+                        r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(

@@ -244,6 +244,17 @@ class WordNet:
                 cand = w[: len(w) - len(suf)] + rep
                 if self.offsets(cand, pos):
                     out.append(cand)
+        if not out and "_" in w:
+            # a collocation: morphy applied to its first word, then to its last (broke_down ->
+            # break_down, points_of_view -> point_of_view, looking_back -> look_back)
+            head, _sep, rest = w.partition("_")
+            for base in self.base_forms(head, pos):
+                if base != head and self.offsets(f"{base}_{rest}", pos):
+                    out.append(f"{base}_{rest}")
+            first, _sep, last = w.rpartition("_")
+            for base in self.base_forms(last, pos):
+                if base != last and self.offsets(f"{first}_{base}", pos):
+                    out.append(f"{first}_{base}")
         return tuple(dict.fromkeys(out))
 
     @lru_cache(maxsize=1 << 15)
