@@ -18,7 +18,7 @@ from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, values as vals
 from provenance.knowledge.wordnet import wordnet
-from provenance.align.wording import contraction, run_together, spans
+from provenance.align.wording import contraction, folded, run_together, spans
 
 NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
 #: prefixes that negate a word (agree/disagree, able/unable)
@@ -468,8 +468,9 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                 other.remove(u)
     # 5. words run together or split (Peskovsaid / Peskov said, firstplace / first place)
     for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
+        fo = folded(other_words) if side else None
         for x in list(side):
-            parts = run_together(_word(x), other_words)
+            parts = run_together(_word(x), other_words, fo)
             if parts:
                 out.append(Explained(ORTHOGRAPHIC, f"word division ({x.text} / {' '.join(parts)})"))
                 side.remove(x)

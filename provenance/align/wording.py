@@ -25,18 +25,31 @@ def contraction(w: str | None) -> tuple[str, str] | None:
     return None
 
 
-def run_together(w: str | None, other_words: list[str]) -> list[str] | None:
+def folded(words: list[str]) -> list[str]:
+    """The words as ``run_together`` compares them: folded, without hyphens, '' for punctuation."""
+    return [fold(p).replace("-", "") if any(c.isalnum() for c in p) else "" for p in words]
+
+
+def run_together(w: str | None, other_words: list[str], other_folded: list[str] | None = None) -> list[str] | None:
     """The two or three neighbouring words of the other reading that ``w`` writes as one (without
-    the space between them), if any."""
+    the space between them), if any; ``other_folded``: ``folded(other_words)``, when known."""
     if not w or len(w) < 4 or not any(c.isalpha() for c in w):
         return None
     fw = fold(w).replace("-", "")
-    for k in range(len(other_words) - 1):
+    fo = other_folded if other_folded is not None else folded(other_words)
+    for k, first in enumerate(fo):
+        if not first or len(first) >= len(fw) or not fw.startswith(first):
+            continue
+        joined = first
         for n in (2, 3):
-            parts = other_words[k:k + n]
-            if len(parts) == n and all(any(c.isalnum() for c in p) for p in parts) \
-                    and "".join(fold(p) for p in parts).replace("-", "") == fw:
-                return parts
+            nxt = fo[k + n - 1] if k + n - 1 < len(fo) else ""
+            if not nxt:
+                break
+            joined += nxt
+            if joined == fw:
+                return other_words[k:k + n]
+            if not fw.startswith(joined):
+                break
     return None
 
 
