@@ -25,11 +25,11 @@ def test_the_tuning_half_is_read_as_the_archivist_reads_it():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """Scored only: 30 of its 90 facts were read before the rules learnt from the other half, 61
-    after, 67 after the rules learnt from half of the second set. This guards against a change
-    that makes it worse."""
+    after, 67 after the rules learnt from half of the second set, 71 after those of the fourth.
+    This guards against a change that makes it worse."""
     results = score("heldout")
     assert len(results) >= 85
-    assert sum(ok for *_x, ok in results) >= 67
+    assert sum(ok for *_x, ok in results) >= 71
 
 
 def test_the_second_set_tuning_half():
@@ -43,10 +43,11 @@ def test_the_second_set_tuning_half():
 def test_the_second_set_held_out_half_stays_where_it_was_measured():
     """Scored only: 43 of its facts were read when it arrived, 87 of 120 after the rules learnt from
     its other half (unnumbered lists under "Copies to:", "cc:", "Distribution:"; "1 ekz. -";
-    two columns run together; "isp." and "pech."; the State Department's drafting line)."""
+    two columns run together; "isp." and "pech."; the State Department's drafting line), 93 of 118
+    after the fourth set's (a role whose name is only '[illegible]' is no fact to compare)."""
     results = score("heldout", SECOND)
     assert len(results) >= 110
-    assert sum(ok for *_x, ok in results) >= 87
+    assert sum(ok for *_x, ok in results) >= 93
 
 
 THIRD = DATA / "distribution3" / "cases.json"
@@ -66,7 +67,7 @@ def test_the_third_set_held_out_half_stays_where_it_was_measured():
     points, copies numbered 1st and ekz. 1, 'Responsible for drafting:', 'Pech.')."""
     results = score("heldout", THIRD)
     assert len(results) >= 108
-    assert sum(ok for *_x, ok in results) >= 92   # 92 of 108 after the fourth set's rules
+    assert sum(ok for *_x, ok in results) >= 93   # 93 of 109 after the fourth set's rules
 
 
 FOURTH = DATA / "distribution4" / "cases.json"

@@ -23,11 +23,13 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
 
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
-    """Scored only: on arrival 94 of their 97 marks and 27 of their 29 copy-chain facts were read
-    as expected."""
+    """On arrival 94 of their 97 marks and 27 of their 29 copy-chain facts were read as expected,
+    scored only. Their copy-chain facts have since been used while changing the rules (newer sets are held out
+    in their place: tests/data/heldout6 h44-h48, distribution4's even half); their marks are still only scored. 28 of the 29 facts are read now (the addressee named in the title before
+    what the letter is about)."""
     got = score_set(FOLDER, HELD_OUT)
     assert (got["marks"], got["facts"]) == (97, 29)
-    assert got["marks_hit"] >= 94 and got["facts_ok"] >= 27
+    assert got["marks_hit"] >= 94 and got["facts_ok"] >= 28, got
 
 
 def test_copies_to_the_addressees_go_to_each_in_the_order_named():

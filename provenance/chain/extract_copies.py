@@ -10,6 +10,24 @@ from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Trans
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
+#: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
+_COPIES_DECLARED = re.compile(r"\b(?:in\s+)?(?:\d{1,2}|" + "|".join(P.NUMBER_WORDS) + r")\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$",
+                              re.IGNORECASE)
+#: a row of a table of pipes, and its cells
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+#: the heads of the columns of a copy table: the copy's number, its recipient
+_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)|cop(?:y|ies)", re.IGNORECASE)
+_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b", re.IGNORECASE)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+#: the header row of a copy list set as a table: "No.<tab>Recipient<tab>Remarks" (no digit in it)
+_TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
+
+
 def _is_item(im: re.Match | None) -> bool:
     """Whether a LIST_ITEM match is an entry of a copy list: a number with a separator after it
     (a dash, a dot, a colon, or the "to" of "1-2 to the addressee") and somewhere to go."""
@@ -33,7 +51,7 @@ class CopiesPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b)", d, re.IGNORECASE)
@@ -86,7 +104,7 @@ class CopiesPart:
             following = self.text[m.end() + 1:m.end() + 2]
             # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list
             # that numbers its copies is read after it
-            numbered_only = (m.group("head") or m.group("caps")).lower().startswith(("sent", "dispatched"))
+            numbered_only = (m.group("head") or m.group("caps") or m.group("glossed")).lower().startswith(("sent", "dispatched"))
             if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
@@ -101,7 +119,7 @@ class CopiesPart:
             elif not self._list_after(m.end()) and not numbered_only:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in P.HEADLESS_FIRST.finditer(self.text):
-            if m.start() not in self._list_lines and self._headless_list(m.start()):
+            if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
         for m in P.PRINT_RUN.finditer(self.text):
             rest = m.group("rest")
@@ -123,6 +141,42 @@ class CopiesPart:
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
             self._list_after(m.end())
+        self.table_lists()
+
+    def table_lists(self):
+        """A copy list set as a table of pipes ("| Copy No. | Addressee | Position |", a row a copy):
+        the number from the column headed by a number sign, the recipient from the one headed
+        addressee, recipient or destination."""
+        if "|" not in self.text:
+            return
+        for head in _PIPE_ROW.finditer(self.text):
+            cells = _cells(head.group(0))
+            num_col = next((k for k, c in enumerate(cells) if _NUMBER_HEAD.fullmatch(c)), None)
+            to_col = next((k for k, c in enumerate(cells) if _RECIPIENT_HEAD.search(c)), None)
+            if num_col is None or to_col is None or num_col == to_col:
+                continue
+            pos = head.end() + 1
+            while pos < len(self.text):
+                row = _PIPE_ROW.match(self.text, pos)
+                if row is None:
+                    break
+                pos = row.end() + 1
+                cells = _cells(row.group(0))
+                if set("".join(cells)) <= set("-: "):
+                    continue   # the rule under the header
+                if len(cells) <= max(num_col, to_col) or not cells[num_col].isdigit():
+                    break
+                dest = cells[to_col]
+                start = row.start() + row.group(0).find(dest) if dest else row.start()
+                info = self._classify_destination(dest, start)
+                self._add_copy(info, int(cells[num_col]), cells[num_col], self.ev(row.start(), row.end()), source="list")
+                self._list_lines.add(row.start())
+
+    def _copies_declared_before(self, pos: int) -> bool:
+        """Whether the line before ``pos`` ends by declaring the copies: "Typed by A. Sinitsyna, 3 copies"."""
+        before = self.text[:pos].rstrip()
+        line = before[before.rfind("\n") + 1:]
+        return bool(_COPIES_DECLARED.search(line))
 
     def _headless_list(self, pos: int) -> bool:
         """Whether the lines from ``pos`` are a copy list without a head: entries numbered from 1
@@ -183,6 +237,9 @@ class CopiesPart:
         number of entries read."""
         found = 0
         pos = end + 1
+        header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
+        if header:
+            pos = header.end() + 1
         while pos < len(self.text):
             eol = self.text.find("\n", pos)
             eol = len(self.text) if eol < 0 else eol
@@ -229,7 +286,7 @@ class CopiesPart:
     def _list_item(self, im: re.Match, line_start: int):
         num_raw = im.group("num")
         parts = [int(x) for x in re.findall(r"\d+", num_raw)] or [n for n in [P.roman_number(num_raw.strip())] if n]
-        dest = im.group("dest") or ""
+        dest = (im.group("dest") or "").split("\t")[0].rstrip()   # a table: the first column after the number
         info = self._classify_destination(dest, line_start + im.start("dest"))
         flags = list(info["flags"])
         label = im.group("label").strip()

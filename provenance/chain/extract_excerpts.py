@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.knowledge import english, places
 from provenance.chain.model import Excerpt, Placement, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status, _strip_span
 
@@ -13,6 +14,9 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 #: a date that closes the name of an excerpt's recipient: "sent to the Ministry of Agriculture on 15.III.1957"
 _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r")\s*\.?\s*$", re.IGNORECASE)
 
+
+#: a person's place after the name: "Cde. Yudin in Peking"
+_IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
 #: a line that ends a list: its last entry closes with a full stop
 _LIST_CLOSED = re.compile(r"(?<![A-Z])\.[ \t]*\n")
@@ -102,6 +106,9 @@ class ExcerptsPart:
         """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."""
         for m in P.EXCERPT_FROM.finditer(self.text):
             self._excerpt(m)
+        for pattern in P.EXCERPT_SENTENCES:
+            for m in pattern.finditer(self.text):
+                self._excerpt(m)
 
     @staticmethod
     def _entries(body: str, offset: int) -> list[tuple[int, int]]:
@@ -125,7 +132,7 @@ class ExcerptsPart:
             what = what + " " + m.group("tail").strip()   # "(point 6) by cipher"
         ch = P.CHANNEL.search(what)
         channel = ch.group("ch").lower() if ch else None
-        points_raw = (what[:ch.start()] + what[ch.end():]).strip() if ch else what.strip()
+        points_raw = (what[:ch.start()] + what[ch.end():]).strip(" \t\n,;") if ch else what.strip()
         if channel is None:   # "an extract of point 1 was sent in cipher to ..."
             whole = P.CHANNEL.search(m.group(0))
             channel = whole.group("ch").lower() if whole else None
@@ -134,6 +141,10 @@ class ExcerptsPart:
         dated = _TRAILING_DATE.search(self.text, m.start("who"), who_end)   # "... Agriculture on 15.III.1957"
         if dated and dated.start() > m.start("who"):
             who_end = dated.start()
+        placed = _IN_PLACE.search(self.text, m.start("who"), who_end)   # "Cde. Yudin in Peking": where he is
+        if placed and places.is_place(placed.group("place")) and not english.in_dictionary(
+                re.findall(r"[\w'’-]+", self.text[m.start("who"):placed.start()])[-1]):
+            who_end = placed.start()   # not "the Committee in Szczecin": a word of the language names an office
         refs = self.names(m.start("who"), who_end)
         ev = self.ev(m.start(), m.end())
         exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],

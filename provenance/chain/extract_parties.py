@@ -23,6 +23,10 @@ def _organization(who: str) -> str | None:
     return (m.group("head") + m.group("rest")).strip()
 
 
+#: a post and a name: "Vice Minister Lu", "Ambassador A. Smith" (the post's last word is checked in WordNet)
+_TITLED_NAME = re.compile(r"(?:[A-Z][a-z]+[ \t]+){0,2}?(?P<office>[A-Z][a-z]+)[ \t]+(?P<name>(?:[A-Z]\.[ \t]*)*[A-Z][\w'’-]+)$")
+
+
 class PartiesPart:
     def header_addressees(self):
         for m in P.ADDRESSEE.finditer(self.text):
@@ -35,6 +39,14 @@ class PartiesPart:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
                 continue
+            titled = _TITLED_NAME.match(who)   # "Vice Minister Lu", "Ambassador Smith": the person after the post
+            if titled and wordnet().names_an_office(titled.group("office").lower()):
+                s = m.start("who") + titled.start("name")
+                ref = self.one_name(s, s + len(titled.group("name")), person=True)
+                if ref is not None and ref.kind in ("person", "unlisted", "unknown"):
+                    self.addressees.append(Party(ref.name or ref.raw, ref.raw, "person", "header",
+                                                 self.ev(m.start(), m.end()), 0.8, ref.recorded))
+                    continue
             refs = self.names(m.start("who"), m.end("who"))
             if not refs:
                 continue
@@ -70,7 +82,9 @@ class PartiesPart:
                               title)
             if m_lead:
                 parties(m_lead.group("who"), "title", self.senders)
-        m_to = re.search(r"\b(?:to|for)\s+(?P<who>(?:Cdes?\.?\s+|[A-Z]\.\s*)[^,;]+)$", title)
+        # "to Cde. V.M. Molotov", "to A. N. Kosygin on the Work of ...": the name before what the document is about
+        m_to = re.search(r"\b(?:to|for)\s+(?P<who>(?:Cdes?\.?\s+|[A-Z]\.\s*)[^,;]+?)"
+                         r"(?=\s+(?:on|about|concerning|regarding|in|with)\s|$)", title)
         if m_to:
             parties(m_to.group("who"), "title", self.addressees)
 

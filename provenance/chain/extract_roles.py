@@ -21,6 +21,8 @@ _PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\
 #: "Senior lieutenant A. Orlov" (the particles of names, van/de/von/al, are not such words)
 _TITLE_BEFORE_NAME = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le)\b)"
                                 r"[a-z]{3,}[ \t]+(?=(?:[A-Z]\.[ \t]*)*[A-Z][a-z])")
+#: an office or post after a name and a comma, two words or more, not initials: ", Propaganda Section"
+_OFFICE_AFTER_NAME = re.compile(r",[ \t]*(?![A-Z]\.)[A-Z][\w'’-]+(?:[ \t]+[\w'’()-]+)+[ \t]*\.?[ \t]*$")
 #: "(illegible)": the editor's word for a name that cannot be read, in parentheses
 _ILLEGIBLE_IN_PARENS = re.compile(r"\(\s*(?:illegible|signature\s+illegible|unreadable)\s*\)", re.IGNORECASE)
 
@@ -40,6 +42,10 @@ class RolesPart:
             e = more.start()
         raw = self.text[s:e]
         ev_end = e
+        office = _OFFICE_AFTER_NAME.search(raw)   # "Phan Van Tich, Propaganda Section": the name before it
+        if office and office.start() > 0:
+            e = s + office.start()
+            raw = self.text[s:e]
         # "the Agricultural Department of the CC (Cde. Iliev)": the person, not the office
         inner = _PERSON_IN_PARENS.search(raw)
         if inner and inner.start() > 0:

@@ -80,9 +80,10 @@ PRINT_RUN_REST_OK = re.compile(
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
-    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered\s+to|Recipients|cc|c\.c\.|Kopii|Razoslano)"
+    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered(?:\s+to)?|Recipients|cc|c\.c\.|Kopii|Razoslano)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:"   # "Kopii (copies):"
-    r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$))[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
+    r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
+    r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
@@ -101,7 +102,7 @@ LIST_ITEM = re.compile(
     + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w))?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
-    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S))?[ \t]*\]?)"
+    r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
 # the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
@@ -128,15 +129,15 @@ EXTRA_COPY = re.compile(
 # who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
-                 "author", "responsible",
+                 "author", "responsible", "drawn up",
                  "perf", "ispolnitel", "isp.", "sost.", "drft.")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
 # surname, the typist's initials ("EUR/EE:RTDelancey:mb")
 US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?"
                          r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
-    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
-    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*:"
+    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Dd]rawn\s+up)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
+    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*:|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft)\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
@@ -145,13 +146,13 @@ TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal",
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*:|(?<![\w.])(?:[Pp]ech|Typ)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?|[Pp]echatal[a]?(?=[ \t]+[A-Z])"
-    r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*\.|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
+    r"|[Tt]ypist[ \t]*:|Typist(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])|(?<![\w.])(?:[Pp]ech|Typ)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?|[Pp]echatal[a]?(?=[ \t]+[A-Z])"
+    r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
-    r"\s*;|\s+/\s*|,\s*(?=[A-Z][a-z]{1,5}\.[ \t])|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
+    r"\s*;|\s+/\s*|\.\s+(?=(?:Typist|Typed|Drafted|Drafter|Executor|Prepared|Printed|Checked)[ \t]*:)|\.?\s+(?=[A-Za-z]{1,4}/[A-Za-z]{1,4}[ \t]*\.?[ \t]*$)|,\s*(?=[A-Z][a-z]{1,5}\.[ \t])|,\s*(?=\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b)|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
     r"|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
@@ -212,6 +213,7 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:"
+                          r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|§|items?)\s*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|§)"
                           r"[^\n:]{1,60}?[ \t]+sent[ \t]+to[ \t]*:"
                           r"|(?m:^)[ \t]*Sent[ \t]+to[ \t]*:(?=[^\n]*" + _DASH + r"[ \t]*(?:pp?\.|points?|§)[ \t]*\d)"
@@ -223,15 +225,30 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     r"\s*(?P<what>(?:points?|items?|paragraphs?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything|in\s+full"
     r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
-    + _DASH + r"\s*(?:to\s+)?(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
+    r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
     r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
     r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
-    r"(?:(?:was\s+|were\s+)?sent\s+(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)\s+)?)?"
+    r"(?:(?:was\s+|were\s+)?sent\s+(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
+    r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"
     r"to\s+(?P<who>[^\n;]+?)"
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
+_CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)(?:\s+(?:telegram|cable|message|letter))?"
+#: where the recipient of an excerpt named in a sentence ends: a comma or a semicolon, a full stop,
+#: "on 4.IV.", "for information", a registration number
+_SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+for\s+(?:information|execution|action)|\s+No\.))"
+#: excerpts named in a sentence: "Point 3 sent as an extract to the District Committee in Debar, No. 3811";
+#: "Points 2 and 5 sent to the Ministry of Labour on 4.IV."; "Extract (points 2 and 4) to the Ministry of
+#: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
+EXCERPT_SENTENCES = (
+    re.compile(r"(?:(?<=^)|(?<=\]\s)|(?<=\]))[ \t]*(?P<what>(?:[Pp]oints?|[Ii]tems?|§+)\s+\d[\d\s,and\-–—]*?)\s+(?:was\s+|were\s+)?"
+               r"sent\s+(?:as\s+(?:an?\s+)?(?:extracts?|excerpts?)\s+)?(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?"
+               r"to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END, re.MULTILINE),
+    re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?)\s*\(\s*(?P<what>(?:points?|items?|pp?\.|§+)\s*[^)]+?)\s*\)\s+(?:(?:was\s+|were\s+)?sent\s+)?"
+               r"(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END),
+)
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
     r"\s*(?P<who>(?:[^()]|\([a-z]\))+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
@@ -247,7 +264,7 @@ ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|(?:the\s+)?(?:whole|en
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(
-    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to)[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*\.?[ \t]*$",
+    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to)[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
     re.MULTILINE,
 )
 RECEIPT = re.compile(
