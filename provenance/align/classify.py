@@ -54,6 +54,7 @@ _ALNUM = re.compile(r"[\W_]+")
 _BRACKETS = re.compile(r"[\[\]]")
 #: a separator between groups of three digits
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))")
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s?[.,:]\s?(?=\d)")
 _MARKED_GROUPS = re.compile(r"(?<=\d)(?:\s?[.,]\s?|[\s\u00a0\u202f])(?=\d{3}(?!\d))")
 #: the kinds of values that are dates and times (the others are numbers: n, pct, a currency)
 _DATE_KINDS = frozenset({"d", "dm", "t", "y", "dec", "cent"})
@@ -361,6 +362,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if ja != jb and _DIGIT_GROUPS.sub("", ja) == _DIGIT_GROUPS.sub("", jb):
             # 1,248 / 1248, 15,000 / 15 000: the same number with its digits grouped another way
             return _result("lexical", [], f"the same number written another way ({ja} / {jb})")
+        if ja != jb and _BETWEEN_DIGITS.sub("", ja) == _BETWEEN_DIGITS.sub("", jb):
+            # 9.30 / 9:30, 3,5 / 3.5: the same time or number (the values agree) with another mark
+            return _result("lexical", [], f"the same value written another way ({ja} / {jb})")
         if "[" in ja + jb and _BRACKETS.sub("", ja) == _BRACKETS.sub("", jb):
             # a letter the editor supplied inside a word ([L]apteva / Lapteva): the editorial layer
             return _result("editorial", [], f"only the editor's brackets differ ({ja} / {jb})")
