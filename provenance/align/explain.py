@@ -468,8 +468,9 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                 other.remove(u)
     # 5. words run together or split (Peskovsaid / Peskov said, firstplace / first place)
     for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
-        fo = folded(other_words) if side else None
-        for x in list(side):
+        long_ = [x for x in side if len(_word(x) or "") >= 4]
+        fo = folded(other_words) if long_ and len(other_words) > 1 else None
+        for x in long_ if fo else ():
             parts = run_together(_word(x), other_words, fo)
             if parts:
                 out.append(Explained(ORTHOGRAPHIC, f"word division ({x.text} / {' '.join(parts)})"))
