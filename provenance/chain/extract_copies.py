@@ -10,6 +10,8 @@ from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Trans
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
+#: a word crossed out by the author, as the editor marks it
+_STRUCK = re.compile(r"\[(?:crossed\s+out|struck\s+out|deleted|scored\s+through)\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?(?:\d{1,2}|" + "|".join(P.NUMBER_WORDS) + r")\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$",
                               re.IGNORECASE)
@@ -40,6 +42,9 @@ def _is_item(im: re.Match | None) -> bool:
 class CopiesPart:
     def _classify_destination(self, dest: str, start: int) -> dict:
         """Kind, recipient and candidates of a copy's destination as written."""
+        # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
+        # the mark blanked so that offsets stay those of the text
+        dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
         d = dest.strip()
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
@@ -286,6 +291,8 @@ class CopiesPart:
     def _list_item(self, im: re.Match, line_start: int):
         num_raw = im.group("num")
         parts = [int(x) for x in re.findall(r"\d+", num_raw)] or [n for n in [P.roman_number(num_raw.strip())] if n]
+        if "/" in num_raw:
+            parts = parts[:1]   # "2/5": the second of five copies
         dest = (im.group("dest") or "").split("\t")[0].rstrip()   # a table: the first column after the number
         info = self._classify_destination(dest, line_start + im.start("dest"))
         flags = list(info["flags"])

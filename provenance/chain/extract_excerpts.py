@@ -88,6 +88,13 @@ class ExcerptsPart:
                 b_start = m.start()
                 para_end = self.text.find("\n\n", b_start)
                 b_end = len(self.text) if para_end < 0 else para_end
+                # entries a paragraph each, closed by semicolons: the list goes on past the blank line
+                while self.text[b_start:b_end].rstrip().endswith(";"):
+                    nxt = re.compile(r"\S").search(self.text, b_end)
+                    if not nxt:
+                        break
+                    para_end = self.text.find("\n\n", nxt.start())
+                    b_end = len(self.text) if para_end < 0 else para_end
                 closed = _LIST_CLOSED.search(self.text, b_start, b_end)   # the entry ending in a full stop ends the list
                 if closed:
                     b_end = closed.start() + 1

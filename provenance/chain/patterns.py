@@ -99,7 +99,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?(?:\d{
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w))?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
+    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
@@ -230,8 +230,8 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
-    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?)\s+\d[\d\s,and\-–—]*?)\s+"
-    r"(?:(?:was\s+|were\s+)?sent\s+(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
+    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
+    r"(?:(?:was\s+|were\s+)?sent\s+(?:on\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+|on\s+" + DATE_WRITTEN + r"\s+)?(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
     r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"
     r"to\s+(?P<who>[^\n;]+?)"
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)

@@ -41,10 +41,10 @@ RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
 #: the lower-case word just before a name
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
-    r"^\s*(?P<flag>sic)\s*[,;:]?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
+    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
     r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?"
     r"(?:intended|meant))?\s*$", re.I)
-RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?illegible(?:\s+(?P<extent>.+?))?|"
+RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
                         r"not legible|text (?:not|un)", re.I)
@@ -52,6 +52,17 @@ RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cu
 RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
                         r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
+#: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
+RE_DELETED = re.compile(r"^\s*(?:crossed\s+out|struck\s+(?:out|through)|deleted|scored\s+through|erased)\s*[:,]?\s*"
+                        r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
+#: words left out by the editor: [...], […]
+RE_ELLIPSIS = re.compile(r"^\s*(?:\.\s*){3}\s*$|^\s*…\s*$")
+#: a literal translation: [literally "White Hill"], [lit. Red Star]
+RE_LITERALLY = re.compile(r"^\s*(?:literally|lit\.)\s*[:,]?\s*\S", re.I)
+#: how many words, lines or letters could not be read: "two words", "3 lines"
+RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
+    "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
+_NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)\s*$", re.I)
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
 RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
@@ -59,7 +70,7 @@ RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|trans|ed)(?:['’]s|s
 RE_ONOTE = re.compile(r"^\s*(?P<label>note(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
 RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting)"
-                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[a-z ]+?)?\s*:\s*(?P<body>.*)$",
+                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
@@ -125,6 +136,37 @@ RE_SPEAKING_AFTER = re.compile(
 
 def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
+
+
+def _single_capital(text: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether the word at ``span`` is one capitalized word, no sentence's first word and no word
+    before it capitalized as well ("the Valpo", not "The Valpo" nor "Vl. Poptomov")."""
+    w = text[span[0]:span[1]]
+    if not (w[:1].isupper() and w.replace("-", "").isalpha()) or w.lower() in LEADING_WORDS:
+        return False
+    before = _words_before(text, span[0], lo, 1)
+    if not before:
+        return False
+    prev = text[before[0][0]:before[0][1]]
+    return prev.islower() or prev.lower() in ("the", "a", "an", "of", "by", "to", "from", "with")
+
+
+def _initial_of(text: str, start: int, lo: int, alts: list[str]) -> tuple[int, int] | None:
+    """The initial before a name that abbreviates the first word of its gloss: "Vl." of "Vladimir"."""
+    before = _words_before(text, start, lo, 1)
+    words = alts[0].split() if alts else []
+    if not before or len(words) < 2:
+        return None
+    w = text[before[0][0]:before[0][1]]
+    if w.endswith(".") and len(w) >= 2 and w[:-1].isalpha() and w[:1].isupper() \
+            and words[0].lower().startswith(w[:-1].lower()):
+        return before[0]
+    return None
+
+
+def _same_surname(orig: str, reg: str) -> bool:
+    a, b = orig.split(), reg.split()
+    return bool(a and b) and a[-1].lower().strip(".,") == b[-1].lower().strip(".,")
 
 
 class Classifier:
@@ -215,8 +257,23 @@ class Classifier:
             if m:
                 extent = m.group("extent") or m.group("what")
                 canonical = "[illegible" + (" " + extent if extent else "") + "]"
-                return Decision("gap-illegible", "gap.illegible", b, attrs={"extent": extent} if extent else {},
+                counted = RE_COUNTED.match(extent or "")
+                attrs = {"extent": extent} if extent else {}
+                if counted:   # "[two words illegible]": how many, and of what
+                    n = counted.group("n").lower()
+                    unit = counted.group("unit").lower()
+                    attrs = {"quantity": str(_NUMBER_NAMES.get(n) or n), "unit": unit if unit.endswith("s") else unit + "s"}
+                return Decision("gap-illegible", "gap.illegible", b, attrs=attrs,
                                 template="" if text[b.start:b.end] == canonical else text[b.start:b.end])
+            if RE_ELLIPSIS.match(stripped):
+                return Decision("gap-omitted", "gap.ellipsis", b, attrs={"ellipsis": True}, template=text[b.start:b.end])
+            m = RE_DELETED.match(stripped)
+            if m and m.group("body").strip():
+                c0, c1 = cs + m.start("body"), cs + m.end("body")
+                return Decision("del", "del.crossed-out", b, content=(c0, c1),
+                                template=text[b.start:c0] + "{}" + text[c1:b.end])
+            if RE_LITERALLY.match(stripped):
+                return Decision("note-gloss", "gloss.literal", b, content=(cs, ce))
             if RE_BLANK.match(stripped):
                 return Decision("space", "space.left-blank", b,
                                 template="" if stripped == "left blank" else text[b.start:b.end])
@@ -304,6 +361,10 @@ class Classifier:
             # "Red. [Drafted by] C. Mureșan / Dact. [Typed by] E. Vlad": the original's abbreviated
             # label, translated
             return Decision("abbr", "abbr.label", b, target=dotted, content=(cs, ce))
+        if nameish and len(alts) == 1 and len(words) >= 2 and prev and _single_capital(text, prev[0], lo) \
+                and wordnet().names_a_group(words[-1].lower()):
+            # "the Valpo [State Police]": an office's name spelt out is the expansion of its short name
+            return Decision("abbr", "abbr.organization", b, target=prev[0], content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             n = max(len(a.split()) for a in alts)
             tgt = _words_before(text, b.start, lo, n)
@@ -322,6 +383,11 @@ class Classifier:
                 tgt = run[k:]
             orig = text[tgt[0][0]:tgt[-1][1]]
             person = self._is_person(text, tgt[0][0], orig, alts, b.end)
+            initial = _initial_of(text, tgt[0][0], lo, alts) if len(alts) == 1 else None
+            if initial is not None and _same_surname(orig, alts[0]):
+                # "Vl. Poptomov [Vladimir Poptomov]": the name written out in full, the initial with it
+                person, tgt = True, [initial] + tgt
+                orig = text[tgt[0][0]:tgt[-1][1]]
             if not person:
                 # a place's name is all of its capitalized words that are no English words
                 # ("Gorna Dzhumaya [Blagoevgrad]", "Orașul Stalin [Brașov]"), not the last one only

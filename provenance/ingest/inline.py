@@ -59,7 +59,7 @@ MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
     "note-gloss": "note", "unclear": "unclear",
-    "add": "add", "handshift": "handshift", "stamp": "stamp", "gloss": "gloss", "abbr": "abbr-expansion",
+    "add": "add", "handshift": "handshift", "stamp": "stamp", "del": "del", "gloss": "gloss", "abbr": "abbr-expansion",
     "foreign": "foreign", "supplied": "supplied", "supplied-letters": "supplied",
 }
 
@@ -184,9 +184,12 @@ class InlineBuilder:
             corr = _sub(ch, "corr", {"resp": "#translator", "cert": "low"})
             self.fill(corr, *d.content)
         elif k == "gap-illegible":
-            g = _sub(parent, "gap", {"reason": "illegible", "extent": d.attrs.get("extent"), "rend": d.template})
+            g = _sub(parent, "gap", {"reason": "illegible", "extent": d.attrs.get("extent"), "quantity": d.attrs.get("quantity"),
+                                     "unit": d.attrs.get("unit"), "rend": d.template})
             if d.attrs.get("desc"):
                 _sub(g, "desc", text=d.attrs["desc"])
+        elif k == "gap-omitted" and d.attrs.get("ellipsis"):
+            _sub(parent, "gap", {"reason": "omitted", "rend": d.template})   # "[...]": words the editor left out
         elif k == "gap-omitted":
             g = _sub(parent, "gap", {"reason": "omitted"})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
@@ -216,6 +219,8 @@ class InlineBuilder:
             self.fill(a, *d.content)
         elif k == "stamp":
             self.fill(_sub(parent, "stamp", {"rend": d.template}), *d.content)
+        elif k == "del":   # words the author crossed out: the original's, though not its final text
+            self.fill(_sub(parent, "del", {"rend": d.template}), *d.content)
         elif k == "handshift":
             hid = self.ctx.new_hand("inline", "shift")
             _sub(parent, "handShift", {"new": "#" + hid, "rend": d.template})

@@ -27,7 +27,7 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
             break  # no space between words: stop
         k = j
         while k > lo and ((text[k - 1].isalnum() or text[k - 1] in "'’-.") and text[k - 1] != "]"
-                          or text[k - 1] == "," and k - 2 >= lo and text[k - 2].isdigit() and text[k].isdigit()):
+                          or text[k - 1] in ",/" and k - 2 >= lo and text[k - 2].isdigit() and text[k].isdigit()):
             k -= 1   # "1,409 [sic]": a number keeps its thousands separators
         # trim leading hyphens/dots and trailing dots that are punctuation, not part of the word
         while k < j and text[k] in "-.'’":
@@ -44,7 +44,7 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
 #: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
 #: an abbreviation in capitals: "VKP(b)", "KSČ", and with a slash "V/O"
 _CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])|\([a-zа-я]\)(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
-RE_CAPS_RUN = re.compile(rf"(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
+RE_CAPS_RUN = re.compile(rf"(?<![\w'’.\-])(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
 RE_CAPS_TOKEN = re.compile(_CAPS)
 
 

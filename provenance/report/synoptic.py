@@ -29,6 +29,7 @@ MARK_LABELS = {
     "add": "handwriting added on the original",
     "handshift": "change of hand in the original",
     "stamp": "a stamp or seal on the original",
+    "del": "words crossed out in the original",
     "space": "a space left blank in the original",
     "abbr-expansion": "expansion of an abbreviation",
     "unclear": "uncertain reading",
@@ -42,7 +43,7 @@ MARK_GROUPS = [
     ("supplied", ["supplied", "label"], "supplied by the translator"),
     ("gloss", ["gloss", "foreign", "abbr-expansion"], "glosses and expansions"),
     ("gap", ["gap", "unrendered", "space", "unclear"], "illegible, unrendered, blank"),
-    ("add", ["add", "handshift", "stamp"], "handwriting and stamps on the original"),
+    ("add", ["add", "handshift", "stamp", "del"], "handwriting, crossings-out and stamps on the original"),
     ("note", ["note", "note-original", "bracket"], "notes"),
 ]
 _MARK_GROUP = {t: g for g, types, _ in MARK_GROUPS for t in types}
