@@ -14,8 +14,8 @@ def test_tuning_transcriptions_give_their_chain_facts():
 
 
 def test_held_out_transcriptions_stay_where_they_were_measured():
-    """h05-h08 were only scored: 19 of their 22 facts were read as expected. Their copy-chain facts have since been used while changing the rules (newer sets are held out
-    in their place: tests/data/heldout6 h44-h48, distribution4's even half); their marks are still only scored. All 22 are read
+    """h05-h08 were only scored: 19 of their 22 facts were read as expected. Their copy-chain facts and their marks have since been used while changing the rules (newer sets
+    are held out in their place: tests/data/heldout6 h44-h48, distribution4's even half). All 22 are read
     now ('Cde. Yudin in Peking - everything, by cipher', the addressee in the title)."""
     results = score(["h05", "h06", "h07", "h08"])
     assert len(results) >= 20

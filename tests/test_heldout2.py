@@ -31,8 +31,8 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """Scored only: 42 of their 48 marks and 4 of their 10 copy-chain facts were read as expected on
-    arrival. Their copy-chain facts have since been used while changing the rules (newer sets are held out
-    in their place: tests/data/heldout6 h44-h48, distribution4's even half); their marks are still only scored. All 10 facts are read now ('To Vice Minister Lu:', a list after 'Typed by A.
+    arrival. Their copy-chain facts and their marks have since been used while changing the rules (newer sets
+    are held out in their place: tests/data/heldout6 h44-h48, distribution4's even half). All 10 facts are read now ('To Vice Minister Lu:', a list after 'Typed by A.
     Sinitsyna, 3 copies')."""
     marks = score_files(HELD_OUT, FOLDER)
     assert len(marks) >= 45 and sum(hit for _e, hit in marks) >= 42

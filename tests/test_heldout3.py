@@ -29,13 +29,13 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """On arrival 77 of their 97 marks and 16 of their 33 copy-chain facts were read as expected;
-    83 and 18 after the rules these documents' companions brought, scored only. Their copy-chain facts have since been used while changing the rules (newer sets are held out
-    in their place: tests/data/heldout6 h44-h48, distribution4's even half); their marks are still only scored.
+    83 and 18 after the rules these documents' companions brought, scored only. Their copy-chain facts and their marks have since been used while changing the rules (newer sets
+    are held out in their place: tests/data/heldout6 h44-h48, distribution4's even half).
     All 33 facts are read now ('Point 3 sent as an extract to ...', 'Extract (points 2 and 4) to ...',
     'This order is communicated: points 1, 5 and 6 to ...', 'Dostavljeno [Delivered to]:', 'Drawn up:')."""
     got = score_set(FOLDER, HELD_OUT)
     assert (got["marks"], got["facts"]) == (97, 33)
-    assert got["marks_hit"] >= 83 and got["facts_ok"] == 33, got
+    assert got["marks_hit"] >= 93 and got["facts_ok"] == 33, got   # 93 marks since
 
 
 WEB_HEAD = "Skip to content\n\nMay 2, 1952\n\nReport on the Grain Collection\n\n"

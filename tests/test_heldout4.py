@@ -28,13 +28,13 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """On arrival 95 of their 107 marks and 7 of their 26 copy-chain facts were read as expected (97
-    marks after the rules the other four brought), scored only. Their copy-chain facts have since been used while changing the rules (newer sets are held out
-    in their place: tests/data/heldout6 h44-h48, distribution4's even half); their marks are still only scored. 24 of the 26 facts are read
+    marks after the rules the other four brought), scored only. Their copy-chain facts and their marks have since been used while changing the rules (newer sets
+    are held out in their place: tests/data/heldout6 h44-h48, distribution4's even half). 24 of the 26 facts are read
     now (copy lists set as tables of pipes or tabs, 'Delivered:', 'a/a [ad acta]', 'Typist B. Oyuun',
     an office after a drafter's name); 'Ref.: St. Baran' and 'SB/hl' are not."""
     got = score_set(FOLDER, HELD_OUT)
     assert (got["marks"], got["facts"]) == (107, 26)
-    assert got["marks_hit"] >= 97 and got["facts_ok"] >= 24, got
+    assert got["marks_hit"] >= 101 and got["facts_ok"] >= 24, got   # 101 marks since
 
 
 def _copies(doc) -> dict:

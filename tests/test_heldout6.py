@@ -85,3 +85,40 @@ def test_a_short_name_glossed_by_an_office_is_an_abbreviation_and_a_name_written
     _r, body = _body("RESOLUTION OF THE POLITBURO OF THE CC OF THE BRP(k) [Bulgarian Workers' Party (Communists)] "
                      "ON THE SCHOOLS")
     assert [c.find(f"{TEI}abbr").text for c in body.iter(f"{TEI}choice")] == ["BRP(k)"], _xml(body)
+
+
+def test_forms_the_earlier_held_out_halves_brought():
+    """The marks of the earlier sets' held-out halves, once opened for tuning."""
+    def el(text, xpath):
+        _r, body = _body(text)
+        return body.xpath(xpath, namespaces={"t": TEI[1:-1]}), _xml(body)
+
+    got, xml = el("The factory in Kostrzyn [Kostrzyn nad Odrą] stopped work.", "//t:placeName//t:reg/text()")
+    assert got == ["Kostrzyn nad Odrą"], xml          # the name the text shortens, in full
+    got, xml = el("The harvest in the Oriente [Holguín, Las Tunas or Granma] was late.", "//t:placeName//t:reg/text()")
+    assert got == ["Holguín", "Las Tunas", "Granma"], xml
+    got, xml = el("Copy 4: a/a [ad acta] in the office.", "//t:choice/t:abbr/text()")
+    assert got == ["a/a"], xml                          # letters that are the initials of the words
+    got, xml = el("The price of the arroba [11.5 kg] rose.", "//t:note[@type='gloss']/text()")
+    assert got == ["11.5 kg"], xml                      # a measure in the reader's terms
+    got, xml = el("Work began at Object No. 15 [the naval fuel depot] in May.", "//t:note[@type='gloss']/text()")
+    assert got == ["the naval fuel depot"], xml         # what a code of the original stands for
+    got, xml = el("The term was extended to 31 October [SIC, 31 December seems to be intended] 1948.",
+                  "//t:corr/text()")
+    assert got == ["31 December"], xml
+    got, xml = el("Dostavljeno [Delivered to]: the Ministry.", "//t:note[@type='gloss']/text()")
+    assert got == ["Delivered to"], xml                 # the English of the original's label
+
+
+def test_the_original_language_the_header_names_reads_its_capitalized_words():
+    head = (FOLDER.parent / "heldout3" / "h19_memo_md.txt").read_text(encoding="utf-8").split("Translation - English")[0]
+    text = head + ("Translation - English\n\nThe raising of the work norms [Normerhöhung] angered the builders "
+                   "of Residential Complex I [Wohnkomplex I].\n")
+    root = ingest_text(text, "t.txt").tree.getroot()
+    got = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter(f"{TEI}foreign")}
+    assert got == {"Normerhöhung": "de", "Wohnkomplex I": "de"}, got
+    # a Slavic word of a Serbo-Croatian original is that language's, tagged in its standard form
+    page = FOLDER.parent / "heldout3" / "h20_letter_web.txt"
+    root = ingest_text(page.read_text(encoding="utf-8"), page.name).tree.getroot()
+    got = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter(f"{TEI}foreign")}
+    assert got.get("karaula") == "sr-Latn" and got.get("jataci") == "sr-Latn", got

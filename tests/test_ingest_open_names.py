@@ -75,8 +75,10 @@ def test_the_tuning_transcriptions_encode_their_marks():
 
 
 def test_the_held_out_transcriptions_encode_their_marks():
-    """h05-h08 (the web-page style) were never looked at while changing the rules: only scored."""
+    """h05-h08 (the web-page style) were only scored for several rounds (85 of their 88 marks); they
+    have since been used while changing the rules (tests/data/heldout6 h44-h48 are held out in their
+    place), and all 88 are encoded as expected."""
     results = score_files(("h05", "h06", "h07", "h08"))
     ok = sum(1 for _e, hit in results if hit)
-    assert len(results) >= 80 and ok >= 0.95 * len(results), f"{ok}/{len(results)}"
+    assert len(results) >= 80 and ok == len(results), [e["mark"] for e, hit in results if not hit]
     assert HELDOUT.is_dir()

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from provenance.ingest.parse import Bracket
 from provenance.ingest.words import (
-    FUNCTION_LIKE, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, _abbreviation_before, _caps_word, _dotted_label, _expands,
-    _foreign_word, _quoted_foreign_before, _russian, _sentence_start, _token_before, _words_before, no_english,
-    some_foreign
+    FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
+    _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
+    _quoted_foreign_before, _russian, _same_surname, _sentence_start, _single_capital, _token_before, _words_before,
+    no_english, some_foreign
 )
 from provenance.knowledge import english, languages, places
 from provenance.knowledge.wordnet import wordnet
@@ -42,8 +43,8 @@ RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
     r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
-    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is)\s+(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?"
-    r"(?:intended|meant))?\s*$", re.I)
+    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is|(?:seems|appears)\s+to\s+(?:be|have\s+been))\s+"
+    r"(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?(?:intended|meant))?\s*$", re.I)
 RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
@@ -113,10 +114,6 @@ ENGLISH_SUPPLIED = {
     "eight", "nine", "ten", "first", "second", "third", "people", "government", "troops", "forces", "city",
     "district", "region", "party", "committee", "comrade", "comrades", "and/or", "etc"}
 
-#: Capitalized words that begin a sentence rather than a name.
-LEADING_WORDS = {"the", "a", "an", "in", "on", "at", "of", "to", "from", "by", "with", "and", "but", "for", "cde.",
-                 "cdes.", "comrade", "city", "district", "county"}
-
 #: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
 #: "General-Colonel X", "Deputy Minister X")
 RE_TITLE_BEFORE = re.compile(
@@ -136,37 +133,6 @@ RE_SPEAKING_AFTER = re.compile(
 
 def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
-
-
-def _single_capital(text: str, span: tuple[int, int], lo: int) -> bool:
-    """Whether the word at ``span`` is one capitalized word, no sentence's first word and no word
-    before it capitalized as well ("the Valpo", not "The Valpo" nor "Vl. Poptomov")."""
-    w = text[span[0]:span[1]]
-    if not (w[:1].isupper() and w.replace("-", "").isalpha()) or w.lower() in LEADING_WORDS:
-        return False
-    before = _words_before(text, span[0], lo, 1)
-    if not before:
-        return False
-    prev = text[before[0][0]:before[0][1]]
-    return prev.islower() or prev.lower() in ("the", "a", "an", "of", "by", "to", "from", "with")
-
-
-def _initial_of(text: str, start: int, lo: int, alts: list[str]) -> tuple[int, int] | None:
-    """The initial before a name that abbreviates the first word of its gloss: "Vl." of "Vladimir"."""
-    before = _words_before(text, start, lo, 1)
-    words = alts[0].split() if alts else []
-    if not before or len(words) < 2:
-        return None
-    w = text[before[0][0]:before[0][1]]
-    if w.endswith(".") and len(w) >= 2 and w[:-1].isalpha() and w[:1].isupper() \
-            and words[0].lower().startswith(w[:-1].lower()):
-        return before[0]
-    return None
-
-
-def _same_surname(orig: str, reg: str) -> bool:
-    a, b = orig.split(), reg.split()
-    return bool(a and b) and a[-1].lower().strip(".,") == b[-1].lower().strip(".,")
 
 
 class Classifier:
@@ -339,7 +305,9 @@ class Classifier:
 
     def _lexical(self, text, b, lo, stripped, cs, ce) -> Decision:
         words = stripped.split()
-        alts = [a.strip() for a in re.split(r"\s+or\s+|\s*/\s*", stripped) if a.strip()]
+        # "Tacheng or Qoqek", "Holguín, Las Tunas or Granma": the names offered
+        alts = [a.strip() for a in re.split(r"\s+or\s+|\s*/\s*" + (r"|\s*,\s*" if " or " in stripped else ""), stripped)
+                if a.strip()]
         prev = _words_before(text, b.start, lo, 1)
         prev_word = text[prev[0][0]:prev[0][1]] if prev else ""
         nameish = all(all(RE_NAMEWORD.match(w) or w.lower() in {"of", "de", "ul", "al"} for w in a.split())
@@ -350,6 +318,30 @@ class Classifier:
             c0 = cs + m.start("body")
             return Decision("note-editorial", "note.labelled", b, content=(c0, ce),
                             template=text[b.start:c0] + "{}]")
+        if RE_VALUE_GLOSS.match(stripped) and prev_word and text[lo:b.start].strip():
+            # "the arroba [11.5 kg]", "on the 3rd [9 October 1946]": the same measure or date in the reader's terms
+            return Decision("note-gloss", "gloss.value", b, content=(cs, ce))
+        if len(words) >= 3 and words[0].lower() in ("the", "a", "an") and stripped[:1].islower() \
+                and _designation_before(text, b.start, lo):
+            # 'the "141 projects" [the industrial enterprises to be built ...]', 'Object No. 15 [the naval
+            # fuel depot]': what a name or a code of the original stands for
+            return Decision("note-gloss", "gloss.explanation", b, content=(cs, ce))
+        fuller = _fuller_name(text, b.start, lo, words)
+        if fuller:
+            # "Kostrzyn [Kostrzyn nad Odrą]": the name the text shortens, in full
+            orig = text[fuller[0]:fuller[1]]
+            # a name with a word in lower case ("nad Odrą", "v Slovenskih goricah") is a place's
+            person = not any(w.islower() for w in words) and self._is_person(text, fuller[0], orig, [stripped], b.end)
+            return Decision("gloss", "gloss.fuller-name", b, target=fuller, content=(cs, ce),
+                            attrs={"regs": [stripped], "person": person})
+        initials = _initials_before(text, b.start, lo, words)
+        if initials:
+            # "a/a [ad acta]", "u.p. [upon presentation]": letters that are the initials of the bracket's words
+            return Decision("abbr", "abbr.initials", b, target=initials, content=(cs, ce))
+        if self._original_after_english(text, b, lo, words):
+            # "the work norms [Normerhöhung]", "Residential Complex I [Wohnkomplex I]": the English
+            # first, then the words of the original's language the header names
+            return self._document_language(b, cs, ce, stripped, "foreign.after-english")
         abbr = _abbreviation_before(text, b.start, lo, stripped) \
             if (not nameish or len(words) >= 3 or _caps_word(_token_before(text, b.start, lo))) else None
         if abbr:
@@ -402,6 +394,12 @@ class Classifier:
                 if k < len(run) - len(tgt):
                     tgt = run[k:]
                     orig = text[tgt[0][0]:tgt[-1][1]]
+                for k in range(max(0, len(run) - len(tgt) - 2), len(run) - len(tgt)):
+                    longer = text[run[k][0]:run[-1][1]]
+                    if all(RE_NAMEWORD.match(text[s:e]) for s, e in run[k:]) \
+                            and text[run[k][0]:run[k][1]].lower() not in LEADING_WORDS and places.is_place(longer):
+                        tgt, orig = run[k:], longer   # "Port Arthur [Lüshun]": the gazetteer's name
+                        break
             sep_tmpl = ""
             if len(alts) > 1:
                 joined = " or ".join(alts)
@@ -447,8 +445,10 @@ class Classifier:
                           "the original-language word in that language, or another?")
             d.alternatives = ["supplied"]
             return d
-        if prev_word and prev_word.replace("-", "").isalpha() and prev_word.islower() and _foreign_word(prev_word) \
-                and all(RE_PLAIN_WORD.match(w) and english.is_word(w) for w in words) and len(words) <= 4:
+        if prev_word and prev_word.replace("-", "").isalpha() and _foreign_word(prev_word.lower()) \
+                and (prev_word.islower() or not text[lo:prev[0][0]].strip()) and len(words) <= 4 \
+                and all(w.isalpha() and (english.is_word(w.lower()) or w.lower() in FUNCTION_LIKE) for w in words) \
+                and any(english.is_word(w.lower()) for w in words):
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if _quoted_foreign_before(text, b.start, lo) and 0 < len(words) <= 5 \
                 and all(english.is_word(w.lower().strip(".,")) or w.lower() in FUNCTION_LIKE for w in words):
@@ -489,8 +489,25 @@ class Classifier:
         return d
 
     def _romanized_other(self) -> bool:
-        """Whether the header names an original in a script other than Latin, and not Russian."""
-        return bool(self.doc_language) and self.doc_language.endswith("-Latn") and self.doc_language != "ru-Latn"
+        """Whether the header names an original in another language than Russian."""
+        return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
+
+    def _original_after_english(self, text, b, lo, words) -> bool:
+        """Whether a bracket holds the original's words after their English: the header names the
+        original's language; the bracket opens with a capital (German nouns, names); its words are no English (one of four letters or more at
+        least), no place and no person known here; the two words before it are English."""
+        if not self.doc_language or not 0 < len(words) <= 4 or not words[0][:1].isupper():
+            return False   # words in lower case are read by the rules for the original's words below
+        letters = [w.strip(".,;:") for w in words if any(c.isalpha() for c in w)]
+        if not letters or not all(w.replace("-", "").isalpha() or w.isdigit() or w in "IVX" for w in letters):
+            return False
+        strange = [w for w in letters if len(w) >= 4 and not english.is_word(w.lower()) and english.zipf(w) < 2.5]
+        if not strange or any(places.is_place(w) or w.lower() in self.persons for w in letters):
+            return False
+        if any(english.is_word(w.lower()) and len(w) >= 4 for w in letters if w not in strange):
+            return False   # English words in the bracket: a gloss or a name, not the original's words
+        before = _words_before(text, b.start, lo, 2)
+        return len(before) == 2 and all(english.is_word(text[s:e].lower().strip(".,")) for s, e in before)
 
     def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
         lang = self.doc_language

@@ -184,3 +184,81 @@ def _quoted_foreign_before(text: str, pos: int, lo: int) -> bool:
         return False
     foreign = [w for w in words if not english.is_word(w.lower()) and english.zipf(w) < 3.0]
     return 2 * len(foreign) > len(words)
+
+
+#: Capitalized words that begin a sentence rather than a name.
+LEADING_WORDS = {"the", "a", "an", "in", "on", "at", "of", "to", "from", "by", "with", "and", "but", "for", "cde.",
+                 "cdes.", "comrade", "city", "district", "county"}
+
+
+def _single_capital(text: str, span: tuple[int, int], lo: int) -> bool:
+    """Whether the word at ``span`` is one capitalized word, no sentence's first word and no word
+    before it capitalized as well ("the Valpo", not "The Valpo" nor "Vl. Poptomov")."""
+    w = text[span[0]:span[1]]
+    if not (w[:1].isupper() and w.replace("-", "").isalpha()) or w.lower() in LEADING_WORDS:
+        return False
+    before = _words_before(text, span[0], lo, 1)
+    if not before:
+        return False
+    prev = text[before[0][0]:before[0][1]]
+    return prev.islower() or prev.lower() in ("the", "a", "an", "of", "by", "to", "from", "with")
+
+
+def _initial_of(text: str, start: int, lo: int, alts: list[str]) -> tuple[int, int] | None:
+    """The initial before a name that abbreviates the first word of its gloss: "Vl." of "Vladimir"."""
+    before = _words_before(text, start, lo, 1)
+    words = alts[0].split() if alts else []
+    if not before or len(words) < 2:
+        return None
+    w = text[before[0][0]:before[0][1]]
+    if w.endswith(".") and len(w) >= 2 and w[:-1].isalpha() and w[:1].isupper() \
+            and words[0].lower().startswith(w[:-1].lower()):
+        return before[0]
+    return None
+
+
+#: a measure or a date given again in other terms: "11.5 kg", "9 October 1946", "about 16 km"
+RE_VALUE_GLOSS = re.compile(r"^(?:about\s+|approx\.\s+|approximately\s+|c\.\s+|ca\.\s+)?\d[\d.,/]*\s+[^\d\s\-–—][^\-–—]{0,30}$",
+                            re.I)
+
+
+def _designation_before(text: str, pos: int, lo: int) -> bool:
+    """Whether a name in quotation marks, or a code with a number ("Object No. 15"), ends at ``pos``."""
+    head = text[max(lo, pos - 40):pos].rstrip()
+    return bool(re.search(r"[\"”»]$|\b(?:No\.|N[°º]|№)\s*\d+[\w/-]*$|\b[A-Z][\w-]*\s+\d+$", head))
+
+
+def _fuller_name(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, int] | None:
+    """The capitalized words just before ``pos`` when the bracket's ``words`` begin with them and go
+    on ("Sveta Trojica [Sveta Trojica v Slovenskih goricah]")."""
+    for n in (3, 2, 1):
+        before = _words_before(text, pos, lo, n)
+        names = [text[s:e] for s, e in before]
+        prior = _words_before(text, before[0][0], lo, 1) if before else []
+        if prior and text[prior[0][0]:prior[0][1]].lower() in (w.lower() for w in words[n:]):
+            continue   # "Kiss József [József Kiss]": the same words in another order
+        if len(before) == n and len(words) > n and [w.lower() for w in words[:n]] == [w.lower() for w in names] \
+                and all(w[:1].isupper() and w.rstrip(".,").isalpha() for w in names) \
+                and not any(w.lower() in LEADING_WORDS for w in names):
+            return before[0][0], before[-1][1]
+    return None
+
+
+def _initials_before(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, int] | None:
+    """The token before ``pos`` when it is single letters joined by slashes or dots ("a/a", "i.e.")
+    and they are the initials of ``words``."""
+    head = text[max(lo, pos - 20):pos]
+    m = re.search(r"(?<!\S)((?:[^\W\d_][./]){1,4}[^\W\d_]\.?)[ \t]*$", head)
+    if not m or len(words) < 2:
+        return None
+    letters = [c.lower() for c in m.group(1) if c.isalpha()]
+    initials = [w[0].lower() for w in words if w[:1].isalpha()]
+    if letters != initials:
+        return None
+    start = pos - len(head) + m.start(1)
+    return start, start + len(m.group(1))
+
+
+def _same_surname(orig: str, reg: str) -> bool:
+    a, b = orig.split(), reg.split()
+    return bool(a and b) and a[-1].lower().strip(".,") == b[-1].lower().strip(".,")

@@ -65,8 +65,16 @@ def language_of(words: tuple[str, ...]) -> str | None:
             if z >= need and (best is None or z > best[0]):
                 best = (z, lang)
         if best:
-            return best[1]
+            return standard_tag(best[1])
     return None
+
+
+def standard_tag(tag: str) -> str:
+    """A language tag in its standard form (langcodes): "sh", Serbo-Croatian, is "sr-Latn"."""
+    try:
+        return langcodes.standardize_tag(tag)
+    except (LookupError, ValueError):
+        return tag
 
 
 #: a letter is a language's own when it stands for at least this share of the letters of its
@@ -130,7 +138,7 @@ def romanized_tag(name: str) -> str | None:
         script = lang.maximize().script
     except Exception:   # the likely-script data is an optional part of langcodes
         script = None
-    return code if script == "Latn" else f"{code}-Latn"
+    return standard_tag(code if script == "Latn" else f"{code}-Latn")
 
 
 @lru_cache(maxsize=None)
