@@ -169,7 +169,7 @@ class CopiesPart:
                 cells = _cells(row.group(0))
                 if set("".join(cells)) <= set("-: "):
                     continue   # the rule under the header
-                if len(cells) <= max(num_col, to_col) or not cells[num_col].isdigit():
+                if len(cells) <= max(num_col, to_col) or not re.fullmatch(r"\d{1,4}", cells[num_col], re.ASCII):
                     break
                 dest = cells[to_col]
                 start = row.start() + row.group(0).find(dest) if dest else row.start()
