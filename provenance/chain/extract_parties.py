@@ -6,7 +6,7 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.model import Evidence, Party, Transfer
-from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted
+from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted, name_after_post
 from provenance.knowledge.wordnet import wordnet
 
 
@@ -23,10 +23,6 @@ def _organization(who: str) -> str | None:
     return (m.group("head") + m.group("rest")).strip()
 
 
-#: a post and a name: "Vice Minister Lu", "Ambassador A. Smith" (the post's last word is checked in WordNet)
-_TITLED_NAME = re.compile(r"(?:[A-Z][a-z]+[ \t]+){0,2}?(?P<office>[A-Z][a-z]+)[ \t]+(?P<name>(?:[A-Z]\.[ \t]*)*[A-Z][\w'’-]+)$")
-
-
 class PartiesPart:
     def header_addressees(self):
         for m in P.ADDRESSEE.finditer(self.text):
@@ -39,10 +35,9 @@ class PartiesPart:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
                 continue
-            titled = _TITLED_NAME.match(who)   # "Vice Minister Lu", "Ambassador Smith": the person after the post
-            if titled and wordnet().names_an_office(titled.group("office").lower()):
-                s = m.start("who") + titled.start("name")
-                ref = self.one_name(s, s + len(titled.group("name")), person=True)
+            s = name_after_post(self.text, m.start("who"), m.end("who"))   # "Vice Minister Lu": the person after the post
+            if s > m.start("who"):
+                ref = self.one_name(s, m.end("who"), person=True)
                 if ref is not None and ref.kind in ("person", "unlisted", "unknown"):
                     self.addressees.append(Party(ref.name or ref.raw, ref.raw, "person", "header",
                                                  self.ev(m.start(), m.end()), 0.8, ref.recorded))

@@ -7,7 +7,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.authority import surname_shaped
 from provenance.chain.model import Party, Role, Transfer, to_dict
-from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status
+from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status, name_after_post
 
 
 #: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
@@ -17,10 +17,6 @@ _TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")(?:\.\d{2,4})?\
 _PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
 
 
-#: an office or rank written before a name, ending in a word in lower case: "Section chief Zhou Lianbo",
-#: "Senior lieutenant A. Orlov" (the particles of names, van/de/von/al, are not such words)
-_TITLE_BEFORE_NAME = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le)\b)"
-                                r"[a-z]{3,}[ \t]+(?=(?:[A-Z]\.[ \t]*)*[A-Z][a-z])")
 #: an office or post after a name and a comma, two words or more, not initials: ", Propaganda Section"
 _OFFICE_AFTER_NAME = re.compile(r",[ \t]*(?![A-Z]\.)[A-Z][\w'’-]+(?:[ \t]+[\w'’()-]+)+[ \t]*\.?[ \t]*$")
 #: "(illegible)": the editor's word for a name that cannot be read, in parentheses
@@ -59,9 +55,7 @@ class RolesPart:
             date = P.parse_date(dm.group("d"), self.year)
             if date:
                 e = s + dm.start()
-        title = _TITLE_BEFORE_NAME.match(self.text, s, e)   # "Section chief Zhou Lianbo": the name after the title
-        if title:
-            s = title.end()
+        s = name_after_post(self.text, s, e)   # "Section chief Zhou Lianbo": the name after the post
         ref = self.one_name(s, e, person=True)
         if ref is not None and _ILLEGIBLE_IN_PARENS.fullmatch(self.text[s:e].strip()):
             ref = self.auth.resolve("[illegible]", s, True, self.attested)   # "Typist: (illegible)"

@@ -7,6 +7,34 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.authority import NameRef
+from provenance.knowledge.wordnet import wordnet
+
+
+#: a post written before a name: words ending in one in lower case ("Section chief Zhou Lianbo",
+#: "comrade Trinh"; the particles of names, van/de/von/al, are not such words), or capitalized words
+#: ending in an office WordNet knows ("Vice Minister Lu", "Ambassador A. Smith")
+_NAME_TO_END = r"(?=(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*$)"
+_LOWER_POST = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le|the|of|and|for|to|by|"
+                         r"in|on|at)\b)[a-z]{3,}[ \t]+" + _NAME_TO_END)
+_CAPITALIZED = re.compile(r"[ \t]*([A-Z][a-z]+)[ \t]+")
+_NAME_LEFT = re.compile(_NAME_TO_END)
+
+
+def name_after_post(text: str, start: int, end: int) -> int:
+    """Where the name begins in ``text[start:end]`` when a post is written before it; ``start`` otherwise."""
+    m = _LOWER_POST.match(text, start, end)
+    if m:
+        return m.end()
+    # the last office word of up to three capitalized words, a name after it ("Vice Minister Lu")
+    found, pos = start, start
+    for _k in range(3):
+        m = _CAPITALIZED.match(text, pos, end)
+        if not m:
+            break
+        pos = m.end()
+        if _NAME_LEFT.match(text, pos, end) and wordnet().names_an_office(m.group(1).lower()):
+            found = pos
+    return found
 
 
 def _lines(text: str):
