@@ -13,8 +13,7 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 #: a word crossed out by the author, as the editor marks it
 _STRUCK = re.compile(r"\[(?:crossed\s+out|struck\s+out|deleted|scored\s+through)\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
-_COPIES_DECLARED = re.compile(r"\b(?:in\s+)?(?:\d{1,2}|" + "|".join(P.NUMBER_WORDS) + r")\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$",
-                              re.IGNORECASE)
+_COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: a row of a table of pipes, and its cells
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
 #: the heads of the columns of a copy table: the copy's number, its recipient
