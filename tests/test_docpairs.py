@@ -34,16 +34,23 @@ def test_the_tuning_pairs():
     assert s["false_alarms"] == 0
 
 
+def _stays(split: str, differences: int, right: int, kept_max: int, changed: int) -> None:
+    """A held-out split where it was measured: every difference found, no fewer called as labelled,
+    no more meaning-kept ones called substantive, every change of meaning found, no substantive
+    divergence outside the labelled differences."""
+    s, rows = _summary(split)
+    assert s["differences"] == differences and all(r["located"] for r in rows)
+    assert s["category_right"] >= right, s
+    assert s["meaning_kept_called_substantive"] <= kept_max, s
+    assert s["meaning_changed_called_substantive"] == changed, s
+    assert s["false_alarms_substantive"] == 0, s
+
+
 def test_the_held_out_pairs_stay_where_they_were_measured():
     """Scored only: on arrival 94 of 104 differences were called as labelled, 4 of the 63 that keep
     the meaning were called substantive, all 41 changes of meaning were, and no other divergence
     was substantive."""
-    s, rows = _summary("heldout")
-    assert s["differences"] == 104 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 94
-    assert s["meaning_kept_called_substantive"] <= 4
-    assert s["meaning_changed_called_substantive"] == 41
-    assert s["false_alarms_substantive"] == 0
+    _stays("heldout", 104, 94, 4, 41)
 
 
 def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
@@ -52,9 +59,4 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     copy; two of other origins), held out whole. On arrival every one of their 118 differences was
     found, 108 were called as labelled, 10 of the 83 that keep the meaning were called substantive
     and all 35 changes of meaning were; no divergence fell outside a labelled difference."""
-    s, rows = _summary("heldout-r")
-    assert s["differences"] == 118 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 108
-    assert s["meaning_kept_called_substantive"] <= 10
-    assert s["meaning_changed_called_substantive"] == 35
-    assert s["false_alarms_substantive"] == 0
+    _stays("heldout-r", 118, 108, 10, 35)
