@@ -37,6 +37,9 @@ from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
 
+#: the closed classes: articles, prepositions, conjunctions, pronouns (a pronoun contracted with its
+#: verb too: you're, it's), auxiliaries; modal verbs are not among them: shall/may, must/might change
+#: what a text requires
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as is are was were be been being that this these
 those it its their them they which who whom whose there here also so such into than then up its
@@ -45,7 +48,7 @@ me him my mine hers ours yours theirs myself yourself himself herself itself our
 """.split()) | frozenset(w.replace("'", q) for w in """
 i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll
 he's he'd he'll she's she'd she'll it's it'd it'll that's there's
-""".split() for q in "'’")   # a pronoun and its verb contracted are as closed a class as the two words   # modal verbs are not among them: shall/may, must/might change what a text requires
+""".split() for q in "'’")
 
 #: month names, less the two that are also common words
 MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}
@@ -86,11 +89,16 @@ def _negation(w: str) -> bool:
     return lw in NEGATIONS or len(lw) > 3 and lw.replace("’", "'").endswith("n't")
 
 
+def _clitic(words, k: int) -> bool:
+    """Whether ``words[k]`` is a possessive "s" written apart from its word (the company ' s)."""
+    return words[k] in ("s", "S") and k > 0 and words[k - 1] in ("'", "’")
+
+
 def _no_clitic(words) -> list[str]:
-    """The words without a possessive "s" written apart from its word (the company ' s)."""
+    """The words without a possessive "s" written apart."""
     if "s" not in words and "S" not in words:
         return words
-    return [w for k, w in enumerate(words) if not (w in ("s", "S") and k and words[k - 1] in ("'", "’"))]
+    return [w for k, w in enumerate(words) if not _clitic(words, k)]
 
 
 def content_words(words) -> list[str]:
@@ -242,7 +250,7 @@ def units(words: list[str], lexicon=None, before: list[str] = (), after: list[st
             continue
         w = seq[k]
         info = cache.get(("unit", w))
-        if w in ("s", "S") and k and seq[k - 1] in ("'", "’"):
+        if _clitic(seq, k):
             continue   # the possessive "'s" written apart (the company ' s): grammar, not content
         if info is None:
             if not any(c.isalnum() for c in w) or fold(w) in FUNCTION_WORDS:
