@@ -61,3 +61,8 @@ DEFAULT_CATALOG = "provenance.sqlite"
 def tool_header() -> dict:
     """The ``tool`` object of every JSON payload."""
     return {"name": "provenance", "version": __version__}
+
+
+#: how editors say a word was crossed out in the original ("[crossed out: ...]", "[struck through]"),
+#: a pattern the converter (for ``del``) and the chain extractor (for a recipient replaced) share
+STRUCK_OUT = r"(?:crossed\s+out|struck\s+(?:out|through)|deleted|scored\s+through|erased)"

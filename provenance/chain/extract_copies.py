@@ -8,10 +8,11 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
+from provenance.vocab import STRUCK_OUT
 
 
 #: a word crossed out by the author, as the editor marks it
-_STRUCK = re.compile(r"\[(?:crossed\s+out|struck\s+out|deleted|scored\s+through)\b[^\]]*\]", re.IGNORECASE)
+_STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: a row of a table of pipes, and its cells

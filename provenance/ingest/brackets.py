@@ -20,6 +20,7 @@ from provenance.ingest.words import (
 )
 from provenance.knowledge import english, languages, places
 from provenance.knowledge.wordnet import wordnet
+from provenance.vocab import STRUCK_OUT
 
 @dataclass
 class Decision:
@@ -54,7 +55,7 @@ RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;
                         r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
 #: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
-RE_DELETED = re.compile(r"^\s*(?:crossed\s+out|struck\s+(?:out|through)|deleted|scored\s+through|erased)\s*[:,]?\s*"
+RE_DELETED = re.compile(r"^\s*" + STRUCK_OUT + r"\s*[:,]?\s*"
                         r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
 #: words left out by the editor: [...], […]
 RE_ELLIPSIS = re.compile(r"^\s*(?:\.\s*){3}\s*$|^\s*…\s*$")
