@@ -25,11 +25,11 @@ def test_the_tuning_half_is_read_as_the_archivist_reads_it():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """Scored only: 30 of its 90 facts were read before the rules learnt from the other half, 61
-    after, 67 after the rules learnt from half of the second set, 71 after those of the fourth.
-    This guards against a change that makes it worse."""
+    after, 67 after the rules learnt from half of the second set, 71 after those of the fourth, 72
+    after those of the sixth. This guards against a change that makes it worse."""
     results = score("heldout")
     assert len(results) >= 85
-    assert sum(ok for *_x, ok in results) >= 71
+    assert sum(ok for *_x, ok in results) >= 72
 
 
 def test_the_second_set_tuning_half():
@@ -91,10 +91,10 @@ def test_the_fourth_set_tuning_half():
 
 def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
     """Scored only: 104 of the held-out half's 155 facts on arrival, 132 after the rules the tuning
-    half brought."""
+    half brought, 134 after the sixth set's."""
     results = score("heldout", FOURTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 132
+    assert sum(ok for *_x, ok in results) >= 134
 
 
 FIFTH = DATA / "distribution5" / "cases.json"
@@ -104,8 +104,27 @@ def test_the_fifth_set_is_held_out_whole_and_stays_where_it_was_measured():
     """Forty closing blocks by a fifth archivist (Soviet offices and consulates in Xinjiang and
     Afghanistan, Xinjiang provincial, Chinese, Mongolian, Afghan and British Indian files), all held
     out: scored only, never looked at while changing the rules. 140 of their 181 facts were read on
-    arrival."""
+    arrival, 147 after the rules the sixth set brought."""
     assert len(cases("heldout", FIFTH)) == 40 and not cases("tune", FIFTH)
     results = score("heldout", FIFTH)
     assert len(results) >= 175
-    assert sum(ok for *_x, ok in results) >= 140
+    assert sum(ok for *_x, ok in results) >= 147
+
+
+SIXTH = DATA / "distribution6" / "cases.json"
+
+
+def test_the_sixth_set_used_whole_for_tuning():
+    """Fifty closing blocks by a sixth archivist, written for tuning while the fifth set stayed held
+    out: on arrival 190 of their 259 facts were read. The rules they brought: print runs 'Otp. 3
+    ekz.', 'Razm. 4 ekz.:', 'Otpechatano 4 ekz.'; copies listed in a sentence ('The first copy to
+    X, the second to Y', 'No. 1 goes to the addressee ... and No. 4 remains in the file'), in a
+    table drawn with '+---+' rules, as '(1) X; (2) Y', '1st-2nd copies'; a list ends at a number far
+    past its own ('800 - Sinkiang'); excerpt lists headed 'Vypiski:' or glossed '[Excerpts sent]:',
+    by section, 'the decree in full', 'vse [all]', set as a table in columns, or named in a sentence
+    ('Points 1 and 2 of this telegram are to be relayed by telegraph to ...'); roles 'Otp. X',
+    'Comp.', 'typ.', 'Draft:', 'Record made by:', ', typist X'."""
+    results = score("tune", SIXTH)
+    assert len(results) >= 250
+    assert sum(ok for *_x, ok in results) >= 252, [f"{c}: {what}" for c, what, ok in results if not ok]
+

@@ -11,15 +11,27 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 from provenance.vocab import STRUCK_OUT
 
 
+#: how far past the highest copy number read a list's next number may go: a list may skip a few
+#: copies, but "800 - Sinkiang" after "Copy No. 5 - File" is a file code
+MAX_NUMBER_STEP = 10
 #: a word crossed out by the author, as the editor marks it
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
+#: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
+#: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
+_PROSE_ITEM = re.compile(
+    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
+    r"|No\.\s*(?P<num>\d{1,3})))\s+(?:(?:goes|go|is\s+sent|was\s+sent|went)\s+)?"
+    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained)\s+(?:in|with)\s+))"
+    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
+    re.IGNORECASE)
 #: a row of a table of pipes, and its cells
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+_BOX_RULE = re.compile(r"(?m)^[ \t]*\+[-+=: ]*\+[ \t]*$")
 #: the heads of the columns of a copy table: the copy's number, its recipient
 _NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)|cop(?:y|ies)", re.IGNORECASE)
-_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b", re.IGNORECASE)
+_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b|^to$", re.IGNORECASE)
 
 
 def _cells(row: str) -> list[str]:
@@ -56,7 +68,7 @@ class CopiesPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|^retained\b|\bremains?\s+(?:in|with)\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b)", d, re.IGNORECASE)
@@ -147,6 +159,30 @@ class CopiesPart:
                 self._list_lines.add(item_start)
             self._list_after(m.end())
         self.table_lists()
+        self.prose_lists()
+
+    def prose_lists(self):
+        """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
+        Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
+        ... and No. 4 remains in the file". Two entries or more on one line, none read already."""
+        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.")):
+            return
+        pos = 0
+        for line in self.text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if any(start <= x < pos for x in self._list_lines):
+                continue
+            items = list(_PROSE_ITEM.finditer(line))
+            if len(items) < 2:
+                continue
+            for m in items:
+                dest = re.sub(r"\s+and$", "", m.group("dest").strip())
+                info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
+                word = m.group("word")
+                number = P.ORDINAL_NUMBER[word.lower()] if word else int(m.group("num"))
+                self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
+                               source="list")
+            self._list_lines.add(start)
 
     def table_lists(self):
         """A copy list set as a table of pipes ("| Copy No. | Addressee | Position |", a row a copy):
@@ -162,6 +198,10 @@ class CopiesPart:
                 continue
             pos = head.end() + 1
             while pos < len(self.text):
+                rule = _BOX_RULE.match(self.text, pos)
+                if rule:   # "+------+-----+": the box drawn around the rows
+                    pos = rule.end() + 1
+                    continue
                 row = _PIPE_ROW.match(self.text, pos)
                 if row is None:
                     break
@@ -226,8 +266,8 @@ class CopiesPart:
         k = 0
         for s, e in spans:
             line = self.text[s:e].strip()
-            if P.DRAFTED.match(line) or P.TYPED.match(line):
-                break   # "Drafted: ...", "Typed: ...": the list has ended
+            if P.DRAFTED.match(line) or P.TYPED.match(line) or line[:1] == "|" or line[:2] == "+-":
+                break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue
@@ -241,6 +281,7 @@ class CopiesPart:
         """The numbered copy list that follows a declaration or a list head ending at ``end``; the
         number of entries read."""
         found = 0
+        last = 0   # the highest copy number read so far
         pos = end + 1
         header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
         if header:
@@ -261,6 +302,11 @@ class CopiesPart:
                     im = P.REVERSED_ITEM.match(part)   # "Cde. Hryhorenko - copy 1"
                     if not im:
                         break
+                first = re.match(r"\d+", im.group("num"))
+                if first and not 0 < int(first.group()) <= last + MAX_NUMBER_STEP:
+                    break   # copy 0, or a number far past the list's ("800 - Sinkiang"): a file code
+                if first:
+                    last = max(last, max(int(x) for x in re.findall(r"\d+", im.group("num"))))
                 ok = True
                 if pos + c0 not in self._list_lines:
                     self._list_item(im, pos + c0)
@@ -331,6 +377,11 @@ class CopiesPart:
                 continue   # read already as an entry of the list under a print run or a head
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
+            if m.group("ord2") and int(m.group("ord2")) > int(m.group("ord")):   # "1st-2nd copies - to the addressee"
+                for n in range(int(m.group("ord")), int(m.group("ord2")) + 1):
+                    self._add_copy(info, n, m.group("label"), self.ev(m.start(), m.end()))
+                self._list_lines.add(m.start())
+                continue
             if num:
                 number = int(num)
             elif m.group("cword"):

@@ -18,6 +18,38 @@ _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r"
 #: a person's place after the name: "Cde. Yudin in Peking"
 _IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
+#: the cells of a table in columns: runs of text between two or more spaces
+_CELL = re.compile(r"\S+(?: \S+)*")
+_POINTS_HEAD = re.compile(r"points?(?:\s*\(s\))?|pts?\.?|items?|paragraphs?|§+|sections?")
+_TO_HEAD = re.compile(r"to|recipients?|addressees?|sent\s+to|to\s+whom")
+_VIA_HEAD = re.compile(r"channel|via|by|how\s+sent|sent\s+by")
+
+
+class _Row:
+    """A row of an excerpt table read as an entry of a list: the points and the recipient are spans
+    of the text; the channel is the table's word for it ("by cipher")."""
+
+    class re:   # noqa: N801 - read as a match's ``re`` attribute
+        groupindex = {"what": 1, "who": 2, "tail": 3}
+
+    def __init__(self, text: str, start: int, end: int, spans: dict, tail: str | None):
+        self.text, self._start, self._end, self.spans, self.tail = text, start, end, spans, tail
+
+    def group(self, name=0):
+        if name == 0:
+            return self.text[self._start:self._end]
+        if name == "tail":
+            return self.tail
+        span = self.spans.get(name)
+        return self.text[span[0]:span[1]] if span else None
+
+    def start(self, name=None) -> int:
+        return self._start if name is None else self.spans[name][0]
+
+    def end(self, name=None) -> int:
+        return self._end if name is None else self.spans[name][1]
+
+
 #: a line that ends a list: its last entry closes with a full stop
 _LIST_CLOSED = re.compile(r"(?<![A-Z])\.[ \t]*\n")
 
@@ -98,6 +130,8 @@ class ExcerptsPart:
                 closed = _LIST_CLOSED.search(self.text, b_start, b_end)   # the entry ending in a full stop ends the list
                 if closed:
                     b_end = closed.start() + 1
+            if self._excerpt_table(b_start):
+                continue
             body = self.text[b_start:b_end]
             offset = b_start
             for s, e in self._entries(body, offset):
@@ -108,6 +142,30 @@ class ExcerptsPart:
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
                     continue
                 self._excerpt(entry)
+
+    def _excerpt_table(self, start: int) -> bool:
+        """An excerpt list set as a table in columns ("Point(s)   To   Channel", a row an excerpt): read
+        it, and say whether there was one."""
+        eol = self.text.find("\n", start)
+        eol = len(self.text) if eol < 0 else eol
+        heads = [(m.start(), m.group(0).lower()) for m in _CELL.finditer(self.text, start, eol)]
+        what_col = next((k for k, (_s, h) in enumerate(heads) if _POINTS_HEAD.fullmatch(h)), None)
+        who_col = next((k for k, (_s, h) in enumerate(heads) if _TO_HEAD.fullmatch(h)), None)
+        if len(heads) < 2 or what_col is None or who_col is None:
+            return False
+        via_col = next((k for k, (_s, h) in enumerate(heads) if _VIA_HEAD.fullmatch(h)), None)
+        pos = eol + 1
+        while pos < len(self.text):
+            end = self.text.find("\n", pos)
+            end = len(self.text) if end < 0 else end
+            cells = [(m.start(), m.end()) for m in _CELL.finditer(self.text, pos, end)]
+            if len(cells) != len(heads):
+                break
+            via = self.text[cells[via_col][0]:cells[via_col][1]] if via_col is not None else ""
+            self._excerpt(_Row(self.text, pos, end, {"what": cells[what_col], "who": cells[who_col]},
+                               "by " + via if via.strip("-–— ") else None))
+            pos = end + 1
+        return True
 
     def excerpts_from(self):
         """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."""

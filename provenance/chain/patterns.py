@@ -48,7 +48,8 @@ ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 _COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)|(?P<cword>"
-    + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?|(?P<ord>\d+)(?:st|nd|rd|th)\s+copy|"
+    + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
+    r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -65,7 +66,8 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp.",
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
-    r"^[ \t]*(?:(?:Printed|Typed|Made)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT + r")\s+cop(?:ies|y)\b(?P<rest>[^\n]{0,400})$",
+    r"^[ \t]*(?:(?:Printed|Typed|Made|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
+    + r")\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
 # what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
@@ -93,13 +95,15 @@ PRINT_RUN_INLINE = re.compile(
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
-INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
-                             + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s))"
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
+                             + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
+                             r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)", re.IGNORECASE)
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
+    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:-\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies"
+    r"|(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
@@ -130,29 +134,31 @@ EXTRA_COPY = re.compile(
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
                  "author", "responsible", "drawn up",
-                 "perf", "ispolnitel", "isp.", "sost.", "drft.")
+                 "perf", "ispolnitel", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
 # surname, the typist's initials ("EUR/EE:RTDelancey:mb")
 US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?"
                          r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
-    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Dd]rawn\s+up)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)"
+    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Dd]rawn\s+up|[Rr]ecorded"
+    r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*:|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
-    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft)\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
+    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
-TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.")   # matched case-insensitively
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*:|Typist(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])|(?<![\w.])(?:[Pp]ech|Typ)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?|[Pp]echatal[a]?(?=[ \t]+[A-Z])"
+    r"|[Tt]ypist[ \t]*:|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|Otp)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
-    r"\s*;|\s+/\s*|\.\s+(?=(?:Typist|Typed|Drafted|Drafter|Executor|Prepared|Printed|Checked)[ \t]*:)|\.?\s+(?=[A-Za-z]{1,4}/[A-Za-z]{1,4}[ \t]*\.?[ \t]*$)|,\s*(?=[A-Z][a-z]{1,5}\.[ \t])|,\s*(?=\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b)|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
+    r"\s*;|\s+/\s*|\.\s+(?=(?:Pech|Isp|Sost|Otp|Typ|Drft|Comp|Razm|Vyp)\.[ \t])|(?<=\d)\s+(?=(?:No\.?|N[°º]|№)\s*\d)|\.\s+(?=(?:Typist|Typed|Drafted|Drafter|Executor|Prepared|Printed|Checked)[ \t]*:)|\.?\s+(?=[A-Za-z]{1,4}/[A-Za-z]{1,4}[ \t]*\.?[ \t]*$)|,\s*(?=[A-Z][a-z]{1,5}\.[ \t])|,\s*(?=\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b)|\s+(?=on\s+the\s+(?:basis|instructions?)\b|according\s+to\b)|,\s*(?:" + _COUNT + r")\s+cop(?:y|ies)\b|,\s*(?=[a-z]|\d+(?:st|nd|rd|th)\b)"
     r"|\.?\s+(?=(?:[Tt]yped|[Dd]rafted|[Pp]repared|[Cc]hecked|[Cc]ompiled|[Aa]pproved|[Vv]erified|[Pp]rinted)\s+(?:by|in)\b)")
 AUTHENTICATED = re.compile(
     r"(?P<label>\b(?:Authenticated|Certified(?:\s+true\s+copy)?|True\s+copy|Verified)\b)[ \t]*:?[ \t]*(?P<name>[^\n□”\"]*)",
@@ -212,7 +218,8 @@ PLACED_POINT = re.compile(
 EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded)"
                           r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
-                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?)[ \t]*:"
+                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
+                          r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
                           r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|§|items?)\s*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|§)"
                           r"[^\n:]{1,60}?[ \t]+sent[ \t]+to[ \t]*:"
@@ -222,7 +229,8 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?P<what>(?:points?|items?|paragraphs?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything|in\s+full"
+    r"\s*(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
+    r"|(?:the\s+\w+\s+)?in\s+full"
     r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
     r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
@@ -243,9 +251,10 @@ _SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+for\s+(?:informati
 #: "Points 2 and 5 sent to the Ministry of Labour on 4.IV."; "Extract (points 2 and 4) to the Ministry of
 #: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
 EXCERPT_SENTENCES = (
-    re.compile(r"(?:(?<=^)|(?<=\]\s)|(?<=\]))[ \t]*(?P<what>(?:[Pp]oints?|[Ii]tems?|§+)\s+\d[\d\s,and\-–—]*?)\s+(?:was\s+|were\s+)?"
-               r"sent\s+(?:as\s+(?:an?\s+)?(?:extracts?|excerpts?)\s+)?(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?"
-               r"to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END, re.MULTILINE),
+    re.compile(r"(?:(?<=^)|(?<=\]\s)|(?<=\])|(?<=;\s))[ \t]*(?P<what>(?:[Pp]oints?|[Ii]tems?|§+)\s+\d[\d\s,and\-–—]*?)\s+"
+               r"(?:of\s+this\s+\w+\s+)?(?:(?:was|were|is|are)\s+)?(?:to\s+be\s+)?(?:sent|relayed|forwarded|communicated|transmitted)\s+"
+               r"(?:as\s+(?:an?\s+)?(?:extracts?|excerpts?)\s+)?(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?"
+               r"to\s+(?P<who>[^\n,;]+?)(?:\s+(?:in|by)\s+" + _CHANNEL_WORDS + r")?" + _SENT_WHO_END, re.MULTILINE),
     re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?)\s*\(\s*(?P<what>(?:points?|items?|pp?\.|§+)\s*[^)]+?)\s*\)\s+(?:(?:was\s+|were\s+)?sent\s+)?"
                r"(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END),
 )
@@ -259,7 +268,7 @@ EXCERPT_ENTRY_PAREN = re.compile(
 EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
 CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
-ALL_POINTS = re.compile(r"^\s*(?:everything|all|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
+ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
@@ -342,7 +351,12 @@ def parse_time(raw: str | None) -> str | None:
 
 
 def parse_points(raw: str) -> list[str]:
-    """Points of an excerpt as written: "everything" -> ["all"]; "3, 5-6" -> ["3", "5", "6"]; "5 a)" -> ["5.a"]."""
+    """Points of an excerpt as written: "everything" -> ["all"]; "3, 5-6" -> ["3", "5", "6"]; "5 a)" -> ["5.a"];
+    "vse [all] (telegr.)": the translator's English, without the channel in parentheses."""
+    glossed = re.match(r"^\s*[^\W\d][\w'’]*\s*\[([^\]]+)\]", raw)
+    if glossed:
+        raw = glossed.group(1)
+    raw = re.sub(r"\s*\([^)]*\)\s*$", "", raw)
     if ALL_POINTS.match(raw):
         return ["all"]
     out: list[str] = []
