@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from provenance.ingest.parse import Bracket
+from provenance.ingest.phrasing import (
+    PLACE_FROM, RE_BLANK, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS, RE_GAPDESC, RE_HAND,
+    RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_QUERY, RE_QUOTED_HAND, RE_RECTE, RE_REDACTED, RE_SIC,
+    RE_SIC_CORR, RE_STAMP, RE_TNOTE, RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
+)
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
     _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
@@ -20,7 +25,6 @@ from provenance.ingest.words import (
 )
 from provenance.knowledge import english, languages, places
 from provenance.knowledge.wordnet import wordnet
-from provenance.vocab import STRUCK_OUT
 
 @dataclass
 class Decision:
@@ -38,52 +42,6 @@ class Decision:
     doubtful: str = ""  # why an editor should review this decision
     alternatives: list[str] = field(default_factory=list)
 
-
-RE_SIC = re.compile(r"^\s*(sic)\s*!?\s*$", re.I)
-#: the lower-case word just before a name
-_NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
-RE_SIC_CORR = re.compile(
-    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
-    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is|(?:seems|appears)\s+to\s+(?:be|have\s+been))\s+"
-    r"(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?(?:intended|meant))?\s*$", re.I)
-RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
-                          r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
-RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
-                        r"not legible|text (?:not|un)", re.I)
-#: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
-RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
-                        r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
-                        r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
-#: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
-RE_DELETED = re.compile(r"^\s*" + STRUCK_OUT + r"\s*[:,]?\s*"
-                        r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
-#: words left out by the editor: [...], […]
-RE_ELLIPSIS = re.compile(r"^\s*(?:\.\s*){3}\s*$|^\s*…\s*$")
-#: a literal translation: [literally "White Hill"], [lit. Red Star]
-RE_LITERALLY = re.compile(r"^\s*(?:literally|lit\.)\s*[:,]?\s*\S", re.I)
-#: how many words, lines or letters could not be read: "two words", "3 lines"
-RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
-    "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
-_NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)\s*$", re.I)
-RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
-RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
-                      r"(?:translator|editor)|translator['’]?s?\s+comment|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
-RE_ONOTE = re.compile(r"^\s*(?P<label>note(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
-                      r"(?:\s+of\s+the\s+(?:page|document|sheet))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
-RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting)"
-                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
-                     re.I | re.S)
-#: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
-RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
-#: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
-RE_STAMP = re.compile(r"^\s*(?P<label>(?:rubber\s+|round\s+|corner\s+)?(?:stamp|seal)"
-                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
-RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
-
-PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
-              "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
-              "below": "below", "under": "below", "across": "across", "along": "margin"}
 
 #: Common words that, capitalized, are words the translator supplied rather than a name gloss.
 COMMON_SUPPLIED = {"district", "districts", "county", "counties", "region", "regions", "oblast", "province",
@@ -204,6 +162,17 @@ class Classifier:
                 flag = m.group(1)
                 return Decision("sic", "sic.flag", b, target=tgt[0] if tgt else None,
                                 template="" if flag == "sic" else f"[{flag}]")
+            if RE_QUERY.match(stripped):
+                tgt = _words_before(text, b.start, lo, 1)
+                if tgt:   # "Tokhtasyn [?]": the word read, with doubt
+                    return Decision("unclear-word", "unclear.query", b, target=tgt[0], template="{} " + text[b.start:b.end])
+            m = RE_RECTE.match(stripped)
+            if m:
+                corr = m.group("corr")
+                tgt = _words_before(text, b.start, lo, max(1, len(corr.split())))
+                c0, c1 = cs + m.start("corr"), cs + m.end("corr")
+                return Decision("sic-corr", "sic.recte", b, target=(tgt[0][0], tgt[-1][1]) if tgt else None,
+                                content=(c0, c1), template=text[b.start:c0] + "{}" + text[c1:b.end])
             m = RE_SIC_CORR.match(stripped)
             if m and (m.group("hedge") or m.group("tail")):
                 corr = m.group("corr")
@@ -222,7 +191,8 @@ class Classifier:
                                 template=text[b.start:c0] + "{}" + text[c1:b.end])
             m = RE_ILLEGIBLE.match(stripped)
             if m:
-                extent = m.group("extent") or m.group("what")
+                extent = m.group("extent") or m.group("what") or (
+                    f"{m.group('count')} {m.group('unit')}" if m.group("count") else None)
                 canonical = "[illegible" + (" " + extent if extent else "") + "]"
                 counted = RE_COUNTED.match(extent or "")
                 attrs = {"extent": extent} if extent else {}
@@ -249,6 +219,7 @@ class Classifier:
             c0 = s + m.start("body")
             tmpl = text[b.start:c0] + "{}" + "]"
             return Decision("note-translator", "note.translator", b, content=(c0, e),
+                            attrs={"type": "editor"} if RE_EDITOR_LABEL.search(m.group("label")) else {},
                             template="" if tmpl == "[Translator's note: {}]" else tmpl)
         m = RE_HAND.match(inner)
         if m:
@@ -289,6 +260,8 @@ class Classifier:
             tmpl = text[b.start:c0] + "{}" + "]"
             return Decision("note-original", "note.original", b, content=(c0, e), attrs={"place": place},
                             template="" if tmpl == "[Note at the bottom of the page: {}]" else tmpl)
+        if not b.children and RE_DAMAGE.search(stripped) and len(stripped.split()) <= 8:
+            return Decision("gap-damage", "gap.damage", b, attrs={"desc": stripped})   # "[page torn]"
         if not b.children and RE_GAPDESC.search(stripped) and len(stripped.split()) <= 8:
             kind = "gap-illegible" if re.search(r"illegible|unreadable|indecipherable|not legible", stripped, re.I) \
                 else "gap-omitted"
@@ -332,7 +305,9 @@ class Classifier:
             # "Kostrzyn [Kostrzyn nad Odrą]": the name the text shortens, in full
             orig = text[fuller[0]:fuller[1]]
             # a name with a word in lower case ("nad Odrą", "v Slovenskih goricah") is a place's
-            person = not any(w.islower() for w in words) and self._is_person(text, fuller[0], orig, [stripped], b.end)
+            person = not any(w.islower() for w in words) and (
+                self._is_person(text, fuller[0], orig, [stripped], b.end)
+                or 2 <= len(words) <= 3 and not places.is_place(stripped) and not places.is_place(orig))
             return Decision("gloss", "gloss.fuller-name", b, target=fuller, content=(cs, ce),
                             attrs={"regs": [stripped], "person": person})
         initials = _initials_before(text, b.start, lo, words)

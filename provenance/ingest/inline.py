@@ -57,6 +57,7 @@ RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 MARK_TYPE = {
     "sic": "sic", "sic-corr": "corr", "gap-illegible": "gap", "gap-omitted": "gap", "gap-redacted": "gap",
+    "gap-damage": "gap", "unclear-word": "unclear",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
     "note-gloss": "note", "unclear": "unclear",
     "add": "add", "handshift": "handshift", "stamp": "stamp", "del": "del", "gloss": "gloss", "abbr": "abbr-expansion",
@@ -193,12 +194,17 @@ class InlineBuilder:
         elif k == "gap-omitted":
             g = _sub(parent, "gap", {"reason": "omitted"})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
+        elif k == "gap-damage":   # "[page torn]": lost to damage, as the editor describes it
+            g = _sub(parent, "gap", {"reason": "damage"})
+            _sub(g, "desc", text=d.attrs.get("desc"))
+        elif k == "unclear-word":   # "Tokhtasyn [?]": the word as read, with the editor's doubt
+            _sub(parent, "unclear", {"resp": "#translator", "rend": d.template}, tgt)
         elif k == "gap-redacted":
             _sub(parent, "gap", {"reason": "redacted-by-source"})
         elif k == "space":
             _sub(parent, "space", {"rend": d.template})
         elif k == "note-translator":
-            n = _sub(parent, "note", {"type": "translator", "resp": "#translator", "rend": d.template})
+            n = _sub(parent, "note", {"type": d.attrs.get("type", "translator"), "resp": "#translator", "rend": d.template})
             self.fill(n, *d.content)
         elif k == "note-original":
             n = _sub(parent, "note", {"place": d.attrs.get("place", "bottom"), "rend": d.template})

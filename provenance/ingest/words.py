@@ -43,7 +43,7 @@ def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, i
 
 #: abbreviations in capitals, with the party suffix of "VKP(b)", "CP(b)"
 #: an abbreviation in capitals: "VKP(b)", "KSČ", and with a slash "V/O"
-_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])|\([a-zа-я]\)(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?"
+_CAPS = rf"[{_UP}](?:[{_UP}0-9]|/(?=[{_UP}])|\([a-zа-я]\)(?=[{_UP}])){{0,6}}(?:\([a-zа-я]\))?(?:(?<=[{_UP}]{{2}})s\b)?"
 RE_CAPS_RUN = re.compile(rf"(?<![\w'’.\-])(?:{_CAPS}[ \t]+)*{_CAPS}[ \t]*$")
 RE_CAPS_TOKEN = re.compile(_CAPS)
 
@@ -106,7 +106,8 @@ def _expands(prev_word: str, words: list[str]) -> bool:
     if not w[:1].isupper() or len(w) < 2 or english.is_word(w) or places.is_place(w):
         return False
     caps = [x for x in words if x[:1].isupper()]
-    if len(caps) < 2 or not all(x[:1].isupper() or x.lower() in ("of", "and", "for", "the", "on", "in") for x in words):
+    if len(caps) < 2 or not all(x[:1].isupper() or x.lower() in ("of", "and", "for", "the", "on", "in", "with", "to", "at", "by")
+                                for x in words):
         return False
     if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
         return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution

@@ -1,0 +1,64 @@
+"""How editors write their marks: the phrasings of [sic], corrections, gaps, damage, notes,
+handwriting, stamps and crossings-out that the bracket rules (``ingest.brackets``) read."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.vocab import STRUCK_OUT
+
+RE_SIC = re.compile(r"^\s*(sic|!)\s*!?\s*$", re.I)
+#: "Tokhtasyn [?]": the editor doubts the word before
+RE_QUERY = re.compile(r"^\s*\?\s*$")
+#: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
+RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
+#: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
+RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|cut\s+off|missing\s+corner)\b", re.I)
+#: the lower-case word just before a name
+_NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
+RE_SIC_CORR = re.compile(
+    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
+    r"(?P<corr>.+?)(?P<tail>\s+(?:was|is|(?:seems|appears)\s+to\s+(?:be|have\s+been))\s+"
+    r"(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?(?:intended|meant))?\s*$", re.I)
+RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
+                          r"(?P<count>\w+)\s+illegible\s+(?P<unit>words?|lines?|letters?)|(?:word|name|figure)\s+unclear|"
+                          r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
+RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
+                        r"not legible|text (?:not|un)", re.I)
+#: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
+RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
+                        r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
+                        r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
+#: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
+RE_DELETED = re.compile(r"^\s*" + STRUCK_OUT + r"(?:\s+in\s+the\s+original)?\s*[:,]?\s*"
+                        r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
+#: words left out by the editor: [...], […]
+RE_ELLIPSIS = re.compile(r"^\s*(?:\.\s*){3}\s*$|^\s*…\s*$")
+#: a literal translation: [literally "White Hill"], [lit. Red Star]
+RE_LITERALLY = re.compile(r"^\s*(?:literally|lit\.)\s*[:,]?\s*\S", re.I)
+#: how many words, lines or letters could not be read: "two words", "3 lines"
+RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
+    "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
+_NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)(?:\s+in\s+the\s+original)?\s*$", re.I)
+RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
+RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
+                      r"(?:translator|editor|compiler)|translator['’]?s?\s+comment|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
+#: a note's label naming the edition's editor or compiler rather than the translator
+RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
+RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
+                      r"(?:\s+of\s+the\s+(?:page|document|sheet))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
+RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting"
+                     r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon))"
+                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
+                     re.I | re.S)
+#: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
+RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
+#: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
+RE_STAMP = re.compile(r"^\s*(?P<label>(?:rubber\s+|round\s+|corner\s+)?(?:stamp|seal)"
+                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
+RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
+
+PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
+              "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
+              "below": "below", "under": "below", "across": "across", "along": "margin"}
