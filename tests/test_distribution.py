@@ -25,11 +25,11 @@ def test_the_tuning_half_is_read_as_the_archivist_reads_it():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """Scored only: 30 of its 90 facts were read before the rules learnt from the other half, 61
-    after, 67 after the rules learnt from half of the second set, 71 after those of the fourth, 72
-    after those of the sixth. This guards against a change that makes it worse."""
+    after, 67 after the rules learnt from half of the second set, 71 after those of the fourth, 75
+    after those of the sixth and of heldout8. This guards against a change that makes it worse."""
     results = score("heldout")
     assert len(results) >= 85
-    assert sum(ok for *_x, ok in results) >= 72
+    assert sum(ok for *_x, ok in results) >= 75
 
 
 def test_the_second_set_tuning_half():
@@ -104,11 +104,11 @@ def test_the_fifth_set_is_held_out_whole_and_stays_where_it_was_measured():
     """Forty closing blocks by a fifth archivist (Soviet offices and consulates in Xinjiang and
     Afghanistan, Xinjiang provincial, Chinese, Mongolian, Afghan and British Indian files), all held
     out: scored only, never looked at while changing the rules. 140 of their 181 facts were read on
-    arrival, 147 after the rules the sixth set brought."""
+    arrival, 149 after the rules the sixth set and heldout8 brought."""
     assert len(cases("heldout", FIFTH)) == 40 and not cases("tune", FIFTH)
     results = score("heldout", FIFTH)
     assert len(results) >= 175
-    assert sum(ok for *_x, ok in results) >= 147
+    assert sum(ok for *_x, ok in results) >= 149
 
 
 SIXTH = DATA / "distribution6" / "cases.json"

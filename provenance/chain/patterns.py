@@ -66,7 +66,8 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "Three copies printed", "Four copies printed", "Three copies [printed]", "10 copies. vp.",
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
-    r"^[ \t]*(?:(?:Printed|Typed|Made|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
+    r"^[ \t]*(?:(?:(?:Minutes|Translation|Decision|Resolution|Protocol|Report|Letter|Order)\s+)?"   # "Minutes printed in 3 copies"
+    r"(?:Printed|Typed|Made|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
     + r")\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -91,11 +92,11 @@ COPY_LIST_HEAD = re.compile(
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
     r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?)\s+(?="
-    r"(?:" + _COPY_WORD + r"\s+)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t]))",
+    r"(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t]))",
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
-INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)", re.IGNORECASE)
@@ -260,13 +261,13 @@ EXCERPT_SENTENCES = (
 )
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
-    r"\s*(?P<who>(?:[^()]|\([a-z]\))+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|§+)\s*(?P<what>[^)]+?)"
+    r"\s*(?P<who>(?:[^()]|\([a-z]\))+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|sections?|articles?|art\.|§+)\s*(?P<what>[^)]+?)"
     r"|(?P<whole>everything|all|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?(?:\s+[a-z]+)?))\s*\)"
     r"(?P<tail>[^()]*?)\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 #: where the entries of an excerpt list end when they are not separated by semicolons:
 #: "Cde. Zverev (point 2), Cde. Kosygin (everything), ..."
 EXCERPT_PAREN_SEP = re.compile(r"(?<=\))(?:[^(),;]*?\bby\s+\w+)?\s*,\s*")
-CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephone|hand|radio|wire)\b",
+CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|post|mail|telephonogram|telephone|hand|radio|wire)\b",
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
