@@ -227,7 +227,7 @@ def test_the_labelled_sets_meet_their_targets(tmp_path, lexicon, mode):
 @pytest.mark.parametrize("mode", ["pairs", "document"])
 def test_the_held_out_pairs_stay_where_they_were_measured(tmp_path, lexicon, mode):
     """The held-out split of pairs.jsonl is never used for tuning, only scored: 6 of its 86 edits that
-    keep the meaning were called substantive when it was first measured (7.0%; 5 now, 5.8%: the 5% target is not met) and all 65 changes of
+    keep the meaning were called substantive when it was first measured (7.0%; 4 now, 4.7%) and all 65 changes of
     meaning are. This guards against a change that makes it worse."""
     pairs, s = _score(tmp_path, lexicon, [("pairs.jsonl", "heldout")], mode)
     assert len(pairs) >= 150
