@@ -30,10 +30,10 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """Scored only: on arrival 98 of their 130 marks and 24 of their 32 copy-chain facts were read as
-    expected; 115 and 27 after the rules the other five and the earlier sets' held-out halves brought."""
+    expected; 117 and 27 after the rules the other five, the earlier sets' held-out halves and heldout8 brought."""
     got = score_set(FOLDER, HELD_OUT)
     assert (got["marks"], got["facts"]) == (130, 32), got
-    assert got["marks_hit"] >= 115 and got["facts_ok"] >= 27, got
+    assert got["marks_hit"] >= 117 and got["facts_ok"] >= 27, got
 
 
 def _body(text: str):

@@ -21,7 +21,7 @@ def test_the_tuning_transcriptions_encode_their_marks_and_chains():
     """On arrival 192 of their 274 marks and 63 of their 73 copy-chain facts were read as expected."""
     got = score_set(FOLDER, ["h"])
     assert (got["marks"], got["facts"]) == (274, 73), got
-    assert got["marks_hit"] >= 228 and got["facts_ok"] == 73, got["facts_missed"]
+    assert got["marks_hit"] >= 234 and got["facts_ok"] == 73, got["facts_missed"]
 
 
 def test_more_ways_of_writing_a_mark():

@@ -300,6 +300,11 @@ class Classifier:
             # 'the "141 projects" [the industrial enterprises to be built ...]', 'Object No. 15 [the naval
             # fuel depot]': what a name or a code of the original stands for
             return Decision("note-gloss", "gloss.explanation", b, content=(cs, ce))
+        now = re.match(r"^(?:now|today|present-day|modern)\s+(?P<name>[A-Z][^\[\]]*)$", stripped)
+        if now and prev and prev_word[:1].isupper():
+            # "Alma-Ata [now Almaty]": the place's name today
+            return Decision("gloss", "gloss.now", b, target=prev[0], content=(cs + now.start("name"), ce),
+                            attrs={"regs": [now.group("name")], "person": False}, template=text[b.start:b.end])
         fuller = _fuller_name(text, b.start, lo, words)
         if fuller:
             # "Kostrzyn [Kostrzyn nad Odrą]": the name the text shortens, in full
@@ -422,8 +427,9 @@ class Classifier:
             d.alternatives = ["supplied"]
             return d
         if prev_word and prev_word.replace("-", "").isalpha() and _foreign_word(prev_word.lower()) \
-                and (prev_word.islower() or not text[lo:prev[0][0]].strip()) and len(words) <= 4 \
-                and all(w.isalpha() and (english.is_word(w.lower()) or w.lower() in FUNCTION_LIKE) for w in words) \
+                and (prev_word.islower() or not text[lo:prev[0][0]].strip()) and len(words) <= 10 \
+                and all(x.isalpha() and (english.is_word(x.lower()) or x.lower() in FUNCTION_LIKE)
+                        for w in words for x in w.split("-")) \
                 and any(english.is_word(w.lower()) for w in words):
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if _quoted_foreign_before(text, b.start, lo) and 0 < len(words) <= 5 \

@@ -23,11 +23,13 @@ RE_SIC_CORR = re.compile(
 RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
                           r"(?P<count>\w+)\s+illegible\s+(?P<unit>words?|lines?|letters?)|(?:word|name|figure)\s+unclear|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
-RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|cut off|torn|damaged|not reproduced|"
+RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
                         r"not legible|text (?:not|un)", re.I)
 #: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
-RE_UNCLEAR = re.compile(r"^\s*(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
-                        r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?\s*"
+RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
+                        r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?"
+                        # "[partly illegible: "inspection"]", "[reading doubtful: 1 May]"
+                        r"|(?:partly|partially)\s+illegible\s*:|reading\s+(?:doubtful|uncertain|unclear)\s*:)\s*"
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
 #: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
 RE_DELETED = re.compile(r"^\s*" + STRUCK_OUT + r"(?:\s+in\s+the\s+original)?\s*[:,]?\s*"

@@ -125,8 +125,8 @@ def _dotted_label(text: str, pos: int, lo: int, words: list[str]) -> tuple[int, 
     """An abbreviated word with its dot that opens a line or follows a slash, just before a bracket
     of capitalized English words ("Red. [Drafted by]", "/ Dact. [Typed by]"): the span of the
     abbreviation with its dot."""
-    if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or \
-            not all(english.is_word(w.lower().strip(".,")) for w in words):
+    if not 1 <= len(words) <= 4 or \
+            not all(english.is_word(w.lower().strip(".,")) or w.lower() in FUNCTION_LIKE for w in words):
         return None
     end = _before_spaces(text, pos, lo)
     if end <= lo or text[end - 1] != ".":
