@@ -100,3 +100,12 @@ if __name__ == "__main__":
         if not ok:
             print("MISS", f, what)
     print(f"{sum(ok for *_x, ok in results)}/{len(results)} chain facts as expected")
+
+
+def check_set(folder: Path, prefixes, marks: int, facts: int, marks_hit: int, facts_ok: int) -> None:
+    """Score the files of one set and check them: as many marks and facts as written, and at least
+    ``marks_hit`` and ``facts_ok`` of them read as expected."""
+    got = score_set(folder, prefixes)
+    assert (got["marks"], got["facts"]) == (marks, facts), got
+    assert got["marks_hit"] >= marks_hit and got["facts_ok"] >= facts_ok, \
+        (got["marks_hit"], got["facts_ok"], got["marks_missed"], got["facts_missed"])

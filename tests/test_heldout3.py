@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heldout_chain import score_set
+from heldout_chain import check_set
 
 from provenance.chain import extract_document
 from provenance.ingest import ingest_text
@@ -22,9 +22,7 @@ LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def test_the_tuning_transcriptions_encode_their_marks_and_chains():
-    got = score_set(FOLDER, TUNE)
-    assert (got["marks"], got["facts"]) == (104, 33), got
-    assert got["marks_hit"] >= 103 and got["facts_ok"] == 33, got
+    check_set(FOLDER, TUNE, 104, 33, 103, 33)
 
 
 def test_the_held_out_transcriptions_stay_where_they_were_measured():
@@ -32,10 +30,8 @@ def test_the_held_out_transcriptions_stay_where_they_were_measured():
     83 and 18 after the rules these documents' companions brought, scored only. Their copy-chain facts and their marks have since been used while changing the rules (newer sets
     are held out in their place: tests/data/heldout6 h44-h48, distribution4's even half).
     All 33 facts are read now ('Point 3 sent as an extract to ...', 'Extract (points 2 and 4) to ...',
-    'This order is communicated: points 1, 5 and 6 to ...', 'Dostavljeno [Delivered to]:', 'Drawn up:')."""
-    got = score_set(FOLDER, HELD_OUT)
-    assert (got["marks"], got["facts"]) == (97, 33)
-    assert got["marks_hit"] >= 93 and got["facts_ok"] == 33, got   # 93 marks since
+    'This order is communicated: points 1, 5 and 6 to ...', 'Dostavljeno [Delivered to]:', 'Drawn up:'), and 93 of the 97 marks."""
+    check_set(FOLDER, HELD_OUT, 97, 33, 93, 33)
 
 
 WEB_HEAD = "Skip to content\n\nMay 2, 1952\n\nReport on the Grain Collection\n\n"
