@@ -67,7 +67,7 @@ def test_the_third_set_held_out_half_stays_where_it_was_measured():
     points, copies numbered 1st and ekz. 1, 'Responsible for drafting:', 'Pech.')."""
     results = score("heldout", THIRD)
     assert len(results) >= 108
-    assert sum(ok for *_x, ok in results) >= 93   # 93 of 109 after the fourth set's rules
+    assert sum(ok for *_x, ok in results) >= 94   # 93 of 109 after the fourth set's rules, 94 after the seventh's
 
 
 FOURTH = DATA / "distribution4" / "cases.json"
@@ -91,10 +91,10 @@ def test_the_fourth_set_tuning_half():
 
 def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
     """Scored only: 104 of the held-out half's 155 facts on arrival, 132 after the rules the tuning
-    half brought, 134 after the sixth set's."""
+    half brought, 134 after the sixth set's, 135 after the seventh's."""
     results = score("heldout", FOURTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 134
+    assert sum(ok for *_x, ok in results) >= 135
 
 
 FIFTH = DATA / "distribution5" / "cases.json"
@@ -128,3 +128,17 @@ def test_the_sixth_set_used_whole_for_tuning():
     assert len(results) >= 250
     assert sum(ok for *_x, ok in results) >= 252, [f"{c}: {what}" for c, what, ok in results if not ok]
 
+
+
+SEVENTH = DATA / "distribution7" / "cases.json"
+
+
+def test_the_seventh_set_used_whole_for_tuning():
+    """Forty closing blocks by a seventh archivist, for tuning: on arrival 138 of their 153 facts were
+    read (the rules had learnt from six sets). The rules they brought: 'adresatu' (to the addressee),
+    'Office copy' and '(retained)' as the file's copy, 'Copies 1-2 - to X', 'copy 1 to X; copy 2 to Y;
+    copy 3 retained by the Secretariat', 'the third copy is kept on file', 'Typist - X', a count after
+    'Otp. [printed]', and a copy list that ends where an excerpt list begins."""
+    results = score("tune", SEVENTH)
+    assert len(results) >= 150
+    assert sum(ok for *_x, ok in results) >= 146, [f"{c}: {what}" for c, what, ok in results if not ok]

@@ -22,8 +22,8 @@ _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
     r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
-    r"|No\.\s*(?P<num>\d{1,3})))\s+(?:(?:goes|go|is\s+sent|was\s+sent|went)\s+)?"
-    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained)\s+(?:in|with)\s+))"
+    r"|(?:No\.|[Cc]opy(?:\s+No\.)?)\s*(?P<num>\d{1,3})))\s+(?:(?:goes|go|is\s+sent|was\s+sent|went)\s+)?"
+    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
 #: a row of a table of pipes, and its cells
@@ -68,13 +68,15 @@ class CopiesPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|^retained\b|\bremains?\s+(?:in|with)\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b)", d, re.IGNORECASE)
+        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b)", d,
+                     re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
-            info["flags"].append("plural" if m.group("pl") else "singular")
+            info["flags"].append("plural" if m.group("pl") or m.group("pl2") else "singular")
             return info  # resolved against the header later
         if d.startswith(("…", "...")):
             info["flags"].append("incomplete")
@@ -299,6 +301,8 @@ class CopiesPart:
                 part = line[c0:c1].rstrip()
                 im = P.LIST_ITEM.match(part)
                 if not _is_item(im):
+                    if P.EXCERPT_HEAD.match(part.lstrip()):
+                        break   # "Excerpts sent to: ...": another list
                     im = P.REVERSED_ITEM.match(part)   # "Cde. Hryhorenko - copy 1"
                     if not im:
                         break
@@ -377,8 +381,9 @@ class CopiesPart:
                 continue   # read already as an entry of the list under a print run or a head
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
-            if m.group("ord2") and int(m.group("ord2")) > int(m.group("ord")):   # "1st-2nd copies - to the addressee"
-                for n in range(int(m.group("ord")), int(m.group("ord2")) + 1):
+            lo_, hi_ = (m.group("ord"), m.group("ord2")) if m.group("ord2") else (m.group("num"), m.group("num2"))
+            if hi_ and int(hi_) > int(lo_):   # "1st-2nd copies - to the addressee", "Copies 1-2 - to X"
+                for n in range(int(lo_), int(hi_) + 1):
                     self._add_copy(info, n, m.group("label"), self.ev(m.start(), m.end()))
                 self._list_lines.add(m.start())
                 continue

@@ -224,7 +224,7 @@ class Classifier:
         m = RE_HAND.match(inner)
         if m:
             c0 = s + m.start("body")
-            where = (m.group("where") or "").strip().lower()
+            where = ((m.group("where") or "") + " " + (m.group("before") or "")).strip().lower()
             place = "inline"
             for key, val in PLACE_FROM.items():
                 if key in where:
@@ -304,6 +304,12 @@ class Classifier:
             # 'the "141 projects" [the industrial enterprises to be built ...]', 'Object No. 15 [the naval
             # fuel depot]': what a name or a code of the original stands for
             return Decision("note-gloss", "gloss.explanation", b, content=(cs, ce))
+        names = self._names_offered(stripped) if "," in stripped and prev and prev_word[:1].isupper() else None
+        if names:
+            # "Urumchi [Ürümqi, now Urumqi]", "Baitag [Baitag Bogd, Chinese Beita Shan]": names the place has
+            person = self._is_person(text, prev[0][0], prev_word, names, b.end)
+            return Decision("gloss", "gloss.names", b, target=prev[0], content=(cs, ce),
+                            attrs={"regs": names, "person": person}, template=text[b.start:b.end])
         now = re.match(r"^(?:now|today|present-day|modern)\s+(?P<name>[A-Z][^\[\]]*)$", stripped)
         if now and prev and prev_word[:1].isupper():
             # "Alma-Ata [now Almaty]": the place's name today
@@ -477,6 +483,22 @@ class Classifier:
     def _romanized_other(self) -> bool:
         """Whether the header names an original in another language than Russian."""
         return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
+
+    @staticmethod
+    def _names_offered(stripped: str) -> list[str] | None:
+        """The names of a bracket that lists several, each perhaps after "now" or a language's name
+        ("Ürümqi, now Urumqi", "Baitag Bogd, Chinese Beita Shan"); None unless every part is a name."""
+        out = []
+        for part in stripped.split(","):
+            words = part.split()
+            if words and words[0].lower() in ("now", "today", "modern", "present-day"):
+                words = words[1:]
+            elif len(words) > 1 and languages.romanized_tag(words[0]) is not None:
+                words = words[1:]   # "Kazakh Köktoghay": the name in that language
+            if not words or not all(RE_NAMEWORD.match(w) or w in ("city", "town", "county", "of") for w in words):
+                return None
+            out.append(" ".join(words))
+        return out if len(out) >= 2 else None
 
     def _original_after_english(self, text, b, lo, words) -> bool:
         """Whether a bracket holds the original's words after their English: the header names the

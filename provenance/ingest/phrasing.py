@@ -13,7 +13,8 @@ RE_QUERY = re.compile(r"^\s*\?\s*$")
 #: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
 RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
-RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|cut\s+off|missing\s+corner)\b", re.I)
+RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|cut\s+off|missing\s+corner"
+                       r"|lost\s+(?:at|in)\s+the\s+(?:fold|binding|margin))\b", re.I)
 #: the lower-case word just before a name
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
@@ -32,7 +33,7 @@ RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s
                         r"|(?:partly|partially)\s+illegible\s*:|reading\s+(?:doubtful|uncertain|unclear)\s*:)\s*"
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
 #: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
-RE_DELETED = re.compile(r"^\s*" + STRUCK_OUT + r"(?:\s+in\s+the\s+original)?\s*[:,]?\s*"
+RE_DELETED = re.compile(r"^\s*(?:(?:words?|line|passage|text)\s+)?" + STRUCK_OUT + r"(?:\s+in\s+the\s+original)?\s*[:,]?\s*"
                         r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
 #: words left out by the editor: [...], […]
 RE_ELLIPSIS = re.compile(r"^\s*(?:\.\s*){3}\s*$|^\s*…\s*$")
@@ -49,16 +50,17 @@ RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:
 #: a note's label naming the edition's editor or compiler rather than the translator
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
 RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
-                      r"(?:\s+of\s+the\s+(?:page|document|sheet))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
-RE_HAND = re.compile(r"^\s*(?P<label>hand[- ]?written|handwriting|written by hand|in handwriting"
-                     r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon))"
+                      r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
+RE_HAND = re.compile(r"^\s*(?P<label>(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
+                     r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note))?|handwriting|written by hand|in handwriting"
+                     r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)))"
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
 RE_STAMP = re.compile(r"^\s*(?P<label>(?:rubber\s+|round\s+|corner\s+)?(?:stamp|seal)"
-                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
+                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
