@@ -19,7 +19,7 @@ from provenance.ingest.phrasing import (
 )
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
-    _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
+    _corrected_words, _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _sentence_start, _single_capital, _token_before, _words_before,
     no_english, some_foreign
 )
@@ -169,14 +169,14 @@ class Classifier:
             m = RE_RECTE.match(stripped)
             if m:
                 corr = m.group("corr")
-                tgt = _words_before(text, b.start, lo, max(1, len(corr.split())))
+                tgt = _words_before(text, b.start, lo, _corrected_words(corr))
                 c0, c1 = cs + m.start("corr"), cs + m.end("corr")
                 return Decision("sic-corr", "sic.recte", b, target=(tgt[0][0], tgt[-1][1]) if tgt else None,
                                 content=(c0, c1), template=text[b.start:c0] + "{}" + text[c1:b.end])
             m = RE_SIC_CORR.match(stripped)
             if m and (m.group("hedge") or m.group("tail")):
                 corr = m.group("corr")
-                n = max(1, len(corr.split()))
+                n = _corrected_words(corr)
                 tgt = _words_before(text, b.start, lo, n)
                 c0 = cs + m.start("corr")
                 c1 = cs + m.end("corr")

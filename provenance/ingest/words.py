@@ -263,3 +263,10 @@ def _initials_before(text: str, pos: int, lo: int, words: list[str]) -> tuple[in
 def _same_surname(orig: str, reg: str) -> bool:
     a, b = orig.split(), reg.split()
     return bool(a and b) and a[-1].lower().strip(".,") == b[-1].lower().strip(".,")
+
+
+def _corrected_words(corr: str) -> int:
+    """How many words before a conjecture it corrects: as many as it has, less an article it opens
+    with ("The duban [sic, should be the governor]": the article is no part of the error)."""
+    words = corr.split()
+    return max(1, len(words) - (1 if len(words) > 1 and words[0].lower() in ("the", "a", "an") else 0))
