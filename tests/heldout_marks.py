@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from provenance.ingest import ingest_file
+from provenance.ingest import ingest_file, ingest_text
+from provenance.textback import tei_to_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -93,6 +94,15 @@ def score_files(prefixes, folder: Path = HELDOUT) -> list[tuple[dict, bool]]:
     return out
 
 
+def snippet(text: str):
+    """``text`` converted as the body of a short report: the TEI body, its XML without namespaces and
+    with spaces collapsed, and the edition read back from the TEI (which must hold ``text`` unchanged)."""
+    result = ingest_text("Report on the situation\n\n" + text + "\n", "t.txt")
+    body = result.tree.getroot().find(f".//{TEI}body")
+    xml = re.sub(r"\s+", " ", re.sub(r' xmlns(:\w+)?="[^"]+"', "", etree.tostring(body, encoding=str)))
+    return body, xml, tei_to_text(result.tree)
+
+
 if __name__ == "__main__":
     import sys
 
@@ -104,3 +114,4 @@ if __name__ == "__main__":
         if not hit:
             print("MISS", e["file"], e["element"], e["mark"][:70], "| before:", e["before"][-30:].replace("\n", " "))
     print(f"{ok}/{len(results)} marks encoded as expected ({100 * ok / max(1, len(results)):.1f}%)")
+

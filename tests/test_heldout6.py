@@ -6,14 +6,12 @@ do not show. h39-h43 were used while changing the rules, h44-h48 are only scored
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from heldout_chain import check_set
-from lxml import etree
+from heldout_marks import snippet
 
 from provenance.ingest import ingest_text
-from provenance.textback import tei_to_text
 
 FOLDER = Path(__file__).resolve().parent / "data" / "heldout6"
 TUNE = ["h39", "h40", "h41", "h42", "h43"]
@@ -30,15 +28,6 @@ def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """Scored only: on arrival 98 of their 130 marks and 24 of their 32 copy-chain facts were read as
     expected; 117 and 27 after the rules the other five, the earlier sets' held-out halves and heldout8 brought."""
     check_set(FOLDER, HELD_OUT, 130, 32, 117, 27)
-
-
-def _body(text: str):
-    result = ingest_text("Report on the situation\n\n" + text + "\n", "t.txt")
-    return result, result.tree.getroot().find(f".//{TEI}body")
-
-
-def _xml(el) -> str:
-    return re.sub(r"\s+", " ", re.sub(r' xmlns(:\w+)?="[^"]+"', "", etree.tostring(el, encoding=str)))
 
 
 def test_marks_in_the_forms_this_set_brought():
@@ -59,35 +48,34 @@ def test_marks_in_the_forms_this_set_brought():
          "Ask the Ministry"),
     ]
     for text, tag, content in cases:
-        result, body = _body(text)
-        xml = _xml(body)
+        _body, xml, edition = snippet(text)
         assert "<" + tag in xml, (text, xml)
         if content is not None:
             assert ">" + content + "<" in xml, (text, xml)
         # nothing is lost: the edition reads back as it was written
-        assert text in tei_to_text(result.tree), (text, tei_to_text(result.tree))
-    _r, body = _body("It was the 1947/46 [sic] school year.")
+        assert text in edition, (text, edition)
+    body, _xml, _edition = snippet("It was the 1947/46 [sic] school year.")
     assert [s.text for s in body.iter(f"{TEI}sic")] == ["1947/46"]
 
 
 def test_a_short_name_glossed_by_an_office_is_an_abbreviation_and_a_name_written_out_a_person():
-    _r, body = _body("The Valpo [State Police] arrested him in Vaasa.")
+    body, xml, _edition = snippet("The Valpo [State Police] arrested him in Vaasa.")
     assert [(c.find(f"{TEI}abbr").text, c.find(f"{TEI}expan").text) for c in body.iter(f"{TEI}choice")] == \
-        [("Valpo", "State Police")], _xml(body)
-    _r, body = _body("The protocol was signed by Vl. Poptomov [Vladimir Poptomov] on Monday.")
+        [("Valpo", "State Police")], xml
+    body, xml, _edition = snippet("The protocol was signed by Vl. Poptomov [Vladimir Poptomov] on Monday.")
     names = [(p.find(f".//{TEI}orig").text, p.find(f".//{TEI}reg").text) for p in body.iter(f"{TEI}persName")]
-    assert names == [("Vl. Poptomov", "Vladimir Poptomov")], _xml(body)
+    assert names == [("Vl. Poptomov", "Vladimir Poptomov")], xml
     # an abbreviation after a long heading in capitals
-    _r, body = _body("RESOLUTION OF THE POLITBURO OF THE CC OF THE BRP(k) [Bulgarian Workers' Party (Communists)] "
-                     "ON THE SCHOOLS")
-    assert [c.find(f"{TEI}abbr").text for c in body.iter(f"{TEI}choice")] == ["BRP(k)"], _xml(body)
+    body, xml, _edition = snippet("RESOLUTION OF THE POLITBURO OF THE CC OF THE BRP(k) "
+                                  "[Bulgarian Workers' Party (Communists)] ON THE SCHOOLS")
+    assert [c.find(f"{TEI}abbr").text for c in body.iter(f"{TEI}choice")] == ["BRP(k)"], xml
 
 
 def test_forms_the_earlier_held_out_halves_brought():
     """The marks of the earlier sets' held-out halves, once opened for tuning."""
     def el(text, xpath):
-        _r, body = _body(text)
-        return body.xpath(xpath, namespaces={"t": TEI[1:-1]}), _xml(body)
+        body, xml, _edition = snippet(text)
+        return body.xpath(xpath, namespaces={"t": TEI[1:-1]}), xml
 
     got, xml = el("The factory in Kostrzyn [Kostrzyn nad Odrą] stopped work.", "//t:placeName//t:reg/text()")
     assert got == ["Kostrzyn nad Odrą"], xml          # the name the text shortens, in full

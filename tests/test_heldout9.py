@@ -3,14 +3,10 @@ while heldout7 stayed held out: six transcriptions in the seeds' world, each ric
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from heldout_chain import check_set
-from lxml import etree
-
-from provenance.ingest import ingest_text
-from provenance.textback import tei_to_text
+from heldout_marks import snippet
 
 FOLDER = Path(__file__).resolve().parent / "data" / "heldout9"
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -37,8 +33,7 @@ def test_names_offered_and_more_ways_of_placing_a_mark():
          "//t:note[@place='margin']/text()", ["Ask Moscow."]),
     ]
     for text, xpath, want in cases:
-        result = ingest_text("Report on the situation\n\n" + text + "\n", "t.txt")
-        body = result.tree.getroot().find(f".//{TEI}body")
+        body, xml, edition = snippet(text)
         got = body.xpath(xpath, namespaces={"t": TEI[1:-1]})
-        assert got == want, (text, re.sub(r' xmlns(:\w+)?="[^"]+"', "", etree.tostring(body, encoding=str)))
-        assert text in tei_to_text(result.tree), (text, tei_to_text(result.tree))   # nothing is lost
+        assert got == want, (text, xml)
+        assert text in edition, (text, edition)   # nothing is lost
