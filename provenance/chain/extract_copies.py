@@ -221,9 +221,10 @@ class CopiesPart:
 
     def _copies_declared_before(self, pos: int) -> bool:
         """Whether the line before ``pos`` ends by declaring the copies: "Typed by A. Sinitsyna, 3 copies"."""
-        before = self.text[:pos].rstrip()
-        line = before[before.rfind("\n") + 1:]
-        return bool(_COPIES_DECLARED.search(line))
+        end = pos
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1   # the text before ``pos`` without the blank at its end (not copied: the list may come late)
+        return bool(_COPIES_DECLARED.search(self.text, self.text.rfind("\n", 0, end) + 1, end))
 
     def _headless_list(self, pos: int) -> bool:
         """Whether the lines from ``pos`` are a copy list without a head: entries numbered from 1

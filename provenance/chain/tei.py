@@ -59,8 +59,7 @@ def _key_for(name: str | None, authority: NameAuthority) -> tuple[str, str | Non
 
 def _organization_shaped(name: str) -> bool:
     """Whether one of the first three words of a name is a noun WordNet says names an organization."""
-    words = [w for w in re.findall(r"[A-Za-z]+", name)[:3]]
-    return any(w[:1].isupper() and wordnet().names_a_group(w.lower()) for w in words)
+    return any(w[:1].isupper() and wordnet().names_a_group(w.lower()) for w in re.findall(r"[A-Za-z]+", name)[:3])
 
 
 def _name(parent, name: str | None, raw: str | None, authority: NameAuthority, status: str | None = None):

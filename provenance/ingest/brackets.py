@@ -502,8 +502,9 @@ class Classifier:
 
     def _original_after_english(self, text, b, lo, words) -> bool:
         """Whether a bracket holds the original's words after their English: the header names the
-        original's language; the bracket opens with a capital (German nouns, names); its words are no English (one of four letters or more at
-        least), no place and no person known here; the two words before it are English."""
+        original's language; the bracket opens with a capital (German nouns, names); its words are
+        no English (one of four letters or more at least), no place and no person known here; the
+        two words before it are English."""
         if not self.doc_language or not 0 < len(words) <= 4 or not words[0][:1].isupper():
             return False   # words in lower case are read by the rules for the original's words below
         letters = [w.strip(".,;:") for w in words if any(c.isalpha() for c in w)]

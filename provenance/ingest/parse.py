@@ -102,6 +102,3 @@ def _nested(text: str, s: int, close: int) -> Bracket:
             stack.pop().end = i + 1
     return top
 
-
-# ---------------------------------------------------------------------------------------------
-# Classification

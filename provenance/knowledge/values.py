@@ -398,7 +398,7 @@ def _spans(words, gated: bool) -> list[tuple[str, int, int]]:
         if hm and value.startswith("n:") and not (m.group("ord") or m.group("half") or mult):
             value += f"{AMBIGUOUS}t:{int(hm.group(1)):02d}:{hm.group(2)}"   # 12.30: a number, or half past twelve
         elif m.group("ord") and value.startswith("n:") and 1 <= x <= 31 and x == int(x) \
-                and _THE_BEFORE.search(text, 0, m.start()):
+                and _THE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             value += f"{AMBIGUOUS}{DAY}{int(x):02d}"   # the 9th: a day of a month the context gives
         take(m, value, unit_end)
     return out
@@ -408,6 +408,8 @@ def _spans(words, gated: bool) -> list[tuple[str, int, int]]:
 AMBIGUOUS = "~"
 #: a day without its month (the 9th): the same as any date of that day the other reading states
 DAY = "day:"
+#: "the" just before a number: the tokens are joined with one space, so the few characters before
+#: the number are enough to look at (the text before them is not searched)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 
