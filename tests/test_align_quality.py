@@ -205,9 +205,9 @@ def test_another_place_or_group_stays_substantive():
 
 
 def test_a_dropped_word_repeated_elsewhere_is_substantive_unless_it_names_a_group():
-    # "very" stands again later in the sentence, but it is not a group: the author dropped it
-    assert pair("It is a very large and very old tree in the garden.",
-                "It is a large and very old tree in the garden.") == [("omission", "substantive", "very", "", [])]
+    # "quite" stands again later in the sentence, but it is not a group: the author dropped it
+    assert pair("It is a quite large and quite old tree in the garden.",
+                "It is a large and quite old tree in the garden.") == [("omission", "substantive", "quite", "", [])]
     got = pair("Disrupt the communications of the Chinese troops, to weaken the Chinese troops.",
                "Disrupt lines of communication, to weaken the Chinese troops.")
     assert [(k, c) for k, c, *_ in got] == [("substitution", "lexical")]
@@ -245,10 +245,19 @@ def test_darwin_keeps_its_substantive_revisions(darwin_pair):
     text_divs = [d for d in r["divergences"] if d["category"] not in ("accidental", "editorial")]
     assert by["substantive"] >= 0.6 * len(text_divs)
     ids = [w["id"] for w in r["witnesses"]]
-    # a qualifier dropped by the author stays substantive even where the word recurs nearby
+    # a qualifier dropped by the author stays substantive even where the word recurs nearby; an
+    # adverb of emphasis only (very, fully) changes the tone, not what is said
+    seen = {"qualifier": 0, "emphasis": 0}
     for d in r["divergences"]:
-        if d["kind"] == "omission" and d["readings"][ids[0]]["text"] in ("very", "quite", "once", "ever"):
+        if d["kind"] != "omission":
+            continue
+        if d["readings"][ids[0]]["text"] in ("quite", "once", "ever"):
             assert d["category"] == "substantive", d
+            seen["qualifier"] += 1
+        elif d["readings"][ids[0]]["text"] in ("very", "fully"):
+            assert (d["category"], d["reason"]) == ("lexical", f"only emphasis differs ({d['readings'][ids[0]]['text']})")
+            seen["emphasis"] += 1
+    assert seen["qualifier"] >= 1 and seen["emphasis"] >= 6, seen
 
 
 def _categories(a: str, b: str) -> list[str]:
@@ -284,3 +293,24 @@ def test_two_colours_are_not_synonyms():
     got = pair("The delegates wore brown armbands.", "The delegates wore red armbands.")
     assert [c for _k, c, *_ in got] == ["substantive"]
     assert _categories("It was a huge crowd.", "It was a massive crowd.") == ["lexical"]
+
+
+def test_an_adverb_of_emphasis_only_keeps_the_meaning():
+    """WordNet's gloss of an adverb's first sense says whether it only adds emphasis (very,
+    completely, really, clearly); hedges, small degrees, "only" and a negated emphasis do not."""
+    got = pair("She was completely exhausted after the long journey home.",
+               "She was exhausted after the long journey home.")
+    assert got == [("omission", "lexical", "completely", "", [])]
+    assert _categories("The results clearly show a fall in demand.", "The results show a fall in demand.") \
+        == ["lexical"]
+    for a, b in (("The claim is not entirely true.", "The claim is not true."),       # negated: another claim
+                 ("Prices were slightly higher in May.", "Prices were higher in May."),  # a small degree
+                 ("Only three delegates voted.", "Three delegates voted."),             # "and nothing more"
+                 ("The plan will probably fail.", "The plan will fail.")):              # a hedge
+        assert "substantive" in _categories(a, b), (a, b)
+
+
+def test_frequency_words_are_no_synonyms_though_wordnet_groups_them():
+    """daily/weekly are satellites of one head (periodic) but formed from two nouns (day, week)."""
+    assert _categories("The towels were changed daily.", "The towels were changed weekly.") == ["substantive"]
+    assert _categories("It was a huge building.", "It was a massive building.") == ["lexical"]

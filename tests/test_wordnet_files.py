@@ -52,3 +52,17 @@ def test_the_installed_database_answers():
     wn = wordnet()
     assert wn.synset("n", wn.offsets("dog", "n")[0])[0][:2] == ("dog", "domestic_dog")
     assert "run" in wn.lemmas("running") and wn.is_word("geese")
+
+
+def test_emphasis_main_senses_and_frequency_words_from_the_installed_database():
+    wn = wordnet()
+    # an adverb's first gloss: emphasis only, or something said
+    for w in ("very", "completely", "entirely", "really", "actually", "clearly", "definitely", "deeply"):
+        assert wn.emphasis(w), w
+    for w in ("slightly", "nearly", "only", "just", "probably", "now", "sure", "full", "virtually", "widely"):
+        assert not wn.emphasis(w), w
+    # a main sense of one word among the rarer senses of another (small's second, minor's tenth)
+    assert wn.synonyms("minor", "small")
+    # satellites of one head formed from two nouns name two members of a class
+    assert not wn.synonyms("daily", "weekly") and not wn.synonyms("monthly", "weekly")
+    assert wn.synonyms("huge", "massive") and wn.synonyms("yearly", "annual")

@@ -27,12 +27,13 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import (
-    NEGATIONS, distinct_known, one_entity, other_form, reading_values, reconcile, spelling_variant, typo, value_change,
-    valueish
+    LEXICAL, NEGATIONS, Explained, distinct_known, one_entity, other_form, reading_values, reconcile, spelling_variant,
+    typo, value_change, valueish
 )
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold
+from provenance.align.wording import emphasis_words
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -454,6 +455,11 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         known: list = []
         if rest_a or rest_b:
             rest_a, rest_b, known = reconcile(rest_a, rest_b, a_words, b_words, values_a, values_b)
+        if rest_a or rest_b:
+            rest_a, gone_a = emphasis_words(rest_a, a_words, ctx_a[0], _negation)
+            rest_b, gone_b = emphasis_words(rest_b, b_words, ctx_b[0], _negation)
+            if gone_a or gone_b:
+                known.append(Explained(LEXICAL, "only emphasis differs (" + ", ".join(gone_a + gone_b) + ")"))
         if (ua or ub) and not rest_a and not rest_b:
             if known:
                 cat = "orthographic" if all(k.category == "orthographic" for k in known) else "lexical"

@@ -481,11 +481,12 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
     for side, other_words in ((ra, b_words), (rb, a_words)):
         for x in list(side):
             wx = _word(x)
-            if not wx or x.hard:
-                continue
-            near = [w for w in other_words if _alpha(w) and abs(len(w) - len(wx)) <= 2
-                    and OSA.distance(w.lower(), wx.lower()) <= 2 and english.in_dictionary(w)]
-            if not near or english.in_dictionary(wx):
+            if not wx or x.hard or english.in_dictionary(wx):
+                continue   # a word of the dictionary is no typo
+            lx = wx.lower()
+            near = [w for w in other_words if abs(len(w) - len(wx)) <= 2 and _alpha(w)
+                    and OSA.distance(w.lower(), lx) <= 2 and english.in_dictionary(w)]
+            if not near:
                 continue
             for w in near:
                 why = typo(wx, w)

@@ -64,3 +64,20 @@ def spans(words: list[str], max_len: int = 4):
                 yield "".join(span), span           # e . g . -> e.g.
             elif j - i <= max_len and j - i >= 2 and all(w[:1].isalnum() or w in "'’-" for w in span):
                 yield "_".join(w.lower() for w in span), span
+
+
+def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list, list[str]]:
+    """The units of ``rest`` that are one adverb of emphasis only (completely, really, clearly: see
+    ``WordNet.emphasis``), unless a negation stands in the two words before it (not very good, not
+    entirely true: there the adverb carries the meaning); returns the other units and those words."""
+    kept, found = [], []
+    seq = list(before) + list(words)
+    for u in rest:
+        w = u.words[0] if len(u.words) == 1 else ""
+        if w and not u.hard and english.emphasis(w) and w in words:
+            k = len(before) + words.index(w)
+            if not any(negation(x) for x in seq[max(0, k - 2):k]):
+                found.append(w)
+                continue
+        kept.append(u)
+    return kept, found

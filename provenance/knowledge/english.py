@@ -64,3 +64,9 @@ def same_lemma(a: str, b: str) -> bool:
     """Two forms of one word (regions/region, organised/organising); not two words."""
     la, lb = lemmas(a), lemmas(b)
     return bool(la & lb)
+
+
+def emphasis(word: str) -> bool:
+    """Whether ``word`` is an adverb that only adds emphasis (very, completely, really, clearly),
+    per WordNet (``WordNet.emphasis``)."""
+    return wordnet().emphasis(word)

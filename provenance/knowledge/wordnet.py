@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import util
@@ -22,9 +23,21 @@ _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 #: frequency, and the rare ones (buy = bribe) would make near any two words synonyms
 TOP_SENSES = 6
 
+#: a word's main senses, per part of speech: one of them shared with any sense of another word
+#: makes the two synonyms (small/minor)
+MAIN_SENSES = 2
+
 #: a head adjective with more satellites than this names a class (colours, ordinals), and two
 #: of its satellites are not synonyms (red/brown); large has 48 (huge/massive), chromatic 146
 SISTER_HEAD_MAX = 60
+
+
+#: how WordNet glosses an adverb that only adds emphasis (see ``WordNet.emphasis``)
+_EMPHASIS = re.compile(
+    r"^used as intensifiers?\b|^to a complete degree|to the full or entire extent|^to the greatest degree or extent$"
+    r"|^completely and (?:without qualification|absolutely)|^in accordance with truth or fact|^in actual fact"
+    r"|without (?:any )?(?:question|doubt)\b|beyond doubt|^definitely or positively|^in essence$"
+    r"|^to a high degree or extent|^to an extraordinary extent or degree|^to a great depth psychologically")
 
 
 class WordNetMissing(RuntimeError):
@@ -214,6 +227,26 @@ class WordNet:
                 return True
         return False
 
+    @lru_cache(maxsize=1 << 12)
+    def emphasis(self, word: str) -> bool:
+        """Whether the word is an adverb that only adds emphasis, by WordNet's gloss of its first
+        adverb sense: an intensifier (very, terribly), a full degree (completely, entirely,
+        utterly), a high degree of a feeling or quality (deeply, greatly, highly), the truth of what
+        is said (really, actually) or certainty (definitely, clearly), the essence of it (basically). Words that are also nouns or verbs, or more often
+        adjectives (sure, full, real), are not: their use in a text may be another word. Hedges
+        (perhaps), small degrees (slightly) and "and nothing more" (only, just) are not emphasis."""
+        w = word.lower()
+        if "_" in w or not w.isalpha() or self.base_forms(w, "n") or self.base_forms(w, "v"):
+            return False
+        adverb = self.offsets(w, "r")
+        if not adverb or len(self.offsets(w, "a")) > len(adverb):
+            return False
+        line = self.data["r"].find(adverb[0])
+        if line is None:
+            return False
+        gloss = line.split(b" | ", 1)[-1].decode("utf-8", "replace").split(";")[0].strip()
+        return _EMPHASIS.search(gloss) is not None
+
     def names_a_group(self, word: str) -> bool:
         """Whether a noun's most frequent sense is a group of people or an organization (WordNet's
         lexicographer file noun.group: committee, ministry, secretariat, department)."""
@@ -304,14 +337,40 @@ class WordNet:
         sb = set(self.senses(b))
         if sa & sb:
             return True
+        # a main sense of one that the other has among its rarer ones (small/minor: "limited in
+        # size or scope" is small's second sense and minor's tenth)
+        if set(self.senses(a, MAIN_SENSES)) & set(self.senses(b, None)) \
+                or set(self.senses(b, MAIN_SENSES)) & set(self.senses(a, None)):
+            return True
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b):
+        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self._other_bases(a, b):
             return True
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
         return bool(pa and pb and (pa & pb or any(self._adjectives_alike(x, y) for x in pa for y in pb)))
+
+    @lru_cache(maxsize=1 << 12)
+    def _bases(self, word: str) -> frozenset[str]:
+        """The nouns an adjective is formed from, by WordNet's derivation pointers: a noun that the
+        adjective begins with (day: daily, north: northern) or that is the same word (northwest)."""
+        w = word.lower()
+        out = set()
+        for pos, off in self.senses(w):
+            if pos != "a":
+                continue
+            for sym, o, p, _src, _dst in self.synset(pos, off)[1]:
+                if sym == "+" and p == "n":
+                    out.update(n for n in self.synset(p, o)[0]
+                               if n == w or len(n) < len(w) and w.startswith(n[:max(2, len(n) - 1)]))
+        return frozenset(out)
+
+    def _other_bases(self, a: str, b: str) -> bool:
+        """Whether two adjectives are formed from two different nouns (daily/weekly: day, week;
+        northeast/northwest): sisters of one head that name two members of a class."""
+        ba, bb = self._bases(a), self._bases(b)
+        return bool(ba and bb and not ba & bb)
 
     def _adjectives_alike(self, a: str, b: str) -> bool:
         """Whether two adjectives share a frequent sense or one head (full/complete)."""
@@ -321,7 +380,7 @@ class WordNet:
             return True
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        return bool(heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b))
+        return bool(heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self._other_bases(a, b))
 
     def _sisters(self, heads) -> bool:
         """Whether two adjectives of the shared ``heads`` say one thing: a head of a few dozen
