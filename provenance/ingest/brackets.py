@@ -21,9 +21,9 @@ from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
     _corrected_words, _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _sentence_start, _single_capital, _token_before, _words_before,
-    no_english, some_foreign
+    names_offered, no_english, sentence_around, some_foreign
 )
-from provenance.knowledge import english, languages, places
+from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
 
 @dataclass
@@ -304,7 +304,7 @@ class Classifier:
             # 'the "141 projects" [the industrial enterprises to be built ...]', 'Object No. 15 [the naval
             # fuel depot]': what a name or a code of the original stands for
             return Decision("note-gloss", "gloss.explanation", b, content=(cs, ce))
-        names = self._names_offered(stripped) if "," in stripped and prev and prev_word[:1].isupper() else None
+        names = names_offered(stripped) if "," in stripped and prev and prev_word[:1].isupper() else None
         if names:
             # "Urumchi [Ürümqi, now Urumqi]", "Baitag [Baitag Bogd, Chinese Beita Shan]": names the place has
             person = self._is_person(text, prev[0][0], prev_word, names, b.end)
@@ -446,6 +446,19 @@ class Classifier:
                 and all(english.is_word(w.lower().strip(".,")) or w.lower() in FUNCTION_LIKE for w in words):
             # "the "Vörös Csillag" [Red Star] cooperative": the English of a name quoted in the original's words
             return Decision("note-gloss", "gloss.quoted-name", b, content=(cs, ce))
+        if low not in self.foreign and not self._romanized_other() \
+                and (some_foreign(words, self.common) or no_english(words, self.common)) \
+                and not any(russian.russian_word(w) for w in words):
+            sentence, at = sentence_around(text, b.start, b.end, *(self.scope or (0, len(text))))
+            named = languages.language_named_near(sentence, at)
+            if named:
+                # "the Uyghur cultural society [uyushma]": a word of no English and no Russian, in a
+                # sentence that names a language (where the header names none, or Russian)
+                d = Decision("foreign", "foreign.named-nearby", b, content=(cs, ce), attrs={"lang": named})
+                d.doubtful = (f"'{stripped}' is no English word: read as {languages.language_name(named)}, the "
+                              "language the sentence names; a word of another language, or a misspelt supplied word?")
+                d.alternatives = ["supplied"]
+                return d
         if low not in self.foreign and self._romanized_other() and len(words) <= 2 \
                 and all(RE_PLAIN_WORD.match(w) for w in words) and any(RE_TRANSLIT.search(w) for w in words):
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
@@ -483,22 +496,6 @@ class Classifier:
     def _romanized_other(self) -> bool:
         """Whether the header names an original in another language than Russian."""
         return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
-
-    @staticmethod
-    def _names_offered(stripped: str) -> list[str] | None:
-        """The names of a bracket that lists several, each perhaps after "now" or a language's name
-        ("Ürümqi, now Urumqi", "Baitag Bogd, Chinese Beita Shan"); None unless every part is a name."""
-        out = []
-        for part in stripped.split(","):
-            words = part.split()
-            if words and words[0].lower() in ("now", "today", "modern", "present-day"):
-                words = words[1:]
-            elif len(words) > 1 and languages.romanized_tag(words[0]) is not None:
-                words = words[1:]   # "Kazakh Köktoghay": the name in that language
-            if not words or not all(RE_NAMEWORD.match(w) or w in ("city", "town", "county", "of") for w in words):
-                return None
-            out.append(" ".join(words))
-        return out if len(out) >= 2 else None
 
     def _original_after_english(self, text, b, lo, words) -> bool:
         """Whether a bracket holds the original's words after their English: the header names the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.knowledge import english, places, russian
+from provenance.knowledge import english, languages, places, russian
 
 WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
 #: the capital letters of the Latin, Greek and Cyrillic alphabets (KSČ, ČSM, ÖVP as well as VKP)
@@ -270,3 +270,37 @@ def _corrected_words(corr: str) -> int:
     with ("The duban [sic, should be the governor]": the article is no part of the error)."""
     words = corr.split()
     return max(1, len(words) - (1 if len(words) > 1 and words[0].lower() in ("the", "a", "an") else 0))
+
+
+#: how far a sentence is looked at around a bracket, at most (characters each way)
+SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
+_BRACKETED = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, int]:
+    """The sentence of ``text`` that holds ``text[start:end]`` (a bracket), within ``lo:hi`` and at
+    most ``SENTENCE_REACH`` characters each way, its brackets blanked out; and where the bracket
+    begins in it."""
+    first = max(lo, start - SENTENCE_REACH)
+    ends = list(_SENTENCE_END.finditer(text, first, start))
+    first = ends[-1].end() if ends else first
+    after = _SENTENCE_END.search(text, end, min(hi, end + SENTENCE_REACH))
+    last = after.start() + 1 if after else min(hi, end + SENTENCE_REACH)
+    return _BRACKETED.sub(lambda m: " " * len(m.group()), text[first:last]), start - first
+
+
+def names_offered(stripped: str) -> list[str] | None:
+    """The names of a bracket that lists several, each perhaps after "now" or a language's name
+    ("Ürümqi, now Urumqi", "Baitag Bogd, Chinese Beita Shan"); None unless every part is a name."""
+    out = []
+    for part in stripped.split(","):
+        words = part.split()
+        if words and words[0].lower() in ("now", "today", "modern", "present-day"):
+            words = words[1:]
+        elif len(words) > 1 and languages.romanized_tag(words[0]) is not None:
+            words = words[1:]   # "Kazakh Köktoghay": the name in that language
+        if not words or not all(RE_NAMEWORD.match(w) or w in ("city", "town", "county", "of") for w in words):
+            return None
+        out.append(" ".join(words))
+    return out if len(out) >= 2 else None

@@ -148,3 +148,37 @@ def language_name(code: str) -> str:
         return langcodes.Language.get(code).display_name()
     except Exception:   # the names are an optional part of langcodes
         return code
+
+
+#: a word that may name a language or a people ("Chinese", "Uyghur", "Kazakh-speaking")
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f]+")
+
+
+@lru_cache(maxsize=1024)
+def named_language(word: str) -> str | None:
+    """The tag of the language a word names exactly, as ``romanized_tag`` gives it ("Uyghur":
+    ug-Latn, "Hungarian": hu), or None: the word must be the language's English name itself, so
+    that no place or person is taken for a language by a loose match."""
+    tag = romanized_tag(word)
+    if tag is None:
+        return None
+    return tag if language_name(tag.split("-")[0]).lower() == word.lower() else None
+
+
+def language_named_near(sentence: str, at: int) -> str | None:
+    """The language named in ``sentence`` nearest to offset ``at`` (the place of a bracket): "the
+    Uyghur cultural society [uyushma]", "the herders [malchilar] of the Uyghur districts". A word
+    before the place wins a tie; None when the sentence names no language, or names two at the
+    same distance."""
+    found: list[tuple[int, int, str]] = []
+    for m in _NAME_WORD.finditer(sentence):
+        tag = named_language(m.group())
+        if tag:
+            before = m.end() <= at
+            found.append((at - m.end() if before else m.start() - at, 0 if before else 1, tag))
+    if not found:
+        return None
+    found.sort()
+    if len(found) > 1 and found[0][:2] == found[1][:2] and found[0][2] != found[1][2]:
+        return None
+    return found[0][2]
