@@ -15,5 +15,6 @@ FOLDER = Path(__file__).resolve().parent / "data" / "heldout7"
 
 def test_the_set_held_out_whole_stays_where_it_was_measured():
     """On arrival 216 of its 259 marks and 65 of its 68 copy-chain facts were read as expected; 226
-    marks after the rules learnt from heldout8, written for tuning while this set stayed held out."""
-    check_set(FOLDER, ["h"], 259, 68, 226, 65)
+    marks after the rules learnt from heldout8, written for tuning while this set stayed held out;
+    228 after a word of no English and no Russian took the language its sentence names."""
+    check_set(FOLDER, ["h"], 259, 68, 228, 65)

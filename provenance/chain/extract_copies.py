@@ -27,11 +27,25 @@ _PROSE_ITEM = re.compile(
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
 #: a row of a table of pipes, and its cells
-_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
-_BOX_RULE = re.compile(r"(?m)^[ \t]*\+[-+=: ]*\+[ \t]*$")
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
+_BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*)[ \t]*$")       # "+---+---+", "----+----"
 #: the heads of the columns of a copy table: the copy's number, its recipient
 _NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)|cop(?:y|ies)", re.IGNORECASE)
 _RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b|^to$", re.IGNORECASE)
+
+
+#: a line inside a copy list that is no entry and does not end it: an editor's bracket (a page
+#: break, an entry crossed out), a page number, a classification repeated on the next page
+_NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
+                         r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
+#: the first line of a list that names the recipient first, with no head ("Beria - copy 1"), and
+#: a line that goes on with it ("Molotov - copy 2")
+_REVERSED_FIRST = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?1[ \t]*\.?[ \t]*$",
+                             re.IGNORECASE | re.MULTILINE)
+_REVERSED_NEXT = re.compile(r"[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?2[ \t]*\.?[ \t]*$",
+                            re.IGNORECASE)
+#: noise lines passed over in a row, at most
+MAX_NOISE_LINES = 3
 
 
 def _cells(row: str) -> list[str]:
@@ -68,7 +82,7 @@ class CopiesPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
@@ -139,6 +153,11 @@ class CopiesPart:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
+                self._list_after(m.start() - 1)
+        for m in _REVERSED_FIRST.finditer(self.text):
+            # "Beria - copy 1" / "Molotov - copy 2" with no head: the recipient first, the word "copy" on each line
+            nxt = self.text[m.end() + 1:self._block_end(m.end() + 1)].split("\n", 1)[0]
+            if m.start() not in self._list_lines and _REVERSED_NEXT.match(nxt):
                 self._list_after(m.start() - 1)
         for m in P.PRINT_RUN.finditer(self.text):
             rest = m.group("rest")
@@ -231,7 +250,7 @@ class CopiesPart:
         on, two or more, each sending a copy somewhere in a few words, and nothing but short lines
         after them (the list closes the document)."""
         lines = [ln for ln in self.text[pos:].split("\n") if ln.strip()]
-        run = 0
+        run = items = 0
         for ln in lines:
             im = P.LIST_ITEM.match(ln)
             if not _is_item(im) or im.group("sep1") is None and not im.group("sep2"):
@@ -240,7 +259,8 @@ class CopiesPart:
                     len((im.group("dest") or "").split()) > 10:
                 break
             run += 1
-        return run >= 2 and all(len(ln) <= 100 for ln in lines[run:])
+            items += 1 + len(P.COLUMN_BREAK.findall(ln))   # "1 - Cde. Molotov  2 - Cde. Beria": two on one line
+        return items >= 2 and all(len(ln) <= 100 for ln in lines[run:])
 
     def _block_end(self, pos: int) -> int:
         """The end of the lines from ``pos`` up to a blank line or the end of the text."""
@@ -269,7 +289,7 @@ class CopiesPart:
         k = 0
         for s, e in spans:
             line = self.text[s:e].strip()
-            if P.DRAFTED.match(line) or P.TYPED.match(line) or line[:1] == "|" or line[:2] == "+-":
+            if P.DRAFTED.match(line) or P.TYPED.match(line) or "|" in line or line[:2] == "+-":
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
@@ -285,6 +305,7 @@ class CopiesPart:
         number of entries read."""
         found = 0
         last = 0   # the highest copy number read so far
+        noise = 0  # lines passed over since the last entry
         pos = end + 1
         header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
         if header:
@@ -318,7 +339,12 @@ class CopiesPart:
                     self._list_lines.add(pos + c0)
                     found += 1
             if not ok:
+                if found and _NOISE_LINE.match(line) and noise < MAX_NOISE_LINES:
+                    noise += 1   # "[page break]", "- 4 -", "TOP SECRET", "[crossed out: 3 - X]": the list goes on
+                    pos = eol + 1
+                    continue
                 break
+            noise = 0
             pos = eol + 1
         return found
 

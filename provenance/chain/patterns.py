@@ -99,7 +99,9 @@ PRINT_RUN_INLINE = re.compile(
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
-                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)", re.IGNORECASE)
+                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)"
+                             r"|[ \t]+(?=\(\d{1,3}\)[ \t]*[^\W\d])"           # "(1) Chairman Mao (2) Vice-Chairman Liu"
+                             r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
@@ -120,7 +122,7 @@ REVERSED_ITEM = re.compile(
     r"^[ \t]*(?P<dest>[^\n]+?)[ \t]*(?<!\d)(?P<sep2>" + _DASH + r")[ \t]*(?P<label>(?:(?i:copy)[ \t]+(?:" + _NUMSIGN
     + r"[ \t]*)?)?(?P<num>\d{1,3}))(?P<sep1>)(?P<sic>)[ \t]*\.?[ \t]*$")
 # two columns of a list run together on one line: "1 - Cde. Belyakov      4 - Cde. Lomov"
-COLUMN_BREAK = re.compile(r"[ \t]{3,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
+COLUMN_BREAK = re.compile(r"[ \t]{2,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
 # an entry of an unnumbered list: "Cde. Gusarov", "- Archive;", "Comrade Ri Song-gun (1)", with
 # the bullet, the count of copies in brackets and the closing punctuation left out
 UNNUMBERED_ENTRY = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<dest>.+?)(?:[ \t]*\((?:\d{1,2}|one)\))?[ \t]*[;,.]?[ \t]*$")
@@ -153,7 +155,7 @@ TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|Otp)\.(?![ \t]*\d)(?:[ \t]*\[[^\]\n]{1,20}\])?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|Otp)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\])?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
