@@ -38,12 +38,9 @@ _RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to
 #: break, an entry crossed out), a page number, a classification repeated on the next page
 _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
                          r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
-#: the first line of a list that names the recipient first, with no head ("Beria - copy 1"), and
-#: a line that goes on with it ("Molotov - copy 2")
-_REVERSED_FIRST = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?1[ \t]*\.?[ \t]*$",
-                             re.IGNORECASE | re.MULTILINE)
-_REVERSED_NEXT = re.compile(r"[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?2[ \t]*\.?[ \t]*$",
-                            re.IGNORECASE)
+#: a line of a list that names the recipient first, with no head ("Beria - copy 1")
+_REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?(?P<n>\d{1,3})"
+                            r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -154,10 +151,10 @@ class CopiesPart:
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
-        for m in _REVERSED_FIRST.finditer(self.text):
+        for m in _REVERSED_COPY.finditer(self.text):
             # "Beria - copy 1" / "Molotov - copy 2" with no head: the recipient first, the word "copy" on each line
-            nxt = self.text[m.end() + 1:self._block_end(m.end() + 1)].split("\n", 1)[0]
-            if m.start() not in self._list_lines and _REVERSED_NEXT.match(nxt):
+            nxt = _REVERSED_COPY.match(self.text[m.end() + 1:self._block_end(m.end() + 1)].split("\n", 1)[0])
+            if m.group("n") == "1" and nxt and nxt.group("n") == "2" and m.start() not in self._list_lines:
                 self._list_after(m.start() - 1)
         for m in P.PRINT_RUN.finditer(self.text):
             rest = m.group("rest")
