@@ -121,6 +121,8 @@ class _Reader:
             return _fmt(rend or "[stamp: {}]", content) if ed else content
         if name == "del":
             return _fmt(rend or '[crossed out: "{}"]', self.inner(el)) if ed else ""
+        if name == "pb":
+            return (rend or "[page break]") if ed else ""
         if name == "handShift":
             return (rend or "[Handwritten:]") if ed else ""
         if name in ("supplied", "foreign") and el.get("resp"):

@@ -31,7 +31,11 @@ def _family_first(want: str, have: str | None) -> bool:
 
 def facts_of(doc: dict) -> dict:
     copies = {}
+    unnumbered = []   # recipients of copies that carry no number ("Sent to: Cde. X, Cde. Y")
     for c in doc["copies"]:
+        if c.get("number") is None:
+            unnumbered.append(c.get("recipient_name") or c.get("recipient") or c.get("recipient_raw")
+                              or c.get("destination") or c.get("kind") or "")
         if c.get("number") is not None:
             copies[str(c["number"])] = c.get("recipient_name") or c.get("recipient") or c.get("recipient_raw") \
                 or c.get("destination") or ""
@@ -47,7 +51,7 @@ def facts_of(doc: dict) -> dict:
         if not r.get("agent") and not re.sub(r"\[[^\]]*\]|\([^)]*\)", "", r.get("agent_raw") or "").strip():
             continue   # the role is there, its agent cannot be read ("[illegible]"): no name to compare
         roles.setdefault(r["role"], r.get("agent_name") or r.get("agent") or r.get("agent_raw") or "")
-    return {"copies": copies, "excerpts": excerpts, "roles": roles}
+    return {"copies": copies, "unnumbered": unnumbered, "excerpts": excerpts, "roles": roles}
 
 
 def score(prefixes, folder: Path = HELDOUT) -> list[tuple[str, str, bool]]:
@@ -63,6 +67,11 @@ def score(prefixes, folder: Path = HELDOUT) -> list[tuple[str, str, bool]]:
         got = facts_of(by_path[name])
         for c in exp.get("copies", []):
             want = _surname(c["to"])
+            if c["n"] is None:   # a copy the text gives no number: its recipient among all copies read
+                names = [n or "" for n in list(got["copies"].values()) + got["unnumbered"]]
+                out.append((name, f"copy without a number -> {c['to']} (got {names!r})",
+                            bool(want) and any(want == _surname(n) or want in n.lower() for n in names)))
+                continue
             have = _surname(got["copies"].get(str(c["n"])))
             out.append((name, f"copy {c['n']} -> {c['to']} (got {got['copies'].get(str(c['n']))!r})",
                         bool(want) and (want == have or want in (got["copies"].get(str(c["n"])) or "").lower())))

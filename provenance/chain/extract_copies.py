@@ -22,10 +22,20 @@ _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
     r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
-    r"|(?:No\.|[Cc]opy(?:\s+No\.)?)\s*(?P<num>\d{1,3})))\s+(?:(?:goes|go|is\s+sent|was\s+sent|went)\s+)?"
+    r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
+    r"(?:(?:goes|go|is\s+sent|was\s+sent|are\s+sent|were\s+sent|went)\s+)?"
     r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
+#: an entry of a copy list in a sentence that names the recipient first and its copy in brackets:
+#: "has been sent to Chairman Mao (copy 1), Cde. Zhou Enlai (copy 2) and Cde. Peng Dehuai (copy 3)"
+_PAREN_ITEM = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\(cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?"
+                         r"(?P<num>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)", re.IGNORECASE)
+#: what leads to the first recipient of such a sentence: "This telegram has been sent to", "and"
+_LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|delivered|went|goes|go)\s+to\s+|^\s*and\s+",
+                      re.IGNORECASE)
+#: copies given in one entry of a range ("copies 4-6"), at most
+MAX_RANGE = 20
 #: a row of a table of pipes, and its cells
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
 _BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*)[ \t]*$")       # "+---+---+", "----+----"
@@ -39,10 +49,17 @@ _RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to
 _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
                          r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
-_REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:No\.?[ \t]*)?(?P<n>\d{1,3})"
+_REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
+
+
+def _numbers(m: re.Match) -> list[int]:
+    """The copy numbers of an entry: one, or a range ("copies 4-6")."""
+    first = int(m.group("num"))
+    last = int(m.group("num2")) if m.group("num2") else first
+    return list(range(first, last + 1)) if 0 <= last - first <= MAX_RANGE else [first]
 
 
 def _cells(row: str) -> list[str]:
@@ -153,7 +170,8 @@ class CopiesPart:
                 self._list_after(m.start() - 1)
         for m in _REVERSED_COPY.finditer(self.text):
             # "Beria - copy 1" / "Molotov - copy 2" with no head: the recipient first, the word "copy" on each line
-            nxt = _REVERSED_COPY.match(self.text[m.end() + 1:self._block_end(m.end() + 1)].split("\n", 1)[0])
+            after = self.text[m.end() + 1:m.end() + 400].lstrip("\n \t")   # the next line, blank ones passed over
+            nxt = _REVERSED_COPY.match(after.split("\n", 1)[0])
             if m.group("n") == "1" and nxt and nxt.group("n") == "2" and m.start() not in self._list_lines:
                 self._list_after(m.start() - 1)
         for m in P.PRINT_RUN.finditer(self.text):
@@ -183,7 +201,7 @@ class CopiesPart:
         """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
         Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
         ... and No. 4 remains in the file". Two entries or more on one line, none read already."""
-        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.")):
+        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
             return
         pos = 0
         for line in self.text.split("\n"):
@@ -191,15 +209,24 @@ class CopiesPart:
             if any(start <= x < pos for x in self._list_lines):
                 continue
             items = list(_PROSE_ITEM.finditer(line))
-            if len(items) < 2:
+            bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
+            if len(items) + len(bracketed) < 2:
                 continue
             for m in items:
                 dest = re.sub(r"\s+and$", "", m.group("dest").strip())
                 info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
                 word = m.group("word")
-                number = P.ORDINAL_NUMBER[word.lower()] if word else int(m.group("num"))
-                self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
-                               source="list")
+                for number in [P.ORDINAL_NUMBER[word.lower()]] if word else _numbers(m):
+                    self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
+                                   source="list")
+            for m in bracketed:
+                lead = _LEAD_IN.match(m.group("dest"))
+                dest_start = m.start("dest") + (lead.end() if lead else 0)
+                dest = line[dest_start:m.end("dest")].strip()
+                info = self._classify_destination(dest, start + dest_start)
+                for number in _numbers(m):
+                    self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
+                                   self.ev(start + dest_start, start + m.end()), source="list")
             self._list_lines.add(start)
 
     def table_lists(self):

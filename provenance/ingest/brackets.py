@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
-    PLACE_FROM, RE_BLANK, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS, RE_GAPDESC, RE_HAND,
-    RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_QUERY, RE_QUOTED_HAND, RE_RECTE, RE_REDACTED, RE_SIC,
-    RE_SIC_CORR, RE_STAMP, RE_TNOTE, RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
+    PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
+    RE_FEATURE, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND,
+    RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE, RE_TITLE_BEFORE, RE_TNOTE,
+    RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
     _corrected_words, _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
-    _quoted_foreign_before, _russian, _same_surname, _sentence_start, _single_capital, _token_before, _words_before,
-    names_offered, no_english, sentence_around, some_foreign
+    _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
+    names_offered, no_english, place_run, sentence_around, some_foreign
 )
 from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
@@ -73,21 +74,12 @@ ENGLISH_SUPPLIED = {
     "eight", "nine", "ten", "first", "second", "third", "people", "government", "troops", "forces", "city",
     "district", "region", "party", "committee", "comrade", "comrades", "and/or", "etc"}
 
-#: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
-#: "General-Colonel X", "Deputy Minister X")
-RE_TITLE_BEFORE = re.compile(
-    r"\b(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Dr\.?|Prof\.?|Academician|Engineer|"
-    r"(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
-    r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
-    r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)"
-    r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
+def _title_word(word: str) -> bool:
+    return bool(RE_TITLE.fullmatch(word))
 
 
-#: verbs of speaking and acting right after a name (and its gloss): the name is a person's
-RE_SPEAKING_AFTER = re.compile(
-    r",?\s*(?:(?:has|had|then|also|again|personally)\s+)?(?:said|says|stated|states|declared|reported|replied|"
-    r"answered|asked|noted|remarked|announced|added|insisted|proposed|suggested|objected|agreed|promised|"
-    r"explained|informed|ordered|signed|telephoned|wrote|arrived|left)\b")
+def _span(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    return spans[0][0], spans[-1][1]
 
 
 def _canon_flag(flag: str) -> str:
@@ -264,6 +256,10 @@ class Classifier:
             tmpl = text[b.start:c0] + "{}" + text[c1:b.end]
             return Decision("note-original", "note.original", b, content=(c0, c1), attrs={"place": place},
                             template="" if tmpl == "[Note at the bottom of the page: {}]" else tmpl)
+        if not b.children:
+            feature = self._page_feature(text, b, stripped)
+            if feature:
+                return feature
         if not b.children and RE_DAMAGE.search(stripped) and len(stripped.split()) <= 8:
             return Decision("gap-damage", "gap.damage", b, attrs={"desc": stripped})   # "[page torn]"
         if not b.children and RE_GAPDESC.search(stripped) and len(stripped.split()) <= 8:
@@ -313,7 +309,8 @@ class Classifier:
         now = re.match(r"^(?:now|today|present-day|modern)\s+(?P<name>[A-Z][^\[\]]*)$", stripped)
         if now and prev and prev_word[:1].isupper():
             # "Alma-Ata [now Almaty]": the place's name today
-            return Decision("gloss", "gloss.now", b, target=prev[0], content=(cs + now.start("name"), ce),
+            return Decision("gloss", "gloss.now", b, target=_span(place_run(text, b.start, lo, prev)),
+                            content=(cs + now.start("name"), ce),
                             attrs={"regs": [now.group("name")], "person": False}, template=text[b.start:b.end])
         fuller = _fuller_name(text, b.start, lo, words)
         if fuller:
@@ -372,25 +369,12 @@ class Classifier:
                 person, tgt = True, [initial] + tgt
                 orig = text[tgt[0][0]:tgt[-1][1]]
             if not person:
-                # a place's name is all of its capitalized words that are no English words
-                # ("Gorna Dzhumaya [Blagoevgrad]", "Orașul Stalin [Brașov]"), not the last one only
-                run = _words_before(text, b.start, lo, len(tgt) + 3)
-                k = len(run) - len(tgt)
-                while k > 0:
-                    w = text[run[k - 1][0]:run[k - 1][1]]
-                    if not RE_NAMEWORD.match(w) or w.lower() in LEADING_WORDS or english.is_word(w.lower()) \
-                            or english.zipf(w) >= 3.0 or _sentence_start(text, run[k - 1][0], lo):
-                        break
-                    k -= 1
-                if k < len(run) - len(tgt):
-                    tgt = run[k:]
-                    orig = text[tgt[0][0]:tgt[-1][1]]
-                for k in range(max(0, len(run) - len(tgt) - 2), len(run) - len(tgt)):
-                    longer = text[run[k][0]:run[-1][1]]
-                    if all(RE_NAMEWORD.match(text[s:e]) for s, e in run[k:]) \
-                            and text[run[k][0]:run[k][1]].lower() not in LEADING_WORDS and places.is_place(longer):
-                        tgt, orig = run[k:], longer   # "Port Arthur [Lüshun]": the gazetteer's name
-                        break
+                tgt = place_run(text, b.start, lo, tgt)
+                orig = text[tgt[0][0]:tgt[-1][1]]
+            else:
+                while len(tgt) > 1 and _title_word(text[tgt[0][0]:tgt[0][1]]):
+                    tgt = tgt[1:]   # "Marshal Choybalsan [Khorloogiin Choibalsan]": the title is no part of the name
+                orig = text[tgt[0][0]:tgt[-1][1]]
             sep_tmpl = ""
             if len(alts) > 1:
                 joined = " or ".join(alts)
@@ -550,7 +534,7 @@ class Classifier:
         return False
 
     def _is_person(self, text, start, orig, alts, after: int | None = None) -> bool:
-        before = text[max(0, start - 60):start]
+        before = RE_BLANK_LINE.split(text[max(0, start - 60):start])[-1]   # within the paragraph
         if alts and all(places.is_place(a) for a in alts) and not RE_TITLE_BEFORE.search(before) \
                 and not any(w.lower() in self.persons for a in alts for w in a.split()):
             return False   # "the town of Stalin [Varna]": the modern name is a place's
@@ -568,9 +552,23 @@ class Classifier:
         words = orig.split()
         if len(words) >= 2 and all(RE_ALLCAPS.match(w) for w in words):
             return True
-        if len(words) >= 2 and len(alts) == 1 and len(alts[0].split()) >= 2:
-            return True
+        if len(alts) == 1 and len(alts[0].split()) >= 2 and (len(words) >= 2 or all(
+                RE_NAMEWORD.match(w) and not english.is_word(w.lower()) for w in alts[0].split())):
+            return True   # "Saifuddin [Saypidin Azizi]": a name glossed by a given name and a surname
         return False
+
+    @staticmethod
+    def _page_feature(text, b, stripped) -> Decision | None:
+        """What the page shows and the text does not: a page's beginning (``pb``), a signature, a
+        seal or a drawing not reproduced (a ``gap``), a stamp whose words are not given."""
+        m = RE_PAGE.match(stripped)
+        if m:
+            return Decision("pb", "pb", b, attrs={"n": m.group("n")}, template=text[b.start:b.end])
+        if RE_FEATURE.match(stripped):
+            return Decision("gap-omitted", "gap.feature", b, attrs={"desc": stripped})
+        if RE_BARE_STAMP.match(stripped):
+            return Decision("stamp", "stamp.bare", b, template=text[b.start:b.end])
+        return None
 
     def _forced(self, text, b, lo, kind, cs, ce) -> Decision:
         if kind in ("supplied", "foreign", "note-translator", "note-editorial", "gap-omitted"):

@@ -60,7 +60,7 @@ MARK_TYPE = {
     "gap-damage": "gap", "unclear-word": "unclear",
     "space": "space", "note-translator": "note", "note-original": "note-original", "note-editorial": "note",
     "note-gloss": "note", "unclear": "unclear",
-    "add": "add", "handshift": "handshift", "stamp": "stamp", "del": "del", "gloss": "gloss", "abbr": "abbr-expansion",
+    "add": "add", "handshift": "handshift", "stamp": "stamp", "pb": "pb", "del": "del", "gloss": "gloss", "abbr": "abbr-expansion",
     "foreign": "foreign", "supplied": "supplied", "supplied-letters": "supplied",
 }
 
@@ -224,7 +224,11 @@ class InlineBuilder:
             a = _sub(parent, "add", {"place": d.attrs.get("place", "inline"), "hand": "#" + hid, "rend": d.template})
             self.fill(a, *d.content)
         elif k == "stamp":
-            self.fill(_sub(parent, "stamp", {"rend": d.template}), *d.content)
+            st = _sub(parent, "stamp", {"rend": d.template})
+            if d.content:
+                self.fill(st, *d.content)
+        elif k == "pb":   # "[page 2]": a page of the original begins
+            _sub(parent, "pb", {"n": d.attrs.get("n"), "rend": d.template})
         elif k == "del":   # words the author crossed out: the original's, though not its final text
             self.fill(_sub(parent, "del", {"rend": d.template}), *d.content)
         elif k == "handshift":

@@ -52,10 +52,20 @@ RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
 RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
 RE_HAND = re.compile(r"^\s*(?P<label>(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
-                     r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note))?|handwriting|written by hand|in handwriting"
+                     r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"   # "Mao Zedong's handwritten comment"
+                     r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note|comment|inscription|annotation|instruction))?"
+                     r"|handwriting|written by hand|in handwriting"
                      r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)))"
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
+#: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
+RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\.|folio|sheet|l\.|list)\s*"
+                     r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?))\s*$", re.I)
+#: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
+RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
+                        r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
+#: a stamp named bare: "[stamp]", "[seal]"
+RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re.I)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
@@ -66,3 +76,21 @@ RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
               "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
               "below": "below", "under": "below", "across": "across", "along": "margin"}
+
+#: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
+#: "General-Colonel X", "Deputy Minister X")
+_TITLES = (r"(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Dr\.?|Prof\.?|Academician|Engineer|"
+           r"(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
+           r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
+           r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)")
+RE_TITLE_BEFORE = re.compile(r"\b" + _TITLES + r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
+
+#: a blank line: the end of a paragraph
+RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: a title or rank alone (the words of ``RE_TITLE_BEFORE``)
+RE_TITLE = re.compile(_TITLES)
+#: verbs of speaking and acting right after a name (and its gloss): the name is a person's
+RE_SPEAKING_AFTER = re.compile(
+    r",?\s*(?:(?:has|had|then|also|again|personally)\s+)?(?:said|says|stated|states|declared|reported|replied|"
+    r"answered|asked|noted|remarked|announced|added|insisted|proposed|suggested|objected|agreed|promised|"
+    r"explained|informed|ordered|signed|telephoned|wrote|arrived|left)\b")

@@ -304,3 +304,24 @@ def names_offered(stripped: str) -> list[str] | None:
             return None
         out.append(" ".join(words))
     return out if len(out) >= 2 else None
+
+
+def place_run(text: str, pos: int, lo: int, tgt: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of a place's name that ends with ``tgt`` (word spans before ``pos``): all of its
+    capitalized words that are no English words ("Gorna Dzhumaya [Blagoevgrad]", "Yangi Hissar
+    [today Yengisar]"), not the last one only; or the gazetteer's longer name ("Port Arthur")."""
+    run = _words_before(text, pos, lo, len(tgt) + 3)
+    k = len(run) - len(tgt)
+    while k > 0:
+        w = text[run[k - 1][0]:run[k - 1][1]]
+        if not RE_NAMEWORD.match(w) or w.lower() in LEADING_WORDS or english.is_word(w.lower()) \
+                or english.zipf(w) >= 3.0 or _sentence_start(text, run[k - 1][0], lo):
+            break
+        k -= 1
+    if k < len(run) - len(tgt):
+        tgt = run[k:]
+    for k in range(max(0, len(run) - len(tgt) - 2), len(run) - len(tgt)):
+        if all(RE_NAMEWORD.match(text[s:e]) for s, e in run[k:]) \
+                and text[run[k][0]:run[k][1]].lower() not in LEADING_WORDS and places.is_place(text[run[k][0]:run[-1][1]]):
+            return run[k:]   # "Port Arthur [Lüshun]": the gazetteer's name
+    return tgt
