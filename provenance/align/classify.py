@@ -33,7 +33,7 @@ from provenance.align.explain import (
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold
-from provenance.align.wording import emphasis_words
+from provenance.align.wording import connective_words, emphasis_words
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -460,6 +460,10 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_b, gone_b = emphasis_words(rest_b, b_words, ctx_b[0], _negation)
             if gone_a or gone_b:
                 known.append(Explained(LEXICAL, "only emphasis differs (" + ", ".join(gone_a + gone_b) + ")"))
+            rest_a, link_a = connective_words(rest_a, a_words, ctx_a[0])
+            rest_b, link_b = connective_words(rest_b, b_words, ctx_b[0])
+            if link_a or link_b:
+                known.append(Explained(LEXICAL, "only a connective differs (" + ", ".join(link_a + link_b) + ")"))
         if (ua or ub) and not rest_a and not rest_b:
             if known:
                 cat = "orthographic" if all(k.category == "orthographic" for k in known) else "lexical"

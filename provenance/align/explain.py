@@ -16,7 +16,7 @@ import re
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
-from provenance.knowledge import english, places, values as vals
+from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.wordnet import wordnet
 from provenance.align.wording import contraction, folded, run_together, spans
 
@@ -181,7 +181,10 @@ def synonym(x: str, y: str) -> str | None:
         return f"synonyms (WordNet: {x}/{y})"
     if wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"near-synonyms (WordNet: {x}/{y}, one a manner of the other)"
+    if thesaurus.synonyms(x, y):
+        return f"synonyms (Moby thesaurus: {x}/{y})"
     return None
+
 
 
 def same_place(x: str, y: str) -> str | None:

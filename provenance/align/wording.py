@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
+from provenance.knowledge.wordnet import wordnet
 
 
 #: the verbs whose contraction with "not" is not the verb and "n't" (won't = will not)
@@ -81,3 +82,36 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
                 continue
         kept.append(u)
     return kept, found
+
+
+#: what ends a sentence or a clause that a connective may open
+_OPENS_AFTER = {".", "!", "?", ";", ":"}
+
+
+def connective_words(rest: list, words: list[str], before) -> tuple[list, list[str]]:
+    """The units of ``rest`` that belong to a connective opening a sentence and set off by a comma
+    ("However, ...", "In addition, ...", "On the other hand, ..."; see ``WordNet.connective``): it
+    links the sentence to the one before without a claim of its own. Returns the other units and
+    the connectives found."""
+    if not rest:
+        return rest, []
+    seq = list(before) + list(words)
+    lo = len(before)
+    found: list[str] = []
+    covered: set[int] = set()
+    for k in range(len(seq)):
+        if (seq[k - 1] not in _OPENS_AFTER if k else lo > 0) or not seq[k][:1].isalpha():
+            continue   # no sentence begins here (the context before a reading may begin mid-sentence)
+        for n in (1, 2, 3, 4):
+            if k + n >= len(seq) or seq[k + n] != "," or k + n <= lo:
+                continue
+            phrase = seq[k:k + n]
+            if all(w[:1].isalpha() for w in phrase) and wordnet().connective("_".join(phrase)):
+                found.append(" ".join(phrase))
+                covered.update(range(k, k + n))
+                break
+    if not found:
+        return rest, []
+    inside = {seq[i] for i in covered if i >= lo}
+    kept = [u for u in rest if not (u.words and all(w in inside for w in u.words))]
+    return kept, found if len(kept) < len(rest) else []

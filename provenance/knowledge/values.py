@@ -233,7 +233,7 @@ def _convert(words) -> tuple[str, list[int]]:
             owner.extend([i] * len(piece))
             i += 1
             continue
-        numeric_start = bool(re.fullmatch(r"\d+(?:\.\d+)?", words[i])) and i + 1 < n and words[i + 1].lower() in _FACTOR
+        numeric_start = bool(re.fullmatch(r"[£$€¥₽]?\d+(?:\.\d+)?", words[i])) and i + 1 < n and words[i + 1].lower() in _FACTOR
         frac = _fraction(words, i)
         if frac:
             piece, j = frac

