@@ -33,6 +33,7 @@ from provenance.align.explain import (
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold
+from provenance.align.order import exchanged
 from provenance.align.wording import connective_words, emphasis_words
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
@@ -464,6 +465,11 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_b, link_b = connective_words(rest_b, b_words, ctx_b[0])
             if link_a or link_b:
                 known.append(Explained(LEXICAL, "only a connective differs (" + ", ".join(link_a + link_b) + ")"))
+        swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \
+            if not rest_a and not rest_b else None
+        if swap:
+            return _result("substantive", [], f"meaning changed: words exchanged places ({swap[0].text} / "
+                           f"{swap[1].text}): who does what changed", 0.55, residual=([], []), units_=(ua, ub))
         if (ua or ub) and not rest_a and not rest_b:
             if known:
                 cat = "orthographic" if all(k.category == "orthographic" for k in known) else "lexical"

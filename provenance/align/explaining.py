@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
 from provenance.align.explain import derived
+from provenance.align.order import coordinated
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 
 
@@ -151,6 +152,13 @@ class Explaining:
                         seen.add(id(f))
                         others.append(f)
             one_sided = not ra or not rb
+            if not one_sided and self._exchanged(e, ra, rb, others):
+                # "the scheduler assigns ... the monitor records" / "the monitor assigns ... the scheduler
+                # records": the same words, each where the other stood, say who does what another way
+                e.info = {**e.info, "reason": "meaning changed: words exchanged places ("
+                          + ", ".join(u.text for u in ra) + " / " + ", ".join(u.text for u in rb)
+                          + "): what each part of the sentence says of them changed"}
+                continue
             ok = True
             for rest, other, me, own, pos, side in ((ra, B, A, e.ta, e.tb, 1), (rb, A, B, e.tb, e.ta, 0)):
                 if not rest:
@@ -181,6 +189,23 @@ class Explaining:
         out = [e for k, e in enumerate(edits) if k not in dropped] + added
         out.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
         return out
+
+    def _exchanged(self, e, ra, rb, others) -> bool:
+        """Whether another substitution of the point is ``e``'s mirror (its words where ``e``'s
+        other words stand, and the other way) with content words between the two: two words that
+        exchanged places across the sentence, not two coordinated ones reordered ("cats and dogs")."""
+        for f in others:
+            fr = f.resid0
+            if fr is None or not fr[0] or not fr[1] or f.layer != e.layer:
+                continue
+            if any(match_units(ra, fr[1], self.lex)) or any(match_units(rb, fr[0], self.lex)):
+                continue
+            lo, hi = sorted((e.ta, f.ta))
+            between = self.A.words(lo[1], hi[0]) if lo[1] < hi[0] else []
+            if any(any(c.isalnum() for c in w) and w.lower() not in FUNCTION_WORDS for w in between) \
+                    and not coordinated(between):
+                return True
+        return False
 
     def _names_group(self, unit, side: Side, own: tuple[int, int]) -> bool:
         """Whether a unit names people, places or groups: a group word of the lexicon or a

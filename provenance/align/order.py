@@ -1,0 +1,64 @@
+"""Word order that says who does what: two words of a reading that exchanged places across a third
+("Molotov informed Stalin" / "Stalin informed Molotov") change the meaning, though every word is
+still there; a phrase moved as a whole (a passive, "for best results" put last) or two coordinated
+words reordered ("cats and dogs") do not."""
+
+from __future__ import annotations
+
+
+def pairing(ua: list, ub: list, same) -> list[int | None]:
+    """For each unit of ``ua``, the index of the unit of ``ub`` it matches (``same(x, y)``), each
+    unit of ``ub`` taken once, in reading order; None when it has none."""
+    used = [False] * len(ub)
+    out: list[int | None] = []
+    for x in ua:
+        hit = next((j for j, y in enumerate(ub) if not used[j] and same(x, y)), None)
+        if hit is not None:
+            used[hit] = True
+        out.append(hit)
+    return out
+
+
+#: words that join two coordinated parts: what stands on either side of one may change order freely
+COORDINATORS = frozenset({"and", "or", "nor", "&", "as well as"})
+
+
+def coordinated(words: list[str]) -> bool:
+    """Whether the words between two places join two coordinated parts ("the north wing and the
+    south wing"): an "and" or an "or" among them."""
+    return any(w.lower() in COORDINATORS for w in words)
+
+
+def _agent(words: list[str], unit) -> bool:
+    """Whether ``unit`` stands in ``words`` as a passive's agent: "by" before it, perhaps with an
+    article ("was approved by the committee")."""
+    w = unit.words[0]
+    if w not in words:
+        return False
+    k = words.index(w)
+    before = [x.lower() for x in words[max(0, k - 3):k]]
+    return "by" in before and all(x in ("by", "the", "a", "an", "its", "their", "his", "her") for x in
+                                  before[before.index("by"):])
+
+
+def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[str] = ()) -> tuple | None:
+    """Two units that stand in the other order in ``ub`` with a third unit between them in both
+    readings (X V Y / Y V X), not one word, not two coordinated parts of ``a_words``, and not an
+    active sentence turned passive ("the committee approved the plan" / "the plan was approved by
+    the committee"): the pair, else None."""
+    if len(ua) < 3 or len(ub) < 3:
+        return None
+    pos = pairing(ua, ub, same)
+    for i in range(len(ua)):
+        for j in range(i + 2, len(ua)):
+            pi, pj = pos[i], pos[j]
+            if pi is None or pj is None or pi <= pj or ua[i].text.lower() == ua[j].text.lower():
+                continue
+            if any(pos[k] is not None and pj < pos[k] < pi for k in range(i + 1, j)):
+                wi, wj = ua[i].words[0], ua[j].words[-1]
+                if wi in a_words and wj in a_words and coordinated(a_words[a_words.index(wi):a_words.index(wj)]):
+                    continue
+                if _agent(b_words, ua[i]) or _agent(a_words, ua[j]):
+                    continue
+                return ua[i], ua[j]
+    return None

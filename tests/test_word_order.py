@@ -1,0 +1,42 @@
+"""Word order that says who does what: two words exchanged across the sentence change the meaning;
+a passive, a phrase moved whole and coordinated parts reordered do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.align import load_lexicon
+from test_judgment import compare
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("a,b,names", [
+    ("Molotov informed Stalin of the decision.", "Stalin informed Molotov of the decision.", "Molotov / Stalin"),
+    ("The Chinese troops attacked the Mongolian border post at dawn.",
+     "The Mongolian troops attacked the Chinese border post at dawn.", "Chinese / Mongolian"),
+    ("The scheduler process assigns tasks to workers, while the monitor process records their progress.",
+     "The monitor process assigns tasks to workers, while the scheduler process records their progress.",
+     "scheduler / monitor"),
+])
+def test_words_that_exchanged_places_change_the_meaning(tmp_path, lexicon, a, b, names):
+    divs = compare(tmp_path, lexicon, a, b)
+    subst = [d for d in divs if d["category"] == "substantive"]
+    assert subst and all("exchanged places" in d["reason"] for d in subst), [(d["category"], d["reason"]) for d in divs]
+    assert names in subst[0]["reason"], subst[0]["reason"]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The committee approved the plan on Monday.", "The plan was approved by the committee on Monday."),
+    ("The plan was approved by the committee on Monday.", "The committee approved the plan on Monday."),
+    ("The minister met farmers and traders at the fair.", "The minister met traders and farmers at the fair."),
+    ("The north wing and the south wing were closed.", "The south wing and the north wing were closed."),
+    ("For best results, wash the cover at 40 degrees before ironing.",
+     "Wash the cover at 40 degrees before ironing for best results."),
+])
+def test_a_passive_a_moved_phrase_and_coordinated_parts_keep_the_meaning(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert divs and all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
