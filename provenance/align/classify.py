@@ -27,9 +27,10 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import (
-    LEXICAL, NEGATIONS, Explained, distinct_known, one_entity, other_form, reading_values, reconcile, spelling_variant,
-    typo, value_change, valueish
+    LEXICAL, NEGATIONS, Explained, distinct_known, other_form, reading_values, reconcile, spelling_variant, typo,
+    value_change, valueish
 )
+from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold

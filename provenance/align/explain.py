@@ -18,6 +18,9 @@ from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.wordnet import wordnet
+from provenance.align.names import (
+    no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
+)
 from provenance.align.wording import contraction, folded, run_together, spans
 
 NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
@@ -124,8 +127,9 @@ def typo(x: str, y: str) -> str | None:
     if OSA.distance(lx, ly) > limit or distinct_known(x, y):
         return None
     # a place is a proper name: a word in lower case is not one (wil / will: not the town of Wil)
-    wx = english.in_dictionary(lx) or x[:1].isupper() and places.is_place(x)
-    wy = english.in_dictionary(ly) or y[:1].isupper() and places.is_place(y)
+    bx, by = no_possessive(x), no_possessive(y)   # Mongolia's is the word Mongolia
+    wx = english.in_dictionary(bx.lower()) or x[:1].isupper() and places.is_place(bx)
+    wy = english.in_dictionary(by.lower()) or y[:1].isupper() and places.is_place(by)
     if wx == wy:
         return None
     bad = x if not wx else y
@@ -185,73 +189,6 @@ def synonym(x: str, y: str) -> str | None:
         return f"synonyms (Moby thesaurus: {x}/{y})"
     return None
 
-
-
-def same_place(x: str, y: str) -> str | None:
-    if not (x[:1].isupper() and y[:1].isupper()):
-        return None
-    name = places.same_place(x, y)
-    if name and not spelt_alike_names(x, y):
-        return f"same place (GeoNames: {name})"
-    return None
-
-
-def place_spelling(x: str, y: str) -> str | None:
-    """One place in two romanizations (Tientsin/Tianjin, Chungking/Chongqing): its spelling."""
-    if not (x[:1].isupper() and y[:1].isupper()) or not spelt_alike_names(x, y):
-        return None
-    name = places.same_place(x, y)
-    return f"another spelling of the same place (GeoNames: {name})" if name else None
-
-
-def spelt_alike_names(x: str, y: str) -> bool:
-    """Two names whose transliteration-neutral forms are close (Tientsin/Tianjin), unlike two
-    names of one place (Chuguchak/Qoqek)."""
-    return ratio(_translit_form(x), _translit_form(y)) >= 60
-
-
-def one_entity(x: str, y: str) -> bool:
-    """Whether WordNet lists two names in one synset of proper names: one person, place or thing
-    named two ways (Gaddafi/Qaddafi, Chou/Zhou, Koran/Qur'an, Burma/Myanmar). Words that only look
-    alike (affect/effect, Marshal/Martial) share no synset; common words that do (insure/ensure)
-    are not names."""
-    lx, ly = x.lower(), y.lower()
-    if lx == ly:
-        return False
-    key = (lx, ly)
-    r = _ENTITY_CACHE.get(key)
-    if r is None:
-        wn = wordnet()
-        sx = {s for w in _lookup_forms(lx) for s in wn.senses(w, None) if wn.proper(*s)}
-        r = bool(sx) and any(s in sx for w in _lookup_forms(ly) for s in wn.senses(w, None))
-        _ENTITY_CACHE[key] = r
-    return r
-
-
-_ENTITY_CACHE: dict[tuple[str, str], bool] = {}
-
-
-def _lookup_forms(w: str) -> tuple[str, ...]:
-    """A word as WordNet may list it: as written, and without its apostrophes (Qur'an: quran)."""
-    if w.endswith(("'s", "’s")):
-        w = w[:-2]
-    bare = w.replace("'", "").replace("’", "")
-    return (w, bare) if bare != w else (w,)
-
-
-def same_name(x: str, y: str) -> str | None:
-    """Two capitalized names of one entity in WordNet, spelt alike: a spelling of the name."""
-    if x[:1].isupper() and y[:1].isupper() and ratio(_translit_form(x), _translit_form(y)) >= 60 \
-            and one_entity(x, y):
-        return f"one name spelt two ways (WordNet: {x}/{y})"
-    return None
-
-
-def other_name(x: str, y: str) -> str | None:
-    """Two capitalized names of one entity in WordNet, not spelt alike (Burma/Myanmar)."""
-    if x[:1].isupper() and y[:1].isupper() and one_entity(x, y):
-        return f"another name of the same (WordNet: {x}/{y})"
-    return None
 
 
 def negated(x: str, y: str) -> bool:
@@ -346,37 +283,18 @@ def transliteration(x: str, y: str) -> str | None:
     letter groups that transliteration systems write differently are made one."""
     if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
         return None
-    kx, ky = _skeleton(x), _skeleton(y)
-    if len(kx) < 2 or kx != ky or ratio(_translit_form(x), _translit_form(y)) < 70:
+    kx, ky = skeleton(x), skeleton(y)
+    if len(kx) < 2 or kx != ky or ratio(translit_form(x), translit_form(y)) < 70:
         return None
     if english.zipf(x) >= NAME_ZIPF or english.zipf(y) >= NAME_ZIPF or distinct_known(x, y):
         return None   # a common word is not a name spelt another way
     return f"transliteration variant of one name ({x}/{y})"
 
 
-_TRANSLIT = [("shch", "sc"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
-             ("ph", "f"), ("th", "t"), ("ts", "c"), ("tz", "c"), ("q", "c"), ("ks", "x"), ("ck", "k"),
-             ("w", "v"), ("ff", "v"), ("-", ""), ("'", ""), ("’", "")]
-
-
-def _translit_form(w: str) -> str:
-    s = w.lower()
-    if s.endswith("'s") or s.endswith("’s"):
-        s = s[:-2]
-    for a, b in _TRANSLIT:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def _skeleton(w: str) -> str:
-    """The consonants of a transliteration-neutral form, with g/k/c and d/t and b/p and v/f alike."""
-    s = _translit_form(w).translate(str.maketrans("gkdbfyxj", "cctpvics"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouh]", "", s))
-
-
 _PAIR_TESTS = (
     (place_spelling, ORTHOGRAPHIC),
     (same_place, LEXICAL),
+    (of_the_place, LEXICAL),
     (same_name, ORTHOGRAPHIC),
     (other_name, LEXICAL),
     (spelling_variant, ORTHOGRAPHIC),

@@ -251,6 +251,8 @@ def _convert(words) -> tuple[str, list[int]]:
         elif words[i] == "." and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 3 \
                 and not (i and (words[i - 1][-1:].isdigit() or words[i - 1].isupper())):
             piece, j = "0." + words[i + 1], i + 1   # .47
+        elif words[i].lower() == "one" and i and words[i - 1].lower() == "no":
+            piece = words[i]   # "no one": nobody, not a number
         elif numeric_start or _number_word(words[i]) and words[i].lower() not in ("and", "a"):
             while j + 1 < n and (_number_word(words[j + 1]) or words[j + 1] == "-"):
                 j += 1

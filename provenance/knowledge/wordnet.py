@@ -493,6 +493,18 @@ class WordNet:
                     out.update(w.split("(")[0] for w in (words if not dst else words[dst - 1:dst]))
         return frozenset(out)
 
+    @lru_cache(maxsize=1 << 12)
+    def pertained_nouns(self, adjective: str) -> frozenset[str]:
+        """The words of the noun synsets an adjective's senses pertain to (WordNet's "\\" pointer:
+        Chinese -> china, Soviet -> ussr, soviet_union), with "_" for spaces."""
+        out = set()
+        for pos, off in self.senses(adjective, None):
+            if pos == "a":
+                for sym, o, p, _src, _dst in self.synset(pos, off)[1]:
+                    if sym == "\\" and p == "n":
+                        out.update(self.synset(p, o)[0])
+        return frozenset(out)
+
     def derived(self, a: str, b: str) -> bool:
         """Whether WordNet relates a word of ``a``'s frequent senses to ``b`` by derivation (its
         "+" pointers: decision/decide, arrival/arrive)."""
