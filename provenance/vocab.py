@@ -66,3 +66,10 @@ def tool_header() -> dict:
 #: how editors say a word was crossed out in the original ("[crossed out: ...]", "[struck through]"),
 #: a pattern the converter (for ``del``) and the chain extractor (for a recipient replaced) share
 STRUCK_OUT = r"(?:crossed\s+out|struck\s+(?:out|through)|deleted|scored\s+through|erased)"
+
+#: titles, ranks and offices written before a person's name ("Cde. Yu. X", "General-Colonel X",
+#: "Deputy Minister X", "Ms Patel"): a regular expression of one such word
+TITLE = (r"(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mister|Sir|Madame?|Dr\.?|Prof\.?|Academician|"
+         r"Engineer|(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
+         r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
+         r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)")

@@ -3,9 +3,14 @@ multi-word expressions a reading may hold (e.g. / for example)."""
 
 from __future__ import annotations
 
+import re
+
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
 from provenance.knowledge.wordnet import wordnet
+from provenance.vocab import TITLE
+
+_TITLE = re.compile(TITLE)
 
 
 #: the verbs whose contraction with "not" is not the verb and "n't" (won't = will not)
@@ -115,3 +120,27 @@ def connective_words(rest: list, words: list[str], before) -> tuple[list, list[s
     inside = {seq[i] for i in covered if i >= lo}
     kept = [u for u in rest if not (u.words and all(w in inside for w in u.words))]
     return kept, found if len(kept) < len(rest) else []
+
+
+def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[list, list[str]]:
+    """The units of ``rest`` that are a title or a form of address written before a name that
+    follows ("Comrade Molotov" / "Molotov", "Ms Patel" / "Patel"), when the other reading has no
+    title of its own in their place (Mr / Ambassador, General / Marshal say another thing)."""
+    if not rest or any(_is_title(u) for u in other_rest):
+        return rest, []
+    seq = list(words) + list(after)
+    kept, found = [], []
+    for u in rest:
+        if _is_title(u) and u.words[0] in words:
+            k = words.index(u.words[0]) + 1
+            while k < len(seq) and seq[k] == ".":
+                k += 1
+            if k < len(seq) and seq[k][:1].isupper() and seq[k][:1].isalpha():
+                found.append(u.words[0])
+                continue
+        kept.append(u)
+    return kept, found
+
+
+def _is_title(u) -> bool:
+    return len(u.words) == 1 and bool(_TITLE.fullmatch(u.words[0]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.vocab import STRUCK_OUT
+from provenance.vocab import STRUCK_OUT, TITLE
 
 RE_SIC = re.compile(r"^\s*(sic|!)\s*!?\s*$", re.I)
 #: "Tokhtasyn [?]": the editor doubts the word before
@@ -79,16 +79,12 @@ PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "
 
 #: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
 #: "General-Colonel X", "Deputy Minister X")
-_TITLES = (r"(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Dr\.?|Prof\.?|Academician|Engineer|"
-           r"(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
-           r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
-           r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)")
-RE_TITLE_BEFORE = re.compile(r"\b" + _TITLES + r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
+RE_TITLE_BEFORE = re.compile(r"\b" + TITLE + r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A-Z][\w'’-]+\s+){0,2}$")
 
 #: a blank line: the end of a paragraph
 RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: a title or rank alone (the words of ``RE_TITLE_BEFORE``)
-RE_TITLE = re.compile(_TITLES)
+RE_TITLE = re.compile(TITLE)
 #: verbs of speaking and acting right after a name (and its gloss): the name is a person's
 RE_SPEAKING_AFTER = re.compile(
     r",?\s*(?:(?:has|had|then|also|again|personally)\s+)?(?:said|says|stated|states|declared|reported|replied|"
