@@ -44,7 +44,9 @@ def score(split: str | None = None, path: Path = CASES) -> list[tuple[str, str, 
                 out.append((case["id"], f"copy {n} read but not there ({have!r})", False))
         for e in case.get("excerpts", []):
             want = (_surname(e["to"]), tuple(e["points"]))
-            ok = any((w == want[0] or want[0] in w or _surname(e["to"]) in w) and p == want[1]
+            # no points named and "all" both mean the whole text (sets write it either way)
+            ok = any((w == want[0] or want[0] in w or _surname(e["to"]) in w)
+                     and (p == want[1] or not want[1] and p in ((), ("all",)) or want[1] == ("all",) and p == ())
                      for w, p in got["excerpts"])
             out.append((case["id"], f"excerpt {e['to']} {e['points']} (got {got['excerpts']})", ok))
         for role in ("drafted", "typed"):

@@ -141,7 +141,7 @@ def test_the_seventh_set_used_whole_for_tuning():
     'Otp. [printed]', and a copy list that ends where an excerpt list begins."""
     results = score("tune", SEVENTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 146, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 EIGHTH = DATA / "distribution8" / "cases.json"
@@ -158,3 +158,25 @@ def test_the_eighth_set_used_whole_for_tuning():
     results = score("tune", EIGHTH)
     assert len(results) >= 220
     assert sum(ok for *_x, ok in results) >= 207, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+NINTH = DATA / "distribution9" / "cases.json"
+
+
+def test_the_ninth_set_tuning_half():
+    """Sixty closing blocks by a ninth archivist, in layouts chosen to differ (Chinese "(1) X (2) Y"
+    lists wrapped over lines, markdown bullets and bold heads, a table set with spaces, the recipient
+    first on one line apart by semicolons, "Cde. X (1), file (4)" under a head, "(3)-(5) X" ranges,
+    "Mash." as the typist), the odd-numbered ones for tuning: on arrival 120 of their 153 facts were
+    read."""
+    results = score("tune", NINTH)
+    assert len(results) == 153
+    assert sum(ok for *_x, ok in results) >= 146, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 124 of their 155 facts were read,
+    and the rules the tuning half brought left that number where it was."""
+    results = score("heldout", NINTH)
+    assert len(results) == 155
+    assert sum(ok for *_x, ok in results) >= 124

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.chain.extract_prose import ProsePart
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 from provenance.vocab import STRUCK_OUT
@@ -18,24 +19,9 @@ MAX_NUMBER_STEP = 10
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
-#: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
-#: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
-_PROSE_ITEM = re.compile(
-    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
-    r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
-    r"(?:(?:goes|go|is\s+sent|was\s+sent|are\s+sent|were\s+sent|went)\s+)?"
-    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
-    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
-    re.IGNORECASE)
-#: an entry of a copy list in a sentence that names the recipient first and its copy in brackets:
-#: "has been sent to Chairman Mao (copy 1), Cde. Zhou Enlai (copy 2) and Cde. Peng Dehuai (copy 3)"
-_PAREN_ITEM = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\(cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?"
-                         r"(?P<num>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)", re.IGNORECASE)
-#: what leads to the first recipient of such a sentence: "This telegram has been sent to", "and"
-_LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|delivered|went|goes|go)\s+to\s+|^\s*and\s+",
-                      re.IGNORECASE)
-#: copies given in one entry of a range ("copies 4-6"), at most
-MAX_RANGE = 20
+#: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
+_TABLE_HEAD_LINE = re.compile(r"^[ \t]*(?:Copy[ \t]+)?(?:No\.?|N[°º]|#)(?:\t|[ \t]{2,})(?:Recipient|Addressee|Destination|"
+                              r"To[ \t]+whom|Sent[ \t]+to)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
 #: a row of a table of pipes, and its cells
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
 _BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*)[ \t]*$")       # "+---+---+", "----+----"
@@ -55,13 +41,6 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
 MAX_NOISE_LINES = 3
 
 
-def _numbers(m: re.Match) -> list[int]:
-    """The copy numbers of an entry: one, or a range ("copies 4-6")."""
-    first = int(m.group("num"))
-    last = int(m.group("num2")) if m.group("num2") else first
-    return list(range(first, last + 1)) if 0 <= last - first <= MAX_RANGE else [first]
-
-
 def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip().strip("|").split("|")]
 
@@ -79,7 +58,7 @@ def _is_item(im: re.Match | None) -> bool:
     return bool(sep) and bool(im.group("dest") or im.group("sep2"))
 
 
-class CopiesPart:
+class CopiesPart(ProsePart):
     def _classify_destination(self, dest: str, start: int) -> dict:
         """Kind, recipient and candidates of a copy's destination as written."""
         # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
@@ -156,15 +135,26 @@ class CopiesPart:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
             elif m.group("rest").strip():
-                # "Copies: 1 - to the addressee, 2 - file": the list on the same line
+                # "Copies: 1 - to the addressee, 2 - file": the list on the same line, perhaps going on
+                # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y")
                 items = self._inline_items(m.start("rest"), m.end())
                 for item, item_start in items:
                     self._list_item(item, item_start)
                     self._list_lines.add(item_start)
-                if not items and not numbered_only:
+                if items:
+                    if self.text[m.end() + 1:m.end() + 2] not in ("", "\n"):
+                        # the line right below goes on with the numbers read
+                        self._list_after(m.end(), after_number=max(
+                            int(x) for item, _s in items for x in re.findall(r"\d+", item.group("num")) or ["0"]))
+                elif self._bracketed_numbers(m.start("rest"), m.end()):
+                    pass   # "Copies: Cde. Ismatov (1), Cde. Davletyarov (2), file (3)."
+                elif not numbered_only:
                     self._unnumbered(m.start("rest"), m.end(), one_line=True)
             elif not self._list_after(m.end()) and not numbered_only:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
+        for m in _TABLE_HEAD_LINE.finditer(self.text):
+            # "Copy No.    Recipient" over rows "1    Makhnyov A.P., Chief of ...": a table of two columns
+            self._list_after(m.end())
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
@@ -196,38 +186,6 @@ class CopiesPart:
             self._list_after(m.end())
         self.table_lists()
         self.prose_lists()
-
-    def prose_lists(self):
-        """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
-        Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
-        ... and No. 4 remains in the file". Two entries or more on one line, none read already."""
-        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
-            return
-        pos = 0
-        for line in self.text.split("\n"):
-            start, pos = pos, pos + len(line) + 1
-            if any(start <= x < pos for x in self._list_lines):
-                continue
-            items = list(_PROSE_ITEM.finditer(line))
-            bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
-            if len(items) + len(bracketed) < 2:
-                continue
-            for m in items:
-                dest = re.sub(r"\s+and$", "", m.group("dest").strip())
-                info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
-                word = m.group("word")
-                for number in [P.ORDINAL_NUMBER[word.lower()]] if word else _numbers(m):
-                    self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
-                                   source="list")
-            for m in bracketed:
-                lead = _LEAD_IN.match(m.group("dest"))
-                dest_start = m.start("dest") + (lead.end() if lead else 0)
-                dest = line[dest_start:m.end("dest")].strip()
-                info = self._classify_destination(dest, start + dest_start)
-                for number in _numbers(m):
-                    self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
-                                   self.ev(start + dest_start, start + m.end()), source="list")
-            self._list_lines.add(start)
 
     def table_lists(self):
         """A copy list set as a table of pipes ("| Copy No. | Addressee | Position |", a row a copy):
@@ -324,11 +282,12 @@ class CopiesPart:
                            flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
             self._list_lines.add(s)
 
-    def _list_after(self, end: int) -> int:
+    def _list_after(self, end: int, after_number: int = 0) -> int:
         """The numbered copy list that follows a declaration or a list head ending at ``end``; the
-        number of entries read."""
+        number of entries read. ``after_number``: the list began on the head's line with copies up
+        to this number, and goes on only with a higher one."""
         found = 0
-        last = 0   # the highest copy number read so far
+        last = after_number   # the highest copy number read so far
         noise = 0  # lines passed over since the last entry
         pos = end + 1
         header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
@@ -339,6 +298,15 @@ class CopiesPart:
             eol = len(self.text) if eol < 0 else eol
             line = self.text[pos:eol]
             if not line.strip():
+                pos = eol + 1
+                continue
+            several = self._inline_items(pos, eol) if "(" in line else []
+            if len(several) >= 2:   # "(4) Secretary-General Dong  (5) file": a line of entries
+                for im, s0 in several:
+                    if s0 not in self._list_lines:
+                        self._list_item(im, s0)
+                        self._list_lines.add(s0)
+                        found += 1
                 pos = eol + 1
                 continue
             cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
@@ -353,8 +321,8 @@ class CopiesPart:
                     if not im:
                         break
                 first = re.match(r"\d+", im.group("num"))
-                if first and not 0 < int(first.group()) <= last + MAX_NUMBER_STEP:
-                    break   # copy 0, or a number far past the list's ("800 - Sinkiang"): a file code
+                if first and not (after_number if not found else 0) < int(first.group()) <= last + MAX_NUMBER_STEP:
+                    break   # copy 0, a number far past the list's ("800 - Sinkiang": a file code), or back at 1
                 if first:
                     last = max(last, max(int(x) for x in re.findall(r"\d+", im.group("num"))))
                 ok = True

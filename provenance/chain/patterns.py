@@ -82,9 +82,9 @@ PRINT_RUN_REST_OK = re.compile(
     re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
+    r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered(?:\s+to)?|Recipients|cc|c\.c\.|Kopii|Razoslano)"
-    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:"   # "Kopii (copies):"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
@@ -92,7 +92,8 @@ COPY_LIST_HEAD = re.compile(
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
     r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?)\s+(?="
-    r"(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t]))",
+    r"(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t])"
+    r"|\(\d{1,3}\)[ \t]*[^\W\d])",   # "Printed 7 copies: (1) Chairman Fan (2) ..."
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
@@ -100,13 +101,13 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)"
-                             r"|[ \t]+(?=\(\d{1,3}\)[ \t]*[^\W\d])"           # "(1) Chairman Mao (2) Vice-Chairman Liu"
+                             r"|[ \t]+(?=\(\d{1,3}\)(?:[ \t]*-[ \t]*\(\d{1,3}\))?[ \t]*[^\W\d])"   # "(1) Chairman Mao (2) Vice-Chairman Liu", "(3)-(5) X"
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
-    r"^[ \t]*(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
+    r"^[ \t]*(?:[-*•][ \t]+(?=(?:No|N[°º]|№|#|\d)))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
     + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:-\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies"
-    r"|(?:[ \t]*(?:" + _DASH + r"|to)[ \t]*\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
+    r"|(?:\)?[ \t]*(?:" + _DASH + r"|to)[ \t]*\(?\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
@@ -155,7 +156,7 @@ TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|Otp)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\])?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\])?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",

@@ -1,0 +1,95 @@
+"""Copies listed in sentences rather than lines: "The first copy to Cde. Ishanov, the second to the
+Central Committee"; "sent to Chairman Mao (copy 1), Cde. Zhou Enlai (copy 2) ...; copies 4-6 to the
+Northwest Bureau"; "Cde. Ismatov (1), Cde. Davletyarov (2), file (3)". A part of
+:class:`provenance.chain.extract.Extractor`, through :class:`CopiesPart`."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+
+#: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
+#: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
+_PROSE_ITEM = re.compile(
+    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
+    r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
+    r"(?:(?:goes|go|is\s+sent|was\s+sent|are\s+sent|were\s+sent|went)\s+)?"
+    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
+    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
+    re.IGNORECASE)
+#: an entry of a copy list in a sentence that names the recipient first and its copy in brackets:
+#: "has been sent to Chairman Mao (copy 1), Cde. Zhou Enlai (copy 2) and Cde. Peng Dehuai (copy 3)"
+_PAREN_ITEM = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\(cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?"
+                         r"(?P<num>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)", re.IGNORECASE)
+#: entries of one line that name the recipient first, a dash, then the copy, apart by semicolons:
+#: "Cde. Balashevich - copy No. 1; Cde. Dzhaksybekov - copy No. 2; file - copy No. 3."
+_DASH_COPY_ITEM = re.compile(r"(?P<dest>[^;\n]{2,80}?)[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?"
+                             r"(?P<num>\d{1,3})(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?(?=[ \t]*(?:[;.]|$))", re.IGNORECASE)
+#: what leads to the first recipient of such a sentence: "This telegram has been sent to", "and"
+_LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|delivered|went|goes|go)\s+to\s+|^\s*and\s+",
+                      re.IGNORECASE)
+#: an entry that names the recipient first and its copy in brackets after it, under a list head:
+#: "Cde. Ismatov (1)", "file (4)"
+_NAME_NUMBER = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\((?:cop(?:y|ies)[ \t]+)?(?:No\.?[ \t]*)?(?P<num>\d{1,3})"
+                          r"(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)[ \t]*(?:[,;.]|and\b|$)", re.IGNORECASE)
+#: copies given in one entry of a range ("copies 4-6"), at most
+MAX_RANGE = 20
+
+
+def _numbers(m: re.Match) -> list[int]:
+    """The copy numbers of an entry: one, or a range ("copies 4-6")."""
+    first = int(m.group("num"))
+    last = int(m.group("num2")) if m.group("num2") else first
+    return list(range(first, last + 1)) if 0 <= last - first <= MAX_RANGE else [first]
+
+
+class ProsePart:
+    def prose_lists(self):
+        """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
+        Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
+        ... and No. 4 remains in the file". Two entries or more on one line, none read already."""
+        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
+            return
+        pos = 0
+        for line in self.text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if any(start <= x < pos for x in self._list_lines):
+                continue
+            items = list(_PROSE_ITEM.finditer(line))
+            bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
+            bracketed += list(_DASH_COPY_ITEM.finditer(line)) if ";" in line else []
+            if len(items) + len(bracketed) < 2:
+                continue
+            for m in items:
+                dest = re.sub(r"\s+and$", "", m.group("dest").strip())
+                info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
+                word = m.group("word")
+                for number in [P.ORDINAL_NUMBER[word.lower()]] if word else _numbers(m):
+                    self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
+                                   source="list")
+            for m in bracketed:
+                lead = _LEAD_IN.match(m.group("dest"))
+                dest_start = m.start("dest") + (lead.end() if lead else 0)
+                dest = line[dest_start:m.end("dest")].strip()
+                info = self._classify_destination(dest, start + dest_start)
+                for number in _numbers(m):
+                    self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
+                                   self.ev(start + dest_start, start + m.end()), source="list")
+            self._list_lines.add(start)
+
+    def _bracketed_numbers(self, start: int, end: int) -> int:
+        """The entries of a list head's line that name the recipient, then the copy in brackets
+        ("Cde. Ismatov (1), Cde. Davletyarov (2), file (3)"): two or more, covering the line."""
+        items = list(_NAME_NUMBER.finditer(self.text, start, end))
+        if len(items) < 2 or self.text[items[-1].end():end].strip(" \t.;,") or any(
+                self.text[a.end():b.start()].strip() for a, b in zip(items, items[1:])):
+            return 0
+        for m in items:
+            dest = re.sub(r"^\s*and\s+", "", m.group("dest")).strip()
+            d0 = m.start("dest") + m.group("dest").find(dest) if dest else m.start("dest")
+            info = self._classify_destination(dest, d0)
+            for number in _numbers(m):
+                self._add_copy(info, number, f"({m.group('num')})", self.ev(m.start(), m.end()), source="list")
+        self._list_lines.add(start)
+        return len(items)
