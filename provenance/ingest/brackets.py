@@ -22,7 +22,7 @@ from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
     _corrected_words, _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
-    names_offered, no_english, place_run, sentence_around, some_foreign
+    names_offered, no_english, occurs_alone, original_after_english, place_run, sentence_around, some_foreign
 )
 from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
@@ -326,7 +326,7 @@ class Classifier:
         if initials:
             # "a/a [ad acta]", "u.p. [upon presentation]": letters that are the initials of the bracket's words
             return Decision("abbr", "abbr.initials", b, target=initials, content=(cs, ce))
-        if self._original_after_english(text, b, lo, words):
+        if original_after_english(text, b.start, lo, words, self.doc_language, self.persons):
             # "the work norms [Normerhöhung]", "Residential Complex I [Wohnkomplex I]": the English
             # first, then the words of the original's language the header names
             return self._document_language(b, cs, ce, stripped, "foreign.after-english")
@@ -397,7 +397,7 @@ class Classifier:
                 d.doubtful = (f"'{alts[0]}' is an acronym: a modern name, or the original-language abbreviation "
                               "of the preceding name?")
                 d.alternatives = ["foreign", "supplied"]
-            if len(alts) == 1 and self._occurs_alone(text, alts[0], b):
+            if len(alts) == 1 and occurs_alone(text, alts[0], b.start, b.end, self.scope):
                 what = "person" if person else "place"
                 d.doubtful = (f"'{alts[0]}' also occurs as a name of its own in this text: a modern name for the "
                               f"preceding {what}, or words the translator supplied?")
@@ -433,6 +433,9 @@ class Classifier:
         if low not in self.foreign and not self._romanized_other() \
                 and (some_foreign(words, self.common) or no_english(words, self.common)) \
                 and not any(russian.russian_word(w) for w in words):
+            if self._pinyin(words, english_too=False):
+                # "the bandit [tufei]", "the commission [weiyuanhui]": syllables of Mandarin in pinyin
+                return Decision("foreign", "foreign.pinyin", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
             sentence, at = sentence_around(text, b.start, b.end, *(self.scope or (0, len(text))))
             named = languages.language_named_near(sentence, at)
             if named:
@@ -466,6 +469,8 @@ class Classifier:
                           "or a misspelt supplied word?")
             d.alternatives = ["supplied"]
             return d
+        if self._pinyin(words, english_too=True):   # "officials [guan]": pinyin, a rare English word too
+            return Decision("foreign", "foreign.pinyin", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
         d = Decision("supplied", "supplied.words", b, content=(cs, ce))
         if len(words) == 1 and RE_PLAIN_WORD.match(low) and low not in ENGLISH_SUPPLIED \
                 and prev_word and RE_PLAIN_WORD.match(prev_word):
@@ -477,27 +482,18 @@ class Classifier:
             d.alternatives = ["gloss"]
         return d
 
+    def _pinyin(self, words: list[str], english_too: bool) -> bool:
+        """Whether the words are Mandarin in pinyin (``languages.pinyin``), where the header names no
+        original, or Russian, or Chinese; ``english_too``: words English also has, if rare in it
+        ("guan", "xian") or three syllables or more ("bu dou, bu fen")."""
+        if self._romanized_other() and not (self.doc_language or "").startswith("zh"):
+            return False
+        n = languages.pinyin(tuple(w.strip(",;") for w in words))
+        return bool(n) and (not english_too or n >= 3 or all(english.zipf(w.strip(",;")) < 3.0 for w in words))
+
     def _romanized_other(self) -> bool:
         """Whether the header names an original in another language than Russian."""
         return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
-
-    def _original_after_english(self, text, b, lo, words) -> bool:
-        """Whether a bracket holds the original's words after their English: the header names the
-        original's language; the bracket opens with a capital (German nouns, names); its words are
-        no English (one of four letters or more at least), no place and no person known here; the
-        two words before it are English."""
-        if not self.doc_language or not 0 < len(words) <= 4 or not words[0][:1].isupper():
-            return False   # words in lower case are read by the rules for the original's words below
-        letters = [w.strip(".,;:") for w in words if any(c.isalpha() for c in w)]
-        if not letters or not all(w.replace("-", "").isalpha() or w.isdigit() or w in "IVX" for w in letters):
-            return False
-        strange = [w for w in letters if len(w) >= 4 and not english.is_word(w.lower()) and english.zipf(w) < 2.5]
-        if not strange or any(places.is_place(w) or w.lower() in self.persons for w in letters):
-            return False
-        if any(english.is_word(w.lower()) and len(w) >= 4 for w in letters if w not in strange):
-            return False   # English words in the bracket: a gloss or a name, not the original's words
-        before = _words_before(text, b.start, lo, 2)
-        return len(before) == 2 and all(english.is_word(text[s:e].lower().strip(".,")) for s, e in before)
 
     def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
         lang = self.doc_language
@@ -518,20 +514,6 @@ class Classifier:
         if by_letters:
             return languages.language_by_letters(tuple(words))
         return languages.language_of(tuple(words))
-
-    def _occurs_alone(self, text: str, word: str, b: Bracket) -> bool:
-        """Whether ``word`` occurs in the body outside this bracket, not itself in brackets."""
-        lo, hi = self.scope or (0, len(text))
-        i = text.find(word, lo, hi)
-        while i != -1:
-            j = i + len(word)
-            if not (b.start <= i < b.end):
-                before = text[i - 1] if i > 0 else " "
-                after = text[j] if j < len(text) else " "
-                if not (before.isalnum() or before == "[") and not (after.isalnum() or after == "]"):
-                    return True
-            i = text.find(word, j, hi)
-        return False
 
     def _is_person(self, text, start, orig, alts, after: int | None = None) -> bool:
         before = RE_BLANK_LINE.split(text[max(0, start - 60):start])[-1]   # within the paragraph

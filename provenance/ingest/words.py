@@ -325,3 +325,38 @@ def place_run(text: str, pos: int, lo: int, tgt: list[tuple[int, int]]) -> list[
                 and text[run[k][0]:run[k][1]].lower() not in LEADING_WORDS and places.is_place(text[run[k][0]:run[-1][1]]):
             return run[k:]   # "Port Arthur [Lüshun]": the gazetteer's name
     return tgt
+
+
+def original_after_english(text: str, start: int, lo: int, words: list[str], doc_language: str | None,
+                           persons) -> bool:
+    """Whether a bracket holds the original's words after their English: the header names the
+    original's language; the bracket opens with a capital (German nouns, names); its words are
+    no English (one of four letters or more at least), no place and no person known here; the
+    two words before it are English."""
+    if not doc_language or not 0 < len(words) <= 4 or not words[0][:1].isupper():
+        return False   # words in lower case are read by the rules for the original's words below
+    letters = [w.strip(".,;:") for w in words if any(c.isalpha() for c in w)]
+    if not letters or not all(w.replace("-", "").isalpha() or w.isdigit() or w in "IVX" for w in letters):
+        return False
+    strange = [w for w in letters if len(w) >= 4 and not english.is_word(w.lower()) and english.zipf(w) < 2.5]
+    if not strange or any(places.is_place(w) or w.lower() in persons for w in letters):
+        return False
+    if any(english.is_word(w.lower()) and len(w) >= 4 for w in letters if w not in strange):
+        return False   # English words in the bracket: a gloss or a name, not the original's words
+    before = _words_before(text, start, lo, 2)
+    return len(before) == 2 and all(english.is_word(text[s:e].lower().strip(".,")) for s, e in before)
+
+
+def occurs_alone(text: str, word: str, b_start: int, b_end: int, scope: tuple[int, int] | None) -> bool:
+    """Whether ``word`` occurs in the body outside this bracket, not itself in brackets."""
+    lo, hi = scope or (0, len(text))
+    i = text.find(word, lo, hi)
+    while i != -1:
+        j = i + len(word)
+        if not (b_start <= i < b_end):
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < len(text) else " "
+            if not (before.isalnum() or before == "[") and not (after.isalnum() or after == "]"):
+                return True
+        i = text.find(word, j, hi)
+    return False

@@ -14,6 +14,7 @@ form ("brigádníci") is found without loading every full list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -182,3 +183,51 @@ def language_named_near(sentence: str, at: int) -> str | None:
     if len(found) > 1 and found[0][:2] == found[1][:2] and found[0][2] != found[1][2]:
         return None
     return found[0][2]
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """The syllables of Mandarin in Hanyu Pinyin, without tones: every reading of every character
+    in ``pypinyin``'s dictionary (about 400; those without a vowel, such as "m" and "ng", left out)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            bare = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)).lower()
+            if re.search(r"[aeiouv]", bare):
+                out.add(bare)
+    return frozenset(out)
+
+
+def _syllables(word: str) -> int:
+    """How many pinyin syllables ``word`` is made of, 0 if it is not made of them."""
+    syl = _pinyin_syllables()
+    best = [0] + [-1] * len(word)   # best[i]: syllables of word[:i], -1 when none fits
+    for i in range(1, len(word) + 1):
+        for k in range(max(0, i - 6), i):
+            if best[k] >= 0 and word[k:i] in syl and (best[i] < 0 or best[k] + 1 < best[i]):
+                best[i] = best[k] + 1
+    return max(best[-1], 0)
+
+
+def pinyin(words: tuple[str, ...]) -> int:
+    """How many syllables of Mandarin in Hanyu Pinyin romanized words are made of ("weiyuanhui": 3,
+    "xingzheng zhuanyuan": 4, "tufei", "xi'an": 2), 0 when a word is not made of them or there is
+    too little to tell: one syllable of fewer than four letters, two short ones without a letter
+    pinyin favours ("dada", "ata" are as likely Turkic)."""
+    total = 0
+    for w in words:
+        for part in re.split(r"['’-]", w.lower().strip(".,;:")):
+            if not part:
+                continue
+            if not part.isascii() or not part.isalpha():
+                return 0
+            n = _syllables(part)
+            if not n:
+                return 0
+            total += n
+    letters = "".join(words).lower()
+    if total == 1 and len(letters) < 4 or total == 2 and len(letters) <= 4 and not re.search(r"[qxz]|[cs]h|ng", letters):
+        return 0
+    return total

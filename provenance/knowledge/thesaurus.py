@@ -82,6 +82,7 @@ def thesaurus() -> Thesaurus:
     return Thesaurus()
 
 
+@lru_cache(maxsize=1 << 14)
 def synonyms(x: str, y: str) -> bool:
     """Whether Moby lists each word under the other, and WordNet does not tell them apart: no
     grammar or degree words (through/throughout, extremely/quite), not two modals (must/should), not two nouns (Moby lists wheat/barley, nurse/doctor together) nor two

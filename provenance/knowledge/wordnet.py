@@ -189,6 +189,7 @@ class WordNet:
         f = line.split()
         return int(f[-int(f[2]) - 1])
 
+    @lru_cache(maxsize=1 << 14)
     def mainly(self, word: str, pos: str) -> bool:
         """Whether ``word`` is used as ``pos`` at least as much as as anything else (nouns: farm, wheat,
         theft, not fix or help; "extended" is a verb's form before an adjective), by the tagged counts
