@@ -40,3 +40,14 @@ def test_words_that_exchanged_places_change_the_meaning(tmp_path, lexicon, a, b,
 def test_a_passive_a_moved_phrase_and_coordinated_parts_keep_the_meaning(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert divs and all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_decision_made_is_a_decision_taken_apart_from_its_verb(tmp_path, lexicon):
+    """"A decision was made by X to" / "X decided to": the noun stands in another gap as its verb,
+    the support verb goes with it; another verb in its place stays a change."""
+    divs = compare(tmp_path, lexicon, "A decision was made by the parish council in 2004 to close the square.",
+                   "The parish council decided in 2004 to close the square.")
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "A decision was made by the parish council in 2004 to close the square.",
+                   "The parish council agreed in 2004 to close the square.")
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

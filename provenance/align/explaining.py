@@ -10,6 +10,7 @@ from collections import defaultdict
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
 from provenance.align.explain import derived
 from provenance.align.order import coordinated
+from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 
 
@@ -169,6 +170,8 @@ class Explaining:
                 for x in rest:
                     if found(x, moved, moved_keys):
                         continue
+                    if len(rest) > 1 and all(w.lower() in SUPPORT_VERBS for w in x.words):
+                        continue   # "a decision was made" / "decided": the verb that carries a noun
                     if one_sided and self._names_group(x, me, own):
                         if sentence is None:
                             sentence = units(other.words(*other.sentence(*pos)), lex)
