@@ -1,0 +1,34 @@
+"""Closed-class paraphrases of the shipped grammar (provenance/data/grammar.json): frequencies and
+durations said another way keep the meaning; another frequency or another number does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.align import load_lexicon
+from test_judgment import compare
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The advisory board will meet quarterly.", "The advisory board will meet every three months."),
+    ("The team monitored the seedlings for a period of six weeks.", "The team monitored the seedlings for six weeks."),
+    ("She held this position for a total of twelve years.", "She held this position for twelve years."),
+    ("The commission reports twice a year.", "The commission reports every six months."),
+])
+def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The advisory board will meet quarterly.", "The advisory board will meet monthly."),
+    ("She held this position for twelve years.", "She held this position for ten years."),
+])
+def test_another_frequency_or_number_stays_a_change(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
