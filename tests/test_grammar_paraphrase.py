@@ -19,6 +19,9 @@ def lexicon():
     ("The team monitored the seedlings for a period of six weeks.", "The team monitored the seedlings for six weeks."),
     ("She held this position for a total of twelve years.", "She held this position for twelve years."),
     ("The commission reports twice a year.", "The commission reports every six months."),
+    ("During the course of the year, we opened fourteen new stores.", "During the year, we opened fourteen new stores."),
+    ("The company produced over 40,000 bicycles.", "The company produced more than 40,000 bicycles."),
+    ("The storm has left an estimated 40,000 homes without power.", "The storm has left some 40,000 homes without power."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
@@ -28,6 +31,7 @@ def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
 @pytest.mark.parametrize("a,b", [
     ("The advisory board will meet quarterly.", "The advisory board will meet monthly."),
     ("She held this position for twelve years.", "She held this position for ten years."),
+    ("The river flows northwest for 86 kilometres.", "The river flows northeast for 86 kilometres."),   # two compass points
 ])
 def test_another_frequency_or_number_stays_a_change(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)

@@ -262,7 +262,7 @@ def test_the_held_out_half_of_the_latest_set_stays_where_it_was_measured(tmp_pat
 
 
 @pytest.mark.parametrize("split, kept_max, changed_min, category_min", [
-    ("tune", 22, 56, 97),      # on arrival: 24 of 63, 56 of 57, 94 of 120
+    ("tune", 19, 57, 101),     # on arrival: 24 of 63, 56 of 57, 94 of 120
     ("heldout", 17, 58, 101),  # on arrival: 19 of 62, 58 of 58, 99 of 120 (scored only)
 ])
 def test_revisions_of_several_edits_stay_where_they_were_measured(tmp_path, lexicon, split, kept_max, changed_min,
@@ -297,7 +297,7 @@ def test_the_latest_set_held_out_whole_stays_where_it_was_measured(tmp_path, lex
 
 @pytest.mark.parametrize("split, kept_max, changed_min, category_min", [
     ("tune", 15, 51, 103),     # on arrival: 27 of 69, 50 of 51, 90 of 120
-    ("heldout", 18, 57, 100),  # on arrival: 23 of 63, 57 of 57, 95 of 120 (scored only)
+    ("heldout", 17, 57, 101),  # on arrival: 23 of 63, 57 of 57, 95 of 120 (scored only)
 ])
 def test_the_eleventh_set_stays_where_it_was_measured(tmp_path, lexicon, split, kept_max, changed_min,
                                                      category_min):

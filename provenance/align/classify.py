@@ -292,6 +292,10 @@ def _phrase_nearby(rest: list[Unit], other_words, other_ctx, lexicon) -> list[Un
 
     window = list(other_ctx[0]) + list(other_words) + list(other_ctx[1])
     lo, hi = len(other_ctx[0]), len(other_ctx[0]) + len(other_words)
+    while lo > 0 and fold(window[lo - 1]) in FUNCTION_WORDS:
+        lo -= 1   # "During the | year" / "During the course of the year": a phrase function words apart
+    while hi < len(window) and fold(window[hi]) in FUNCTION_WORDS:
+        hi += 1
     keys = phrase_key(window)
     near: set = set()
     for i in range(len(keys)):

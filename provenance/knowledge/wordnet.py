@@ -437,7 +437,8 @@ class WordNet:
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
-        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b):
+        if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b) \
+                and not self.cousins(a, b):   # northwest/northeast: two compass points, nouns of one kind
             return True
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
