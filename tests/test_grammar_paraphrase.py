@@ -22,6 +22,8 @@ def lexicon():
     ("During the course of the year, we opened fourteen new stores.", "During the year, we opened fourteen new stores."),
     ("The company produced over 40,000 bicycles.", "The company produced more than 40,000 bicycles."),
     ("The storm has left an estimated 40,000 homes without power.", "The storm has left some 40,000 homes without power."),
+    ("Would it be possible for you to send me the address before Thursday?", "Could you send me the address before Thursday?"),
+    ("It goes without saying that you should book well in advance.", "Naturally, you should book well in advance."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
