@@ -24,6 +24,7 @@ def lexicon():
     ("The storm has left an estimated 40,000 homes without power.", "The storm has left some 40,000 homes without power."),
     ("Would it be possible for you to send me the address before Thursday?", "Could you send me the address before Thursday?"),
     ("It goes without saying that you should book well in advance.", "Naturally, you should book well in advance."),
+    ("The land was divided between the cooperatives.", "The land was divided among the cooperatives."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
