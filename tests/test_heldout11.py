@@ -108,3 +108,12 @@ def test_words_made_of_pinyin_syllables_are_chinese():
         assert body.xpath("//t:foreign/@xml:lang", namespaces=NS) == [lang], (text, xml)
     body, xml = _encode("the officials took the best [long] horses.")     # a common English word: supplied
     assert not body.xpath("//t:foreign", namespaces=NS), xml
+
+
+def test_an_excerpt_on_a_point_and_one_entry_read_once(tmp_path):
+    from provenance.chain import extract_document
+
+    for text in ("Protocol No. 31\n\nExtract on point 4 to Cde. Nyamjav.\n",
+                 "Protocol No. 31\n\nExtract of point 4 - to Cde. Nyamjav.\n"):
+        doc = extract_document(text, "t")
+        assert [(e["recipients_raw"], e["points"]) for e in doc["excerpts"]] == [(["Cde. Nyamjav"], ["4"])], doc["excerpts"]

@@ -219,6 +219,9 @@ class ExcerptsPart:
         if not points:
             exc.status = "unparsed"
             exc.confidence = 0.3
+        if any(o.points == exc.points and o.recipients_raw == exc.recipients_raw and o.evidence.start < ev.end
+               and ev.start < o.evidence.end for o in self.excerpts):
+            return   # the same entry read by a second pattern
         self.excerpts.append(exc)
         for r in refs:
             self.transfers.append(Transfer(kind="excerpt", recipient=r.name, evidence=ev, recipient_raw=r.raw,

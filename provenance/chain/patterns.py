@@ -242,7 +242,8 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
-    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
+    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from|on)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
+    r"(?:[-–—]\s*)?"
     r"(?:(?:was\s+|were\s+)?sent\s+(?:on\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+|on\s+" + DATE_WRITTEN + r"\s+)?(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
     r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"
     r"to\s+(?P<who>[^\n;]+?)"
