@@ -171,7 +171,7 @@ def test_the_ninth_set_tuning_half():
     read."""
     results = score("tune", NINTH)
     assert len(results) == 153
-    assert sum(ok for *_x, ok in results) >= 147, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 148, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_ninth_set_held_out_half_stays_where_it_was_measured():

@@ -117,3 +117,15 @@ def test_an_excerpt_on_a_point_and_one_entry_read_once(tmp_path):
                  "Protocol No. 31\n\nExtract of point 4 - to Cde. Nyamjav.\n"):
         doc = extract_document(text, "t")
         assert [(e["recipients_raw"], e["points"]) for e in doc["excerpts"]] == [(["Cde. Nyamjav"], ["4"])], doc["excerpts"]
+
+
+def test_the_addressee_on_the_line_below_the_post_resolves_adresatu():
+    from provenance.chain import extract_document
+
+    doc = extract_document("To the Head of the Personnel Department\nCde. Rodzevich\n\nPlease issue a pass.\n\n"
+                           "Otp. 2 ekz.\n1 - adresatu\n2 - v delo\n", "t")
+    assert [a["raw"] for a in doc["correspondence"]["addressees"]] == ["Rodzevich"], doc["correspondence"]
+    assert [(c["number"], c["kind"], c.get("recipient_name")) for c in doc["copies"]] == [
+        (1, "addressee", "Rodzevich"), (2, "file", None)]
+    doc = extract_document("To Comrade Rodzevich, Head of the Personnel Department\n\nPlease issue a pass.\n", "t")
+    assert [a["raw"] for a in doc["correspondence"]["addressees"]] == ["Comrade Rodzevich"], doc["correspondence"]

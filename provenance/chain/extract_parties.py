@@ -13,6 +13,11 @@ from provenance.knowledge.wordnet import wordnet
 _ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
 
 
+#: a line that names a person with a title, alone: "Cde. Rodzevich", "Comrade I. A. Ivanov"
+_TITLED_LINE = re.compile(r"[ \t]*(?:Cdes?\.?|Comrades?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?P<who>(?:[A-Z][a-z]?\.[ \t]*){0,3}"
+                          r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]*){1,3})?)[ \t]*[.,]?[ \t]*(?=\n|$)")
+
+
 def _organization(who: str) -> str | None:
     """The name of an office addressed in the header ("the Secretariat of the South Moravian Regional
     Committee of the KSČ, Brno"): a capitalized noun that WordNet says names an organization,
@@ -35,6 +40,14 @@ class PartiesPart:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
                 continue
+            below = _TITLED_LINE.match(self.text, m.end() + 1) if m.end() < len(self.text) else None
+            if below and not any(p.raw == below.group("who") for p in self.addressees):
+                # "To the Head of the Personnel Department" / "Cde. Rodzevich": the person on the line below
+                ref = self.one_name(below.start("who"), below.end("who"), person=True)
+                if ref is not None and ref.kind in ("person", "unlisted", "unknown"):
+                    self.addressees.append(Party(ref.name or ref.raw, ref.raw, "person", "header",
+                                                 self.ev(m.start(), below.end()), 0.8, ref.recorded))
+                    continue
             s = name_after_post(self.text, m.start("who"), m.end("who"))   # "Vice Minister Lu": the person after the post
             if s > m.start("who"):
                 ref = self.one_name(s, m.end("who"), person=True)
@@ -45,10 +58,13 @@ class PartiesPart:
             refs = self.names(m.start("who"), m.end("who"))
             if not refs:
                 continue
-            has_cde = bool(re.search(r"\bCdes?\b", who))
+            has_cde = bool(re.search(r"\b(?:Cdes?|Comrades?)\b", who))
             if not has_cde and not all(r.kind in ("person", "institution") or _sure_unlisted(r) for r in refs):
                 continue
+            titled = [r for r in refs if re.match(r"(?:Cdes?|Comrades?)\b", r.raw)]
             for r in refs:
+                if titled and r not in titled and r.kind == "unknown":
+                    continue   # "To Comrade Rodzevich, Head of the Personnel Department": his post, not a party
                 self.addressees.append(Party(r.name, r.raw, r.kind, "header", self.ev(m.start(), m.end()),
                                              _name_confidence(r), r.recorded))
 
