@@ -6,13 +6,14 @@ other values of one scale (warm, cold) and even opposites (increase, decrease). 
 after WordNet has found no relation, and only two words that list each other count; the callers
 then rule out what WordNet knows to be opposed or distinct (``explain.synonym``).
 
-The file (25 MB) is not loaded: it is mapped into memory and searched by bisection, its lines
-being sorted by their lower-case text (so "abide by," sorts before "abide,").
+The file (25 MB) is not loaded: it is searched by bisection, reading a few kilobytes at each step,
+its lines being sorted by their lower-case text (so "abide by," sorts before "abide,").
 """
 
 from __future__ import annotations
 
-import mmap
+import os
+import threading
 from functools import lru_cache
 
 from provenance.knowledge import english
@@ -32,15 +33,38 @@ def data_file() -> str:
 
 
 class Thesaurus:
+    #: bytes read at a time while looking for the ends of a line
+    CHUNK = 4096
+
     def __init__(self, path: str | None = None):
-        with open(path or data_file(), "rb") as fh:
-            self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        self.size = len(self.mm)
+        # read by seeking, not mapped: the pages read stay the system's cache, not this process's memory
+        self.fh = open(path or data_file(), "rb")   # noqa: SIM115 - kept open for the process
+        self.size = os.fstat(self.fh.fileno()).st_size
+        self.lock = threading.Lock()
+
+    def _read(self, a: int, b: int) -> bytes:
+        with self.lock:
+            self.fh.seek(a)
+            return self.fh.read(max(0, b - a))
 
     def _line_at(self, p: int) -> tuple[int, int]:
-        start = self.mm.rfind(b"\n", 0, p) + 1
-        end = self.mm.find(b"\n", start)
-        return start, self.size if end < 0 else end
+        """(start, end) of the line that holds byte ``p`` (its end: the newline or the file's end)."""
+        start = p
+        while start > 0:
+            lo = max(0, start - self.CHUNK)
+            k = self._read(lo, start).rfind(b"\n")
+            if k >= 0:
+                start = lo + k + 1
+                break
+            start = lo
+        end = start
+        while end < self.size:
+            chunk = self._read(end, min(self.size, end + self.CHUNK))
+            k = chunk.find(b"\n")
+            if k >= 0:
+                return start, end + k
+            end += len(chunk)
+        return start, self.size
 
     def _find(self, head: bytes) -> tuple[int, int] | None:
         """(start, end) of the line of ``head``: the first line whose lower-case text is not below
@@ -49,16 +73,16 @@ class Thesaurus:
         lo, hi = 0, self.size
         while lo < hi:
             start, end = self._line_at((lo + hi) // 2)
-            if self.mm[start:start + len(key)].lower() < key:
+            if self._read(start, start + len(key)).lower() < key:
                 lo = end + 1
             else:
                 hi = start
         pos = lo
         while pos < self.size:
             start, end = self._line_at(pos)
-            if self.mm[start:start + len(key)].lower() != key:
+            if self._read(start, start + len(key)).lower() != key:
                 return None
-            if self.mm[start:start + len(head) + 1] == head + b",":
+            if self._read(start, start + len(head) + 1) == head + b",":
                 return start + len(head) + 1, end
             pos = end + 1
         return None
@@ -69,7 +93,7 @@ class Thesaurus:
         span = self._find(word.encode("utf-8"))
         if span is None:
             return frozenset()
-        return frozenset(self.mm[span[0]:span[1]].decode("utf-8", "replace").rstrip("\r").split(","))
+        return frozenset(self._read(*span).decode("utf-8", "replace").rstrip("\r").split(","))
 
     def mutual(self, forms_a, forms_b) -> bool:
         """Whether a form of one word is listed under a form of the other, and the other way too."""
