@@ -46,6 +46,7 @@ def test_no_one_is_nobody_and_no_number(tmp_path, lexicon):
     ("The report was sent to Comrade Molotov on 3 May.", "The report was sent to Molotov on 3 May."),
     ("Speaking after the hearing, Ms Patel said she was relieved.", "Speaking after the hearing, Patel said she was relieved."),
     ("Mr. Harriman met the Generalissimo.", "Harriman met the Generalissimo."),
+    ("Entrust Cde. Mikoyan and Cde. Krutikov with the proposals.", "Entrust Cde. Mikoyan and Krutikov with the proposals."),
 ])
 def test_a_title_before_a_name_dropped_keeps_the_person(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)

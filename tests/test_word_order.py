@@ -51,3 +51,20 @@ def test_a_decision_made_is_a_decision_taken_apart_from_its_verb(tmp_path, lexic
     divs = compare(tmp_path, lexicon, "A decision was made by the parish council in 2004 to close the square.",
                    "The parish council agreed in 2004 to close the square.")
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_name_moved_from_one_preposition_to_another_changes_its_role(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "The note was handed to Petrov by Wang Shijie on 24 November.",
+                   "The note was handed to Wang Shijie by Petrov on 24 November.")
+    subst = [d for d in divs if d["category"] == "substantive"]
+    assert subst and "to Petrov / by Petrov" in subst[0]["reason"], [(d["category"], d["reason"]) for d in divs]
+    for a, b in [("The letter was sent to Molotov by Stalin.", "The letter was sent by Stalin to Molotov."),
+                 ("In Moscow, Molotov met the delegation.", "Molotov met the delegation in Moscow.")]:
+        divs = compare(tmp_path, lexicon, a, b)
+        assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_two_modals_are_not_one_word_spelt_twice(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "Stalin said that the Soviet Union would supply the equipment.",
+                   "Stalin said that the Soviet Union could supply the equipment.")
+    assert [d["category"] for d in divs] == ["substantive"], divs

@@ -497,6 +497,8 @@ def _distinct_known(x: str, y: str) -> bool:
     px, py = places.is_place(x), places.is_place(y)
     if px and py:
         return True
+    if lx in english.MODALS and ly in english.MODALS:
+        return True   # would/could: two modals, not one spelt twice
     wn = wordnet()
     if wn.is_word(lx) and wn.is_word(ly):
         if english.lemmas(lx) & english.lemmas(ly) or spelling_variant(x, y):

@@ -14,6 +14,10 @@ from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 
 
+#: prepositions that give a name its role in the sentence (handed to X by Y, sent from X with Y)
+_ROLE_PREPOSITIONS = frozenset({"to", "by", "from", "with", "for", "against", "of", "than"})
+
+
 def _derived_units(x, y) -> bool:
     """Two single words WordNet derives one from the other (concluded / the conclusion of): the
     same content, worded as a verb in one witness and as a noun in the other."""
@@ -120,6 +124,15 @@ class Explaining:
                     continue
                 rb = resid[m][1]
                 la, lb = match_units(ra, rb, lex)
+                role = self._role_changed(e, d) if ra and rb and not la and not lb else None
+                if role:
+                    # "handed to Petrov by Wang" / "handed to Wang by Petrov": the name moved from one role to another
+                    e.info = {**e.info, "reason": f"meaning changed: a name stands in another role ({role}): "
+                                                  "who does what changed"}
+                    d.info = {**d.info, "reason": e.info["reason"]}
+                    dropped.update((k, m))
+                    added.extend((e, d))
+                    break
                 if ra and rb and not la and not lb:
                     shown = f"\"{' '.join(A.words(*e.ta))}\" / \"{' '.join(B.words(*d.tb))}\""
                     info = {"category": "lexical", "flags": ["moved"], "severity": 0.3,
@@ -192,6 +205,27 @@ class Explaining:
         out = [e for k, e in enumerate(edits) if k not in dropped] + added
         out.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
         return out
+
+    def _role_changed(self, e, d) -> str | None:
+        """"to Petrov / by Petrov" when a moved name (``e`` out of the base, ``d`` into the witness) is
+        governed by another preposition where it lands: a participant in another role, not a phrase
+        moved whole ("in Moscow", "to Molotov" keep their preposition)."""
+        ra, rb = self._role(self.A, e.ta), self._role(self.B, d.tb)
+        if ra is None or rb is None or ra[0] == rb[0]:
+            return None
+        return f"{ra[0]} {ra[1]} / {rb[0]} {rb[1]}"
+
+    @staticmethod
+    def _role(side: Side, span: tuple[int, int]) -> tuple[str, str] | None:
+        """The preposition nearest before the first name of a passage (in it, or the word before
+        it), and the name."""
+        lo = max(0, span[0] - 1)
+        words = side.words(lo, span[1])
+        for k, w in enumerate(words):
+            if k >= span[0] - lo and w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+                before = [x.lower() for x in words[max(0, k - 2):k] if any(c.isalnum() for c in x)]
+                return (before[-1], w) if before and before[-1] in _ROLE_PREPOSITIONS else None
+        return None
 
     def _exchanged(self, e, ra, rb, others) -> bool:
         """Whether another substitution of the point is ``e``'s mirror (its words where ``e``'s

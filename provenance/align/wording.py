@@ -124,8 +124,9 @@ def connective_words(rest: list, words: list[str], before) -> tuple[list, list[s
 
 def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[list, list[str]]:
     """The units of ``rest`` that are a title or a form of address written before a name that
-    follows ("Comrade Molotov" / "Molotov", "Ms Patel" / "Patel"), when the other reading has no
-    title of its own in their place (Mr / Ambassador, General / Marshal say another thing)."""
+    follows outside the reading ("Comrade Molotov" / "Molotov", "Ms Patel" / "Patel"), when the other
+    reading has no title of its own in their place (Mr / Ambassador, General / Marshal say another
+    thing); a title dropped with its name is part of the change."""
     if not rest or any(_is_title(u) for u in other_rest):
         return rest, []
     seq = list(words) + list(after)
@@ -135,7 +136,7 @@ def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[
             k = words.index(u.words[0]) + 1
             while k < len(seq) and seq[k] == ".":
                 k += 1
-            if k < len(seq) and seq[k][:1].isupper() and seq[k][:1].isalpha():
+            if len(words) <= k < len(seq) and seq[k][:1].isupper() and seq[k][:1].isalpha():   # the name stays
                 found.append(u.words[0])
                 continue
         kept.append(u)
@@ -143,4 +144,5 @@ def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[
 
 
 def _is_title(u) -> bool:
-    return len(u.words) == 1 and bool(_TITLE.fullmatch(u.words[0]))
+    words = [w for w in u.words if w != "."]   # "Cde ." as the lexicon's phrase
+    return len(words) == 1 and bool(_TITLE.fullmatch(words[0]))
