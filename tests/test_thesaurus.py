@@ -27,6 +27,19 @@ def test_the_word_list_is_searched_in_its_own_order():
     assert th.mutual({"resolve"}, {"fix"}) and not th.mutual({"resolve"}, {"zzzqqq"})
 
 
+def test_every_head_word_of_the_file_is_found():
+    """The coarse index and the stretch it points to find each of Moby's 30,259 head words, those
+    that stand right after a sample point in another case ("X" then "x") among them."""
+    import random
+
+    th = moby.thesaurus()
+    with open(moby.data_file(), "rb") as fh:
+        heads = [line.split(b",", 1)[0].decode("utf-8") for line in fh if b"," in line]
+    assert len(heads) > 30000
+    sample = random.Random(7).sample(heads, 3000) + heads[:3] + heads[-3:] + ["x", "hymen", "Secret Service"]
+    assert [h for h in sample if not th.entries(h)] == []
+
+
 @pytest.mark.parametrize("a,b", [("resolve", "fix"), ("helpful", "obliging"), ("monitored", "tracked"),
                                  ("extended", "expanded"), ("heading", "going")])
 def test_words_listed_under_each_other_are_synonyms(a, b):

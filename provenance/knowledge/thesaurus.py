@@ -6,14 +6,17 @@ other values of one scale (warm, cold) and even opposites (increase, decrease). 
 after WordNet has found no relation, and only two words that list each other count; the callers
 then rule out what WordNet knows to be opposed or distinct (``explain.synonym``).
 
-The file (25 MB) is not loaded: it is searched by bisection, reading a few kilobytes at each step,
-its lines being sorted by their lower-case text (so "abide by," sorts before "abide,").
+The file (25 MB) is not loaded: a coarse index of its sorted lines (about 400 samples, read on the
+first question) gives the 64 KB stretch a word's line is in, read when the word is asked about;
+the lines are sorted by their lower-case text (so "abide by," sorts before "abide,").
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+from bisect import bisect_left
 from functools import lru_cache
 
 from provenance.knowledge import english
@@ -66,24 +69,40 @@ class Thesaurus:
             end += len(chunk)
         return start, self.size
 
+    #: the file is sampled every this many bytes: the first line after each sample point and its key
+    STRIDE = 65536
+
+    @functools.cached_property
+    def _samples(self) -> tuple[list[bytes], list[int]]:
+        """(lower-case keys, start offsets) of the first line after every ``STRIDE`` bytes: a coarse
+        index (about 400 entries, read once) that narrows a search to one stretch of the file."""
+        keys, starts = [], []
+        for p in range(0, self.size, self.STRIDE):
+            start, end = self._line_at(p) if p == 0 else self._line_at(self._line_at(p)[1] + 1)
+            if start >= self.size or (starts and start <= starts[-1]):
+                continue
+            keys.append(self._read(start, min(end, start + 200)).split(b",", 1)[0].lower() + b",")
+            starts.append(start)
+        return keys, starts
+
     def _find(self, head: bytes) -> tuple[int, int] | None:
-        """(start, end) of the line of ``head``: the first line whose lower-case text is not below
-        ``head + b','`` in lower case, then its neighbours of the same letters (Polish, polish)."""
+        """(start, end) of the line of ``head``: the lines are sorted by their lower-case text, so
+        the coarse index gives the stretch it is in (from the last sample not above ``head + b','``
+        to the next), read at once and searched line by line (Polish and polish both looked at)."""
         key = head.lower() + b","
-        lo, hi = 0, self.size
-        while lo < hi:
-            start, end = self._line_at((lo + hi) // 2)
-            if self._read(start, start + len(key)).lower() < key:
-                lo = end + 1
-            else:
-                hi = start
-        pos = lo
-        while pos < self.size:
-            start, end = self._line_at(pos)
-            if self._read(start, start + len(key)).lower() != key:
-                return None
-            if self._read(start, start + len(head) + 1) == head + b",":
-                return start + len(head) + 1, end
+        keys, starts = self._samples
+        k = bisect_left(keys, key) - 1   # below the key: lines of the same letters (Polish, polish) come after it
+        lo = starts[k] if k >= 0 else 0
+        nxt = k + 2 if k + 1 < len(keys) and keys[k + 1] == key else k + 1   # "X," sampled, "x," after it
+        hi = starts[nxt] if nxt < len(starts) else self.size
+        hi = self._line_at(hi)[1] if hi < self.size else hi   # the stretch ends with a whole line
+        stretch = self._read(lo, hi)
+        pos = 0
+        while pos < len(stretch):
+            end = stretch.find(b"\n", pos)
+            end = len(stretch) if end < 0 else end
+            if stretch[pos:pos + len(head) + 1] == head + b",":
+                return lo + pos + len(head) + 1, lo + end
             pos = end + 1
         return None
 
