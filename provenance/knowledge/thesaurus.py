@@ -3,8 +3,8 @@
 
 Moby lists near-synonyms generously: besides synonyms it gives words of one field (wheat, barley),
 other values of one scale (warm, cold) and even opposites (increase, decrease). It is asked only
-after WordNet has found no relation, and only two words that list each other count; the callers
-then rule out what WordNet knows to be opposed or distinct (``explain.synonym``).
+after WordNet has found no relation (``explain.synonym``), only two words that list each other
+count, and ``synonyms`` rules out what WordNet knows to be opposed or distinct.
 
 The file (25 MB) is not loaded: a coarse index of its sorted lines (about 400 samples, read on the
 first question) gives the 64 KB stretch a word's line is in, read when the word is asked about;
@@ -13,11 +13,10 @@ the lines are sorted by their lower-case text (so "abide by," sorts before "abid
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from provenance.knowledge import english
 from provenance.resources import installed_file
@@ -72,7 +71,7 @@ class Thesaurus:
     #: the file is sampled every this many bytes: the first line after each sample point and its key
     STRIDE = 65536
 
-    @functools.cached_property
+    @cached_property
     def _samples(self) -> tuple[list[bytes], list[int]]:
         """(lower-case keys, start offsets) of the first line after every ``STRIDE`` bytes: a coarse
         index (about 400 entries, read once) that narrows a search to one stretch of the file."""
@@ -87,8 +86,8 @@ class Thesaurus:
 
     def _find(self, head: bytes) -> tuple[int, int] | None:
         """(start, end) of the line of ``head``: the lines are sorted by their lower-case text, so
-        the coarse index gives the stretch it is in (from the last sample not above ``head + b','``
-        to the next), read at once and searched line by line (Polish and polish both looked at)."""
+        the coarse index gives the stretch it is in (from the last sample below ``head + b','`` to
+        the next), read at once and searched line by line (Polish and polish both looked at)."""
         key = head.lower() + b","
         keys, starts = self._samples
         k = bisect_left(keys, key) - 1   # below the key: lines of the same letters (Polish, polish) come after it
