@@ -32,6 +32,8 @@ def test_words_that_exchanged_places_change_the_meaning(tmp_path, lexicon, a, b,
 @pytest.mark.parametrize("a,b", [
     ("The committee approved the plan on Monday.", "The plan was approved by the committee on Monday."),
     ("The plan was approved by the committee on Monday.", "The committee approved the plan on Monday."),
+    ("The bridge at Santai is to be blown up by the sapper platoon at dawn.",
+     "The sapper platoon is to blow up the bridge at Santai at dawn."),
     ("The minister met farmers and traders at the fair.", "The minister met traders and farmers at the fair."),
     ("The north wing and the south wing were closed.", "The south wing and the north wing were closed."),
     ("For best results, wash the cover at 40 degrees before ironing.",

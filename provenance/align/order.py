@@ -30,15 +30,16 @@ def coordinated(words: list[str]) -> bool:
 
 
 def _agent(words: list[str], unit) -> bool:
-    """Whether ``unit`` stands in ``words`` as a passive's agent: "by" before it, perhaps with an
-    article ("was approved by the committee")."""
+    """Whether ``unit`` stands in ``words`` as a passive's agent: "by" at most three words before it,
+    in its noun phrase ("was approved by the committee", "blown up by the sapper platoon")."""
     w = unit.words[0]
     if w not in words:
         return False
     k = words.index(w)
     before = [x.lower() for x in words[max(0, k - 3):k]]
-    return "by" in before and all(x in ("by", "the", "a", "an", "its", "their", "his", "her") for x in
-                                  before[before.index("by"):])
+    # "by the committee", "by the sapper platoon": "by" and the words of its noun phrase, no clause between
+    return "by" in before and not any(x in (",", ";", "and", "or", "that", "which", "who", "whom") for x in
+                                      before[before.index("by"):])
 
 
 def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[str] = ()) -> tuple | None:
