@@ -3,6 +3,7 @@ catalog, and the tool header every JSON payload carries."""
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from provenance import TEI_NS, __version__
@@ -73,3 +74,9 @@ TITLE = (r"(?:Cdes?\.?|Comrades?|Citizens?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mister|Sir|Ma
          r"Engineer|(?:General|Lieutenant|Colonel|Major|Captain|Marshal|Admiral|Commissar|Sergeant)(?:-[A-Z][a-z]+)*|"
          r"Lieutenant-General|Major-General|Minister|Ambassador|Secretary|Chairman|Deputy|Premier|President|"
          r"Consul(?:-General)?|Chief|Director|Commander|Governor|leader|khan)")
+_TITLE_WORD = re.compile(TITLE)
+
+
+def title_word(word: str) -> bool:
+    """Whether ``word`` is one title, rank or office of ``TITLE`` ("Cde.", "Marshal", "Ms")."""
+    return _TITLE_WORD.fullmatch(word) is not None

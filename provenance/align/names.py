@@ -18,9 +18,7 @@ _TRANSLIT = [("shch", "sc"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j")
 
 
 def translit_form(w: str) -> str:
-    s = w.lower()
-    if s.endswith("'s") or s.endswith("’s"):
-        s = s[:-2]
+    s = no_possessive(w.lower())
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
@@ -98,8 +96,7 @@ _ENTITY_CACHE: dict[tuple[str, str], bool] = {}
 
 def _lookup_forms(w: str) -> tuple[str, ...]:
     """A word as WordNet may list it: as written, and without its apostrophes (Qur'an: quran)."""
-    if w.endswith(("'s", "’s")):
-        w = w[:-2]
+    w = no_possessive(w)
     bare = w.replace("'", "").replace("’", "")
     return (w, bare) if bare != w else (w,)
 

@@ -3,14 +3,10 @@ multi-word expressions a reading may hold (e.g. / for example)."""
 
 from __future__ import annotations
 
-import re
-
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
 from provenance.knowledge.wordnet import wordnet
-from provenance.vocab import TITLE
-
-_TITLE = re.compile(TITLE)
+from provenance.vocab import title_word
 
 
 #: the verbs whose contraction with "not" is not the verb and "n't" (won't = will not)
@@ -145,4 +141,4 @@ def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[
 
 def _is_title(u) -> bool:
     words = [w for w in u.words if w != "."]   # "Cde ." as the lexicon's phrase
-    return len(words) == 1 and bool(_TITLE.fullmatch(words[0]))
+    return len(words) == 1 and title_word(words[0])

@@ -15,7 +15,7 @@ from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
     RE_FEATURE, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND,
-    RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE, RE_TITLE_BEFORE, RE_TNOTE,
+    RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
     RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
 from provenance.ingest.words import (
@@ -26,6 +26,7 @@ from provenance.ingest.words import (
 )
 from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
+from provenance.vocab import title_word
 
 @dataclass
 class Decision:
@@ -73,10 +74,6 @@ ENGLISH_SUPPLIED = {
     "following", "said", "same", "such", "there", "here", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "first", "second", "third", "people", "government", "troops", "forces", "city",
     "district", "region", "party", "committee", "comrade", "comrades", "and/or", "etc"}
-
-def _title_word(word: str) -> bool:
-    return bool(RE_TITLE.fullmatch(word))
-
 
 def _span(spans: list[tuple[int, int]]) -> tuple[int, int]:
     return spans[0][0], spans[-1][1]
@@ -372,7 +369,7 @@ class Classifier:
                 tgt = place_run(text, b.start, lo, tgt)
                 orig = text[tgt[0][0]:tgt[-1][1]]
             else:
-                while len(tgt) > 1 and _title_word(text[tgt[0][0]:tgt[0][1]]):
+                while len(tgt) > 1 and title_word(text[tgt[0][0]:tgt[0][1]]):
                     tgt = tgt[1:]   # "Marshal Choybalsan [Khorloogiin Choibalsan]": the title is no part of the name
                 orig = text[tgt[0][0]:tgt[-1][1]]
             sep_tmpl = ""

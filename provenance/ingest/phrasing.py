@@ -83,8 +83,6 @@ RE_TITLE_BEFORE = re.compile(r"\b" + TITLE + r"\s+(?:[A-Z][a-z]?\.\s*){0,3}(?:[A
 
 #: a blank line: the end of a paragraph
 RE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-#: a title or rank alone (the words of ``RE_TITLE_BEFORE``)
-RE_TITLE = re.compile(TITLE)
 #: verbs of speaking and acting right after a name (and its gloss): the name is a person's
 RE_SPEAKING_AFTER = re.compile(
     r",?\s*(?:(?:has|had|then|also|again|personally)\s+)?(?:said|says|stated|states|declared|reported|replied|"

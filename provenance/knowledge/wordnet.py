@@ -169,25 +169,24 @@ class WordNet:
             self.exc[p] = table
 
     @lru_cache(maxsize=1 << 15)
-    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
-        """Synset offsets of ``lemma`` in part of speech ``pos``, most frequent sense first."""
-        key = lemma.lower().replace(" ", "_").encode("utf-8", "replace")
-        line = self.index[pos].find(key)
+    def _entry(self, lemma: str, pos: str) -> tuple[tuple[int, ...], int]:
+        """(synset offsets, most frequent sense first; the count of senses seen in WordNet's tagged
+        corpus) of ``lemma``'s line in the index of ``pos``; ((), -1) when it has none."""
+        line = self.index[pos].find(lemma.lower().replace(" ", "_").encode("utf-8", "replace"))
         if line is None:
-            return ()
+            return (), -1
         f = line.split()
         n_syn = int(f[2])
-        return tuple(int(x) for x in f[-n_syn:])
+        return tuple(int(x) for x in f[-n_syn:]), int(f[-n_syn - 1])
 
-    @lru_cache(maxsize=1 << 15)
+    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Synset offsets of ``lemma`` in part of speech ``pos``, most frequent sense first."""
+        return self._entry(lemma, pos)[0]
+
     def tagged(self, lemma: str, pos: str) -> int:
         """How many of the lemma's senses in ``pos`` were seen in WordNet's tagged corpus (its index's
         ``tagsense_cnt``): how much it is used as that part of speech; -1 when it is not one."""
-        line = self.index[pos].find(lemma.lower().replace(" ", "_").encode("utf-8", "replace"))
-        if line is None:
-            return -1
-        f = line.split()
-        return int(f[-int(f[2]) - 1])
+        return self._entry(lemma, pos)[1]
 
     @lru_cache(maxsize=1 << 14)
     def mainly(self, word: str, pos: str) -> bool:
@@ -333,10 +332,7 @@ class WordNet:
         adverb = self.offsets(w, "r")
         if not adverb or len(self.offsets(w, "a")) > len(adverb):
             return False
-        line = self.data["r"].find(adverb[0])
-        if line is None:
-            return False
-        gloss = line.split(b" | ", 1)[-1].decode("utf-8", "replace").split(";")[0].strip()
+        gloss = self._adverb_gloss(w).split(";")[0].strip()
         return _EMPHASIS.search(gloss) is not None
 
     def names_a_group(self, word: str) -> bool:
