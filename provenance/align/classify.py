@@ -35,7 +35,7 @@ from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
-from provenance.align.wording import connective_words, emphasis_words, title_words
+from provenance.align.wording import connective_words, emphasis_words, pronoun_words, title_words
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import is_number_word, values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -464,16 +464,16 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if rest_a or rest_b:
             rest_a, gone_a = emphasis_words(rest_a, a_words, ctx_a[0], _negation)
             rest_b, gone_b = emphasis_words(rest_b, b_words, ctx_b[0], _negation)
-            if gone_a or gone_b:
-                known.append(Explained(LEXICAL, "only emphasis differs (" + ", ".join(gone_a + gone_b) + ")"))
             rest_a, link_a = connective_words(rest_a, a_words, ctx_a[0])
             rest_b, link_b = connective_words(rest_b, b_words, ctx_b[0])
-            if link_a or link_b:
-                known.append(Explained(LEXICAL, "only a connective differs (" + ", ".join(link_a + link_b) + ")"))
             rest_a, title_a = title_words(rest_a, a_words, ctx_a[1], rest_b)
             rest_b, title_b = title_words(rest_b, b_words, ctx_b[1], rest_a)
-            if title_a or title_b:
-                known.append(Explained(LEXICAL, "only a title before a name differs (" + ", ".join(title_a + title_b) + ")"))
+            rest_a, rest_b, pron = pronoun_words(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b)
+            for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
+                                ("only a title before a name differs", title_a + title_b),
+                                ("a pronoun for the noun phrase", pron)):
+                if found:
+                    known.append(Explained(LEXICAL, f"{said} ({', '.join(found)})"))
         swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \
             if not rest_a and not rest_b else None
         if swap:

@@ -11,13 +11,16 @@ from provenance.align.tokenize import fold
 DERIVATIONS = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
 PLURALS = frozenset({"s", "es", "ies"})
 
-#: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist"
+#: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist",
+#: "provide a discussion of" / "discuss", "offer an apology" / "apologize", "adopt a decision" / "decide"
 SUPPORT_VERBS = frozenset({"give", "gives", "giving", "gave", "given", "make", "makes", "making", "made",
                            "render", "renders", "rendering", "rendered", "take", "takes", "taking", "took",
                            "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived",
                            "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
                            "conducting", "perform", "performs", "performed", "performing", "undertake",
-                           "undertook", "undertaken", "out"})
+                           "undertook", "undertaken", "provide", "provides", "provided", "providing", "offer",
+                           "offers", "offered", "offering", "adopt", "adopts",
+                           "adopted", "adopting", "exercise", "exercises", "exercised", "exercising", "out"})
 
 
 def roots(word: str, lexicon=None) -> set[str]:

@@ -142,3 +142,49 @@ def title_words(rest: list, words: list[str], after, other_rest: list) -> tuple[
 def _is_title(u) -> bool:
     words = [w for w in u.words if w != "."]   # "Cde ." as the lexicon's phrase
     return len(words) == 1 and title_word(words[0])
+
+
+#: personal and demonstrative pronouns that may stand for a noun phrase ("the model" / "it")
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "this", "these", "those"})
+_PERSONAL = frozenset({"he", "she"})
+_PERSON = 18   # WordNet's lexicographer file noun.person
+#: what may open the noun phrase a pronoun replaces
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my",
+                          "your", "such", "said"})
+
+
+def pronoun_words(rest_a: list, rest_b: list, a_words, b_words, ctx_a, ctx_b) -> tuple[list, list, list[str]]:
+    """The units of either rest that are the common noun of a definite noun phrase which the other
+    reading gives as a pronoun in the same place, before the same word ("Our model comprises" /
+    "It comprises", "the committee approved" / "they approved"): the same referent named another
+    way. A name is never replaced this way (Molotov / he leaves who it was to the context); he and
+    she stand only for a person. Returns both rests without them and what was found."""
+    found: list[str] = []
+    rest_a = _pronoun_side(rest_a, a_words, ctx_a, b_words, ctx_b, found)
+    rest_b = _pronoun_side(rest_b, b_words, ctx_b, a_words, ctx_a, found)
+    return rest_a, rest_b, found
+
+
+def _pronoun_side(rest, words, ctx, other_words, other_ctx, found) -> list:
+    if not rest:
+        return rest
+    seq = list(ctx[0]) + list(words) + list(ctx[1])[:1]
+    lo, hi = len(ctx[0]), len(ctx[0]) + len(words)
+    oseq = [fold(w) for w in list(other_ctx[0]) + list(other_words) + list(other_ctx[1])[:1]]
+    olo, ohi = len(other_ctx[0]), len(other_ctx[0]) + len(other_words)
+    kept = []
+    for u in rest:
+        hit = None
+        w = u.words[0] if len(u.words) == 1 else ""
+        if w.isalpha() and w.islower() and wordnet().mainly(w, "n"):
+            k = next((i for i in range(lo, hi) if seq[i] == w), None)
+            if k is not None and 0 < k < len(seq) - 1 and fold(seq[k - 1]) in _DETERMINERS:
+                nxt = fold(seq[k + 1])
+                person = _PERSON in wordnet().fields(w, "n")
+                hit = next((oseq[i] for i in range(olo, ohi) if i + 1 < len(oseq) and oseq[i + 1] == nxt
+                            and oseq[i] in _PRONOUNS and (person or oseq[i] not in _PERSONAL)), None)
+        if hit and nxt[:1].isalpha():
+            found.append(f"{w} / {hit}")
+        else:
+            kept.append(u)
+    return kept
