@@ -23,21 +23,19 @@ import re
 from collections import Counter
 from itertools import compress
 
-from rapidfuzz.distance import OSA, Levenshtein
-from rapidfuzz.fuzz import ratio
-
 from provenance.align.explain import (
-    LEXICAL, NEGATIONS, Explained, distinct_known, other_form, reading_values, reconcile, spelling_variant, typo,
+    LEXICAL, NEGATIONS, Explained, other_form, reading_values, reconcile, spelling_variant, typo,
     value_change, valueish
 )
 from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
+from provenance.align.spelling import _DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
-from provenance.align.wording import connective_words, emphasis_words, pronoun_words, title_words
+from provenance.align.wording import connective_words, emphasis_words, given_name_words, pronoun_words, title_words
 from provenance.dates import MONTHS as _MONTH_NUMBERS
-from provenance.knowledge.values import is_number_word, values
+from provenance.knowledge.values import values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
 
 #: the closed classes: articles, prepositions, conjunctions, pronouns (a pronoun contracted with its
@@ -56,7 +54,6 @@ he's he'd he'll she's she'd she'll it's it'd it'll that's there's
 #: month names, less the two that are also common words
 MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}
 
-INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
 
 SENTENCE_END = frozenset(".;:!?")
 _ALNUM = re.compile(r"[\W_]+")
@@ -108,48 +105,9 @@ def content_words(words) -> list[str]:
     return [w for w in words if any(c.isalnum() for c in w)]
 
 
-_DIGIT = re.compile(r"\d")
-
-
-def is_number(w: str) -> bool:
-    return _DIGIT.search(w) is not None or is_number_word(w)
-
-
 def is_date_word(w: str) -> bool:
     lw = w.lower().rstrip(".")
     return lw in MONTHS or bool(_YEAR.match(w))
-
-
-def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool:
-    """Whether two words are spellings or transliterations of the same word. With
-    ``known_apart``, two known words or places (Marshal/Martial) never are."""
-    fx, fy = fold(x).replace("-", ""), fold(y).replace("-", "")
-    if fx == fy:
-        return True
-    if is_number(x) or is_number(y):
-        return False
-    if _spelt_alike(fx, fy, lexicon):
-        # two real words or two places (Marshal/Martial, Tomsk/Omsk) are not one word spelt twice
-        return not (known_apart and distinct_known(x, y))
-    return False
-
-
-def _spelt_alike(fx: str, fy: str, lexicon) -> bool:
-    """Whether two folded words are close enough in spelling to be one word spelt twice."""
-    if lexicon is not None and fx.isalpha() and fy.isalpha():
-        if lexicon.transliterate(fx) == lexicon.transliterate(fy):
-            return True
-    short, long_ = (fx, fy) if len(fx) <= len(fy) else (fy, fx)
-    if len(short) < 4:
-        return False
-    if long_.startswith(short) and long_[len(short):] in INFLECTIONS:
-        return False  # another form of the word, not a spelling
-    if short[:-1] and long_.startswith(short[:-1]) and long_[len(short) - 1:] in INFLECTIONS and short[-1] in "eyd":
-        return False
-    dist = Levenshtein.distance(fx, fy)
-    if min(dist, OSA.distance(fx, fy)) <= 1 and len(short) >= 4:   # one letter, or two swapped
-        return True
-    return dist <= 2 and len(short) >= 7 and ratio(fx, fy) >= 85
 
 
 def _entities(words: list[str], initial: bool, lexicon) -> list[str]:
@@ -469,9 +427,11 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_a, title_a = title_words(rest_a, a_words, ctx_a[1], rest_b)
             rest_b, title_b = title_words(rest_b, b_words, ctx_b[1], rest_a)
             rest_a, rest_b, pron = pronoun_words(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b)
+            rest_a, given_a = given_name_words(rest_a, a_words, ctx_a, b_words, ctx_b, rest_b)
+            rest_b, given_b = given_name_words(rest_b, b_words, ctx_b, a_words, ctx_a, rest_a)
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
                                 ("only a title before a name differs", title_a + title_b),
-                                ("a pronoun for the noun phrase", pron)):
+                                ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b)):
                 if found:
                     known.append(Explained(LEXICAL, f"{said} ({', '.join(found)})"))
         swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, thesaurus, values as vals
+from provenance.knowledge.chinese import same_romanized
 from provenance.knowledge.wordnet import wordnet
 from provenance.align.names import (
     no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
@@ -181,6 +182,8 @@ def synonym(x: str, y: str) -> str | None:
     wn = wordnet()
     if wn.quantifier(x.lower()) or wn.quantifier(y.lower()):
         return None   # many/some, all/most: another quantity
+    if english.other_force(x, y):
+        return None   # instructs/recommends: another force of the directive
     if wn.synonyms(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"synonyms (WordNet: {x}/{y})"
     if wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
@@ -291,6 +294,11 @@ def transliteration(x: str, y: str) -> str | None:
     return f"transliteration variant of one name ({x}/{y})"
 
 
+def romanized(x: str, y: str) -> str | None:
+    """One Chinese name in Wade-Giles and in pinyin (Chou/Zhou, Hsü/Xu, Chen-pang/Zhenbang)."""
+    return f"one Chinese name in two romanizations, Wade-Giles and pinyin ({x}/{y})" if same_romanized(x, y) else None
+
+
 _PAIR_TESTS = (
     (place_spelling, ORTHOGRAPHIC),
     (same_place, LEXICAL),
@@ -300,6 +308,7 @@ _PAIR_TESTS = (
     (spelling_variant, ORTHOGRAPHIC),
     (typo, ORTHOGRAPHIC),
     (transliteration, ORTHOGRAPHIC),
+    (romanized, ORTHOGRAPHIC),
     (inflection, LEXICAL),
     (derived, LEXICAL),
     (synonym, LEXICAL),

@@ -25,9 +25,11 @@ def translit_form(w: str) -> str:
 
 
 def skeleton(w: str) -> str:
-    """The consonants of a transliteration-neutral form, with g/k/c and d/t and b/p and v/f alike."""
-    s = translit_form(w).translate(str.maketrans("gkdbfyxj", "cctpvics"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouh]", "", s))
+    """The consonants of a transliteration-neutral form, with g/k/c and d/t and b/p and v/f alike; a
+    letter doubled in writing counts once, two consonants a vowel apart twice (Ryabtsev/Ryabchikov:
+    the "ch-k" of the second is a syllable more, not a spelling)."""
+    s = re.sub(r"(.)\1+", r"\1", translit_form(w).translate(str.maketrans("gkdbfyxj", "cctpvics")))
+    return re.sub(r"[aeiouh]", "", s)
 
 
 def no_possessive(w: str) -> str:

@@ -166,7 +166,7 @@ def pronoun_words(rest_a: list, rest_b: list, a_words, b_words, ctx_a, ctx_b) ->
 
 
 def _pronoun_side(rest, words, ctx, other_words, other_ctx, found) -> list:
-    if not rest:
+    if not rest or not any(w.lower() in _PRONOUNS for w in other_words):
         return rest
     seq = list(ctx[0]) + list(words) + list(ctx[1])[:1]
     lo, hi = len(ctx[0]), len(ctx[0]) + len(words)
@@ -188,3 +188,33 @@ def _pronoun_side(rest, words, ctx, other_words, other_ctx, found) -> list:
         else:
             kept.append(u)
     return kept
+
+
+def given_name_words(rest: list, words: list[str], ctx, other_words: list[str], other_ctx, other_rest: list) -> tuple[list, list[str]]:
+    """The units of ``rest`` that are a given name written beside a surname that stands in both
+    readings ("Cde. Batochir" / "Cde. Dorjiin Batochir", "Guo" / "Guo Mohua"): the same person named
+    more fully. Neither word may be a common word, and the other reading may put no name of its own
+    in their place (Petrov / Ivan Sidorov is another person)."""
+    if not rest or any(_is_name(u.words[0]) for u in other_rest if len(u.words) == 1):
+        return rest, []
+    seq = list(ctx[0]) + list(words) + list(ctx[1])
+    lo = len(ctx[0])
+    other = set(other_ctx[0]) | set(other_words) | set(other_ctx[1])
+    kept, found = [], []
+    for u in rest:
+        w = u.words[0] if len(u.words) == 1 else ""
+        k = next((i for i in range(lo, lo + len(words)) if seq[i] == w), None) if _is_name(w) else None
+        if k is not None and any(0 <= j < len(seq) and seq[j] in other and seq[j] != w and _is_name(seq[j])
+                                 for j in (k - 1, k + 1)):
+            found.append(w)
+        else:
+            kept.append(u)
+    return kept, found
+
+
+def _is_name(w: str) -> bool:
+    """A capitalized word that is no common word and no title (Batochir, Mohua, Ismail; not Party)."""
+    if not (w[:1].isupper() and w.isalpha() and len(w) > 1) or title_word(w) or english.zipf(w.lower()) >= 4.0:
+        return False
+    wn = wordnet()
+    return all(wn.proper(*s) for s in wn.senses(w.lower(), None))

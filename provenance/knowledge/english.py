@@ -32,6 +32,23 @@ itself himself herself themselves ourselves yourself myself whom whose whether s
 #: may/will), whatever a thesaurus lists
 MODALS = frozenset("can could may might must shall should will would ought".split())
 
+#: the force of a directive, a closed scale like the modals': what binds, what advises, what
+#: permits, what forbids. Two verbs of two degrees are never one thing said two ways
+#: (instructs/recommends, requires/allows), however a thesaurus lists them.
+DIRECTIVE_FORCE = (
+    frozenset("order instruct direct oblige require demand command compel charge enjoin bind obligate".split()),
+    frozenset("recommend advise suggest propose urge ask request invite encourage counsel".split()),
+    frozenset("permit allow authorize authorise entitle sanction".split()),
+    frozenset("forbid prohibit ban bar".split()),
+)
+
+
+def other_force(a: str, b: str) -> bool:
+    """Whether two verbs are directives of two degrees of force (``DIRECTIVE_FORCE``)."""
+    ga = {k for k, g in enumerate(DIRECTIVE_FORCE) if lemmas(a) & g}
+    gb = {k for k, g in enumerate(DIRECTIVE_FORCE) if lemmas(b) & g}
+    return bool(ga and gb) and not ga & gb
+
 
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:

@@ -186,7 +186,7 @@ def language_named_near(sentence: str, at: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _pinyin_syllables() -> frozenset[str]:
+def pinyin_syllables() -> frozenset[str]:
     """The syllables of Mandarin in Hanyu Pinyin, without tones: every reading of every character
     in ``pypinyin``'s dictionary (about 400; those without a vowel, such as "m" and "ng", left out)."""
     from pypinyin.pinyin_dict import pinyin_dict
@@ -202,7 +202,7 @@ def _pinyin_syllables() -> frozenset[str]:
 
 def _syllables(word: str) -> int:
     """How many pinyin syllables ``word`` is made of, 0 if it is not made of them."""
-    syl = _pinyin_syllables()
+    syl = pinyin_syllables()
     best = [0] + [-1] * len(word)   # best[i]: syllables of word[:i], -1 when none fits
     for i in range(1, len(word) + 1):
         for k in range(max(0, i - 6), i):

@@ -1,0 +1,86 @@
+"""Chinese names in two romanizations: Wade-Giles (Chou En-lai, Hsü Chen-pang) and Hanyu Pinyin
+(Zhou Enlai, Xu Zhenbang). Every reading of every character in ``pypinyin``'s dictionary is
+written in both systems by ``pypinyin`` itself; a Wade-Giles syllable stands for the pinyin
+syllables it is written for there."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+
+def _plain(s: str) -> str:
+    """Lower case without tone marks, diaeresis or apostrophes (ch'i -> chi, hsü -> hsu)."""
+    s = "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
+    return re.sub(r"['’‘ʻ]", "", s).replace("v", "u")
+
+
+@lru_cache(maxsize=1)
+def wade_giles() -> dict[str, frozenset[str]]:
+    """Each Wade-Giles syllable (plain) and the pinyin syllables it writes, from ``pypinyin``'s
+    conversion table (its whole-syllable table, read directly: a few hundred pairs; when a later
+    ``pypinyin`` has no such table, every reading of its dictionary is converted instead)."""
+    try:
+        from pypinyin.style.wadegiles import _convert_table, _except_table
+        pairs = [(py, wg) for py, wg in list(_convert_table) + list(_except_table)]
+    except ImportError:   # pragma: no cover - another layout of the package
+        from pypinyin import Style
+        from pypinyin.pinyin_dict import pinyin_dict
+        from pypinyin.style import convert
+        readings = {r for rs in pinyin_dict.values() for r in rs.split(",")}
+        pairs = [(convert(r, Style.NORMAL, True), convert(r, Style.WADEGILES, True)) for r in readings]
+    out: dict[str, set[str]] = {}
+    for py, wg in pairs:
+        py = _plain(py)
+        if py and wg and re.search(r"[aeiou]", py):
+            out.setdefault(_plain(wg), set()).add(py)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _pinyin() -> frozenset[str]:
+    return frozenset(p for ps in wade_giles().values() for p in ps)
+
+
+def _segments(word: str) -> list[str] | None:
+    """``word`` cut into the fewest pinyin syllables, or None."""
+    syl = _pinyin()
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for i in range(1, len(word) + 1):
+        for k in range(max(0, i - 6), i):
+            if best[k] is not None and word[k:i] in syl and (best[i] is None or len(best[k]) + 1 < len(best[i])):
+                best[i] = best[k] + [word[k:i]]
+    return best[-1]
+
+
+#: letters only Wade-Giles writes (hs, ch, ts, tz, the apostrophe, ü, the hyphen between syllables,
+#: an initial k/p/t for pinyin's g/b/d) and letters only pinyin writes: a pair without both is not
+#: worth loading the table for
+_WG_MARK = re.compile(r"hs|ch|ts|tz|['’ü-]|(?:^|\s)[kpt]", re.IGNORECASE)
+_PY_MARK = re.compile(r"[xqzjbdg]|(?:^|\s)r", re.IGNORECASE)
+
+
+def same_romanized(x: str, y: str) -> bool:
+    """Whether two capitalized names are one Chinese name in Wade-Giles and in pinyin (Hsü/Xu,
+    Chen-pang/Zhenbang, Mao Tse-tung/Mao Zedong): syllable for syllable, each Wade-Giles syllable
+    one that writes the pinyin syllable facing it."""
+    if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
+        return False
+    for wg, py in ((x, y), (y, x)):
+        if not (_WG_MARK.search(wg) and _PY_MARK.search(py)):
+            continue
+        wg_syl = [s for s in re.split(r"[\s-]+", _plain(wg)) if s]
+        py_syl: list[str] = []
+        for part in re.split(r"[\s'’-]+", _plain(py)):
+            seg = _segments(part) if part else []
+            if seg is None:
+                py_syl = []
+                break
+            py_syl += seg
+        table = wade_giles()
+        if wg_syl and len(wg_syl) == len(py_syl) and all(
+                p == w or p in table.get(w, ()) for w, p in zip(wg_syl, py_syl)):
+            return True
+    return False
