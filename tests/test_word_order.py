@@ -99,3 +99,19 @@ def test_a_pronoun_may_stand_for_a_definite_noun_phrase(tmp_path, lexicon, a, b,
     divs = compare(tmp_path, lexicon, a, b)
     subst = [d for d in divs if d["category"] == "substantive"]
     assert bool(subst) is not same, [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_name_and_a_pronoun_that_exchanged_places_change_who_does_what(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "Answer: Tursunov introduced me to the emissary at the bazaar in March.",
+                   "Answer: I introduced Tursunov to the emissary at the bazaar in March.")
+    assert any(d["category"] == "substantive" and "me / I" in d["reason"] for d in divs), \
+        [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "Answer: Tursunov introduced me to the emissary at the bazaar in March.",
+                   "Answer: I was introduced to the emissary at the bazaar in March by Tursunov.")
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_passive_agent_is_found_whatever_its_case(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "Party organisations must intensify work among the arats in the west.",
+                   "Work among the arats must be intensified by party organisations in the west.")
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
 from provenance.align.explain import derived
-from provenance.align.order import coordinated
+from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 
@@ -195,7 +195,12 @@ class Explaining:
                     break
                 if not ok:
                     break
-            if ok:
+            flip = case_flip(A.words(*e.ta) + [w for f in others for w in A.words(*f.ta)],
+                             B.words(*e.tb) + [w for f in others for w in B.words(*f.tb)]) if ok and one_sided else None
+            if flip:
+                e.info = {**e.info, "category": "substantive", "severity": 0.55, "reason": "meaning changed: a name and a pronoun "
+                          f"exchanged places ({', '.join(u.text for u in ra + rb)}; {flip}): who does what changed"}
+            elif ok:
                 shown = ", ".join(u.text for u in ra + rb)
                 e.info = {"category": "lexical", "flags": [], "severity": 0.25,
                           "reason": f"the same words (per the lexicon) stand elsewhere in the sentence or point "

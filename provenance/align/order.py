@@ -32,10 +32,10 @@ def coordinated(words: list[str]) -> bool:
 def _agent(words: list[str], unit) -> bool:
     """Whether ``unit`` stands in ``words`` as a passive's agent: "by" at most three words before it,
     in its noun phrase ("was approved by the committee", "blown up by the sapper platoon")."""
-    w = unit.words[0]
-    if w not in words:
+    w = unit.words[0].lower()   # "Party organisations must" / "by party organisations"
+    k = next((i for i, x in enumerate(words) if x.lower() == w), None)
+    if k is None:
         return False
-    k = words.index(w)
     before = [x.lower() for x in words[max(0, k - 3):k]]
     # "by the committee", "by the sapper platoon": "by" and the words of its noun phrase, no clause between
     return "by" in before and not any(x in (",", ";", "and", "or", "that", "which", "who", "whom") for x in
@@ -62,4 +62,22 @@ def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[s
                 if _agent(b_words, ua[i]) or _agent(a_words, ua[j]):
                     continue
                 return ua[i], ua[j]
+    return None
+
+
+#: a personal pronoun as object and as subject ("her" left out: it is also a possessive)
+_CASES = (("me", "i"), ("him", "he"), ("us", "we"), ("them", "they"))
+
+
+def case_flip(a_words: list[str], b_words: list[str]) -> str | None:
+    """A personal pronoun that is an object in one reading and a subject in the other, neither form
+    in both ("Tursunov introduced me" / "I introduced Tursunov"), with no passive's "by" in either:
+    the person now does what was done to them. "me / I", or None."""
+    la, lb = {w.lower() for w in a_words}, {w.lower() for w in b_words}
+    if "by" in la or "by" in lb:
+        return None
+    for obj, subj in _CASES:
+        for x, y, sx, sy in ((obj, subj, la, lb), (subj, obj, la, lb)):
+            if x in sx and y in sy and x not in sy and y not in sx:
+                return f"{x} / {y}".replace("i /", "I /").replace("/ i", "/ I")
     return None

@@ -1,0 +1,55 @@
+"""Names written another way and names that are other names: Wade-Giles and pinyin, a given name
+added beside a surname, a hyphenated name with a part replaced, a surname a syllable longer; and
+directives of two forces."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.align import load_lexicon
+from provenance.knowledge.chinese import same_romanized, wade_giles
+from test_judgment import compare
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def test_the_wade_giles_table_comes_from_pypinyin():
+    table = wade_giles()
+    assert len(table) > 300
+    assert "zhou" in table["chou"] and "xu" in table["hsu"] and "zhen" in table["chen"]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Hsü", "Xu", True), ("Chen-pang", "Zhenbang", True), ("Mao Tse-tung", "Mao Zedong", True),
+    ("Teng Hsiao-ping", "Deng Xiaoping", True), ("Lin Piao", "Lin Biao", True), ("Chiang", "Jiang", True),
+    ("Chen", "Zhang", False), ("Liu", "Li", False), ("Hsü", "Xi", False), ("Moscow", "Moskva", False),
+])
+def test_wade_giles_and_pinyin(a, b, same):
+    assert same_romanized(a, b) is same
+
+
+@pytest.mark.parametrize("a,b,category", [
+    ("The delegation, headed by Xu Zhenbang, visited the works in Magnitogorsk.",
+     "The delegation, headed by Hsü Chen-pang, visited the works in Magnitogorsk.", "orthographic"),
+    ("The delegation, headed by Xu Zhenbang, visited the works in Magnitogorsk.",
+     "The delegation, headed by Chen Yi, visited the works in Magnitogorsk.", "substantive"),
+    ("As Cde. Batochir reported at the plenum, the plant worked at half capacity.",
+     "As Cde. Dorjiin Batochir reported at the plenum, the plant worked at half capacity.", "lexical"),
+    ("Guo asked that his request be conveyed before his departure for Lanzhou.",
+     "Guo Mohua asked that his request be conveyed before his departure for Lanzhou.", "lexical"),
+    ("Cde. Petrov will go to Moscow on Monday.", "Cde. Ivan Sidorov will go to Moscow on Monday.", "substantive"),
+    ("The new plant will be built in Tsagaan-Nuur rather than in the capital.",
+     "The new plant will be built in Tsagaan-Uul rather than in the capital.", "substantive"),
+    ("Cde. Ryabtsev is to travel to Kök-Tal at once.", "Cde. Ryabchikov is to travel to Kök-Tal at once.", "substantive"),
+    ("The ECCI instructs the Central Committee to convene a plenum.",
+     "The ECCI recommends the Central Committee to convene a plenum.", "substantive"),
+    ("The Ministry is instructed to submit the plan.", "The Ministry is directed to submit the plan.", "lexical"),
+])
+def test_names_and_directives(tmp_path, lexicon, a, b, category):
+    divs = compare(tmp_path, lexicon, a, b)
+    worst = max((d["category"] for d in divs), key=["accidental", "orthographic", "lexical", "editorial",
+                                                     "substantive"].index)
+    assert worst == category, [(d["category"], d["reason"]) for d in divs]
