@@ -115,3 +115,18 @@ def test_a_passive_agent_is_found_whatever_its_case(tmp_path, lexicon):
     divs = compare(tmp_path, lexicon, "Party organisations must intensify work among the arats in the west.",
                    "Work among the arats must be intensified by party organisations in the west.")
     assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Side effects usually pass within a few days of starting treatment.",
+     "Side effects usually go away within a few days of starting treatment.", True),
+    ("The governor asked me to convey to Moscow his request for rifles.",
+     "The governor asked me to pass on to Moscow his request for rifles.", True),
+    ("The governor asked me to convey to Moscow his request for rifles.",
+     "The governor asked me to pass to Moscow his request for rifles.", False),
+    ("The onions should take somewhere in the region of ten minutes to soften.",
+     "The onions should take about ten minutes to soften.", True),
+])
+def test_a_phrasal_verb_the_thesaurus_lists_and_an_approximation(tmp_path, lexicon, a, b, same):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) is not same, [(d["category"], d["reason"]) for d in divs]

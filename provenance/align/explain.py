@@ -474,14 +474,27 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
                 continue
             covered_a = [u for u in ra if all(w in sa for w in u.words)]
             covered_b = [u for u in rb if all(w in sb for w in u.words)]
-            if not (covered_a or covered_b) or not wn.synonyms(ka, kb):
+            if not (covered_a or covered_b):
                 continue
-            out.append(Explained(LEXICAL, f"synonyms (WordNet: {' '.join(sa)}/{' '.join(sb)})"))
+            source = "WordNet" if wn.synonyms(ka, kb) else "Moby thesaurus" if any(
+                thesaurus.synonyms(x, y) for x in _phrasal(ka) for y in _phrasal(kb)) else None
+            if not source:
+                continue
+            out.append(Explained(LEXICAL, f"synonyms ({source}: {' '.join(sa)}/{' '.join(sb)})"))
             for u in covered_a:
                 ra.remove(u)
             for u in covered_b:
                 rb.remove(u)
             return
+
+
+def _phrasal(key: str) -> set[str]:
+    """A WordNet key as the thesaurus writes it, its first word in its base forms ("singling_out" ->
+    "single out"); a single word is left to the thesaurus's own forms."""
+    first, _, rest = key.partition("_")
+    if not rest:
+        return {key}
+    return {f"{b} {rest.replace('_', ' ')}" for b in english.lemmas(first)}
 
 
 _KNOWN_CACHE: dict = {}
