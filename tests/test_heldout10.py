@@ -15,5 +15,7 @@ FOLDER = Path(__file__).resolve().parent / "data" / "heldout10"
 def test_the_tenth_set_held_out_whole_stays_where_it_was_measured():
     """On arrival 136 of its 167 marks and 42 of its 60 copy-chain facts were read as expected; 149
     marks after the rules for page breaks, signatures and stamps named bare, and for names glossed
-    after a rank or in a heading (measured on other sets)."""
-    check_set(FOLDER, ["h"], 167, 60, 149, 42)
+    after a rank or in a heading (measured on other sets); 142 since a bare "[signature]" is a gap
+    with reason="signature", as two later sets written independently encode it (this set's seven
+    signatures say reason="omitted")."""
+    check_set(FOLDER, ["h"], 167, 60, 142, 42)

@@ -261,6 +261,8 @@ class NameAuthority:
         if hit is None:
             # a regularized form given in brackets: "Choybalsan [Choibalsan]"
             for m in _STANDALONE_BRACKET.finditer(raw):
+                if raw.count("(", 0, m.start()) > raw.count(")", 0, m.start()):
+                    continue   # "Cde. Gritsenko (NKVT [People's Commissariat ...])": the affiliation's gloss
                 hit = self._lookup(m.group(1))
                 if hit:
                     break

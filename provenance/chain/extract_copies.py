@@ -75,7 +75,8 @@ class CopiesPart(ProsePart):
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b", d, re.IGNORECASE):
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+                     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)

@@ -149,14 +149,14 @@ DRAFTED = re.compile(
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
-    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
+    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\])?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"[ \t]*(?P<name>[^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
@@ -242,7 +242,7 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
-    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:of|from|on)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
+    r"\b(?:[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai](?:[ \t]*\[[^\]\n]{1,20}\])?)\s+(?:of|from|on)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
     r"(?:[-–—]\s*)?"
     r"(?:(?:was\s+|were\s+)?sent\s+(?:on\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+|on\s+" + DATE_WRITTEN + r"\s+)?(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
     r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"

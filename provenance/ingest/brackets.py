@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
-    RE_FEATURE, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND,
+    RE_FEATURE, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
     RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
     RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
@@ -272,6 +272,15 @@ class Classifier:
             return Decision("supplied", "supplied.nested", b, content=(cs, ce))
         if letters_inside:
             return Decision("supplied-letters", "supplied.letters", b, content=(cs, ce))
+        m = RE_DOUBTED.match(stripped)
+        if m:   # "[Haji?]": a reading offered with doubt; "Ma Te-sheng [Ma Desheng?]": a doubtful gloss
+            c0, c1 = cs + m.start("reading"), cs + m.end("reading")
+            d = self._lexical(text, b, lo, m.group("reading"), c0, c1)
+            if d.kind == "gloss":
+                d.attrs["cert"], d.template = "low", text[b.start:b.end]
+                return d
+            return Decision("unclear", "unclear.doubted", b, content=(c0, c1),
+                            template=text[b.start:c0] + "{}" + text[c1:b.end])
         return self._lexical(text, b, lo, stripped, cs, ce)
 
     def _lexical(self, text, b, lo, stripped, cs, ce) -> Decision:
@@ -284,6 +293,9 @@ class Classifier:
         nameish = all(all(RE_NAMEWORD.match(w) or w.lower() in {"of", "de", "ul", "al"} for w in a.split())
                       for a in alts) and alts
         common = all(w.lower().strip(".,") in self.common for w in words)
+        if len(words) >= 2 and stripped.isupper() and all(russian.russian_word(w.lower()) for w in words):
+            # "RECORD OF INTERROGATION [PROTOKOL DOPROSA]": a heading's Russian words, in capitals like it
+            return Decision("foreign", "foreign.russian.caps", b, content=(cs, ce))
         m = RE_LABELLED.match(stripped)
         if m and len(m.group("label").split()) <= 4 and not nameish:
             c0 = cs + m.start("body")

@@ -192,7 +192,9 @@ class InlineBuilder:
         elif k == "gap-omitted" and d.attrs.get("ellipsis"):
             _sub(parent, "gap", {"reason": "omitted", "rend": d.template})   # "[...]": words the editor left out
         elif k == "gap-omitted":
-            g = _sub(parent, "gap", {"reason": "omitted"})
+            # "[signature]": a signature the transcription does not reproduce; other features, omitted
+            feature = d.rule == "gap.feature" and re.match(r"\s*(?:signature|signed|initials)\s*$", d.attrs.get("desc") or "", re.I)
+            g = _sub(parent, "gap", {"reason": "signature" if feature else "omitted"})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
         elif k == "gap-damage":   # "[page torn]": lost to damage, as the editor describes it
             g = _sub(parent, "gap", {"reason": "damage"})
@@ -233,9 +235,12 @@ class InlineBuilder:
             self.fill(_sub(parent, "del", {"rend": d.template}), *d.content)
         elif k == "handshift":
             hid = self.ctx.new_hand("inline", "shift")
-            _sub(parent, "handShift", {"new": "#" + hid, "rend": d.template})
+            # "[Handwritten in red pencil:]": the medium of the new hand, when the editor names it
+            medium = re.search(r"\bin\s+((?:(?:red|blue|black|green|violet|purple|coloured|colored)\s+)?(?:pencil|ink|crayon))\b",
+                               t[d.bracket.start:d.bracket.end], re.I)
+            _sub(parent, "handShift", {"new": "#" + hid, "rend": d.template, "medium": medium and medium.group(1).lower()})
         elif k == "gloss":
-            wrap = _sub(parent, "persName" if d.attrs.get("person") else "placeName")
+            wrap = _sub(parent, "persName" if d.attrs.get("person") else "placeName", {"cert": d.attrs.get("cert")})
             ch = _sub(wrap, "choice", {"rend": d.template})
             _sub(ch, "orig", text=tgt)
             for alt in d.attrs.get("regs") or [t[d.content[0]:d.content[1]]]:

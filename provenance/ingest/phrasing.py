@@ -10,6 +10,8 @@ from provenance.vocab import STRUCK_OUT, TITLE
 RE_SIC = re.compile(r"^\s*(sic|!)\s*!?\s*$", re.I)
 #: "Tokhtasyn [?]": the editor doubts the word before
 RE_QUERY = re.compile(r"^\s*\?\s*$")
+#: a reading offered with doubt: "[Haji?]", "[Ma Desheng?]" (not a question: "[who?]")
+RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<reading>[^?\[\]]{1,60}?)\s*\?$", re.I)
 #: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
 RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"

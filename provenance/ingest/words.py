@@ -78,6 +78,11 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
         letters = sorted(c for a, b in tokens[-k:] for c in text[a:b] if c.isupper())
         if letters == initials:
             return tokens[-k][0], tokens[-1][1]
+    last = text[tokens[-1][0]:tokens[-1][1]]
+    if len(tokens) >= 2 and re.search(r"\b" + re.escape(last) + r"\b", expansion):
+        # "PP OGPU [Plenipotentiary Representation of the OGPU]": the expansion keeps the last
+        # abbreviation as it is, so it spells out the one before it with it
+        return tokens[-2][0], tokens[-1][1]
     return tokens[-1]
 
 
