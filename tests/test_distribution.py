@@ -6,7 +6,11 @@ used while changing the rules and half are only scored."""
 
 from __future__ import annotations
 
+import pytest
 from distribution_score import DATA, cases, score
+from heldout_chain import facts_of
+
+from provenance.chain import extract_document
 
 SECOND = DATA / "distribution2" / "cases.json"
 
@@ -171,12 +175,57 @@ def test_the_ninth_set_tuning_half():
     read."""
     results = score("tune", NINTH)
     assert len(results) == 153
-    assert sum(ok for *_x, ok in results) >= 148, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 124 of their 155 facts were read,
-    and the rules the tuning half brought left that number where it was."""
+    and the rules the tuning half brought left that number where it was; 128 of 154 (a copy read
+    that was not there is no longer read) after the rules brought by the tenth set."""
     results = score("heldout", NINTH)
-    assert len(results) == 155
-    assert sum(ok for *_x, ok in results) >= 124
+    assert len(results) == 154
+    assert sum(ok for *_x, ok in results) >= 128
+
+
+TENTH = DATA / "distribution10" / "cases.json"
+
+
+def test_the_tenth_set_tuning_half():
+    """Sixty closing blocks by a tenth archivist, half of them in layouts the ninth set's README does
+    not list (the copy number after the name, "(2 copies)" an addressee, "Total: 6 copies" under a
+    list numbered "1.", "DELIVER TO:" and "Receiving:", OCR digits, reference initials "HT/eb"),
+    the odd-numbered ones for tuning: on arrival 93 of their 153 facts were read."""
+    results = score("tune", TENTH)
+    assert len(results) == 152   # one copy read that was not there on arrival is no longer read
+    assert sum(ok for *_x, ok in results) >= 135, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_tenth_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read."""
+    results = score("heldout", TENTH)
+    assert len(results) == 167
+    assert sum(ok for *_x, ok in results) >= 114
+
+
+@pytest.mark.parametrize("block,copies", [
+    ("No. 12/44\n\nCde. Ivanov, copy No. 1\nCde. Petrov, copy No. 2\nfile, copy No. 3",
+     {"1": "Ivanov", "2": "Petrov", "3": "file"}),
+    ("No. 12/44\n\nCde. Ivanov - 1st copy\nCde. Petrov - 2nd copy\nfile - 3rd copy",
+     {"1": "Ivanov", "2": "Petrov", "3": "file"}),
+    ("Printed in 4 copies.\nDistribution:\n- Cde. Ivanov (2 copies)\n- Cde. Petrov (1 copy)\n- file (1 copy)",
+     {"1": "Ivanov", "2": "Ivanov", "3": "Petrov", "4": "file"}),
+    ("1. Comrade Ivanov\n2. Comrade Petrov\n3. Archive\nIn all 3 copies.", {"1": "Ivanov", "2": "Petrov", "3": "file"}),
+    ("Otp. 3 ekz.\nl - tov. Ivanov\n2 - tov. Petrov\n3 - v delo", {"1": "Ivanov", "2": "Petrov", "3": "file"}),
+    ("Original (No. 1) to Cde. Ivanov\nCopies to:\n   No. 2  Cde. Petrov\n   No. 3  files",
+     {"1": "Ivanov", "2": "Petrov", "3": "file"}),
+])
+def test_copy_numbers_after_names_counts_totals_and_ocr_digits(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert {k: ("file" if "file" in v.lower() or v.endswith("(file)") else v) for k, v in got.items()} == copies, got
+
+
+def test_reference_initials_and_a_count_that_is_no_typist():
+    assert facts_of(extract_document("No. 5\n1 - Cde. Ivanov\n2 - file\nHT/eb", "x"))["roles"] == \
+        {"drafted": "HT", "typed": "eb"}
+    assert facts_of(extract_document("14 November 1940\nTyped: 3 copies\nReg. No. 0044/3, ex. 2", "x"))["roles"] == {}
+    assert facts_of(extract_document("14 November 1940\nTyped: 3 copies\nReg. No. 0044/3, ex. 2", "x"))["copies"] == {}

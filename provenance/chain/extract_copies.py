@@ -37,8 +37,26 @@ _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-�
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
 _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: the total of the copies given after their list: "Total: 6 copies.", "In all 4 copies"
+_TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + P._COUNT
+                          + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?[ \t]*$", re.IGNORECASE)
+#: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
+_ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
+                          re.IGNORECASE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
+
+
+#: a list number misread by OCR: "l - tov. X" (1), "S - v delo" (5), "1O - file" (10)
+_OCR_NUMBER = re.compile(r"^([ \t]*)([lIOS\d]{1,2})(?=[ \t]*[-–—])")
+
+
+def _ocr_number(part: str) -> str:
+    """The line with a list number that OCR misread as letters put back in digits (same length)."""
+    m = _OCR_NUMBER.match(part)
+    if not m or m.group(2).isdigit() or m.group(2) in ("I", "II"):
+        return part
+    return m.group(1) + m.group(2).translate(str.maketrans("lIOS", "1105")) + part[m.end():]
 
 
 def _cells(row: str) -> list[str]:
@@ -75,7 +93,7 @@ class CopiesPart(ProsePart):
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
                      r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
@@ -159,6 +177,12 @@ class CopiesPart(ProsePart):
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
+        starts = [m.start() for m in re.finditer(r"(?m)^(?=[^\n])", self.text)]
+        for a, b in zip(starts, starts[1:]):
+            # "t. X, ekz. No. 1" / "t. Y, ekz. No. 2", "X - first copy" / "Y - second copy": no head
+            first, nxt = P.reversed_item(self.text[a:b].rstrip("\n")), P.reversed_item(self.text[b:self.text.find("\n", b) % (len(self.text) + 1)])
+            if first and nxt and a not in self._list_lines and self._number(first) == 1 and self._number(nxt) == 2:
+                self._list_after(a - 1)
         for m in _REVERSED_COPY.finditer(self.text):
             # "Beria - copy 1" / "Molotov - copy 2" with no head: the recipient first, the word "copy" on each line
             after = self.text[m.end() + 1:m.end() + 400].lstrip("\n \t")   # the next line, blank ones passed over
@@ -185,8 +209,26 @@ class CopiesPart(ProsePart):
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
             self._list_after(m.end())
+        for m in _TOTAL_AFTER.finditer(self.text):
+            self._list_before(m.start(), P.parse_count(m.group("count")))
         self.table_lists()
         self.prose_lists()
+
+    def _list_before(self, pos: int, count: int | None) -> None:
+        """A list numbered 1., 2., ... with no head, just above a line that gives its total ("Total: 6
+        copies."): read when its entries are that many."""
+        lines, end = [], pos
+        while end > 0 and count:
+            start = self.text.rfind("\n", 0, end - 1) + 1
+            line = self.text[start:end].rstrip("\n")
+            im = P.LIST_ITEM.match(line)
+            if not _is_item(im) or not im.group("num").isdigit():
+                break
+            lines.append((start, int(im.group("num"))))
+            end = start
+        lines.reverse()
+        if lines and [n for _s, n in lines] == list(range(1, count + 1)) and lines[0][0] not in self._list_lines:
+            self._list_after(lines[0][0] - 1)
 
     def table_lists(self):
         """A copy list set as a table of pipes ("| Copy No. | Addressee | Position |", a row a copy):
@@ -277,10 +319,15 @@ class CopiesPart(ProsePart):
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue
-            k += 1
-            info = self._classify_destination(em.group("dest"), em.start("dest"))
-            self._add_copy(info, k, str(k), self.ev(em.start("dest"), em.end("dest")), source="list",
-                           flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
+            dest, many = em.group("dest"), 1
+            cm = _ENTRY_COUNT.search(dest)
+            if cm:   # "Cde. Terebilov (2 copies)": that many copies, numbered on
+                dest, many = dest[:cm.start()], P.parse_count(cm.group("count")) or 1
+            info = self._classify_destination(dest, em.start("dest"))
+            for _ in range(min(many, 20)):
+                k += 1
+                self._add_copy(info, k, str(k), self.ev(em.start("dest"), em.end("dest")), source="list",
+                               flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
             self._list_lines.add(s)
 
     def _list_after(self, end: int, after_number: int = 0) -> int:
@@ -313,12 +360,12 @@ class CopiesPart(ProsePart):
             cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
             ok = False
             for c0, c1 in zip(cols, cols[1:] + [len(line)]):
-                part = line[c0:c1].rstrip()
+                part = _ocr_number(line[c0:c1].rstrip())
                 im = P.LIST_ITEM.match(part)
                 if not _is_item(im):
                     if P.EXCERPT_HEAD.match(part.lstrip()):
                         break   # "Excerpts sent to: ...": another list
-                    im = P.REVERSED_ITEM.match(part)   # "Cde. Hryhorenko - copy 1"
+                    im = P.reversed_item(part)   # "Cde. Hryhorenko - copy 1", "t. Kadyrkulov, ekz. No. 1"
                     if not im:
                         break
                 first = re.match(r"\d+", im.group("num"))
@@ -358,9 +405,16 @@ class CopiesPart(ProsePart):
             out.append((im, s))
         return out
 
+    @staticmethod
+    def _number(im: re.Match) -> int | None:
+        raw = im.group("num")
+        digits = re.match(r"\d+", raw)
+        return int(digits.group()) if digits else P.ORDINAL_NUMBER.get(raw.lower())
+
     def _list_item(self, im: re.Match, line_start: int):
         num_raw = im.group("num")
-        parts = [int(x) for x in re.findall(r"\d+", num_raw)] or [n for n in [P.roman_number(num_raw.strip())] if n]
+        parts = [int(x) for x in re.findall(r"\d+", num_raw)] or [n for n in [P.roman_number(num_raw.strip()),
+                                                                       P.ORDINAL_NUMBER.get(num_raw.lower())] if n][:1]
         if "/" in num_raw:
             parts = parts[:1]   # "2/5": the second of five copies
         dest = (im.group("dest") or "").split("\t")[0].rstrip()   # a table: the first column after the number
@@ -413,6 +467,8 @@ class CopiesPart(ProsePart):
                 number = P.NUMBER_WORDS[m.group("cword").lower()]   # "Copy one"
             elif m.group("roman"):
                 number = P.roman_number(m.group("roman"))            # "Copy II"
+            elif m.group("orig"):
+                number = 1
             else:
                 number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))

@@ -23,6 +23,12 @@ _OFFICE_AFTER_NAME = re.compile(r",[ \t]*(?![A-Z]\.)[A-Z][\w'’-]+(?:[ \t]+[\w'
 _ILLEGIBLE_IN_PARENS = re.compile(r"\(\s*(?:illegible|signature\s+illegible|unreadable)\s*\)", re.IGNORECASE)
 
 
+#: reference initials alone on a line, the dictating person's then the typist's: "NS/vk", "HT/eb",
+#: "Re/Ha", "IK/mp 3 ekz." (an office symbol in capitals on both sides, "S/P", "EUR/EE", is not)
+_REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z][a-z])[ \t]*/[ \t]*(?P<t>[a-z]{1,3}|[A-Z][a-z])"
+                                 r"(?:[ \t]+\d{1,2}[ \t]*(?:ekz|cop)[^\n]*)?[ \t]*\.?[ \t]*$")
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -89,6 +95,14 @@ class RolesPart:
             self._role_name(m, "drafted")
         for m in P.scan(P.TYPED, self.text, self.low, P.TYPED_WORDS, 1):
             self._role_name(m, "typed")
+        if not any(r.role in ("drafted", "typed") for r in self.roles):
+            for m in _REFERENCE_INITIALS.finditer(self.text):
+                # "HT/eb", "Re/Ha" alone on a line: the reference initials of who dictated and who typed
+                ev = self.ev(m.start("d"), m.end("t"))
+                self.roles.append(Role(role="drafted", agent=None, evidence=ev, agent_raw=m.group("d"),
+                                       agent_status="unknown", confidence=0.7))
+                self.roles.append(Role(role="typed", agent=None, evidence=ev, agent_raw=m.group("t"),
+                                       agent_status="unknown", confidence=0.7))
         for m in P.scan(P.AUTHENTICATED, self.text, self.low, ("authenticated", "certified", "true", "verified")):
             role = self._role_name(m, "authenticated")
             if role.agent_status in ("illegible", "absent", "blank"):

@@ -50,7 +50,9 @@ COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
-    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy)(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
+    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy"
+    r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
+    r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "Original to Cde. Kuzmenko; copy to the Central European Department": copies 1 and 2
@@ -83,7 +85,8 @@ PRINT_RUN_REST_OK = re.compile(
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
-    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Delivered(?:\s+to)?|Recipients|cc|c\.c\.|Kopii|Razoslano)"
+    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Addressees"
+    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent\s+to|cc|c\.c\.|Kopii|Razoslano)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
@@ -122,6 +125,34 @@ HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" +
 REVERSED_ITEM = re.compile(
     r"^[ \t]*(?P<dest>[^\n]+?)[ \t]*(?<!\d)(?P<sep2>" + _DASH + r")[ \t]*(?P<label>(?:(?i:copy)[ \t]+(?:" + _NUMSIGN
     + r"[ \t]*)?)?(?P<num>\d{1,3}))(?P<sep1>)(?P<sic>)[ \t]*\.?[ \t]*$")
+# the copy's number after the recipient in other ways: "t. Kadyrkulov, ekz. No. 1", "Tashkent - Cde.
+# Rakhmankulov (No. 1)", "Cde. Nurmukhammedov - first copy" (a comma or a bracket only before a
+# copy word or a number sign, an ordinal only before "copy": see ``reversed_item``)
+_REVERSED_ANY = re.compile(
+    r"^[ \t]*(?!Reg(?:istration|istered)?\.?[ \t]|Inc(?:oming)?\.?[ \t]|Out(?:going)?\.?[ \t]|No\.)"   # a registration stamp
+    r"(?P<dest>[^\n]+?)[ \t]*(?P<sep2>,|\(|(?<![\d-])" + _DASH + r")[ \t]*(?P<label>(?P<word>(?:cop(?:y|ies)|ekz\.?|ex\.?|exemplar)[ \t]*)?"
+    r"(?P<sign>" + _NUMSIGN + r"[ \t]*)?(?P<num>\d{1,3}(?:st|nd|rd|th)?|" + "|".join(_ORDINALS) + r")(?P<after>[ \t]+cop(?:y|ies))?)[ \t]*\)?"
+    r"(?P<sep1>)(?P<sic>)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
+
+
+def reversed_item(line: str) -> re.Match | None:
+    """A list line that names the recipient first and the copy after it: ``REVERSED_ITEM`` ("Cde.
+    Hryhorenko - copy 1"), or a copy word or number sign after a comma or in brackets, or an
+    ordinal before "copy"."""
+    m = REVERSED_ITEM.match(line)
+    if m:
+        return m
+    m = _REVERSED_ANY.match(line)
+    if not m:
+        return None
+    ordinal = not m.group("num").isdigit()
+    if ordinal and not m.group("after") or not ordinal and m.group("sep2") in ",(" and not (m.group("word") or m.group("sign")):
+        return None
+    if not ordinal and m.group("after"):
+        return None   # "Cde. Ivanov - 2 copies": how many, not which
+    return m
+
+
 # two columns of a list run together on one line: "1 - Cde. Belyakov      4 - Cde. Lomov"
 COLUMN_BREAK = re.compile(r"[ \t]{2,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
 # an entry of an unnumbered list: "Cde. Gusarov", "- Archive;", "Comrade Ri Song-gun (1)", with
@@ -136,7 +167,7 @@ EXTRA_COPY = re.compile(
 )
 # who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
-DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "exec",
+DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "processed", "exec",
                  "author", "responsible", "drawn up",
                  "perf", "ispolnitel", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
@@ -144,21 +175,22 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?"
                          r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
-    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Dd]rawn\s+up|[Rr]ecorded"
+    r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded"
     r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
-    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
+    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
-    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
+    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
-    r"|[Tt]ypist[ \t]*(?::|[-–—](?=[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[ \t]*[A-Z])"
+    r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
-    r"[ \t]*(?P<name>[^\n]*)")
+    r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
+    r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
