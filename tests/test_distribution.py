@@ -184,7 +184,7 @@ def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
     that was not there is no longer read) after the rules brought by the tenth set."""
     results = score("heldout", NINTH)
     assert len(results) == 154
-    assert sum(ok for *_x, ok in results) >= 128
+    assert sum(ok for *_x, ok in results) >= 132
 
 
 TENTH = DATA / "distribution10" / "cases.json"
@@ -197,14 +197,14 @@ def test_the_tenth_set_tuning_half():
     the odd-numbered ones for tuning: on arrival 93 of their 153 facts were read."""
     results = score("tune", TENTH)
     assert len(results) == 152   # one copy read that was not there on arrival is no longer read
-    assert sum(ok for *_x, ok in results) >= 135, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 147, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_tenth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read."""
     results = score("heldout", TENTH)
     assert len(results) == 167
-    assert sum(ok for *_x, ok in results) >= 114
+    assert sum(ok for *_x, ok in results) >= 118
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -229,3 +229,19 @@ def test_reference_initials_and_a_count_that_is_no_typist():
         {"drafted": "HT", "typed": "eb"}
     assert facts_of(extract_document("14 November 1940\nTyped: 3 copies\nReg. No. 0044/3, ex. 2", "x"))["roles"] == {}
     assert facts_of(extract_document("14 November 1940\nTyped: 3 copies\nReg. No. 0044/3, ex. 2", "x"))["copies"] == {}
+
+
+def test_entries_wrapped_over_indented_lines_excerpts_on_points_and_ordinals_in_a_sentence():
+    block = ("Printed 3 copies.\n1 - to the Chief of the Main Directorate of\n    Border Troops of the MGB USSR Lieutenant\n"
+             "    General Cde. Zhelezovsky\n2 - to the Chairman of the Council of Ministers\n    Cde. Arzumanyan\n3 - to file")
+    assert facts_of(extract_document(block, "x"))["copies"]["1"].endswith("General Cde. Zhelezovsky")
+    facts = facts_of(extract_document(
+        "Extracts sent: to Cde. Yelpatyevsky on items 1-3; to Cde. Shabalkin on item 7; to the Ministry of "
+        "Agriculture of the USSR on the whole resolution.", "x"))
+    assert [p for _w, p in facts["excerpts"]][:2] == [("1", "2", "3"), ("7",)], facts
+    copies = facts_of(extract_document(
+        "Typed in four copies: the first to Cde. Bielinis, the second to Cde. Trushchelyov, the third and "
+        "fourth to the Ministry of Internal Affairs of the LSSR.", "x"))["copies"]
+    assert copies["3"] == copies["4"] and "Ministry" in copies["4"], copies
+    roles = facts_of(extract_document("No. 1/2214\nDrafted by the head of the planning department, Cde. Pärtelpoeg", "x"))
+    assert roles["roles"] == {"drafted": "Pärtelpoeg"}, roles

@@ -37,26 +37,8 @@ _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-�
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
 _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-#: the total of the copies given after their list: "Total: 6 copies.", "In all 4 copies"
-_TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + P._COUNT
-                          + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?[ \t]*$", re.IGNORECASE)
-#: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
-_ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
-                          re.IGNORECASE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
-
-
-#: a list number misread by OCR: "l - tov. X" (1), "S - v delo" (5), "1O - file" (10)
-_OCR_NUMBER = re.compile(r"^([ \t]*)([lIOS\d]{1,2})(?=[ \t]*[-–—])")
-
-
-def _ocr_number(part: str) -> str:
-    """The line with a list number that OCR misread as letters put back in digits (same length)."""
-    m = _OCR_NUMBER.match(part)
-    if not m or m.group(2).isdigit() or m.group(2) in ("I", "II"):
-        return part
-    return m.group(1) + m.group(2).translate(str.maketrans("lIOS", "1105")) + part[m.end():]
 
 
 def _cells(row: str) -> list[str]:
@@ -209,7 +191,7 @@ class CopiesPart(ProsePart):
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
             self._list_after(m.end())
-        for m in _TOTAL_AFTER.finditer(self.text):
+        for m in P.TOTAL_AFTER.finditer(self.text):
             self._list_before(m.start(), P.parse_count(m.group("count")))
         self.table_lists()
         self.prose_lists()
@@ -320,7 +302,7 @@ class CopiesPart(ProsePart):
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue
             dest, many = em.group("dest"), 1
-            cm = _ENTRY_COUNT.search(dest)
+            cm = P.ENTRY_COUNT.search(dest)
             if cm:   # "Cde. Terebilov (2 copies)": that many copies, numbered on
                 dest, many = dest[:cm.start()], P.parse_count(cm.group("count")) or 1
             info = self._classify_destination(dest, em.start("dest"))
@@ -358,9 +340,13 @@ class CopiesPart(ProsePart):
                 pos = eol + 1
                 continue
             cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
+            if len(cols) == 1:
+                cont = self._continued(eol)
+                if cont > eol:   # an entry wrapped over indented lines: read as one line (same offsets)
+                    line, eol = self.text[pos:cont].replace("\n", " "), cont
             ok = False
             for c0, c1 in zip(cols, cols[1:] + [len(line)]):
-                part = _ocr_number(line[c0:c1].rstrip())
+                part = P.ocr_number(line[c0:c1].rstrip())
                 im = P.LIST_ITEM.match(part)
                 if not _is_item(im):
                     if P.EXCERPT_HEAD.match(part.lstrip()):
@@ -387,6 +373,20 @@ class CopiesPart(ProsePart):
             noise = 0
             pos = eol + 1
         return found
+
+    def _continued(self, eol: int) -> int:
+        """The end of the indented lines after ``eol`` that go on with an entry ("1 - to the Chief of
+        the Main Directorate of" / "    Border Troops ... Cde. Zhelezovsky"); ``eol`` when none does."""
+        end = eol
+        while end < len(self.text):
+            nxt = self.text.find("\n", end + 1)
+            nxt = len(self.text) if nxt < 0 else nxt
+            line = self.text[end + 1:nxt]
+            if not re.match(r"(?:\t|[ \t]{2,})\S", line) or _is_item(P.LIST_ITEM.match(P.ocr_number(line))) \
+                    or _NOISE_LINE.match(line) or P.reversed_item(line):
+                break
+            end = nxt
+        return end
 
     def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each

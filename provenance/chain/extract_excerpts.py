@@ -136,7 +136,8 @@ class ExcerptsPart:
             offset = b_start
             for s, e in self._entries(body, offset):
                 entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
-                    P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e)
+                    P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e) or \
+                    P.EXCERPT_ENTRY_ON.match(self.text, s, e)
                 if not entry:
                     if self.text[s:e].strip():
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})

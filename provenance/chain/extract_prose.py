@@ -12,9 +12,10 @@ from provenance.chain import patterns as P
 #: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
-    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+cop(?:y|ies))?"
+    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+and\s+(?:the\s+)?(?P<word2>"
+    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
-    r"(?:(?:goes|go|is\s+sent|was\s+sent|are\s+sent|were\s+sent|went)\s+)?"
+    r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
     r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
@@ -65,7 +66,8 @@ class ProsePart:
                 dest = re.sub(r"\s+and$", "", m.group("dest").strip())
                 info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
                 word = m.group("word")
-                for number in [P.ORDINAL_NUMBER[word.lower()]] if word else _numbers(m):
+                ordinals = [P.ORDINAL_NUMBER[w.lower()] for w in (word, m.group("word2")) if w]
+                for number in ordinals or _numbers(m):
                     self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
                                    source="list")
             for m in bracketed:

@@ -39,6 +39,9 @@ class RolesPart:
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", raw)
         if cut and cut.start() > 0:
             e = s + cut.start()
+        titled = re.search(r",[ \t]*(?=(?:Cde|Comrade|Tov|Lt|Capt|Maj|Col)\.?[ \t]+[A-Z])", self.text[s:e])
+        if titled and self.text[s:s + 1].islower():
+            s = s + titled.end()   # "the head of the planning department, Cde. Pärtelpoeg": the person after the post
         more = P.ROLE_NAME_END.search(self.text, s, e)
         if more and more.start() > s:
             e = more.start()

@@ -272,6 +272,11 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
     r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
+#: the recipient, then "on" the points: "to Cde. Yelpatyevsky on items 1-3", "to the Ministry on the whole resolution"
+EXCERPT_ENTRY_ON = re.compile(
+    r"\s*(?:to\s+)?(?P<who>.+?)\s+on\s+(?P<what>(?:(?:items?|points?|paragraphs?|sections?|pp?\.|pts?\.|§+)\s*\d[\d\s,and\-–—]*?"
+    r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol))?|all\s+(?:points|items)))"
+    r"(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
 EXCERPT_FROM = re.compile(
     r"\b(?:[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai](?:[ \t]*\[[^\]\n]{1,20}\])?)\s+(?:of|from|on)\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+"
@@ -480,3 +485,23 @@ def extra_copy_matches(text: str) -> list[re.Match]:
                 end = m.end()
                 break
     return out
+
+
+#: the total of the copies given after their list: "Total: 6 copies.", "In all 4 copies"
+TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + _COUNT
+                         + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?[ \t]*$", re.IGNORECASE)
+
+#: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
+ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
+                         re.IGNORECASE)
+
+#: a list number misread by OCR: "l - tov. X" (1), "S - v delo" (5), "1O - file" (10)
+OCR_NUMBER = re.compile(r"^([ \t]*)([lIOS\d]{1,2})(?=[ \t]*[-–—])")
+
+
+def ocr_number(part: str) -> str:
+    """The line with a list number that OCR misread as letters put back in digits (same length)."""
+    m = OCR_NUMBER.match(part)
+    if not m or m.group(2).isdigit() or m.group(2) in ("I", "II"):
+        return part
+    return m.group(1) + m.group(2).translate(str.maketrans("lIOS", "1105")) + part[m.end():]
