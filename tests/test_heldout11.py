@@ -20,13 +20,15 @@ HELD_OUT = ["h80", "h81", "h82", "h83", "h84"]
 
 def test_the_tuning_half_encodes_its_marks_and_chains():
     """On arrival 90 of its 107 marks and 13 of its 27 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 107, 27, 103, 27)
+    check_set(FOLDER, TUNE, 107, 27, 104, 27)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 76 of its 95 marks and 24 of its 33 copy-chain facts were read as expected; 86
-    marks since a bare "[signature]" is a gap with reason="signature" (heldout12 encodes it so too)."""
-    check_set(FOLDER, HELD_OUT, 95, 33, 86, 24)
+    marks since a bare "[signature]" is a gap with reason="signature" (heldout12 encodes it so too),
+    88 since a word in no word list and with a letter Russian romanizations lack is read in the
+    language the document names most."""
+    check_set(FOLDER, HELD_OUT, 95, 33, 88, 24)
 
 
 def _encode(text: str) -> tuple[etree._Element, str]:

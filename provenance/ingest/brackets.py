@@ -93,6 +93,7 @@ class Classifier:
         #: the tag of the original's language as its header states it ("Original Language: Romanian":
         #: ro; Bulgarian: bg-Latn), for the original's words no word list names
         self.doc_language: str | None = None
+        self._doc_named: tuple = (None, None)   # (the text's key, the language it names most)
         self.foreign = KNOWN_FOREIGN | {w.lower() for w in foreign_terms}
         self.common = COMMON_SUPPLIED | {w.lower() for w in common_words}
 
@@ -423,6 +424,15 @@ class Classifier:
         if lang:
             return Decision("foreign", f"foreign.{lang}", b, content=(cs, ce), attrs={"lang": lang})
         lang = self._other_language(words, by_letters=True)
+        named = self._named_in_document(text) if not lang and (lang_word := self._not_english_nor_russian(words)) else None
+        if named:
+            # "the winter quarters [qystau]" in a decree of the Kazakh ASSR: a word of no word list, in the
+            # language the document names most (Russian and Chinese aside)
+            d = Decision("foreign", "foreign.named-in-document", b, content=(cs, ce), attrs={"lang": named})
+            d.doubtful = (f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, the "
+                          "language the document names most; a word of another language?")
+            d.alternatives = ["supplied"]
+            return d
         if lang:
             d = Decision("foreign", f"foreign.letters.{lang}", b, content=(cs, ce), attrs={"lang": lang})
             d.doubtful = (f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
@@ -511,6 +521,25 @@ class Classifier:
                       f"language, {languages.language_name(lang)}, which the header names")
         d.alternatives = ["supplied"]
         return d
+
+    def _named_in_document(self, text: str) -> str | None:
+        key = (id(text), len(text))
+        if self._doc_named[0] != key:
+            self._doc_named = (key, languages.language_named_most(text))
+        return self._doc_named[1]
+
+    def _not_english_nor_russian(self, words: list[str]) -> str | None:
+        """The words joined when they are lower case, none English, none Russian, none pinyin, and
+        written with a letter no romanization of Russian uses (q, ö, ü, ä, ı, ğ, ş, w: "qystau",
+        "tögichi"): a word the Russian dictionary misses ("otkochevniki") stays Russian."""
+        if not words or len(words) > 3 or any(not w[:1].islower() or not w.replace("'", "").isalpha() for w in words):
+            return None
+        if not any(c in "qöüäığşçw" for w in words for c in w.lower()):
+            return None
+        if any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
+                or self._pinyin(words, english_too=True):
+            return None
+        return " ".join(words)
 
     def _other_language(self, words: list[str], by_letters: bool = False) -> str | None:
         """The language of a bracket of lower-case words none of which is English, when one

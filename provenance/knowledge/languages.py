@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import langcodes
 
+from provenance.knowledge.wordnet import wordnet
+
 #: languages written in Latin script that wordfreq has lists for, besides English
 LATIN_LANGUAGES = ("cs", "sk", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "ro", "sh",
                    "sl", "lt", "lv", "tr", "ca", "is", "id", "ms", "vi", "fil")
@@ -160,10 +162,31 @@ def named_language(word: str) -> str | None:
     """The tag of the language a word names exactly, as ``romanized_tag`` gives it ("Uyghur":
     ug-Latn, "Hungarian": hu), or None: the word must be the language's English name itself, so
     that no place or person is taken for a language by a loose match."""
+    if len(word) < 4:
+        return None   # "Ak-Suu", "Ga", "Yi": a short capitalized word names a place or a person far more often
     tag = romanized_tag(word)
     if tag is None:
         return None
-    return tag if language_name(tag.split("-")[0]).lower() == word.lower() else None
+    if language_name(tag.split("-")[0]).lower() == word.lower():
+        return tag
+    # another English name of the language that WordNet lists as one (Kirghiz, Uighur, Kazak)
+    return tag if _LANGUAGE_FIELD in wordnet().fields(word.lower(), "n", top=3) else None
+
+
+#: WordNet's lexicographer file of nouns of communication, where languages stand
+_LANGUAGE_FIELD = 10
+
+
+def language_named_most(text: str, leave_out=("ru", "zh", "en")) -> str | None:
+    """The language a text names most often ("the Kazakh ASSR", "Kirghiz volunteers"), those in
+    ``leave_out`` aside (Russian and Chinese name the troops and the state as often as the
+    language); None when it names none, or two as often."""
+    counts = Counter(tag for m in _NAME_WORD.finditer(text) for tag in [named_language(m.group())]
+                     if tag and tag.split("-")[0] not in leave_out)
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 def language_named_near(sentence: str, at: int) -> str | None:
