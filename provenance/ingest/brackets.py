@@ -9,8 +9,9 @@ and overridden.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from provenance.ingest.bracket_languages import LanguagePart
+from provenance.ingest.decision import Decision, doubtful_foreign
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
@@ -27,23 +28,6 @@ from provenance.ingest.words import (
 from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import title_word
-
-@dataclass
-class Decision:
-    """What one bracket is, by which rule, and what it attaches to."""
-
-    kind: str  # sic, sic-corr, gap-illegible, gap-omitted, gap-redacted, space, note-translator,
-    #            note-original, note-editorial, add, handshift, stamp, gloss, abbr, foreign,
-    #            supplied, supplied-letters
-    rule: str
-    bracket: Bracket
-    target: tuple[int, int] | None = None  # preceding words wrapped with the mark
-    content: tuple[int, int] | None = None  # the encoded content inside the bracket
-    attrs: dict = field(default_factory=dict)
-    template: str = ""  # the bracket as written, "{}" standing for the content (when not canonical)
-    doubtful: str = ""  # why an editor should review this decision
-    alternatives: list[str] = field(default_factory=list)
-
 
 #: Common words that, capitalized, are words the translator supplied rather than a name gloss.
 COMMON_SUPPLIED = {"district", "districts", "county", "counties", "region", "regions", "oblast", "province",
@@ -83,7 +67,7 @@ def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
 
 
-class Classifier:
+class Classifier(LanguagePart):
     """Decides what each bracket is. ``overrides`` come from an editor's rules file."""
 
     def __init__(self, overrides: list[dict] | None = None, foreign_terms=(), common_words=(), persons=()):
@@ -428,17 +412,13 @@ class Classifier:
         if named:
             # "the winter quarters [qystau]" in a decree of the Kazakh ASSR: a word of no word list, in the
             # language the document names most (Russian and Chinese aside)
-            d = Decision("foreign", "foreign.named-in-document", b, content=(cs, ce), attrs={"lang": named})
-            d.doubtful = (f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, the "
-                          "language the document names most; a word of another language?")
-            d.alternatives = ["supplied"]
-            return d
+            return doubtful_foreign(b, cs, ce, "foreign.named-in-document", named,
+                                     f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, "
+                                     "the language the document names most; a word of another language?")
         if lang:
-            d = Decision("foreign", f"foreign.letters.{lang}", b, content=(cs, ce), attrs={"lang": lang})
-            d.doubtful = (f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
-                          "the original-language word in that language, or another?")
-            d.alternatives = ["supplied"]
-            return d
+            return doubtful_foreign(b, cs, ce, f"foreign.letters.{lang}", lang,
+                                     f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
+                                     "the original-language word in that language, or another?")
         if prev_word and prev_word.replace("-", "").isalpha() and _foreign_word(prev_word.lower()) \
                 and (prev_word.islower() or not text[lo:prev[0][0]].strip()) and len(words) <= 10 \
                 and all(x.isalpha() and (english.is_word(x.lower()) or x.lower() in FUNCTION_LIKE)
@@ -460,11 +440,9 @@ class Classifier:
             if named:
                 # "the Uyghur cultural society [uyushma]": a word of no English and no Russian, in a
                 # sentence that names a language (where the header names none, or Russian)
-                d = Decision("foreign", "foreign.named-nearby", b, content=(cs, ce), attrs={"lang": named})
-                d.doubtful = (f"'{stripped}' is no English word: read as {languages.language_name(named)}, the "
-                              "language the sentence names; a word of another language, or a misspelt supplied word?")
-                d.alternatives = ["supplied"]
-                return d
+                return doubtful_foreign(b, cs, ce, "foreign.named-nearby", named,
+                                         f"'{stripped}' is no English word: read as {languages.language_name(named)}, the "
+                                         "language the sentence names; a word of another language, or a misspelt supplied word?")
         if low not in self.foreign and self._romanized_other() and len(words) <= 2 \
                 and all(RE_PLAIN_WORD.match(w) for w in words) and any(RE_TRANSLIT.search(w) for w in words):
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
@@ -500,58 +478,6 @@ class Classifier:
             d.doubtful = f"'{stripped}' is capitalized but does not follow a name: supplied words or a gloss?"
             d.alternatives = ["gloss"]
         return d
-
-    def _pinyin(self, words: list[str], english_too: bool) -> bool:
-        """Whether the words are Mandarin in pinyin (``languages.pinyin``), where the header names no
-        original, or Russian, or Chinese; ``english_too``: words English also has, if rare in it
-        ("guan", "xian") or three syllables or more ("bu dou, bu fen")."""
-        if self._romanized_other() and not (self.doc_language or "").startswith("zh"):
-            return False
-        n = languages.pinyin(tuple(w.strip(",;") for w in words))
-        return bool(n) and (not english_too or n >= 3 or all(english.zipf(w.strip(",;")) < 3.0 for w in words))
-
-    def _romanized_other(self) -> bool:
-        """Whether the header names an original in another language than Russian."""
-        return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
-
-    def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
-        lang = self.doc_language
-        d = Decision("foreign", rule, b, content=(cs, ce), attrs={"lang": lang})
-        d.doubtful = (f"'{stripped}' is in no word list of the languages known here: read as the original's "
-                      f"language, {languages.language_name(lang)}, which the header names")
-        d.alternatives = ["supplied"]
-        return d
-
-    def _named_in_document(self, text: str) -> str | None:
-        key = (id(text), len(text))
-        if self._doc_named[0] != key:
-            self._doc_named = (key, languages.language_named_most(text))
-        return self._doc_named[1]
-
-    def _not_english_nor_russian(self, words: list[str]) -> str | None:
-        """The words joined when they are lower case, none English, none Russian, none pinyin, and
-        written with a letter no romanization of Russian uses (q, ö, ü, ä, ı, ğ, ş, w: "qystau",
-        "tögichi"): a word the Russian dictionary misses ("otkochevniki") stays Russian."""
-        if not words or len(words) > 3 or any(not w[:1].islower() or not w.replace("'", "").isalpha() for w in words):
-            return None
-        if not any(c in "qöüäığşçw" for w in words for c in w.lower()):
-            return None
-        if any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
-                or self._pinyin(words, english_too=True):
-            return None
-        return " ".join(words)
-
-    def _other_language(self, words: list[str], by_letters: bool = False) -> str | None:
-        """The language of a bracket of lower-case words none of which is English, when one
-        language's word list holds them all ("the recruitment [nábor]": Czech), or, ``by_letters``,
-        when they are written with letters only one language uses ("[șlepuri]": Romanian)."""
-        if not words or len(words) > 3 or any(not w[:1].islower() for w in words):
-            return None
-        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in words) or " ".join(words).lower() in self.common:
-            return None
-        if by_letters:
-            return languages.language_by_letters(tuple(words))
-        return languages.language_of(tuple(words))
 
     def _is_person(self, text, start, orig, alts, after: int | None = None) -> bool:
         before = RE_BLANK_LINE.split(text[max(0, start - 60):start])[-1]   # within the paragraph

@@ -1,0 +1,65 @@
+"""Which language a bracketed word of the original is in: a word list's, pinyin, the language the
+header names, the one the document names most. A part of :class:`provenance.ingest.brackets.Classifier`."""
+
+from __future__ import annotations
+
+from provenance.ingest.decision import Decision
+from provenance.knowledge import english, languages, russian
+
+
+class LanguagePart:
+    doc_language: str | None
+    common: set[str]
+    _doc_named: tuple
+
+    def _pinyin(self, words: list[str], english_too: bool) -> bool:
+        """Whether the words are Mandarin in pinyin (``languages.pinyin``), where the header names no
+        original, or Russian, or Chinese; ``english_too``: words English also has, if rare in it
+        ("guan", "xian") or three syllables or more ("bu dou, bu fen")."""
+        if self._romanized_other() and not (self.doc_language or "").startswith("zh"):
+            return False
+        n = languages.pinyin(tuple(w.strip(",;") for w in words))
+        return bool(n) and (not english_too or n >= 3 or all(english.zipf(w.strip(",;")) < 3.0 for w in words))
+
+    def _romanized_other(self) -> bool:
+        """Whether the header names an original in another language than Russian."""
+        return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
+
+    def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
+        lang = self.doc_language
+        d = Decision("foreign", rule, b, content=(cs, ce), attrs={"lang": lang})
+        d.doubtful = (f"'{stripped}' is in no word list of the languages known here: read as the original's "
+                      f"language, {languages.language_name(lang)}, which the header names")
+        d.alternatives = ["supplied"]
+        return d
+
+    def _named_in_document(self, text: str) -> str | None:
+        key = (id(text), len(text))
+        if self._doc_named[0] != key:
+            self._doc_named = (key, languages.language_named_most(text))
+        return self._doc_named[1]
+
+    def _not_english_nor_russian(self, words: list[str]) -> str | None:
+        """The words joined when they are lower case, none English, none Russian, none pinyin, and
+        written with a letter no romanization of Russian uses (q, ö, ü, ä, ı, ğ, ş, w: "qystau",
+        "tögichi"): a word the Russian dictionary misses ("otkochevniki") stays Russian."""
+        if not words or len(words) > 3 or any(not w[:1].islower() or not w.replace("'", "").isalpha() for w in words):
+            return None
+        if not any(c in "qöüäığşçw" for w in words for c in w.lower()):
+            return None
+        if any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
+                or self._pinyin(words, english_too=True):
+            return None
+        return " ".join(words)
+
+    def _other_language(self, words: list[str], by_letters: bool = False) -> str | None:
+        """The language of a bracket of lower-case words none of which is English, when one
+        language's word list holds them all ("the recruitment [nábor]": Czech), or, ``by_letters``,
+        when they are written with letters only one language uses ("[șlepuri]": Romanian)."""
+        if not words or len(words) > 3 or any(not w[:1].islower() for w in words):
+            return None
+        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in words) or " ".join(words).lower() in self.common:
+            return None
+        if by_letters:
+            return languages.language_by_letters(tuple(words))
+        return languages.language_of(tuple(words))
