@@ -130,3 +130,14 @@ def test_a_passive_agent_is_found_whatever_its_case(tmp_path, lexicon):
 def test_a_phrasal_verb_the_thesaurus_lists_and_an_approximation(tmp_path, lexicon, a, b, same):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs) is not same, [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_name_moved_from_subject_to_a_preposition_changes_its_role(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon,
+                   "The Far Eastern Bureau is to send its proposals to the Mongolian Commission on the new members.",
+                   "The Mongolian Commission is to send its proposals to the Far Eastern Bureau on the new members.")
+    assert any(d["category"] == "substantive" and "another role" in d["reason"] for d in divs), \
+        [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "The Far Eastern Bureau is to send its proposals to the Mongolian Commission.",
+                   "Its proposals are to be sent to the Mongolian Commission by the Far Eastern Bureau.")
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

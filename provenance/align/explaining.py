@@ -16,6 +16,8 @@ from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL
 
 #: prepositions that give a name its role in the sentence (handed to X by Y, sent from X with Y)
 _ROLE_PREPOSITIONS = frozenset({"to", "by", "from", "with", "for", "against", "of", "than"})
+#: what stands before the first word of a sentence
+_SENTENCE_OPENERS = frozenset({"", ".", ";", ":", "!", "?"})
 
 
 def _derived_units(x, y) -> bool:
@@ -216,20 +218,29 @@ class Explaining:
         governed by another preposition where it lands: a participant in another role, not a phrase
         moved whole ("in Moscow", "to Molotov" keep their preposition)."""
         ra, rb = self._role(self.A, e.ta), self._role(self.B, d.tb)
-        if ra is None or rb is None or ra[0] == rb[0]:
-            return None
+        if ra is None or rb is None or ra[0] == rb[0] or {ra[0], rb[0]} == {"subject", "by"}:
+            return None   # the subject and a passive's "by" are one role
         return f"{ra[0]} {ra[1]} / {rb[0]} {rb[1]}"
 
     @staticmethod
     def _role(side: Side, span: tuple[int, int]) -> tuple[str, str] | None:
         """The preposition nearest before the first name of a passage (in it, or the word before
         it), and the name."""
-        lo = max(0, span[0] - 1)
+        lo = max(0, span[0] - 2)
         words = side.words(lo, span[1])
         for k, w in enumerate(words):
             if k >= span[0] - lo and w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
                 before = [x.lower() for x in words[max(0, k - 2):k] if any(c.isalnum() for c in x)]
-                return (before[-1], w) if before and before[-1] in _ROLE_PREPOSITIONS else None
+                if before and before[-1] == "the":
+                    before = before[:-1]   # "to the Mongolian Commission"
+                if before and before[-1] in _ROLE_PREPOSITIONS:
+                    return before[-1], w
+                # "The Far Eastern Bureau is to send": the name opens its sentence, its subject
+                opening = words[:k] if lo else [""] + words[:k]
+                if span[0] - lo == k and (not opening or opening[-1] in _SENTENCE_OPENERS or
+                                          opening[-1] == "The" and (len(opening) < 2 or opening[-2] in _SENTENCE_OPENERS)):
+                    return "subject", w
+                return None
         return None
 
     def _exchanged(self, e, ra, rb, others) -> bool:
