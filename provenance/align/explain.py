@@ -296,6 +296,8 @@ def transliteration(x: str, y: str) -> str | None:
 
 def romanized(x: str, y: str) -> str | None:
     """One Chinese name in Wade-Giles and in pinyin (Chou/Zhou, Hsü/Xu, Chen-pang/Zhenbang)."""
+    if english.in_dictionary(x) and english.in_dictionary(y):
+        return None   # Church/Garden: two English words (a name of a dictionary word, Tang, is spelt alike)
     return f"one Chinese name in two romanizations, Wade-Giles and pinyin ({x}/{y})" if same_romanized(x, y) else None
 
 
@@ -476,7 +478,7 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
             covered_b = [u for u in rb if all(w in sb for w in u.words)]
             if not (covered_a or covered_b):
                 continue
-            source = "WordNet" if wn.synonyms(ka, kb) else "Moby thesaurus" if any(
+            source = "WordNet" if wn.synonyms(ka, kb) else "Moby thesaurus" if ("_" in ka or "_" in kb) and any(
                 thesaurus.synonyms(x, y) for x in _phrasal(ka) for y in _phrasal(kb)) else None
             if not source:
                 continue
