@@ -296,8 +296,8 @@ def transliteration(x: str, y: str) -> str | None:
 
 def romanized(x: str, y: str) -> str | None:
     """One Chinese name in Wade-Giles and in pinyin (Chou/Zhou, Hsü/Xu, Chen-pang/Zhenbang)."""
-    if english.in_dictionary(x) and english.in_dictionary(y):
-        return None   # Church/Garden: two English words (a name of a dictionary word, Tang, is spelt alike)
+    if english.in_dictionary(x) or english.in_dictionary(y):
+        return None   # Turan/Altogether: a word of the dictionary is no romanized Chinese name
     return f"one Chinese name in two romanizations, Wade-Giles and pinyin ({x}/{y})" if same_romanized(x, y) else None
 
 
