@@ -195,7 +195,8 @@ def given_name_words(rest: list, words: list[str], ctx, other_words: list[str], 
     readings ("Cde. Batochir" / "Cde. Dorjiin Batochir", "Guo" / "Guo Mohua"): the same person named
     more fully. Neither word may be a common word, and the other reading may put no name of its own
     in their place (Petrov / Ivan Sidorov is another person)."""
-    if not rest or any(_is_name(u.words[0]) for u in other_rest if len(u.words) == 1):
+    if not any(len(u.words) == 1 and u.words[0][:1].isupper() for u in rest) \
+            or any(_is_name(u.words[0]) for u in other_rest if len(u.words) == 1):
         return rest, []
     seq = list(ctx[0]) + list(words) + list(ctx[1])
     lo = len(ctx[0])
