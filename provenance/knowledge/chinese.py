@@ -40,13 +40,18 @@ def wade_giles() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _wade_giles_syllables() -> frozenset[str]:
+    return frozenset(wade_giles())
+
+
+@lru_cache(maxsize=1)
 def _pinyin() -> frozenset[str]:
     return frozenset(p for ps in wade_giles().values() for p in ps)
 
 
-def _segments(word: str) -> list[str] | None:
-    """``word`` cut into the fewest pinyin syllables, or None."""
-    syl = _pinyin()
+def _segments(word: str, syl: frozenset[str] | None = None) -> list[str] | None:
+    """``word`` cut into the fewest syllables of ``syl`` (pinyin's by default), or None."""
+    syl = syl if syl is not None else _pinyin()
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for i in range(1, len(word) + 1):
         for k in range(max(0, i - 6), i):
@@ -71,7 +76,10 @@ def same_romanized(x: str, y: str) -> bool:
     for wg, py in ((x, y), (y, x)):
         if not (_WG_MARK.search(wg) and _PY_MARK.search(py)):
             continue
-        wg_syl = [s for s in re.split(r"[\s-]+", _plain(wg)) if s]
+        wg_syl = []
+        for part in re.split(r"[\s-]+", _plain(wg)):
+            # "Chingho": Wade-Giles written without its hyphen, cut into its syllables
+            wg_syl += [part] if part in wade_giles() or not part else (_segments(part, _wade_giles_syllables()) or [part])
         py_syl: list[str] = []
         for part in re.split(r"[\s'’-]+", _plain(py)):
             seg = _segments(part) if part else []
