@@ -20,7 +20,7 @@ HELD_OUT = ["h80", "h81", "h82", "h83", "h84"]
 
 def test_the_tuning_half_encodes_its_marks_and_chains():
     """On arrival 90 of its 107 marks and 13 of its 27 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 107, 27, 104, 27)
+    check_set(FOLDER, TUNE, 107, 27, 105, 27)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
@@ -28,7 +28,7 @@ def test_the_held_out_half_stays_where_it_was_measured():
     marks since a bare "[signature]" is a gap with reason="signature" (heldout12 encodes it so too),
     88 since a word in no word list and with a letter Russian romanizations lack is read in the
     language the document names most."""
-    check_set(FOLDER, HELD_OUT, 95, 33, 88, 24)
+    check_set(FOLDER, HELD_OUT, 95, 33, 90, 24)
 
 
 def _encode(text: str) -> tuple[etree._Element, str]:

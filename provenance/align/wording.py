@@ -218,5 +218,9 @@ def _is_name(w: str) -> bool:
     WordNet knows it as a name only, or not at all, and it is no grammar word (These, However)."""
     if not (w[:1].isupper() and w.isalpha() and len(w) > 1) or title_word(w) or w.lower() in english.CLOSED_CLASS:
         return False
-    wn = wordnet()
-    return all(wn.proper(*s) for s in wn.senses(w.lower(), None))
+    if not english.in_dictionary(w):
+        return True
+    if english.lemmas(w) - {w.lower()}:
+        return False   # "Muslims", "Kazakhs": a plural of the dictionary names a group, not a person
+    senses = wordnet().senses(w.lower(), None)   # "Party": a dictionary word, unless only a name
+    return bool(senses) and all(wordnet().proper(*s) for s in senses)

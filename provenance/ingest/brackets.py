@@ -231,10 +231,7 @@ class Classifier(LanguagePart):
             c0 = s + m.start("body")
             where = (m.group("where") or "").lower()
             place = PLACE_FROM.get(where, "bottom" if not where else where)
-            c1 = e
-            q = RE_QUOTED_HAND.fullmatch(text, c0, ce)
-            if q:   # '[Note in the margin: "Ask Moscow ..."]': the original's words, the quotes the editor's
-                c0, c1 = q.start("words"), q.end("words")
+            c1 = e   # '[Note in the margin: "Ask Moscow ..."]': the note as the editor quotes it, quotation marks too
             tmpl = text[b.start:c0] + "{}" + text[c1:b.end]
             return Decision("note-original", "note.original", b, content=(c0, c1), attrs={"place": place},
                             template="" if tmpl == "[Note at the bottom of the page: {}]" else tmpl)
