@@ -53,3 +53,16 @@ def test_names_and_directives(tmp_path, lexicon, a, b, category):
     worst = max((d["category"] for d in divs), key=["accidental", "orthographic", "lexical", "editorial",
                                                      "substantive"].index)
     assert worst == category, [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,category", [
+    ("Cde. Vasilev reported on the grain deliveries in March.", "Cde. Vasilchev reported on the grain deliveries in March.",
+     "substantive"),
+    ("The cargo arrived in Ghulja on 8 April.", "The cargo arrived in Kuldja on 8 April.", "orthographic"),
+    ("The plan of Gosplan USSR was approved in May.", "The plan of USSR Gosplan was approved in May.", "lexical"),
+])
+def test_a_syllable_more_dj_for_j_and_an_abbreviation_that_is_no_given_name(tmp_path, lexicon, a, b, category):
+    divs = compare(tmp_path, lexicon, a, b)
+    worst = max((d["category"] for d in divs), key=["accidental", "orthographic", "lexical", "editorial",
+                                                     "substantive"].index)
+    assert worst == category, [(d["category"], d["reason"]) for d in divs]

@@ -4,6 +4,8 @@
     python bench/docpairs/score.py --split tune  # p1-p3, q1, q2, q4: used while tuning
     python bench/docpairs/score.py --split heldout   # p4-p6, q3, q5, q6: scored only
     python bench/docpairs/score.py --split heldout-r # r1-r6 (a third reviewer's): held out whole
+    python bench/docpairs/score.py --split tune-s    # s1-s4 (a fourth reviewer's): used while tuning
+    python bench/docpairs/score.py --split heldout-s # s5-s8: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -29,12 +31,14 @@ from provenance.vocab import RANK  # noqa: E402
 #: p1-p6 archival pairs, q1-q3 archival and q4-q6 ordinary prose; half of each set is held out
 SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", "p6", "q3", "q5", "q6"],
           # r1-r6: a third reviewer's pairs, held out whole
-          "heldout-r": ["r1", "r2", "r3", "r4", "r5", "r6"]}
+          "heldout-r": ["r1", "r2", "r3", "r4", "r5", "r6"],
+          # s1-s8: a fourth reviewer's pairs in the seeds' world; s1-s4 for tuning, s5-s8 held out
+          "tune-s": ["s1", "s2", "s3", "s4"], "heldout-s": ["s5", "s6", "s7", "s8"]}
 
 
 def pair_names(split: str) -> list[str]:
     if split == "all":
-        return sorted(p.stem for p in HERE.glob("[pqr][0-9]*.json"))
+        return sorted(p.stem for p in HERE.glob("[pqrs][0-9]*.json"))
     return SPLITS[split]
 
 
@@ -83,7 +87,7 @@ def summary(rows: list[dict], alarms: list[dict]) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("all", "tune", "heldout", "heldout-r"), default="all")
+    ap.add_argument("--split", choices=("all", *SPLITS), default="all")
     ap.add_argument("--misses", action="store_true", help="list the differences judged against their label")
     args = ap.parse_args(argv)
     rows, alarms = [], []

@@ -12,7 +12,7 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 
 
-_TRANSLIT = [("shch", "sc"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+_TRANSLIT = [("shch", "sc"), ("dzh", "j"), ("dj", "j"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
              ("ph", "f"), ("th", "t"), ("ts", "c"), ("tz", "c"), ("q", "c"), ("ks", "x"), ("ck", "k"),
              ("w", "v"), ("ff", "v"), ("-", ""), ("'", ""), ("’", "")]
 

@@ -33,6 +33,8 @@ def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool
     if len(px) == len(py) > 1 and any(a == b for a, b in zip(px, py)) \
             and any(ratio(a, b) < 60 for a, b in zip(px, py)):
         return False   # Tsagaan-Nuur / Tsagaan-Uul: one part kept, another part another word
+    if x[:1].isupper() and y[:1].isupper() and _syllable_inserted(fx, fy):
+        return False   # Vasilev / Vasilchev: a syllable more makes another surname
     if _spelt_alike(fx, fy, lexicon):
         # two real words or two places (Marshal/Martial, Tomsk/Omsk) are not one word spelt twice
         return not (known_apart and distinct_known(x, y))
@@ -55,3 +57,13 @@ def _spelt_alike(fx: str, fy: str, lexicon) -> bool:
     if min(dist, OSA.distance(fx, fy)) <= 1 and len(short) >= 4:   # one letter, or two swapped
         return True
     return dist <= 2 and len(short) >= 7 and ratio(fx, fy) >= 85
+
+
+def _syllable_inserted(fx: str, fy: str) -> bool:
+    """Whether one word is the other with two letters more, side by side, one of them a consonant
+    and not one letter doubled (vasilev / vasilchev): a syllable more, not a spelling."""
+    short, long_ = (fx, fy) if len(fx) < len(fy) else (fy, fx)
+    if len(long_) - len(short) != 2 or len(short) < 4:
+        return False
+    return any(long_[:k] + long_[k + 2:] == short and any(c not in "aeiouy" for c in long_[k:k + 2])
+               and long_[k] != long_[k + 1] for k in range(1, len(short)))

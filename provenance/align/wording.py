@@ -216,8 +216,9 @@ def given_name_words(rest: list, words: list[str], ctx, other_words: list[str], 
 def _is_name(w: str) -> bool:
     """A capitalized word that is no common word and no title (Batochir, Mohua, Ismail; not Party):
     WordNet knows it as a name only, or not at all, and it is no grammar word (These, However)."""
-    if not (w[:1].isupper() and w.isalpha() and len(w) > 1) or title_word(w) or w.lower() in english.CLOSED_CLASS:
-        return False
+    if not (w[:1].isupper() and w.isalpha() and len(w) > 1) or w.isupper() or title_word(w) \
+            or w.lower() in english.CLOSED_CLASS:
+        return False   # "USSR", "MPR": an abbreviation is no given name
     if not english.in_dictionary(w):
         return True
     if english.lemmas(w) - {w.lower()}:
