@@ -141,3 +141,17 @@ def test_a_name_moved_from_subject_to_a_preposition_changes_its_role(tmp_path, l
     divs = compare(tmp_path, lexicon, "The Far Eastern Bureau is to send its proposals to the Mongolian Commission.",
                    "Its proposals are to be sent to the Mongolian Commission by the Far Eastern Bureau.")
     assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_a_point_numbered_anew_after_one_dropped_is_no_change_of_meaning(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Decision\n\n1. Build the road from Naushki to the border by May.\n\n2. Send 300 workers from Irkutsk.\n\n"
+                 "3. Allot 40 trucks to the construction.\n\n4. Report to the CC by 1 June.\n", encoding="utf-8")
+    b.write_text("Decision\n\n1. Build the road from Naushki to the border by May.\n\n"
+                 "2. Allot 40 trucks to the construction.\n\n3. Report to the CC by 1 June.\n", encoding="utf-8")
+    from provenance.align import align_paths
+    divs = align_paths([a, b], ids=["a", "b"])["divergences"]
+    renumbered = [d for d in divs if "numbered anew" in d["reason"]]
+    assert renumbered and all(d["category"] == "accidental" for d in renumbered), [(d["category"], d["reason"]) for d in divs]
+    assert any(d["category"] == "substantive" and "Irkutsk" in d["readings"]["a"]["text"] for d in divs)

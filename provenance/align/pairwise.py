@@ -294,6 +294,12 @@ class Comparer(Explaining):
                             severity=min(info["severity"], 0.6),
                             reason="meaning changed: the opening lines (classification, copy number, addressee, "
                                    f"date, registration number) are another document's ({shown} differ)")
+            if kind == "substitution" and info["category"] == "substantive" and _point_number(A, i1, i2) \
+                    and _point_number(B, j1, j2):
+                # "6." / "5." opening a point whose words align: a point before it was dropped or added
+                info = dict(info, category="accidental", flags=[], residual=None, severity=0.05,
+                            reason=f"the point is numbered anew ({' '.join(A.words(i1, i2))} / "
+                                   f"{' '.join(B.words(j1, j2))}): a point before it was added or dropped")
             edits.append(Edit("text", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
         # after a gap both sides must stand at the same kind of slot (token or boundary)
         for g, members in gap_edits.items():
@@ -399,6 +405,14 @@ class Comparer(Explaining):
             sb = (2 * kb, 2 * kb + 1)
             out.append(Edit("editorial", sa, sb, kind=kind, info=classify_editorial(ca, cb)))
         return out
+
+
+def _point_number(side, i1: int, i2: int) -> bool:
+    """Whether tokens [i1, i2) are only the number that opens a point ("5", "5 ."), at the start of
+    its paragraph."""
+    words = side.words(i1, i2)
+    return 1 <= len(words) <= 2 and words[0].isdigit() and len(words[0]) <= 3 and all(w == "." for w in words[1:]) \
+        and (i1 == 0 or side.tseg[i1 - 1] != side.tseg[i1])
 
 
 def compare(a: TokenStream, b: TokenStream, lexicon) -> PairResult:
