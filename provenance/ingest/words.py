@@ -91,10 +91,15 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
 ENGLISH_ZIPF = 3.5
 
 
+#: Russian prepositions of one or two letters, which no dictionary lookup of three letters or more finds
+_RUSSIAN_PREPOSITIONS = frozenset({"v", "vo", "na", "s", "so", "k", "ko", "o", "ob", "u", "iz", "po", "ot", "do", "za"})
+
+
 def _russian(words) -> bool:
     """Every word is a Russian word in transliteration (pymorphy3's dictionary) and not a common
-    English word: [sovkhozy], [otryady], [zagotovki]."""
-    return all(russian.russian_word(w) and english.zipf(w) < ENGLISH_ZIPF for w in words)
+    English word: [sovkhozy], [otryady], [zagotovki]; a preposition with them too ([v zapas])."""
+    content = [w for w in words if w.lower() not in _RUSSIAN_PREPOSITIONS]
+    return bool(content) and all(russian.russian_word(w) and english.zipf(w) < ENGLISH_ZIPF for w in content)
 
 
 def _foreign_word(word: str) -> bool:
