@@ -155,3 +155,16 @@ def test_a_point_numbered_anew_after_one_dropped_is_no_change_of_meaning(tmp_pat
     renumbered = [d for d in divs if "numbered anew" in d["reason"]]
     assert renumbered and all(d["category"] == "accidental" for d in renumbered), [(d["category"], d["reason"]) for d in divs]
     assert any(d["category"] == "substantive" and "Irkutsk" in d["readings"]["a"]["text"] for d in divs)
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Entrust the CC of Uzbekistan with selecting, and the CC of Kazakhstan with approving, twelve teachers.",
+     "Entrust the CC of Kazakhstan with selecting, and the CC of Uzbekistan with approving, twelve teachers.", False),
+    ("The bureau instructed the Komsomol committee to verify the complaints and report to the party committee.",
+     "The bureau instructed the party committee to verify the complaints and report to the Komsomol committee.", False),
+    ("The plant lacks experienced administrative and economic personnel.",
+     "The plant lacks personnel with administrative and economic experience.", True),
+])
+def test_clauses_joined_by_and_are_not_coordinated_words(tmp_path, lexicon, a, b, same):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) is not same, [(d["category"], d["reason"]) for d in divs]

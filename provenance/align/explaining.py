@@ -256,7 +256,7 @@ class Explaining:
             lo, hi = sorted((e.ta, f.ta))
             between = self.A.words(lo[1], hi[0]) if lo[1] < hi[0] else []
             if any(any(c.isalnum() for c in w) and w.lower() not in FUNCTION_WORDS for w in between) \
-                    and not coordinated(between):
+                    and not coordinated(between, self.A.words(hi[1], min(hi[1] + 8, len(self.A.tseg)))):
                 return True
         return False
 

@@ -23,10 +23,24 @@ def pairing(ua: list, ub: list, same) -> list[int | None]:
 COORDINATORS = frozenset({"and", "or", "nor", "&", "as well as"})
 
 
-def coordinated(words: list[str]) -> bool:
-    """Whether the words between two places join two coordinated parts ("the north wing and the
-    south wing"): an "and" or an "or" among them."""
-    return any(w.lower() in COORDINATORS for w in words)
+def coordinated(words: list[str], after: list[str] | None = None) -> bool:
+    """Whether the words between two places join two coordinated parts ("cats and dogs", "the north
+    wing and the south wing"): an "and" or an "or" among them, and, given the words ``after`` the
+    second place, what stands before the "and" repeated after it (the parts are parallel; "the CC of
+    Uzbekistan with selecting, and the CC of Kazakhstan with approving" pairs each with its own
+    task, so the two exchanged there change the meaning)."""
+    k = next((i for i, w in enumerate(words) if w.lower() in COORDINATORS), None)
+    if k is None:
+        return False
+    content = [w.lower() for w in words[:k] if any(c.isalnum() for c in w) and w.lower() not in _LIGHT]
+    if after is None or len(content) < 2 and not (k and words[k - 1] == ","):
+        return True   # "administrative and economic", "the north wing and the south": words coordinated
+    tail = [w.lower() for w in after if any(c.isalnum() for c in w) and w.lower() not in _LIGHT][:len(content)]
+    return content == tail
+
+
+#: words that carry no part of a coordinated phrase's content
+_LIGHT = frozenset({"the", "a", "an", "of", "to", "with", "for", "in", "on", "by", "at", "its", "their", "his", "her"})
 
 
 def _agent(words: list[str], unit) -> bool:
@@ -57,7 +71,8 @@ def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[s
                 continue
             if any(pos[k] is not None and pj < pos[k] < pi for k in range(i + 1, j)):
                 wi, wj = ua[i].words[0], ua[j].words[-1]
-                if wi in a_words and wj in a_words and coordinated(a_words[a_words.index(wi):a_words.index(wj)]):
+                if wi in a_words and wj in a_words and coordinated(a_words[a_words.index(wi) + 1:a_words.index(wj)],
+                                                                   a_words[a_words.index(wj) + 1:a_words.index(wj) + 8]):
                     continue
                 if _agent(b_words, ua[i]) or _agent(a_words, ua[j]):
                     continue
