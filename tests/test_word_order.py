@@ -168,3 +168,11 @@ def test_a_point_numbered_anew_after_one_dropped_is_no_change_of_meaning(tmp_pat
 def test_clauses_joined_by_and_are_not_coordinated_words(tmp_path, lexicon, a, b, same):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs) is not same, [(d["category"], d["reason"]) for d in divs]
+
+
+def test_pronouns_that_exchanged_places_exchange_the_parties(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon,
+                   "As agreed in Harbin, your side will cover the travel costs and our side will provide the interpreters.",
+                   "As agreed in Harbin, our side will cover the travel costs and your side will provide the interpreters.")
+    assert [d["category"] for d in divs] == ["substantive", "substantive"], [(d["category"], d["reason"]) for d in divs]
+    assert all("parties exchanged places" in d["reason"] for d in divs)

@@ -96,3 +96,24 @@ def case_flip(a_words: list[str], b_words: list[str]) -> str | None:
             if x in sx and y in sy and x not in sy and y not in sx:
                 return f"{x} / {y}".replace("i /", "I /").replace("/ i", "/ I")
     return None
+
+
+#: personal and possessive pronouns: two of them exchanged name the parties the other way round
+_PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
+
+
+def pronouns_exchanged(edits, A, B) -> None:
+    """Two one-word substitutions of pronouns in one sentence that mirror each other ("your side will
+    cover ... and our side will provide" / "our side ... your side"): each party now does the
+    other's part, a change of meaning (set on both edits, which were read as function words)."""
+    singles = [e for e in edits if e.layer == "text" and e.kind == "substitution" and e.info.get("category") != "substantive"
+               and e.tb[1] - e.tb[0] == 1 and e.ta[1] - e.ta[0] == 1]
+    words = [(A.words(*e.ta)[0].lower(), B.words(*e.tb)[0].lower()) for e in singles]
+    for k, (e, (x, y)) in enumerate(zip(singles, words)):
+        if x not in _PERSONS or y not in _PERSONS or x == y:
+            continue
+        for f, (u, v) in zip(singles[k + 1:], words[k + 1:]):
+            if (u, v) == (y, x) and A.sentence(*e.ta) == A.sentence(*f.ta):
+                reason = f"meaning changed: the parties exchanged places ({x} / {y}, {y} / {x}): who does what changed"
+                for g in (e, f):
+                    g.info = {**g.info, "category": "substantive", "severity": 0.55, "reason": reason}
