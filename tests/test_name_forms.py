@@ -66,3 +66,14 @@ def test_a_syllable_more_dj_for_j_and_an_abbreviation_that_is_no_given_name(tmp_
     worst = max((d["category"] for d in divs), key=["accidental", "orthographic", "lexical", "editorial",
                                                      "substantive"].index)
     assert worst == category, [(d["category"], d["reason"]) for d in divs]
+
+
+def test_an_initialism_of_the_same_words_in_another_order_and_a_performative_hereby(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "The Central Committee of the Chinese Communist Party requests three physicians.",
+                   "The Central Committee of the CPC requests three physicians.")
+    assert [d["category"] for d in divs] == ["lexical"], [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "I order the battalion to move at dawn.", "I hereby order the battalion to move at dawn.")
+    assert [d["category"] for d in divs] == ["lexical"], [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "The Central Committee of the Chinese Communist Party requests three physicians.",
+                   "The Central Committee of the CPSU requests three physicians.")
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

@@ -46,6 +46,7 @@ a an the of to in on at for by with from and or as is are was were be been being
 those it its their them they which who whom whose there here also so such into than then up its
 his her our your we he she i you do does did has have had
 me him my mine hers ours yours theirs myself yourself himself herself itself ourselves yourselves themselves
+hereby herewith
 """.split()) | frozenset(w.replace("'", q) for w in """
 i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll
 he's he'd he'll she's she'd she'll it's it'd it'll that's there's

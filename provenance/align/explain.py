@@ -229,6 +229,8 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
                     break
                 if _initials(span, True) == letters or _initials(span, False) == letters:
                     return span
+                if n >= 3 and sorted(_initials(span, True)) == sorted(letters):
+                    return span   # CPC = Chinese Communist Party (the Communist Party of China)
     if letters.isalpha() and (len(letters) >= 2 or followed_by_dot) and (followed_by_dot or len(letters) <= 5):
         lx = letters.lower()
         short_title = len(letters) <= 3 and letters[0].isupper()     # Dr, Mt, St, Sgt
