@@ -30,7 +30,7 @@ from provenance.align.explain import (
 from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
-from provenance.align.spelling import _DIGIT, is_number, orthographic_pair
+from provenance.align.spelling import DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
 from provenance.align.wording import connective_words, emphasis_words, given_name_words, pronoun_words, title_words
@@ -79,7 +79,7 @@ def _bare(words) -> str:
 
 def _other_value(a_words, b_words) -> bool:
     """Whether readings that differ only in punctuation state other numbers (2.5 mg / 25 mg)."""
-    if not any(_DIGIT.search(w) for w in a_words) and not any(_DIGIT.search(w) for w in b_words):
+    if not any(DIGIT.search(w) for w in a_words) and not any(DIGIT.search(w) for w in b_words):
         return False
     return value_change(values(tuple(a_words)), values(tuple(b_words)))[0]
 
@@ -328,7 +328,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             return _result("editorial", [], "only the editorial layer (gloss, note, [sic], supplied word) differs")
         return _result("accidental", [], "whitespace only")
     same_bare = _bare(a_words) == _bare(b_words)
-    if same_bare and any(_DIGIT.search(w) for w in a_words) and _MARKED_GROUPS.sub("|", " ".join(a_words)) \
+    if same_bare and any(DIGIT.search(w) for w in a_words) and _MARKED_GROUPS.sub("|", " ".join(a_words)) \
             == _MARKED_GROUPS.sub("|", " ".join(b_words)):
         # 30.000 / 30,000 / 30 000: the digits grouped at the same places with another mark
         return _result("lexical", [], f"the same number written another way ({' '.join(a_words)} / "

@@ -14,11 +14,11 @@ from provenance.knowledge.values import is_number_word
 
 #: endings that make another form of a word, not another spelling
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "al")
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 
 
 def is_number(w: str) -> bool:
-    return _DIGIT.search(w) is not None or is_number_word(w)
+    return DIGIT.search(w) is not None or is_number_word(w)
 
 
 def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool:

@@ -159,10 +159,9 @@ class CopiesPart(ProsePart):
         for m in P.HEADLESS_FIRST.finditer(self.text):
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
-        starts = [m.start() for m in re.finditer(r"(?m)^(?=[^\n])", self.text)]
-        for a, b in zip(starts, starts[1:]):
-            # "t. X, ekz. No. 1" / "t. Y, ekz. No. 2", "X - first copy" / "Y - second copy": no head
-            first, nxt = P.reversed_item(self.text[a:b].rstrip("\n")), P.reversed_item(self.text[b:self.text.find("\n", b) % (len(self.text) + 1)])
+        # "t. X, ekz. No. 1" / "t. Y, ekz. No. 2", "X - first copy" / "Y - second copy": no head
+        lines = [(m.start(), P.reversed_item(m.group())) for m in re.finditer(r"(?m)^[^\n]+", self.text)]
+        for (a, first), (_b, nxt) in zip(lines, lines[1:]):
             if first and nxt and a not in self._list_lines and self._number(first) == 1 and self._number(nxt) == 2:
                 self._list_after(a - 1)
         for m in _REVERSED_COPY.finditer(self.text):
