@@ -71,9 +71,10 @@ def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[s
                 continue
             if any(pos[k] is not None and pj < pos[k] < pi for k in range(i + 1, j)):
                 wi, wj = ua[i].words[0], ua[j].words[-1]
-                if wi in a_words and wj in a_words and coordinated(a_words[a_words.index(wi) + 1:a_words.index(wj)],
-                                                                   a_words[a_words.index(wj) + 1:a_words.index(wj) + 8]):
-                    continue
+                if wi in a_words and wj in a_words:
+                    ki, kj = a_words.index(wi), a_words.index(wj)
+                    if coordinated(a_words[ki + 1:kj], a_words[kj + 1:kj + 8]):
+                        continue
                 if _agent(b_words, ua[i]) or _agent(a_words, ua[j]):
                     continue
                 return ua[i], ua[j]

@@ -1,7 +1,6 @@
 """Chinese names in two romanizations: Wade-Giles (Chou En-lai, Hsü Chen-pang) and Hanyu Pinyin
-(Zhou Enlai, Xu Zhenbang). Every reading of every character in ``pypinyin``'s dictionary is
-written in both systems by ``pypinyin`` itself; a Wade-Giles syllable stands for the pinyin
-syllables it is written for there."""
+(Zhou Enlai, Xu Zhenbang), from ``pypinyin``'s own table of the syllables in both systems; a
+Wade-Giles syllable stands for the pinyin syllables it is written for there."""
 
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ def wade_giles() -> dict[str, frozenset[str]]:
     ``pypinyin`` has no such table, every reading of its dictionary is converted instead)."""
     try:
         from pypinyin.style.wadegiles import _convert_table, _except_table
-        pairs = [(py, wg) for py, wg in list(_convert_table) + list(_except_table)]
+        pairs = list(_convert_table) + list(_except_table)
     except ImportError:   # pragma: no cover - another layout of the package
         from pypinyin import Style
         from pypinyin.pinyin_dict import pinyin_dict
@@ -49,9 +48,8 @@ def _pinyin() -> frozenset[str]:
     return frozenset(p for ps in wade_giles().values() for p in ps)
 
 
-def _segments(word: str, syl: frozenset[str] | None = None) -> list[str] | None:
-    """``word`` cut into the fewest syllables of ``syl`` (pinyin's by default), or None."""
-    syl = syl if syl is not None else _pinyin()
+def syllable_cut(word: str, syl: frozenset[str]) -> list[str] | None:
+    """``word`` cut into the fewest syllables of ``syl`` (of six letters at most), or None."""
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for i in range(1, len(word) + 1):
         for k in range(max(0, i - 6), i):
@@ -79,10 +77,10 @@ def same_romanized(x: str, y: str) -> bool:
         wg_syl = []
         for part in re.split(r"[\s-]+", _plain(wg)):
             # "Chingho": Wade-Giles written without its hyphen, cut into its syllables
-            wg_syl += [part] if part in wade_giles() or not part else (_segments(part, _wade_giles_syllables()) or [part])
+            wg_syl += [part] if part in wade_giles() or not part else (syllable_cut(part, _wade_giles_syllables()) or [part])
         py_syl: list[str] = []
         for part in re.split(r"[\s'’-]+", _plain(py)):
-            seg = _segments(part) if part else []
+            seg = syllable_cut(part, _pinyin()) if part else []
             if seg is None:
                 py_syl = []
                 break

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import langcodes
 
+from provenance.knowledge.chinese import syllable_cut
 from provenance.knowledge.wordnet import wordnet
 
 #: languages written in Latin script that wordfreq has lists for, besides English
@@ -225,13 +226,7 @@ def pinyin_syllables() -> frozenset[str]:
 
 def _syllables(word: str) -> int:
     """How many pinyin syllables ``word`` is made of, 0 if it is not made of them."""
-    syl = pinyin_syllables()
-    best = [0] + [-1] * len(word)   # best[i]: syllables of word[:i], -1 when none fits
-    for i in range(1, len(word) + 1):
-        for k in range(max(0, i - 6), i):
-            if best[k] >= 0 and word[k:i] in syl and (best[i] < 0 or best[k] + 1 < best[i]):
-                best[i] = best[k] + 1
-    return max(best[-1], 0)
+    return len(syllable_cut(word, pinyin_syllables()) or ())
 
 
 def pinyin(words: tuple[str, ...]) -> int:
