@@ -170,6 +170,27 @@ def seed():
     return SEED
 
 
+#: the test files that compile tei_all (several seconds): one pytest-xdist worker takes them all,
+#: so that the grammar is compiled once per test run (checked in tests/test_validate_tei.py)
+TEI_ALL_FILES = frozenset({"test_align_tei.py", "test_chain_unseen.py", "test_ingest_tei_all.py",
+                           "test_ingest_unseen.py", "test_validate_tei.py"})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Whole test files to each worker (``--dist loadfile``), the files of ``TEI_ALL_FILES`` as one."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class _TeiAllTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tei_all" if Path(path).name in TEI_ALL_FILES else path
+
+    return _TeiAllTogether(config, log)
+
+
 README_COMMANDS = "test_readme.py::test_every_readme_command_runs_as_written"
 
 

@@ -37,8 +37,13 @@ def test_result_matches_schema_and_offsets(seeds_result):
     payload = json.loads(json.dumps(to_json(seeds_result)))
     assert json_errors(payload, "align.schema.json") == []
     texts = {w["id"]: w["text"] for w in payload["witnesses"]}
+    metas = {w["id"]: w["meta"] for w in payload["witnesses"]}
+    ids = [w["id"] for w in payload["witnesses"]]
     for d in payload["divergences"]:
         for wid, r in d["readings"].items():
+            if d["layer"] == "header":   # words of the date or title, before the compared text
+                assert r["text"] in metas[wid]["date"] or r["text"] in metas[wid]["title"]
+                assert r["end"] <= min(s["start"] for s in payload["witnesses"][0]["segments"]) or wid != ids[0]
             assert texts[wid][r["start"]:r["end"]] == r["text"]
             assert (r["text"] == "") == (r["start"] == r["end"])
     assert len({d["id"] for d in payload["divergences"]}) == len(payload["divergences"])

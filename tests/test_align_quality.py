@@ -73,7 +73,14 @@ def one(res, ab, a_text=None, b_text=None, **where):
 
 def test_substantive_divergences_are_few_and_the_right_ones(res, ab):
     a, b = ab
-    subst = [d for d in res["divergences"] if d["category"] == "substantive"]
+    # the two headers date and title two documents (a report of April 29, the minutes of June 22)
+    header = {d["reason"].split(" in its header")[0]: d for d in res["divergences"] if d["layer"] == "header"}
+    assert sorted(header) == ["the document's date", "the document's title"]
+    assert header["the document's date"]["category"] == "substantive"
+    assert [header["the document's date"]["readings"][w]["text"] for w in (a, b)] == ["April 29", "June 22"]
+    assert header["the document's title"]["readings"][a]["text"].startswith("Report from L. Beria")
+    assert all("section" in d["flags"] and d["severity"] <= 0.6 for d in header.values())
+    subst = [d for d in res["divergences"] if d["category"] == "substantive" and d["layer"] != "header"]
     assert len(subst) <= MAX_SUBSTANTIVE, [(d["readings"][a]["text"][:40], d["readings"][b]["text"][:40])
                                             for d in subst]
     # inside the numbered points (rows where both witnesses have a point) only three changes of meaning

@@ -159,11 +159,11 @@ def test_unreachable_scheduler_fails_within_the_connect_timeout(tmp_path):
     t0 = time.monotonic()
     # the real command: what Dask logs on standard error is part of the answer
     r = run_process("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
-                    "--scheduler", f"tcp://127.0.0.1:{port}", "--connect-timeout", "2")
+                    "--scheduler", f"tcp://127.0.0.1:{port}", "--connect-timeout", "1")
     took = time.monotonic() - t0
     assert r.returncode == 3 and r.stderr.startswith("Error: cannot reach the Dask scheduler"), r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
-    assert took < 2 + 5, took  # the timeout, plus the start of Python
+    assert took < 1 + 5, took  # the timeout, plus the start of Python
     # a server that is not a Dask scheduler is refused just as clearly
     with socket.socket() as srv:
         srv.bind(("127.0.0.1", 0))
@@ -179,6 +179,6 @@ def test_unreachable_scheduler_fails_within_the_connect_timeout(tmp_path):
 
         threading.Thread(target=talk, daemon=True).start()
         r = run_process("corpus", "discover", "--db", tmp_path / "c.sqlite", "--engine", "dask",
-                        "--scheduler", addr, "--connect-timeout", "2")
+                        "--scheduler", addr, "--connect-timeout", "1")
     assert r.returncode == 3 and r.stderr.startswith("Error: cannot reach the Dask scheduler"), r.stderr
     assert "Traceback" not in r.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, TEI_DIR, run_cli
+from conftest import ROOT, TEI_ALL_FILES, TEI_DIR, run_cli
 from provenance import TEI_NS, XML_NS
 from provenance.resources import json_errors
 from provenance.validate import grammar, validate_paths, validate_tree
@@ -53,6 +53,15 @@ def test_tei_all_comes_from_the_installed_package_and_is_compiled_once(tei_all):
     assert re.search(r"TEI Edition: Version\s4\.", path.read_text(encoding="utf-8")[:2000])
     assert grammar.load_grammar("tei_all") is tei_all
     assert grammar.load_grammar(str(path)) is tei_all  # the same file by path: no second compile
+
+
+def test_the_files_that_compile_tei_all_run_on_one_worker():
+    """Every test file that validates against tei_all in its own process (the fixture, the grammar
+    or the CLI's ``--schema tei_all``) is one scheduling unit (tests/conftest.py), so that the
+    grammar is compiled once per run; the README's commands run it in a process of their own."""
+    users = {p.name for p in (ROOT / "tests").glob("test_*.py")
+             if re.search(r"tei_all_rng|[\"']tei_all[\"']|--schema tei_all", p.read_text(encoding="utf-8"))}
+    assert users - {"test_readme.py"} == TEI_ALL_FILES
 
 
 def test_passing_fixtures_are_valid_against_tei_all(tei_all, project):

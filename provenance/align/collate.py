@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from provenance.align.classify import most_severe
+from provenance.align.header import header_divergences
 from provenance.align.pairwise import PairResult, compare
 from provenance.align.result import Comparison
 from provenance.align.tokenize import KeyTable, TokenStream, int_array, tokenize
@@ -249,6 +250,8 @@ def collate(witnesses, lexicon, lexicon_sources=None) -> Comparison:
             kind = "addition" if base_empty else ("omission" if any(others_empty) else "substitution")
             layers = {e.layer for e in members}
             divergences.append(_div(kind, info, rd, row_of(rd), "editorial" if layers == {"editorial"} else "text"))
+    for kind, info, rd in header_divergences(witnesses, lexicon):
+        divergences.append(_div(kind, info, rd, 0, "header"))
     # unique, stable ids; order by position in the base, then by witness
     divergences.sort(key=lambda d: (d["readings"][ids[0]]["start"], d["readings"][ids[0]]["end"],
                                     KINDS.index(d["kind"]), d["id"]))

@@ -26,8 +26,11 @@ def render(result: dict, limit: int | None = None) -> str:
             r = d["readings"].get(wid)
             if r is None:
                 continue
-            where = f"{r['segment']}" if r["segment"] is not None else "-"
             shown = _short(r["text"]) if r["text"] else "(omitted)"
+            if d.get("layer") == "header":
+                lines.append(f"      {wid} @header: {shown}")
+                continue
+            where = f"{r['segment']}" if r["segment"] is not None else "-"
             lines.append(f"      {wid} @{where} {r['start']}-{r['end']}: {shown}")
         lines.append(f"      why: {d['reason']}")
     return "\n".join(lines) + "\n"

@@ -4,7 +4,13 @@ morphology: its exception lists of irregular forms and its detachment rules), ho
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import math
 from functools import lru_cache
+from pathlib import Path
+
+import msgpack
 
 from provenance.knowledge.wordnet import wordnet
 
@@ -50,8 +56,38 @@ def other_force(a: str, b: str) -> bool:
     return bool(ga and gb) and not ga & gb
 
 
+@lru_cache(maxsize=1)
+def _english_centibels() -> dict[str, int]:
+    """wordfreq's English list (its "best": the large one) as word -> band, minus its frequency
+    in centibels (band i: a frequency of 10 ** (-i / 100)). The file is read as the package
+    ships it (gzipped msgpack, "cBpack"), without importing ``wordfreq``, whose import and float
+    dictionary take several times as long."""
+    spec = importlib.util.find_spec("wordfreq")
+    folder = Path(spec.submodule_search_locations[0]) / "data"
+    path = folder / "large_en.msgpack.gz"
+    if not path.exists():
+        path = folder / "small_en.msgpack.gz"
+    with gzip.open(path, "rb") as f:
+        data = msgpack.load(f, raw=False)
+    if not isinstance(data[0], dict) or data[0].get("format") != "cB":
+        raise ValueError(f"{path}: not a wordfreq frequency list")
+    bands: dict[str, int] = {}
+    for i, words in enumerate(data[1:]):
+        bands.update(dict.fromkeys(words, i))
+    return bands
+
+
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``: looked up in the list directly for a word of ASCII
+    letters (one token, lower case), asked of wordfreq for anything its tokenizer must see."""
+    if word.isascii() and word.isalpha():
+        band = _english_centibels().get(word.lower())
+        if band is None:
+            return 0.0
+        freq = 10 ** (-band / 100)
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)   # wordfreq keeps 3 significant digits
+        return round(math.log(freq, 10) + 9, 2)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")

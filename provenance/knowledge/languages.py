@@ -13,10 +13,13 @@ form ("brigádníci") is found without loading every full list.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import langcodes
 
@@ -212,15 +215,18 @@ def language_named_near(sentence: str, at: int) -> str | None:
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
     """The syllables of Mandarin in Hanyu Pinyin, without tones: every reading of every character
-    in ``pypinyin``'s dictionary (about 400; those without a vowel, such as "m" and "ng", left out)."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    in ``pypinyin``'s dictionary (about 400; those without a vowel, such as "m" and "ng", left out).
 
+    The dictionary's JSON file is read as the package ships it, without importing ``pypinyin``
+    (whose import loads its phrase dictionary too, three times as long)."""
+    spec = importlib.util.find_spec("pypinyin")
+    folder = Path(spec.submodule_search_locations[0])
+    readings = set(json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8")).values())
     out = set()
-    for readings in pinyin_dict.values():
-        for r in readings.split(","):
-            bare = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)).lower()
-            if re.search(r"[aeiouv]", bare):
-                out.add(bare)
+    for r in {x for rs in readings for x in rs.split(",")}:
+        bare = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)).lower()
+        if re.search(r"[aeiouv]", bare):
+            out.add(bare)
     return frozenset(out)
 
 

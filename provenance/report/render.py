@@ -237,7 +237,8 @@ def _table(result: dict, ordered: list[dict], numbering: dict[str, int], spans) 
             "id": d["id"], "n": numbering[d["id"]], "kind": d.get("kind", ""),
             "category": d.get("category", ""), "flags": flags, "severity": sev,
             "sev_w": round(40 * max(0.0, min(1.0, sev)), 1),
-            "readings": reads, "where": " / ".join(segs), "row": d.get("row"),
+            "readings": reads, "where": "header" if d.get("layer") == "header" else " / ".join(segs),
+            "row": d.get("row"),
             "related": [{"id": r, "n": numbering[r]} for r in related],
             "reason": d.get("reason") or "",
         })
@@ -325,7 +326,9 @@ def render_report(align_result: dict, chain_result: dict | None, settings: dict,
                 inner.setdefault(wid, {})[d["id"]] = cut
     rows, spans = build_rows(result, inner)
     table = _table(result, ordered, numbering, spans)
-    first_sub = next((t["id"] for t in table if t["category"] == "substantive"), "")
+    # the synoptic view opens at the first substantive change of the text (a header's is not in it)
+    in_header = {d["id"] for d in ordered if d.get("layer") == "header"}
+    first_sub = next((t["id"] for t in table if t["category"] == "substantive" and t["id"] not in in_header), "")
     top = top_changes(table)
     table = by_severity(table)
     summary = _summary(result, table)
