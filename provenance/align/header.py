@@ -17,8 +17,8 @@ from provenance.align.classify import classify
 from provenance.align.tokenize import TOKEN_RE
 from provenance.knowledge import english
 
-#: the header's fields compared, and how a reason names them
-HEADER_FIELDS = (("date", "date"), ("title", "title"))
+#: the header's fields compared (the keys of a witness's metadata)
+HEADER_FIELDS = ("date", "title")
 
 
 def _located(w, value: str) -> int | None:
@@ -51,7 +51,7 @@ def header_divergences(witnesses, lexicon) -> list[tuple[str, dict, dict]]:
     witness's header gives otherwise."""
     base = witnesses[0]
     out = []
-    for key, shown in HEADER_FIELDS:
+    for key in HEADER_FIELDS:
         va = str(base.meta.get(key) or "")
         if not va.strip():
             continue
@@ -73,7 +73,7 @@ def header_divergences(witnesses, lexicon) -> list[tuple[str, dict, dict]]:
                     continue
                 info = classify(ca[i1:i2], cb[j1:j2], lexicon, a_ctx=(ca[:i1], ca[i2:]), b_ctx=(cb[:j1], cb[j2:]))
                 # outside the text's points, as the opening lines are (see pairwise._text_edits)
-                info = dict(info, reason=f"the document's {shown} in its header: {info['reason']}",
+                info = dict(info, reason=f"the document's {key} in its header: {info['reason']}",
                             flags=sorted(set(info["flags"]) - {"clause"} | {"section"}),
                             severity=min(info["severity"], 0.6))
                 kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")

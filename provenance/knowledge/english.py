@@ -5,14 +5,13 @@ morphology: its exception lists of irregular forms and its detachment rules), ho
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import math
 from functools import lru_cache
-from pathlib import Path
 
 import msgpack
 
 from provenance.knowledge.wordnet import wordnet
+from provenance.resources import installed_file
 
 #: a word WordNet does not hold (an article, a pronoun, a preposition) is still English when it is
 #: this common (Zipf scale: 4.5 = about 30 per million words); misspellings seen in the wild
@@ -62,11 +61,10 @@ def _english_centibels() -> dict[str, int]:
     in centibels (band i: a frequency of 10 ** (-i / 100)). The file is read as the package
     ships it (gzipped msgpack, "cBpack"), without importing ``wordfreq``, whose import and float
     dictionary take several times as long."""
-    spec = importlib.util.find_spec("wordfreq")
-    folder = Path(spec.submodule_search_locations[0]) / "data"
-    path = folder / "large_en.msgpack.gz"
-    if not path.exists():
-        path = folder / "small_en.msgpack.gz"
+    path = installed_file("wordfreq", "data", "large_en.msgpack.gz") \
+        or installed_file("wordfreq", "data", "small_en.msgpack.gz")
+    if path is None:
+        raise FileNotFoundError("wordfreq's English word list is not installed")
     with gzip.open(path, "rb") as f:
         data = msgpack.load(f, raw=False)
     if not isinstance(data[0], dict) or data[0].get("format") != "cB":

@@ -13,18 +13,17 @@ form ("brigádníci") is found without loading every full list.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 import langcodes
 
 from provenance.knowledge.chinese import syllable_cut
 from provenance.knowledge.wordnet import wordnet
+from provenance.resources import installed_file
 
 #: languages written in Latin script that wordfreq has lists for, besides English
 LATIN_LANGUAGES = ("cs", "sk", "pl", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "ro", "sh",
@@ -219,9 +218,10 @@ def pinyin_syllables() -> frozenset[str]:
 
     The dictionary's JSON file is read as the package ships it, without importing ``pypinyin``
     (whose import loads its phrase dictionary too, three times as long)."""
-    spec = importlib.util.find_spec("pypinyin")
-    folder = Path(spec.submodule_search_locations[0])
-    readings = set(json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8")).values())
+    path = installed_file("pypinyin", "pinyin_dict.json")
+    if path is None:
+        raise FileNotFoundError("pypinyin's dictionary is not installed")
+    readings = set(json.loads(path.read_text(encoding="utf-8")).values())
     out = set()
     for r in {x for rs in readings for x in rs.split(",")}:
         bare = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)).lower()
