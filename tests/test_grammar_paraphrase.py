@@ -39,3 +39,23 @@ def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
 def test_another_frequency_or_number_stays_a_change(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_each_number_word_of_a_run_keeps_its_own_place():
+    """"three and five" is two figures, each where its word is; "one hundred and five" one figure
+    over all four words: a reading takes part only in the values it stands in."""
+    from provenance.knowledge.values import value_spans
+
+    assert value_spans(["between", "three", "and", "five", "eggs"]) == [("n:3", 1, 2), ("n:5", 3, 4)]
+    assert value_spans(["one", "hundred", "and", "five", "eggs"]) == [("n:105", 0, 4)]
+    assert value_spans(["fifteen", "thousand", "men"]) == [("n:15000", 0, 2)]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Clutches contain between three and five eggs.", "Clutches contain between 3 and five eggs."),
+    ("Clutches contain between three and five eggs.", "Clutches contain between three and 5 eggs."),
+    ("He paid one hundred and five rubles.", "He paid 105 rubles."),
+])
+def test_one_number_of_a_range_written_in_figures_is_the_same_value(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]

@@ -270,7 +270,16 @@ def _convert(words) -> tuple[str, list[int]]:
             text_parts.append(" ")
             owner.append(i)
         text_parts.append(piece)
-        owner.extend([i] * len(piece))
+        parts = piece.split(" ")
+        if j > i and len(parts) == j + 1 - i:
+            # each word turned into its own figure (three and five -> 3 and 5): each keeps its token
+            for k, part in enumerate(parts):
+                owner.extend([i + k] * (len(part) + (k > 0)))
+        elif j > i:
+            # one figure of several words (one hundred and five -> 105): it spans them all
+            owner.extend([i] * (len(piece) - 1) + [j])
+        else:
+            owner.extend([i] * len(piece))
         i = j + 1
     return "".join(text_parts), owner
 
