@@ -19,6 +19,7 @@ from itertools import accumulate
 from provenance.align.aligner import cleanup, gaps, matching_blocks
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
 from provenance.align.explaining import Explaining
+from provenance.align.directive import directive_recast
 from provenance.align.order import pronouns_exchanged
 from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
                                     Edit, PairResult, Side)
@@ -71,6 +72,7 @@ class Comparer(Explaining):
         pieces = self._split_at_segments(pieces)
         edits, move_edits = self._text_edits(pieces, moves)
         pronouns_exchanged(edits, A, B)
+        directive_recast(edits, A, B)
         edits = self._join_substantive(edits)
         inner_all = [e for _pa, _pb, _info, inner in move_edits for e in inner]
         outer = [e for e in edits if e.layer == "text"]

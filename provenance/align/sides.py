@@ -120,14 +120,29 @@ class Side:
         """The token range of the sentence (within its segment) around [i1, i2)."""
         segs = self.seg_at(i1) if i2 <= i1 else {self.tseg[i1]} | {self.tseg[i2 - 1]}
         text, st, en, idx = self.ts.witness.text, self.ts.starts, self.ts.ends, self.idx
+
+        def word(k):
+            return text[st[idx[k]]:en[idx[k]]]
+
+        def ends(k):
+            """Whether token ``k`` ends a sentence: not the dot of an abbreviation or an initial
+            (Cde. Lapshinov, Dr. Kovacs, No. 46, I. V. Stalin)."""
+            w = word(k)
+            if w not in SENTENCE_END:
+                return False
+            if w == "." and k > 0 and self.tseg[k - 1] == self.tseg[k]:
+                before = word(k - 1)
+                return not (before.isalpha() and len(before) <= 3 and before[0].isupper()
+                            and (len(before) == 1 or before[1:].islower()))
+            return True
+
         lo = i1
-        while lo > 0 and self.tseg[lo - 1] in segs and text[st[idx[lo - 1]]:en[idx[lo - 1]]] not in SENTENCE_END:
+        while lo > 0 and self.tseg[lo - 1] in segs and not ends(lo - 1):
             lo -= 1
         hi = i2
         while hi < self.n and self.tseg[hi] in segs:
-            w = text[st[idx[hi]]:en[idx[hi]]]
             hi += 1
-            if w in SENTENCE_END:
+            if ends(hi - 1):
                 break
         return lo, hi
 
