@@ -59,3 +59,12 @@ def test_each_number_word_of_a_run_keeps_its_own_place():
 def test_one_number_of_a_range_written_in_figures_is_the_same_value(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_the_progressive_and_the_simple_form_of_one_verb(tmp_path, lexicon):
+    """"am" is a form of "be", a grammar word as "is" and "are" are: "I am sending" / "I send" is
+    one act, "I am not sending" / "I send" its negation."""
+    divs = compare(tmp_path, lexicon, "I am sending you the list herewith.", "I send you the list herewith.")
+    assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    divs = compare(tmp_path, lexicon, "I am not sending you the list.", "I send you the list.")
+    assert any(d["category"] == "substantive" for d in divs)
