@@ -82,3 +82,32 @@ def test_the_held_out_transcriptions_encode_their_marks():
     ok = sum(1 for _e, hit in results if hit)
     assert len(results) >= 80 and ok == len(results), [e["mark"] for e, hit in results if not hit]
     assert HELDOUT.is_dir()
+
+
+@pytest.mark.parametrize("line,gloss", [
+    ("The witness stated that you received 200 liang [silver taels] and a letter.", "silver taels"),
+    ("Vypiska [Extract] of point 3 sent to the PP OGPU by cipher.", "Extract"),
+    ("Otp. 8 ekz. [printed in 8 copies]", "printed in 8 copies"),
+    ("The raion sent forty arba [carts] to the station.", "carts"),
+])
+def test_the_english_of_the_word_before_is_a_gloss(tmp_path, line, gloss):
+    """The original's word and, in brackets, what it means: a unit after a number however common as
+    a surname (liang), a capitalized term first on its line (Vypiska), an abbreviation (ekz.)."""
+    src = tmp_path / "doc.txt"
+    src.write_text("MEMORANDUM\n\n" + line + "\n", encoding="utf-8")
+    res = ingest_file(src)
+    root = etree.fromstring(res.tei_bytes())
+    assert xp(root, "//t:note[@type='gloss']/text()") == [gloss]
+    assert not xp(root, "//t:placeName | //t:supplied")
+    assert line in tei_to_text(root, "edition")
+
+
+@pytest.mark.parametrize("line", [
+    "Urumchi [Urumqi] was taken on 3 May.",          # a place's other name, not its meaning
+    "The meeting in Kulja [Yining] was postponed.",
+])
+def test_a_place_glossed_by_its_other_name_stays_a_place(tmp_path, line):
+    src = tmp_path / "doc.txt"
+    src.write_text("MEMORANDUM\n\n" + line + "\n", encoding="utf-8")
+    root = etree.fromstring(ingest_file(src).tei_bytes())
+    assert xp(root, "//t:placeName") and not xp(root, "//t:note[@type='gloss']")

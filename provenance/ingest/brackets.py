@@ -21,9 +21,9 @@ from provenance.ingest.phrasing import (
 )
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
-    _corrected_words, _designation_before, _dotted_label, _expands, _foreign_word, _fuller_name, _initial_of, _initials_before,
+    _corrected_words, _designation_before, _dotted_label, _expands, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
-    names_offered, no_english, occurs_alone, original_after_english, place_run, sentence_around, some_foreign
+    glossed_word, names_offered, no_english, occurs_alone, original_after_english, place_run, sentence_around, some_foreign
 )
 from provenance.knowledge import english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
@@ -336,6 +336,9 @@ class Classifier(LanguagePart):
                 and wordnet().names_a_group(words[-1].lower()):
             # "the Valpo [State Police]": an office's name spelt out is the expansion of its short name
             return Decision("abbr", "abbr.organization", b, target=prev[0], content=(cs, ce))
+        if nameish and prev and glossed_word(text, prev[0], lo, True, words):
+            # "Vypiska [Extract]": the original's word, and what it means
+            return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             n = max(len(a.split()) for a in alts)
             tgt = _words_before(text, b.start, lo, n)
@@ -416,11 +419,7 @@ class Classifier(LanguagePart):
             return doubtful_foreign(b, cs, ce, f"foreign.letters.{lang}", lang,
                                      f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
                                      "the original-language word in that language, or another?")
-        if prev_word and prev_word.replace("-", "").isalpha() and _foreign_word(prev_word.lower()) \
-                and (prev_word.islower() or not text[lo:prev[0][0]].strip()) and len(words) <= 10 \
-                and all(x.isalpha() and (english.is_word(x.lower()) or x.lower() in FUNCTION_LIKE)
-                        for w in words for x in w.split("-")) \
-                and any(english.is_word(w.lower()) for w in words):
+        if prev and glossed_word(text, prev[0], lo, False, words):
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if _quoted_foreign_before(text, b.start, lo) and 0 < len(words) <= 5 \
                 and all(english.is_word(w.lower().strip(".,")) or w.lower() in FUNCTION_LIKE for w in words):

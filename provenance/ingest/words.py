@@ -107,6 +107,31 @@ def _foreign_word(word: str) -> bool:
     return len(word) >= 3 and not english.is_word(word) and english.zipf(word) < 2.5
 
 
+def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: bool, words: list[str]) -> bool:
+    """Whether the word at ``span``, just before a bracket of English ``words``, is the original's
+    word that the bracket translates: a transliteration (aimaks [districts], Otp. 8 ekz. [printed in
+    8 copies]), or a word of no dictionary after a number (200 liang [silver taels]: a unit, however
+    common as a surname). The word stands in running text in lower case, or first on its line;
+    ``capitalized_gloss``: the bracket is capitalized (Vypiska [Extract]), so it must be words of
+    the dictionary and no place, and the word no place either."""
+    word = text[span[0]:span[1]].rstrip(".")   # an abbreviation's dot (ekz.) is no part of the word
+    if not word.replace("-", "").isalpha() or not (word.islower() or not text[lo:span[0]].strip()):
+        return False
+    before = text[lo:span[0]].split()
+    foreign = _foreign_word(word.lower()) or len(word) >= 3 and not english.is_word(word.lower()) \
+        and bool(before) and before[-1].replace(",", "").replace(".", "").isdigit()
+    if not foreign or not 0 < len(words) <= 10:
+        return False
+    tokens = [x for w in words for x in w.split("-")]
+    if not all(x.isdigit() or x.isalpha() and (english.is_word(x.lower()) or x.lower() in FUNCTION_LIKE)
+               for x in tokens) or not any(english.is_word(w.lower()) for w in words):
+        return False
+    if capitalized_gloss:
+        return not places.is_place(word) and len(words) <= 4 and all(
+            english.in_dictionary(w.lower()) and not places.is_place(w) for w in words if w.isalpha())
+    return True
+
+
 def _expands(prev_word: str, words: list[str]) -> bool:
     """Whether a capitalized phrase in brackets spells out the word before it, an abbreviation that
     is not English (KChZhD, Gosplan, Glavsevmorput): a word the English dictionaries and the
