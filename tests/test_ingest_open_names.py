@@ -111,3 +111,16 @@ def test_a_place_glossed_by_its_other_name_stays_a_place(tmp_path, line):
     src.write_text("MEMORANDUM\n\n" + line + "\n", encoding="utf-8")
     root = etree.fromstring(ingest_file(src).tei_bytes())
     assert xp(root, "//t:placeName") and not xp(root, "//t:note[@type='gloss']")
+
+
+def test_a_name_of_two_parts_glosses_two_words_and_a_turkic_phrase_takes_the_documents_language(tmp_path):
+    """"the Black Irtysh [Kara-Irtysh]": the gloss's two parts name the two words before it; "[üch
+    vilayet]": a letter no romanization of Russian uses marks the phrase as the language the
+    document names, though "vilayet" is also an English and a Russian word."""
+    src = tmp_path / "doc.txt"
+    src.write_text("REPORT ON THE UYGHUR DISTRICTS\n\nThe Uyghur delegates of the three districts [üch vilayet] "
+                   "came from the Black Irtysh [Kara-Irtysh] by way of Zaisan. The Uyghur herders stayed behind.\n",
+                   encoding="utf-8")
+    root = etree.fromstring(ingest_file(src).tei_bytes())
+    assert xp(root, "//t:placeName/t:choice/t:orig/text()") == ["Black Irtysh"]
+    assert xp(root, "//t:foreign[text()='üch vilayet']/@xml:lang") == ["ug-Latn"]

@@ -40,14 +40,19 @@ class LanguagePart:
         return self._doc_named[1]
 
     def _not_english_nor_russian(self, words: list[str]) -> str | None:
-        """The words joined when they are lower case, none English, none Russian, none pinyin, and
-        written with a letter no romanization of Russian uses (q, ö, ü, ä, ı, ğ, ş, w: "qystau",
-        "tögichi"): a word the Russian dictionary misses ("otkochevniki") stays Russian."""
+        """The words joined when they are lower case, not pinyin, and written with a letter no
+        romanization of Russian uses (q, ö, ü, ä, ı, ğ, ş, w: "qystau", "tögichi") in words English
+        does not have, the others not all English or Russian ("üch vilayet"): a word the Russian
+        dictionary misses ("otkochevniki") stays Russian."""
         if not words or len(words) > 3 or any(not w[:1].islower() or not w.replace("'", "").isalpha() for w in words):
             return None
-        if not any(c in "qöüäığşçw" for w in words for c in w.lower()):
+        marked = [w for w in words if any(c in "qöüäığşçw" for c in w.lower())]
+        if not marked:
             return None
-        if any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
+        # the words with such a letter are English to none; another may be a loan English or Russian
+        # has too ("üch vilayet": vilayet is in WordNet and in the Russian dictionary)
+        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in marked) \
+                or all(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
                 or self._pinyin(words, english_too=True):
             return None
         return " ".join(words)

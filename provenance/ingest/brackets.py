@@ -340,7 +340,8 @@ class Classifier(LanguagePart):
             # "Vypiska [Extract]": the original's word, and what it means
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
-            n = max(len(a.split()) for a in alts)
+            # a name of k parts glosses a name of about k words (the Black Irtysh [Kara-Irtysh])
+            n = max(len(re.split(r"[\s-]+", a.strip("-"))) for a in alts)
             tgt = _words_before(text, b.start, lo, n)
             # only the contiguous capitalized words nearest the bracket
             k = len(tgt)
