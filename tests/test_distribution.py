@@ -7,7 +7,7 @@ used while changing the rules and half are only scored."""
 from __future__ import annotations
 
 import pytest
-from distribution_score import DATA, cases, score
+from distribution_score import DATA, _same, cases, score
 from heldout_chain import facts_of
 
 from provenance.chain import extract_document
@@ -245,3 +245,44 @@ def test_entries_wrapped_over_indented_lines_excerpts_on_points_and_ordinals_in_
     assert copies["3"] == copies["4"] and "Ministry" in copies["4"], copies
     roles = facts_of(extract_document("No. 1/2214\nDrafted by the head of the planning department, Cde. Pärtelpoeg", "x"))
     assert roles["roles"] == {"drafted": "Pärtelpoeg"}, roles
+
+
+ELEVENTH = DATA / "distribution11" / "cases.json"
+
+
+def test_the_eleventh_set_tuning_half():
+    """Sixty closing blocks by an eleventh archivist (box-drawn and markdown tables, copy lists in a
+    sentence, two-line addressees, local-language labels), the odd-numbered ones for tuning: on
+    arrival 103 of their 151 facts were read."""
+    results = score("tune", ELEVENTH)
+    assert len(results) == 151
+    assert sum(ok for *_x, ok in results) >= 116, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read."""
+    results = score("heldout", ELEVENTH)
+    assert len(results) == 161
+    assert sum(ok for *_x, ok in results) >= 109
+
+
+@pytest.mark.parametrize("block,copies", [
+    ("No. 1207\n\n| No. of copy | To whom |\n|---|---|\n| 1 | t. Abramov |\n| 2 | t. Yakubovsky, MVD BSSR |\n"
+     "| 3 | in the file |", {"1": "Abramov", "2": "Yakubovsky", "3": "file"}),
+    ("No. 00391\n+------+----------------------+\n| Copy | Recipient            |\n+------+----------------------+\n"
+     "|  1   | Cde. Zavadsky, Head  |\n|      | of the Directorate   |\n| 2-3  | Cde. Kholodov        |\n"
+     "|  4   | file                 |\n+------+----------------------+", {"1": "Zavadsky", "2": "Kholodov",
+                                                                          "3": "Kholodov", "4": "file"}),
+    ("To the Chief of the Political Directorate of the Baltic Fleet\nDivisional Commissar Cde. ZHURBA\n\n"
+     "Signed\nNo. 0058\nOtp. 2 ekz.: 1 - adresatu, 2 - v delo", {"1": "Zhurba", "2": "file"}),
+    ("To: Deputy People's Commissar for Foreign Affairs\n    Cde. LITVINENKO\n\nNo. 411/s\nOtp. 2 ekz.: 1 - adr.; 2 - v delo",
+     {"1": "Litvinenko", "2": "file"}),
+])
+def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_a_typist_after_mash():
+    roles = facts_of(extract_document("Otp. 2 ekz.: 1 - adresatu, 2 - v delo\nIsp. Shkurko\nMash. Lyapina\n", "x"))
+    assert roles["roles"] == {"drafted": "Shkurko", "typed": "Lyapina"}, roles

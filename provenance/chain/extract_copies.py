@@ -7,6 +7,7 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.extract_prose import ProsePart
+from provenance.chain.extract_tables import TablePart
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 from provenance.vocab import STRUCK_OUT
@@ -22,14 +23,6 @@ _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t
 #: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
 _TABLE_HEAD_LINE = re.compile(r"^[ \t]*(?:Copy[ \t]+)?(?:No\.?|N[°º]|#)(?:\t|[ \t]{2,})(?:Recipient|Addressee|Destination|"
                               r"To[ \t]+whom|Sent[ \t]+to)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-#: a row of a table of pipes, and its cells
-_PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
-_BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*)[ \t]*$")       # "+---+---+", "----+----"
-#: the heads of the columns of a copy table: the copy's number, its recipient
-_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)|cop(?:y|ies)", re.IGNORECASE)
-_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b|^to$", re.IGNORECASE)
-
-
 #: a line inside a copy list that is no entry and does not end it: an editor's bracket (a page
 #: break, an entry crossed out), a page number, a classification repeated on the next page
 _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
@@ -39,10 +32,6 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
-
-
-def _cells(row: str) -> list[str]:
-    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 #: the header row of a copy list set as a table: "No.<tab>Recipient<tab>Remarks" (no digit in it)
@@ -58,7 +47,7 @@ def _is_item(im: re.Match | None) -> bool:
     return bool(sep) and bool(im.group("dest") or im.group("sep2"))
 
 
-class CopiesPart(ProsePart):
+class CopiesPart(ProsePart, TablePart):
     def _classify_destination(self, dest: str, start: int) -> dict:
         """Kind, recipient and candidates of a copy's destination as written."""
         # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
@@ -80,7 +69,7 @@ class CopiesPart(ProsePart):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b)", d,
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
                      re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
@@ -210,39 +199,6 @@ class CopiesPart(ProsePart):
         lines.reverse()
         if lines and [n for _s, n in lines] == list(range(1, count + 1)) and lines[0][0] not in self._list_lines:
             self._list_after(lines[0][0] - 1)
-
-    def table_lists(self):
-        """A copy list set as a table of pipes ("| Copy No. | Addressee | Position |", a row a copy):
-        the number from the column headed by a number sign, the recipient from the one headed
-        addressee, recipient or destination."""
-        if "|" not in self.text:
-            return
-        for head in _PIPE_ROW.finditer(self.text):
-            cells = _cells(head.group(0))
-            num_col = next((k for k, c in enumerate(cells) if _NUMBER_HEAD.fullmatch(c)), None)
-            to_col = next((k for k, c in enumerate(cells) if _RECIPIENT_HEAD.search(c)), None)
-            if num_col is None or to_col is None or num_col == to_col:
-                continue
-            pos = head.end() + 1
-            while pos < len(self.text):
-                rule = _BOX_RULE.match(self.text, pos)
-                if rule:   # "+------+-----+": the box drawn around the rows
-                    pos = rule.end() + 1
-                    continue
-                row = _PIPE_ROW.match(self.text, pos)
-                if row is None:
-                    break
-                pos = row.end() + 1
-                cells = _cells(row.group(0))
-                if set("".join(cells)) <= set("-: "):
-                    continue   # the rule under the header
-                if len(cells) <= max(num_col, to_col) or not re.fullmatch(r"\d{1,4}", cells[num_col], re.ASCII):
-                    break
-                dest = cells[to_col]
-                start = row.start() + row.group(0).find(dest) if dest else row.start()
-                info = self._classify_destination(dest, start)
-                self._add_copy(info, int(cells[num_col]), cells[num_col], self.ev(row.start(), row.end()), source="list")
-                self._list_lines.add(row.start())
 
     def _copies_declared_before(self, pos: int) -> bool:
         """Whether the line before ``pos`` ends by declaring the copies: "Typed by A. Sinitsyna, 3 copies"."""

@@ -14,7 +14,8 @@ _ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\b(?P<rest>[^,]*?)(?:,
 
 
 #: a line that names a person with a title, alone: "Cde. Rodzevich", "Comrade I. A. Ivanov"
-_TITLED_LINE = re.compile(r"[ \t]*(?:Cdes?\.?|Comrades?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?P<who>(?:[A-Z][a-z]?\.[ \t]*){0,3}"
+_TITLED_LINE = re.compile(r"[ \t]*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){0,3}"   # a rank first: "Divisional Commissar"
+                          r"(?:Cdes?\.?|Comrades?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?P<who>(?:[A-Z][a-z]?\.[ \t]*){0,3}"
                           r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]*){1,3})?)[ \t]*[.,]?[ \t]*(?=\n|$)")
 
 
