@@ -256,14 +256,14 @@ def test_the_eleventh_set_tuning_half():
     arrival 103 of their 151 facts were read."""
     results = score("tune", ELEVENTH)
     assert len(results) == 151
-    assert sum(ok for *_x, ok in results) >= 116, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 122, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 161
-    assert sum(ok for *_x, ok in results) >= 109
+    assert sum(ok for *_x, ok in results) >= 114
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -283,6 +283,16 @@ def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block
     assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
 
 
-def test_a_typist_after_mash():
-    roles = facts_of(extract_document("Otp. 2 ekz.: 1 - adresatu, 2 - v delo\nIsp. Shkurko\nMash. Lyapina\n", "x"))
-    assert roles["roles"] == {"drafted": "Shkurko", "typed": "Lyapina"}, roles
+@pytest.mark.parametrize("block,roles", [
+    ("Otp. 2 ekz.: 1 - adresatu, 2 - v delo\nIsp. Shkurko\nMash. Lyapina\n", {"drafted": "Shkurko", "typed": "Lyapina"}),
+    ("Copy 4 - file\nEx. Moskvin, typed by Sedykh", {"drafted": "Moskvin", "typed": "Sedykh"}),
+    ("Ministry of Foreign Affairs ...... 4\nVyřizuje [handled by]: Dr. Kučera\nPsala [typed]: Šťastná",
+     {"drafted": "Kučera", "typed": "Šťastná"}),
+    ("Fair copy typed: Clerk Wu Shaotang", {"typed": "Wu"}),
+    ("Otp. [printed] 2 ekz.\n1 - adresatu\n2 - v delo\nIsp. [Executor] Golubev\nPech. [Typist] Anisimova",
+     {"drafted": "Golubev", "typed": "Anisimova"}),
+    ("Reg. No. 0044/3, Ex. No. 2", {}),
+])
+def test_drafters_and_typists_under_local_labels(block, roles):
+    got = facts_of(extract_document(block, "x"))["roles"]
+    assert set(got) == set(roles) and all(_same(want, got[k]) for k, want in roles.items()), got

@@ -98,6 +98,9 @@ class RolesPart:
             self._role_name(m, "drafted")
         for m in P.scan(P.TYPED, self.text, self.low, P.TYPED_WORDS, 1):
             self._role_name(m, "typed")
+        if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
+            for m in P.LINE_ROLE.finditer(self.text):
+                self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")
         if not any(r.role in ("drafted", "typed") for r in self.roles):
             for m in _REFERENCE_INITIALS.finditer(self.text):
                 # "HT/eb", "Re/Ha" alone on a line: the reference initials of who dictated and who typed

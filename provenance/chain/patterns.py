@@ -169,7 +169,15 @@ EXTRA_COPY = re.compile(
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "processed", "exec",
                  "author", "responsible", "drawn up",
-                 "perf", "ispolnitel", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken")
+                 "perf", "ispolnitel", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken", "ex.")
+#: labels that open a line and say whose it is in more words than a keyword: an original's label with
+#: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
+#: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
+LINE_ROLE = re.compile(
+    r"(?m)^[ \t]*(?P<label>[A-Z][^\W\d_]{2,20}\.?[ \t]*\[(?:(?P<d>handled|drafted|prepared|compiled|executed|executor|"
+    r"drafter|composed|written)|(?P<t>typed|typist|printed|typewritten))(?:[ \t]+by)?\][ \t]*:?(?![ \t]*\d)"
+    r"|(?P<d2>(?:[Oo]fficer[ \t]+)?in[ \t]+charge[ \t]+of[ \t]+drafting[ \t]*:)"
+    r"|(?P<t2>[Ff]air[ \t]+copy[ \t]+typed(?:[ \t]+by)?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
 # surname, the typist's initials ("EUR/EE:RTDelancey:mb")
 US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)(?::(?P<typist>[a-z]{1,4}))?"
@@ -179,6 +187,7 @@ DRAFTED = re.compile(
     r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
+    r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
