@@ -255,8 +255,8 @@ def test_the_eleventh_set_tuning_half():
     sentence, two-line addressees, local-language labels), the odd-numbered ones for tuning: on
     arrival 103 of their 151 facts were read."""
     results = score("tune", ELEVENTH)
-    assert len(results) == 151
-    assert sum(ok for *_x, ok in results) >= 122, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert len(results) == 150   # one copy read that was not there on arrival is no longer read
+    assert sum(ok for *_x, ok in results) >= 140, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
@@ -281,6 +281,35 @@ def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
 def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block, copies):
     got = facts_of(extract_document(block, "x"))["copies"]
     assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+@pytest.mark.parametrize("block,copies", [
+    ("No. 1544/sh\n\nSent by cipher to:\n  1. Shanghai - Cde. ARNOLD\n  2. Harbin - Cde. LEVITSKY\nCopy 3 - files",
+     {"1": "Arnold", "2": "Levitsky", "3": "file"}),
+    ("No. 8/3310\n\nOtp. 5 ekz.: t. Fedoseev - 2 ekz.; t. Markin; Narkomfin RSFSR; v delo",
+     {"1": "Fedoseev", "2": "Fedoseev", "3": "Markin", "4": "Narkomfin RSFSR", "5": "file"}),
+    ("No. 8/3310\n\nOtp. 6 ekz.: t. Fedoseev - 2 ekz.; t. Markin; v delo", {}),   # four listed of six: no numbers
+    ("No. 01/774\n\nThe letter has been typed in three copies, of which the first is sent\nto Cde. Lazarev, the second "
+     "to the Administration of the Southern Mining\nDirectorate, and the third remains in the file.\nCompiled by Fomichev.",
+     {"1": "Lazarev", "2": "Administration of the Southern Mining Directorate", "3": "file"}),
+    ("L. 2911/II/33\n\nRozdzielnik [distribution]:\nEgz. nr 1 - Chief of Section II, General Staff\nEgz. nr 2 - a/a",
+     {"1": "Chief of Section II, General Staff", "2": "file"}),
+    ("No. 2/1193\n\nPrinted in 3 copies:\n  1st       - to Cde. G. M. Sukhov\n  2nd - 3rd - MGB Regional Department",
+     {"1": "Sukhov", "2": "MGB Regional Department", "3": "MGB Regional Department"}),
+])
+def test_lists_under_a_channel_counted_on_one_line_in_a_wrapped_sentence_and_ordinal_ranges(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_excerpts_on_a_line_of_their_own_and_a_list_going_on_past_its_line():
+    excerpts = facts_of(extract_document("No. 1\n1 - t. Abramov\nVypiska p. 4 - Gorzdravotdel\nIsp. Rubinchik", "x"))
+    assert excerpts["excerpts"] == [("gorzdravotdel", ("4",))], excerpts
+    whole = facts_of(extract_document("ekz. 3 - v delo prikazov\nVypiska iz prikaza - t. Kovtun\nPech. Bakhtina", "x"))
+    assert [p for _w, p in whole["excerpts"]] == [("all",)], whole
+    wrapped = facts_of(extract_document("Excerpts sent to: Cde. Genchev (points 1, 3); Cde. Mladenova (point 4);\n"
+                                        "Ministry of Agriculture (points 6-8).\nDrafted by: V. Stoyanova", "x"))
+    assert [p for _w, p in wrapped["excerpts"]] == [("1", "3"), ("4",), ("6", "7", "8")], wrapped
 
 
 @pytest.mark.parametrize("block,roles", [

@@ -167,6 +167,7 @@ class CopiesPart(ProsePart, TablePart):
                 # "2 copies printed. 1 - to the addressee, 2 - to file": the list on the same line
                 im = P.PRINT_RUN_INLINE.match(rest)
                 if im is None:
+                    self._unnumbered_after_run(m)
                     continue
                 items = self._inline_items(m.start("rest") + im.end(), m.end())
                 if not items:
@@ -183,6 +184,22 @@ class CopiesPart(ProsePart, TablePart):
             self._list_before(m.start(), P.parse_count(m.group("count")))
         self.table_lists()
         self.prose_lists()
+
+    def _unnumbered_after_run(self, m: re.Match) -> None:
+        """"Otp. 5 ekz.: t. Fedoseev - 2 ekz.; t. Markin; Narkomfin RSFSR; v delo": the entries after
+        the count, without numbers, numbered in the order written when they account for every copy."""
+        rest, count = m.group("rest"), P.parse_count(m.group("count"))
+        if not rest.lstrip().startswith(":") or ";" not in rest or not count:
+            return
+        parts = [x for x in re.split(r"[.;]?\s*\bTotal\b", rest.lstrip()[1:])[0].split(";") if x.strip()]
+        listed = sum((P.parse_count(cm.group("count")) or 1) if (cm := P.ENTRY_COUNT.search(x.rstrip(" ."))) else 1
+                     for x in parts)
+        if listed != count:
+            return
+        if self.print_run is None:
+            head_end = m.start("rest") + rest.index(":") + 1
+            self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
+        self._unnumbered(m.start("rest") + rest.index(":") + 1, m.end(), one_line=True)
 
     def _list_before(self, pos: int, count: int | None) -> None:
         """A list numbered 1., 2., ... with no head, just above a line that gives its total ("Total: 6

@@ -113,6 +113,10 @@ class ExcerptsPart:
             rest_eol = len(self.text) if rest_eol < 0 else rest_eol
             if self.text[pos:rest_eol].strip():
                 b_start, b_end = pos, rest_eol
+                while self.text[b_start:b_end].rstrip().endswith(";") and b_end < len(self.text):
+                    # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on
+                    nxt = self.text.find("\n", b_end + 1)
+                    b_end = len(self.text) if nxt < 0 else nxt
             else:
                 m = re.compile(r"\S").search(self.text, pos)
                 if not m:
@@ -169,9 +173,12 @@ class ExcerptsPart:
         return True
 
     def excerpts_from(self):
-        """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."""
+        """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom.", "Vypiska p. 4 - Gorzdravotdel"."""
         for m in P.EXCERPT_FROM.finditer(self.text):
             self._excerpt(m)
+        if self.low is None or "vypisk" in self.low or "xcerpt" in self.low or "xtract" in self.low:
+            for m in P.EXCERPT_LINE.finditer(self.text):
+                self._excerpt(m)
         for pattern in P.EXCERPT_SENTENCES:
             for m in pattern.finditer(self.text):
                 self._excerpt(m)
@@ -203,6 +210,8 @@ class ExcerptsPart:
             whole = P.CHANNEL.search(m.group(0))
             channel = whole.group("ch").lower() if whole else None
         points = P.parse_points(points_raw)
+        if not points and "whole" in groups and m.group("what") is None and m.group("whole"):
+            points = ["all"]   # "Vypiska iz prikaza": an extract of the whole order
         who_end = m.end("who")
         dated = _TRAILING_DATE.search(self.text, m.start("who"), who_end)   # "... Agriculture on 15.III.1957"
         if dated and dated.start() > m.start("who"):

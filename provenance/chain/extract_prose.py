@@ -49,36 +49,50 @@ class ProsePart:
     def prose_lists(self):
         """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
         Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
-        ... and No. 4 remains in the file". Two entries or more on one line, none read already."""
+        ... and No. 4 remains in the file". Two entries or more on one line, or in one sentence
+        wrapped over lines, none read already."""
         if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
             return
-        pos = 0
+        pos, run = 0, None
         for line in self.text.split("\n"):
             start, pos = pos, pos + len(line) + 1
-            if any(start <= x < pos for x in self._list_lines):
-                continue
-            items = list(_PROSE_ITEM.finditer(line))
-            bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
-            bracketed += list(_DASH_COPY_ITEM.finditer(line)) if ";" in line else []
-            if len(items) + len(bracketed) < 2:
-                continue
-            for m in items:
-                dest = re.sub(r"\s+and$", "", m.group("dest").strip())
-                info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
-                word = m.group("word")
-                ordinals = [P.ORDINAL_NUMBER[w.lower()] for w in (word, m.group("word2")) if w]
-                for number in ordinals or _numbers(m):
-                    self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
-                                   source="list")
-            for m in bracketed:
-                lead = _LEAD_IN.match(m.group("dest"))
-                dest_start = m.start("dest") + (lead.end() if lead else 0)
-                dest = line[dest_start:m.end("dest")].strip()
-                info = self._classify_destination(dest, start + dest_start)
-                for number in _numbers(m):
-                    self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
-                                   self.ev(start + dest_start, start + m.end()), source="list")
-            self._list_lines.add(start)
+            self._prose_line(start, line)
+            # a sentence wrapped over lines: each but its last ends in a letter or a comma
+            if line.strip():
+                run = start if run is None else run
+                if not re.search(r"[\w,]$", line.rstrip()):
+                    if start > run:
+                        self._prose_line(run, self.text[run:start + len(line)].replace("\n", " "))
+                    run = None
+            else:
+                run = None
+
+    def _prose_line(self, start: int, line: str) -> None:
+        """The copies listed in ``line``, which stands at ``start`` (its newlines made spaces)."""
+        if any(start <= x < start + len(line) + 1 for x in self._list_lines):
+            return
+        items = list(_PROSE_ITEM.finditer(line))
+        bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
+        bracketed += list(_DASH_COPY_ITEM.finditer(line)) if ";" in line else []
+        if len(items) + len(bracketed) < 2:
+            return
+        for m in items:
+            dest = re.sub(r"\s+and$", "", m.group("dest").strip())
+            info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
+            word = m.group("word")
+            ordinals = [P.ORDINAL_NUMBER[w.lower()] for w in (word, m.group("word2")) if w]
+            for number in ordinals or _numbers(m):
+                self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
+                               source="list")
+        for m in bracketed:
+            lead = _LEAD_IN.match(m.group("dest"))
+            dest_start = m.start("dest") + (lead.end() if lead else 0)
+            dest = line[dest_start:m.end("dest")].strip()
+            info = self._classify_destination(dest, start + dest_start)
+            for number in _numbers(m):
+                self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
+                               self.ev(start + dest_start, start + m.end()), source="list")
+        self._list_lines.add(start)
 
     def _bracketed_numbers(self, start: int, end: int) -> int:
         """The entries of a list head's line that name the recipient, then the copy in brackets

@@ -18,7 +18,7 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_NUMSIGN = r"(?:N[°º]|Nos?\.?|№)"
+_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[Gg]z\. )nr\.?)"
 _DASH = r"(?:--|[-–—])"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
@@ -45,7 +45,7 @@ DATE_LINE = re.compile(
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
-_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?)"
+_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?|[Ee]gz\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
@@ -85,7 +85,8 @@ PRINT_RUN_REST_OK = re.compile(
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
-    r"|Distributed(?:\s+to)?|Copy\s+list|Sent(?:\s+to)?|Dispatched(?:\s+to)?|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Addressees"
+    r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
+    r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Addressees"
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent\s+to|cc|c\.c\.|Kopii|Razoslano)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
@@ -109,7 +110,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+(?=(?:No|N[°º]|№|#|\d)))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:-\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies"
+    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -"
     r"|(?:\)?[ \t]*(?:" + _DASH + r"|to)[ \t]*\(?\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
@@ -294,6 +295,13 @@ EXCERPT_FROM = re.compile(
     r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"
     r"to\s+(?P<who>[^\n;]+?)"
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
+#: an excerpt on a line of its own, the points before the recipient: "Vypiska p. 4 - Gorzdravotdel",
+#: "Extract of points 2-3 - Cde. Ivanov"; or of the whole text: "Vypiska iz prikaza - t. Kovtun"
+EXCERPT_LINE = re.compile(
+    r"^[ \t]*(?:Vypisk[ai]|[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]+"
+    r"(?:(?:(?:of|from)[ \t]+)?(?P<what>(?:pp?\.|points?|items?|§+)[ \t]*\d[\d \t,and\-–—]*?)"
+    r"|(?P<whole>(?:iz|from|of)[ \t]+(?:the[ \t]+)?[^\W\d][\w'’]*(?:[ \t]*\[[^\]\n]{1,30}\])?))"
+    r"[ \t]*[-–—][ \t]*(?:to[ \t]+)?(?P<who>[^\n;]+?)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
 _CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)(?:\s+(?:telegram|cable|message|letter))?"
 #: where the recipient of an excerpt named in a sentence ends: a comma or a semicolon, a full stop,
 #: "on 4.IV.", "for information", a registration number
