@@ -255,15 +255,15 @@ def test_the_eleventh_set_tuning_half():
     sentence, two-line addressees, local-language labels), the odd-numbered ones for tuning: on
     arrival 103 of their 151 facts were read."""
     results = score("tune", ELEVENTH)
-    assert len(results) == 150   # one copy read that was not there on arrival is no longer read
-    assert sum(ok for *_x, ok in results) >= 140, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert len(results) == 148   # three copies read that were not there on arrival are no longer read
+    assert sum(ok for *_x, ok in results) >= 141, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read."""
     results = score("heldout", ELEVENTH)
-    assert len(results) == 161
-    assert sum(ok for *_x, ok in results) >= 114
+    assert len(results) == 160
+    assert sum(ok for *_x, ok in results) >= 115
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -292,6 +292,8 @@ def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block
     ("No. 01/774\n\nThe letter has been typed in three copies, of which the first is sent\nto Cde. Lazarev, the second "
      "to the Administration of the Southern Mining\nDirectorate, and the third remains in the file.\nCompiled by Fomichev.",
      {"1": "Lazarev", "2": "Administration of the Southern Mining Directorate", "3": "file"}),
+    ("No. 11-3284\n\nTyped in 3 copies:\nCopy 1 - Cde. Stoilov\nCopy 2 - archive\n[Handwritten:] 3rd copy - Cde. Petkov",
+     {"1": "Stoilov", "2": "file", "3": "Petkov"}),
     ("L. 2911/II/33\n\nRozdzielnik [distribution]:\nEgz. nr 1 - Chief of Section II, General Staff\nEgz. nr 2 - a/a",
      {"1": "Chief of Section II, General Staff", "2": "file"}),
     ("No. 2/1193\n\nPrinted in 3 copies:\n  1st       - to Cde. G. M. Sukhov\n  2nd - 3rd - MGB Regional Department",

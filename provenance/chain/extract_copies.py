@@ -30,6 +30,8 @@ _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-�
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
 _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: the editor's label before an entry added to a list by hand: "[Handwritten:]", "[In pencil:]"
+_HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -268,7 +270,7 @@ class CopiesPart(ProsePart, TablePart):
         k = 0
         for s, e in spans:
             line = self.text[s:e].strip()
-            if P.DRAFTED.match(line) or P.TYPED.match(line) or "|" in line or line[:2] == "+-":
+            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-":
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
@@ -319,6 +321,9 @@ class CopiesPart(ProsePart, TablePart):
             ok = False
             for c0, c1 in zip(cols, cols[1:] + [len(line)]):
                 part = P.ocr_number(line[c0:c1].rstrip())
+                label = _HAND_LABEL.match(part)
+                if label:   # "[Handwritten:] 4th copy - Cde. Petkov": an entry added by hand
+                    c0, part = c0 + label.end(), part[label.end():]
                 im = P.LIST_ITEM.match(part)
                 if not _is_item(im):
                     if P.EXCERPT_HEAD.match(part.lstrip()):
