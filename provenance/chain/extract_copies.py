@@ -32,6 +32,8 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: the editor's label before an entry added to a list by hand: "[Handwritten:]", "[In pencil:]"
 _HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
+#: where a one-line list ends when its total follows: "...; file (1). Total: 5 copies."
+_TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -193,7 +195,7 @@ class CopiesPart(ProsePart, TablePart):
         rest, count = m.group("rest"), P.parse_count(m.group("count"))
         if not rest.lstrip().startswith(":") or ";" not in rest or not count:
             return
-        parts = [x for x in re.split(r"[.;]?\s*\bTotal\b", rest.lstrip()[1:])[0].split(";") if x.strip()]
+        parts = [x for x in _TOTAL_TAIL.split(rest.lstrip()[1:])[0].split(";") if x.strip()]
         listed = sum((P.parse_count(cm.group("count")) or 1) if (cm := P.ENTRY_COUNT.search(x.rstrip(" ."))) else 1
                      for x in parts)
         if listed != count:
@@ -253,7 +255,7 @@ class CopiesPart(ProsePart, TablePart):
         file", "cc: Mr. Lindquist, S/P" a line each): numbered 1, 2, 3... in the order listed."""
         if one_line:
             body = self.text[start:end]
-            body = re.split(r"[.;]?\s*\bTotal\b", body)[0]   # "...; file (1). Total: 5 copies."
+            body = _TOTAL_TAIL.split(body)[0]   # "...; file (1). Total: 5 copies."
             sep = ";" if ";" in body else ","
             spans, pos = [], start
             for part in body.split(sep):
