@@ -262,8 +262,8 @@ def test_the_eleventh_set_tuning_half():
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read."""
     results = score("heldout", ELEVENTH)
-    assert len(results) == 160
-    assert sum(ok for *_x, ok in results) >= 115
+    assert len(results) == 159   # a copy read that was not there is no longer read
+    assert sum(ok for *_x, ok in results) >= 120
 
 
 @pytest.mark.parametrize("block,copies", [

@@ -20,6 +20,7 @@ from provenance.chain.extract_copies import CopiesPart
 from provenance.chain.extract_excerpts import ExcerptsPart
 from provenance.chain.extract_parties import PartiesPart
 from provenance.chain.extract_roles import RolesPart
+from provenance.chain.glosses import reading_view
 from provenance.chain.spans import _lines, _strip_span
 
 _CHROME = re.compile(r"^\s*(?:\*\*)?\s*(?:Skip to content|Citation:|Summary:|Credits:)", re.IGNORECASE)
@@ -62,7 +63,10 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
     """Extracts the facts of one document; see :func:`extract_facts`."""
 
     def __init__(self, text: str, doc_id: str, meta: dict | None, authority: NameAuthority):
-        self.text = text
+        self.raw = text
+        # the patterns read the original's glossed labels in their English gloss, OCR's digits in
+        # words as letters; the offsets are the original's
+        self.text = text = reading_view(text)
         self.low = P.lowered(text)  # None when lower-casing would move offsets
         self.doc_id = doc_id
         self.auth = authority
@@ -92,7 +96,7 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
     # -- helpers -------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
         start, end = _strip_span(self.text, start, end, " \t")
-        return Evidence.of(self.text, start, end)
+        return Evidence.of(self.raw, start, end)
 
     def names(self, start: int, end: int, person: bool = False) -> list[NameRef]:
         start, end = _strip_span(self.text, start, end)

@@ -8,6 +8,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
+from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 from provenance.vocab import STRUCK_OUT
@@ -42,16 +43,7 @@ MAX_NOISE_LINES = 3
 _TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-def _is_item(im: re.Match | None) -> bool:
-    """Whether a LIST_ITEM match is an entry of a copy list: a number with a separator after it
-    (a dash, a dot, a colon, or the "to" of "1-2 to the addressee") and somewhere to go."""
-    if im is None:
-        return False
-    sep = im.group("sep1") is not None or im.group("sep2")
-    return bool(sep) and bool(im.group("dest") or im.group("sep2"))
-
-
-class CopiesPart(ProsePart, TablePart):
+class CopiesPart(ProsePart, TablePart, WrappedPart):
     def _classify_destination(self, dest: str, start: int) -> dict:
         """Kind, recipient and candidates of a copy's destination as written."""
         # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
@@ -68,12 +60,12 @@ class CopiesPart(ProsePart, TablePart):
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\barchive\b|\barkhiv\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
                      r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
                      re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
@@ -132,10 +124,15 @@ class CopiesPart(ProsePart, TablePart):
                 # "Copies: 1 - to the addressee, 2 - file": the list on the same line, perhaps going on
                 # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y")
                 items = self._inline_items(m.start("rest"), m.end())
+                para = self._paragraph_items(m.start("rest"), m.end(), len(items))
+                if para:
+                    items = para[0]
                 for item, item_start in items:
                     self._list_item(item, item_start)
                     self._list_lines.add(item_start)
-                if items:
+                if para:
+                    pass
+                elif items:
                     if self.text[m.end() + 1:m.end() + 2] not in ("", "\n"):
                         # the line right below goes on with the numbers read
                         self._list_after(m.end(), after_number=max(
@@ -174,6 +171,9 @@ class CopiesPart(ProsePart, TablePart):
                     self._unnumbered_after_run(m)
                     continue
                 items = self._inline_items(m.start("rest") + im.end(), m.end())
+                para = self._paragraph_items(m.start("rest") + im.end(), m.end(), len(items))
+                if para:
+                    items = para[0]
                 if not items:
                     continue
                 head_end = m.start("rest") + im.end("head")
@@ -268,6 +268,8 @@ class CopiesPart(ProsePart, TablePart):
                 pos += len(line) + 1
             if len(spans) == 1:   # "Distribution:" and the list on the line below it
                 self._unnumbered(start, end, one_line=True)
+                return
+            if self._leader_list(spans):
                 return
         k = 0
         for s, e in spans:
@@ -367,18 +369,20 @@ class CopiesPart(ProsePart, TablePart):
             end = nxt
         return end
 
-    def _inline_items(self, start: int, end: int) -> list[tuple[re.Match, int]]:
+    def _inline_items(self, start: int, end: int, text: str | None = None) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
-        with its offset; empty unless every entry reads as one."""
+        with its offset; empty unless every entry reads as one. ``text``: the text with the list's
+        line breaks made spaces (see :meth:`_paragraph_items`)."""
+        text = self.text if text is None else text
         out = []
-        bounds = [start] + [x for m in P.INLINE_ITEM_SEP.finditer(self.text, start, end) for x in (m.start(), m.end())]
+        bounds = [start] + [x for m in P.INLINE_ITEM_SEP.finditer(text, start, end) for x in (m.start(), m.end())]
         bounds.append(end)
         for s, e in zip(bounds[0::2], bounds[1::2]):
-            while e > s and self.text[e - 1] in " \t,;":
+            while e > s and text[e - 1] in " \t,;":
                 e -= 1
-            if e > s and self.text[e - 1] == "." and not re.search(r"\b(?:Cdes?|[A-Z])\.$", self.text[s:e]):
+            if e > s and text[e - 1] == "." and not re.search(r"\b(?:Cdes?|[A-Z])\.$", text[s:e]):
                 e -= 1
-            im = P.LIST_ITEM.match(self.text[s:e])
+            im = P.LIST_ITEM.match(text[s:e])
             if not _is_item(im) or not im.group("dest"):
                 return []
             out.append((im, s))
@@ -435,6 +439,8 @@ class CopiesPart(ProsePart, TablePart):
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
             lo_, hi_ = (m.group("ord"), m.group("ord2")) if m.group("ord2") else (m.group("num"), m.group("num2"))
+            if m.group("word2"):   # "Fourth and fifth copies: kept in files"
+                lo_, hi_ = (str(P.ORDINAL_NUMBER[m.group(g).lower()]) for g in ("word", "word2"))
             if hi_ and int(hi_) > int(lo_):   # "1st-2nd copies - to the addressee", "Copies 1-2 - to X"
                 for n in range(int(lo_), int(hi_) + 1):
                     self._add_copy(info, n, m.group("label"), self.ev(m.start(), m.end()))

@@ -20,7 +20,7 @@ _IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
 #: the cells of a table in columns: runs of text between two or more spaces
 _CELL = re.compile(r"\S+(?: \S+)*")
-_POINTS_HEAD = re.compile(r"points?(?:\s*\(s\))?|pts?\.?|items?|paragraphs?|§+|sections?")
+_POINTS_HEAD = re.compile(r"points?(?:\s*\(s\))?|pts?\.?|pkt\.?|pct\.?|items?|paragraphs?|§+|sections?")
 _TO_HEAD = re.compile(r"to|recipients?|addressees?|sent\s+to|to\s+whom")
 _VIA_HEAD = re.compile(r"channel|via|by|how\s+sent|sent\s+by")
 

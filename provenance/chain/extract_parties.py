@@ -7,6 +7,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.model import Evidence, Party, Transfer
 from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted, name_after_post
+from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 
 
@@ -66,6 +67,8 @@ class PartiesPart:
             for r in refs:
                 if titled and r not in titled and r.kind == "unknown":
                     continue   # "To Comrade Rodzevich, Head of the Personnel Department": his post, not a party
+                if titled and r not in titled and r.kind != "person" and places.is_place(r.raw.strip(" .")):
+                    continue   # "To Comrade Gerasimenko, Khabarovsk": where he is
                 self.addressees.append(Party(r.name, r.raw, r.kind, "header", self.ev(m.start(), m.end()),
                                              _name_confidence(r), r.recorded))
 

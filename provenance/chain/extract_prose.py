@@ -34,6 +34,7 @@ _LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|
 #: "Cde. Ismatov (1)", "file (4)"
 _NAME_NUMBER = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\((?:cop(?:y|ies)[ \t]+)?(?:No\.?[ \t]*)?(?P<num>\d{1,3})"
                           r"(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)[ \t]*(?:[,;.]|and\b|$)", re.IGNORECASE)
+_NAME_NUMBER_SEMI = re.compile(_NAME_NUMBER.pattern.replace("[^,;()\\n]{2,80}?", "[^;()\\n]{2,160}?"), re.IGNORECASE)
 #: copies given in one entry of a range ("copies 4-6"), at most
 MAX_RANGE = 20
 
@@ -54,28 +55,65 @@ class ProsePart:
         if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
             return
         pos, run = 0, None
+        read: list[tuple[int, int, int]] = []   # the lines of the run read alone: (start, first copy, entries)
         for line in self.text.split("\n"):
             start, pos = pos, pos + len(line) + 1
-            self._prose_line(start, line)
+            before = len(self.copies)
+            n = self._prose_line(start, line)
+            if n:
+                read.append((start, before, n))
             # a sentence wrapped over lines: each but its last ends in a letter or a comma
             if line.strip():
                 run = start if run is None else run
                 if not re.search(r"[\w,]$", line.rstrip()):
                     if start > run:
-                        self._prose_line(run, self.text[run:start + len(line)].replace("\n", " "))
+                        self._wrapped_sentence(run, start + len(line), [r for r in read if r[0] >= run])
                     run = None
             else:
                 run = None
+            if run is None:
+                read = []
 
-    def _prose_line(self, start: int, line: str) -> None:
-        """The copies listed in ``line``, which stands at ``start`` (its newlines made spaces)."""
-        if any(start <= x < start + len(line) + 1 for x in self._list_lines):
+    def _wrapped_sentence(self, start: int, end: int, read: list[tuple[int, int, int]]) -> None:
+        """A sentence wrapped over the lines ``start``..``end``: its entries, read with the line
+        breaks made spaces, replace those its lines gave alone when it has more ("the first goes to
+        the Second Eastern Department of" / "the NKID, the second and third to ...")."""
+        own = {r[0] for r in read}
+        if any(start <= x <= end and x not in own for x in self._list_lines):
+            return   # a line of it read already as another kind of list
+        joined = self.text[start:end].replace("\n", " ")
+        alone = sum(n for _s, _b, n in read)
+        if alone and self._prose_entries(joined) <= alone:
             return
+        for line_start, first, n in sorted(read, key=lambda r: r[1], reverse=True):
+            del self.copies[first:first + n]
+            self._list_lines.discard(line_start)
+        self._prose_line(start, joined)
+
+    @staticmethod
+    def _prose_matches(line: str) -> tuple[list[re.Match], list[re.Match]]:
         items = list(_PROSE_ITEM.finditer(line))
         bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
         bracketed += list(_DASH_COPY_ITEM.finditer(line)) if ";" in line else []
+        return items, bracketed
+
+    def _prose_entries(self, line: str) -> int:
+        """How many copies ``line`` lists as a sentence (0 unless two entries or more)."""
+        items, bracketed = self._prose_matches(line)
         if len(items) + len(bracketed) < 2:
-            return
+            return 0
+        return sum(len([w for w in (m.group("word"), m.group("word2")) if w]) or len(_numbers(m)) for m in items) \
+            + sum(len(_numbers(m)) for m in bracketed)
+
+    def _prose_line(self, start: int, line: str) -> int:
+        """The copies listed in ``line``, which stands at ``start`` (its newlines made spaces): how
+        many were added."""
+        if any(start <= x < start + len(line) + 1 for x in self._list_lines):
+            return 0
+        items, bracketed = self._prose_matches(line)
+        if len(items) + len(bracketed) < 2:
+            return 0
+        before = len(self.copies)
         for m in items:
             dest = re.sub(r"\s+and$", "", m.group("dest").strip())
             info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
@@ -93,13 +131,28 @@ class ProsePart:
                 self._add_copy(info, number, m.group(0)[m.end("dest") - m.start():].strip(" ()"),
                                self.ev(start + dest_start, start + m.end()), source="list")
         self._list_lines.add(start)
+        return len(self.copies) - before
+
+    @staticmethod
+    def _covering(text: str, start: int, end: int) -> list[re.Match]:
+        """The entries "name (number)" of ``text[start:end]`` when two or more of them cover it; in a
+        list parted by semicolons an entry may hold commas ("Chief, Security Bureau (2);")."""
+        pattern = _NAME_NUMBER_SEMI if ";" in text[start:end] else _NAME_NUMBER
+        items = list(pattern.finditer(text, start, end))
+        if len(items) < 2 or text[items[-1].end():end].strip(" \t.;,") or any(
+                text[a.end():b.start()].strip() for a, b in zip(items, items[1:])):
+            return []
+        return items
 
     def _bracketed_numbers(self, start: int, end: int) -> int:
         """The entries of a list head's line that name the recipient, then the copy in brackets
         ("Cde. Ismatov (1), Cde. Davletyarov (2), file (3)"): two or more, covering the line."""
-        items = list(_NAME_NUMBER.finditer(self.text, start, end))
-        if len(items) < 2 or self.text[items[-1].end():end].strip(" \t.;,") or any(
-                self.text[a.end():b.start()].strip() for a, b in zip(items, items[1:])):
+        items = self._covering(self.text, start, end)
+        if not items:
+            # "Vice-Minister Sŏ (1); Chief," / "Security Bureau (2); ...": a list wrapped over lines
+            stop = self._paragraph_end(end)
+            items = self._covering(self._flat(start, stop), start, stop) if stop > end else []
+        if not items:
             return 0
         for m in items:
             dest = re.sub(r"^\s*and\s+", "", m.group("dest")).strip()

@@ -7,13 +7,16 @@ import re
 
 #: a row of a table of pipes, and its cells
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
-_BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*)[ \t]*$")       # "+---+---+", "----+----"
+_BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*|[-=]{3,})[ \t]*$")   # "+---+---+", "----+----", "-------"
 #: the heads of the columns of a copy table: the copy's number, its recipient
 _NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)(?:\s+of\s+(?:the\s+)?cop(?:y|ies))?"
                           r"|cop(?:y|ies)(?:\s+no\.?)?|ekz\.?|exemplar", re.IGNORECASE)
 #: a copy's number in a table's cell: one, or a range ("3-4")
 _NUMBER_CELL = re.compile(r"(?P<a>\d{1,4})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,4}))?")
-_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom)\b|^to$", re.IGNORECASE)
+_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom|surname|name)\b|^to$", re.IGNORECASE)
+#: a column that names the post or body when the recipient's cell is empty ("| 3 | - | UMVD ... |")
+_POST_HEAD = re.compile(r"\b(?:post|position|office|institution|organi[sz]ation|department|body|unit)\b", re.IGNORECASE)
+_EMPTY_CELL = re.compile(r"[-–—.]*")
 
 
 def _cells(row: str) -> list[str]:
@@ -36,6 +39,7 @@ class TablePart:
             to_col = next((k for k, c in enumerate(cells) if _RECIPIENT_HEAD.search(c)), None)
             if num_col is None or to_col is None or num_col == to_col:
                 continue
+            post_col = next((k for k, c in enumerate(cells) if k not in (num_col, to_col) and _POST_HEAD.search(c)), None)
             pos = head.end() + 1
             rows: list[list] = []   # [number cell, recipient, start of the recipient, row start, row end]
             while pos < len(self.text):
@@ -53,6 +57,8 @@ class TablePart:
                 if len(cells) <= max(num_col, to_col):
                     break
                 dest = cells[to_col]
+                if _EMPTY_CELL.fullmatch(dest) and post_col is not None and post_col < len(cells):
+                    dest = cells[post_col]   # no person named: the post or body the copy went to
                 if not cells[num_col] and rows and dest:
                     # "|      | Directorate of OKDVA |": the recipient of the row above, wrapped
                     rows[-1][1] += " " + dest

@@ -50,7 +50,7 @@ COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
-    r"(?P<word>" + "|".join(_ORDINALS) + r")\s+copy"
+    r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
     r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
@@ -85,7 +85,7 @@ PRINT_RUN_REST_OK = re.compile(
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
-    r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
+    r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
     r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Addressees"
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent\s+to|cc|c\.c\.|Kopii|Razoslano)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
@@ -174,9 +174,14 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: labels that open a line and say whose it is in more words than a keyword: an original's label with
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
+#: the English a translator gives an original's label of the drafter or the typist, in brackets
+ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
+                      r"|executor|author|(?:official|officer)[ \t]+in[ \t]+charge)")
+ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist)"
+ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")", re.IGNORECASE)
 LINE_ROLE = re.compile(
-    r"(?m)^[ \t]*(?P<label>[A-Z][^\W\d_]{2,20}\.?[ \t]*\[(?:(?P<d>handled|drafted|prepared|compiled|executed|executor|"
-    r"drafter|composed|written)|(?P<t>typed|typist|printed|typewritten))(?:[ \t]+by)?\][ \t]*:?(?![ \t]*\d)"
+    r"(?m)^[ \t]*(?P<label>(?:[^\x00-\u024f\s]{1,6}[ \t]+)?[^\W\d_]{2,21}\.?[ \t]*\[(?:(?P<d>" + ROLE_GLOSS_DRAFTED + r")"
+    r"|(?P<t>" + ROLE_GLOSS_TYPED + r"))\][ \t]*:?(?![ \t]*\d)"
     r"|(?P<d2>(?:[Oo]fficer[ \t]+)?in[ \t]+charge[ \t]+of[ \t]+drafting[ \t]*:)"
     r"|(?P<t2>[Ff]air[ \t]+copy[ \t]+typed(?:[ \t]+by)?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
@@ -266,25 +271,27 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
                           r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
-                          r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|§|items?)\s*\d)"
-                          r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|§)"
+                          r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|pkt\.|pct\.|§|items?)\s*\d)"
+                          r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|pkt\.|pct\.|§)"
                           r"[^\n:]{1,60}?[ \t]+sent[ \t]+to[ \t]*:"
                           r"|(?m:^)[ \t]*Sent[ \t]+to[ \t]*:(?=[^\n]*" + _DASH + r"[ \t]*(?:pp?\.|points?|§)[ \t]*\d)"
-                          r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+of[ \t]+(?=(?:points?|pts?\.|§+|items?)[ \t]*\d"
+                          r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+of[ \t]+(?=(?:points?|pts?\.|pkt\.|pct\.|§+|items?)[ \t]*\d"
                           r"[^\n]*?" + _DASH + r")")
+#: the numbers of points as written after "points": "2-3", "1, 3 and 5", "4 & 6"
+POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t]*\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?)*")
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
+    r"\s*(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
     r"|(?:the\s+\w+\s+)?in\s+full"
-    r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
+    r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
     r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
     r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: the recipient, then "on" the points: "to Cde. Yelpatyevsky on items 1-3", "to the Ministry on the whole resolution"
 EXCERPT_ENTRY_ON = re.compile(
-    r"\s*(?:to\s+)?(?P<who>.+?)\s+on\s+(?P<what>(?:(?:items?|points?|paragraphs?|sections?|pp?\.|pts?\.|§+)\s*\d[\d\s,and\-–—]*?"
+    r"\s*(?:to\s+)?(?P<who>.+?)\s+on\s+(?P<what>(?:(?:items?|points?|paragraphs?|sections?|pp?\.|pts?\.|pkt\.|pct\.|§+)\s*\d[\d\s,and\-–—]*?"
     r"|the\s+whole(?:\s+(?:text|document|decision|resolution|minutes|protocol))?|all\s+(?:points|items)))"
     r"(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 #: "Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom."
@@ -298,14 +305,14 @@ EXCERPT_FROM = re.compile(
 #: an excerpt on a line of its own, the points before the recipient: "Vypiska p. 4 - Gorzdravotdel",
 #: "Extract of points 2-3 - Cde. Ivanov"; or of the whole text: "Vypiska iz prikaza - t. Kovtun"
 EXCERPT_LINE = re.compile(
-    r"^[ \t]*(?:Vypisk[ai]|[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]+"
-    r"(?:(?:(?:of|from)[ \t]+)?(?P<what>(?:pp?\.|points?|items?|§+)[ \t]*\d[\d \t,and\-–—]*?)"
+    r"^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?(?:Vypisk[ai]|[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]*\[[^\]\n]{1,20}\])?[ \t]+"
+    r"(?:(?:(?:of|from)[ \t]+)?(?P<what>(?:pp?\.|points?|items?|pkt\.|pct\.|§+)[ \t]*" + POINTS_RUN + r")"
     r"|(?P<whole>(?:iz|from|of)[ \t]+(?:the[ \t]+)?[^\W\d][\w'’]*(?:[ \t]*\[[^\]\n]{1,30}\])?))"
     r"[ \t]*[-–—][ \t]*(?:to[ \t]+)?(?P<who>[^\n;]+?)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
 _CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)(?:\s+(?:telegram|cable|message|letter))?"
 #: where the recipient of an excerpt named in a sentence ends: a comma or a semicolon, a full stop,
 #: "on 4.IV.", "for information", a registration number
-_SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+for\s+(?:information|execution|action)|\s+No\.))"
+_SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?:extracts?|excerpts?)\b|\s+for\s+(?:information|execution|action)|\s+No\.))"
 #: excerpts named in a sentence: "Point 3 sent as an extract to the District Committee in Debar, No. 3811";
 #: "Points 2 and 5 sent to the Ministry of Labour on 4.IV."; "Extract (points 2 and 4) to the Ministry of
 #: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
@@ -508,6 +515,12 @@ def extra_copy_matches(text: str) -> list[re.Match]:
 TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + _COUNT
                          + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?[ \t]*$", re.IGNORECASE)
 
+#: an entry that ends in a dotted leader and its number(s): "Local file ........ No. 4",
+#: "Eastern Secretariat, Moscow ...... Nos. 1 & 2", "Police Directorate Brno ...... 2"
+LEADER_ENTRY = re.compile(
+    r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*(?:[.…_][ \t]?){3,}[ \t]*(?P<sign>(?:" + _NUMSIGN + r"|#|cop(?:y|ies)|ekz\.?)[ \t]*)?"
+    r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)[ \t]*(?P<unit>(?:cop(?:y|ies)|ekz\.?|ex\.?)(?![\w]))?"
+    r"[ \t]*(?:\([^)\n]*\))?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 #: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
 ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
                          re.IGNORECASE)

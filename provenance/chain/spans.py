@@ -32,7 +32,7 @@ def name_after_post(text: str, start: int, end: int) -> int:
         if not m:
             break
         pos = m.end()
-        if _NAME_LEFT.match(text, pos, end) and wordnet().names_an_office(m.group(1).lower()):
+        if _NAME_LEFT.match(text, pos, end) and len(m.group(1)) > 2 and wordnet().names_an_office(m.group(1).lower()):
             found = pos
     return found
 

@@ -1,0 +1,106 @@
+"""Copy lists that run over lines as sentences, or end each entry in a dotted leader and its
+number: a part of the copies' reading (``extract_copies.CopiesPart``)."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain import patterns as P
+
+#: a line that begins a note of another kind than copies: excerpts, extracts
+_OTHER_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:[Ee]xcerpts?|[Ee]xtracts?|[Vv]ypisk|EXCERPT|EXTRACT)")
+
+def _leader_numbers(raw: str) -> list[int]:
+    """The numbers after a dotted leader: "4", "1 & 2", "1, 2", "3-5"."""
+    m = re.fullmatch(r"(\d{1,3})[ \t]*[-–][ \t]*(\d{1,3})", raw.strip())
+    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 20:
+        return list(range(int(m.group(1)), int(m.group(2)) + 1))
+    return [int(x) for x in re.findall(r"\d{1,3}", raw)]
+
+
+
+def _is_item(im: re.Match | None) -> bool:
+    """Whether a LIST_ITEM match is an entry of a copy list: a number with a separator after it
+    (a dash, a dot, a colon, or the "to" of "1-2 to the addressee") and somewhere to go."""
+    if im is None:
+        return False
+    sep = im.group("sep1") is not None or im.group("sep2")
+    return bool(sep) and bool(im.group("dest") or im.group("sep2"))
+
+
+class WrappedPart:
+    """Methods of the extractor (``self.text``, ``self._inline_items``, ``self._classify_destination``,
+    ``self._add_copy``, ``self.ev``, ``self._list_lines``, ``self.print_run``)."""
+
+    def _paragraph_items(self, start: int, end: int, found: int) -> tuple[list[tuple[re.Match, int]], int] | None:
+        """A list written as a sentence wrapped over lines ("1st copy - Cde. Kim, chairman of the
+        South Pyongan" / "Provincial People's Committee; 2nd copy - ..."): its entries read with the
+        line breaks taken as spaces (same offsets), and where the list ends; None unless that
+        reads more entries than the ``found`` on the first line. The list ends at a blank line or
+        at a line of its own kind (a drafter's or a typist's, another list's head)."""
+        stop = self._paragraph_end(end)
+        if stop == end:
+            return None
+        items = self._inline_items(start, stop, self._flat(start, stop))
+        return (items, stop) if len(items) > found else None
+
+    def _paragraph_end(self, end: int) -> int:
+        """Where a list that runs on from the line ending at ``end`` ends: at a blank line or at a
+        line of its own kind (a drafter's or a typist's, another list's head, a numbered entry
+        not after a comma or a semicolon); ``end`` when the next line is one of these."""
+        stop = end
+        for _k in range(8):
+            nxt = self.text.find("\n", stop + 1)
+            nxt = len(self.text) if nxt < 0 else nxt
+            line = self.text[stop + 1:nxt]
+            if stop >= len(self.text) or not line.strip() or P.DRAFTED.match(line) or P.TYPED.match(line) \
+                    or P.LINE_ROLE.match(line) or P.COPY_LIST_HEAD.match(line) or P.HEADLESS_FIRST.match(line) \
+                    or P.LIST_ITEM.match(line) and _is_item(P.LIST_ITEM.match(line)) and not self.text[stop - 1:stop] in ",;" \
+                    or _OTHER_NOTE.match(line):
+                break
+            stop = nxt
+        return stop
+
+    def _flat(self, start: int, stop: int) -> str:
+        """The text with the line breaks between ``start`` and ``stop`` made spaces (same offsets)."""
+        return self.text[:start] + self.text[start:stop].replace("\n", " ") + self.text[stop:]
+
+    def _leader_list(self, spans: list[tuple[int, int]]) -> bool:
+        """A list whose entries end in dotted leaders and numbers ("Local file ....... No. 4"): the
+        numbers are the copies' when a number sign says so or they run 1, 2, 3...; otherwise they
+        count each entry's copies, numbered in the order written only when a total below (or the
+        print run) accounts for them all. False unless two entries or more open the list."""
+        entries = []
+        after = None
+        for s, e in spans:
+            if not self.text[s:e].strip():
+                continue
+            m = P.LEADER_ENTRY.fullmatch(self.text, s, e)
+            if m is None:
+                after = self.text[s:e]
+                break
+            entries.append(m)
+        if len(entries) < 2:
+            return False
+        numbers = [_leader_numbers(m.group("nums")) for m in entries]
+        flat = [n for ns in numbers for n in ns]
+        as_copies = not any(m.group("unit") for m in entries) and (
+            any(m.group("sign") for m in entries) or flat == list(range(1, len(flat) + 1)))
+        total_m = P.TOTAL_AFTER.match(after) if after else None
+        total = P.parse_count(total_m.group("count")) if total_m else (self.print_run.declared if self.print_run else None)
+        counted = not as_copies and all(len(ns) == 1 for ns in numbers) and total == sum(flat)
+        k = 0
+        for m, ns in zip(entries, numbers):
+            info = self._classify_destination(m.group("dest"), m.start("dest"))
+            if as_copies:
+                given = ns
+            elif counted:
+                given = list(range(k + 1, k + ns[0] + 1))
+                k += ns[0]
+            else:
+                given = [None]
+            for n in given:
+                self._add_copy(info, n, m.group("nums") if as_copies else str(n), self.ev(m.start(), m.end()),
+                               source="list", flags=info["flags"] + ([] if as_copies else ["unnumbered"]))
+            self._list_lines.add(m.start())
+        return True

@@ -1,0 +1,149 @@
+"""The twelfth set of closing blocks (tests/data/distribution12) and what it taught: labels in the
+original's language glossed in brackets, lists wrapped over lines, dotted leaders, OCR's digits in
+words. Its odd-numbered blocks were used for tuning, the even-numbered ones only scored."""
+
+from __future__ import annotations
+
+import pytest
+from distribution_score import DATA, _same, score
+from heldout_chain import facts_of
+
+from provenance.chain import extract_document
+from provenance.chain.glosses import gloss_view, reading_view
+
+TWELFTH = DATA / "distribution12" / "cases.json"
+
+
+def test_the_twelfth_set_tuning_half():
+    """Sixty blocks by a twelfth archivist (Czech, Hungarian, Polish, Romanian, Bulgarian, German,
+    Chinese, Korean, Mongolian and Uyghur labels; Comintern, consular and occupation papers), the
+    odd-numbered ones for tuning: on arrival 82 of their 145 facts were read."""
+    results = score("tune", TWELFTH)
+    assert len(results) == 145
+    assert sum(ok for *_x, ok in results) >= 136, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_twelfth_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 105 of their 146 facts were read."""
+    results = score("heldout", TWELFTH)
+    assert len(results) == 146
+    assert sum(ok for *_x, ok in results) >= 114
+
+
+def test_a_gloss_is_written_over_the_words_it_translates_with_the_same_length():
+    text = ("Rozdělovník [distribution list]:\nvýtisk č. 1 [copy no. 1] - s. Hejduk\nvýtisk č. 2 - s. Ryba\n"
+            "výtisk č. 3 - spis [file]\n")
+    view = gloss_view(text)
+    assert len(view) == len(text)
+    lines = view.split("\n")
+    assert lines[0].startswith("distribution list") and lines[0].rstrip().endswith(":")
+    assert lines[1].startswith("copy no. 1") and lines[1].endswith("- s. Hejduk")
+    # the label glossed once is read the same way where it comes again without its gloss
+    assert lines[2].startswith("copy no.") and lines[2].endswith("2 - s. Ryba")
+    assert lines[3].rstrip().endswith("- file")
+
+
+@pytest.mark.parametrize("text", [
+    "Cde. Petrov [signature] (illegible)",      # an editorial mark, not a gloss
+    "sent to the Gorkom [sic] on 4 May",
+    "Cde. Zhurin (Ulan-Bator [Ulaanbaatar]) - 3",   # a place given another way
+    "MID SSSR, 1-i DVO [1st Far Eastern Department]",   # a name in full, not a label
+    "Typed by Kru[g]lova",                       # a letter supplied inside a word
+    "the report was sent to the file [archive]",  # English before the bracket: the editor's addition
+])
+def test_brackets_that_are_no_gloss_of_the_original_are_left_as_written(text):
+    assert gloss_view(text) == text
+
+
+def test_ocr_digits_inside_words_are_read_as_letters_with_the_same_offsets():
+    text = "Otp. 4 ekz.\n4 - v de1o\nPech. Vo1kova\nNo. 2017, \"10\" August"
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert "v delo" in view and "Volkova" in view and "No. 2017" in view and '"10"' in view
+
+
+def test_the_evidence_quotes_the_original_while_the_reading_uses_the_gloss():
+    text = "No. 5\n\nVerteiler [distribution]:\n1. Ausfertigung [copy] - Gen. Hempel\n2. Ausfertigung - Ablage [file]\n"
+    doc = extract_document(text, "x")
+    copies = {c["number"]: c for c in doc["copies"]}
+    assert set(copies) == {1, 2} and copies[2]["kind"] == "file", doc["copies"]
+    for c in doc["copies"]:
+        ev = c["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["quote"]
+    assert "Ausfertigung" in copies[2]["evidence"]["quote"]
+
+
+@pytest.mark.parametrize("block,copies", [
+    # a table drawn with dashes, its heads glossed
+    ("No. 0317/op\n\n--------------------------------\n Ekz. | Komu [to whom]   | Primechanie [note]\n"
+     "--------------------------------\n  1   | Komkor Tserendash |\n  2   | Kombrig Vetoshkin |\n 3-4  | delo |\n"
+     "--------------------------------", {"1": "Tserendash", "2": "Vetoshkin", "3": "file", "4": "file"}),
+    # a table whose recipient cell is empty: the post column names the body
+    ("No. 1/7734\n\n| Ekz. | Familiya [surname] | Dolzhnost' [post] |\n|  1   | Lebedinsky P. S. | zam. ministra |\n"
+     "|  2   | -                | UMVD Kemerovskoi obl. |\n|  3   | -                | delo |",
+     {"1": "Lebedinsky", "2": "UMVD Kemerovskoi obl.", "3": "file"}),
+    # a list written as one sentence wrapped over lines
+    ("No. 1/0562\n\nRazoslano [sent out]: 1st copy - Cde. Kim Tu-hwan, chairman of the South Pyongan\n"
+     "Provincial People's Committee; 2nd copy - Cde. Hŏ Sŏng-t'aek; 3rd copy - Cde. Ignatyuk,\n"
+     "political department of the 25th Army; 4th copy - file.\nIsp. Tsoi",
+     {"1": "Kim", "2": "Hŏ", "3": "Ignatyuk", "4": "file"}),
+    ("No. 0944\n\nMade in 5 copies. Copies 1-2 - to the addressee; 3 - to Cde. Pashennykh, Ulan-Ude;\n"
+     "4 - 2nd Section; 5 - to the file.\nExecutor: Yurlov",
+     {"1": "addressee", "2": "addressee", "3": "Pashennykh", "4": "2nd Section", "5": "file"}),
+    # the copy's number in brackets after each entry, wrapped over lines
+    ("No. 0612\n\nDistribution (copy number in parentheses): Vice-Minister Sŏ Ch'un-sik (1); Chief,\n"
+     "Security Bureau (2); Soviet adviser Lt.-Col. Pankratov (3); File (4).\nTypist: Kim",
+     {"1": "Sŏ", "2": "Chief, Security Bureau", "3": "Pankratov", "4": "file"}),
+    # dotted leaders that number the copies
+    ("Reg. No. FEB/118\n\nCopies:  Eastern Secretariat, Moscow ............ Nos. 1 & 2\n"
+     "         Chou Wen-kang (C.C., C.P.C.) ........... No. 3\n         Local file ............................. No. 4\n",
+     {"1": "Eastern Secretariat", "2": "Eastern Secretariat", "3": "Chou", "4": "file"}),
+    # dotted leaders that count them, with a total that accounts for all
+    ("No. 5\n\nDistribution list:\nPresidium of the Ministry ......... 1\nPolice Directorate Brno ........... 2\n"
+     "file .............................. 1\nTotal: 4 copies\n",
+     {"1": "Presidium", "2": "Police Directorate Brno", "3": "Police Directorate Brno", "4": "file"}),
+    # ordinals joined by "and"; "to you" under an addressee named with his town
+    ("Printed in 3 copies.\nFirst copy: Chief of Staff\nSecond and third copies: kept in files\n",
+     {"1": "Chief of Staff", "2": "file", "3": "file"}),
+    ("To Comrade GERASIMENKO, Khabarovsk.\n[...]\nNo. 47/sek\n\ncopy 1: to you\ncopy 2: files\n",
+     {"1": "Gerasimenko", "2": "file"}),
+])
+def test_glossed_tables_wrapped_lists_and_dotted_leaders(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_dotted_leaders_that_count_copies_without_a_total_give_no_numbers():
+    doc = extract_document("No. 5\n\nDistribution list:\nPresidium .......... 1\nPolice Directorate ....... 2\n"
+                           "file ........ 1\n", "x")
+    assert doc["copies"] and all(c["number"] is None for c in doc["copies"]), doc["copies"]
+
+
+def test_a_sentence_wrapped_over_lines_lists_its_copies():
+    block = ("No. 61/s\n\nOf the five copies of this report the first goes to the Second Eastern Department of\n"
+             "the NKID, the second and third to the Chief of the Border Troops of the Turkmen\n"
+             "District, the fourth to Cde. Amanniyazov (Kushka), and the fifth remains in the\nConsulate's file.\n")
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == {"1", "2", "3", "4", "5"}, got
+    assert "Second Eastern Department" in got["1"] and "Border Troops" in got["3"]
+    assert _same("Amanniyazov", got["4"]) and "file" in got["5"].lower()
+
+
+@pytest.mark.parametrize("block,excerpts", [
+    ("Protocol No. 9\n\nPoint 5 sent to the Gorkom as an extract.\nExtract of points 2-3 - Cde. Valiullin.\n",
+     {("gorkom", ("5",)), ("valiullin", ("2", "3"))}),
+    ("Protokol No. 212\n\nVypiski razoslany [excerpts sent]:\n  p. 1       - t. Vinterhalter\n"
+     "  ves' protokol [whole protocol] - t. Hakkarainen\n", {("vinterhalter", ("1",)), ("hakkarainen", ())}),
+    ("Nr. 311/0051\n\nExtrase [extracts]: pct. 1-3 - Direcţia a V-a; pct. 6 - Tov. lt. Săvescu\n",
+     {("v-a", ("1", "2", "3")), ("săvescu", ("6",))}),
+])
+def test_excerpts_named_after_the_recipient_in_the_original_s_points_and_the_whole_text(block, excerpts):
+    got = {(w, p if p != ("all",) else ()) for w, p in facts_of(extract_document(block, "x"))["excerpts"]}
+    assert excerpts <= got, got
+
+
+def test_glossed_role_labels_and_a_family_name_first():
+    doc = facts_of(extract_document("No. 0927\n\n拟稿 nigao [drafted by]: Tang Ziming\n缮写 shanxie [fair copy by]: Ma Yuqing\n"
+                                    "Întocmit [drawn up]: cpt. Bulat\n", "x"))
+    assert doc["roles"]["typed"].split()[0] == "Ma", doc["roles"]
+    assert doc["roles"]["drafted"].split()[0] == "Tang", doc["roles"]
