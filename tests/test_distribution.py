@@ -256,7 +256,7 @@ def test_the_eleventh_set_tuning_half():
     arrival 103 of their 151 facts were read."""
     results = score("tune", ELEVENTH)
     assert len(results) == 148   # three copies read that were not there on arrival are no longer read
-    assert sum(ok for *_x, ok in results) >= 141, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 147, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():

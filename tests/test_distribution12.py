@@ -147,3 +147,30 @@ def test_glossed_role_labels_and_a_family_name_first():
                                     "Întocmit [drawn up]: cpt. Bulat\n", "x"))
     assert doc["roles"]["typed"].split()[0] == "Ma", doc["roles"]
     assert doc["roles"]["drafted"].split()[0] == "Tang", doc["roles"]
+
+
+@pytest.mark.parametrize("block,copies", [
+    # a sentence parted by semicolons: the person after the body or the office is the recipient
+    ("Staff Secret No. 211\n\nOf this letter three copies are made: the first copy to the Soviet Consulate-General\n"
+     "in Dihua, for Consul Bogdanov-Pavlov; the second copy to the Commander of the\n"
+     "Kashgar Garrison, Liu Bin; the third copy retained in the files of this Staff.\n",
+     {"1": "Bogdanov-Pavlov", "2": "Liu", "3": "file"}),
+    # two numbers, two names, one copy each
+    ("No. 411/s\n\nCopy 1 - addressee\nCopies 2, 3 - Cdes. Karelin and Sysoev (one each)\nCopy 4 - file\n",
+     {"1": "addressee", "2": "Karelin", "3": "Sysoev", "4": "file"}),
+    # the person first and the body after: the person, as before
+    ("No. 2l7/s\n\nOtp. 2 ekz.\n1 - Cde. Shilkin, MID USSR\n2 - v delo\n", {"1": "Shilkin", "2": "file"}),
+])
+def test_the_person_named_with_a_body_and_copies_shared_one_each(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_excerpts_noted_mid_line_and_a_post_of_two_words_before_the_drafter():
+    doc = facts_of(extract_document(
+        "No. 618\n\nOtp. 3 ekz.: 1 - adr.; 2 - t. Bugrov; 3 - v delo. Vypiski: t. Ozolin - pp. 1, 4. Isp. Klenova "
+        "2-17-44. Pech. Shumilova. 12.XII.52.\nOfficer in charge of drafting: Section Head Tan Fuyuan\n", "x"))
+    assert ("ozolin", ("1", "4")) in doc["excerpts"], doc["excerpts"]
+    assert doc["roles"]["typed"] == "Shumilova", doc["roles"]
+    drafted = extract_document("No. 1\n\nOfficer in charge of drafting: Section Head Tan Fuyuan\n", "x")["roles"]
+    assert drafted and drafted[0]["agent_raw"] == "Tan Fuyuan", drafted

@@ -6,19 +6,18 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
-from provenance.vocab import STRUCK_OUT
 
 
 #: how far past the highest copy number read a list's next number may go: a list may skip a few
 #: copies, but "800 - Sinkiang" after "Copy No. 5 - File" is a file code
 MAX_NUMBER_STEP = 10
 #: a word crossed out by the author, as the editor marks it
-_STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
@@ -43,74 +42,7 @@ MAX_NOISE_LINES = 3
 _TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-class CopiesPart(ProsePart, TablePart, WrappedPart):
-    def _classify_destination(self, dest: str, start: int) -> dict:
-        """Kind, recipient and candidates of a copy's destination as written."""
-        # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
-        # the mark blanked so that offsets stay those of the text
-        dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
-        d = dest.strip()
-        info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
-                "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
-                "recipient_name": None, "recipient_status": None}
-        if not d or re.fullmatch(r"\[?left blank\]?|\[?blank\]?|[-–—]+", d, re.IGNORECASE):
-            info.update(kind="blank", destination=None)
-            info["flags"].append("blank")
-            return info
-        if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
-            info["kind"] = "markup"
-            return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
-                     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
-            info["kind"] = "file"
-            return info
-        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
-                     re.IGNORECASE)
-        if m:
-            info["kind"] = "addressee"
-            info["flags"].append("plural" if m.group("pl") or m.group("pl2") else "singular")
-            return info  # resolved against the header later
-        if d.startswith(("…", "...")):
-            info["flags"].append("incomplete")
-            info["confidence"] = 0.5
-        lead = re.match(r"^(?:to\s+)?", d, re.IGNORECASE).end()
-        refs = self.auth.split(d[lead:], start + lead, attested=self.attested)
-        known = [r for r in refs if r.kind in ("person", "institution", "unlisted")]
-        info["recipient_raw"] = d[lead:].strip() or None
-        if len(refs) == 1:
-            r = refs[0]
-            info["recipient"] = r.name
-            info["recipient_name"] = r.recorded
-            info["recipient_status"] = _status(r)
-            info["recipient_kind"] = r.kind if r.kind in ("person", "institution") else None
-            if r.kind in ("unknown", "unlisted"):
-                info["flags"].append("unknown-name")
-            if r.kind == "unlisted":
-                info["confidence"] = min(info["confidence"], r.confidence)
-            if r.kind == "illegible":
-                info["flags"].append("illegible")
-            if r.supplied:
-                info["flags"].append("supplied")
-            if r.internal:
-                info["flags"].append("internal")
-        elif len(refs) > 1:
-            info["candidates"] = [r.recorded for r in known]
-            info["flags"].append("several-recipients")
-        return info
-
-    def _add_copy(self, info: dict, number: int | None, number_raw: str, evidence, *, source: str | None = None,
-                  flags=None, confidence: float | None = None) -> None:
-        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says."""
-        extra = {"source": source} if source else {}
-        self.copies.append(Copy(
-            number=number, number_raw=number_raw, kind=info["kind"], destination=info["destination"],
-            recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
-            recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]),
-            flags=sorted(set(info["flags"] if flags is None else flags)),
-            confidence=info["confidence"] if confidence is None else confidence,
-            recipient_name=info["recipient_name"], recipient_status=info["recipient_status"], **extra))
-
+class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
     def print_runs_and_lists(self):
         for m in P.COPY_LIST_HEAD.finditer(self.text):
             following = self.text[m.end() + 1:m.end() + 2]
@@ -436,6 +368,9 @@ class CopiesPart(ProsePart, TablePart, WrappedPart):
         for m in P.COPY_LINE.finditer(self.text):
             if m.start() in self._list_lines:
                 continue   # read already as an entry of the list under a print run or a head
+            if m.group("numlist"):
+                self._copies_listed(m)
+                continue
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             num = m.group("num") or m.group("ord")
             lo_, hi_ = (m.group("ord"), m.group("ord2")) if m.group("ord2") else (m.group("num"), m.group("num2"))
@@ -458,6 +393,26 @@ class CopiesPart(ProsePart, TablePart, WrappedPart):
                 number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))
             self._list_lines.add(m.start())
+
+    def _copies_listed(self, m: re.Match) -> None:
+        """"Copies 2, 3 - Cdes. Karelin and Sysoev (one each)": as many recipients as numbers, one
+        copy each in the order written; otherwise every copy to the one destination."""
+        numbers = [int(x) for x in re.findall(r"\d+", m.group("numlist"))]
+        dest, d0 = m.group("dest"), m.start("dest")
+        body = re.sub(r"\s*\((?:one|a\s+copy)\s+each\)\s*\.?\s*$", "", dest)
+        lead = re.match(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+", body)
+        names = re.split(r"\s*,\s*|\s+and\s+", body[lead.end():]) if lead else []
+        if len(names) == len(numbers) and all(names):
+            pos = d0 + lead.end()
+            for n, name in zip(numbers, names):
+                at = self.text.index(name, pos, d0 + len(dest))
+                pos = at + len(name)
+                self._add_copy(self._classify_destination(name, at), n, m.group("label"), self.ev(m.start(), m.end()))
+        else:
+            info = self._classify_destination(dest, d0)
+            for n in numbers:
+                self._add_copy(info, n, m.group("label"), self.ev(m.start(), m.end()))
+        self._list_lines.add(m.start())
 
     def exemplar_copy(self):
         is_copy = P.IS_COPY.search(self.text)

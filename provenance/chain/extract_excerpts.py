@@ -25,6 +25,10 @@ _TO_HEAD = re.compile(r"to|recipients?|addressees?|sent\s+to|to\s+whom")
 _VIA_HEAD = re.compile(r"channel|via|by|how\s+sent|sent\s+by")
 
 
+#: where a note of its own begins on the line of an excerpt list: ". Isp. X", ". Typed by Y"
+_ROLE_NEXT = re.compile(r"\.[ \t]+(?=(?:Pech|Isp|Sost|Otp|Typ|Drft|Comp|Razm|Vyp|Mash)\.[ \t]|(?:Drafted|Typed|Executor|Typist|Printed)\b)")
+
+
 class _Row:
     """A row of an excerpt table read as an entry of a list: the points and the recipient are spans
     of the text; the channel is the table's word for it ("by cipher")."""
@@ -113,6 +117,9 @@ class ExcerptsPart:
             rest_eol = len(self.text) if rest_eol < 0 else rest_eol
             if self.text[pos:rest_eol].strip():
                 b_start, b_end = pos, rest_eol
+                role = _ROLE_NEXT.search(self.text, b_start, b_end)
+                if role:   # "Vypiski: t. Ozolin - pp. 1, 4. Isp. Klenova": the drafter's note after it
+                    b_end = role.start() + 1
                 while self.text[b_start:b_end].rstrip().endswith(";") and b_end < len(self.text):
                     # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on
                     nxt = self.text.find("\n", b_end + 1)

@@ -19,6 +19,9 @@ _PROSE_ITEM = re.compile(
     r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
+#: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
+#: first copy to the Soviet Consulate-General in Dihua, for Consul X; the second ...")
+_PROSE_ITEM_SEMI = re.compile(_PROSE_ITEM.pattern.replace(r"(?=\s*(?:[,;]|", r"(?=\s*(?:;|", 1), re.IGNORECASE)
 #: an entry of a copy list in a sentence that names the recipient first and its copy in brackets:
 #: "has been sent to Chairman Mao (copy 1), Cde. Zhou Enlai (copy 2) and Cde. Peng Dehuai (copy 3)"
 _PAREN_ITEM = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\(cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?"
@@ -93,6 +96,10 @@ class ProsePart:
     @staticmethod
     def _prose_matches(line: str) -> tuple[list[re.Match], list[re.Match]]:
         items = list(_PROSE_ITEM.finditer(line))
+        if ";" in line and len(items) >= 2:
+            semi = list(_PROSE_ITEM_SEMI.finditer(line))
+            if len(semi) == len(items):
+                items = semi
         bracketed = list(_PAREN_ITEM.finditer(line)) if "(" in line else []
         bracketed += list(_DASH_COPY_ITEM.finditer(line)) if ";" in line else []
         return items, bracketed

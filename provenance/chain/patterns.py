@@ -47,7 +47,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 _COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?|[Ee]gz\.?)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
@@ -269,7 +269,7 @@ PLACED_POINT = re.compile(
 EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded)"
                           r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
-                          r"|(?m:^)[ \t]*(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
+                          r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
                           r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
                           r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|pkt\.|pct\.|§|items?)\s*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|pkt\.|pct\.|§)"

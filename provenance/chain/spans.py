@@ -27,12 +27,15 @@ def name_after_post(text: str, start: int, end: int) -> int:
         return m.end()
     # the last office word of up to three capitalized words, a name after it ("Vice Minister Lu")
     found, pos = start, start
-    for _k in range(3):
+    for k in range(3):
         m = _CAPITALIZED.match(text, pos, end)
         if not m:
             break
         pos = m.end()
-        if _NAME_LEFT.match(text, pos, end) and len(m.group(1)) > 2 and wordnet().names_an_office(m.group(1).lower()):
+        word = m.group(1).lower()
+        # after another capitalized word, an office in one of its senses ("Section Head Tan Fuyuan")
+        if _NAME_LEFT.match(text, pos, end) and len(word) > 2 and (
+                wordnet().names_an_office(word) or k > 0 and wordnet().may_name_an_office(word)):
             found = pos
     return found
 

@@ -353,6 +353,16 @@ class WordNet:
         offs = self.offsets(base[0], "n") if base else ()
         return bool(offs) and not self.proper("n", offs[0])
 
+    def may_name_an_office(self, word: str, top: int = 5) -> bool:
+        """A noun one of whose ``top`` senses is a kind of person, no one person's name: head (of a
+        section), chief, as well as the words :meth:`names_an_office` knows."""
+        for base in self.base_forms(word, "n"):
+            for off in self.offsets(base, "n")[:top]:
+                line = self.data["n"].find(off)
+                if line and line.split(b" ", 2)[1] == b"18" and not self.proper("n", off):
+                    return True
+        return False
+
     @lru_cache(maxsize=1 << 16)
     def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
         """WordNet's own morphology (morphy): the exception lists, then the detachment rules."""

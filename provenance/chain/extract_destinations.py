@@ -1,0 +1,121 @@
+"""Where a copy went: a destination as written read as the file, the addressee, a body or a person
+(and the copy recorded): a part of the copies' reading (``extract_copies.CopiesPart``)."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.chain.model import Copy
+from provenance.chain.spans import _status, name_after_post
+from provenance.knowledge import places
+from provenance.knowledge.wordnet import wordnet
+from provenance.vocab import STRUCK_OUT
+
+_STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
+
+
+def _a_body(part: str) -> bool:
+    """Whether a part of a destination names a body or an office, not a person: "the Soviet
+    Consulate-General in Dihua", "Border Defence Corps", "the Commander of the Kashgar Garrison"."""
+    words = re.findall(r"[A-Za-z]+", part)
+    return bool(words) and (words[0].lower() == "the" or any(
+        wordnet().names_a_group(w.lower()) or wordnet().names_an_office(w.lower()) for w in words if len(w) > 3))
+
+
+class DestinationPart:
+    """Methods of the extractor (``self.text``, ``self.auth``, ``self.attested``, ``self.copies``)."""
+
+    def _classify_destination(self, dest: str, start: int) -> dict:
+        """Kind, recipient and candidates of a copy's destination as written."""
+        # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
+        # the mark blanked so that offsets stay those of the text
+        dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
+        d = dest.strip()
+        info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
+                "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
+                "recipient_name": None, "recipient_status": None}
+        if not d or re.fullmatch(r"\[?left blank\]?|\[?blank\]?|[-–—]+", d, re.IGNORECASE):
+            info.update(kind="blank", destination=None)
+            info["flags"].append("blank")
+            return info
+        if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
+            info["kind"] = "markup"
+            return info
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+                     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
+            info["kind"] = "file"
+            return info
+        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
+        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
+                     re.IGNORECASE)
+        if m:
+            info["kind"] = "addressee"
+            info["flags"].append("plural" if m.group("pl") or m.group("pl2") else "singular")
+            return info  # resolved against the header later
+        if d.startswith(("…", "...")):
+            info["flags"].append("incomplete")
+            info["confidence"] = 0.5
+        lead = re.match(r"^(?:to\s+)?", d, re.IGNORECASE).end()
+        refs = self.auth.split(d[lead:], start + lead, attested=self.attested)
+        known = [r for r in refs if r.kind in ("person", "institution", "unlisted")]
+        info["recipient_raw"] = d[lead:].strip() or None
+        if len(refs) == 1:
+            r = refs[0]
+            info["recipient"] = r.name
+            info["recipient_name"] = r.recorded
+            info["recipient_status"] = _status(r)
+            info["recipient_kind"] = r.kind if r.kind in ("person", "institution") else None
+            if r.kind in ("unknown", "unlisted"):
+                info["flags"].append("unknown-name")
+            if r.kind == "unlisted":
+                info["confidence"] = min(info["confidence"], r.confidence)
+            if r.kind == "illegible":
+                info["flags"].append("illegible")
+            if r.supplied:
+                info["flags"].append("supplied")
+            if r.internal:
+                info["flags"].append("internal")
+        elif len(refs) > 1 and (person := self._person_after_body(refs)) is not None:
+            # "the Commander of the Kashgar Garrison, Liu Bin": the person, not the office
+            info["recipient"] = person.name
+            info["recipient_name"] = person.recorded
+            info["recipient_status"] = _status(person)
+            info["recipient_kind"] = "person"
+            if person.kind == "unlisted":
+                info["flags"].append("unknown-name")
+                info["confidence"] = min(info["confidence"], person.confidence)
+        elif len(refs) > 1:
+            info["candidates"] = [r.recorded for r in known]
+            info["flags"].append("several-recipients")
+        return info
+
+    def _person_after_body(self, refs: list):
+        """The person named last, after a body or an office ("the Soviet Consulate-General in Dihua,
+        for Consul Bogdanov-Pavlov"; "Border Defence Corps, Capt. Rudzki"): the recipient the copy
+        went to; None when a part names a person already, or the last part is a place."""
+        named = [r for r in refs if r.kind in ("person", "unlisted")]
+        if named:
+            return None   # a person named already: read as before (the first part, or several)
+        if not all(_a_body(r.raw) for r in refs[:-1]):
+            return None   # "s. Ryba, KV KSČ Brno": the person may come first, in words unknown
+        last = refs[-1]
+        lead = re.match(r"(?:for|attn\.?|attention(?:\s+of)?|c/o)\s+", last.raw, re.IGNORECASE)
+        k = lead.end() if lead else 0
+        k = name_after_post(last.raw, k, len(last.raw))
+        name = last.raw[k:].strip(" .,;")
+        if not name or places.is_place(name) or not re.search(r"\b[A-Z][a-z]", name) or k == 0 and name.isupper():
+            return None   # a place, or an office's abbreviation (MID USSR, INR)
+        ref = self.auth.resolve(name, last.start + k, True, self.attested)
+        return ref if ref.kind in ("person", "unlisted") else None
+
+    def _add_copy(self, info: dict, number: int | None, number_raw: str, evidence, *, source: str | None = None,
+                  flags=None, confidence: float | None = None) -> None:
+        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says."""
+        extra = {"source": source} if source else {}
+        self.copies.append(Copy(
+            number=number, number_raw=number_raw, kind=info["kind"], destination=info["destination"],
+            recipient=info["recipient"], evidence=evidence, recipient_kind=info["recipient_kind"],
+            recipient_raw=info["recipient_raw"], candidates=list(info["candidates"]),
+            flags=sorted(set(info["flags"] if flags is None else flags)),
+            confidence=info["confidence"] if confidence is None else confidence,
+            recipient_name=info["recipient_name"], recipient_status=info["recipient_status"], **extra))
