@@ -19,6 +19,9 @@ def _surname(name: str | None) -> str:
         return ""
     words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", name)
     words = [w for w in words if w.lower() not in ("cde", "cdes", "comrade", "to", "the")]
+    if re.search(r"[A-Z][a-z][\w'’-]+[ \t]+(?:[A-Z]\.[ \t]*)+$", name):
+        while len(words) > 1 and len(words[-1]) == 1:
+            words.pop()   # initials after the surname: "Zhuravlev V.A."
     return words[-1].lower() if words else ""
 
 
@@ -41,6 +44,9 @@ def facts_of(doc: dict) -> dict:
                 or c.get("destination") or ""
             if c.get("kind") in ("file", "addressee") and c["kind"] not in copies[str(c["number"])].lower():
                 copies[str(c["number"])] += f" ({c['kind']})"   # "Archive" is the file copy
+    for t in doc.get("transfers", []):
+        if t.get("kind") == "dispatch":   # "Sent to: Cdes. X, Y; Z": the document went to them, no copy numbered
+            unnumbered.append(t.get("recipient_name") or t.get("recipient") or t.get("recipient_raw") or "")
     excerpts = []
     for e in doc["excerpts"]:
         for i, raw in enumerate(e.get("recipients_raw") or []):

@@ -174,3 +174,117 @@ def test_excerpts_noted_mid_line_and_a_post_of_two_words_before_the_drafter():
     assert doc["roles"]["typed"] == "Shumilova", doc["roles"]
     drafted = extract_document("No. 1\n\nOfficer in charge of drafting: Section Head Tan Fuyuan\n", "x")["roles"]
     assert drafted and drafted[0]["agent_raw"] == "Tan Fuyuan", drafted
+
+
+THIRTEENTH = DATA / "distribution13" / "cases.json"
+
+
+def test_the_thirteenth_set_tuning_half():
+    """Sixty blocks in the seeds' own manner (English translations of Soviet, Chinese, Mongolian and
+    Comintern papers; copies added by hand, lists over a page break, Chinese distribution formulas),
+    the odd-numbered ones for tuning: on arrival 94 of their 152 facts were read."""
+    results = score("tune", THIRTEENTH)
+    assert len(results) == 151   # a range of copies destroyed ("Ekz. 4-5 unichtozheny") is no longer read as copy 4
+    assert sum(ok for *_x, ok in results) >= 145, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_thirteenth_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 81 of their 137 facts were read."""
+    results = score("heldout", THIRTEENTH)
+    assert len(results) == 137
+    assert sum(ok for *_x, ok in results) >= 82
+
+
+@pytest.mark.parametrize("block,copies", [
+    # copies a hand added in a quoted note, beside a typed list
+    ("N° 1739/vs\n\nOtp. 2 ekz.\n1 - to the addressee\n2 - to file\n[In the left margin, handwritten:] "
+     "\"copy 3 - to Cde. Tsvetkov (2nd Eastern Dept.), copy 4 - to Cde. Bayaskhalanov. K.\"\n",
+     {"1": "addressee", "2": "file", "3": "Tsvetkov", "4": "Bayaskhalanov"}),
+    ("N° 5127\n\nCopy N° 1 - to Cde. Stalin\nCopy N° 2 - to file\n[handwritten: \"3rd copy - Cde. Gerasyuk. 12.IX\" and "
+     "illegible initials]\n", {"1": "Stalin", "2": "file", "3": "Gerasyuk"}),
+    # the copy's number in brackets after the recipient, under a head
+    ("N° 00174/ss\n\nAddresses [Adresa]:\n  People's Commissar of Defense (ekz. 1)\n  Chief of the General Staff (ekz. 2)\n"
+     "  Staff of the Corps, operations section (ekz. 3, 4)\nNo. 5 - to file\n",
+     {"1": "People's Commissar of Defense", "2": "Chief of the General Staff", "3": "Staff of the Corps",
+      "4": "Staff of the Corps", "5": "file"}),
+    ("No. 5\n\nCopies: Cde. Molotov (1st), Cde. Beria (2nd), file (3rd).\n", {"1": "Molotov", "2": "Beria", "3": "file"}),
+    # an ordinal entry a line, each closed by a semicolon; the third "for the files"
+    ("No. 1177\n\nThis document in three copies, disposed of as follows:\n  the first to the Soviet Consul-General, "
+     "Mr. Pushkarev;\n  the second to the Commissioner of the Kashgar Administrative District, Chang Yü-ming;\n"
+     "  the third for the Bureau's own files.\n", {"1": "Pushkarev", "2": "Chang", "3": "file"}),
+    # the original first, then the list numbered after it
+    ("To the Central Committee of the Communist Party of China\n[...]\nN° 227/vs\nMade in 4 copies.\n"
+     "Original: to the addressee, via OMS.\ncc: Comrade Wulff (Far Eastern Bureau); Comrade Nagibina; file.\n",
+     {"1": "Central Committee of the Communist Party of China", "2": "Wulff", "3": "Nagibina", "4": "file"}),
+    # the addressee's name two lines below his office, under a line of his rank
+    ("To the People's Commissar of Internal Affairs of the USSR\nGeneral Commissar of State Security\nCde. L. P. BERIA\n"
+     "[...]\nN° 4/11872\nThree copies printed\n1 - to the addressee\n2 - to Cde. Bekturganov\n3 - to file\n",
+     {"1": "Beria", "2": "Bekturganov", "3": "file"}),
+    # three addressees, initials after their names, and "1-3 - to the addressees"
+    ("To Cde. STALIN I. V.\nTo Cde. MOLOTOV V. M.\nTo Cde. BERIA L. P.\n[...]\nN° 528/b\nOtp. 4 ekz.\n"
+     "1-3 - adresatam [to the addressees]\n4 - NKVD Secretariat\n",
+     {"1": "Stalin", "2": "Molotov", "3": "Beria", "4": "NKVD Secretariat"}),
+    # a body and a person in the header, one copy "to the addressee": the person
+    ("to the Central Committee of the MPRP\n\nto Cde. D. ORGODOL\n\nNº 38/s\n\nTwo copies printed\n[1 -] to the addressee\n[2 -] to file\n",
+     {"1": "Orgodol", "2": "file"}),
+])
+def test_hand_added_copies_bracketed_numbers_and_addressees_found_in_more_places(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_a_hand_added_copy_is_flagged_and_labels_with_their_original_before_the_colon_name_roles():
+    doc = extract_document("No. 5\n\nCopy N° 1 - to Cde. Stalin\n[handwritten: \"2nd copy - Cde. Gerasyuk\"]\n"
+                           "Drafted [ni-kao]: Section Chief Ch'en K'o-chung\nCopied [shan-hsieh]: T'ang Yung-fu\n", "x")
+    hand = [c for c in doc["copies"] if c["number"] == 2]
+    assert hand and "handwritten" in hand[0]["flags"], doc["copies"]
+    roles = {r["role"]: r["agent_raw"] for r in doc["roles"]}
+    assert roles == {"drafted": "Ch'en K'o-chung", "typed": "T'ang Yung-fu"}, roles
+
+
+@pytest.mark.parametrize("block,copies", [
+    # numbers that count each entry's copies and add up to the copies printed
+    ("N° 0218/ino\n\nPrinted in 6 copies, of which: 2 - to the Foreign Department of the OGPU, 1 - to the GPU of the\n"
+     "Buryat-Mongol ASSR, 1 - to the Kyakhta border detachment, 2 - to file.\n",
+     {"1": "Foreign Department", "2": "Foreign Department", "3": "GPU", "4": "Kyakhta", "5": "file", "6": "file"}),
+    # "the 1st - to X" under "Written in 3 copies"
+    ("Ulan-Bator, 9 September 1925\nWritten in 3 copies:\nthe 1st - to the Eastern Department of the ECCI\n"
+     "the 2nd - to Cde. Sodnomdash, Chairman of the CC MPRP\nthe 3rd - my file\n",
+     {"1": "Eastern Department", "2": "Sodnomdash", "3": "file"}),
+    # people sent a copy each in one entry of an unnumbered list
+    ("N° 412/s\n\nOtp. 5 ekz. [5 copies printed]\nTo be sent [Razoslat']: to Cdes. Nazirov, Khodzhibaev and Ferapontov "
+     "(one copy each); to the SAVO staff; to file.\n",
+     {"1": "Nazirov", "2": "Khodzhibaev", "3": "Ferapontov", "4": "SAVO staff", "5": "file"}),
+    # a Chinese formula: counts in brackets, the copies kept, the total
+    ("Xin Fen Mi No. 0412\n\nReported to [baosong]: Northwest Bureau of the CC CPC (2)\n"
+     "Copied to [chaosong]: Xinjiang Military District (1); Ili District Party Committee (1)\nKept [cun]: 1\n"
+     "Printed in all [gong yin]: 5 copies\n",
+     {"1": "Northwest Bureau", "2": "Northwest Bureau", "3": "Xinjiang Military District", "4": "Ili District", "5": "file"}),
+    ("Xin Zheng Mi No. 2218\nAddressed to [zhusong]: Soviet Consulate-General in Urumqi\n"
+     "Copies to [chaosong]: Ili Kazakh Autonomous Prefecture People's Committee; Autonomous Region\n"
+     "Public Security Department, Director Ma Renqing; Foreign Affairs Office\n"
+     "Printed [yin]: 6 copies, of which 2 kept on file [cundang]\n",
+     {"1": "Soviet Consulate-General", "2": "Ili Kazakh", "3": "Ma", "4": "Foreign Affairs Office", "5": "file",
+      "6": "file"}),
+    # the formula with the copies' own numbers
+    ("No. 1207\n\nprincipal addressee: Songjiang Provincial Public Security Bureau - copy 1\n"
+     "copy sent to: Mudanjiang Municipal Public Security Bureau - copy 2\nretained: file - copy 3\n",
+     {"1": "Songjiang", "2": "Mudanjiang", "3": "file"}),
+])
+def test_counted_entries_ordinal_lines_copies_each_and_distribution_formulas(block, copies):
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
+def test_a_formula_without_a_total_that_accounts_for_its_copies_gives_no_numbers():
+    doc = extract_document("No. 1\n\nReported to: Northwest Bureau (2)\nCopied to: Xinjiang Military District (1)\n"
+                           "Printed in all: 9 copies\n", "x")
+    assert doc["copies"] and all(c["number"] is None for c in doc["copies"]), doc["copies"]
+
+
+def test_a_range_of_copies_destroyed_is_no_copy_and_an_excerpt_copied_and_sent():
+    doc = facts_of(extract_document("N° 0211/oms\n\nOtp. 5 ekz.\n1 - t. Belyaev\n2 - t. Sheng\n3 - v delo\n"
+                                    "Ekz. 4-5 unichtozheny [copies 4-5 destroyed] 3.III.37, akt N° 7.\n"
+                                    "Point 4 copied and sent by radio to the Bayan-Ölgii aimag department, 18.IV.\n", "x"))
+    assert set(doc["copies"]) == {"1", "2", "3"}, doc["copies"]
+    assert any(p == ("4",) for _w, p in doc["excerpts"]), doc["excerpts"]

@@ -124,3 +124,13 @@ def test_a_name_of_two_parts_glosses_two_words_and_a_turkic_phrase_takes_the_doc
     root = etree.fromstring(ingest_file(src).tei_bytes())
     assert xp(root, "//t:placeName/t:choice/t:orig/text()") == ["Black Irtysh"]
     assert xp(root, "//t:foreign[text()='üch vilayet']/@xml:lang") == ["ug-Latn"]
+
+
+def test_words_of_no_word_list_after_english_are_the_original_s_in_an_undetermined_language():
+    """"the three districts [üch vilayet]" where the document names no language: the original's
+    words (letters no romanization of Russian uses, one word English has too), not supplied English."""
+    from provenance.ingest import ingest_text, serialize
+
+    xml = serialize(ingest_text("Report\n\nThe people of the three districts [üch vilayet] will not give back the land.\n",
+                                "x").tree).decode()
+    assert '<foreign resp="#translator" xml:lang="und-Latn">üch vilayet</foreign>' in xml, xml

@@ -32,7 +32,8 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+(?=[A-Z\[])")
-_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+)$")
+#: initials after a surname, the last one's dot perhaps stripped already ("STALIN I. V", "Ryzhkov A. P.")
+_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+(?:[A-Z][a-z]?\.?)?)$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ILLEGIBLE = re.compile(r"\billegible\b|\bindecipherable\b|\bunreadable\b", re.IGNORECASE)
 _BLANK = re.compile(r"\bleft blank\b|\bblank\b", re.IGNORECASE)

@@ -117,6 +117,7 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
         self.title_parties()
         self.print_runs_and_lists()
         self.copy_lines()
+        self.hand_added_copies()
         self.exemplar_copy()
         self.extra_copies()
         self.role_lines()

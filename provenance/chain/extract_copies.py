@@ -7,6 +7,7 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.extract_destinations import DestinationPart
+from provenance.chain.extract_formula import FormulaPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
@@ -34,6 +35,8 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
 _HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
 #: where a one-line list ends when its total follows: "...; file (1). Total: 5 copies."
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
+#: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)"
+_EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+(?P<names>[^()]+?)\s*\((?:one|a)\s+(?:copy\s+)?each\)\s*\.?\s*$")
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -42,9 +45,12 @@ MAX_NOISE_LINES = 3
 _TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
+class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart):
     def print_runs_and_lists(self):
+        self.formula_lists()
         for m in P.COPY_LIST_HEAD.finditer(self.text):
+            if m.start() in self._list_lines:
+                continue   # a head of a formula read already
             following = self.text[m.end() + 1:m.end() + 2]
             # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list
             # that numbers its copies is read after it
@@ -73,6 +79,10 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
                     pass   # "Copies: Cde. Ismatov (1), Cde. Davletyarov (2), file (3)."
                 elif not numbered_only:
                     self._unnumbered(m.start("rest"), m.end(), one_line=True)
+            elif last := self._leader_list(self._line_spans(m.end() + 1, self._block_end(m.end() + 1))):
+                # "Addresses:" / "Chief of the General Staff (ekz. 2)": the numbers after the names, and
+                # numbered lines after them ("No. 4 - to file")
+                self._list_after(last, after_number=max((c.number for c in self.copies if c.number), default=0))
             elif not self._list_after(m.end()) and not numbered_only:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in _TABLE_HEAD_LINE.finditer(self.text):
@@ -112,6 +122,8 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
             count = P.parse_count(m.group("count"))
             if self.print_run is None:
                 self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
+            if self._counted_items(items, count):
+                continue   # "6 copies, of which: 2 - to X, 1 - to Y, ...": how many each, not which
             for item, item_start in items:
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
@@ -182,6 +194,13 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
         k = self.text.find("\n\n", pos)
         return len(self.text) if k < 0 else k
 
+    def _line_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans, pos = [], start
+        for line in self.text[start:end].split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return spans
+
     def _unnumbered(self, start: int, end: int, one_line: bool) -> None:
         """The copies of a list without numbers under a head ("Copies to: Cde. Gusarov; Cde. Larin;
         file", "cc: Mr. Lindquist, S/P" a line each): numbered 1, 2, 3... in the order listed."""
@@ -194,16 +213,14 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
                 spans.append((pos, pos + len(part)))
                 pos += len(part) + len(sep)
         else:
-            spans, pos = [], start
-            for line in self.text[start:end].split("\n"):
-                spans.append((pos, pos + len(line)))
-                pos += len(line) + 1
+            spans = self._line_spans(start, end)
             if len(spans) == 1:   # "Distribution:" and the list on the line below it
                 self._unnumbered(start, end, one_line=True)
                 return
             if self._leader_list(spans):
                 return
-        k = 0
+        # "Original: to the addressee" just above: the list numbers the copies after it
+        k = 1 if any(o.end() <= start for o in P.ORIGINAL_ALONE.finditer(self.text, max(0, start - 300), start)) else 0
         for s, e in spans:
             line = self.text[s:e].strip()
             if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-":
@@ -212,6 +229,18 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue
             dest, many = em.group("dest"), 1
+            each = _EACH.match(dest)
+            if each:   # "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)": a copy to each
+                pos = em.start("dest") + each.start("names")
+                for name in re.split(r"\s*,\s*|\s+and\s+", each.group("names")):
+                    at = self.text.find(name, pos)
+                    pos = at + len(name)
+                    k += 1
+                    info = self._classify_destination(name, at)
+                    self._add_copy(info, k, str(k), self.ev(at, pos), source="list",
+                                   flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
+                self._list_lines.add(s)
+                continue
             cm = P.ENTRY_COUNT.search(dest)
             if cm:   # "Cde. Terebilov (2 copies)": that many copies, numbered on
                 dest, many = dest[:cm.start()], P.parse_count(cm.group("count")) or 1
@@ -365,6 +394,12 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
                 self._add_copy(info, k, m.group(f"{part}_label"), self.ev(m.start(part if k == 2 else 0), m.end(part)),
                                confidence=min(info["confidence"], 0.9))
             self._list_lines.add(m.start())
+        for m in P.ORIGINAL_ALONE.finditer(self.text):
+            if m.start() in self._list_lines or any(c.number == 1 for c in self.copies):
+                continue
+            info = self._classify_destination(m.group("dest"), m.start("dest"))
+            self._add_copy(info, 1, m.group("label"), self.ev(m.start(), m.end()), source="list")
+            self._list_lines.add(m.start())
         for m in P.COPY_LINE.finditer(self.text):
             if m.start() in self._list_lines:
                 continue   # read already as an entry of the list under a print run or a head
@@ -489,11 +524,15 @@ class CopiesPart(DestinationPart, ProsePart, TablePart, WrappedPart):
             and all("plural" in c.flags for c in to_addressees) and all(c.number is not None for c in to_addressees)
         if in_order:
             to_addressees.sort(key=lambda c: c.number)
+        # "to the Central Committee of the MPRP" / "to Cde. D. ORGODOL" and "to the addressee": the person
+        persons = [k for k, p in enumerate(parties) if p.kind in ("person", "unlisted")]
+        one = persons[0] if len(names) > 1 and len(persons) == 1 and not in_order \
+            and all("singular" in c.flags for c in to_addressees) else (0 if len(names) == 1 else None)
         for k, c in enumerate(to_addressees):
             c.candidates = list(names)
-            if len(names) == 1 or in_order:
-                p = parties[0 if len(names) == 1 else k]
-                names_k = names[0 if len(names) == 1 else k]
+            if one is not None or in_order:
+                p = parties[one if one is not None else k]
+                names_k = names[one if one is not None else k]
                 c.recipient = p.name
                 c.recipient_name = names_k
                 c.recipient_status = "unlisted" if p.kind == "unlisted" else ("known" if p.kind == "person" else p.kind)

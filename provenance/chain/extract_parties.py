@@ -11,7 +11,7 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 
 
-_ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
+_ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
 
 
 #: a line that names a person with a title, alone: "Cde. Rodzevich", "Comrade I. A. Ivanov"
@@ -22,12 +22,17 @@ _TITLED_LINE = re.compile(r"[ \t]*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){0,3}"  
 
 def _organization(who: str) -> str | None:
     """The name of an office addressed in the header ("the Secretariat of the South Moravian Regional
-    Committee of the KSČ, Brno"): a capitalized noun that WordNet says names an organization,
-    with what follows it, without the article and the town after a comma."""
+    Committee of the KSČ, Brno", "the Central Committee of the Communist Party of China"): capitalized
+    words ending in a noun that WordNet says names an organization, with what follows them, without
+    the article and the town after a comma."""
     m = _ORG_HEAD.match(who.strip())
-    if not m or len(who) > 120 or not wordnet().names_a_group(m.group("head").lower()):
+    if not m or len(who) > 120 or not wordnet().names_a_group(m.group("head").split()[-1].lower()):
         return None
     return (m.group("head") + m.group("rest")).strip()
+
+
+#: a line of a rank or a post alone, between an addressee's office and his name
+_RANK_LINE = re.compile(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|for|and|\d(?:st|nd|rd|th)))*[ \t]*(?=\n)")
 
 
 class PartiesPart:
@@ -36,13 +41,17 @@ class PartiesPart:
             who = m.group("who")
             if re.match(r"^(?:the\s+)?addressees?\b", who, re.IGNORECASE):
                 continue
+            below = _TITLED_LINE.match(self.text, m.end() + 1) if m.end() < len(self.text) \
+                and not P.ADDRESSEE.match(self.text, m.end() + 1) else None   # not the next "To ..." line
+            rank = _RANK_LINE.match(self.text, m.end() + 1) if below is None and m.end() < len(self.text) else None
+            if rank:   # "To the People's Commissar ..." / "General Commissar of State Security" / "Cde. L. P. BERIA"
+                below = _TITLED_LINE.match(self.text, rank.end() + 1)
             title = self.meta.get("title_span")
             org = _organization(who) if title is None or m.start() < title[1] + 400 else None
-            if org:
+            if org and not below:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
                 continue
-            below = _TITLED_LINE.match(self.text, m.end() + 1) if m.end() < len(self.text) else None
             if below and not any(p.raw == below.group("who") for p in self.addressees):
                 # "To the Head of the Personnel Department" / "Cde. Rodzevich": the person on the line below
                 ref = self.one_name(below.start("who"), below.end("who"), person=True)
@@ -50,6 +59,9 @@ class PartiesPart:
                     self.addressees.append(Party(ref.name or ref.raw, ref.raw, "person", "header",
                                                  self.ev(m.start(), below.end()), 0.8, ref.recorded))
                     continue
+            if org:
+                self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
+                continue
             s = name_after_post(self.text, m.start("who"), m.end("who"))   # "Vice Minister Lu": the person after the post
             if s > m.start("who"):
                 ref = self.one_name(s, m.end("who"), person=True)

@@ -16,7 +16,8 @@ _PROSE_ITEM = re.compile(
     + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
-    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+))"
+    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
+    r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
     re.IGNORECASE)
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
@@ -35,8 +36,8 @@ _LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|
                       re.IGNORECASE)
 #: an entry that names the recipient first and its copy in brackets after it, under a list head:
 #: "Cde. Ismatov (1)", "file (4)"
-_NAME_NUMBER = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\((?:cop(?:y|ies)[ \t]+)?(?:No\.?[ \t]*)?(?P<num>\d{1,3})"
-                          r"(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3}))?\)[ \t]*(?:[,;.]|and\b|$)", re.IGNORECASE)
+_NAME_NUMBER = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\((?:cop(?:y|ies)[ \t]+)?(?:No\.?[ \t]*)?(?P<num>\d{1,3})(?:st|nd|rd|th)?"
+                          r"(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3})(?:st|nd|rd|th)?)?\)[ \t]*(?:[,;.]|and\b|$)", re.IGNORECASE)
 _NAME_NUMBER_SEMI = re.compile(_NAME_NUMBER.pattern.replace("[^,;()\\n]{2,80}?", "[^;()\\n]{2,160}?"), re.IGNORECASE)
 #: copies given in one entry of a range ("copies 4-6"), at most
 MAX_RANGE = 20
@@ -65,10 +66,10 @@ class ProsePart:
             n = self._prose_line(start, line)
             if n:
                 read.append((start, before, n))
-            # a sentence wrapped over lines: each but its last ends in a letter or a comma
+            # a sentence wrapped over lines: each but its last ends in a letter, a comma or a semicolon
             if line.strip():
                 run = start if run is None else run
-                if not re.search(r"[\w,]$", line.rstrip()):
+                if not re.search(r"[\w,;]$", line.rstrip()):
                     if start > run:
                         self._wrapped_sentence(run, start + len(line), [r for r in read if r[0] >= run])
                     run = None

@@ -1,5 +1,5 @@
-"""Copy lists that run over lines as sentences, or end each entry in a dotted leader and its
-number: a part of the copies' reading (``extract_copies.CopiesPart``)."""
+"""Copy lists that run over lines as sentences, end each entry in a dotted leader and its number,
+or are added by hand in a quoted note: a part of the copies' reading (``extract_copies.CopiesPart``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from provenance.chain import patterns as P
 
 #: a line that begins a note of another kind than copies: excerpts, extracts
 _OTHER_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:[Ee]xcerpts?|[Ee]xtracts?|[Vv]ypisk|EXCERPT|EXTRACT)")
+
+#: a quotation the editor says was written by hand: "[handwritten: "6th copy - Cde. X. 12.IX" ...]",
+#: "[In the left margin, handwritten:] "copy 3 - to Cde. Y, copy 4 - to Cde. Z. K.""
+_HAND_QUOTE = re.compile(r"\[[^\]\n]{0,60}?\b(?:[Hh]andwritten|in\s+(?:ink|pencil)|margin)\b[^\]\n\"“]{0,60}"
+                         r"(?::\]?[ \t]*|\][ \t]*:?[ \t]*)[\"“](?P<q>[^\"”\n]{3,200})[\"”]")
+#: what may close a hand's entry after the recipient: a date, initials ("Cde. X. 12.IX", "... Y. K.")
+_HAND_TAIL = re.compile(r"(?:[ \t]*[.,;]?[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?|[A-Z]\.))+[ \t]*\.?[ \t]*$")
+
 
 def _leader_numbers(raw: str) -> list[int]:
     """The numbers after a dotted leader: "4", "1 & 2", "1, 2", "3-5"."""
@@ -25,6 +33,9 @@ def _is_item(im: re.Match | None) -> bool:
     if im is None:
         return False
     sep = im.group("sep1") is not None or im.group("sep2")
+    sep1 = im.group("sep1") or ""
+    if sep1 and sep1 in "-–—" and (im.group("dest") or "")[:1].isdigit():
+        return False   # "copies 4-5 destroyed": a range, not the number 4 and a recipient "5 ..."
     return bool(sep) and bool(im.group("dest") or im.group("sep2"))
 
 
@@ -65,23 +76,25 @@ class WrappedPart:
         """The text with the line breaks between ``start`` and ``stop`` made spaces (same offsets)."""
         return self.text[:start] + self.text[start:stop].replace("\n", " ") + self.text[stop:]
 
-    def _leader_list(self, spans: list[tuple[int, int]]) -> bool:
-        """A list whose entries end in dotted leaders and numbers ("Local file ....... No. 4"): the
+    def _leader_list(self, spans: list[tuple[int, int]]) -> int:
+        """A list whose entries end in dotted leaders and numbers ("Local file ....... No. 4"), or in
+        their copy numbers in brackets ("Chief of the General Staff (ekz. 2)"): the
         numbers are the copies' when a number sign says so or they run 1, 2, 3...; otherwise they
         count each entry's copies, numbered in the order written only when a total below (or the
-        print run) accounts for them all. False unless two entries or more open the list."""
+        print run) accounts for them all. Where the last entry ends; 0 unless two entries or more open
+        the list."""
         entries = []
         after = None
         for s, e in spans:
             if not self.text[s:e].strip():
                 continue
-            m = P.LEADER_ENTRY.fullmatch(self.text, s, e)
+            m = P.LEADER_ENTRY.fullmatch(self.text, s, e) or P.PAREN_ENTRY.fullmatch(self.text, s, e)
             if m is None:
                 after = self.text[s:e]
                 break
             entries.append(m)
         if len(entries) < 2:
-            return False
+            return 0
         numbers = [_leader_numbers(m.group("nums")) for m in entries]
         flat = [n for ns in numbers for n in ns]
         as_copies = not any(m.group("unit") for m in entries) and (
@@ -103,4 +116,49 @@ class WrappedPart:
                 self._add_copy(info, n, m.group("nums") if as_copies else str(n), self.ev(m.start(), m.end()),
                                source="list", flags=info["flags"] + ([] if as_copies else ["unnumbered"]))
             self._list_lines.add(m.start())
+        return entries[-1].end()
+
+    def hand_added_copies(self):
+        """Copies a hand added in a quoted note ("[handwritten: "6th copy - Cde. Gerasyuk. 12.IX"]",
+        "[handwritten ...: "+ 6. Cde. Adamovich - for information"]"): each entry whose number no
+        copy read has, flagged handwritten."""
+        if "andwritten" not in self.text and "margin" not in self.text:
+            return
+        have = {c.number for c in self.copies if c.number is not None}
+        for m in _HAND_QUOTE.finditer(self.text):
+            s, e = m.start("q"), m.end("q")
+            lead = re.match(r"[ \t]*\+?[ \t]*", self.text[s:e])
+            s += lead.end()
+            tail = _HAND_TAIL.search(self.text, s, e)
+            if tail and tail.start() > s:
+                e = tail.start()
+            items = self._inline_items(s, e)
+            if not items or any(self._number(im) in have for im, _at in items):
+                continue
+            for im, at in items:
+                before = len(self.copies)
+                self._list_item(im, at)
+                for c in self.copies[before:]:
+                    c.flags = sorted(set(c.flags) | {"handwritten"})
+                self._list_lines.add(at)
+
+    def _counted_items(self, items: list, count: int | None) -> bool:
+        """Entries whose numbers say how many copies each received, not which ("Printed in 6 copies,
+        of which: 2 - to the Foreign Department, 1 - to the GPU, 1 - to ..., 2 - to file"): numbers
+        that do not rise one by one and add up to the copies printed. The copies are numbered in the
+        order written; True when the entries were read so."""
+        numbers = [self._number(im) for im, _at in items]
+        if len(items) < 2 or not count or None in numbers or any(len(re.findall(r"\d+", im.group("num"))) > 1 for im, _at in items):
+            return False
+        if numbers == list(range(1, len(numbers) + 1)) or sum(numbers) != count:
+            return False
+        k = 0
+        for (im, at), n in zip(items, numbers):
+            dest = (im.group("dest") or "").strip()
+            info = self._classify_destination(dest, at + im.start("dest"))
+            for _ in range(n):
+                k += 1
+                self._add_copy(info, k, str(k), self.ev(at + im.start(), at + im.end()), source="list",
+                               flags=info["flags"] + ["counted"])
+            self._list_lines.add(at)
         return True

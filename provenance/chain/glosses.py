@@ -22,7 +22,7 @@ from provenance.knowledge import english, places
 
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,60})\]")
 _TOKEN = re.compile(r"\S+")
-_GLOSS_WORD = re.compile(r"^(?:[A-Za-z]+(?:['’-][A-Za-z]+)*\.?|\d{1,4}(?:st|nd|rd|th)?\.?|&)$")
+_GLOSS_WORD = re.compile(r"^(?:[A-Za-z]+(?:['’-][A-Za-z]+)*\.?|\d{1,4}(?:st|nd|rd|th)?(?:[-–]\d{1,4})?\.?|&)$")
 #: what the editor writes in brackets about the page itself: never a gloss of the words before it
 _EDITORIAL = frozenset({
     "sic", "illegible", "signature", "signed", "seal", "stamp", "handwritten", "handwriting", "unclear",

@@ -47,7 +47,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
 _COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?|[Ee]gz\.?)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?|(?P<cword>"
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
@@ -60,6 +60,11 @@ ORIGINAL_LINE = re.compile(
     r"^[ \t]*(?P<a_label>Original)\s+(?P<a>to\s+[^;\n]+?)\s*;\s*(?P<b_label>cop(?:y|ies))\s+(?P<b>to\s+[^;\n]+?)[ \t]*\.?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "Original: to the addressee, via OMS.", "Original - Cde. X": the first copy, on a line of its own
+ORIGINAL_ALONE = re.compile(
+    r"^[ \t]*(?P<label>Original)[ \t]*(?::[ \t]*|[-–—][ \t]*|(?=to\s))(?P<dest>[^\n;]+?)[ \t]*\.?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 # "Copy Nº 3", "Copy Nº [left blank]", "... copy N° 3": the number of the exemplar transcribed
 EXEMPLAR = re.compile(
     r"\b[Cc]opy\s+" + _NUMSIGN + r"[ \t]*(?P<num>\d+(?!\d)|\[left blank\]|\[illegible\])(?![ \t]*" + _DASH + r")"
@@ -69,7 +74,7 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
     r"^[ \t]*(?:(?:(?:Minutes|Translation|Decision|Resolution|Protocol|Report|Letter|Order)\s+)?"   # "Minutes printed in 3 copies"
-    r"(?:Printed|Typed|Made|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
+    r"(?:Printed|Typed|Made|Written|Drawn\s+up|Produced|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
     + r")\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -86,8 +91,8 @@ PRINT_RUN_REST_OK = re.compile(
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
-    r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Addressees"
-    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent\s+to|cc|c\.c\.|Kopii|Razoslano)"
+    r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Address(?:ee|e)s"
+    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
@@ -95,7 +100,7 @@ COPY_LIST_HEAD = re.compile(
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
-    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?)\s+(?="
+    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?(?:\s*of\s+(?:which|them)\s*:?)?)\s+(?="
     r"(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t])"
     r"|\(\d{1,3}\)[ \t]*[^\W\d])",   # "Printed 7 copies: (1) Chairman Fan (2) ..."
     re.IGNORECASE,
@@ -110,7 +115,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+(?=(?:No|N[°º]|№|#|\d)))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+)?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -"
+    + r")[ \t]+|(?i:the)[ \t]+(?=\d{1,3}(?:st|nd|rd|th)\b))?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -", "the 1st -"
     r"|(?:\)?[ \t]*(?:" + _DASH + r"|to)[ \t]*\(?\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
@@ -176,7 +181,7 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
 ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
-                      r"|executor|author|(?:official|officer)[ \t]+in[ \t]+charge)")
+                      r"|executor|author|referent|(?:official|officer)[ \t]+in[ \t]+charge)")
 ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist)"
 ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")", re.IGNORECASE)
 LINE_ROLE = re.compile(
@@ -190,17 +195,17 @@ US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<sur
                          r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded"
-    r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
+    r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
-TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "mash.")   # matched case-insensitively
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "mash.", "copied")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
-    r"(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|[Pp]rinted\s+by\b\]?[ \t]*:?"
+    r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
@@ -318,7 +323,7 @@ _SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?
 #: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
 EXCERPT_SENTENCES = (
     re.compile(r"(?:(?<=^)|(?<=\]\s)|(?<=\])|(?<=;\s))[ \t]*(?P<what>(?:[Pp]oints?|[Ii]tems?|§+)\s+\d[\d\s,and\-–—]*?)\s+"
-               r"(?:of\s+this\s+\w+\s+)?(?:(?:was|were|is|are)\s+)?(?:to\s+be\s+)?(?:sent|relayed|forwarded|communicated|transmitted)\s+"
+               r"(?:of\s+this\s+\w+\s+)?(?:(?:was|were|is|are)\s+)?(?:to\s+be\s+)?(?:(?:copied|extracted|excerpted)\s+and\s+)?(?:sent|relayed|forwarded|communicated|transmitted)\s+"
                r"(?:as\s+(?:an?\s+)?(?:extracts?|excerpts?)\s+)?(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?"
                r"to\s+(?P<who>[^\n,;]+?)(?:\s+(?:in|by)\s+" + _CHANNEL_WORDS + r")?" + _SENT_WHO_END, re.MULTILINE),
     re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?)\s*\(\s*(?P<what>(?:points?|items?|pp?\.|§+)\s*[^)]+?)\s*\)\s+(?:(?:was\s+|were\s+)?sent\s+)?"
@@ -521,6 +526,11 @@ LEADER_ENTRY = re.compile(
     r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*(?:[.…_][ \t]?){3,}[ \t]*(?P<sign>(?:" + _NUMSIGN + r"|#|cop(?:y|ies)|ekz\.?)[ \t]*)?"
     r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)[ \t]*(?P<unit>(?:cop(?:y|ies)|ekz\.?|ex\.?)(?![\w]))?"
     r"[ \t]*(?:\([^)\n]*\))?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
+#: an entry that ends in its copy number(s) in brackets: "Chief of the General Staff (ekz. 2)",
+#: "Staff of the Corps, operations section (ekz. 4, 5)", "file (copy 6)"
+PAREN_ENTRY = re.compile(
+    r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*\((?P<sign>(?:ekz\.?|egz\.?|ex\.?|cop(?:y|ies)|" + _NUMSIGN + r")[ \t]*)"
+    r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)(?P<unit>)\)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
 #: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
 ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
                          re.IGNORECASE)

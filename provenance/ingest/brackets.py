@@ -416,6 +416,12 @@ class Classifier(LanguagePart):
             return doubtful_foreign(b, cs, ce, "foreign.named-in-document", named,
                                      f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, "
                                      "the language the document names most; a word of another language?")
+        if not lang and not named and lang_word:
+            # "the three districts [üch vilayet]" where no language is named: the original's words, in a
+            # language their letters do not tell ("und-Latn": undetermined, in Latin letters) for the editor to name
+            return doubtful_foreign(b, cs, ce, "foreign.letters.undetermined", "und-Latn",
+                                    f"'{lang_word}' is in no word list and not English: the original's words, in a "
+                                    "language not named in the document; which one?")
         if lang:
             return doubtful_foreign(b, cs, ce, f"foreign.letters.{lang}", lang,
                                      f"'{stripped}' is in no word list; its letters are {languages.language_name(lang)}'s: "
