@@ -31,6 +31,12 @@ def _same(want: str, have: str | None) -> bool:
     return _surname(want) == _surname(have) or want.lower() in have.lower()
 
 
+def assert_copies(block: str, copies: dict[str, str]) -> None:
+    """The block's numbered copies are exactly ``copies`` (number -> recipient as a reader writes it)."""
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+
+
 def score(split: str | None = None, path: Path = CASES) -> list[tuple[str, str, bool]]:
     """(case, what, ok) for every expected fact, and for every copy read that the case does not list."""
     out = []

@@ -7,7 +7,7 @@ used while changing the rules and half are only scored."""
 from __future__ import annotations
 
 import pytest
-from distribution_score import DATA, _same, cases, score
+from distribution_score import DATA, _same, assert_copies, cases, score
 from heldout_chain import facts_of
 
 from provenance.chain import extract_document
@@ -279,8 +279,7 @@ def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
      {"1": "Litvinenko", "2": "file"}),
 ])
 def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -300,8 +299,7 @@ def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block
      {"1": "Sukhov", "2": "MGB Regional Department", "3": "MGB Regional Department"}),
 ])
 def test_lists_under_a_channel_counted_on_one_line_in_a_wrapped_sentence_and_ordinal_ranges(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 def test_excerpts_on_a_line_of_their_own_and_a_list_going_on_past_its_line():

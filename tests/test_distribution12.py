@@ -5,7 +5,7 @@ words. Its odd-numbered blocks were used for tuning, the even-numbered ones only
 from __future__ import annotations
 
 import pytest
-from distribution_score import DATA, _same, score
+from distribution_score import DATA, _same, assert_copies, score
 from heldout_chain import facts_of
 
 from provenance.chain import extract_document
@@ -109,8 +109,7 @@ def test_the_evidence_quotes_the_original_while_the_reading_uses_the_gloss():
      {"1": "Gerasimenko", "2": "file"}),
 ])
 def test_glossed_tables_wrapped_lists_and_dotted_leaders(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 def test_dotted_leaders_that_count_copies_without_a_total_give_no_numbers():
@@ -162,8 +161,7 @@ def test_glossed_role_labels_and_a_family_name_first():
     ("No. 2l7/s\n\nOtp. 2 ekz.\n1 - Cde. Shilkin, MID USSR\n2 - v delo\n", {"1": "Shilkin", "2": "file"}),
 ])
 def test_the_person_named_with_a_body_and_copies_shared_one_each(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 def test_excerpts_noted_mid_line_and_a_post_of_two_words_before_the_drafter():
@@ -229,8 +227,7 @@ def test_the_thirteenth_set_held_out_half_stays_where_it_was_measured():
      {"1": "Orgodol", "2": "file"}),
 ])
 def test_hand_added_copies_bracketed_numbers_and_addressees_found_in_more_places(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 def test_a_hand_added_copy_is_flagged_and_labels_with_their_original_before_the_colon_name_roles():
@@ -272,8 +269,7 @@ def test_a_hand_added_copy_is_flagged_and_labels_with_their_original_before_the_
      {"1": "Songjiang", "2": "Mudanjiang", "3": "file"}),
 ])
 def test_counted_entries_ordinal_lines_copies_each_and_distribution_formulas(block, copies):
-    got = facts_of(extract_document(block, "x"))["copies"]
-    assert set(got) == set(copies) and all(_same(want, got[k]) for k, want in copies.items()), got
+    assert_copies(block, copies)
 
 
 def test_a_formula_without_a_total_that_accounts_for_its_copies_gives_no_numbers():
