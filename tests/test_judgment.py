@@ -107,6 +107,14 @@ KEPT = [
     # a verb in one witness, its noun in the other, in another order
     ("Payments are suspended until the inspection is completed by the commission.",
      "Payments are suspended until the completion of the inspection by the commission.", "lexical", []),
+    # a connective set off by commas inside the sentence, or opening it without a comma
+    ("Youth unemployment remains above the national average.",
+     "Youth unemployment, however, remains above the national average.", "lexical", ["connective"]),
+    ("Moreover Mediaset said it would sue the newspaper for these allegations.",
+     "Mediaset said it would sue the newspaper for these allegations.", "lexical", ["connective"]),
+    # the plural of an initialism
+    ("We compare our approach with recurrent neural networks on three test sets.",
+     "We compare our approach with RNNs on three test sets.", "lexical", ["abbreviation"]),
 ]
 
 CHANGED = [
@@ -363,6 +371,34 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     "to Wang by Petrov"), and "Cde." dropped before a name that stays is only a title."""
     pairs, s = _score(tmp_path, lexicon, [("dev13.jsonl", split)], "pairs")
     assert len(pairs) == 80
+    assert s["meaning_kept_called_substantive"] <= kept_max, s
+    assert s["meaning_changed_called_substantive"] >= changed_min, s
+    assert s["category_as_labelled"] >= category_min, s
+
+
+@pytest.mark.parametrize("name, split, kept_max, changed_min, category_min", [
+    # dev14: the tool's own world, subtle changes of meaning
+    ("dev14.jsonl", "tune", 6, 55, 93),
+    ("dev14.jsonl", "heldout", 12, 54, 86),
+    # dev15: ordinary prose, rewordings that keep the meaning made hard on purpose
+    ("dev15.jsonl", "tune", 25, 53, 94),
+    ("dev15.jsonl", "heldout", 30, 52, 87),
+    # dev16: two translators' versions, several rewordings in every pair that keeps its meaning
+    ("dev16.jsonl", "tune", 25, 50, 69),
+    ("dev16.jsonl", "heldout", 33, 48, 61),
+    # dev17: revisions as writers make them (encyclopedia, abstracts, news updates, essays, blogs,
+    # documentation, press releases, columns); on arrival tune 16 of 45, 53 of 55, 82 of 100 and
+    # held out 18 of 45, 54 of 55, 78 of 100
+    ("dev17.jsonl", "tune", 14, 53, 84),
+    ("dev17.jsonl", "heldout", 18, 54, 78),
+])
+def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
+                                                      category_min):
+    """The fourteenth to seventeenth sets, by reviewers who had not read the classifier; their
+    even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
+    substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
+    pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")
+    assert len(pairs) == 100 or name == "dev15.jsonl" and len(pairs) == 120
     assert s["meaning_kept_called_substantive"] <= kept_max, s
     assert s["meaning_changed_called_substantive"] >= changed_min, s
     assert s["category_as_labelled"] >= category_min, s

@@ -423,8 +423,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if rest_a or rest_b:
             rest_a, gone_a = emphasis_words(rest_a, a_words, ctx_a[0], _negation)
             rest_b, gone_b = emphasis_words(rest_b, b_words, ctx_b[0], _negation)
-            rest_a, link_a = connective_words(rest_a, a_words, ctx_a[0])
-            rest_b, link_b = connective_words(rest_b, b_words, ctx_b[0])
+            rest_a, link_a = connective_words(rest_a, a_words, ctx_a[0], ctx_a[1][:1])
+            rest_b, link_b = connective_words(rest_b, b_words, ctx_b[0], ctx_b[1][:1])
             rest_a, title_a = title_words(rest_a, a_words, ctx_a[1], rest_b)
             rest_b, title_b = title_words(rest_b, b_words, ctx_b[1], rest_a)
             rest_a, rest_b, pron = pronoun_words(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b)

@@ -219,6 +219,9 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
     """The words of ``other_words`` that ``x`` abbreviates: an initialism (USSR = Union of Soviet
     Socialist Republics, CC = Central Committee) or a shortened word (Dr. = Doctor, Art. = Article)."""
     letters = x.replace(".", "")
+    if len(letters) >= 3 and letters[-1] == "s" and letters[:-1].isupper() and letters[:-1].isalpha() \
+            and other_words and other_words[-1].lower().endswith("s"):
+        letters = letters[:-1]   # RNNs = recurrent neural networks: the plural of an initialism
     if 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha():
         n = len(letters)
         words = [w for w in other_words if any(c.isalnum() for c in w)]

@@ -89,22 +89,27 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
 _OPENS_AFTER = {".", "!", "?", ";", ":"}
 
 
-def connective_words(rest: list, words: list[str], before) -> tuple[list, list[str]]:
+def connective_words(rest: list, words: list[str], before, after=()) -> tuple[list, list[str]]:
     """The units of ``rest`` that belong to a connective opening a sentence and set off by a comma
-    ("However, ...", "In addition, ...", "On the other hand, ..."; see ``WordNet.connective``): it
+    ("However, ...", "In addition, ...", "On the other hand, ..."; see ``WordNet.connective``), or
+    set off by commas inside it ("Youth unemployment, however, remains ..."): it
     links the sentence to the one before without a claim of its own. Returns the other units and
     the connectives found."""
     if not rest:
         return rest, []
-    seq = list(before) + list(words)
-    lo = len(before)
+    seq = list(before) + list(words) + list(after)   # the word after: a comma, or the sentence going on
+    lo, hi = len(before), len(before) + len(words)
     found: list[str] = []
     covered: set[int] = set()
-    for k in range(len(seq)):
-        if (seq[k - 1] not in _OPENS_AFTER if k else lo > 0) or not seq[k][:1].isalpha():
+    for k in range(hi):
+        aside = k > 0 and seq[k - 1] == ","   # ", however,": set off by commas inside the sentence
+        if (seq[k - 1] not in _OPENS_AFTER and not aside if k else lo > 0) or not seq[k][:1].isalpha():
             continue   # no sentence begins here (the context before a reading may begin mid-sentence)
         for n in (1, 2, 3, 4):
-            if k + n >= len(seq) or seq[k + n] != "," or k + n <= lo:
+            if k + n >= len(seq) or k + n <= lo or k + n > hi:
+                continue
+            # set off by a comma, or opening its sentence without one ("Moreover Mediaset said ...")
+            if seq[k + n] != "," and (aside or not seq[k + n][:1].isalpha()):
                 continue
             phrase = seq[k:k + n]
             if all(w[:1].isalpha() for w in phrase) and wordnet().connective("_".join(phrase)):
