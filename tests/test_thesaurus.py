@@ -94,11 +94,18 @@ def test_a_connective_opening_a_sentence_keeps_the_meaning(tmp_path, lexicon, a,
     assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
 
 
-def test_a_conclusion_drawn_or_a_word_inside_the_sentence_is_no_connective(tmp_path, lexicon):
+def test_a_conclusion_drawn_or_however_of_degree_is_no_connective(tmp_path, lexicon):
     # "therefore" claims a cause (WordNet: "used to introduce a logical conclusion")
     divs = compare(tmp_path, lexicon, "The bridge was closed. Therefore, the convoy turned back.",
                    "The bridge was closed. The convoy turned back.")
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
-    # "however" inside a sentence that does not open with it is not read as one
-    divs = compare(tmp_path, lexicon, "The convoy, however, turned back.", "The convoy turned back.")
+    # "however hard": a degree inside the sentence, not set off by commas, is not read as one
+    divs = compare(tmp_path, lexicon, "The convoy turned back however hard the drivers pushed.",
+                   "The convoy turned back.")
     assert not any("connective" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+def test_however_set_off_by_commas_inside_the_sentence_is_a_connective(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "The convoy, however, turned back.", "The convoy turned back.")
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]

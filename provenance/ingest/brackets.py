@@ -434,7 +434,9 @@ class Classifier(LanguagePart):
             return Decision("note-gloss", "gloss.quoted-name", b, content=(cs, ce))
         if low not in self.foreign and not self._romanized_other() \
                 and (some_foreign(words, self.common) or no_english(words, self.common)) \
-                and not any(russian.russian_word(w) for w in words):
+                and (not any(russian.russian_word(w) for w in words)
+                     # "[baoan dui]": syllables of pinyin, one of them spelt like a Russian word (dui)
+                     or not all(russian.russian_word(w) for w in words) and self._pinyin(words, english_too=False)):
             if self._pinyin(words, english_too=False):
                 # "the bandit [tufei]", "the commission [weiyuanhui]": syllables of Mandarin in pinyin
                 return Decision("foreign", "foreign.pinyin", b, content=(cs, ce), attrs={"lang": "zh-Latn"})

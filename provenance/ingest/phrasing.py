@@ -9,7 +9,8 @@ from provenance.vocab import STRUCK_OUT, TITLE
 
 RE_SIC = re.compile(r"^\s*(sic|!)\s*!?\s*$", re.I)
 #: "Tokhtasyn [?]": the editor doubts the word before
-RE_QUERY = re.compile(r"^\s*\?\s*$")
+RE_QUERY = re.compile(r"^\s*(?:\?|(?:reading\s+)?(?:uncertain|doubtful|not\s+certain)|(?:uncertain|doubtful)\s+reading)\s*\??\s*$",
+                      re.IGNORECASE)   # "Tokhtasyn [?]", "Kyzyl-Kain [reading uncertain]": the word read, with doubt
 #: a reading offered with doubt: "[Haji?]", "[Ma Desheng?]" (not a question: "[who?]")
 RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<reading>[^?\[\]]{1,60}?)\s*\?$", re.I)
 #: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
