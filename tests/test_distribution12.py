@@ -183,14 +183,14 @@ def test_the_thirteenth_set_tuning_half():
     the odd-numbered ones for tuning: on arrival 94 of their 152 facts were read."""
     results = score("tune", THIRTEENTH)
     assert len(results) == 151   # a range of copies destroyed ("Ekz. 4-5 unichtozheny") is no longer read as copy 4
-    assert sum(ok for *_x, ok in results) >= 145, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 149, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_thirteenth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 81 of their 137 facts were read."""
     results = score("heldout", THIRTEENTH)
     assert len(results) == 137
-    assert sum(ok for *_x, ok in results) >= 82
+    assert sum(ok for *_x, ok in results) >= 85
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -284,3 +284,11 @@ def test_a_range_of_copies_destroyed_is_no_copy_and_an_excerpt_copied_and_sent()
                                     "Point 4 copied and sent by radio to the Bayan-Ölgii aimag department, 18.IV.\n", "x"))
     assert set(doc["copies"]) == {"1", "2", "3"}, doc["copies"]
     assert any(p == ("4",) for _w, p in doc["excerpts"]), doc["excerpts"]
+
+
+def test_check_marks_before_numbers_an_indented_entry_and_an_attachment_s_own_list():
+    assert_copies("N° 0641/s\n\nOtp. 4 ekz.\nV 1 - CC VKP(b), Cde. Ryzhkov\nV 2 - NKVD BMASSR\nV 3 - Kyakhta Aimak Committee\n"
+                  "  4 - delo\n", {"1": "Ryzhkov", "2": "NKVD BMASSR", "3": "Kyakhta", "4": "file"})
+    assert_copies("To the Chief of the Political Directorate\nCde. ZHURBA\n\nDistribution of Attachment No. 1:\n"
+                  "  1 - Cde. Lisitsyn\n  2 - Cde. Petrovsky\n  3 - Cde. Ansimov\n\nNo. 0058\n\n"
+                  "Otp. 2 ekz.: 1 - adresatu, 2 - v delo\n", {"1": "Zhurba", "2": "file"})

@@ -37,6 +37,8 @@ _HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|ha
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 #: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)"
 _EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+(?P<names>[^()]+?)\s*\((?:one|a)\s+(?:copy\s+)?each\)\s*\.?\s*$")
+#: the line just above a list that says it lists the copies of an attachment, not of the document
+_ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -89,6 +91,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             # "Copy No.    Recipient" over rows "1    Makhnyov A.P., Chief of ...": a table of two columns
             self._list_after(m.end())
         for m in P.HEADLESS_FIRST.finditer(self.text):
+            if _ATTACHMENT_HEAD.search(self.text, max(0, m.start() - 120), m.start()):
+                continue   # "Distribution of Attachment No. 1:": the copies of another paper
             if m.start() not in self._list_lines and (self._headless_list(m.start()) or self._copies_declared_before(m.start())):
                 self._list_after(m.start() - 1)
         # "t. X, ekz. No. 1" / "t. Y, ekz. No. 2", "X - first copy" / "Y - second copy": no head

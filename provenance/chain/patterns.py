@@ -114,7 +114,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+(?=(?:No|N[°º]|№|#|\d)))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
+    r"^[ \t]*(?:[-*•✓√][ \t]+(?=(?:No|N[°º]|№|#|\d))|V[ \t]+(?=\d{1,3}[ \t]*[-–—]))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
     + r")[ \t]+|(?i:the)[ \t]+(?=\d{1,3}(?:st|nd|rd|th)\b))?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -", "the 1st -"
     r"|(?:\)?[ \t]*(?:" + _DASH + r"|to)[ \t]*\(?\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
@@ -160,7 +160,7 @@ def reversed_item(line: str) -> re.Match | None:
 
 
 # two columns of a list run together on one line: "1 - Cde. Belyakov      4 - Cde. Lomov"
-COLUMN_BREAK = re.compile(r"[ \t]{2,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
+COLUMN_BREAK = re.compile(r"(?<=\S)[ \t]{2,}(?=(?:" + _NUMSIGN + r"[ \t]*)?\d{1,3}[ \t]*" + _DASH + r")")
 # an entry of an unnumbered list: "Cde. Gusarov", "- Archive;", "Comrade Ri Song-gun (1)", with
 # the bullet, the count of copies in brackets and the closing punctuation left out
 UNNUMBERED_ENTRY = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<dest>.+?)(?:[ \t]*\((?:\d{1,2}|one)\))?[ \t]*[;,.]?[ \t]*$")
