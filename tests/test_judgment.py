@@ -115,6 +115,16 @@ KEPT = [
     # the plural of an initialism
     ("We compare our approach with recurrent neural networks on three test sets.",
      "We compare our approach with RNNs on three test sets.", "lexical", ["abbreviation"]),
+    # a time of day with and without its colon, and two signs for "number" before one figure
+    ("Sent 1310 3 September 1946. Your N 2291 received.", "Sent 13:10 3 September 1946. Your No. 2291 received.",
+     "lexical", ["time of day", "sign for"]),
+    # a word the editor supplied in brackets printed as the text's own
+    ("The request of the Uighur [troupe] of Alma-Ata to tour the border districts was granted.",
+     "The request of the Uighur troupe of Alma-Ata to tour the border districts was granted.", "editorial",
+     ["supplied in brackets"]),
+    # the one letter of an abbreviation in brackets: CP(b) = Communist Party (Bolsheviks)
+    ("Minutes of the Bureau of the CC of the CP(b) of Kirghizia.",
+     "Minutes of the Bureau of the CC of the Communist Party (Bolsheviks) of Kirghizia.", "lexical", ["b = Bolsheviks"]),
 ]
 
 CHANGED = [
@@ -147,6 +157,9 @@ CHANGED = [
     # WordNet puts many and some under one head; a quantifier changed says another quantity
     ("Many delegates left before the vote on the second resolution.",
      "Some delegates left before the vote on the second resolution.", None),
+    ("The cable was sent at 1310 on 3 September.", "The cable was sent at 13:15 on 3 September.", "date"),
+    ("The request of the Uighur [troupe] of Alma-Ata was granted.",
+     "The request of the Uighur choir of Alma-Ata was granted.", None),
 ]
 
 
@@ -391,10 +404,15 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # held out 18 of 45, 54 of 55, 78 of 100
     ("dev17.jsonl", "tune", 14, 53, 84),
     ("dev17.jsonl", "heldout", 18, 54, 78),
+    # dev18: drafts and adopted texts, two copies, two translations, retyped and published versions,
+    # in the seeds' world; on arrival tune 11 of 46, 54 of 54, 87 of 100 and held out 12 of 44, 56 of
+    # 56, 87 of 100
+    ("dev18.jsonl", "tune", 8, 54, 90),
+    ("dev18.jsonl", "heldout", 12, 56, 87),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):
-    """The fourteenth to seventeenth sets, by reviewers who had not read the classifier; their
+    """The fourteenth to eighteenth sets, by reviewers who had not read the classifier; their
     even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
     substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
     pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")

@@ -73,6 +73,30 @@ def _same_multiset(a: list, b: list) -> bool:
     return a == b or sorted(a) == sorted(b)
 
 
+#: the signs for "number" before a figure: "N 2291", "No. 2291", "№ 2291", "Nº 2291"
+_NUMBER_SIGNS = frozenset({"n", "no", "nos", "nr", "№", "n°", "nº", "#"})
+_CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
+
+
+def _clock_or_number_sign(a_words, b_words, a_ctx, b_ctx) -> str | None:
+    """"1310" / "13:10": one time of day written two ways; "N" / "No." before the same figure: two
+    signs for "number". The explanation, or None."""
+    for x, y in ((a_words, b_words), (b_words, a_words)):
+        m = _CLOCK.match("".join(y))
+        if len(x) == 1 and x[0].isdigit() and 3 <= len(x[0]) <= 4 and m and int(m.group(1)) < 24 \
+                and int(m.group(2)) < 60 and int(x[0]) == 100 * int(m.group(1)) + int(m.group(2)):
+            return f"the same time of day written another way ({x[0]} / {''.join(y)})"
+    wa = [w.lower() for w in a_words if w != "."]
+    wb = [w.lower() for w in b_words if w != "."]
+    if wa and wb and wa != wb and set(wa) <= _NUMBER_SIGNS and set(wb) <= _NUMBER_SIGNS:
+        after_a = (a_ctx() if callable(a_ctx) else a_ctx)[1][:1]
+        after_b = (b_ctx() if callable(b_ctx) else b_ctx)[1][:1]
+        if after_a and after_b and after_a[0][:1].isdigit() and after_b[0][:1].isdigit():
+            shown = [" ".join(w).replace(" .", ".") for w in (a_words, b_words)]
+            return f"another sign for \"number\" ({shown[0]} / {shown[1]})"
+    return None
+
+
 def _bare(words) -> str:
     return _ALNUM.sub("", "".join(fold(w) for w in words))
 
@@ -328,6 +352,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             return _result("editorial", [], "only the editorial layer (gloss, note, [sic], supplied word) differs")
         return _result("accidental", [], "whitespace only")
     same_bare = _bare(a_words) == _bare(b_words)
+    told = _clock_or_number_sign(a_words, b_words, a_ctx, b_ctx)
+    if told:
+        return _result("lexical", [], told)
     if same_bare and any(DIGIT.search(w) for w in a_words) and _MARKED_GROUPS.sub("|", " ".join(a_words)) \
             == _MARKED_GROUPS.sub("|", " ".join(b_words)):
         # 30.000 / 30,000 / 30 000: the digits grouped at the same places with another mark

@@ -234,6 +234,11 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
                     return span
                 if n >= 3 and sorted(_initials(span, True)) == sorted(letters):
                     return span   # CPC = Chinese Communist Party (the Communist Party of China)
+    if len(letters) == 1 and letters.islower() and letters not in "ai" and not followed_by_dot:
+        # "CP(b)" / "Communist Party (Bolsheviks)": one letter for the one capitalized word of the other
+        heads = [w for w in other_words if len(w) >= 4 and w[:1] == letters.upper() and w[1:].islower()]
+        if len(heads) == 1:
+            return heads
     if letters.isalpha() and (len(letters) >= 2 or followed_by_dot) and (followed_by_dot or len(letters) <= 5):
         lx = letters.lower()
         short_title = len(letters) <= 3 and letters[0].isupper()     # Dr, Mt, St, Sgt

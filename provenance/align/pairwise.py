@@ -13,6 +13,7 @@ tokens (case, transliteration) and the differences of the editorial layer.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate
@@ -98,8 +99,40 @@ class Comparer(Explaining):
                 keep.append(x)
             extra = keep
         edits.extend(extra)
+        self._supplied_taken_in(edits)
         edits.sort(key=lambda e: (e.a[0], e.a[1], e.b[0]))
         return PairResult(A.ts, B.ts, edits, move_edits, blocks)
+
+    def _supplied_taken_in(self, edits) -> None:
+        """Words an editor supplied in brackets in one witness that the other prints as its own
+        ("the Uighur [troupe] of Alma-Ata" / "the Uighur troupe of Alma-Ata"): the words added to
+        the text there differ in the editorial layer only."""
+        A, B = self.A, self.B
+        dropped = {}   # boundary in the witness without the mark -> words of the mark, and its side
+        for e in edits:
+            if e.layer != "editorial" or e.kind == "substitution":
+                continue
+            side, other, k, ko = (A, B, e.a[0] // 2, e.b[0] // 2) if e.kind == "omission" else (B, A, e.b[0] // 2, e.a[0] // 2)
+            marks = side.ts.groups.get(k) or []
+            content = " ".join(side.ts.witness.text[g[0] + 1:g[1] - 1] for g in marks)
+            words = re.findall(r"\w+", content.lower())
+            if words:
+                dropped[(other is B, ko)] = words
+        if not dropped:
+            return
+        for e in edits:
+            if e.layer != "text":
+                continue
+            (i1, i2), (j1, j2) = e.ta, e.tb
+            if i1 == i2 and j2 > j1:
+                words, key = B.words(j1, j2), (True, j1)
+            elif j1 == j2 and i2 > i1:
+                words, key = A.words(i1, i2), (False, i1)
+            else:
+                continue
+            if dropped.get(key) == [w.lower() for w in words if re.search(r"\w", w)]:
+                e.info = {**e.info, "category": "editorial", "severity": min(e.info.get("severity", 0.1), 0.1),
+                          "reason": f"words the editor supplied in brackets printed as the text's own: {' '.join(words)}"}
 
     # ---- transpositions -------------------------------------------------------------------
     def _find_moves(self, pieces, ka, kb):
