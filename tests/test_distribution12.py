@@ -292,3 +292,56 @@ def test_check_marks_before_numbers_an_indented_entry_and_an_attachment_s_own_li
     assert_copies("To the Chief of the Political Directorate\nCde. ZHURBA\n\nDistribution of Attachment No. 1:\n"
                   "  1 - Cde. Lisitsyn\n  2 - Cde. Petrovsky\n  3 - Cde. Ansimov\n\nNo. 0058\n\n"
                   "Otp. 2 ekz.: 1 - adresatu, 2 - v delo\n", {"1": "Zhurba", "2": "file"})
+
+
+FOURTEENTH = DATA / "distribution14" / "cases.json"
+
+
+def test_the_fourteenth_set_tuning_half():
+    """Sixty blocks more in the seeds' manner (two-column and reversed lists, lists in a translator's
+    footnote or a red-pencil note, originals and carbons, retypings, lettered lists), the
+    odd-numbered ones for tuning: on arrival 105 of their 147 facts were read."""
+    results = score("tune", FOURTEENTH)
+    assert len(results) == 146
+    assert sum(ok for *_x, ok in results) >= 125, [f"{c}: {what}" for c, what, ok in results if not ok]
+
+
+def test_the_fourteenth_set_held_out_half_stays_where_it_was_measured():
+    """The even-numbered blocks, held out (scored only): on arrival 93 of their 159 facts were read."""
+    results = score("heldout", FOURTEENTH)
+    assert len(results) == 159
+    assert sum(ok for *_x, ok in results) >= 93
+
+
+@pytest.mark.parametrize("block,copies", [
+    # a Chinese formula in words: "Sent separately to", "Kept: one", "four copies"
+    ("Hsin Cheng Mi Tien No. 2217\nSent separately [fen-sung] to: the Ili Garrison Commander; the Tacheng "
+     "Administrative Commissioner,\nLiu Ch'i-ming; the Soviet Consul-General in Tihwa, Mr. Yevstigneev.\n"
+     "Kept [ts'un]: one.\nPrinted in all [kung yin]: four copies.\n",
+     {"1": "Ili Garrison Commander", "2": "Liu", "3": "Yevstigneev", "4": "file"}),
+    # a table headed "N° ekz." whose recipients' column is glossed
+    ("N° 1/01127\nN° ekz. | Komu [to whom]                | Poluchil [received]\n   1    | t. Kudashev, MVD SSSR   | "
+     "kv. N° 0411\n   2    | delo                   | -\n", {"1": "Kudashev", "2": "file"}),
+    # the original, then its carbons
+    ("Hankow, 19th May, 1927.\nOriginal - to the Eastern Secretariat of the ECCI, via the Consulate;\n"
+     "first carbon - to Comr. Hsü Pao-shan;\nsecond carbon - retained.\n",
+     {"1": "Eastern Secretariat", "2": "Hsü", "3": "file"}),
+    # a hand's distribution note in quotes on the line below its label, the recipients in the dative
+    ("Inc. N° 18412\n[Handwritten razmetka [distribution note] in red pencil in the upper left corner of the first "
+     "sheet:]\n\"Razm.: 1. t. Stalinu, 2. t. Molotovu, 3. t. Beria, 4. delo. V. K.\"\n",
+     {"1": "Stalin", "2": "Molotov", "3": "Beria", "4": "file"}),
+    # "Original -" before the addressee, under a hyphenated body in the header
+    ("To the Pan-Pacific Trade Union Secretariat, Shanghai\n[...]\nMoscow, September 3rd, 1931.\nFive copies:\n"
+     "(1) Original - to the addressee, by courier \"Felix\";\n(2) Comr. Maresca;\n(3) File.\n",
+     {"1": "Pan-Pacific Trade Union Secretariat", "2": "Maresca", "3": "file"}),
+    # an unnumbered list that ends at its total
+    ("N° 00419\nTo be sent [Razoslat']:\nCommander of the 39th Army, Cde. Poltoratsky\nStaff of the Base\n"
+     "In all 2 copies [vsego 2 ekz.]\n", {"1": "Poltoratsky", "2": "Staff of the Base"}),
+])
+def test_formulas_in_words_carbons_hand_notes_and_datives(block, copies):
+    assert_copies(block, copies)
+
+
+def test_a_typist_s_initials_with_the_date_after_them():
+    roles = facts_of(extract_document("N° 1\n\nIsp. podpolk. Bekbolotov\nPech. Sh.K. 14.V\n", "x"))["roles"]
+    assert (roles.get("typed") or "").rstrip(".") == "Sh.K", roles

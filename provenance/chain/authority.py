@@ -120,6 +120,16 @@ class NameRef:
                 "cleaned": self.cleaned, "supplied": self.supplied, "recorded": self.recorded}
 
 
+#: a Russian surname in the dative, as lists of recipients write it ("t. Molotovu", "t. Stalinu")
+_DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn)(?P<u>u)$")
+
+
+def _nominative(word: str) -> str:
+    """A Russian surname in the dative back in the nominative (Molotovu -> Molotov); else the word."""
+    m = _DATIVE.search(word)
+    return word[:m.start("u")] if m and len(word) > 5 else word
+
+
 @functools.lru_cache(maxsize=8192)
 def clean_name(raw: str) -> tuple[str, bool]:
     """The name without titles, initials, editorial brackets and end punctuation.
@@ -241,6 +251,11 @@ class NameAuthority:
             hit = self._index.get(_key(last))
             if hit and hit[0] == "person":
                 return hit
+        nom = _nominative(last)
+        if nom != last:   # "t. Stalinu", "t. Molotovu": a Russian list's dative
+            hit = self._index.get(_key(nom))
+            if hit and hit[0] == "person":
+                return hit
         return None
 
     def resolve(self, raw: str, start: int = 0, person: bool = False, attested=()) -> NameRef:
@@ -270,7 +285,9 @@ class NameAuthority:
         if hit is None:
             conf = _personal_confidence(raw, cleaned, person, attested)
             if conf:
-                recorded = " ".join(_case(w) for w in cleaned.split(" "))
+                words = cleaned.split(" ")
+                words[-1] = _nominative(words[-1])
+                recorded = " ".join(_case(w) for w in words)
                 return NameRef(raw, None, None, "unlisted", cleaned, start, end, supplied,
                                recorded=recorded, confidence=conf)
             return NameRef(raw, None, None, "unknown", cleaned, start, end, supplied)

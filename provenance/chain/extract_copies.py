@@ -227,7 +227,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
         k = 1 if any(o.end() <= start for o in P.ORIGINAL_ALONE.finditer(self.text, max(0, start - 300), start)) else 0
         for s, e in spans:
             line = self.text[s:e].strip()
-            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-":
+            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
+                    or P.TOTAL_AFTER.match(line):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
@@ -404,6 +405,13 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             info = self._classify_destination(m.group("dest"), m.start("dest"))
             self._add_copy(info, 1, m.group("label"), self.ev(m.start(), m.end()), source="list")
             self._list_lines.add(m.start())
+        if any(c.number_raw == "Original" for c in self.copies):
+            for m in P.CARBON_LINE.finditer(self.text):   # "first carbon - to Comr. X": copy 2
+                if m.start() not in self._list_lines:
+                    info = self._classify_destination(m.group("dest"), m.start("dest"))
+                    self._add_copy(info, P.ORDINAL_NUMBER[m.group("word").lower()] + 1, m.group("label"),
+                                   self.ev(m.start(), m.end()), source="list")
+                    self._list_lines.add(m.start())
         for m in P.COPY_LINE.finditer(self.text):
             if m.start() in self._list_lines:
                 continue   # read already as an entry of the list under a print run or a head

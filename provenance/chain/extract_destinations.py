@@ -30,6 +30,8 @@ class DestinationPart:
         # a recipient crossed out and replaced: the one that stands ("[crossed out: "Kobulov"] Abakumov"),
         # the mark blanked so that offsets stay those of the text
         dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
+        # "Original - to the addressee, by courier": the copy's own label before where it went
+        dest = re.sub(r"^\s*(?:the\s+)?original\s*[-–—:]\s*", lambda m: " " * len(m.group(0)), dest, flags=re.IGNORECASE)
         d = dest.strip()
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
@@ -41,7 +43,7 @@ class DestinationPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
                      r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
             info["kind"] = "file"
             return info

@@ -11,15 +11,16 @@ from provenance.chain import patterns as P
 
 #: a head of the formula, perhaps with the original's word in brackets, and what follows it
 _HEAD = re.compile(
-    r"[ \t]*(?P<label>(?P<main>Addressed\s+to|Main\s+addressees?|Principal\s+addressees?|(?:Copy\s+)?(?:Reported|Submitted)\s+to)"
+    r"[ \t]*(?P<label>(?P<main>Addressed\s+to|Main\s+addressees?|Principal\s+addressees?|(?:Copy\s+)?(?:Reported|Submitted)\s+to"
+    r"|Sent(?:\s+separately)?(?:[ \t]*\[[^\]\n]{1,24}\])?\s+to)"
     r"|(?P<cc>Copied\s+to|Cop(?:y|ies)\s+(?:sent\s+)?to|cc)"
     r"|(?P<kept>Kept|Retained|Filed|Stored|Kept\s+on\s+file))"
     r"(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.IGNORECASE)
 #: the copies printed in all, perhaps with those kept: "Printed in all [gong yin]: 7 copies",
 #: "Printed [yin]: 6 copies, of which 2 kept on file [cundang]"
 _TOTAL = re.compile(
-    r"[ \t]*(?:Printed|Typed|Made)(?:\s+in\s+all)?(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:?[ \t]*(?P<n>\d{1,3})[ \t]+cop(?:y|ies)"
-    r"(?:[ \t]*,?[ \t]*of\s+which\s+(?P<kept>\d{1,3})\s+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
+    r"[ \t]*(?:Printed|Typed|Made)(?:\s+in\s+all)?(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:?[ \t]*(?P<n>" + P._COUNT + r")[ \t]+cop(?:y|ies)"
+    r"(?:[ \t]*,?[ \t]*of\s+which\s+(?P<kept>" + P._COUNT + r")\s+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
 #: the copy's own number after an entry: "Songjiang Provincial Public Security Bureau - copy 1", "file (copy 4)"
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[-–—,][ \t]*|\()(?:cop(?:y|ies)|No\.?|N[°º]|ekz\.?)[ \t]*(?P<a>\d{1,3})"
                            r"(?:[ \t]*[-–][ \t]*(?P<b>\d{1,3}))?\)?[ \t]*$", re.IGNORECASE)
@@ -93,12 +94,12 @@ class FormulaPart:
                 if c:
                     n, text = int(c.group("n")), text[:c.start()].strip()
                 if h.group("kept"):
-                    if text.isdigit():
-                        n, text = int(text), "file"
+                    if P.parse_count(text.lower()):
+                        n, text = P.parse_count(text.lower()), "file"   # "Kept [cun]: 1", "Kept: one"
                     text = text if re.search(r"\bfiles?\b|archive", text, re.IGNORECASE) else "file"
                 entries.append((text, at, n, h.start()))
         if total is not None and total.group("kept"):
-            entries.append(("file", total.start("kept"), int(total.group("kept")), total.start()))
+            entries.append(("file", total.start("kept"), P.parse_count(total.group("kept").lower()) or 1, total.start()))
         if given and len(given) == len(entries):   # every entry names its copy: those numbers
             for (text, at, _n, line), numbers in zip(entries, given):
                 info = self._classify_destination(text, at)
@@ -107,7 +108,7 @@ class FormulaPart:
                                    flags=info["flags"] + ["formula"])
                 self._list_lines.add(line)
             return
-        declared = int(total.group("n")) if total is not None else None
+        declared = P.parse_count(total.group("n").lower()) if total is not None else None
         numbered = declared is not None and declared == sum(n for _t, _a, n, _l in entries)
         k = 0
         for text, at, n, line in entries:

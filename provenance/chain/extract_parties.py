@@ -11,7 +11,7 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 
 
-_ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
+_ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+){0,3})\b(?P<rest>[^,]*?)(?:,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*\.?$")
 
 
 #: a line that names a person with a title, alone: "Cde. Rodzevich", "Comrade I. A. Ivanov"

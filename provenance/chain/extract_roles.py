@@ -11,8 +11,8 @@ from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _s
 
 
 #: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
-_TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r")(?:\.\d{2,4})?\.?(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$",
-                            re.IGNORECASE)
+_TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r"|\d{1,2}/(?-i:[IVX]{1,4})(?:-\d{2,4})?)(?:\.\d{2,4})?\.?"
+                            r"(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$", re.IGNORECASE)   # also "27/IV-38"
 #: a person named in parentheses after an office
 _PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
 
@@ -62,8 +62,7 @@ class RolesPart:
         dm = _TRAILING_DATE.search(raw)
         if dm and (dm.start() > 0 and raw[:dm.start()].strip(" ,")):
             date = P.parse_date(dm.group("d"), self.year)
-            if date:
-                e = s + dm.start()
+            e = s + dm.start()   # the date is no part of the name, read or not ("Sh.K. 14.V")
         s = name_after_post(self.text, s, e)   # "Section chief Zhou Lianbo": the name after the post
         ref = self.one_name(s, e, person=True)
         if ref is not None and _ILLEGIBLE_IN_PARENS.fullmatch(self.text[s:e].strip()):

@@ -9,7 +9,8 @@ import re
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
 _BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*|[-=]{3,})[ \t]*$")   # "+---+---+", "----+----", "-------"
 #: the heads of the columns of a copy table: the copy's number, its recipient
-_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|#|number)(?:\s+of\s+(?:the\s+)?cop(?:y|ies))?"
+_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|№|#|number)(?:\s+of\s+(?:the\s+)?cop(?:y|ies)"
+                          r"|\s*(?:ekz\.?|egz\.?|cop(?:y|ies)|exemplar))?"   # "N° ekz."
                           r"|cop(?:y|ies)(?:\s+no\.?)?|ekz\.?|exemplar", re.IGNORECASE)
 #: a copy's number in a table's cell: one, or a range ("3-4")
 _NUMBER_CELL = re.compile(r"(?P<a>\d{1,4})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,4}))?")

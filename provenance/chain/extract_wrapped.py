@@ -12,8 +12,8 @@ _OTHER_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:[Ee]xcerpts?|[Ee]xtra
 
 #: a quotation the editor says was written by hand: "[handwritten: "6th copy - Cde. X. 12.IX" ...]",
 #: "[In the left margin, handwritten:] "copy 3 - to Cde. Y, copy 4 - to Cde. Z. K.""
-_HAND_QUOTE = re.compile(r"\[[^\]\n]{0,60}?\b(?:[Hh]andwritten|in\s+(?:ink|pencil)|margin)\b[^\]\n\"“]{0,60}"
-                         r"(?::\]?[ \t]*|\][ \t]*:?[ \t]*)[\"“](?P<q>[^\"”\n]{3,200})[\"”]")
+_HAND_QUOTE = re.compile(r"\[[^\]\n]{0,60}?\b(?:[Hh]andwritten|in\s+(?:ink|pencil)|margin)\b[^\]\n\"“]{0,120}"
+                         r"(?::\]?|\][ \t]*:?)[ \t]*\n?[ \t]*[\"“](?P<q>[^\"”\n]{3,200})[\"”]")   # the quote on the next line too
 #: what may close a hand's entry after the recipient: a date, initials ("Cde. X. 12.IX", "... Y. K.")
 _HAND_TAIL = re.compile(r"(?:[ \t]*[.,;]?[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?|[A-Z]\.))+[ \t]*\.?[ \t]*$")
 
@@ -127,7 +127,7 @@ class WrappedPart:
         have = {c.number for c in self.copies if c.number is not None}
         for m in _HAND_QUOTE.finditer(self.text):
             s, e = m.start("q"), m.end("q")
-            lead = re.match(r"[ \t]*\+?[ \t]*", self.text[s:e])
+            lead = re.match(r"[ \t]*\+?[ \t]*(?:[A-Z][a-z]{1,12}\.?[ \t]*:[ \t]*)?", self.text[s:e])   # "+ 6.", "Razm.: 1. ..."
             s += lead.end()
             tail = _HAND_TAIL.search(self.text, s, e)
             if tail and tail.start() > s:

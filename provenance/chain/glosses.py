@@ -78,6 +78,8 @@ def _covered(text: str, line_start: int, pos: int, has_digit: bool) -> int | Non
             if opening and taken >= 2 and tok[:1].isupper():
                 return at   # the first word of a label in the original's words: "Extras de la punctul 4"
             break
+        if tok[-1] in "\"”»" and start is None:
+            return None   # a name in quotes ("VOSTOK" [code name]): the gloss says what it is
         if tok[0] in "(\"“«'":
             return at + 1 if len(tok) > 1 else start   # the stretch opens inside the bracket or quote
         start = at

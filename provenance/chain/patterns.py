@@ -62,9 +62,13 @@ ORIGINAL_LINE = re.compile(
 )
 # "Original: to the addressee, via OMS.", "Original - Cde. X": the first copy, on a line of its own
 ORIGINAL_ALONE = re.compile(
-    r"^[ \t]*(?P<label>Original)[ \t]*(?::[ \t]*|[-–—][ \t]*|(?=to\s))(?P<dest>[^\n;]+?)[ \t]*\.?[ \t]*$",
+    r"^[ \t]*(?P<label>Original)[ \t]*(?::[ \t]*|[-–—][ \t]*|(?=to\s))(?P<dest>[^\n;]+?)[ \t]*[.;]?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "first carbon - to Comr. Hsü;", "second carbon - retained": the copies after the original
+CARBON_LINE = re.compile(
+    r"^[ \t]*(?P<label>(?P<word>" + "|".join(_ORDINALS) + r")[ \t]+carbon(?:[ \t]+copy)?)[ \t]*(?:[-–—:][ \t]*)?"
+    r"(?P<dest>[^\n;]+?)[ \t]*[.;]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "Copy Nº 3", "Copy Nº [left blank]", "... copy N° 3": the number of the exemplar transcribed
 EXEMPLAR = re.compile(
     r"\b[Cc]opy\s+" + _NUMSIGN + r"[ \t]*(?P<num>\d+(?!\d)|\[left blank\]|\[illegible\])(?![ \t]*" + _DASH + r")"
@@ -109,7 +113,7 @@ PRINT_RUN_INLINE = re.compile(
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
-                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)"
+                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)|\s*,\s*(?=\d{1,2}\.[ \t]+(?!(?:Isp|Pech|Sost|Mash|Otp|Typ)\.)\S)"   # "1. t. Stalinu, 2. t. Molotovu"
                              r"|[ \t]+(?=\(\d{1,3}\)(?:[ \t]*-[ \t]*\(\d{1,3}\))?[ \t]*[^\W\d])"   # "(1) Chairman Mao (2) Vice-Chairman Liu", "(3)-(5) X"
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
@@ -518,7 +522,7 @@ def extra_copy_matches(text: str) -> list[re.Match]:
 
 #: the total of the copies given after their list: "Total: 6 copies.", "In all 4 copies"
 TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + _COUNT
-                         + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?[ \t]*$", re.IGNORECASE)
+                         + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*$", re.IGNORECASE)
 
 #: an entry that ends in a dotted leader and its number(s): "Local file ........ No. 4",
 #: "Eastern Secretariat, Moscow ...... Nos. 1 & 2", "Police Directorate Brno ...... 2"
