@@ -21,7 +21,7 @@ from provenance.chain.glosses import gloss_view, reading_view
 SETS = [
     ("distribution12", "tune", 145, 136), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
-    ("distribution14", "tune", 146, 125), ("distribution14", "heldout", 159, 93),
+    ("distribution14", "tune", 146, 126), ("distribution14", "heldout", 159, 93),
 ]
 
 
@@ -310,3 +310,15 @@ def test_formulas_in_words_carbons_hand_notes_and_datives(block, copies):
 def test_a_typist_s_initials_with_the_date_after_them():
     roles = facts_of(extract_document("N° 1\n\nIsp. podpolk. Bekbolotov\nPech. Sh.K. 14.V\n", "x"))["roles"]
     assert (roles.get("typed") or "").rstrip(".") == "Sh.K", roles
+
+
+def test_a_lettered_list_is_read_as_numbered_with_the_original_s_offsets():
+    block = ("L.dz. 0941/46\nWykonano 4 egz. [4 copies made]\nOtrzymują [recipients]:\na) tow. Siwicki, Departament I MBP\n"
+             "b) Doradca radziecki [Soviet adviser], płk Serebryakov\nc) WUBP Białystok\nd) a/a\n")
+    view = reading_view(block)
+    assert len(view) == len(block) and "\n1) tow. Siwicki" in view and "\n4) a/a" in view
+    assert reading_view("a) only one lettered line\nand no second\n") == "a) only one lettered line\nand no second\n"
+    doc = extract_document(block, "x")
+    assert [c["number"] for c in doc["copies"]] == [1, 2, 3, 4]
+    assert all(block[c["evidence"]["start"]:c["evidence"]["end"]] == c["evidence"]["quote"] for c in doc["copies"])
+    assert doc["copies"][3]["kind"] == "file"

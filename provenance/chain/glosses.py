@@ -108,12 +108,42 @@ _OCR_ONE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])1(?=[a-zа-яё])")
 _OCR_ZERO = re.compile(r"(?<=[a-zа-яё])0(?=[a-zа-яё])")
 
 
+#: an entry of a list lettered instead of numbered: "a) tow. Siwicki", "b) WUBP Białystok"
+_LETTERED = re.compile(r"(?m)^([ \t]*)([a-h])\)(?=[ \t]+\S)")
+
+
 def reading_view(text: str) -> str:
     """The text as the patterns of distribution notes read it, with the same offsets: a letter an
-    OCR misread as a digit inside a word read as the letter, and glosses as in :func:`gloss_view`."""
+    OCR misread as a digit inside a word read as the letter, a list lettered a), b), c)... on lines
+    of their own read as numbered 1), 2), 3)..., and glosses as in :func:`gloss_view`."""
     if any(c in text for c in "10"):
         text = _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
+    if "a)" in text and "b)" in text:
+        text = _numbered_letters(text)
     return gloss_view(text)
+
+
+def _numbered_letters(text: str) -> str:
+    """Lines lettered a), b), c)... in a row (two or more, from a) on) with their letters as digits."""
+    marks = list(_LETTERED.finditer(text))
+    out = None
+    k = 0
+    while k < len(marks):
+        if marks[k].group(2) != "a":
+            k += 1
+            continue
+        run = [marks[k]]
+        for m in marks[k + 1:]:
+            gap = text[run[-1].end():m.start()]
+            if ord(m.group(2)) != ord(run[-1].group(2)) + 1 or gap.count("\n") > 2:
+                break
+            run.append(m)
+        if len(run) >= 2:
+            out = out or list(text)
+            for m in run:
+                out[m.start(2)] = str(ord(m.group(2)) - ord("a") + 1)
+        k += len(run)
+    return "".join(out) if out else text
 
 
 def gloss_view(text: str) -> str:
