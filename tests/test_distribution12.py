@@ -21,7 +21,7 @@ from provenance.chain.glosses import gloss_view, reading_view
 SETS = [
     ("distribution12", "tune", 145, 136), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
-    ("distribution14", "tune", 146, 126), ("distribution14", "heldout", 159, 93),
+    ("distribution14", "tune", 146, 132), ("distribution14", "heldout", 159, 94),
 ]
 
 
@@ -322,3 +322,24 @@ def test_a_lettered_list_is_read_as_numbered_with_the_original_s_offsets():
     assert [c["number"] for c in doc["copies"]] == [1, 2, 3, 4]
     assert all(block[c["evidence"]["start"]:c["evidence"]["end"]] == c["evidence"]["quote"] for c in doc["copies"])
     assert doc["copies"][3]["kind"] == "file"
+
+
+@pytest.mark.parametrize("block,copies", [
+    # the count before an ordinal list on the head's line
+    ("N° 1377/o\nCopies: 3. 1st - to Cde. Stalin; 2nd - to Cde. Molotov; 3rd - to the NKVD Secretariat file.\n",
+     {"1": "Stalin", "2": "Molotov", "3": "file"}),
+    # counts closed by their total on the same line
+    ("N° 1406/oms\n1 copy - by courier to the Far Eastern Bureau in Shanghai; 1 - Cde. Sandor, Eastern Secretariat;\n"
+     "1 - files. Total 3 copies.\n", {"1": "Far Eastern Bureau", "2": "Sandor", "3": "file"}),
+])
+def test_a_count_before_its_list_and_counts_closed_by_a_total(block, copies):
+    assert_copies(block, copies)
+
+
+def test_one_person_drafted_and_typed_and_a_glossed_post_before_a_drafter():
+    roles = facts_of(extract_document("N° 0611\nOtp. 1 ekz.\nekz. 1 - delo\n"
+                                      "Sost. i pech. [drafted and typed by] Chumakova, 9.IX.37\n", "x"))["roles"]
+    assert roles == {"drafted": "Chumakova", "typed": "Chumakova"}, roles
+    roles = facts_of(extract_document("Nr. 2/1184\nSastādīja [compiled]: virsuzraugs [chief inspector] Bērziņš\n"
+                                      "Rakstīja [typed]: Liepiņa\n", "x"))["roles"]
+    assert roles == {"drafted": "Bērziņš", "typed": "Liepiņa"}, roles

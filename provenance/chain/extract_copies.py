@@ -62,9 +62,11 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
             elif m.group("rest").strip():
                 # "Copies: 1 - to the addressee, 2 - file": the list on the same line, perhaps going on
-                # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y")
-                items = self._inline_items(m.start("rest"), m.end())
-                para = self._paragraph_items(m.start("rest"), m.end(), len(items))
+                # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y"); "Copies: 3. 1st - to ...": their count first
+                count = re.match(r"[ \t]*\d{1,2}\.[ \t]+(?=\d{1,3}(?:st|nd|rd|th)[ \t]*[-–—])", m.group("rest"))
+                rest0 = m.start("rest") + (count.end() if count else 0)
+                items = self._inline_items(rest0, m.end())
+                para = self._paragraph_items(rest0, m.end(), len(items))
                 if para:
                     items = para[0]
                 for item, item_start in items:
@@ -134,6 +136,7 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             self._list_after(m.end())
         for m in P.TOTAL_AFTER.finditer(self.text):
             self._list_before(m.start(), P.parse_count(m.group("count")))
+        self.counted_before_total()
         self.table_lists()
         self.prose_lists()
 

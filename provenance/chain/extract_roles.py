@@ -35,8 +35,8 @@ class RolesPart:
         us = P.US_DRAFTING.match(self.text, s, e) if role == "drafted" else None
         if us:
             return self._us_drafting(m, us)
-        raw = self.text[s:e]
-        cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", raw)
+        # columns apart by two spaces or more, as written (the reading view pads glosses with spaces)
+        cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", getattr(self, "raw", self.text)[s:e])
         if cut and cut.start() > 0:
             e = s + cut.start()
         titled = re.search(r",[ \t]*(?=(?:Cde|Comrade|Tov|Lt|Capt|Maj|Col)\.?[ \t]+[A-Z])", self.text[s:e])

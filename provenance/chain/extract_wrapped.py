@@ -18,6 +18,11 @@ _HAND_QUOTE = re.compile(r"\[[^\]\n]{0,60}?\b(?:[Hh]andwritten|in\s+(?:ink|penci
 _HAND_TAIL = re.compile(r"(?:[ \t]*[.,;]?[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?|[A-Z]\.))+[ \t]*\.?[ \t]*$")
 
 
+#: a total after the entries on their line: "... 1 - files. Total 3 copies."
+_TOTAL_IN_LINE = re.compile(r"(?<=[.;])[ \t]+(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<n>" + P._COUNT + r")[ \t]+cop(?:y|ies)\b",
+                            re.IGNORECASE)
+
+
 def _leader_numbers(raw: str) -> list[int]:
     """The numbers after a dotted leader: "4", "1 & 2", "1, 2", "3-5"."""
     m = re.fullmatch(r"(\d{1,3})[ \t]*[-–][ \t]*(\d{1,3})", raw.strip())
@@ -162,3 +167,22 @@ class WrappedPart:
                                flags=info["flags"] + ["counted"])
             self._list_lines.add(at)
         return True
+
+    def counted_before_total(self) -> None:
+        """A paragraph of entries that count copies and ends in their total ("1 copy - by courier to
+        the Far Eastern Bureau; 1 - Cde. Sandor;" / "1 - files. Total 3 copies."): the copies numbered
+        in the order written when the counts add up to the total."""
+        for t in _TOTAL_IN_LINE.finditer(self.text):
+            start = self.text.rfind("\n\n", 0, t.start())
+            start = 0 if start < 0 else start + 2
+            first = re.compile(r"(?m)^[ \t]*\d{1,3}\b").search(self.text, start, t.start())
+            if first is None:
+                continue
+            start = first.start()   # the entries begin on the first line that opens with a number
+            if any(start <= x < t.start() for x in self._list_lines):
+                continue
+            end = t.start()
+            while end > start and self.text[end - 1] in " \t\n.;":
+                end -= 1
+            items = self._inline_items(start, end, self._flat(start, end))
+            self._counted_items(items, P.parse_count(t.group("n").lower()))

@@ -14,8 +14,8 @@ from provenance.knowledge.wordnet import wordnet
 #: "comrade Trinh"; the particles of names, van/de/von/al, are not such words), or capitalized words
 #: ending in an office WordNet knows ("Vice Minister Lu", "Ambassador A. Smith")
 _NAME_TO_END = r"(?=(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]*$)"
-_LOWER_POST = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le|the|of|and|for|to|by|"
-                         r"in|on|at)\b)[a-z]{3,}[ \t]+" + _NAME_TO_END)
+_LOWER_POST = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:van|von|de|der|den|du|da|al|el|ibn|bin|ter|la|le|the|of|and|for|to|"
+                         r"by|in|on|at|via)\b)[a-z]{3,}[ \t]+){1,3}" + _NAME_TO_END)   # "chief inspector Bērziņš"
 _CAPITALIZED = re.compile(r"[ \t]*([A-Z][a-z]+)[ \t]+")
 _NAME_LEFT = re.compile(_NAME_TO_END)
 
