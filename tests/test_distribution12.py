@@ -21,7 +21,7 @@ from provenance.chain.glosses import gloss_view, reading_view
 SETS = [
     ("distribution12", "tune", 145, 136), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
-    ("distribution14", "tune", 146, 132), ("distribution14", "heldout", 159, 94),
+    ("distribution14", "tune", 145, 132), ("distribution14", "heldout", 159, 94),
 ]
 
 
@@ -343,3 +343,8 @@ def test_one_person_drafted_and_typed_and_a_glossed_post_before_a_drafter():
     roles = facts_of(extract_document("Nr. 2/1184\nSastādīja [compiled]: virsuzraugs [chief inspector] Bērziņš\n"
                                       "Rakstīja [typed]: Liepiņa\n", "x"))["roles"]
     assert roles == {"drafted": "Bērziņš", "typed": "Liepiņa"}, roles
+
+
+def test_a_distribution_given_as_per_an_enclosure_lists_no_copy():
+    doc = extract_document("Tgb.-Nr. [diary No.] 1218/56\nVerteiler [distribution]: gemäß Anlage [as per enclosure]\n", "x")
+    assert doc["copies"] == [], doc["copies"]

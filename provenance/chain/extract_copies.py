@@ -39,6 +39,9 @@ _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 _EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+(?P<names>[^()]+?)\s*\((?:one|a)\s+(?:copy\s+)?each\)\s*\.?\s*$")
 #: the line just above a list that says it lists the copies of an attachment, not of the document
 _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
+#: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
+_ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
+                        re.IGNORECASE)
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -236,6 +239,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
                 continue
+            if _ELSEWHERE.match(em.group("dest")):
+                continue   # "as per enclosure": the list is given elsewhere, not here
             dest, many = em.group("dest"), 1
             each = _EACH.match(dest)
             if each:   # "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)": a copy to each
