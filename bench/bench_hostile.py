@@ -1,5 +1,5 @@
 """Benchmark of hostile inputs (prints a markdown table): repetitive witnesses, a very long line,
-brackets by the hundred thousand.
+brackets by the hundred thousand, closing blocks that make pattern readers backtrack.
 
     python bench/bench_hostile.py
 
@@ -87,6 +87,12 @@ def main() -> None:
         src = tmp / "brackets.txt"
         src.write_text(text)
         rows.append((f"ingest, {name}", measure(["ingest", src, "-o", tmp, "--json"])))
+    for name, text in (("a 120 kB line of glossed labels", "No. 1\n" + "Dosar [file] - " * 8000 + "\n"),
+                       ("a dotted line of 20,000 characters without a number", "Distribution:\nX" + " ." * 10_000 + " y\n"),
+                       ("80,000 lines lettered a), then b)", "Copies:\n" + "a) x\n" * 80_000 + "b) y\n")):
+        src = tmp / "closing.txt"
+        src.write_text(text)
+        rows.append((f"chain, {name}", measure(["chain", src, "--json", "--fail-on", "none"])))
     print("| case | time | peak memory | exit | note |")
     print("|---|---|---|---|---|")
     for name, r in rows:

@@ -348,3 +348,31 @@ def test_one_person_drafted_and_typed_and_a_glossed_post_before_a_drafter():
 def test_a_distribution_given_as_per_an_enclosure_lists_no_copy():
     doc = extract_document("Tgb.-Nr. [diary No.] 1218/56\nVerteiler [distribution]: gemäß Anlage [as per enclosure]\n", "x")
     assert doc["copies"] == [], doc["copies"]
+
+
+def test_kept_copies_quote_what_is_written_and_a_filing_date_is_no_formula():
+    doc = extract_document("Addressed to: X\nCopies to: Y\nKept: 1", "x")
+    assert [c["evidence"]["quote"] for c in doc["copies"]] == ["X", "Y", "1"], doc["copies"]
+    doc = extract_document("Addressed to: X\nCopies to: Y\nPrinted: 3 copies, of which 1 kept on file", "x")
+    assert [(c["number"], c["kind"]) for c in doc["copies"]] == [(1, "recipient"), (2, "recipient"), (3, "file")]
+    assert extract_document("Submitted to: the Ministry\nFiled: 12 May 1950", "x")["copies"] == []
+
+
+def test_the_editor_s_words_and_a_kind_of_place_in_brackets_are_no_gloss_and_quotes_stay_whole():
+    assert gloss_view("1 - Cde. Khodzhibaev [surname illegible]") == "1 - Cde. Khodzhibaev [surname illegible]"
+    assert gloss_view("3 - Cde. Ivanov [first name unknown]") == "3 - Cde. Ivanov [first name unknown]"
+    assert gloss_view("2 - Kuldja [town]\n4 - Kuldja") == "2 - Kuldja [town]\n4 - Kuldja"
+    doc = extract_document("Otp. 2 ekz.\n1 - t. Ivanov\n2 - Dosar [file]\n", "x")
+    assert [c["evidence"]["quote"] for c in doc["copies"]] == ["1 - t. Ivanov", "2 - Dosar [file]"], doc["copies"]
+
+
+def test_a_table_of_persons_is_no_copy_list_and_a_margin_note_ends_a_wrapped_list():
+    block = "No. 1\n\n| No. | Name | Year of birth |\n| 1 | Ivanov I. I. | 1900 |\n| 2 | Petrov P. P. | 1901 |\n"
+    assert extract_document(block, "x")["copies"] == []
+    assert_copies("No. 5\n\nCopies: 1 - Cde. X, 2 - Cde. Y\n[In the left margin, handwritten:] \"copy 3 - to Cde. Z, "
+                  "copy 4 - to Cde. Wolkov. K.\"\n", {"1": "X", "2": "Y", "3": "Z", "4": "Wolkov"})
+
+
+def test_unnumbered_lists_stop_at_a_length_no_distribution_has():
+    doc = extract_document("Copies:\n" + "Cde. Ivanov\n" * 1000, "x")
+    assert 0 < len(doc["copies"]) <= 300

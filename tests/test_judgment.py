@@ -158,6 +158,8 @@ CHANGED = [
     ("Many delegates left before the vote on the second resolution.",
      "Some delegates left before the vote on the second resolution.", None),
     ("The cable was sent at 1310 on 3 September.", "The cable was sent at 13:15 on 3 September.", "date"),
+    # a price with a decimal point is no time of day
+    ("The tea was sold at 1250 rubles a crate.", "The tea was sold at 12.50 rubles a crate.", "numeric"),
     ("The request of the Uighur [troupe] of Alma-Ata was granted.",
      "The request of the Uighur choir of Alma-Ata was granted.", None),
 ]

@@ -109,3 +109,10 @@ def test_however_set_off_by_commas_inside_the_sentence_is_a_connective(tmp_path,
     divs = compare(tmp_path, lexicon, "The convoy, however, turned back.", "The convoy turned back.")
     assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
     assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+def test_a_connective_without_its_comma_only_before_a_name_or_a_determiner(tmp_path, lexicon):
+    divs = compare(tmp_path, lexicon, "Moreover Mediaset said it would sue.", "Mediaset said it would sue.")
+    assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
+    divs = compare(tmp_path, lexicon, "However hard they tried, it failed.", "They tried, and it failed.")
+    assert not any("connective" in d["reason"] for d in divs), [d["reason"] for d in divs]

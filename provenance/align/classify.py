@@ -75,7 +75,7 @@ def _same_multiset(a: list, b: list) -> bool:
 
 #: the signs for "number" before a figure: "N 2291", "No. 2291", "№ 2291", "Nº 2291"
 _NUMBER_SIGNS = frozenset({"n", "no", "nos", "nr", "№", "n°", "nº", "#"})
-_CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
+_CLOCK = re.compile(r"^(\d{1,2})[:h](\d{2})$")   # not "19.45", a price or a decimal as well
 
 
 def _clock_or_number_sign(a_words, b_words, a_ctx, b_ctx) -> str | None:

@@ -89,10 +89,15 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
 _OPENS_AFTER = {".", "!", "?", ";", ":"}
 
 
+#: words that open a noun phrase after a connective written without its comma
+_DETERMINERS = frozenset("the a an this that these those its their his her our it they we he she there".split())
+
+
 def connective_words(rest: list, words: list[str], before, after=()) -> tuple[list, list[str]]:
     """The units of ``rest`` that belong to a connective opening a sentence and set off by a comma
     ("However, ...", "In addition, ...", "On the other hand, ..."; see ``WordNet.connective``), or
-    set off by commas inside it ("Youth unemployment, however, remains ..."): it
+    written without it before a name or a determiner ("Moreover Mediaset said ..."), or set off
+    by commas inside it ("Youth unemployment, however, remains ..."): it
     links the sentence to the one before without a claim of its own. Returns the other units and
     the connectives found."""
     if not rest:
@@ -108,8 +113,10 @@ def connective_words(rest: list, words: list[str], before, after=()) -> tuple[li
         for n in (1, 2, 3, 4):
             if k + n >= len(seq) or k + n <= lo or k + n > hi:
                 continue
-            # set off by a comma, or opening its sentence without one ("Moreover Mediaset said ...")
-            if seq[k + n] != "," and (aside or not seq[k + n][:1].isalpha()):
+            # set off by a comma, or opening its sentence without one before a name or a determiner
+            # ("Moreover Mediaset said", "Furthermore the council"; not "However hard", "Besides the")
+            if seq[k + n] != "," and (aside or not (seq[k + n][:1].isupper() or seq[k + n].lower() in _DETERMINERS)
+                                      or seq[k].lower() in ("however", "besides")):
                 continue
             phrase = seq[k:k + n]
             if all(w[:1].isalpha() for w in phrase) and wordnet().connective("_".join(phrase)):

@@ -95,8 +95,13 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
 
     # -- helpers -------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
-        start, end = _strip_span(self.text, start, end, " \t")
-        return Evidence.of(self.raw, start, end)
+        raw, view = self.raw, self.text
+        if end < len(raw) and view[end:end + 1] == " " and raw[end] not in " \t\n":
+            # the evidence ends inside words a gloss was written over ("Kuldja [town]"): all of them
+            while end < len(raw) and view[end] == " " and raw[end] != "\n":
+                end += 1
+        start, end = _strip_span(raw, start, end, " \t")   # the original's spaces, not the reading's padding
+        return Evidence.of(raw, start, end)
 
     def names(self, start: int, end: int, person: bool = False) -> list[NameRef]:
         start, end = _strip_span(self.text, start, end)

@@ -42,6 +42,8 @@ _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
+#: entries of a list without numbers read at most (no distribution names more recipients)
+MAX_UNNUMBERED = 300
 #: noise lines passed over in a row, at most
 MAX_NOISE_LINES = 3
 
@@ -71,12 +73,12 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 items = self._inline_items(rest0, m.end())
                 para = self._paragraph_items(rest0, m.end(), len(items))
                 if para:
-                    items = para[0]
+                    items = para
                 for item, item_start in items:
                     self._list_item(item, item_start)
                     self._list_lines.add(item_start)
                 if para:
-                    pass
+                    pass   # read over the lines it runs on: nothing more to look for
                 elif items:
                     if self.text[m.end() + 1:m.end() + 2] not in ("", "\n"):
                         # the line right below goes on with the numbers read
@@ -124,7 +126,7 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 items = self._inline_items(m.start("rest") + im.end(), m.end())
                 para = self._paragraph_items(m.start("rest") + im.end(), m.end(), len(items))
                 if para:
-                    items = para[0]
+                    items = para
                 if not items:
                     continue
                 head_end = m.start("rest") + im.end("head")
@@ -231,7 +233,7 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 return
         # "Original: to the addressee" just above: the list numbers the copies after it
         k = 1 if any(o.end() <= start for o in P.ORIGINAL_ALONE.finditer(self.text, max(0, start - 300), start)) else 0
-        for s, e in spans:
+        for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
             if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
                     or P.TOTAL_AFTER.match(line):

@@ -72,7 +72,7 @@ class FormulaPart:
             k = max(j, k + 1)
 
     def _read_formula(self, heads: list[tuple[re.Match, int]], total: re.Match | None) -> None:
-        entries: list[tuple[str, int, int, int]] = []   # destination, its offset, copies, line start
+        entries: list[tuple[str, int, int, int, int]] = []   # destination, its offset and length as written, copies, line
         given: list[list[int]] = []   # the copies' own numbers, where the entries give them
         for h, end in heads:
             start = h.start("rest")
@@ -84,6 +84,7 @@ class FormulaPart:
                 text = part.strip().rstrip(".")
                 if not text:
                     continue
+                span = len(text)   # the evidence: the entry as written, whatever it is read as
                 n = 1
                 own = _NUMBER_AFTER.search(text)
                 if own:
@@ -96,26 +97,29 @@ class FormulaPart:
                 if h.group("kept"):
                     if P.parse_count(text.lower()):
                         n, text = P.parse_count(text.lower()), "file"   # "Kept [cun]: 1", "Kept: one"
-                    text = text if re.search(r"\bfiles?\b|archive", text, re.IGNORECASE) else "file"
-                entries.append((text, at, n, h.start()))
+                    elif not re.search(r"\bfiles?\b|archive|registry", text, re.IGNORECASE):
+                        return   # "Filed: 12 May 1950": a date of filing, no formula of copies
+                    text = "file"
+                entries.append((text, at, span, n, h.start()))
         if total is not None and total.group("kept"):
-            entries.append(("file", total.start("kept"), P.parse_count(total.group("kept").lower()) or 1, total.start()))
+            kept = total.start("kept")
+            entries.append(("file", kept, total.end() - kept, P.parse_count(total.group("kept").lower()) or 1, total.start()))
         if given and len(given) == len(entries):   # every entry names its copy: those numbers
-            for (text, at, _n, line), numbers in zip(entries, given):
+            for (text, at, span, _n, line), numbers in zip(entries, given):
                 info = self._classify_destination(text, at)
                 for number in numbers:
-                    self._add_copy(info, number, str(number), self.ev(at, at + len(text)), source="list",
+                    self._add_copy(info, number, str(number), self.ev(at, at + span), source="list",
                                    flags=info["flags"] + ["formula"])
                 self._list_lines.add(line)
             return
         declared = P.parse_count(total.group("n").lower()) if total is not None else None
-        numbered = declared is not None and declared == sum(n for _t, _a, n, _l in entries)
+        numbered = declared is not None and declared == sum(e[3] for e in entries)
         k = 0
-        for text, at, n, line in entries:
+        for text, at, span, n, line in entries:
             info = self._classify_destination(text, at)
             for _ in range(n):
                 k += 1
                 self._add_copy(info, k if numbered else None, str(k) if numbered else text,
-                               self.ev(at, at + len(text)), source="list",
+                               self.ev(at, at + span), source="list",
                                flags=info["flags"] + ["formula"] + ([] if numbered else ["unnumbered"]))
             self._list_lines.add(line)

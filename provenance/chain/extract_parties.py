@@ -23,10 +23,10 @@ _TITLED_LINE = re.compile(r"[ \t]*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){0,3}"  
 def _organization(who: str) -> str | None:
     """The name of an office addressed in the header ("the Secretariat of the South Moravian Regional
     Committee of the KSČ, Brno", "the Central Committee of the Communist Party of China"): capitalized
-    words ending in a noun that WordNet says names an organization, with what follows them, without
-    the article and the town after a comma."""
+    words one of which WordNet says names an organization, with what follows them, without the
+    article and the town after a comma."""
     m = _ORG_HEAD.match(who.strip())
-    if not m or len(who) > 120 or not wordnet().names_a_group(m.group("head").split()[-1].lower()):
+    if not m or len(who) > 120 or not any(wordnet().names_a_group(w.lower()) for w in re.split(r"[\s-]+", m.group("head"))):
         return None
     return (m.group("head") + m.group("rest")).strip()
 

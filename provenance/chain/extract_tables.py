@@ -12,6 +12,8 @@ _BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*|[-=]{3,})[ 
 _NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|№|#|number)(?:\s+of\s+(?:the\s+)?cop(?:y|ies)"
                           r"|\s*(?:ekz\.?|egz\.?|cop(?:y|ies)|exemplar))?"   # "N° ekz."
                           r"|cop(?:y|ies)(?:\s+no\.?)?|ekz\.?|exemplar", re.IGNORECASE)
+#: a number column headed by a copy word ("Ekz.", "Copy No.", "N° ekz."), not by a number sign alone
+_COPY_HEAD = re.compile(r"(?i)\b(?:cop(?:y|ies)|ekz|egz|exemplar)")
 #: a copy's number in a table's cell: one, or a range ("3-4")
 _NUMBER_CELL = re.compile(r"(?P<a>\d{1,4})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,4}))?")
 _RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom|surname|name)\b|^to$", re.IGNORECASE)
@@ -40,6 +42,8 @@ class TablePart:
             to_col = next((k for k, c in enumerate(cells) if _RECIPIENT_HEAD.search(c)), None)
             if num_col is None or to_col is None or num_col == to_col:
                 continue
+            if re.fullmatch(r"(?i)(?:sur)?name", cells[to_col]) and not _COPY_HEAD.search(cells[num_col]):
+                continue   # "| No. | Name | Year of birth |": a list of persons, not of copies
             post_col = next((k for k, c in enumerate(cells) if k not in (num_col, to_col) and _POST_HEAD.search(c)), None)
             pos = head.end() + 1
             rows: list[list] = []   # [number cell, recipient, start of the recipient, row start, row end]

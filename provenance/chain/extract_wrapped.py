@@ -23,6 +23,11 @@ _TOTAL_IN_LINE = re.compile(r"(?<=[.;])[ \t]+(?:Total|In\s+all|Altogether)[ \t]*
                             re.IGNORECASE)
 
 
+#: what a line must have to be tried as a leader entry: a run of leader dots, a number near its end
+_LEADER_RUN = re.compile(r"[.…_][ \t]?[.…_][ \t]?[.…_]")
+_ENDS_IN_NUMBER = re.compile(r"\d[^\d\n]{0,12}$")
+
+
 def _leader_numbers(raw: str) -> list[int]:
     """The numbers after a dotted leader: "4", "1 & 2", "1, 2", "3-5"."""
     m = re.fullmatch(r"(\d{1,3})[ \t]*[-–][ \t]*(\d{1,3})", raw.strip())
@@ -48,17 +53,17 @@ class WrappedPart:
     """Methods of the extractor (``self.text``, ``self._inline_items``, ``self._classify_destination``,
     ``self._add_copy``, ``self.ev``, ``self._list_lines``, ``self.print_run``)."""
 
-    def _paragraph_items(self, start: int, end: int, found: int) -> tuple[list[tuple[re.Match, int]], int] | None:
+    def _paragraph_items(self, start: int, end: int, found: int) -> list[tuple[re.Match, int]] | None:
         """A list written as a sentence wrapped over lines ("1st copy - Cde. Kim, chairman of the
         South Pyongan" / "Provincial People's Committee; 2nd copy - ..."): its entries read with the
         line breaks taken as spaces (same offsets), and where the list ends; None unless that
-        reads more entries than the ``found`` on the first line. The list ends at a blank line or
-        at a line of its own kind (a drafter's or a typist's, another list's head)."""
+        reads more entries than the ``found`` on the first line. The list ends at a blank line, an
+        editor's bracket, or a line of its own kind (a drafter's or a typist's, another list's head)."""
         stop = self._paragraph_end(end)
         if stop == end:
             return None
         items = self._inline_items(start, stop, self._flat(start, stop))
-        return (items, stop) if len(items) > found else None
+        return items if len(items) > found else None
 
     def _paragraph_end(self, end: int) -> int:
         """Where a list that runs on from the line ending at ``end`` ends: at a blank line or at a
@@ -69,7 +74,8 @@ class WrappedPart:
             nxt = self.text.find("\n", stop + 1)
             nxt = len(self.text) if nxt < 0 else nxt
             line = self.text[stop + 1:nxt]
-            if stop >= len(self.text) or not line.strip() or P.DRAFTED.match(line) or P.TYPED.match(line) \
+            if stop >= len(self.text) or not line.strip() or line.lstrip().startswith("[") \
+                    or P.DRAFTED.match(line) or P.TYPED.match(line) \
                     or P.LINE_ROLE.match(line) or P.COPY_LIST_HEAD.match(line) or P.HEADLESS_FIRST.match(line) \
                     or P.LIST_ITEM.match(line) and _is_item(P.LIST_ITEM.match(line)) and not self.text[stop - 1:stop] in ",;" \
                     or _OTHER_NOTE.match(line):
@@ -93,7 +99,11 @@ class WrappedPart:
         for s, e in spans:
             if not self.text[s:e].strip():
                 continue
-            m = P.LEADER_ENTRY.fullmatch(self.text, s, e) or P.PAREN_ENTRY.fullmatch(self.text, s, e)
+            line = self.text[s:e]
+            m = None
+            if len(line) <= 400 and _ENDS_IN_NUMBER.search(line):   # cheap tests first: the patterns backtrack on long lines
+                m = (P.LEADER_ENTRY.fullmatch(self.text, s, e) if _LEADER_RUN.search(line) else None) \
+                    or (P.PAREN_ENTRY.fullmatch(self.text, s, e) if line.rstrip(" \t.;,").endswith(")") else None)
             if m is None:
                 after = self.text[s:e]
                 break
@@ -118,7 +128,7 @@ class WrappedPart:
             else:
                 given = [None]
             for n in given:
-                self._add_copy(info, n, m.group("nums") if as_copies else str(n), self.ev(m.start(), m.end()),
+                self._add_copy(info, n, m.group("nums") if as_copies else (str(n) if n else m.group("nums")), self.ev(m.start(), m.end()),
                                source="list", flags=info["flags"] + ([] if as_copies else ["unnumbered"]))
             self._list_lines.add(m.start())
         return entries[-1].end()

@@ -16,9 +16,11 @@ A bracket is a gloss when it holds a few common English words (no editorial mark
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from provenance.chain.patterns import ROLE_GLOSS
 from provenance.knowledge import english, places
+from provenance.knowledge.wordnet import wordnet
 
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,60})\]")
 _TOKEN = re.compile(r"\S+")
@@ -27,20 +29,23 @@ _GLOSS_WORD = re.compile(r"^(?:[A-Za-z]+(?:['’-][A-Za-z]+)*\.?|\d{1,4}(?:st|nd
 _EDITORIAL = frozenset({
     "sic", "illegible", "signature", "signed", "seal", "stamp", "handwritten", "handwriting", "unclear",
     "unreadable", "blank", "left", "crossed", "deleted", "torn", "damaged", "missing", "omitted",
-    "continued", "initials", "translator's", "editor's", "inserted", "underlined", "margin",
+    "continued", "initials", "translator's", "editor's", "inserted", "underlined", "margin", "unknown",
+    "uncertain", "doubtful", "indecipherable",
 })
 #: English words that may stand right before a gloss without being the original's word
 _FUNCTION = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with", "from"})
 #: how common a word must be to be read as English, not as a word of the original
 _ENGLISH_ZIPF = 3.5
+#: how far before a bracket the words it translates may begin
+LOOK_BACK = 200
 _STOP_AFTER = (":", ";", ",", ")", "]", "(", "|")
 
 
 def _is_gloss(words: list[str]) -> bool:
     """A bracket of one to eight words, English (or numbers), at least one of them a common
     English word, the first no editorial term."""
-    if not 0 < len(words) <= 8 or words[0].lower().strip(".") in _EDITORIAL:
-        return False
+    if not 0 < len(words) <= 8 or any(w.lower().strip(".,;:") in _EDITORIAL for w in words):
+        return False   # "[surname illegible]", "[first name unknown]": the editor's, not the original's
     if not all(_GLOSS_WORD.match(w) for w in words):
         return False
     alpha = [w.strip(".").lower() for w in words if w[:1].isalpha()]
@@ -50,6 +55,12 @@ def _is_gloss(words: list[str]) -> bool:
     if len(capitalized) >= 2 or capitalized and len(capitalized) == len(alpha) and not all(english.in_dictionary(w.lower()) for w in alpha):
         return False   # a name spelt another way or given in full: [1st Far Eastern Department]
     return any(english.in_dictionary(w) for w in alpha)
+
+
+def _kind_of_place(word: str) -> bool:
+    """A noun whose first sense WordNet files under places or groups of people living together
+    (town, district, village), or natural objects (river): what a name in front of it is."""
+    return wordnet().first_noun_file(word.lower()) in (b"15", b"14", b"17")
 
 
 def _english(token: str) -> bool:
@@ -132,17 +143,15 @@ def _numbered_letters(text: str) -> str:
         if marks[k].group(2) != "a":
             k += 1
             continue
-        run = [marks[k]]
-        for m in marks[k + 1:]:
-            gap = text[run[-1].end():m.start()]
-            if ord(m.group(2)) != ord(run[-1].group(2)) + 1 or gap.count("\n") > 2:
-                break
-            run.append(m)
-        if len(run) >= 2:
+        j = k + 1
+        while j < len(marks) and ord(marks[j].group(2)) == ord(marks[j - 1].group(2)) + 1 \
+                and text.count("\n", marks[j - 1].end(), marks[j].start()) <= 2:
+            j += 1
+        if j - k >= 2:
             out = out or list(text)
-            for m in run:
+            for m in marks[k:j]:
                 out[m.start(2)] = str(ord(m.group(2)) - ord("a") + 1)
-        k += len(run)
+        k = j
     return "".join(out) if out else text
 
 
@@ -161,13 +170,17 @@ def gloss_view(text: str) -> str:
         if not _is_gloss(words) or ROLE_GLOSS.fullmatch(m.group(1).strip()):
             continue   # the drafter's and typist's labels are read with their gloss (LINE_ROLE)
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        # the words a gloss translates stand just before it: look back at most LOOK_BACK characters
+        line_start = max(text.rfind("\n", max(0, m.start() - LOOK_BACK), m.start()) + 1, m.start() - LOOK_BACK)
         start = _covered(text, line_start, m.start(), any(c.isdigit() for c in m.group(1)))
         if start is None:
             continue
         covered = text[start:m.start()].strip()
         if not covered or not any(c.isalpha() for c in covered):
             continue
+        last = covered.split()[-1].strip(".,")
+        if last[:1].isupper() and (places.is_place(last) or len(words) == 1 and _kind_of_place(words[0])):
+            continue   # "Kuldja [town]": what a place is, not the English of a label
         if words[0][:1].isupper() and covered.split()[-1][:1].isupper() and any(
                 w[:1].isalpha() and (english.zipf(w.strip(".")) < 3.0 or places.is_place(w.strip("."))) for w in words):
             continue   # a name given another way (Ulan-Bator [Ulaanbaatar]), not a label's English
@@ -181,8 +194,10 @@ def gloss_view(text: str) -> str:
             labels.setdefault(pair[0], pair[1])
     if out is None:
         return text
+    starts = [a for a, _b in spans]
     for local, eng in labels.items():
         for m in re.finditer(r"(?<![\w.])" + re.escape(local) + r"(?!\w)", text):
-            if not any(s <= m.start() < e for s, e in spans):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or not spans[k][0] <= m.start() < spans[k][1]:   # not inside a gloss written over already
                 out[m.start():m.end()] = eng.ljust(m.end() - m.start())
     return "".join(out)

@@ -335,6 +335,10 @@ class WordNet:
         gloss = self._adverb_gloss(w).split(";")[0].strip()
         return _EMPHASIS.search(gloss) is not None
 
+    def first_noun_file(self, word: str) -> bytes | None:
+        """The lexicographer file of a noun's most frequent sense (b"15": noun.location)."""
+        return self._first_noun_file(word)
+
     def names_a_group(self, word: str) -> bool:
         """Whether a noun's most frequent sense is a group of people or an organization (WordNet's
         lexicographer file noun.group: committee, ministry, secretariat, department)."""
