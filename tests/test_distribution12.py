@@ -32,7 +32,6 @@ def test_the_later_sets_read_their_closing_blocks(name, split, facts, least):
     assert sum(ok for *_x, ok in results) >= least, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
-
 def test_a_gloss_is_written_over_the_words_it_translates_with_the_same_length():
     text = ("Rozdělovník [distribution list]:\nvýtisk č. 1 [copy no. 1] - s. Hejduk\nvýtisk č. 2 - s. Ryba\n"
             "výtisk č. 3 - spis [file]\n")
@@ -115,9 +114,14 @@ def test_glossed_tables_wrapped_lists_and_dotted_leaders(block, copies):
     assert_copies(block, copies)
 
 
-def test_dotted_leaders_that_count_copies_without_a_total_give_no_numbers():
-    doc = extract_document("No. 5\n\nDistribution list:\nPresidium .......... 1\nPolice Directorate ....... 2\n"
-                           "file ........ 1\n", "x")
+@pytest.mark.parametrize("block", [
+    # dotted leaders that count copies, no total
+    "No. 5\n\nDistribution list:\nPresidium .......... 1\nPolice Directorate ....... 2\nfile ........ 1\n",
+    # a formula whose total does not account for its copies
+    "No. 1\n\nReported to: Northwest Bureau (2)\nCopied to: Xinjiang Military District (1)\nPrinted in all: 9 copies\n",
+])
+def test_counts_that_no_total_accounts_for_give_no_numbers(block):
+    doc = extract_document(block, "x")
     assert doc["copies"] and all(c["number"] is None for c in doc["copies"]), doc["copies"]
 
 
@@ -255,11 +259,6 @@ def test_a_hand_added_copy_is_flagged_and_labels_with_their_original_before_the_
 def test_counted_entries_ordinal_lines_copies_each_and_distribution_formulas(block, copies):
     assert_copies(block, copies)
 
-
-def test_a_formula_without_a_total_that_accounts_for_its_copies_gives_no_numbers():
-    doc = extract_document("No. 1\n\nReported to: Northwest Bureau (2)\nCopied to: Xinjiang Military District (1)\n"
-                           "Printed in all: 9 copies\n", "x")
-    assert doc["copies"] and all(c["number"] is None for c in doc["copies"]), doc["copies"]
 
 
 def test_a_range_of_copies_destroyed_is_no_copy_and_an_excerpt_copied_and_sent():
