@@ -39,6 +39,17 @@ _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 _EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+(?P<names>[^()]+?)\s*\((?:one|a)\s+(?:copy\s+)?each\)\s*\.?\s*$")
 #: the line just above a list that says it lists the copies of an attachment, not of the document
 _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
+def _named_each(text: str, pos: int, names: str) -> list[tuple[str, int]]:
+    """The people of "Nazirov, Khodzhibaev and Ferapontov" (written at ``pos`` in ``text``), each
+    with its offset."""
+    out = []
+    for name in re.split(r"\s*,\s*|\s+and\s+", names):
+        at = text.find(name, pos) if name else pos
+        out.append((name, at))
+        pos = at + len(name)
+    return out
+
+
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
@@ -246,13 +257,10 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             dest, many = em.group("dest"), 1
             each = _EACH.match(dest)
             if each:   # "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)": a copy to each
-                pos = em.start("dest") + each.start("names")
-                for name in re.split(r"\s*,\s*|\s+and\s+", each.group("names")):
-                    at = self.text.find(name, pos)
-                    pos = at + len(name)
+                for name, at in _named_each(self.text, em.start("dest") + each.start("names"), each.group("names")):
                     k += 1
                     info = self._classify_destination(name, at)
-                    self._add_copy(info, k, str(k), self.ev(at, pos), source="list",
+                    self._add_copy(info, k, str(k), self.ev(at, at + len(name)), source="list",
                                    flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
                 self._list_lines.add(s)
                 continue
@@ -458,12 +466,9 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
         dest, d0 = m.group("dest"), m.start("dest")
         body = re.sub(r"\s*\((?:one|a\s+copy)\s+each\)\s*\.?\s*$", "", dest)
         lead = re.match(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+", body)
-        names = re.split(r"\s*,\s*|\s+and\s+", body[lead.end():]) if lead else []
-        if len(names) == len(numbers) and all(names):
-            pos = d0 + lead.end()
-            for n, name in zip(numbers, names):
-                at = self.text.index(name, pos, d0 + len(dest))
-                pos = at + len(name)
+        names = _named_each(self.text, d0 + lead.end(), body[lead.end():]) if lead else []
+        if len(names) == len(numbers) and all(name for name, _at in names):
+            for n, (name, at) in zip(numbers, names):
                 self._add_copy(self._classify_destination(name, at), n, m.group("label"), self.ev(m.start(), m.end()))
         else:
             info = self._classify_destination(dest, d0)
