@@ -50,6 +50,7 @@ def _named_each(text: str, pos: int, names: str) -> list[tuple[str, int]]:
     return out
 
 
+_COPY_WORD_FIRST = re.compile(r"(?:" + P._COPY_WORD + r")[ \t]*[-–—:]?[ \t]+(?=\S)")
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
@@ -385,7 +386,9 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
         if "/" in num_raw:
             parts = parts[:1]   # "2/5": the second of five copies
         dest = (im.group("dest") or "").split("\t")[0].rstrip()   # a table: the first column after the number
-        info = self._classify_destination(dest, line_start + im.start("dest"))
+        word = _COPY_WORD_FIRST.match(dest)   # "1. pld. Vadász Ernő": the copy word after its number
+        info = self._classify_destination(dest[word.end():] if word else dest,
+                                          line_start + im.start("dest") + (word.end() if word else 0))
         flags = list(info["flags"])
         label = im.group("label").strip()
         if not label.startswith("["):

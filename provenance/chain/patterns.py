@@ -104,7 +104,8 @@ COPY_LIST_HEAD = re.compile(
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
 PRINT_RUN_INLINE = re.compile(
-    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?(?:\s*of\s+(?:which|them)\s*:?)?)\s+(?="
+    r"^(?P<head>\s*(?:\[?printed\]?|were printed|in all|typed|made|run off)?\s*[.:;,]?(?:\s*of\s+(?:which|them)\s*:?)?"
+    r"(?:\s*(?:receives?|recipients|distribution)\s*:)?)\s+(?="
     r"(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\d{1,3}(?:\s*" + _DASH + r"\s*\d{1,3})?\s*\]?\s*(?:" + _DASH + r"|to\s|\.[ \t])"
     r"|\(\d{1,3}\)[ \t]*[^\W\d])",   # "Printed 7 copies: (1) Chairman Fan (2) ..."
     re.IGNORECASE,
