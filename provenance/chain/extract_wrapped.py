@@ -23,6 +23,8 @@ _TOTAL_IN_LINE = re.compile(r"(?<=[.;])[ \t]+(?:Total|In\s+all|Altogether)[ \t]*
                             re.IGNORECASE)
 
 
+#: a line that opens with a number: where counted entries begin
+_NUMBER_OPENS_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}\b")
 #: what a line must have to be tried as a leader entry: a run of leader dots, a number near its end
 _LEADER_RUN = re.compile(r"[.…_][ \t]?[.…_][ \t]?[.…_]")
 _ENDS_IN_NUMBER = re.compile(r"\d[^\d\n]{0,12}$")
@@ -34,7 +36,6 @@ def _leader_numbers(raw: str) -> list[int]:
     if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 20:
         return list(range(int(m.group(1)), int(m.group(2)) + 1))
     return [int(x) for x in re.findall(r"\d{1,3}", raw)]
-
 
 
 def _is_item(im: re.Match | None) -> bool:
@@ -56,7 +57,7 @@ class WrappedPart:
     def _paragraph_items(self, start: int, end: int, found: int) -> list[tuple[re.Match, int]] | None:
         """A list written as a sentence wrapped over lines ("1st copy - Cde. Kim, chairman of the
         South Pyongan" / "Provincial People's Committee; 2nd copy - ..."): its entries read with the
-        line breaks taken as spaces (same offsets), and where the list ends; None unless that
+        line breaks taken as spaces (same offsets); None unless that
         reads more entries than the ``found`` on the first line. The list ends at a blank line, an
         editor's bracket, or a line of its own kind (a drafter's or a typist's, another list's head)."""
         stop = self._paragraph_end(end)
@@ -66,9 +67,9 @@ class WrappedPart:
         return items if len(items) > found else None
 
     def _paragraph_end(self, end: int) -> int:
-        """Where a list that runs on from the line ending at ``end`` ends: at a blank line or at a
-        line of its own kind (a drafter's or a typist's, another list's head, a numbered entry
-        not after a comma or a semicolon); ``end`` when the next line is one of these."""
+        """Where a list that runs on from the line ending at ``end`` ends: at a blank line, an
+        editor's bracket, or a line of its own kind (a drafter's or a typist's, another list's head,
+        a numbered entry not after a comma or a semicolon); ``end`` when the next line is one of these."""
         stop = end
         for _k in range(8):
             nxt = self.text.find("\n", stop + 1)
@@ -105,7 +106,7 @@ class WrappedPart:
                 m = (P.LEADER_ENTRY.fullmatch(self.text, s, e) if _LEADER_RUN.search(line) else None) \
                     or (P.PAREN_ENTRY.fullmatch(self.text, s, e) if line.rstrip(" \t.;,").endswith(")") else None)
             if m is None:
-                after = self.text[s:e]
+                after = line
                 break
             entries.append(m)
         if len(entries) < 2:
@@ -185,7 +186,7 @@ class WrappedPart:
         for t in _TOTAL_IN_LINE.finditer(self.text):
             start = self.text.rfind("\n\n", 0, t.start())
             start = 0 if start < 0 else start + 2
-            first = re.compile(r"(?m)^[ \t]*\d{1,3}\b").search(self.text, start, t.start())
+            first = _NUMBER_OPENS_LINE.search(self.text, start, t.start())
             if first is None:
                 continue
             start = first.start()   # the entries begin on the first line that opens with a number

@@ -34,8 +34,6 @@ _EDITORIAL = frozenset({
 })
 #: English words that may stand right before a gloss without being the original's word
 _FUNCTION = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with", "from"})
-#: how common a word must be to be read as English, not as a word of the original
-_ENGLISH_ZIPF = 3.5
 #: how far before a bracket the words it translates may begin
 LOOK_BACK = 200
 _STOP_AFTER = (":", ";", ",", ")", "]", "(", "|")
@@ -68,7 +66,7 @@ def _english(token: str) -> bool:
     core = token.strip(".'’\"").lower()
     if core in _FUNCTION:
         return True
-    return len(core) >= 3 and core.isascii() and core.isalpha() and english.zipf(core) >= _ENGLISH_ZIPF
+    return len(core) >= 3 and core.isascii() and core.isalpha() and english.zipf(core) >= english.ENGLISH_ZIPF
 
 
 def _covered(text: str, line_start: int, pos: int, has_digit: bool) -> int | None:

@@ -86,11 +86,6 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
     return tokens[-1]
 
 
-#: how common an English word must be (Zipf scale) for a bracketed word to be read as English
-#: rather than as a transliteration that happens to be spelt like a rare English word
-ENGLISH_ZIPF = 3.5
-
-
 #: Russian prepositions of one or two letters, which no dictionary lookup of three letters or more finds
 _RUSSIAN_PREPOSITIONS = frozenset({"v", "vo", "na", "s", "so", "k", "ko", "o", "ob", "u", "iz", "po", "ot", "do", "za"})
 
@@ -99,7 +94,7 @@ def _russian(words) -> bool:
     """Every word is a Russian word in transliteration (pymorphy3's dictionary) and not a common
     English word: [sovkhozy], [otryady], [zagotovki]; a preposition with them too ([v zapas])."""
     content = [w for w in words if w.lower() not in _RUSSIAN_PREPOSITIONS]
-    return bool(content) and all(russian.russian_word(w) and english.zipf(w) < ENGLISH_ZIPF for w in content)
+    return bool(content) and all(russian.russian_word(w) and english.zipf(w) < english.ENGLISH_ZIPF for w in content)
 
 
 def _foreign_word(word: str) -> bool:

@@ -17,6 +17,9 @@ from provenance.resources import installed_file
 #: this common (Zipf scale: 4.5 = about 30 per million words); misspellings seen in the wild
 #: ("goverment" 2.7, "teh" 3.0) stay far below
 COMMON_ZIPF = 4.5
+#: how common an English word must be for a word of a transcription to be read as English rather
+#: than as a transliteration that happens to be spelt like a rare English word
+ENGLISH_ZIPF = 3.5
 
 
 #: English words WordNet leaves out by design (it holds nouns, verbs, adjectives and adverbs)
