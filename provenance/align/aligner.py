@@ -217,12 +217,17 @@ def _lcs_blocks(a, b, alo, ahi, blo, bhi, out):
     m = bhi - blo
     sa = a[alo:ahi]
     sb = b[blo:bhi]
-    # rows[i][j] = LCS length of sa[i:], sb[j:]
-    rows = [[0] * (m + 1) for _ in range(n + 1)]
+    # rows[i][j] = LCS length of sa[i:], sb[j:]; a token of sa that sb lacks leaves its row the
+    # same as the next one (the rows are non-increasing), so the two rows are one list
+    in_b = set(sb)
+    rows: list = [None] * n + [[0] * (m + 1)]
     for i in range(n - 1, -1, -1):
-        ri = rows[i]
         rn = rows[i + 1]
         ai = sa[i]
+        if ai not in in_b:
+            rows[i] = rn
+            continue
+        ri = rows[i] = [0] * (m + 1)
         for j in range(m - 1, -1, -1):
             if ai == sb[j]:
                 ri[j] = rn[j + 1] + 1

@@ -170,7 +170,11 @@ def _phrases(words: list[str], lexicon) -> list[tuple[frozenset, list[str]]]:
     keys = phrase_key(words)
     out = []
     i = 0
+    starts = lexicon.starts
     while i < len(keys):
+        if keys[i] not in starts:   # no phrase begins with this word
+            i += 1
+            continue
         for L in range(min(lexicon.max_len, len(keys) - i), 0, -1):
             sets = lexicon.phrases.get(keys[i:i + L])
             if sets:

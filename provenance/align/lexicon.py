@@ -91,7 +91,12 @@ class Lexicon:
         out: list = []
         i = 0
         n = len(keys)
+        starts = self.starts
         while i < n:
+            if keys[i] not in starts:   # no phrase begins with this word
+                out.append(keys[i])
+                i += 1
+                continue
             for L in range(min(self.max_len, n - i), 0, -1):
                 sets = self.phrases.get(keys[i:i + L])
                 if sets:
