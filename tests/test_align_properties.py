@@ -49,6 +49,40 @@ def test_blocks_are_valid_and_monotone(a, b):
     assert set(cleaned) <= set(blocks)
 
 
+def _lcs_reference(a, b):
+    """The exact LCS of a small gap with its whole table, every row computed: the blocks of the
+    traceback that prefers dropping from ``a`` when both ways keep the LCS length."""
+    n, m = len(a), len(b)
+    rows = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            rows[i][j] = rows[i + 1][j + 1] + 1 if a[i] == b[j] else max(rows[i + 1][j], rows[i][j + 1])
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        if a[i] == b[j] and rows[i][j] == rows[i + 1][j + 1] + 1:
+            if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+                out[-1] = (out[-1][0], out[-1][1], out[-1][2] + 1)
+            else:
+                out.append((i, j, 1))
+            i, j = i + 1, j + 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+@given(st.lists(st.integers(0, 9), max_size=40), st.lists(st.integers(0, 12), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_small_gaps_get_the_exact_lcs_of_the_whole_table(a, b):
+    """The small-gap LCS shares the row of each token the other side lacks instead of computing
+    it: its blocks are those of the whole table."""
+    from provenance.align.aligner import _lcs_blocks
+    got: list = []
+    _lcs_blocks(a, b, 0, len(a), 0, len(b), got)
+    assert got == _lcs_reference(a, b)
+
+
 @given(st.lists(st.integers(0, 12), max_size=300), st.lists(st.integers(0, 12), max_size=300))
 @settings(max_examples=150, deadline=None)
 def test_large_range_anchors_counted_with_numpy_are_the_same(a, b):
