@@ -78,13 +78,15 @@ _FOLIO = r"\d+(?:\s?(?:ob\.?|об\.?|v(?![a-z])))?"
 _RANGE = _FOLIO + r"(?:" + _DASH + _FOLIO + r")?"
 _FOLIOS_VAL = r"(?P<folios>" + _RANGE + r"(?:\s*,\s*" + _RANGE + r")*)"
 
-_FOND = r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд)\s*" + _NUMSIGN + _FOND_VAL + r")"
-_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись)\s*"
+# a Chinese archive's levels in pinyin: quanzong (fonds), mulu (catalogue), juan (file)
+_FOND = (r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд|[Qq]uanzong)\s*" + _NUMSIGN
+         + _FOND_VAL + r")")
+_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu)\s*"
          + _NUMSIGN + _OPIS_VAL + r")")
 _PAPKA = (r"(?P<papka_raw>(?:[Pp]apka|PAPKA|[Pp]ap\.|PAP\.|[Pp]\.|[Пп]апка|[Пп]ап\.|[Пп]\.)\s*"
           + _NUMSIGN + _PAPKA_VAL + r")")
-_DELO = r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело)\s*" + _NUMSIGN + _DELO_VAL + r")"
-_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.)\s*" + _FOLIOS_VAL + r")")
+_DELO = r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan)\s*" + _NUMSIGN + _DELO_VAL + r")"
+_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.)\s*" + _FOLIOS_VAL + r")")
 
 _CITATION = re.compile(
     r"(?:" + _REPO + _SEP + r")?"
@@ -126,12 +128,28 @@ def _folio_bounds(folios: str) -> tuple[str | None, str | None]:
     return nums[0], nums[-1]
 
 
+#: an archive named in words before its fond ("Central State Archive of the Republic of Kazakhstan,
+#: f. 1380"; "Xinjiang Uyghur Autonomous Region Archive, Quanzong 1"): the words since the last comma
+#: or full stop, one of them a word for an archive
+_ARCHIVE_WORD = re.compile(r"(?i)\b(?:archives?|archiv\w*|arkhiv\w*|archiw\w*|archivo|archief|levéltár\w*)\b")
+_ARCHIVE_BEFORE = re.compile(r"(?:^|[,.;:(]\s*)(?P<name>[^\W\d][^,.;:()\n]{2,118}?)\s*,?\s*$")
+
+
+def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
+    """(start, name) of an archive named in words right before a fond, or None."""
+    m = _ARCHIVE_BEFORE.search(text, max(0, fond_at - 120), fond_at)
+    if not m or not _ARCHIVE_WORD.search(m.group("name")) or "Digital Archive" in m.group("name"):
+        return None
+    return m.start("name"), " ".join(m.group("name").split())
+
+
 def _from_match(m: re.Match) -> dict | None:
     g = m.groupdict()
     has_repo = bool(g.get("repo"))
     parts = sum(1 for k in ("opis", "delo", "folios") if g.get(k))
     # "F. 17" on its own is not a citation; with a repository or further parts it is.
-    if not has_repo and parts < 2:
+    named = None if has_repo else _archive_before(m.string, m.start("fond_raw"))
+    if not has_repo and not named and parts < 2:
         return None
     # the match ends on the last part actually present
     end = m.start("fond_raw")
@@ -139,14 +157,16 @@ def _from_match(m: re.Match) -> dict | None:
         if g.get(k):
             end = m.end(k)
     start = m.start("repo") if has_repo else m.start("fond_raw")
+    if named:
+        start = named[0]
     raw = m.string[start:end]
     folios = g.get("folios")
     folio_from, folio_to = _folio_bounds(folios) if folios else (None, None)
     repo = normalize_repository(g.get("repo")) if has_repo else None
     out = {
         "repository": repo,
-        "repository_raw": g.get("repo"),
-        "repository_name": repository_name(repo),
+        "repository_raw": g.get("repo") or (named[1] if named else None),
+        "repository_name": repository_name(repo) or (named[1] if named else None),
         "fond": g.get("fond"),
         "fond_raw": g.get("fond_raw"),
         "opis": g.get("opis"),
@@ -171,7 +191,7 @@ def _from_match(m: re.Match) -> dict | None:
 # ("GARF, "): a match of the citation pattern starts at a fond keyword, or at most a repository
 # name and separators (letters, spaces, parentheses, commas, hyphens) before it. Trying the
 # pattern only there finds the same matches as a search from every position, much faster.
-_FOND_KEYWORDS = ("fond", "f.", "ф.", "фонд")
+_FOND_KEYWORDS = ("fond", "f.", "ф.", "фонд", "quanzong")
 _CITATION_BARRIER = frozenset("0123456789.:!?\"'[]{}/\\<>*&^%$#@~`=+_|")
 _FOLD_TROUBLE = re.compile("[\u0130\u0131\u017f\u212a]")  # letters whose lower case moves offsets or matches
 

@@ -28,7 +28,18 @@ def norm(s: str | None) -> str:
 
 
 def text_of(el) -> str:
-    return norm("".join(el.itertext()))
+    """The element's text, without what describes a gap (its ``desc``: "signature" is no word of the text)."""
+    return norm("".join(_text_parts(el)))
+
+
+def _text_parts(el):
+    if el.text and el.tag != f"{TEI}desc":
+        yield el.text
+    for child in el:
+        if child.tag != f"{TEI}desc":
+            yield from _text_parts(child)
+        if child.tail:
+            yield child.tail
 
 
 def _attrs_ok(el, attrs: dict) -> bool:

@@ -23,5 +23,6 @@ def test_the_tuning_half_stays_where_it_was_measured():
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
-    """On arrival 88 of its 97 marks and 12 of its 19 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 97, 19, 88, 12)
+    """On arrival 88 of its 97 marks and 12 of its 19 copy-chain facts were read as expected (89
+    marks since the seventeenth set's rules)."""
+    check_set(FOLDER, HELD_OUT, 97, 19, 89, 12)

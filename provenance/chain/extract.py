@@ -22,6 +22,8 @@ from provenance.chain.extract_parties import PartiesPart
 from provenance.chain.extract_roles import RolesPart
 from provenance.chain.glosses import reading_view
 from provenance.chain.spans import _lines, _strip_span
+from provenance.chain.titles import BREADCRUMB
+from provenance.knowledge.wordnet import wordnet
 
 _CHROME = re.compile(r"^\s*(?:\*\*)?\s*(?:Skip to content|Citation:|Summary:|Credits:)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\s*(?:\*\*)?\s*" + P._MONTH_RE + r"\s+\d{1,2},\s+\d{4}\s*(?:\*\*)?\s*$")
@@ -35,7 +37,7 @@ def document_meta(text: str) -> dict:
     while i < len(lines):
         s, e, line = lines[i]
         stripped = line.strip()
-        if not stripped or _CHROME.match(line):
+        if not stripped or _CHROME.match(line) or BREADCRUMB.match(line):
             i += 1
             continue
         if _DATE_LINE.match(line):
@@ -163,10 +165,25 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
             "excerpts": [to_dict(e) for e in self.excerpts],
             "archival_units": units,
             "correspondence": {"addressees": [to_dict(p) for p in self.addressees],
-                               "senders": [to_dict(p) for p in self.senders]},
+                               "senders": [to_dict(p) for p in _signed_first(self.senders)]},
             "decision": self.decision,
             "numbers": self.numbers,
         }
+
+
+def _signed_first(senders: list) -> list:
+    """The senders, without those the title names that a signature names too (the signature is
+    the better witness of who sent it)."""
+    signed = {(p.recorded_name or p.name or "").lower() for p in senders if p.source == "signature"}
+    return [p for p in senders if p.source != "title" or (p.recorded_name or p.name or "").lower() not in signed
+            and not (signed and _an_office(p.raw))]
+
+
+def _an_office(phrase: str) -> bool:
+    """Whether a title's party is an office held by one person ("Commander of the Osh Operational
+    Group"): the signature then names the sender better."""
+    first = re.match(r"[A-Za-z-]+", phrase or "")
+    return bool(first) and wordnet().names_an_office(first.group(0).lower())
 
 
 def extract_facts(text: str, doc_id: str, meta: dict | None = None,

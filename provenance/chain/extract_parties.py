@@ -7,7 +7,8 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.model import Evidence, Party, Transfer
 from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted, name_after_post
-from provenance.knowledge import places
+from provenance.chain.titles import title_parties
+from provenance.knowledge import english, places
 from provenance.knowledge.wordnet import wordnet
 
 
@@ -31,6 +32,37 @@ def _organization(who: str) -> str | None:
     return (m.group("head") + m.group("rest")).strip()
 
 
+#: a person's initials and surname inside a longer phrase ("Deputy Minister D. Tsogt-Ochir of ...")
+_INITIALS_NAME = re.compile(r"(?:\b[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+")
+#: an acronym of a body or office (MGB, ECCI, NKVD, CC MPRP)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]?\b|\b[A-Z][a-z]?[A-Z]+\b")
+
+
+def _personal_name(phrase: str) -> bool:
+    """Two or three capitalized words, one of them at least no English word, not a place's name."""
+    words = phrase.split()
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)?", w) for w in words) \
+        and not all(english.is_word(w.lower()) for w in words) and not places.is_place(phrase)
+
+
+def _next_line(text: str, end: int) -> int:
+    """Where the line after the one ending at ``end`` begins, one blank line between them skipped
+    (an addressee's office, a blank line, then his name)."""
+    pos = end + 1
+    m = re.match(r"[ \t]*\n", text[pos:pos + 40])
+    return pos + m.end() if m else pos
+
+
+def _body_or_office(phrase: str) -> bool:
+    """Whether a title's phrase names a body or an office: an acronym, or a word WordNet says names
+    an organization or a kind of person that is an office (ministry, presidium; commandant, consul)."""
+    if _ACRONYM.search(phrase):
+        return True
+    wn = wordnet()
+    return any(len(w) > 2 and (wn.names_a_group(w) or wn.names_an_office(w))
+               for w in re.findall(r"[a-z][a-z-]+", phrase.lower()))
+
+
 #: a line of a rank or a post alone, between an addressee's office and his name
 _RANK_LINE = re.compile(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|for|and|\d(?:st|nd|rd|th)))*[ \t]*(?=\n)")
 
@@ -41,11 +73,12 @@ class PartiesPart:
             who = m.group("who")
             if re.match(r"^(?:the\s+)?addressees?\b", who, re.IGNORECASE):
                 continue
-            below = _TITLED_LINE.match(self.text, m.end() + 1) if m.end() < len(self.text) \
-                and not P.ADDRESSEE.match(self.text, m.end() + 1) else None   # not the next "To ..." line
-            rank = _RANK_LINE.match(self.text, m.end() + 1) if below is None and m.end() < len(self.text) else None
+            nxt = _next_line(self.text, m.end())   # the next line that is not blank
+            below = _TITLED_LINE.match(self.text, nxt) if nxt < len(self.text) \
+                and not P.ADDRESSEE.match(self.text, nxt) else None   # not the next "To ..." line
+            rank = _RANK_LINE.match(self.text, nxt) if below is None and nxt < len(self.text) else None
             if rank:   # "To the People's Commissar ..." / "General Commissar of State Security" / "Cde. L. P. BERIA"
-                below = _TITLED_LINE.match(self.text, rank.end() + 1)
+                below = _TITLED_LINE.match(self.text, _next_line(self.text, rank.end()))
             title = self.meta.get("title_span")
             org = _organization(who) if title is None or m.start() < title[1] + 400 else None
             if org and not below:
@@ -85,35 +118,47 @@ class PartiesPart:
                                              _name_confidence(r), r.recorded))
 
     def title_parties(self):
+        """The senders and addressees the title names (``titles.title_parties``): people by their
+        names, offices and bodies as written ("MGB of the USSR", "Commandant of the Murgab Border
+        Commandant's Office")."""
         title = self.meta.get("title")
         span = self.meta.get("title_span")
         if not title:
             return
         base = span[0] if span else 0
         seg = self.text[span[0]:span[1]] if span else title
+        senders, addressees = title_parties(title)
+        for phrase in senders:
+            self._title_party(phrase, seg, base, span, self.senders)
+        for phrase in addressees:
+            self._title_party(phrase, seg, base, span, self.addressees)
 
-        def parties(part: str, source_kind: str, out: list):
-            k = seg.find(part)
-            start = base + k if k >= 0 and span else None
-            for r in self.auth.split(part, start or 0, attested=self.attested):
-                if r.kind not in ("person", "institution") and not _sure_unlisted(r):
-                    continue
-                evid = self.ev(r.start, r.end) if start is not None else Evidence(part, -1, -1)
-                out.append(Party(r.name, r.raw, r.kind, source_kind, evid, 0.7, r.recorded))
-
-        m_from = re.search(r"\bfrom\s+(?P<who>.+?)(?=\s+(?:to|in|on|about|concerning|regarding)\s|$)", title)
-        if m_from:
-            parties(m_from.group("who"), "title", self.senders)
-        else:
-            m_lead = re.match(r"^(?P<who>(?:[A-Z]\.\s*)+[A-Z][\w\-]+(?:\s+and\s+(?:[A-Z]\.\s*)+[A-Z][\w\-]+)*)\s+to\s+",
-                              title)
-            if m_lead:
-                parties(m_lead.group("who"), "title", self.senders)
-        # "to Cde. V.M. Molotov", "to A. N. Kosygin on the Work of ...": the name before what the document is about
-        m_to = re.search(r"\b(?:to|for)\s+(?P<who>(?:Cdes?\.?\s+|[A-Z]\.\s*)[^,;]+?)"
-                         r"(?=\s+(?:on|about|concerning|regarding|in|with)\s|$)", title)
-        if m_to:
-            parties(m_to.group("who"), "title", self.addressees)
+    def _title_party(self, part: str, seg: str, base: int, span, out: list) -> None:
+        k = seg.find(part)
+        start = base + k if k >= 0 and span else None
+        evid = (lambda a, b: self.ev(a, b)) if start is not None else (lambda a, b: Evidence(part, -1, -1))
+        person = _INITIALS_NAME.search(part)
+        if person and _body_or_office(part[person.end():]):
+            # "Deputy Minister D. Tsogt-Ochir of the MPR Ministry of Internal Affairs": the person
+            part, start = person.group(0), (start + person.start() if start is not None else None)
+        found = [r for r in self.auth.split(part, start or 0, attested=self.attested)
+                 if r.kind in ("person", "institution") or _sure_unlisted(r)]
+        s = name_after_post(part, 0, len(part))
+        if not found and s > 0 and re.fullmatch(r"(?:[A-Z][a-z]?\.\s*){0,3}[A-Z][\w'’-]+", part[s:]):
+            # "Consul General Savelyev", "Marshal Choibalsan": a post, then the person's name
+            name = part[s:].split()[-1].split(".")[-1]
+            out.append(Party(None, part, "unlisted", "title", evid(start, start + len(part)) if start is not None
+                             else evid(0, 0), 0.7, name))
+            return
+        for r in found:
+            out.append(Party(r.name, r.raw, r.kind, "title", evid(r.start, r.end), 0.7, r.recorded))
+        if not found and _body_or_office(part):
+            end = start + len(part) if start is not None else None
+            out.append(Party(None, part, "institution", "title", evid(start, end), 0.7, part))
+        elif not found and _personal_name(part):
+            # "to Mao Zedong": a name of two or three capitalized words, none of them English or a place
+            end = start + len(part) if start is not None else None
+            out.append(Party(None, part, "unlisted", "title", evid(start, end), 0.7, part))
 
     def sent_to(self):
         """"Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan": the document went to each of them."""

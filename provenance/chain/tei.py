@@ -62,8 +62,11 @@ def _organization_shaped(name: str) -> bool:
     return any(w[:1].isupper() and wordnet().names_a_group(w.lower()) for w in re.findall(r"[A-Za-z]+", name)[:3])
 
 
-def _name(parent, name: str | None, raw: str | None, authority: NameAuthority, status: str | None = None):
+def _name(parent, name: str | None, raw: str | None, authority: NameAuthority, status: str | None = None,
+          kind: str | None = None):
     tag, key = _key_for(name, authority)
+    if kind == "institution" and key is None:
+        tag = "orgName"   # a body the title names ("VKP(b) CC Politburo"), however its words run
     el = _el(tag, parent, key=key)
     if name:
         el.text = name
@@ -95,15 +98,20 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
         doc = extract_document(text, doc_id, meta, auth)
     received, seen = [], set()
 
-    def add_received(name, raw, source, ev):
+    def add_received(name, raw, source, ev, kind=None):
         if name and (name, source) not in seen:
             seen.add((name, source))
             received.append({"name": name, "key": _key_for(name, auth)[1], "raw": raw, "source": source,
-                             "start": ev["start"], "end": ev["end"]})
+                             "start": ev["start"], "end": ev["end"], "kind": kind})
 
     for p in doc["correspondence"]["addressees"]:
         if p["source"] == "header":
-            add_received(party_name(p), p["raw"], "header", p["evidence"])
+            add_received(party_name(p), p["raw"], "header", p["evidence"], p["kind"])
+    in_header = {_last_word(r["name"]) for r in received}
+    for p in doc["correspondence"]["addressees"]:
+        # an addressee the title names and the header does not ("Telegram ... to Mao Zedong")
+        if p["source"] == "title" and party_name(p) and _last_word(party_name(p)) not in in_header:
+            add_received(party_name(p), p["raw"], "title", p["evidence"], p["kind"])
     for c in doc["copies"]:
         add_received(recipient_name(c), c["recipient_raw"] or c["destination"], "copy", c["evidence"])
     for e in doc["excerpts"]:
@@ -117,7 +125,7 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
         name = party_name(p)
         if name and all(s["name"] != name for s in sent):
             date = next((r["date"] for r in doc["roles"] if r["role"] == "signed" and agent_name(r) == name), None)
-            sent.append({"name": name, "key": _key_for(name, auth)[1], "raw": p["raw"],
+            sent.append({"name": name, "key": _key_for(name, auth)[1], "raw": p["raw"], "kind": p["kind"],
                          "source": p["source"], "date": date or doc.get("date")})
     distribution, lines = [], {}
     for c in doc["copies"]:
@@ -136,6 +144,11 @@ def distribution_facts(text: str, doc_id: str, meta: dict | None = None,
     return {"document": doc, "sent": sent, "received": received, "distribution": distribution}
 
 
+def _last_word(name: str) -> str:
+    words = name.replace(".", " ").split()
+    return words[-1].lower() if words else ""
+
+
 def correspdesc_element(facts: dict, authority: NameAuthority | None = None):
     """``<correspDesc>`` with the senders and the recipients (header, copies, excerpts)."""
     auth = authority or NameAuthority.default()
@@ -143,11 +156,11 @@ def correspdesc_element(facts: dict, authority: NameAuthority | None = None):
     if facts["sent"]:
         act = _el("correspAction", cd, type="sent")
         for s in facts["sent"]:
-            _name(act, s["name"], s["raw"], auth)
+            _name(act, s["name"], s["raw"], auth, kind=s.get("kind"))
         _date(act, facts["sent"][0].get("date"))
     for r in facts["received"]:
         act = _el("correspAction", cd, type="received", subtype=r["source"])
-        _name(act, r["name"], r["raw"], auth)
+        _name(act, r["name"], r["raw"], auth, kind=r.get("kind"))
     return cd
 
 

@@ -21,7 +21,7 @@ from provenance.fileio import TRANSCRIPTION_SUFFIXES, atomic_write, expand_each
 from provenance.ingest.blocks import structure
 from provenance.ingest.brackets import Classifier
 from provenance.ingest.inline import Context
-from provenance.ingest.layout import detect, iso_date
+from provenance.ingest.layout import citation_text, detect, iso_date
 from provenance.ingest.tei import TeiBuilder
 from provenance.knowledge.languages import romanized_tag
 from provenance.model import Mark, Segment, Witness
@@ -114,9 +114,7 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
         ctx.warn(pos, msg)
     builder = TeiBuilder(ctx, layout, blocks)
     body = builder.build_body()
-    citations = []
-    if "citation" in layout.fields:
-        citations = find_citations(layout.fields["citation"].value)
+    citations = find_citations(citation_text(layout.fields))
     header = builder.build_header(doc_id, citations)
     root = etree.Element(tei_tag("TEI"), nsmap={None: TEI_NS})
     root.append(header)
@@ -129,7 +127,7 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     facts = _add_chain_facts(root, distribution_facts(text, doc_id, doc=chain_doc))
     senders = [x.get("raw") or x["name"] for x in facts.get("sent", []) if x.get("name")]
     addressees = [x.get("raw") or x["name"] for x in facts.get("received", [])
-                  if x.get("name") and x.get("source") == "header"]
+                  if x.get("name") and x.get("source") in ("header", "title")]
     if senders:
         meta["author"] = ", ".join(senders)
     if addressees:

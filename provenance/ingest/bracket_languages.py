@@ -4,7 +4,7 @@ header names, the one the document names most. A part of :class:`provenance.inge
 from __future__ import annotations
 
 from provenance.ingest.decision import Decision
-from provenance.knowledge import english, languages, russian
+from provenance.knowledge import chinese, english, languages, russian
 
 
 class LanguagePart:
@@ -18,7 +18,7 @@ class LanguagePart:
         ("guan", "xian") or three syllables or more ("bu dou, bu fen")."""
         if self._romanized_other() and not (self.doc_language or "").startswith("zh"):
             return False
-        n = languages.pinyin(tuple(w.strip(",;") for w in words))
+        n = languages.pinyin(tuple(w.strip(",;") for w in words)) or chinese.wade_giles_words(words)
         return bool(n) and (not english_too or n >= 3 or all(english.zipf(w.strip(",;")) < 3.0 for w in words))
 
     def _romanized_other(self) -> bool:

@@ -25,7 +25,7 @@ from provenance.ingest.words import (
     _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
     glossed_word, names_offered, no_english, occurs_alone, original_after_english, place_run, sentence_around, some_foreign
 )
-from provenance.knowledge import english, languages, places, russian
+from provenance.knowledge import chinese, english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import title_word
 
@@ -125,6 +125,11 @@ class Classifier(LanguagePart):
                 # "[[illegible signature]]": nothing was read, so nothing was supplied: one gap
                 extent = m.group("extent") or m.group("what")
                 return Decision("gap-illegible", "gap.illegible.nested", b, attrs={"extent": extent} if extent else {},
+                                template=text[b.start:b.end])
+            inner_text = text[b.children[0].start + 1:b.children[0].end - 1].strip()
+            if RE_FEATURE.match(inner_text) and not b.children[0].children:
+                # "[[signature]]" in a quoted note: the bracket doubled inside a bracket, one feature
+                return Decision("gap-omitted", "gap.feature.nested", b, attrs={"desc": inner_text},
                                 template=text[b.start:b.end])
             return Decision("supplied", "nested.outer", b, content=(cs, ce))
         if not b.children:
@@ -339,6 +344,11 @@ class Classifier(LanguagePart):
         if nameish and prev and glossed_word(text, prev[0], lo, True, words):
             # "Vypiska [Extract]": the original's word, and what it means
             return Decision("note-gloss", "gloss.meaning", b, content=(cs, ce))
+        if nameish and prev_word and english.is_word(prev_word.lower()) and len(prev_word) >= 4 \
+                and chinese.wade_giles_words(words) and not places.is_place(stripped):
+            # "the Bureau of Reconstruction [Chien-she T'ing]": an English word's Chinese in Wade-Giles,
+            # the name of the office in the original, not another name of the words before it
+            return Decision("foreign", "foreign.wade-giles.name", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
         if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
             # a name of k parts glosses a name of about k words (the Black Irtysh [Kara-Irtysh])
             n = max(len(re.split(r"[\s-]+", a.strip("-"))) for a in alts)
@@ -405,6 +415,11 @@ class Classifier(LanguagePart):
                 # a Slavic word of a Bulgarian (Ukrainian, Serbian...) original, read as Russian
                 return self._document_language(b, cs, ce, stripped, "foreign.document-language")
             return Decision("foreign", "foreign.russian", b, content=(cs, ce))
+        if low not in self.common and chinese.wade_giles_words(words) \
+                and not any(english.is_word(w.lower()) or "-" not in w and english.zipf(w) >= 3.0 for w in words):
+            # "native banks [ch'ien-chuang]", "legal tender [fa-pi]": Chinese in Wade-Giles, its
+            # syllables joined by hyphens or marked by the apostrophe of an aspirated initial
+            return Decision("foreign", "foreign.wade-giles", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
         lang = self._other_language(words)
         if lang:
             return Decision("foreign", f"foreign.{lang}", b, content=(cs, ce), attrs={"lang": lang})

@@ -193,7 +193,7 @@ class InlineBuilder:
             _sub(parent, "gap", {"reason": "omitted", "rend": d.template})   # "[...]": words the editor left out
         elif k == "gap-omitted":
             # "[signature]": a signature the transcription does not reproduce; other features, omitted
-            feature = d.rule == "gap.feature" and re.match(r"\s*(?:signature|signed|initials)\s*$", d.attrs.get("desc") or "", re.I)
+            feature = d.rule in ("gap.feature", "gap.feature.nested") and re.match(r"\s*(?:signature|signed|initials)\s*$", d.attrs.get("desc") or "", re.I)
             g = _sub(parent, "gap", {"reason": "signature" if feature else "omitted"})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
         elif k == "gap-damage":   # "[page torn]": lost to damage, as the editor describes it

@@ -21,6 +21,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from provenance.chain.titles import BREADCRUMB
+from provenance.citation import find_citations
 from provenance.dates import numeric_date
 
 MONTHS = {m: i for i, m in enumerate(
@@ -41,6 +43,17 @@ WEB_LABELS = ["Document Information", "Original Uploaded Date", "Record ID", "Or
               "Publisher", "Translator", "Rights", "Summary", "Citation", "Related Documents"]
 RE_RIGHTS = re.compile(r"welcomes reuse of Digital Archive materials|subject to copyright|rights holders|"
                        r"enquire about this document|request permission|copyright", re.I)
+
+
+def citation_text(fields: dict) -> str:
+    """The text that cites the archive: the "Citation" field, or the "Source" field when the citation
+    names no archival unit (a page that gives the archive under "Source" and the catalogue's
+    citation apart)."""
+    cit = fields["citation"].value if "citation" in fields else ""
+    src = fields["source"].value if "source" in fields else ""
+    if src and (not cit or not find_citations(cit) and find_citations(src)):
+        return src
+    return cit
 
 
 def iso_date(text: str) -> str | None:
@@ -207,7 +220,7 @@ def _web(text: str, ls: list[Para]) -> Layout:
     lay = Layout("web", 0, len(text))
     i = 0
     # debris at the top
-    while i < len(ls) and ls[i].text.strip().lower() in WEB_DEBRIS:
+    while i < len(ls) and (ls[i].text.strip().lower() in WEB_DEBRIS or BREADCRUMB.match(ls[i].text)):
         lay.debris.append((ls[i].start, ls[i].end, "navigation"))
         i += 1
     if i < len(ls) and RE_DATE_MDY.match(ls[i].text):

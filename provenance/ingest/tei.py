@@ -10,7 +10,7 @@ from provenance import XML_NS, __version__
 from provenance.citation import UNIT_LEVELS
 from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
-from provenance.ingest.layout import Layout, iso_date
+from provenance.ingest.layout import Layout, citation_text, iso_date
 from provenance.knowledge.languages import language_name
 from provenance.vocab import T
 
@@ -54,6 +54,12 @@ def _clean_name(s: str) -> str:
 def _surname(s: str) -> str:
     words = [w for w in re.split(r"[\s.]+", s) if len(w) > 1]
     return words[-1].lower() if words else s.lower()
+
+
+def _translator_field(value: str) -> str:
+    """The translator of a page's "Translator" field ("Gary Goldberg", "Translated by G. Goldberg")."""
+    m = re.match(r"\s*(?:[Tt]ranslated\s+by\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", value or "")
+    return m.group("who").rstrip(".") if m else ""
 
 
 def parties_from_title(title: str) -> tuple[list[str], list[str]]:
@@ -275,10 +281,11 @@ class TeiBuilder:
         funders = re.sub(r"^This document was made possible with support from\s+", "", funders).rstrip(".")
         for fu in [x for x in re.split(r"\s+and\s+(?=[A-Z])", funders) if x.strip()] if funders else []:
             _sub(ts, "funder", text=fu.strip())
-        citation = get("citation")
-        tr = RE_TRANSLATOR.search(citation)
-        co = RE_CONTRIBUTOR.search(citation)
-        translator = tr.group("who").rstrip(".") if tr else ""
+        citation = citation_text(f)
+        credit = " ".join(x for x in (get("citation"), get("source")) if x)   # who translated, who obtained
+        tr = RE_TRANSLATOR.search(credit)
+        co = RE_CONTRIBUTOR.search(credit)
+        translator = tr.group("who").rstrip(".") if tr else _translator_field(get("translator"))
         rs = _sub(ts, "respStmt", {XML_ID: "translator"})
         _sub(rs, "resp", text="translated by")
         if translator:
@@ -306,8 +313,9 @@ class TeiBuilder:
         ms = _sub(sd, "msDesc")
         mi = _sub(ms, "msIdentifier")
         cit = citations[0] if citations else None
-        if cit and cit.get("repository"):
-            _sub(mi, "repository", text=cit["repository"])
+        repository = cit and (cit.get("repository") or cit.get("repository_raw"))
+        if cit and (repository or cit.get("fond")):
+            _sub(mi, "repository", text=repository or "unknown")
             host = mi
             for key in UNIT_LEVELS:  # fond > opis > papka > delo, each nested in the one above
                 if cit.get(key):

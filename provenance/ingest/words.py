@@ -83,6 +83,11 @@ def _abbreviation_before(text: str, pos: int, lo: int, expansion: str) -> tuple[
         # "PP OGPU [Plenipotentiary Representation of the OGPU]": the expansion keeps the last
         # abbreviation as it is, so it spells out the one before it with it
         return tokens[-2][0], tokens[-1][1]
+    if last.isalpha() and len(last) >= 5 and (english.is_word(last.lower())
+                                              or not any(w[:1].isupper() for w in expansion.split())):
+        # "DECREE [postanovleniye]", "NOTE VERBALE [verbal'naya nota]": a heading's word in capitals
+        # (an English word, or spelt out in lower case), not an abbreviation
+        return None
     return tokens[-1]
 
 
@@ -336,18 +341,29 @@ def names_offered(stripped: str) -> list[str] | None:
     return out if len(out) >= 2 else None
 
 
+#: prepositions of place: after one, capitalized words up to a place's gloss are the place's name
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "near", "from", "to", "via", "towards", "toward", "outside", "beyond"})
+
+
 def place_run(text: str, pos: int, lo: int, tgt: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words of a place's name that ends with ``tgt`` (word spans before ``pos``): all of its
     capitalized words that are no English words ("Gorna Dzhumaya [Blagoevgrad]", "Yangi Hissar
     [today Yengisar]"), not the last one only; or the gazetteer's longer name ("Port Arthur")."""
     run = _words_before(text, pos, lo, len(tgt) + 3)
     k = len(run) - len(tgt)
+    common = None   # where a word common in English (a given name: "Kara") ended the run
     while k > 0:
         w = text[run[k - 1][0]:run[k - 1][1]]
-        if not RE_NAMEWORD.match(w) or w.lower() in LEADING_WORDS or english.is_word(w.lower()) \
-                or english.zipf(w) >= 3.0 or _sentence_start(text, run[k - 1][0], lo):
+        if not RE_NAMEWORD.match(w) or w.lower() in LEADING_WORDS or _sentence_start(text, run[k - 1][0], lo):
             break
+        zipf = english.zipf(w)
+        if english.is_word(w.lower()) and zipf >= 3.0:
+            break
+        if (zipf >= 3.0 or english.is_word(w.lower())) and common is None:
+            common = k   # a word common in English, or a rare one of the dictionary ("Tala")
         k -= 1
+    if common is not None and not (k > 0 and text[run[k - 1][0]:run[k - 1][1]] in _PLACE_PREPOSITIONS):
+        k = common   # "Kur Kara Usu [Wusu]" after "at" is one name; elsewhere the common word ends it
     if k < len(run) - len(tgt):
         tgt = run[k:]
     for k in range(max(0, len(run) - len(tgt) - 2), len(run) - len(tgt)):

@@ -48,6 +48,20 @@ def _pinyin() -> frozenset[str]:
     return frozenset(p for ps in wade_giles().values() for p in ps)
 
 
+def wade_giles_words(words) -> int:
+    """How many Wade-Giles syllables romanized words are ("ch'ien-chuang": 2, "fa-pi": 2, "Chien-she
+    T'ing": 3), 0 unless each part between hyphens and spaces is a Wade-Giles syllable and the
+    words bear the system's marks: a hyphen between syllables or an apostrophe after an initial."""
+    text = " ".join(words).strip(".,;:")
+    if not re.search(r"\w-\w|\b(?:ch|k|p|t|ts|tz)['’‘ʻ]", text, re.IGNORECASE):
+        return 0
+    parts = [p for p in re.split(r"[\s-]+", text) if p]
+    table = _wade_giles_syllables()
+    if not parts or not all(p.replace("'", "").replace("’", "").isalpha() and _plain(p) in table for p in parts):
+        return 0
+    return len(parts)
+
+
 def syllable_cut(word: str, syl: frozenset[str]) -> list[str] | None:
     """``word`` cut into the fewest syllables of ``syl`` (of six letters at most), or None."""
     best: list[list[str] | None] = [[]] + [None] * len(word)

@@ -1,0 +1,115 @@
+"""Who sent a document and to whom, as its catalogue title says; the archive named in words before
+its fond; the page's trail of links kept out of the title; and the header read against an
+archivist's labels of the held-out sets (tests/data/headers)."""
+
+from __future__ import annotations
+
+import pytest
+from heldout_header import score
+from lxml import etree
+
+from provenance.chain import extract_document
+from provenance.chain.titles import title_parties
+from provenance.citation import find_citations
+from provenance.ingest import ingest_text
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+@pytest.mark.parametrize("title,senders,addressees", [
+    ("Cable No. 12/13 from Consul General Orlov in Tihwa on the Floods", ["Consul General Orlov"], []),
+    ("Letter from the Embassy in Peking to Cde. A. A. Gromyko on Trade", ["Embassy"], ["Cde. A. A. Gromyko"]),
+    ("Note from the NKID to the Chinese Embassy, Stalin and Molotov on Lorries", ["NKID"],
+     ["Chinese Embassy", "Stalin", "Molotov"]),
+    ("Resolution of the Orgburo of the CC on the Schools of Uzbekistan", ["Orgburo of the CC"], []),
+    ("Order No. 17 of the Commander of the Second Cavalry Brigade on the Sowing", ["Commander of the Second Cavalry Brigade"], []),
+    ("Minutes No. 4 of the Meeting of the Presidium of the Sovnarkom on Grain", ["Presidium of the Sovnarkom"], []),
+    ("Excerpt on Tuva from Minutes No. 12 of the Orgburo Meetings", ["Orgburo"], []),
+    ("Report of the Trade Agency on the Wool Purchased from Kashgar", ["Trade Agency"], []),
+    ("Record of the Questioning of the Detained Herdsman Abdulla by the Border Post", ["Border Post"], []),
+    ("Draft Decision of the Politburo on Fishing, Submitted by A. Ivanov and P. Sidorov", ["A. Ivanov", "P. Sidorov"], []),
+    ("Record of Conversation of Ambassador Petrov with the Foreign Minister", [], []),
+    ("Memorandum on the Border Incidents", [], []),
+])
+def test_a_title_names_its_senders_and_addressees(title, senders, addressees):
+    assert title_parties(title) == (senders, addressees)
+
+
+def test_an_archive_named_in_words_before_its_fond_is_the_repository():
+    c = find_citations("Wilson Center Digital Archive, State Archive of Tuva Oblast, f. 12, op. 3, d. 45, ll. 6-8.")[0]
+    assert (c["repository_raw"], c["fond"], c["opis"], c["delo"], c["folios"]) == \
+        ("State Archive of Tuva Oblast", "12", "3", "45", "6-8")
+    # a fond and a file under an archive named in words count, as under a known acronym
+    assert find_citations("Archive of the Ministry of Foreign Affairs of Mongolia, f. 3, d. 7.")[0]["delo"] == "7"
+    # the publisher of the web page is no archive of the document
+    assert find_citations("Wilson Center Digital Archive, f. 5, op. 2, d. 3")[0]["repository_raw"] is None
+
+
+def test_a_chinese_archive_counts_its_levels_as_quanzong_mulu_and_juan():
+    c = find_citations("Gansu Provincial Archive, Quanzong 91, Mulu 4, Juan 212, pp. 3-9.")[0]
+    assert (c["repository_raw"], c["fond"], c["opis"], c["delo"], c["folios"]) == \
+        ("Gansu Provincial Archive", "91", "4", "212", "3-9")
+
+
+WEB = """Skip to content
+
+Home > Collections > Soviet Foreign Policy > Letter from the Trade Agency to Cde. Mikoyan
+
+March 3, 1941
+
+Letter from the Trade Agency in Kashgar to Cde. A. I. Mikoyan on the Wool Harvest
+
+This document was made possible with support from MacArthur Foundation
+
+The wool harvest was poor this year.
+
+Document Information
+
+Source
+
+GARF, f. 5446, op. 1, d. 12, ll. 3-4. Obtained by A. Petrova and translated by B. Lindqvist.
+"""
+
+
+def test_a_web_page_title_is_read_after_its_trail_of_links_and_its_source_field_cites_the_archive():
+    root = etree.fromstring(ingest_text(WEB, "web").tei_bytes())
+    assert root.xpath("string(//t:titleStmt/t:title)", namespaces=NS) == \
+        "Letter from the Trade Agency in Kashgar to Cde. A. I. Mikoyan on the Wool Harvest"
+    assert root.xpath("string(//t:msIdentifier/t:repository)", namespaces=NS) == "GARF"
+    assert root.xpath("string(//t:msIdentifier//t:idno[@type='delo'])", namespaces=NS) == "12"
+    assert root.xpath("string(//t:respStmt[@xml:id='translator']/t:persName)", namespaces=NS) == "B. Lindqvist"
+    sent = root.xpath("//t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]", namespaces=NS)
+    assert [(etree.QName(e).localname, e.text) for e in sent] == [("orgName", "Trade Agency")]
+    to = root.xpath("//t:correspAction[@type='received']/t:persName/text()", namespaces=NS)
+    assert to == ["Mikoyan"]
+    assert "Home >" not in "".join(root.xpath("//t:body//text()", namespaces=NS))
+
+
+def test_an_office_the_title_names_yields_to_the_signature():
+    title = "Report of the Commander of the Altai Detachment on the Horses\n\nForty horses were lost in the snow.\n\n"
+    senders = lambda text: [(p["name"] or p["recorded_name"], p["source"])   # noqa: E731
+                            for p in extract_document(text, "x")["correspondence"]["senders"]]
+    assert senders(title) == [("Commander of the Altai Detachment", "title")]
+    assert senders(title + "12 March 1946 RYBAKOV\n") == [("Rybakov", "signature")]
+    # a body the title names stays beside the man who signed for it
+    body = title.replace("Commander of the Altai Detachment", "Altai Trade Agency")
+    assert senders(body + "12 March 1946 RYBAKOV\n") == [("Altai Trade Agency", "title"), ("Rybakov", "signature")]
+
+
+def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
+    text = ("SECRET\n\nTo the Chief of the Naryn Border Detachment\n\nMajor Cde. Kozlov\n\n"
+            "I report that the pass is closed.\n")
+    got = [p["name"] or p["recorded_name"] for p in extract_document(text, "x")["correspondence"]["addressees"]]
+    assert "Kozlov" in got
+
+
+#: the archivist's labels: on arrival (the header as the converter read it before these rules) the
+#: tuning half read 168 of 224 facts and the held-out half 233 of 361
+HEADER_SETS = [("tune", 208, 16), ("heldout", 284, 81)]
+
+
+@pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
+def test_the_headers_of_the_held_out_sets_stay_where_they_were_measured(split, least, most_missed):
+    results = score(split)
+    missed = [f"{f}: {what}" for f, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= least and len(missed) <= most_missed, missed
