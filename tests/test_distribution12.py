@@ -18,13 +18,17 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: 81 of 137; the fourteenth (two-column and reversed lists, footnotes, red-pencil notes, carbons,
 #: retypings) 105 of 147 and 93 of 159; the fifteenth (copy numbers after the recipient, in words,
 #: Roman or lettered by heavenly stems and iroha, returned and destroyed copies, one-line lists in
-#: seven languages), scored on arrival with no rule written for it yet, 103 of 168 and 94 of 136. A fact fewer or more than on arrival: a copy read that was
+#: seven languages), scored on arrival with no rule written for it yet, 103 of 168 and 94 of 136;
+#: the sixteenth (two-column lists, several copies on a line, counts per recipient with a total,
+#: originals and duplicates, copies added by hand, reserve copies, offices for names), 56 of 98 and
+#: 61 of 109. A fact fewer or more than on arrival: a copy read that was
 #: not there, no longer read ("Ekz. 4-5 unichtozheny", a range destroyed).
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
     ("distribution14", "tune", 145, 132), ("distribution14", "heldout", 159, 94),
     ("distribution15", "tune", 168, 103), ("distribution15", "heldout", 136, 94),
+    ("distribution16", "tune", 98, 56), ("distribution16", "heldout", 109, 61),
 ]
 
 
