@@ -18,10 +18,11 @@ HELD_OUT = ["h134", "h136", "h138", "h140", "h142"]
 
 
 def test_the_tuning_half_stays_where_it_was_measured():
-    """On arrival 90 of its 102 marks and 17 of its 21 copy-chain facts were read as expected; 98
+    """On arrival 90 of its 102 marks and 17 of its 21 copy-chain facts were read as expected; 99
     marks since the rules it taught (Chinese in Wade-Giles, a heading's word in capitals before its
-    original, a feature doubled in a quoted note, a place of several words after a preposition)."""
-    check_set(FOLDER, TUNE, 102, 21, 98, 17)
+    original, a feature doubled in a quoted note, a place of several words after a preposition, an
+    office's foreign name after an article glossed in English)."""
+    check_set(FOLDER, TUNE, 102, 21, 99, 17)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

@@ -60,3 +60,13 @@ def test_a_place_of_several_words_after_a_preposition_is_glossed_whole():
     root = _tei("The lorries were held at Bor Tala Khure [Bole] for a week.\n")
     orig = root.find(".//t:body//t:placeName/t:choice/t:orig", NS)
     assert orig is not None and orig.text == "Bor Tala Khure"
+
+
+@pytest.mark.parametrize("sentence,word,gloss", [
+    ("The Amban [governor of the district] received the consul.", "Amban", "governor of the district"),
+    ("He was sent to the Yamen [office of the magistrate] at noon.", "Yamen", "office of the magistrate"),
+])
+def test_an_office_named_in_the_original_after_an_article_is_glossed_in_english(sentence, word, gloss):
+    root = _tei(f"The consul reports.\n\n{sentence}\n")
+    notes = [n.text for n in root.iterfind(".//t:body//t:note[@type='gloss']", NS)]
+    assert gloss in notes and not root.findall(".//t:body//t:supplied", NS)

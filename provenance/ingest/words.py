@@ -115,10 +115,15 @@ def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: b
     ``capitalized_gloss``: the bracket is capitalized (Vypiska [Extract]), so it must be words of
     the dictionary and no place, and the word no place either."""
     word = text[span[0]:span[1]].rstrip(".")   # an abbreviation's dot (ekz.) is no part of the word
-    if not word.replace("-", "").isalpha() or not (word.islower() or not text[lo:span[0]].strip()):
-        return False
     before = text[lo:span[0]].split()
-    foreign = _foreign_word(word.lower()) or len(word) >= 3 and not english.is_word(word.lower()) \
+    # "the Tupan [military governor of the province]": an office's or a body's foreign name, capitalized
+    # after an article, and what it is in lower-case English
+    titled = not capitalized_gloss and bool(before) and before[-1].lower() in ("the", "a", "an") \
+        and word[:1].isupper() and word[1:].islower() and len(word) >= 3 and not english.is_word(word.lower()) \
+        and english.zipf(word) < 3.0
+    if not word.replace("-", "").isalpha() or not (word.islower() or not text[lo:span[0]].strip() or titled):
+        return False
+    foreign = titled or _foreign_word(word.lower()) or len(word) >= 3 and not english.is_word(word.lower()) \
         and bool(before) and before[-1].replace(",", "").replace(".", "").isdigit()
     if not foreign or not 0 < len(words) <= 10:
         return False
