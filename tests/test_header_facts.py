@@ -30,6 +30,11 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
     ("Draft Decision of the Politburo on Fishing, Submitted by A. Ivanov and P. Sidorov", ["A. Ivanov", "P. Sidorov"], []),
     ("Record of Conversation of Ambassador Petrov with the Foreign Minister", [], []),
     ("Memorandum on the Border Incidents", [], []),
+    ("Letter from P. Orlov, Chairman of the Tomsk Oblast Executive Committee, to Cde. Sidorov", ["P. Orlov"], ["Cde. Sidorov"]),
+    ('Resolution of the Bureau of the Obkom "On Aid to the Families Sent to Karaganda"', ["Bureau of the Obkom"], []),
+    ("Memorandum of the State Committee for Prices on the Cost of Wool", ["State Committee for Prices"], []),
+    ("Minutes No. 9 of the Meeting of the Secretariat of the Obkom, Point IV", ["Secretariat of the Obkom"], []),
+    ("Excerpt from Protocol No. 7 of the Orgburo Decisions on Schools", ["Orgburo"], []),
 ])
 def test_a_title_names_its_senders_and_addressees(title, senders, addressees):
     assert title_parties(title) == (senders, addressees)
@@ -85,6 +90,12 @@ def test_a_web_page_title_is_read_after_its_trail_of_links_and_its_source_field_
     assert "Home >" not in "".join(root.xpath("//t:body//text()", namespaces=NS))
 
 
+def test_a_post_of_several_words_then_a_name_is_the_man_who_holds_it():
+    text = "Memorandum from Deputy Minister of Light Industry Karpenko to A. I. Mikoyan on Wool\n\nThe wool is late.\n"
+    senders = [p["recorded_name"] or p["name"] for p in extract_document(text, "x")["correspondence"]["senders"]]
+    assert senders == ["Karpenko"]
+
+
 def test_an_office_the_title_names_yields_to_the_signature():
     title = "Report of the Commander of the Altai Detachment on the Horses\n\nForty horses were lost in the snow.\n\n"
     senders = lambda text: [(p["name"] or p["recorded_name"], p["source"])   # noqa: E731
@@ -105,7 +116,7 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
 
 #: the archivist's labels: on arrival (the header as the converter read it before these rules) the
 #: tuning half read 168 of 224 facts and the held-out half 233 of 361
-HEADER_SETS = [("tune", 208, 16), ("heldout", 284, 81)]
+HEADER_SETS = [("tune", 208, 16), ("heldout", 286, 78)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)

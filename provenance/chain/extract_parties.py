@@ -34,6 +34,9 @@ def _organization(who: str) -> str | None:
 
 #: a person's initials and surname inside a longer phrase ("Deputy Minister D. Tsogt-Ochir of ...")
 _INITIALS_NAME = re.compile(r"(?:\b[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+")
+#: a post of several words, then a surname ("Deputy Minister of Foreign Trade Sokolin")
+_POST_THEN_NAME = re.compile(r"^(?P<post>[A-Z][a-z]+(?:[\s-]+(?:[A-Z][a-z]+|of|the|for|and))*\s+of\s+"
+                             r"(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+)\s+(?P<name>[A-Z][a-z'’-]+)$")
 #: an acronym of a body or office (MGB, ECCI, NKVD, CC MPRP)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[a-z]?\b|\b[A-Z][a-z]?[A-Z]+\b")
 
@@ -137,6 +140,13 @@ class PartiesPart:
         k = seg.find(part)
         start = base + k if k >= 0 and span else None
         evid = (lambda a, b: self.ev(a, b)) if start is not None else (lambda a, b: Evidence(part, -1, -1))
+        post = _POST_THEN_NAME.match(part)
+        if post and _body_or_office(post.group("post")) and not english.is_word(post.group("name").lower()) \
+                and not _ACRONYM.fullmatch(post.group("name")):
+            # "Deputy Minister of Foreign Trade Sokolin": the post, then the man who holds it
+            out.append(Party(None, part, "unlisted", "title", evid(start, start + len(part)) if start is not None
+                             else evid(0, 0), 0.7, post.group("name")))
+            return
         person = _INITIALS_NAME.search(part)
         if person and _body_or_office(part[person.end():]):
             # "Deputy Minister D. Tsogt-Ochir of the MPR Ministry of Internal Affairs": the person

@@ -30,7 +30,8 @@ DOCUMENT_NOUNS = (
 _DOC = r"(?:(?:[A-Z][\w-]*\s+){0,3})(?i:" + DOCUMENT_NOUNS + r")\b(?:\s+No\.?\s*[\w/.-]+)?"
 
 #: words that begin what the document is about, or where a party is, and so end a party's phrase
-_END = r"(?=\s+(?:on|about|concerning|regarding|re:?|to|for|in|at|with|by|from|and\s+the\s+(?:draft|text))\s|\s*[,;]\s*(?:[a-z]|$)|\s+\(|\s*$)"
+_END = (r"(?=\s+(?:on|about|concerning|regarding|re:?|to|in|at|with|by|from|and\s+the\s+(?:draft|text))\s"
+        r"|\s+for\s+(?:the|Cdes?\.?|Comrades?|[A-Z]\.)\s|\s*[,;]\s*(?:[a-z]|$)|\s+\(|\s*[\"“«]|\s*$)")
 _OF_AUTHOR = re.compile(r"^\s*(?:(?:Excerpt|Extract)s?\s+(?:\w+\s+){0,6}?(?:from|of)\s+(?:the\s+)?)?"
                         + _DOC + r"\s+of\s+(?:the\s+)?(?:(?:Meeting|Session|Sitting|Plenum)s?\s+of\s+(?:the\s+)?)?"
                         r"(?P<who>.+?)" + _END)
@@ -39,27 +40,37 @@ _FROM_DOC = re.compile(r"\bfrom\s+(?:the\s+)?" + _DOC + r"\s+of\s+(?:the\s+)?(?:
 _FROM = re.compile(r"\bfrom\s+(?P<who>.+?)" + _END)
 _BY = re.compile(r"\b(?:interrogation|questioning|conversation|record|signed|compiled|drawn\s+up|prepared)\b[^,;]*?"
                  r"\bby\s+(?P<who>.+?)" + _END, re.I)
-_TO = re.compile(r"\b(?:to|for)\s+(?P<who>(?:(?!\b(?:on|about|concerning|regarding)\b).)+?)"
+_TO = re.compile(r"\b(?:to|for(?=\s+(?:the|Cdes?\.?|Comrades?|[A-Z]\.)\s))\s+(?P<who>(?:(?!\b(?:on|about|concerning|regarding)\b).)+?)"
                  r"(?=\s+(?:on|about|concerning|regarding|re:?)\s|\s*$)")
 _SUBMITTED = re.compile(r"\b(?:submitted|proposed|presented|introduced|drafted|prepared)\s+by\s+(?P<who>.+?)" + _END, re.I)
 _DRAFT = re.compile(r"^(?:the\s+)?(?:draft|proposed|project)\b", re.I)
 _RECORD_OF = re.compile(r"(?i)(?:record|protocol|minutes)\s+of\s+(?:the\s+)?(?:interrogation|questioning|conversation|talks?)\b")
 _LEAD = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)+[A-Z][\w'’-]+(?:\s*(?:,|and)\s*(?:[A-Z]\.\s*)+[A-Z][\w'’-]+)*)\s+to\s+")
 #: where what the document is about begins
-_TOPIC = re.compile(r"\s(?:on|about|concerning|regarding)\s")
+_TOPIC = re.compile(r"\s(?:on|about|concerning|regarding)\s|,?\s*[\"“«]")
 #: a meeting's trailing word ("VKP(b) CC Politburo Meetings" is the Politburo)
-_MEETINGS = re.compile(r"\s+(?:Meetings?|Sessions?|Sittings?)$")
+_MEETINGS = re.compile(r"\s+(?:Meetings?|Sessions?|Sittings?|Decisions|Resolutions)$")
 _DOC_START = re.compile(r"^(?:the\s+)?" + _DOC + r"(?:\s|$)")
 
 
+#: a part of a document, not a party ("..., Point III")
+_PART = re.compile(r"^(?:Point|Item|Paragraph|Section|Part|Article|No\.?)\b")
+#: a person's name: initials, then a surname
+_INITIALED = re.compile(r"^(?:[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+$")
+
+
 def _split(phrase: str) -> list[str]:
-    """A list of parties ("Stalin, Molotov and Beria") as its members, articles dropped."""
-    out = []
+    """A list of parties ("Stalin, Molotov and Beria") as its members, articles dropped; a post in
+    apposition after a person's name ("I. Zubarev, Chairman of the ...") is his, not another party."""
+    out: list[str] = []
     for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])", phrase):
         piece = re.sub(r"^(?:the|a|an)\s+", "", piece.strip(" .;:"), flags=re.I)
         piece = _MEETINGS.sub("", piece)
-        if piece and piece[:1].isupper() and not _DOC_START.match(piece):
-            out.append(piece)
+        if not piece or not piece[:1].isupper() or _DOC_START.match(piece) or _PART.match(piece):
+            continue
+        if out and _INITIALED.match(out[-1]) and re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+of\b", piece):
+            continue   # "I. Zubarev, Chairman of the Leningrad Oblast Executive Committee"
+        out.append(piece)
     return out
 
 
