@@ -35,6 +35,8 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
     ("Memorandum of the State Committee for Prices on the Cost of Wool", ["State Committee for Prices"], []),
     ("Minutes No. 9 of the Meeting of the Secretariat of the Obkom, Point IV", ["Secretariat of the Obkom"], []),
     ("Excerpt from Protocol No. 7 of the Orgburo Decisions on Schools", ["Orgburo"], []),
+    ("Note Verbale of the NKID to the Embassy of Iran on the Caravans", ["NKID"], ["Embassy of Iran"]),
+    ("Weekly Bulletin of the Information Bureau on the Harvest", ["Information Bureau"], []),
 ])
 def test_a_title_names_its_senders_and_addressees(title, senders, addressees):
     assert title_parties(title) == (senders, addressees)

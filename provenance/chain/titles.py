@@ -26,8 +26,11 @@ DOCUMENT_NOUNS = (
     "decree|order|orders|resolution|decision|directive|instructions?|report|information|minutes|protocol|"
     "statement|appeal|letter|note|memorandum|memo|telegram|cable|communication|communiqué|communique|proposal|"
     "draft|diary|journal|plan|request|petition|message|circular|notification|spravka|summary|survey|"
-    "declaration|agreement|list|certificate|reply|answer|protest|address")
-_DOC = r"(?:(?:[A-Z][\w-]*\s+){0,3})(?i:" + DOCUMENT_NOUNS + r")\b(?:\s+No\.?\s*[\w/.-]+)?"
+    "declaration|agreement|list|certificate|reply|answer|protest|address|bulletin|digest|review|overview|"
+    "announcement|notice|dispatch|regulations|guidelines|assessment|account|conclusion|opinion")
+#: a kind of document, with the words before it ("Special Communication") and one after ("Note Verbale")
+_DOC = r"(?:(?:[A-Z][\w-]*\s+){0,3})(?i:" + DOCUMENT_NOUNS + r")\b(?:\s+[A-Z][a-z]+(?=\s+(?:No\b|of\b)))?" \
+       r"(?:\s+No\.?\s*[\w/.-]+)?"
 
 #: words that begin what the document is about, or where a party is, and so end a party's phrase
 _END = (r"(?=\s+(?:on|about|concerning|regarding|re:?|to|in|at|with|by|from|and\s+the\s+(?:draft|text))\s"
