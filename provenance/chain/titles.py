@@ -53,7 +53,7 @@ _LEAD = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)+[A-Z][\w'’-]+(?:\s*(?:,|and)\s*(?
 _TOPIC = re.compile(r"\s(?:on|about|concerning|regarding)\s|,?\s*[\"“«]")
 #: a meeting's trailing word ("VKP(b) CC Politburo Meetings" is the Politburo)
 _MEETINGS = re.compile(r"\s+(?:Meetings?|Sessions?|Sittings?|Decisions|Resolutions)$")
-_DOC_START = re.compile(r"^(?:the\s+)?" + _DOC + r"(?:\s|$)")
+_DOC_START = re.compile(r"^(?:the\s+)?" + _DOC + r"(?:\s+(?:of|No)\b|$)")   # "Minutes No. 5", not "Information Bureau"
 
 
 #: a part of a document, not a party ("..., Point III")
