@@ -71,7 +71,9 @@ def test_the_third_set_held_out_half_stays_where_it_was_measured():
     points, copies numbered 1st and ekz. 1, 'Responsible for drafting:', 'Pech.')."""
     results = score("heldout", THIRD)
     assert len(results) >= 108
-    assert sum(ok for *_x, ok in results) >= 94   # 93 of 109 after the fourth set's rules, 94 after the seventh's
+    # 93 of 109 after the fourth set's rules, 94 after the seventh's, 97 with one-line lists whose
+    # entries end in the copy's number ("X - ekz. N° 1; Y - ekz. N° 2")
+    assert sum(ok for *_x, ok in results) >= 97
 
 
 FOURTH = DATA / "distribution4" / "cases.json"

@@ -10,6 +10,7 @@ from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_formula import FormulaPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
+from provenance.chain.extract_trailing import TrailingPart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
@@ -64,7 +65,7 @@ MAX_NOISE_LINES = 3
 _TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart):
+class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, TrailingPart, WrappedPart):
     def print_runs_and_lists(self):
         self.formula_lists()
         for m in P.COPY_LIST_HEAD.finditer(self.text):
@@ -98,6 +99,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                             int(x) for item, _s in items for x in re.findall(r"\d+", item.group("num")) or ["0"]))
                 elif self._bracketed_numbers(m.start("rest"), m.end()):
                     pass   # "Copies: Cde. Ismatov (1), Cde. Davletyarov (2), file (3)."
+                elif self._trailing_numbers(m.start("rest"), m.end()):
+                    pass   # "Razoslano: t. Molotovu - ekz. N° 1; v delo - ekz. N° 2", "t. X - 1 ekz., ..." over a total
                 elif not numbered_only:
                     self._unnumbered(m.start("rest"), m.end(), one_line=True)
             elif last := self._leader_list(self._line_spans(m.end() + 1, self._block_end(m.end() + 1))):
