@@ -12,6 +12,14 @@ from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import STRUCK_OUT
 
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
+#: a copy kept in the file or the archive, in the words of the lists' languages and their inflections:
+#: file, filing, delo (дело, в дело), dossier, dosar, archive (arkhiv, arhiva, Archiv, archiwum,
+#: архив), registry, Ablage, ad acta and z.d.A. (zu den Akten), retained, kept
+_FILE_WORD = re.compile(
+    r"\bfil(?:es?|ing)\b|\bdelo\b|(?<!\w)(?:в\s+)?дел[оау](?!\w)|\bdossiers?\b|\bdosar(?:ul)?\b"
+    r"|\bar(?:c|k)?hiv(?:e|es|a|o|um|t)?\b|\barchiwum\b|(?<!\w)архив\w*|\bregistry\b|\bablage\b"
+    r"|\bad\s+acta\b|^a/a\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+    r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", re.IGNORECASE)
 
 
 def _a_body(part: str) -> bool:
@@ -43,8 +51,7 @@ class DestinationPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
-                     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
+        if _FILE_WORD.search(d):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
