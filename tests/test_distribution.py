@@ -144,10 +144,11 @@ def test_the_seventh_set_used_whole_for_tuning():
     read (the rules had learnt from six sets). The rules they brought: 'adresatu' (to the addressee),
     'Office copy' and '(retained)' as the file's copy, 'Copies 1-2 - to X', 'copy 1 to X; copy 2 to Y;
     copy 3 retained by the Secretariat', 'the third copy is kept on file', 'Typist - X', a count after
-    'Otp. [printed]', and a copy list that ends where an excerpt list begins."""
+    'Otp. [printed]', and a copy list that ends where an excerpt list begins. 151 are read since a
+    sub-point written with its point ('pts. 1, 2a and 2b') is read as one."""
     results = score("tune", SEVENTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 151, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 EIGHTH = DATA / "distribution8" / "cases.json"

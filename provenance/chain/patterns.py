@@ -346,7 +346,13 @@ CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|po
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
-POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
+POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
+#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more)
+_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)")
+#: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
+_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|pont\w*|bod\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
+#: points written in words or in Roman numerals: "one", "two", "II", "IV"
+_POINT_NUMERAL = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b(?-i:[IVX]{1,5})\b", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(
     r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
@@ -432,15 +438,22 @@ def parse_points(raw: str) -> list[str]:
     glossed = re.match(r"^\s*[^\W\d][\w'’]*\s*\[([^\]]+)\]", raw)
     if glossed:
         raw = glossed.group(1)
+    # "p. 2 (a, v)": the point's lettered sub-points, one each ("2a", "2v")
+    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls"))), raw)
     raw = re.sub(r"\s*\([^)]*\)\s*$", "", raw)
     if ALL_POINTS.match(raw):
         return ["all"]
+    if _POINT_WORD.search(raw):   # "points one and two", "points II-IV": the numbers in figures
+        raw = _POINT_NUMERAL.sub(lambda m: str(NUMBER_WORDS.get(m.group().lower()) or roman_number(m.group())), raw)
     out: list[str] = []
     for m in POINT_TOKEN.finditer(raw):
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if b < a or b - a > 50:
             b = a
+        if m.group("g") and a == b:
+            out.append(f"{a}{m.group('g')}")   # "2a": a sub-point written with its point
+            continue
         for n in range(a, b + 1):
             out.append(f"{n}.{m.group('l')}" if m.group("l") and a == b else str(n))
     return out
