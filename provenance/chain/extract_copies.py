@@ -8,6 +8,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_formula import FormulaPart
+from provenance.chain.extract_numbered import NumberedPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
 from provenance.chain.extract_trailing import TrailingPart
@@ -16,24 +17,15 @@ from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Trans
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
-#: how far past the highest copy number read a list's next number may go: a list may skip a few
-#: copies, but "800 - Sinkiang" after "Copy No. 5 - File" is a file code
-MAX_NUMBER_STEP = 10
 #: a word crossed out by the author, as the editor marks it
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
 _TABLE_HEAD_LINE = re.compile(r"^[ \t]*(?:Copy[ \t]+)?(?:No\.?|N[°º]|#)(?:\t|[ \t]{2,})(?:Recipient|Addressee|Destination|"
                               r"To[ \t]+whom|Sent[ \t]+to)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-#: a line inside a copy list that is no entry and does not end it: an editor's bracket (a page
-#: break, an entry crossed out), a page number, a classification repeated on the next page
-_NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
-                         r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
 _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-#: the editor's label before an entry added to a list by hand: "[Handwritten:]", "[In pencil:]"
-_HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
 #: where a one-line list ends when its total follows: "...; file (1). Total: 5 copies."
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 #: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)"
@@ -57,15 +49,11 @@ _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?
                         re.IGNORECASE)
 #: entries of a list without numbers read at most (no distribution names more recipients)
 MAX_UNNUMBERED = 300
-#: noise lines passed over in a row, at most
-MAX_NOISE_LINES = 3
 
 
-#: the header row of a copy list set as a table: "No.<tab>Recipient<tab>Remarks" (no digit in it)
-_TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, TrailingPart, WrappedPart):
+class CopiesPart(DestinationPart, FormulaPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
     def print_runs_and_lists(self):
         self.formula_lists()
         for m in P.COPY_LIST_HEAD.finditer(self.text):
@@ -278,85 +266,6 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, TrailingPar
                                flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
             self._list_lines.add(s)
 
-    def _list_after(self, end: int, after_number: int = 0) -> int:
-        """The numbered copy list that follows a declaration or a list head ending at ``end``; the
-        number of entries read. ``after_number``: the list began on the head's line with copies up
-        to this number, and goes on only with a higher one."""
-        found = 0
-        last = after_number   # the highest copy number read so far
-        noise = 0  # lines passed over since the last entry
-        pos = end + 1
-        header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
-        if header:
-            pos = header.end() + 1
-        while pos < len(self.text):
-            eol = self.text.find("\n", pos)
-            eol = len(self.text) if eol < 0 else eol
-            line = self.text[pos:eol]
-            if not line.strip():
-                pos = eol + 1
-                continue
-            several = self._inline_items(pos, eol) if "(" in line else []
-            if len(several) >= 2:   # "(4) Secretary-General Dong  (5) file": a line of entries
-                for im, s0 in several:
-                    if s0 not in self._list_lines:
-                        self._list_item(im, s0)
-                        self._list_lines.add(s0)
-                        found += 1
-                pos = eol + 1
-                continue
-            cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
-            if len(cols) == 1:
-                cont = self._continued(eol)
-                if cont > eol:   # an entry wrapped over indented lines: read as one line (same offsets)
-                    line, eol = self.text[pos:cont].replace("\n", " "), cont
-            ok = False
-            for c0, c1 in zip(cols, cols[1:] + [len(line)]):
-                part = P.ocr_number(line[c0:c1].rstrip())
-                label = _HAND_LABEL.match(part)
-                if label:   # "[Handwritten:] 4th copy - Cde. Petkov": an entry added by hand
-                    c0, part = c0 + label.end(), part[label.end():]
-                im = P.LIST_ITEM.match(part)
-                if not _is_item(im):
-                    if P.EXCERPT_HEAD.match(part.lstrip()):
-                        break   # "Excerpts sent to: ...": another list
-                    im = P.reversed_item(part)   # "Cde. Hryhorenko - copy 1", "t. Kadyrkulov, ekz. No. 1"
-                    if not im:
-                        break
-                first = re.match(r"\d+", im.group("num"))
-                if first and not (after_number if not found else 0) < int(first.group()) <= last + MAX_NUMBER_STEP:
-                    break   # copy 0, a number far past the list's ("800 - Sinkiang": a file code), or back at 1
-                if first:
-                    last = max(last, max(int(x) for x in re.findall(r"\d+", im.group("num"))))
-                ok = True
-                if pos + c0 not in self._list_lines:
-                    self._list_item(im, pos + c0)
-                    self._list_lines.add(pos + c0)
-                    found += 1
-            if not ok:
-                if found and _NOISE_LINE.match(line) and noise < MAX_NOISE_LINES:
-                    noise += 1   # "[page break]", "- 4 -", "TOP SECRET", "[crossed out: 3 - X]": the list goes on
-                    pos = eol + 1
-                    continue
-                break
-            noise = 0
-            pos = eol + 1
-        return found
-
-    def _continued(self, eol: int) -> int:
-        """The end of the indented lines after ``eol`` that go on with an entry ("1 - to the Chief of
-        the Main Directorate of" / "    Border Troops ... Cde. Zhelezovsky"); ``eol`` when none does."""
-        end = eol
-        while end < len(self.text):
-            nxt = self.text.find("\n", end + 1)
-            nxt = len(self.text) if nxt < 0 else nxt
-            line = self.text[end + 1:nxt]
-            if not re.match(r"(?:\t|[ \t]{2,})\S", line) or _is_item(P.LIST_ITEM.match(P.ocr_number(line))) \
-                    or _NOISE_LINE.match(line) or P.reversed_item(line):
-                break
-            end = nxt
-        return end
-
     def _inline_items(self, start: int, end: int, text: str | None = None) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
         with its offset; empty unless every entry reads as one. ``text``: the text with the list's
@@ -442,7 +351,10 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, TrailingPar
             if m.group("numlist"):
                 self._copies_listed(m)
                 continue
-            info = self._classify_destination(m.group("dest"), m.start("dest"))
+            dest = m.group("dest")
+            if (split := self._split_entry(m.start(), m.end())) > m.end():   # "... to the 2nd Far Eastern" / "Department"
+                dest += " " * (split - m.end() - len(self._tail(split))) + self._tail(split)
+            info = self._classify_destination(dest, m.start("dest"))
             num = m.group("num") or m.group("ord")
             lo_, hi_ = (m.group("ord"), m.group("ord2")) if m.group("ord2") else (m.group("num"), m.group("num2"))
             if m.group("word2"):   # "Fourth and fifth copies: kept in files"

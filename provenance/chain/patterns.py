@@ -142,7 +142,8 @@ REVERSED_ITEM = re.compile(
 _REVERSED_ANY = re.compile(
     r"^[ \t]*(?!Reg(?:istration|istered)?\.?[ \t]|Inc(?:oming)?\.?[ \t]|Out(?:going)?\.?[ \t]|No\.)"   # a registration stamp
     r"(?P<dest>[^\n]+?)[ \t]*(?P<sep2>,|\(|(?<![\d-])" + _DASH + r")[ \t]*(?P<label>(?P<word>(?:cop(?:y|ies)|ekz\.?|ex\.?|exemplar)[ \t]*)?"
-    r"(?P<sign>" + _NUMSIGN + r"[ \t]*)?(?P<num>\d{1,3}(?:st|nd|rd|th)?|" + "|".join(_ORDINALS) + r")(?P<after>[ \t]+cop(?:y|ies))?)[ \t]*\)?"
+    r"(?P<sign>" + _NUMSIGN + r"[ \t]*)?(?(sign)(?P<supplied>\[(?=\d{1,3}\]))?)"   # "ekz. N° [2]": the figure supplied by the editor
+    r"(?P<num>\d{1,3}(?:st|nd|rd|th)?|" + "|".join(_ORDINALS) + r")(?(supplied)\])(?P<after>[ \t]+cop(?:y|ies))?)[ \t]*\)?"
     r"(?P<sep1>)(?P<sic>)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
 
 
