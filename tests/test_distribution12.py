@@ -24,13 +24,16 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: "Archives", "z.d.A."), 127 with points in words or Roman numerals ("points one and two", "points II-IV")
 #: and sub-points ("p. 2 (a, v)", "2a"), 129 with an entry's last words on a line of their own after a line
 #: or a page break ("3 - Upravleniyu pogranichnykh voisk" / "[page break]" / "Kazakhskogo okruga" / "4 -
-#: delo"). A fact fewer or more than on arrival: a copy read that was not there, no longer read ("Ekz. 4-5
-#: unichtozheny", a range destroyed; "DVO (No. 3)" split off its entry).
+#: delo"), 131 (and the fourteenth's halves 133 and 98) with the title "t." read as a person's and a dative
+#: read back in double and adjectival surnames ("t. Obolentsevu-Reshetnyaku", "t. Lozinskomu") and in a
+#: word whose ending the editor supplied ("t. Mol[otovu]"). A fact fewer or more than on arrival: a copy
+#: read that was not there, no longer read ("Ekz. 4-5 unichtozheny", a range destroyed; "DVO (No. 3)" split
+#: off its entry).
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
-    ("distribution14", "tune", 145, 132), ("distribution14", "heldout", 159, 94),
-    ("distribution15", "tune", 167, 129), ("distribution15", "heldout", 136, 94),
+    ("distribution14", "tune", 145, 133), ("distribution14", "heldout", 159, 98),
+    ("distribution15", "tune", 167, 131), ("distribution15", "heldout", 136, 94),
 ]
 
 
