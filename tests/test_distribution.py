@@ -264,10 +264,11 @@ def test_the_eleventh_set_tuning_half():
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
-    122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov')."""
+    122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
+    124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1')."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 122
+    assert sum(ok for *_x, ok in results) >= 124
 
 
 @pytest.mark.parametrize("block,copies", [

@@ -18,7 +18,9 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[Gg]z\. )nr\.?)"
+#: a number sign: "N°", "No.", "№", and "nr." after a word ("Egz. nr 1", "Exemplarul nr. 1"), not
+#: opening a line ("Nr. 00418")
+_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-z][a-z.] )nr\.?(?=[ \t]*\d))"
 _DASH = r"(?:--|[-–—])"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
@@ -45,7 +47,7 @@ DATE_LINE = re.compile(
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
-_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk)?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
+_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk)?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b\.?)(?:\s+of\s+\d{1,3})?"
