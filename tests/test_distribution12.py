@@ -27,14 +27,15 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: delo"), 131 (and the fourteenth's halves 133 and 98) with the title "t." read as a person's and a dative
 #: read back in double and adjectival surnames ("t. Obolentsevu-Reshetnyaku", "t. Lozinskomu") and in a
 #: word whose ending the editor supplied ("t. Mol[otovu]"), 136 with the inflected word for a copy and a
-#: number sign after it ("Exemplarul nr. 1 - ..."). A fact fewer or more than on arrival: a copy read that
-#: was not there, no longer read ("Ekz. 4-5 unichtozheny", a range destroyed; "DVO (No. 3)" split off its
-#: entry).
+#: number sign after it ("Exemplarul nr. 1 - ..."), 140 with lists lettered in an order (a, b, c; а, б, в;
+#: the heavenly stems jia, yi, bing; the iroha i, ro, ha) numbering their copies. A fact fewer or more than
+#: on arrival: a copy read that was not there, no longer read ("Ekz. 4-5 unichtozheny", a range destroyed;
+#: "DVO (No. 3)" split off its entry).
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 120),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 85),
     ("distribution14", "tune", 145, 133), ("distribution14", "heldout", 159, 98),
-    ("distribution15", "tune", 167, 136), ("distribution15", "heldout", 136, 94),
+    ("distribution15", "tune", 167, 140), ("distribution15", "heldout", 136, 94),
 ]
 
 

@@ -8,6 +8,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_formula import FormulaPart
+from provenance.chain.extract_lettered import LetteredPart
 from provenance.chain.extract_numbered import NumberedPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
@@ -53,7 +54,7 @@ MAX_UNNUMBERED = 300
 
 
 
-class CopiesPart(DestinationPart, FormulaPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
+class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
     def print_runs_and_lists(self):
         self.formula_lists()
         for m in P.COPY_LIST_HEAD.finditer(self.text):
@@ -95,7 +96,9 @@ class CopiesPart(DestinationPart, FormulaPart, NumberedPart, ProsePart, TablePar
                 # "Addresses:" / "Chief of the General Staff (ekz. 2)": the numbers after the names, and
                 # numbered lines after them ("No. 4 - to file")
                 self._list_after(last, after_number=max((c.number for c in self.copies if c.number), default=0))
-            elif not self._list_after(m.end()) and not numbered_only:
+            elif self._list_after(m.end()) or self._lettered_after(m.end()):
+                pass   # numbered, or lettered ("a) ...", "jia - ...", "i - ..., ro - ...")
+            elif not numbered_only:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in _TABLE_HEAD_LINE.finditer(self.text):
             # "Copy No.    Recipient" over rows "1    Makhnyov A.P., Chief of ...": a table of two columns
