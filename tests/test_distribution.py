@@ -184,10 +184,11 @@ def test_the_ninth_set_tuning_half():
 def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 124 of their 155 facts were read,
     and the rules the tuning half brought left that number where it was; 128 of 154 (a copy read
-    that was not there is no longer read) after the rules brought by the tenth set."""
+    that was not there is no longer read) after the rules brought by the tenth set; 137 since
+    'Otpech.' marks the typist."""
     results = score("heldout", NINTH)
     assert len(results) == 154
-    assert sum(ok for *_x, ok in results) >= 132
+    assert sum(ok for *_x, ok in results) >= 137
 
 
 TENTH = DATA / "distribution10" / "cases.json"
