@@ -97,10 +97,11 @@ def test_the_fourth_set_tuning_half():
 
 def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
     """Scored only: 104 of the held-out half's 155 facts on arrival, 132 after the rules the tuning
-    half brought, 134 after the sixth set's, 135 after the seventh's."""
+    half brought, 134 after the sixth set's, 135 after the seventh's, 140 since a one-line excerpt list
+    goes on past a line that ends inside an entry."""
     results = score("heldout", FOURTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 135
+    assert sum(ok for *_x, ok in results) >= 140
 
 
 FIFTH = DATA / "distribution5" / "cases.json"
@@ -161,10 +162,11 @@ def test_the_eighth_set_used_whole_for_tuning():
     outer pipes ("1 | Cde. Stalin | 21.XI" under "---+---"); the recipient first with no head
     ("Beria - copy 1"); entries on one line as "1. Cde. Beria. 2. Cde. Ogloblin." or "(1) Chairman Mao
     (2) Vice-Chairman Liu", or two spaces apart; "the dossier" as the file; "Otp. [printed] 4 ekz."
-    as a print run, not a typist."""
+    as a print run, not a typist. 211 are read since a one-line excerpt list goes on past a line that
+    ends inside an entry."""
     results = score("tune", EIGHTH)
     assert len(results) >= 220
-    assert sum(ok for *_x, ok in results) >= 207, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 211, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 NINTH = DATA / "distribution9" / "cases.json"

@@ -31,12 +31,14 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: the heavenly stems jia, yi, bing; the iroha i, ro, ha) numbering their copies, 145 (the thirteenth's
 #: held-out half 86, the fourteenth's halves 134 and 99) with the typist's initials after the drafter's
 #: name and a slash ("kpt. Šindelář/Kr."), "Otpech." as the typist's label and a drafter's label opening
-#: the line kept out of the gloss of the post after it ("Isp. st. oper. [senior operative] X"). A fact
-#: fewer or more than on arrival: a copy read that was not there, no longer read ("Ekz. 4-5 unichtozheny",
-#: a range destroyed; "DVO (No. 3)" split off its entry).
+#: the line kept out of the gloss of the post after it ("Isp. st. oper. [senior operative] X"), and the
+#: thirteenth's held-out half 89 with a one-line excerpt list going on past a line that ends inside an
+#: entry ("Cde. Vaskelis (OMS) -" / "3 and 5; ..."). A fact fewer or more than on arrival: a copy read that
+#: was not there, no longer read ("Ekz. 4-5 unichtozheny", a range destroyed; "DVO (No. 3)" split off its
+#: entry).
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 120),
-    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 86),
+    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 89),
     ("distribution14", "tune", 145, 134), ("distribution14", "heldout", 159, 99),
     ("distribution15", "tune", 167, 145), ("distribution15", "heldout", 136, 94),
 ]

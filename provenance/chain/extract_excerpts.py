@@ -120,8 +120,9 @@ class ExcerptsPart:
                 role = _ROLE_NEXT.search(self.text, b_start, b_end)
                 if role:   # "Vypiski: t. Ozolin - pp. 1, 4. Isp. Klenova": the drafter's note after it
                     b_end = role.start() + 1
-                while self.text[b_start:b_end].rstrip().endswith(";") and b_end < len(self.text):
-                    # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on
+                while (self.text[b_start:b_end].rstrip().endswith(";") or self._cut_entry(b_start, b_end)) and b_end < len(self.text):
+                    # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on;
+                    # "Cde. Vaskelis (OMS) -" / "3 and 5; ...": an entry cut by the line's end goes on too
                     nxt = self.text.find("\n", b_end + 1)
                     b_end = len(self.text) if nxt < 0 else nxt
             else:
@@ -154,6 +155,20 @@ class ExcerptsPart:
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
                     continue
                 self._excerpt(entry)
+
+    def _cut_entry(self, start: int, end: int) -> bool:
+        """Whether the line of an excerpt list ending at ``end`` stops inside an entry: at a dash or a
+        comma, or after a recipient not yet given its points ("...; Cde. Nurmatov" / "(Tashkent) - 5"),
+        and the next line goes on with the list (no note of its own, no blank line)."""
+        last = self.text[start:end].rstrip()
+        entry = last.rsplit(";", 1)[-1]
+        cut = last.endswith((",", "-", "–", "—")) or bool(entry.strip()) and not re.search(P._DASH, entry) \
+            and not entry.rstrip(" .").endswith(")")
+        nxt_end = self.text.find("\n", end + 1)
+        nxt = self.text[end + 1:len(self.text) if nxt_end < 0 else nxt_end]
+        return cut and bool(nxt.strip()) and not (P.DRAFTED.match(nxt.strip()) or P.TYPED.match(nxt.strip())
+                                                 or P.LINE_ROLE.match(nxt) or P.COPY_LIST_HEAD.match(nxt)
+                                                 or P.EXCERPT_HEAD.search(nxt) or nxt.lstrip().startswith("["))
 
     def _excerpt_table(self, start: int) -> bool:
         """An excerpt list set as a table in columns ("Point(s)   To   Channel", a row an excerpt): read
