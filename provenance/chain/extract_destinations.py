@@ -11,6 +11,8 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import STRUCK_OUT
 
+#: a personal title before a name: Cde., Comrade, t. (tovarishch), Tov.
+_TITLE_FIRST = re.compile(r"\s*(?:to\s+)?(?:Cdes?\.|Comrades?\b|(?-i:tt?\.)(?=\s*[A-Z])|Tov\.)", re.IGNORECASE)
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a copy kept in the file or the archive, in the words of the lists' languages and their inflections:
 #: file, filing, delo (дело, в дело), dossier, dosar, archive (arkhiv, arhiva, Archiv, archiwum,
@@ -84,7 +86,7 @@ class DestinationPart:
                 info["flags"].append("supplied")
             if r.internal:
                 info["flags"].append("internal")
-        elif len(refs) > 1 and (person := self._person_after_body(refs)) is not None:
+        elif len(refs) > 1 and (person := self._person_after_body(refs) or self._titled_person(refs)) is not None:
             # "the Commander of the Kashgar Garrison, Liu Bin": the person, not the office
             info["recipient"] = person.name
             info["recipient_name"] = person.recorded
@@ -97,6 +99,16 @@ class DestinationPart:
             info["candidates"] = [r.recorded for r in known]
             info["flags"].append("several-recipients")
         return info
+
+    @staticmethod
+    def _titled_person(refs: list):
+        """The one person a destination names with a personal title beside bodies or places ("MVD SSSR,
+        t. Obolentsevu-Reshetnyaku", "t. Khrulevu-Sotnikovu, TsK KP(b)K"): a named person before an
+        institution; None when none or several parts name a person."""
+        named = [r for r in refs if r.kind in ("person", "unlisted")]
+        if len(named) != 1 or not _TITLE_FIRST.match(named[0].raw):
+            return None
+        return named[0]
 
     def _person_after_body(self, refs: list):
         """The person named last, after a body or an office ("the Soviet Consulate-General in Dihua,
