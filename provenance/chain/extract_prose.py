@@ -13,12 +13,13 @@ from provenance.chain import patterns as P
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
     r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+and\s+(?:the\s+)?(?P<word2>"
-    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?"
+    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
     r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
     r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
-    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
+    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$"
+    r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r")\b))",
     re.IGNORECASE)
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
 #: first copy to the Soviet Consulate-General in Dihua, for Consul X; the second ...")
