@@ -148,6 +148,7 @@ class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, Prose
         for m in P.TOTAL_AFTER.finditer(self.text):
             self._list_before(m.start(), P.parse_count(m.group("count")))
         self.counted_before_total()
+        self.headless_paren_lists()
         self.table_lists()
         self.prose_lists()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.chain.extract_wrapped import _leader_numbers
 
 #: the word for a copy before or after its number, in the languages of the lists (inflected forms
 #: included): copy, ekz. (ekzemplyar), egz. (egzemplarz), ex. (exemplar, Exemplar, exemplarul,
@@ -93,3 +94,21 @@ class TrailingPart:
         line = self.text[stop + 1:len(self.text) if nxt < 0 else nxt]
         m = _TOTAL_BELOW.fullmatch(line)
         return P.parse_count(m.group("n")) if m else None
+
+    def headless_paren_lists(self) -> None:
+        """Lines with no head above them that each end in their copy numbers in brackets ("To the
+        Commander of the Pacific Fleet - 1 copy (N 3)"): two or more in a row whose numbers run 1, 2, 3..."""
+        if "(" not in self.text:
+            return
+        run: list[tuple[int, int]] = []
+        for s, e in self._line_spans(0, len(self.text)) + [(len(self.text), len(self.text))]:
+            line = self.text[s:e]
+            if line.strip() and len(line) <= 400 and line.rstrip(" .;,").endswith(")") \
+                    and s not in self._list_lines and P.PAREN_ENTRY.fullmatch(self.text, s, e):
+                run.append((s, e))
+                continue
+            if len(run) >= 2:
+                numbers = [n for s0, e0 in run for n in _leader_numbers(P.PAREN_ENTRY.fullmatch(self.text, s0, e0).group("nums"))]
+                if numbers == list(range(1, len(numbers) + 1)):
+                    self._leader_list(run)
+            run = []

@@ -548,9 +548,10 @@ LEADER_ENTRY = re.compile(
     r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)[ \t]*(?P<unit>(?:cop(?:y|ies)|ekz\.?|ex\.?)(?![\w]))?"
     r"[ \t]*(?:\([^)\n]*\))?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 #: an entry that ends in its copy number(s) in brackets: "Chief of the General Staff (ekz. 2)",
-#: "Staff of the Corps, operations section (ekz. 4, 5)", "file (copy 6)"
+#: "Staff of the Corps, operations section (ekz. 4, 5)", "file (copy 6)", "X - 2 copies (NN 1, 2)"
 PAREN_ENTRY = re.compile(
-    r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*\((?P<sign>(?:ekz\.?|egz\.?|ex\.?|cop(?:y|ies)|" + _NUMSIGN + r")[ \t]*)"
+    r"[ \t]*(?P<dest>\S[^\n]*?)(?:[ \t]*[-–—,][ \t]*" + _COUNT + r"[ \t]+(?:cop(?:y|ies)|ekz\.?))?"   # "X - 2 copies (NN 1, 2)"
+    r"[ \t]*\((?P<sign>(?:ekz\.?|egz\.?|ex\.?|cop(?:y|ies)|" + _NUMSIGN + r"|NN?\.?(?=[ \t]*\d))[ \t]*)"
     r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)(?P<unit>)\)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
 #: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
 ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",
