@@ -115,7 +115,8 @@ PRINT_RUN_INLINE = re.compile(
 # where the next entry of a one-line copy list begins: ", 2 - to file"
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
-                             r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
+                             r"|\(\d{1,3}\)\s*\S"   # "(2) Civil Affairs Department"
+                             r"|cop(?:y|ies)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})+\s+to\s)"   # "copies 3 and 4 to X and Y respectively"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)|\s*,\s*(?=\d{1,2}\.[ \t]+(?!(?:Isp|Pech|Sost|Mash|Otp|Typ)\.)\S)"   # "1. t. Stalinu, 2. t. Molotovu"
                              r"|[ \t]+(?=\(\d{1,3}\)(?:[ \t]*-[ \t]*\(\d{1,3}\))?[ \t]*[^\W\d])"   # "(1) Chairman Mao (2) Vice-Chairman Liu", "(3)-(5) X"
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
