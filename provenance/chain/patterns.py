@@ -359,7 +359,10 @@ _POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|pont\w*|bod\w*|par
 _POINT_NUMERAL = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b(?-i:[IVX]{1,5})\b", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(
-    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
+    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+"
+    # the word for "to" heading an address in other languages: German "An das/den/die", Polish "Do", Romanian "Către"
+    r"|An[ \t]+(?:das|den|die|dem)[ \t]+(?=[A-ZÄÖÜ])|Do[ \t]+(?=[A-ZŁŚŻ][a-ząćęłńóśźż])|C[ăa]tre[ \t]+(?=[A-ZȘȚ]))"
+    r"(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
     re.MULTILINE,
 )
 RECEIPT = re.compile(
