@@ -67,6 +67,8 @@ class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, Prose
             if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
+            elif self._noted_list(m.start("rest"), m.end()):
+                pass   # "Distribution: see note.¹", the list quoted in the note
             elif m.group("rest").strip():
                 # "Copies: 1 - to the addressee, 2 - file": the list on the same line, perhaps going on
                 # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y"); "Copies: 3. 1st - to ...": their count first

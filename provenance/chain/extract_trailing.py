@@ -32,6 +32,14 @@ _MARK = re.compile(r"[ \t]*(?:" + P._DASH + r"|,|:|\(|(?=\[))[ \t]*(?:" + _NUMBE
 #: the total of the copies on the line below the list: "4 copies in all", "Total: 4 copies", "Vsego 4 ekz."
 _TOTAL_BELOW = re.compile(r"[ \t]*(?:(?:total|in[ \t]+all|altogether|vsego|itogo)[ \t]*:?[ \t]*)?(?P<n>" + P._COUNT
                           + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)(?:[ \t]+in[ \t]+all)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
+#: a list head's rest that sends the reader to a note: "see note.¹", "see the translator's note *"
+_SEE_NOTE = re.compile(r"[ \t]*see[ \t]+(?:the[ \t]+)?(?:translator['’]s[ \t]+|editor['’]s[ \t]+)?(?:foot)?note[ \t]*\.?[ \t]*(?P<mark>[¹²³⁴⁵*†]|\d)?[ \t]*\.?[ \t]*$",
+                       re.IGNORECASE)
+#: a distribution quoted in a note, after its count: "Otp. 3 ekz. 1 - t. Molotovu; 2 - t. Beria; 3 - v delo."
+_QUOTED_RUN = re.compile(r"[\"“](?:[^\"”\n]*?\b)?(?P<count>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz)\.?[ \t]*:?[ \t]*(?P<list>[^\"”\n]+)[\"”]",
+                         re.IGNORECASE)
+#: where the entries of a quoted list end: a drafter's or typist's note after a full stop, or the quote's end
+_LIST_END = re.compile(r"\.?[ \t]*(?:\b(?:Isp|Pech|Sost|Otp|Typ|Drft|Mash)\.[ \t]|$)")
 #: words in one entry, at most (a longer stretch is a sentence, not a recipient)
 MAX_WORDS = 14
 
@@ -112,3 +120,28 @@ class TrailingPart:
                 if numbers == list(range(1, len(numbers) + 1)):
                     self._leader_list(run)
             run = []
+
+    def _noted_list(self, start: int, end: int) -> int:
+        """A list head whose line sends the reader to a note ("Distribution: see note.¹"): the numbered
+        entries that the note quotes after their count ("¹ ...: "Otp. 3 ekz. 1 - t. Molotovu; 2 - t.
+        Beria; 3 - v delo. Isp. X.""). The entries read; 0 when the line is no such reference."""
+        see = _SEE_NOTE.fullmatch(self.text, start, end)
+        if not see:
+            return 0
+        mark = see.group("mark")
+        for note in re.finditer(r"(?m)^[ \t]*" + (re.escape(mark) if mark else r"(?:\[?Translator['’]s note)") + r"[^\n]*", self.text):
+            if note.start() <= end:
+                continue
+            q = _QUOTED_RUN.search(self.text, note.start(), note.end())
+            if not q:
+                continue
+            stop = _LIST_END.search(self.text, q.start("list"), q.end("list")).start()
+            items = self._inline_items(q.start("list"), stop)
+            if len(items) < 2:
+                continue
+            for im, at in items:
+                self._list_item(im, at)
+                self._list_lines.add(at)
+            self._list_lines.add(start)
+            return len(items)
+        return 0
