@@ -32,8 +32,9 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+(?=[A-Z\[])")
-#: initials after a surname, the last one's dot perhaps stripped already ("STALIN I. V", "Ryzhkov A. P.")
-_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+(?:[A-Z][a-z]?\.?)?)$")
+#: initials after a surname, the last one's dot perhaps stripped already ("STALIN I. V", "Ryzhkov A. P.",
+#: "Ionescu T")
+_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+(?:[A-Z][a-z]?\.?)?|(?<=[a-z]{3})\s+[A-Z])$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ILLEGIBLE = re.compile(r"\billegible\b|\bindecipherable\b|\bunreadable\b", re.IGNORECASE)
 _BLANK = re.compile(r"\bleft blank\b|\bblank\b", re.IGNORECASE)
