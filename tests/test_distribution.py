@@ -92,7 +92,9 @@ def test_the_fourth_set_tuning_half():
     assert len(cases("tune", FOURTH)) == 30 and len(cases("heldout", FOURTH)) == 30
     results = score("tune", FOURTH)
     assert len(results) >= 155
-    assert sum(ok for *_x, ok in results) >= 143, [f"{c}: {what}" for c, what, ok in results if not ok]
+    # 150 since labels are read in the lists' own languages unglossed ("Verteiler:", "výtlačok č. 1",
+    # "Red.", "Dact.")
+    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
@@ -268,10 +270,11 @@ def test_the_eleventh_set_tuning_half():
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
     122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
-    124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1')."""
+    124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1'), 125 since a drafter's or
+    typist's label is read unglossed in the lists' languages."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 124
+    assert sum(ok for *_x, ok in results) >= 125
 
 
 @pytest.mark.parametrize("block,copies", [

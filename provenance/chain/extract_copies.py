@@ -48,6 +48,8 @@ _COPY_WORD_FIRST = re.compile(r"(?:" + P._COPY_WORD + r")[ \t]*[-–—:]?[ \t]+
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
+#: a line that begins a note of excerpts: "Excerpts sent: ...", "extract of point 4: ..."
+_EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
 #: entries of a list without numbers read at most (no distribution names more recipients)
 MAX_UNNUMBERED = 300
 
@@ -245,7 +247,7 @@ class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, Prose
         for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
             if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
-                    or P.TOTAL_AFTER.match(line):
+                    or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
@@ -378,6 +380,8 @@ class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, Prose
                 number = P.roman_number(m.group("roman"))            # "Copy II"
             elif m.group("orig"):
                 number = 1
+            elif m.group("word_de"):
+                number = P.ORDINAL_NUMBER[m.group("word_de").lower()]   # "Erste Ausfertigung - Gen. X"
             else:
                 number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))

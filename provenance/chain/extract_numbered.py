@@ -78,7 +78,7 @@ class NumberedPart:
                 if not _is_item(im):
                     if P.EXCERPT_HEAD.match(part.lstrip()):
                         break   # "Excerpts sent to: ...": another list
-                    im = P.reversed_item(part)   # "Cde. Hryhorenko - copy 1", "t. Kadyrkulov, ekz. No. 1"
+                    im = P.reversed_item(part) or P.ORDINAL_ITEM.match(part)   # "Cde. Hryhorenko - copy 1", "Erste Ausfertigung - X"
                     if not im:
                         break
                 first = re.match(r"\d+", im.group("num"))

@@ -39,6 +39,8 @@ _TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа
 _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 
 
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -120,6 +122,11 @@ class RolesPart:
         if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
             for m in P.LINE_ROLE.finditer(self.text):
                 self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")
+        for m in P.LOCAL_ROLE.finditer(self.text):
+            # "Opr. kpt. Nowak", "Schreibkraft: Koch": the original's label, not glossed
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if not any(line_start <= r.evidence.start < m.end() for r in self.roles):
+                self._role_name(m, "drafted" if m.group("d") else "typed")
         if not any(r.role in ("drafted", "typed") for r in self.roles):
             for m in _REFERENCE_INITIALS.finditer(self.text):
                 # "HT/eb", "Re/Ha" alone on a line: the reference initials of who dictated and who typed

@@ -121,6 +121,9 @@ _OCR_ZERO = re.compile(r"(?<=[a-zа-яё])0(?=[a-zа-яё])")
 
 
 #: an entry of a list lettered instead of numbered: "a) tow. Siwicki", "b) WUBP Białystok"
+#: a copy's number in a formula of its language, opening a line: Korean "che 1 pu" (the first copy),
+#: Mongolian "1-r khuvi", "1 dügeer khuvi"
+_LOCAL_COPY_NUMBER = re.compile(r"(?m)(?<=^)(?:che[ \t]*(?P<a>\d{1,2})[ \t]*pu|(?P<b>\d{1,2})(?:-?r|[ \t]+d[üu]g[ae]{2}r)[ \t]+khuvi)(?![\w])")
 _LETTERED = re.compile(r"(?m)^([ \t]*)([a-h])\)(?=[ \t]+\S)")
 
 
@@ -132,7 +135,15 @@ def reading_view(text: str) -> str:
         text = _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
     if "a)" in text and "b)" in text:
         text = _numbered_letters(text)
+    if "pu" in text or "khuvi" in text:
+        text = _LOCAL_COPY_NUMBER.sub(_as_copy_number, text)
     return gloss_view(text)
+
+
+def _as_copy_number(m: re.Match) -> str:
+    """"che 1 pu", "1-r khuvi" as "copy 1", padded with spaces to the same length."""
+    out = f"copy {m.group('a') or m.group('b')}"
+    return out + " " * (len(m.group(0)) - len(out))
 
 
 def _numbered_letters(text: str) -> str:

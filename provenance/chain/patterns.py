@@ -18,9 +18,9 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-#: a number sign: "N°", "No.", "№", and "nr." after a word ("Egz. nr 1", "Exemplarul nr. 1"), not
+#: a number sign: "N°", "No.", "№", and "nr." or "č." after a word ("Egz. nr 1", "Exemplarul nr. 1", "výtlačok č. 1"), not
 #: opening a line ("Nr. 00418")
-_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-z][a-z.] )nr\.?(?=[ \t]*\d))"
+_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-zý][a-z.] )(?:nr\.?|č\.)(?=[ \t]*\d))"
 _DASH = r"(?:--|[-–—])"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
@@ -46,13 +46,16 @@ DATE_LINE = re.compile(
 
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
-_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk)?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
+#: the German ordinals, as a list numbers its "Ausfertigungen" ("Erste Ausfertigung", "Zweite Ausfertigung")
+_ORDINALS_DE = ("erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte", "zehnte")
+ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)} | {w: k for k, w in enumerate(_ORDINALS_DE, 1)}
+_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk[a-z]?|la[čc](?:ok|ku|ky))?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b\.?)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
+    r"|(?P<word_de>" + "|".join(_ORDINALS_DE) + r")[rsn]?\s+(?:Ausfertigung|Exemplar)"
     r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
@@ -98,7 +101,9 @@ COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
     r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Address(?:ee|e)s"
-    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano)"
+    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano"
+    # the head in the lists' languages: German, Polish, Czech and Slovak, Russian, Bulgarian, Hungarian, Romanian
+    r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj[áa]k|Eloszt[óo]|Difuzare)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
@@ -130,6 +135,9 @@ LIST_ITEM = re.compile(
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
+# an entry numbered by a German ordinal: "Erste Ausfertigung - Gen. Staatssekretär", "Zweites Exemplar: Ablage"
+ORDINAL_ITEM = re.compile(r"^[ \t]*(?P<label>(?P<num>" + "|".join(_ORDINALS_DE) + r")[rsn]?[ \t]+(?:Ausfertigung|Exemplar))(?P<sep1>)(?P<sic>)"
+                          r"[ \t]*(?P<sep2>" + _DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$", re.IGNORECASE)
 # the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
 HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" + _DASH + r"[ \t]*\d)?[ \t]*(?:ekz\.?[ \t]*)?"
                             + _DASH
@@ -220,6 +228,18 @@ TYPED = re.compile(
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
+#: the original's label of the drafter or of the typist, unglossed, opening its line: the words for
+#: "drafted by" (Polish Opr., Romanian Red. and Întocmit, German Bearbeiter, Czech and Slovak Vyřizuje,
+#: Vybavuje, Vypracoval, Hungarian Előadó and Készítette, Mongolian Beltgesen, Korean Tamdangja, Chinese
+#: chengbanren, Russian Proekt sostavil, Podgotovil, Sostavil) and for "typed by" (Polish Druk. and
+#: Przepisała, Romanian Dact., German Schreibkraft, Czech and Slovak Opsala, Psala, Písala, Russian Pisala,
+#: Otpechatano, Napechatala, Hungarian Gépelte, Korean T'aja, Chinese chaoxie), in their inflections
+LOCAL_ROLE = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?)"
+    r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie))"
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
@@ -284,6 +304,10 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
+                          # the word for excerpts in the lists' languages, perhaps with its verb: "Výpisy obdrží:",
+                          # "Extrase trimise:", "Izvlechenia:", "Kivonatot kapnak:", "Wyciągi:", "Auszüge:", "Jielu fasong:"
+                          r"|(?m:^)[ \t]*(?:Vypisk[aiu]|V[ýy]pis[yu]?|Extrase(?:le)?|Izvlechen(?:i[eya]|iya)|Kivonat(?:ot|ok)?"
+                          r"|Wyci[ąa]g(?:i|u)?|Ausz[üu]ge?|[Jj]ielu)(?:[ \t]+[^\s\[\]:]{3,14})?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*:"
                           r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
                           r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|pkt\.|pct\.|§|items?)\s*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|pkt\.|pct\.|§)"
@@ -354,7 +378,7 @@ POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*" + _
 #: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more)
 _SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)")
 #: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
-_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|pont\w*|bod\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
+_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
 #: points written in words or in Roman numerals: "one", "two", "II", "IV"
 _POINT_NUMERAL = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b(?-i:[IVX]{1,5})\b", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
