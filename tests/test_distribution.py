@@ -189,10 +189,11 @@ def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 124 of their 155 facts were read,
     and the rules the tuning half brought left that number where it was; 128 of 154 (a copy read
     that was not there is no longer read) after the rules brought by the tenth set; 137 since
-    'Otpech.' marks the typist."""
+    'Otpech.' marks the typist, 139 since an excerpt list grouped by point ('po p. 2 - ...') gives one
+    entry per recipient with all its points."""
     results = score("heldout", NINTH)
     assert len(results) == 154
-    assert sum(ok for *_x, ok in results) >= 137
+    assert sum(ok for *_x, ok in results) >= 139
 
 
 TENTH = DATA / "distribution10" / "cases.json"
@@ -209,10 +210,11 @@ def test_the_tenth_set_tuning_half():
 
 
 def test_the_tenth_set_held_out_half_stays_where_it_was_measured():
-    """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read."""
+    """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read;
+    133 since an excerpt list grouped by point gives one entry per recipient with all its points."""
     results = score("heldout", TENTH)
     assert len(results) == 167
-    assert sum(ok for *_x, ok in results) >= 118
+    assert sum(ok for *_x, ok in results) >= 133
 
 
 @pytest.mark.parametrize("block,copies", [

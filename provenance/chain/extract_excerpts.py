@@ -4,6 +4,7 @@ in folders, receipts and registration numbers. A part of :class:`provenance.chai
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from provenance.chain import patterns as P
 from provenance.knowledge import english, places
@@ -146,6 +147,7 @@ class ExcerptsPart:
                 continue
             body = self.text[b_start:b_end]
             offset = b_start
+            first = len(self.excerpts)
             for s, e in self._entries(body, offset):
                 entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
                     P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e) or \
@@ -155,6 +157,29 @@ class ExcerptsPart:
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
                     continue
                 self._excerpt(entry)
+            self._merge_repeated(first)
+
+    def _merge_repeated(self, first: int) -> None:
+        """A list grouped by point that names a recipient under several points ("po p. 1 - t. Molotovu,
+        t. Lomtevu; po p. 3 - t. Lomtevu, Dal'kraikomu"): one entry per recipient, with all the points
+        it receives in the order given. The excerpts from ``first`` on are this list's."""
+        read = self.excerpts[first:]
+        keys = [(x.recipients_name[k] if k < len(x.recipients_name) else None) or raw
+                for x in read for k, raw in enumerate(x.recipients_raw) if raw.strip()]
+        if len(set(keys)) == len(keys):
+            return
+        merged: dict[str, Excerpt] = {}
+        for x in read:
+            for k, raw in enumerate(x.recipients_raw):
+                key = (x.recipients_name[k] if k < len(x.recipients_name) else None) or raw or f"#{id(x)}:{k}"
+                if key in merged:
+                    have = merged[key]
+                    have.points += [p for p in x.points if p not in have.points]
+                    have.points_raw += "; " + x.points_raw
+                    continue
+                merged[key] = replace(x, recipients=x.recipients[k:k + 1], recipients_raw=[raw], points=list(x.points),
+                                      recipients_name=x.recipients_name[k:k + 1], recipients_status=x.recipients_status[k:k + 1])
+        self.excerpts[first:] = list(merged.values())
 
     def _cut_entry(self, start: int, end: int) -> bool:
         """Whether the line of an excerpt list ending at ``end`` stops inside an entry: at a dash or a

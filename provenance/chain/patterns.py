@@ -320,7 +320,7 @@ POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
+    r"\s*(?:(?:po|on|for|under)\s+(?=p))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
