@@ -205,8 +205,10 @@ def test_the_tenth_set_tuning_half():
     list numbered "1.", "DELIVER TO:" and "Receiving:", OCR digits, reference initials "HT/eb"),
     the odd-numbered ones for tuning: on arrival 93 of their 153 facts were read."""
     results = score("tune", TENTH)
-    assert len(results) == 152   # one copy read that was not there on arrival is no longer read
-    assert sum(ok for *_x, ok in results) >= 147, [f"{c}: {what}" for c, what, ok in results if not ok]
+    # copies read that were not there on arrival are no longer read: one, then two more ("Printed 4
+    # copies" and the translator's line after an unnumbered list are no entries of it)
+    assert len(results) == 150
+    assert sum(ok for *_x, ok in results) >= 149, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_tenth_set_held_out_half_stays_where_it_was_measured():

@@ -247,7 +247,8 @@ class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, Prose
         for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
             if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
-                    or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line):
+                    or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line) \
+                    or P.COPY_LIST_HEAD.match(line) or (run := P.PRINT_RUN.match(line)) and P.PRINT_RUN_REST_OK.match(run.group("rest")):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:

@@ -11,6 +11,14 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import STRUCK_OUT
 
+#: a note after a copy's recipient on what became of it: returned, to be returned, destroyed (by act or
+#: protocol), in English and in the Russian, Polish, Czech and German of the lists
+_RETURN_NOTE = re.compile(
+    r"[ \t]*(?:[-–—,;(][ \t]*|\[)(?:(?:to[ \t]+be[ \t]+)?(?:returned|destroyed|burnt|burned)|return(?:ed)?[ \t]+(?:to|within|by)"
+    r"|vern(?:ut['’]?|ut[ay]?|ul[ia]?)|vozvra(?:shch|t)\w*|unichtozh\w*|sozhzh\w*|zwr[óo]c\w*|zniszcz\w*|vr[áa]ceno|vr[áa]tit"
+    r"|zni[čc]en\w*|zur[üu]ck\w*|vernichtet)\b[^\n]*$", re.IGNORECASE)
+#: a reserve copy, which went to no one: "rezerv", "reserve", "reserve copy"
+_RESERVE = re.compile(r"(?:the[ \t]+)?(?:rezerv\w*|reserve(?:[ \t]+cop(?:y|ies))?|Reserve\w*)", re.IGNORECASE)
 #: a personal title before a name: Cde., Comrade, t. (tovarishch), Tov.
 _TITLE_FIRST = re.compile(r"\s*(?:to\s+)?(?:Cdes?\.|Comrades?\b|(?-i:tt?\.)(?=\s*[A-Z])|Tov\.)", re.IGNORECASE)
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
@@ -43,6 +51,14 @@ class DestinationPart:
         dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
         # "Original - to the addressee, by courier": the copy's own label before where it went
         dest = re.sub(r"^\s*(?:the\s+)?original\s*[-–—:]\s*", lambda m: " " * len(m.group(0)), dest, flags=re.IGNORECASE)
+        note = _RETURN_NOTE.search(dest)
+        if note and note.start() > 0 and dest[:note.start()].strip():
+            # "t. Petrovu - vernut' v 48 chasov", "Cde. X (returned 4.V)": the copy's fate, not where it went
+            if _RESERVE.fullmatch(dest[:note.start()].strip()):
+                return {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None,
+                        "recipient_raw": None, "candidates": [], "flags": ["reserve"], "confidence": 1.0,
+                        "recipient_name": None, "recipient_status": None}
+            dest = dest[:note.start()] + " " * (len(dest) - note.start())
         d = dest.strip()
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
@@ -132,7 +148,10 @@ class DestinationPart:
 
     def _add_copy(self, info: dict, number: int | None, number_raw: str, evidence, *, source: str | None = None,
                   flags=None, confidence: float | None = None) -> None:
-        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says."""
+        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says; none for a
+        reserve copy destroyed without going to anyone."""
+        if info["kind"] == "reserve":
+            return
         extra = {"source": source} if source else {}
         self.copies.append(Copy(
             number=number, number_raw=number_raw, kind=info["kind"], destination=info["destination"],
