@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from provenance.chain import patterns as P
 from provenance.knowledge import english, places
+from provenance.vocab import STRUCK_OUT
 from provenance.chain.model import Excerpt, Placement, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status, _strip_span
 
@@ -16,6 +17,9 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r")\s*\.?\s*$", re.IGNORECASE)
 
 
+#: a recipient crossed out, perhaps with the editor's label of the hand that replaced it
+_STRUCK_WHO = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]\n]*\][ \t]*(?:\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink))[^\]\n]*\][ \t]*)?",
+                         re.IGNORECASE)
 #: a person's place after the name: "Cde. Yudin in Peking"
 _IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
@@ -267,7 +271,11 @@ class ExcerptsPart:
         if placed and places.is_place(placed.group("place")) and not english.in_dictionary(
                 re.findall(r"[\w'’-]+", self.text[m.start("who"):placed.start()])[-1]):
             who_end = placed.start()   # not "the Committee in Szczecin": a word of the language names an office
-        refs = self.names(m.start("who"), who_end)
+        who_start = m.start("who")
+        for struck in _STRUCK_WHO.finditer(self.text, who_start, who_end):
+            if self.text[struck.end():who_end].strip():
+                who_start = struck.end()   # "[crossed out: t. Petrovu] [handwritten:] t. Sidorovu": the one that stands
+        refs = self.names(who_start, who_end)
         ev = self.ev(m.start(), m.end())
         exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],
                       points=points, points_raw=points_raw, evidence=ev, channel=channel,
