@@ -347,10 +347,10 @@ EXCERPT_LINE = re.compile(
     r"(?:(?:(?:of|from)[ \t]+)?(?P<what>(?:pp?\.|points?|items?|pkt\.|pct\.|§+)[ \t]*" + POINTS_RUN + r")"
     r"|(?P<whole>(?:iz|from|of)[ \t]+(?:the[ \t]+)?[^\W\d][\w'’]*(?:[ \t]*\[[^\]\n]{1,30}\])?))"
     r"[ \t]*[-–—][ \t]*(?:to[ \t]+)?(?P<who>[^\n;]+?)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
-_CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)(?:\s+(?:telegram|cable|message|letter))?"
+_CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire|(?:VCh\s+|HF\s+)?tele?phone|telephonogram)(?:\s+(?:telegram|cable|message|letter))?"
 #: where the recipient of an excerpt named in a sentence ends: a comma or a semicolon, a full stop,
 #: "on 4.IV.", "for information", a registration number
-_SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?:extracts?|excerpts?)\b|\s+for\s+(?:information|execution|action)|\s+No\.))"
+_SENT_WHO_END = r"(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?:extracts?|excerpts?)\b|\s+for\s+(?:information|execution|action)|\s+No\.))"
 #: excerpts named in a sentence: "Point 3 sent as an extract to the District Committee in Debar, No. 3811";
 #: "Points 2 and 5 sent to the Ministry of Labour on 4.IV."; "Extract (points 2 and 4) to the Ministry of
 #: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
