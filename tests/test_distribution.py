@@ -71,7 +71,9 @@ def test_the_third_set_held_out_half_stays_where_it_was_measured():
     points, copies numbered 1st and ekz. 1, 'Responsible for drafting:', 'Pech.')."""
     results = score("heldout", THIRD)
     assert len(results) >= 108
-    assert sum(ok for *_x, ok in results) >= 94   # 93 of 109 after the fourth set's rules, 94 after the seventh's
+    # 93 of 109 after the fourth set's rules, 94 after the seventh's, 97 with one-line lists whose
+    # entries end in the copy's number ("X - ekz. N° 1; Y - ekz. N° 2")
+    assert sum(ok for *_x, ok in results) >= 97
 
 
 FOURTH = DATA / "distribution4" / "cases.json"
@@ -90,15 +92,18 @@ def test_the_fourth_set_tuning_half():
     assert len(cases("tune", FOURTH)) == 30 and len(cases("heldout", FOURTH)) == 30
     results = score("tune", FOURTH)
     assert len(results) >= 155
-    assert sum(ok for *_x, ok in results) >= 143, [f"{c}: {what}" for c, what, ok in results if not ok]
+    # 150 since labels are read in the lists' own languages unglossed ("Verteiler:", "výtlačok č. 1",
+    # "Red.", "Dact.")
+    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_fourth_set_held_out_half_stays_where_it_was_measured():
     """Scored only: 104 of the held-out half's 155 facts on arrival, 132 after the rules the tuning
-    half brought, 134 after the sixth set's, 135 after the seventh's."""
+    half brought, 134 after the sixth set's, 135 after the seventh's, 140 since a one-line excerpt list
+    goes on past a line that ends inside an entry."""
     results = score("heldout", FOURTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 135
+    assert sum(ok for *_x, ok in results) >= 140
 
 
 FIFTH = DATA / "distribution5" / "cases.json"
@@ -142,10 +147,11 @@ def test_the_seventh_set_used_whole_for_tuning():
     read (the rules had learnt from six sets). The rules they brought: 'adresatu' (to the addressee),
     'Office copy' and '(retained)' as the file's copy, 'Copies 1-2 - to X', 'copy 1 to X; copy 2 to Y;
     copy 3 retained by the Secretariat', 'the third copy is kept on file', 'Typist - X', a count after
-    'Otp. [printed]', and a copy list that ends where an excerpt list begins."""
+    'Otp. [printed]', and a copy list that ends where an excerpt list begins. 151 are read since a
+    sub-point written with its point ('pts. 1, 2a and 2b') is read as one."""
     results = score("tune", SEVENTH)
     assert len(results) >= 150
-    assert sum(ok for *_x, ok in results) >= 150, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 151, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 EIGHTH = DATA / "distribution8" / "cases.json"
@@ -158,10 +164,11 @@ def test_the_eighth_set_used_whole_for_tuning():
     outer pipes ("1 | Cde. Stalin | 21.XI" under "---+---"); the recipient first with no head
     ("Beria - copy 1"); entries on one line as "1. Cde. Beria. 2. Cde. Ogloblin." or "(1) Chairman Mao
     (2) Vice-Chairman Liu", or two spaces apart; "the dossier" as the file; "Otp. [printed] 4 ekz."
-    as a print run, not a typist."""
+    as a print run, not a typist. 211 are read since a one-line excerpt list goes on past a line that
+    ends inside an entry."""
     results = score("tune", EIGHTH)
     assert len(results) >= 220
-    assert sum(ok for *_x, ok in results) >= 207, [f"{c}: {what}" for c, what, ok in results if not ok]
+    assert sum(ok for *_x, ok in results) >= 211, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 NINTH = DATA / "distribution9" / "cases.json"
@@ -181,10 +188,12 @@ def test_the_ninth_set_tuning_half():
 def test_the_ninth_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 124 of their 155 facts were read,
     and the rules the tuning half brought left that number where it was; 128 of 154 (a copy read
-    that was not there is no longer read) after the rules brought by the tenth set."""
+    that was not there is no longer read) after the rules brought by the tenth set; 137 since
+    'Otpech.' marks the typist, 139 since an excerpt list grouped by point ('po p. 2 - ...') gives one
+    entry per recipient with all its points."""
     results = score("heldout", NINTH)
     assert len(results) == 154
-    assert sum(ok for *_x, ok in results) >= 132
+    assert sum(ok for *_x, ok in results) >= 139
 
 
 TENTH = DATA / "distribution10" / "cases.json"
@@ -196,15 +205,18 @@ def test_the_tenth_set_tuning_half():
     list numbered "1.", "DELIVER TO:" and "Receiving:", OCR digits, reference initials "HT/eb"),
     the odd-numbered ones for tuning: on arrival 93 of their 153 facts were read."""
     results = score("tune", TENTH)
-    assert len(results) == 152   # one copy read that was not there on arrival is no longer read
-    assert sum(ok for *_x, ok in results) >= 147, [f"{c}: {what}" for c, what, ok in results if not ok]
+    # copies read that were not there on arrival are no longer read: one, then two more ("Printed 4
+    # copies" and the translator's line after an unnumbered list are no entries of it)
+    assert len(results) == 150
+    assert sum(ok for *_x, ok in results) >= 149, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_tenth_set_held_out_half_stays_where_it_was_measured():
-    """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read."""
+    """The even-numbered blocks, held out (scored only): on arrival 112 of their 168 facts were read;
+    133 since an excerpt list grouped by point gives one entry per recipient with all its points."""
     results = score("heldout", TENTH)
     assert len(results) == 167
-    assert sum(ok for *_x, ok in results) >= 118
+    assert sum(ok for *_x, ok in results) >= 133
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -260,10 +272,13 @@ def test_the_eleventh_set_tuning_half():
 
 
 def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
-    """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read."""
+    """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
+    122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
+    124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1'), 125 since a drafter's or
+    typist's label is read unglossed in the lists' languages."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 120
+    assert sum(ok for *_x, ok in results) >= 125
 
 
 @pytest.mark.parametrize("block,copies", [

@@ -28,16 +28,19 @@ from provenance.resources import data_json, user_json
 _TITLE = re.compile(
     r"^(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|Lieutenant[- ]General\b|"
     r"Colonel[- ]General\b|Generalissimo\b|Marshal\b|People's Commissar\b|Ambassador\b|Mr\.|Mrs\.|Ms\.|Miss\b|"
-    r"Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s)|to\b|the\b|by\b|of\b)\s*",
+    r"Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s)|to\b|the\b|by\b|of\b|(?-i:tt?\.)(?=[ \t]*[A-Z]))\s*",   # "t. Molotovu": tovarishch
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+(?=[A-Z\[])")
-#: initials after a surname, the last one's dot perhaps stripped already ("STALIN I. V", "Ryzhkov A. P.")
-_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+(?:[A-Z][a-z]?\.?)?)$")
+#: initials after a surname, the last one's dot perhaps stripped already ("STALIN I. V", "Ryzhkov A. P.",
+#: "Ionescu T")
+_INITIALS_END = re.compile(r"(?:\s+(?:[A-Z][a-z]?\.\s*)+(?:[A-Z][a-z]?\.?)?|(?<=[a-z]{3})\s+[A-Z])$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _ILLEGIBLE = re.compile(r"\billegible\b|\bindecipherable\b|\bunreadable\b", re.IGNORECASE)
 _BLANK = re.compile(r"\bleft blank\b|\bblank\b", re.IGNORECASE)
-_INWORD_BRACKET = re.compile(r"(?<=\w)\[(\w{1,3})\]|\[(\w{1,3})\](?=\w)")
+#: letters supplied inside a word ("Ig[n]arov", "[Ku]znetsov"), or the end of a word the original
+#: abbreviates ("t. Mol[otovu]")
+_INWORD_BRACKET = re.compile(r"(?<=\w)\[(\w{1,3}|[a-zа-яё'’]{4,12}(?=\](?:[\s,;.)]|$)))\]|\[(\w{1,3})\](?=\w)")
 _STANDALONE_BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _POSSESSIVE = re.compile(r"[’']s$")
 # an office after a name: "Chairman of the Executive Committee", "head of the General Section"
@@ -50,7 +53,7 @@ _AFFILIATION = re.compile(r"\s+\([^()]*\)")
 _PERSONAL_TITLE = re.compile(
     r"^\s*(?:to\s+)?(?:Cdes?\b\.?|Comrades?\b|Tov\.|Genera(?:l)?[- ]Major\b|Major[- ]General\b|"
     r"Lieutenant[- ]General\b|Colonel[- ]General\b|Generalissimo\b|Marshal\b|Ambassador\b|Mr\.|Mrs\.|Ms\.|"
-    r"Miss\b|Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s))",
+    r"Miss\b|Dr\.|Prof\.|Herr\b|Frau\b|Mme\.?(?=\s)|(?-i:tt?\.)(?=[ \t]*[A-Z]))",
     re.IGNORECASE,
 )
 _PLURAL_TITLE = re.compile(r"^\s*(?:to\s+)?(?:Cdes\b\.?|Comrades\b)", re.IGNORECASE)
@@ -122,11 +125,24 @@ class NameRef:
 
 #: a Russian surname in the dative, as lists of recipients write it ("t. Molotovu", "t. Stalinu")
 _DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn)(?P<u>u)$")
+#: the dative of a surname declined as an adjective (Lozinsky -> Lozinskomu, Trotsky -> Trotskomu)
+_DATIVE_ADJECTIVE = re.compile(r"(?<=[a-z])(?:s|ts|c)komu$")
+#: the dative of a surname that ends in another consonant (Reshetnyak -> Reshetnyaku), read only in the
+#: second part of a double surname whose first part is a dative
+_DATIVE_AFTER_CONSONANT = re.compile(r"(?<=[bcdfgklmnprstvz])(?P<u>u)$")
 
 
 def _nominative(word: str) -> str:
-    """A Russian surname in the dative back in the nominative (Molotovu -> Molotov); else the word."""
+    """A Russian surname in the dative back in the nominative (Molotovu -> Molotov); else the word.
+    A double surname whose first part is in the dative has its second part in it too
+    (Obolentsevu-Reshetnyaku -> Obolentsev-Reshetnyak, Shmelevu-Rudenko -> Shmelev-Rudenko)."""
+    first, hyphen, second = word.partition("-")
+    if hyphen and second and _DATIVE.search(first) and len(first) > 5:
+        m = _DATIVE.search(second) or _DATIVE_AFTER_CONSONANT.search(second)
+        return first[:-1] + "-" + (second[:m.start("u")] if m and len(second) > 4 else second)
     m = _DATIVE.search(word)
+    if m is None and _DATIVE_ADJECTIVE.search(word) and len(word) > 7:
+        return word[:-3] + "y"   # "t. Lozinskomu", "t. Zhelezovskomu": -sky
     return word[:m.start("u")] if m and len(word) > 5 else word
 
 

@@ -8,31 +8,25 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_formula import FormulaPart
+from provenance.chain.extract_lettered import LetteredPart
+from provenance.chain.extract_numbered import NumberedPart
 from provenance.chain.extract_prose import ProsePart
 from provenance.chain.extract_tables import TablePart
+from provenance.chain.extract_trailing import TrailingPart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
-#: how far past the highest copy number read a list's next number may go: a list may skip a few
-#: copies, but "800 - Sinkiang" after "Copy No. 5 - File" is a file code
-MAX_NUMBER_STEP = 10
 #: a word crossed out by the author, as the editor marks it
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
 _TABLE_HEAD_LINE = re.compile(r"^[ \t]*(?:Copy[ \t]+)?(?:No\.?|N[°º]|#)(?:\t|[ \t]{2,})(?:Recipient|Addressee|Destination|"
                               r"To[ \t]+whom|Sent[ \t]+to)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-#: a line inside a copy list that is no entry and does not end it: an editor's bracket (a page
-#: break, an entry crossed out), a page number, a classification repeated on the next page
-_NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
-                         r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
 #: a line of a list that names the recipient first, with no head ("Beria - copy 1")
 _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ies)[ \t]+(?:" + P._NUMSIGN + r"[ \t]*)?(?P<n>\d{1,3})"
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-#: the editor's label before an entry added to a list by hand: "[Handwritten:]", "[In pencil:]"
-_HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
 #: where a one-line list ends when its total follows: "...; file (1). Total: 5 copies."
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 #: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)"
@@ -54,17 +48,15 @@ _COPY_WORD_FIRST = re.compile(r"(?:" + P._COPY_WORD + r")[ \t]*[-–—:]?[ \t]+
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
+#: a line that begins a note of excerpts: "Excerpts sent: ...", "extract of point 4: ..."
+_EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
 #: entries of a list without numbers read at most (no distribution names more recipients)
 MAX_UNNUMBERED = 300
-#: noise lines passed over in a row, at most
-MAX_NOISE_LINES = 3
 
 
-#: the header row of a copy list set as a table: "No.<tab>Recipient<tab>Remarks" (no digit in it)
-_TABLE_HEADER = re.compile(r"\s*(?:No\.?|N[°º]|#|Copy(?:\s+No\.?)?)(?:\t|[ \t]{2,})[^\d\n]*\t[^\d\n]*(?=\n)", re.IGNORECASE)
 
 
-class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart):
+class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
     def print_runs_and_lists(self):
         self.formula_lists()
         for m in P.COPY_LIST_HEAD.finditer(self.text):
@@ -77,6 +69,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
+            elif self._noted_list(m.start("rest"), m.end()):
+                pass   # "Distribution: see note.¹", the list quoted in the note
             elif m.group("rest").strip():
                 # "Copies: 1 - to the addressee, 2 - file": the list on the same line, perhaps going on
                 # below it ("Copies: 1 - Cde. X" / "2 - Cde. Y"); "Copies: 3. 1st - to ...": their count first
@@ -98,13 +92,17 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                             int(x) for item, _s in items for x in re.findall(r"\d+", item.group("num")) or ["0"]))
                 elif self._bracketed_numbers(m.start("rest"), m.end()):
                     pass   # "Copies: Cde. Ismatov (1), Cde. Davletyarov (2), file (3)."
+                elif self._trailing_numbers(m.start("rest"), m.end()):
+                    pass   # "Razoslano: t. Molotovu - ekz. N° 1; v delo - ekz. N° 2", "t. X - 1 ekz., ..." over a total
                 elif not numbered_only:
                     self._unnumbered(m.start("rest"), m.end(), one_line=True)
             elif last := self._leader_list(self._line_spans(m.end() + 1, self._block_end(m.end() + 1))):
                 # "Addresses:" / "Chief of the General Staff (ekz. 2)": the numbers after the names, and
                 # numbered lines after them ("No. 4 - to file")
                 self._list_after(last, after_number=max((c.number for c in self.copies if c.number), default=0))
-            elif not self._list_after(m.end()) and not numbered_only:
+            elif self._list_after(m.end()) or self._lettered_after(m.end()):
+                pass   # numbered, or lettered ("a) ...", "jia - ...", "i - ..., ro - ...")
+            elif not numbered_only:
                 self._unnumbered(m.end() + 1, self._block_end(m.end() + 1), one_line=False)
         for m in _TABLE_HEAD_LINE.finditer(self.text):
             # "Copy No.    Recipient" over rows "1    Makhnyov A.P., Chief of ...": a table of two columns
@@ -154,6 +152,7 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
         for m in P.TOTAL_AFTER.finditer(self.text):
             self._list_before(m.start(), P.parse_count(m.group("count")))
         self.counted_before_total()
+        self.headless_paren_lists()
         self.table_lists()
         self.prose_lists()
 
@@ -248,7 +247,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
         for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
             if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
-                    or P.TOTAL_AFTER.match(line):
+                    or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line) \
+                    or P.COPY_LIST_HEAD.match(line) or (run := P.PRINT_RUN.match(line)) and P.PRINT_RUN_REST_OK.match(run.group("rest")):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:
@@ -274,85 +274,6 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 self._add_copy(info, k, str(k), self.ev(em.start("dest"), em.end("dest")), source="list",
                                flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
             self._list_lines.add(s)
-
-    def _list_after(self, end: int, after_number: int = 0) -> int:
-        """The numbered copy list that follows a declaration or a list head ending at ``end``; the
-        number of entries read. ``after_number``: the list began on the head's line with copies up
-        to this number, and goes on only with a higher one."""
-        found = 0
-        last = after_number   # the highest copy number read so far
-        noise = 0  # lines passed over since the last entry
-        pos = end + 1
-        header = _TABLE_HEADER.match(self.text, pos)   # "No.<tab>Recipient<tab>Remarks"
-        if header:
-            pos = header.end() + 1
-        while pos < len(self.text):
-            eol = self.text.find("\n", pos)
-            eol = len(self.text) if eol < 0 else eol
-            line = self.text[pos:eol]
-            if not line.strip():
-                pos = eol + 1
-                continue
-            several = self._inline_items(pos, eol) if "(" in line else []
-            if len(several) >= 2:   # "(4) Secretary-General Dong  (5) file": a line of entries
-                for im, s0 in several:
-                    if s0 not in self._list_lines:
-                        self._list_item(im, s0)
-                        self._list_lines.add(s0)
-                        found += 1
-                pos = eol + 1
-                continue
-            cols = [0] + [c.start() for c in P.COLUMN_BREAK.finditer(line)]
-            if len(cols) == 1:
-                cont = self._continued(eol)
-                if cont > eol:   # an entry wrapped over indented lines: read as one line (same offsets)
-                    line, eol = self.text[pos:cont].replace("\n", " "), cont
-            ok = False
-            for c0, c1 in zip(cols, cols[1:] + [len(line)]):
-                part = P.ocr_number(line[c0:c1].rstrip())
-                label = _HAND_LABEL.match(part)
-                if label:   # "[Handwritten:] 4th copy - Cde. Petkov": an entry added by hand
-                    c0, part = c0 + label.end(), part[label.end():]
-                im = P.LIST_ITEM.match(part)
-                if not _is_item(im):
-                    if P.EXCERPT_HEAD.match(part.lstrip()):
-                        break   # "Excerpts sent to: ...": another list
-                    im = P.reversed_item(part)   # "Cde. Hryhorenko - copy 1", "t. Kadyrkulov, ekz. No. 1"
-                    if not im:
-                        break
-                first = re.match(r"\d+", im.group("num"))
-                if first and not (after_number if not found else 0) < int(first.group()) <= last + MAX_NUMBER_STEP:
-                    break   # copy 0, a number far past the list's ("800 - Sinkiang": a file code), or back at 1
-                if first:
-                    last = max(last, max(int(x) for x in re.findall(r"\d+", im.group("num"))))
-                ok = True
-                if pos + c0 not in self._list_lines:
-                    self._list_item(im, pos + c0)
-                    self._list_lines.add(pos + c0)
-                    found += 1
-            if not ok:
-                if found and _NOISE_LINE.match(line) and noise < MAX_NOISE_LINES:
-                    noise += 1   # "[page break]", "- 4 -", "TOP SECRET", "[crossed out: 3 - X]": the list goes on
-                    pos = eol + 1
-                    continue
-                break
-            noise = 0
-            pos = eol + 1
-        return found
-
-    def _continued(self, eol: int) -> int:
-        """The end of the indented lines after ``eol`` that go on with an entry ("1 - to the Chief of
-        the Main Directorate of" / "    Border Troops ... Cde. Zhelezovsky"); ``eol`` when none does."""
-        end = eol
-        while end < len(self.text):
-            nxt = self.text.find("\n", end + 1)
-            nxt = len(self.text) if nxt < 0 else nxt
-            line = self.text[end + 1:nxt]
-            if not re.match(r"(?:\t|[ \t]{2,})\S", line) or _is_item(P.LIST_ITEM.match(P.ocr_number(line))) \
-                    or _NOISE_LINE.match(line) or P.reversed_item(line):
-                break
-            end = nxt
-        return end
 
     def _inline_items(self, start: int, end: int, text: str | None = None) -> list[tuple[re.Match, int]]:
         """The entries of a copy list written on one line ("1 - to Cde Molotov, 2 - to file"), each
@@ -439,7 +360,10 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
             if m.group("numlist"):
                 self._copies_listed(m)
                 continue
-            info = self._classify_destination(m.group("dest"), m.start("dest"))
+            dest = m.group("dest")
+            if (split := self._split_entry(m.start(), m.end())) > m.end():   # "... to the 2nd Far Eastern" / "Department"
+                dest += " " * (split - m.end() - len(self._tail(split))) + self._tail(split)
+            info = self._classify_destination(dest, m.start("dest"))
             num = m.group("num") or m.group("ord")
             lo_, hi_ = (m.group("ord"), m.group("ord2")) if m.group("ord2") else (m.group("num"), m.group("num2"))
             if m.group("word2"):   # "Fourth and fifth copies: kept in files"
@@ -457,6 +381,8 @@ class CopiesPart(DestinationPart, FormulaPart, ProsePart, TablePart, WrappedPart
                 number = P.roman_number(m.group("roman"))            # "Copy II"
             elif m.group("orig"):
                 number = 1
+            elif m.group("word_de"):
+                number = P.ORDINAL_NUMBER[m.group("word_de").lower()]   # "Erste Ausfertigung - Gen. X"
             else:
                 number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))

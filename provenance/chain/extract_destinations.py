@@ -11,7 +11,26 @@ from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import STRUCK_OUT
 
+#: a note after a copy's recipient on what became of it: returned, to be returned, destroyed (by act or
+#: protocol), in English and in the Russian, Polish, Czech and German of the lists
+_RETURN_NOTE = re.compile(
+    r"[ \t]*(?:[-–—,;(][ \t]*|\[)(?:(?:to[ \t]+be[ \t]+)?(?:returned|destroyed|burnt|burned)|return(?:ed)?[ \t]+(?:to|within|by)"
+    r"|vern(?:ut['’]?|ut[ay]?|ul[ia]?)|vozvra(?:shch|t)\w*|unichtozh\w*|sozhzh\w*|zwr[óo]c\w*|zniszcz\w*|vr[áa]ceno|vr[áa]tit"
+    r"|zni[čc]en\w*|zur[üu]ck\w*|vernichtet)\b[^\n]*$", re.IGNORECASE)
+#: a reserve copy, which went to no one: "rezerv", "reserve", "reserve copy"
+_RESERVE = re.compile(r"(?:the[ \t]+)?(?:rezerv\w*|reserve(?:[ \t]+cop(?:y|ies))?|Reserve\w*)", re.IGNORECASE)
+#: a personal title before a name: Cde., Comrade, t. (tovarishch), Tov.
+_TITLE_FIRST = re.compile(r"\s*(?:to\s+)?(?:Cdes?\.|Comrades?\b|(?-i:tt?\.)(?=\s*[A-Z])|Tov\.)", re.IGNORECASE)
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
+#: a copy kept in the file or the archive, in the words of the lists' languages and their inflections:
+#: file, filing, delo (дело, в дело), dossier, dosar, archive (arkhiv, arhiva, Archiv, archiwum,
+#: архив, arkhivt), registry, Ablage, ad acta and z.d.A. (zu den Akten), spis (Czech and Slovak), hikae
+#: (Japanese), pogwan (Korean), ts'un-chüan and cun (Chinese), retained, kept
+_FILE_WORD = re.compile(
+    r"\bfil(?:es?|ing)\b|\bdelo\b|(?<!\w)(?:в\s+)?дел[оау](?!\w)|\bdossiers?\b|\bdosar(?:ul)?\b"
+    r"|\bar(?:c|k)?hiv(?:e|es|a|o|um|t)?\b|\barchiwum\b|(?<!\w)архив\w*|\bregistry\b|\bablage\b"
+    r"|\bad\s+acta\b|^a/a\b|\b(?:do\s+)?spis(?:u)?\b|\bhikae\b|\bpogwan\b|\bts['’]un(?:-ch[üu]an|-tang)?\b|^cun(?:dang)?\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+    r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", re.IGNORECASE)
 
 
 def _a_body(part: str) -> bool:
@@ -32,6 +51,14 @@ class DestinationPart:
         dest = _STRUCK.sub(lambda m: " " * len(m.group(0)), dest)
         # "Original - to the addressee, by courier": the copy's own label before where it went
         dest = re.sub(r"^\s*(?:the\s+)?original\s*[-–—:]\s*", lambda m: " " * len(m.group(0)), dest, flags=re.IGNORECASE)
+        note = _RETURN_NOTE.search(dest)
+        if note and note.start() > 0 and dest[:note.start()].strip():
+            # "t. Petrovu - vernut' v 48 chasov", "Cde. X (returned 4.V)": the copy's fate, not where it went
+            if _RESERVE.fullmatch(dest[:note.start()].strip()):
+                return {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None,
+                        "recipient_raw": None, "candidates": [], "flags": ["reserve"], "confidence": 1.0,
+                        "recipient_name": None, "recipient_status": None}
+            dest = dest[:note.start()] + " " * (len(dest) - note.start())
         d = dest.strip()
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
@@ -43,8 +70,7 @@ class DestinationPart:
         if re.search(r"\bmark-?up\b|\brazmetka\b", d, re.IGNORECASE):
             info["kind"] = "markup"
             return info
-        if re.search(r"\bfiles?\b|\bdelo\b|\bdossiers?\b|\bar(?:c|k)?hiv(?:e|a|o)?\b|\bregistry\b|\bad\s+acta\b|^a/a\b|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
-                     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", d, re.IGNORECASE):
+        if _FILE_WORD.search(d):
             info["kind"] = "file"
             return info
         # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
@@ -77,7 +103,7 @@ class DestinationPart:
                 info["flags"].append("supplied")
             if r.internal:
                 info["flags"].append("internal")
-        elif len(refs) > 1 and (person := self._person_after_body(refs)) is not None:
+        elif len(refs) > 1 and (person := self._person_after_body(refs) or self._titled_person(refs)) is not None:
             # "the Commander of the Kashgar Garrison, Liu Bin": the person, not the office
             info["recipient"] = person.name
             info["recipient_name"] = person.recorded
@@ -90,6 +116,16 @@ class DestinationPart:
             info["candidates"] = [r.recorded for r in known]
             info["flags"].append("several-recipients")
         return info
+
+    @staticmethod
+    def _titled_person(refs: list):
+        """The one person a destination names with a personal title beside bodies or places ("MVD SSSR,
+        t. Obolentsevu-Reshetnyaku", "t. Khrulevu-Sotnikovu, TsK KP(b)K"): a named person before an
+        institution; None when none or several parts name a person."""
+        named = [r for r in refs if r.kind in ("person", "unlisted")]
+        if len(named) != 1 or not _TITLE_FIRST.match(named[0].raw):
+            return None
+        return named[0]
 
     def _person_after_body(self, refs: list):
         """The person named last, after a body or an office ("the Soviet Consulate-General in Dihua,
@@ -112,7 +148,10 @@ class DestinationPart:
 
     def _add_copy(self, info: dict, number: int | None, number_raw: str, evidence, *, source: str | None = None,
                   flags=None, confidence: float | None = None) -> None:
-        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says."""
+        """A numbered copy sent where ``info`` (see :meth:`_classify_destination`) says; none for a
+        reserve copy destroyed without going to anyone."""
+        if info["kind"] == "reserve":
+            return
         extra = {"source": source} if source else {}
         self.copies.append(Copy(
             number=number, number_raw=number_raw, kind=info["kind"], destination=info["destination"],

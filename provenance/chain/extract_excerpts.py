@@ -4,9 +4,11 @@ in folders, receipts and registration numbers. A part of :class:`provenance.chai
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from provenance.chain import patterns as P
 from provenance.knowledge import english, places
+from provenance.vocab import STRUCK_OUT
 from provenance.chain.model import Excerpt, Placement, Transfer, to_dict
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status, _strip_span
 
@@ -15,6 +17,9 @@ from provenance.chain.spans import _clean_container, _in_handwriting, _name_conf
 _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r")\s*\.?\s*$", re.IGNORECASE)
 
 
+#: a recipient crossed out, perhaps with the editor's label of the hand that replaced it
+_STRUCK_WHO = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]\n]*\][ \t]*(?:\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink))[^\]\n]*\][ \t]*)?",
+                         re.IGNORECASE)
 #: a person's place after the name: "Cde. Yudin in Peking"
 _IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
@@ -120,8 +125,9 @@ class ExcerptsPart:
                 role = _ROLE_NEXT.search(self.text, b_start, b_end)
                 if role:   # "Vypiski: t. Ozolin - pp. 1, 4. Isp. Klenova": the drafter's note after it
                     b_end = role.start() + 1
-                while self.text[b_start:b_end].rstrip().endswith(";") and b_end < len(self.text):
-                    # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on
+                while (self.text[b_start:b_end].rstrip().endswith(";") or self._cut_entry(b_start, b_end)) and b_end < len(self.text):
+                    # "... Cde. Mladenova (point 4);" / "Ministry of Agriculture (points 6-8).": the list goes on;
+                    # "Cde. Vaskelis (OMS) -" / "3 and 5; ...": an entry cut by the line's end goes on too
                     nxt = self.text.find("\n", b_end + 1)
                     b_end = len(self.text) if nxt < 0 else nxt
             else:
@@ -145,6 +151,7 @@ class ExcerptsPart:
                 continue
             body = self.text[b_start:b_end]
             offset = b_start
+            first = len(self.excerpts)
             for s, e in self._entries(body, offset):
                 entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
                     P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e) or \
@@ -154,6 +161,43 @@ class ExcerptsPart:
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
                     continue
                 self._excerpt(entry)
+            self._merge_repeated(first)
+
+    def _merge_repeated(self, first: int) -> None:
+        """A list grouped by point that names a recipient under several points ("po p. 1 - t. Molotovu,
+        t. Lomtevu; po p. 3 - t. Lomtevu, Dal'kraikomu"): one entry per recipient, with all the points
+        it receives in the order given. The excerpts from ``first`` on are this list's."""
+        read = self.excerpts[first:]
+        keys = [(x.recipients_name[k] if k < len(x.recipients_name) else None) or raw
+                for x in read for k, raw in enumerate(x.recipients_raw) if raw.strip()]
+        if len(set(keys)) == len(keys):
+            return
+        merged: dict[str, Excerpt] = {}
+        for x in read:
+            for k, raw in enumerate(x.recipients_raw):
+                key = (x.recipients_name[k] if k < len(x.recipients_name) else None) or raw or f"#{id(x)}:{k}"
+                if key in merged:
+                    have = merged[key]
+                    have.points += [p for p in x.points if p not in have.points]
+                    have.points_raw += "; " + x.points_raw
+                    continue
+                merged[key] = replace(x, recipients=x.recipients[k:k + 1], recipients_raw=[raw], points=list(x.points),
+                                      recipients_name=x.recipients_name[k:k + 1], recipients_status=x.recipients_status[k:k + 1])
+        self.excerpts[first:] = list(merged.values())
+
+    def _cut_entry(self, start: int, end: int) -> bool:
+        """Whether the line of an excerpt list ending at ``end`` stops inside an entry: at a dash or a
+        comma, or after a recipient not yet given its points ("...; Cde. Nurmatov" / "(Tashkent) - 5"),
+        and the next line goes on with the list (no note of its own, no blank line)."""
+        last = self.text[start:end].rstrip()
+        entry = last.rsplit(";", 1)[-1]
+        cut = last.endswith((",", "-", "–", "—")) or bool(entry.strip()) and not re.search(P._DASH, entry) \
+            and not entry.rstrip(" .").endswith(")")
+        nxt_end = self.text.find("\n", end + 1)
+        nxt = self.text[end + 1:len(self.text) if nxt_end < 0 else nxt_end]
+        return cut and bool(nxt.strip()) and not (P.DRAFTED.match(nxt.strip()) or P.TYPED.match(nxt.strip())
+                                                 or P.LINE_ROLE.match(nxt) or P.COPY_LIST_HEAD.match(nxt)
+                                                 or P.EXCERPT_HEAD.search(nxt) or nxt.lstrip().startswith("["))
 
     def _excerpt_table(self, start: int) -> bool:
         """An excerpt list set as a table in columns ("Point(s)   To   Channel", a row an excerpt): read
@@ -227,7 +271,11 @@ class ExcerptsPart:
         if placed and places.is_place(placed.group("place")) and not english.in_dictionary(
                 re.findall(r"[\w'’-]+", self.text[m.start("who"):placed.start()])[-1]):
             who_end = placed.start()   # not "the Committee in Szczecin": a word of the language names an office
-        refs = self.names(m.start("who"), who_end)
+        who_start = m.start("who")
+        for struck in _STRUCK_WHO.finditer(self.text, who_start, who_end):
+            if self.text[struck.end():who_end].strip():
+                who_start = struck.end()   # "[crossed out: t. Petrovu] [handwritten:] t. Sidorovu": the one that stands
+        refs = self.names(who_start, who_end)
         ev = self.ev(m.start(), m.end())
         exc = Excerpt(recipients=[r.name for r in refs], recipients_raw=[r.raw for r in refs],
                       points=points, points_raw=points_raw, evidence=ev, channel=channel,

@@ -14,12 +14,14 @@ _HEAD = re.compile(
     r"[ \t]*(?P<label>(?P<main>Addressed\s+to|Main\s+addressees?|Principal\s+addressees?|(?:Copy\s+)?(?:Reported|Submitted)\s+to"
     r"|Sent(?:\s+separately)?(?:[ \t]*\[[^\]\n]{1,24}\])?\s+to)"
     r"|(?P<cc>Copied\s+to|Cop(?:y|ies)\s+(?:sent\s+)?to|cc)"
-    r"|(?P<kept>Kept|Retained|Filed|Stored|Kept\s+on\s+file))"
+    r"|(?P<kept>Kept|Retained|Filed|Stored|(?:Kept|Retained)\s+(?:on|in|with)\s+(?:the\s+)?files?))"
     r"(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.IGNORECASE)
-#: the copies printed in all, perhaps with those kept: "Printed in all [gong yin]: 7 copies",
+#: the copies printed in all, perhaps with those kept: "Printed in all [gong yin]: 7 copies", "Kung [in all]: four fen",
 #: "Printed [yin]: 6 copies, of which 2 kept on file [cundang]"
 _TOTAL = re.compile(
-    r"[ \t]*(?:Printed|Typed|Made)(?:\s+in\s+all)?(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:?[ \t]*(?P<n>" + P._COUNT + r")[ \t]+cop(?:y|ies)"
+    r"[ \t]*(?P<word>[^\s\[\]:]{2,24}[ \t]*\[)?(?:(?:Printed|Typed|Made)(?:\s+in\s+all)?|In\s+all|Total|Altogether)(?(word)\])"
+    r"(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:?[ \t]*"
+    r"(?P<n>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)\b"   # "In all [gong]: four fen": fen, the Chinese measure of copies
     r"(?:[ \t]*,?[ \t]*of\s+which\s+(?P<kept>" + P._COUNT + r")\s+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
 #: the copy's own number after an entry: "Songjiang Provincial Public Security Bureau - copy 1", "file (copy 4)"
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[-–—,][ \t]*|\()(?:cop(?:y|ies)|No\.?|N[°º]|ekz\.?)[ \t]*(?P<a>\d{1,3})"

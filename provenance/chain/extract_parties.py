@@ -66,6 +66,10 @@ def _body_or_office(phrase: str) -> bool:
                for w in re.findall(r"[a-z][a-z-]+", phrase.lower()))
 
 
+#: the translator's English of an address on the line below it: "[To the Central Committee of ...]"
+_TRANSLATED_BELOW = re.compile(r"[ \t]*\[(?:[Tt]o[ \t]+)?(?P<t>[^\]\n]{3,120})\][ \t]*(?=\n|$)")
+
+
 #: a line of a rank or a post alone, between an addressee's office and his name
 _RANK_LINE = re.compile(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|for|and|\d(?:st|nd|rd|th)))*[ \t]*(?=\n)")
 
@@ -84,6 +88,11 @@ class PartiesPart:
                 below = _TITLED_LINE.match(self.text, _next_line(self.text, rank.end()))
             title = self.meta.get("title_span")
             org = _organization(who) if title is None or m.start() < title[1] + 400 else None
+            if org is None and (title is None or m.start() < title[1] + 400):
+                # "An das Zentralkomitee der KP Chinas" / "[To the Central Committee of the CP of China]": an
+                # office in the original's words, as its translation on the line below says
+                tr = _TRANSLATED_BELOW.match(self.text, m.end() + 1)
+                org = who.strip() if tr and _organization(tr.group("t")) else None
             if org and not below:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))

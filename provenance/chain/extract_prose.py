@@ -13,12 +13,13 @@ from provenance.chain import patterns as P
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
     r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+and\s+(?:the\s+)?(?P<word2>"
-    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?"
-    r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3}))?))\s+"
+    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
+    r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3})|(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3})+))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
     r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
     r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
-    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$))",
+    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$"
+    r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r")\b))",
     re.IGNORECASE)
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
 #: first copy to the Soviet Consulate-General in Dihua, for Consul X; the second ...")
@@ -39,12 +40,16 @@ _LEAD_IN = re.compile(r"^.*\b(?:sent|forwarded|dispatched|distributed|addressed|
 _NAME_NUMBER = re.compile(r"(?P<dest>[^,;()\n]{2,80}?)[ \t]*\((?:cop(?:y|ies)[ \t]+)?(?:No\.?[ \t]*)?(?P<num>\d{1,3})(?:st|nd|rd|th)?"
                           r"(?:[ \t]*[-–][ \t]*(?P<num2>\d{1,3})(?:st|nd|rd|th)?)?\)[ \t]*(?:[,;.]|and\b|$)", re.IGNORECASE)
 _NAME_NUMBER_SEMI = re.compile(_NAME_NUMBER.pattern.replace("[^,;()\\n]{2,80}?", "[^;()\\n]{2,160}?"), re.IGNORECASE)
+#: recipients named in the order of the copies that go to them: "Cdes. Lazutkin (MFT) and Sokhadze (Gosplan) respectively"
+_RESPECTIVELY = re.compile(r"(?:(?:to\s+)?(?:Cdes\.?|Comrades)\s+)?(?P<names>.+?),?\s+respectively", re.IGNORECASE)
 #: copies given in one entry of a range ("copies 4-6"), at most
 MAX_RANGE = 20
 
 
 def _numbers(m: re.Match) -> list[int]:
-    """The copy numbers of an entry: one, or a range ("copies 4-6")."""
+    """The copy numbers of an entry: one, a range ("copies 4-6") or several ("copies 3 and 4")."""
+    if "more" in m.re.groupindex and m.group("more"):
+        return [int(m.group("num"))] + [int(x) for x in re.findall(r"\d+", m.group("more"))]
     first = int(m.group("num"))
     last = int(m.group("num2")) if m.group("num2") else first
     return list(range(first, last + 1)) if 0 <= last - first <= MAX_RANGE else [first]
@@ -127,6 +132,15 @@ class ProsePart:
             info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
             word = m.group("word")
             ordinals = [P.ORDINAL_NUMBER[w.lower()] for w in (word, m.group("word2")) if w]
+            each = _RESPECTIVELY.fullmatch(dest)
+            names = re.split(r"\s*,\s*|\s+and\s+", each.group("names")) if each and not ordinals else []
+            if names and len(names) == len(_numbers(m)) > 1:   # "copies 3 and 4 to Cdes. X and Y respectively"
+                at = start + m.start("dest") + each.start("names")
+                for number, name in zip(_numbers(m), names):
+                    at = self.text.find(name, at)
+                    self._add_copy(self._classify_destination(name, at), number, m.group("label"),
+                                   self.ev(start + m.start(), start + m.end("dest")), source="list")
+                continue
             for number in ordinals or _numbers(m):
                 self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
                                source="list")

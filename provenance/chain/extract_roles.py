@@ -29,12 +29,27 @@ _REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z][a-z])[ \t]*
                                  r"(?:[ \t]+\d{1,2}[ \t]*(?:ekz|cop)[^\n]*)?[ \t]*\.?[ \t]*$")
 
 
+#: the typist's initials after the drafter's name and a slash, as reference initials give them:
+#: "kpt. Šindelář/Kr.", "Petrov/vk"
+_TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа-яà-ž]{1,3}\.?)[ \t]*$")
+
+
+#: a post glossed in brackets before the name, as the reading view writes it: the gloss padded with
+#: spaces ("2nd secretary          Orlov-Gradov")
+_GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
+
+
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
         us = P.US_DRAFTING.match(self.text, s, e) if role == "drafted" else None
         if us:
             return self._us_drafting(m, us)
+        glossed = _GLOSSED_POST.match(self.text, s, e)
+        if glossed and "]" in getattr(self, "raw", self.text)[s:glossed.end()]:
+            s = glossed.end()   # "Isp. 2-i sekretar' [2nd secretary] Orlov-Gradov": the name after the glossed post
         # columns apart by two spaces or more, as written (the reading view pads glosses with spaces)
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", getattr(self, "raw", self.text)[s:e])
         if cut and cut.start() > 0:
@@ -45,6 +60,9 @@ class RolesPart:
         more = P.ROLE_NAME_END.search(self.text, s, e)
         if more and more.start() > s:
             e = more.start()
+        typist = _TYPIST_AFTER_SLASH.search(self.text, s, e) if role == "drafted" else None
+        if typist:   # "Vyřizuje: kpt. Šindelář/Kr.": the drafter, then the typist's initials
+            e = typist.start()
         raw = self.text[s:e]
         ev_end = e
         office = _OFFICE_AFTER_NAME.search(raw)   # "Phan Van Tich, Propaganda Section": the name before it
@@ -75,7 +93,11 @@ class RolesPart:
             evidence=evidence, agent_raw=ref.raw if ref else None, agent_status=_status(ref), date=date,
             hand=hand, confidence=min(0.9 if label_supplied else 1.0, _name_confidence(ref)),
             agent_name=ref.recorded if ref else None))
-        return self.roles[-1]
+        drafted = self.roles[-1]
+        if typist:
+            self.roles.append(Role(role="typed", agent=None, evidence=self.ev(m.start(), typist.end()),
+                                   agent_raw=typist.group("t"), agent_status="unknown", confidence=0.8))
+        return drafted
 
     def _us_drafting(self, m: re.Match, us: re.Match):
         """"Drafted: EUR/EE:RTDelancey:mb": the drafter by surname, the typist by initials."""
@@ -100,6 +122,11 @@ class RolesPart:
         if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
             for m in P.LINE_ROLE.finditer(self.text):
                 self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")
+        for m in P.LOCAL_ROLE.finditer(self.text):
+            # "Opr. kpt. Nowak", "Schreibkraft: Koch": the original's label, not glossed
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if not any(line_start <= r.evidence.start < m.end() for r in self.roles):
+                self._role_name(m, "drafted" if m.group("d") else "typed")
         if not any(r.role in ("drafted", "typed") for r in self.roles):
             for m in _REFERENCE_INITIALS.finditer(self.text):
                 # "HT/eb", "Re/Ha" alone on a line: the reference initials of who dictated and who typed

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from provenance.chain.patterns import ROLE_GLOSS
+from provenance.chain.patterns import DRAFTED, ROLE_GLOSS, TYPED
 from provenance.knowledge import english, places
 from provenance.knowledge.wordnet import wordnet
 
@@ -69,10 +69,11 @@ def _english(token: str) -> bool:
     return len(core) >= 3 and core.isascii() and core.isalpha() and english.zipf(core) >= english.ENGLISH_ZIPF
 
 
-def _covered(text: str, line_start: int, pos: int, has_digit: bool) -> int | None:
+def _covered(text: str, line_start: int, pos: int, has_digit: bool, about_role: bool = False) -> int | None:
     """Where the original's words that the bracket at ``pos`` translates begin: back over the
-    words of its line until a punctuation mark, a dash, an English word, or (for a gloss without
-    a number) a number. None when the word just before the bracket is English."""
+    words of its line until a punctuation mark, a dash, an English word, (for a gloss without
+    a number) a number, or (for a gloss that names no drafting, typing or printing) a drafter's or
+    typist's label opening the line. None when the word just before the bracket is English."""
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, line_start, pos)]
     start = None
     taken = 0
@@ -82,6 +83,8 @@ def _covered(text: str, line_start: int, pos: int, has_digit: bool) -> int | Non
             break
         if any(c.isdigit() for c in tok) and not has_digit:
             break
+        if k == 0 and not about_role and (DRAFTED.fullmatch(tok) or TYPED.fullmatch(tok)):
+            break   # "Isp. st. oper. [senior operative] X": the drafter's label opening the line is not glossed
         if _english(tok) and not (start is not None and len(tok.strip(".")) <= 2):
             opening = k == 0 or tokens[k - 1][1].endswith(_STOP_AFTER)
             if opening and taken >= 2 and tok[:1].isupper():
@@ -118,6 +121,9 @@ _OCR_ZERO = re.compile(r"(?<=[a-zа-яё])0(?=[a-zа-яё])")
 
 
 #: an entry of a list lettered instead of numbered: "a) tow. Siwicki", "b) WUBP Białystok"
+#: a copy's number in a formula of its language, opening a line: Korean "che 1 pu" (the first copy),
+#: Mongolian "1-r khuvi", "1 dügeer khuvi"
+_LOCAL_COPY_NUMBER = re.compile(r"(?m)(?<=^)(?:che[ \t]*(?P<a>\d{1,2})[ \t]*pu|(?P<b>\d{1,2})(?:-?r|[ \t]+d[üu]g[ae]{2}r)[ \t]+khuvi)(?![\w])")
 _LETTERED = re.compile(r"(?m)^([ \t]*)([a-h])\)(?=[ \t]+\S)")
 
 
@@ -129,7 +135,15 @@ def reading_view(text: str) -> str:
         text = _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
     if "a)" in text and "b)" in text:
         text = _numbered_letters(text)
+    if "pu" in text or "khuvi" in text:
+        text = _LOCAL_COPY_NUMBER.sub(_as_copy_number, text)
     return gloss_view(text)
+
+
+def _as_copy_number(m: re.Match) -> str:
+    """"che 1 pu", "1-r khuvi" as "copy 1", padded with spaces to the same length."""
+    out = f"copy {m.group('a') or m.group('b')}"
+    return out + " " * (len(m.group(0)) - len(out))
 
 
 def _numbered_letters(text: str) -> str:
@@ -170,7 +184,8 @@ def gloss_view(text: str) -> str:
             continue
         # the words a gloss translates stand just before it: look back at most LOOK_BACK characters
         line_start = max(text.rfind("\n", max(0, m.start() - LOOK_BACK), m.start()) + 1, m.start() - LOOK_BACK)
-        start = _covered(text, line_start, m.start(), any(c.isdigit() for c in m.group(1)))
+        start = _covered(text, line_start, m.start(), any(c.isdigit() for c in m.group(1)),
+                         bool(ROLE_GLOSS.search(m.group(1))))
         if start is None:
             continue
         covered = text[start:m.start()].strip()

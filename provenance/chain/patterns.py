@@ -18,7 +18,9 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[Gg]z\. )nr\.?)"
+#: a number sign: "N°", "No.", "№", and "nr." or "č." after a word ("Egz. nr 1", "Exemplarul nr. 1", "výtlačok č. 1"), not
+#: opening a line ("Nr. 00418")
+_NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-zý][a-z.] )(?:nr\.?|č\.)(?=[ \t]*\d))"
 _DASH = r"(?:--|[-–—])"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
@@ -44,13 +46,16 @@ DATE_LINE = re.compile(
 
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)}
-_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exemplar|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk)?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
+#: the German ordinals, as a list numbers its "Ausfertigungen" ("Erste Ausfertigung", "Zweite Ausfertigung")
+_ORDINALS_DE = ("erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte", "zehnte")
+ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)} | {w: k for k, w in enumerate(_ORDINALS_DE, 1)}
+_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk[a-z]?|la[čc](?:ok|ku|ky))?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
 COPY_LINE = re.compile(
     r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b\.?)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
+    r"|(?P<word_de>" + "|".join(_ORDINALS_DE) + r")[rsn]?\s+(?:Ausfertigung|Exemplar)"
     r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
@@ -96,7 +101,9 @@ COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
     r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Address(?:ee|e)s"
-    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano)"
+    r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano"
+    # the head in the lists' languages: German, Polish, Czech and Slovak, Russian, Bulgarian, Hungarian, Romanian
+    r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj[áa]k|Eloszt[óo]|Difuzare)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
@@ -113,7 +120,8 @@ PRINT_RUN_INLINE = re.compile(
 # where the next entry of a one-line copy list begins: ", 2 - to file"
 INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
-                             r"|\(\d{1,3}\)\s*\S)"   # "(2) Civil Affairs Department"
+                             r"|\(\d{1,3}\)\s*\S"   # "(2) Civil Affairs Department"
+                             r"|cop(?:y|ies)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})+\s+to\s)"   # "copies 3 and 4 to X and Y respectively"
                              r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)|\s*,\s*(?=\d{1,2}\.[ \t]+(?!(?:Isp|Pech|Sost|Mash|Otp|Typ)\.)\S)"   # "1. t. Stalinu, 2. t. Molotovu"
                              r"|[ \t]+(?=\(\d{1,3}\)(?:[ \t]*-[ \t]*\(\d{1,3}\))?[ \t]*[^\W\d])"   # "(1) Chairman Mao (2) Vice-Chairman Liu", "(3)-(5) X"
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
@@ -127,6 +135,9 @@ LIST_ITEM = re.compile(
     r"(?P<sep1>[ \t]*" + _DASH + r"|\.(?=[ \t])|\)|:|(?=[ \t]+to[ \t])|(?<=\d)(?=[ \t]{2,}\S|\t))?[ \t]*\]?)"
     r"[ \t]*(?P<sic>\[(?:sic|SIC|Sic)\])?[ \t]*(?P<sep2>" + _DASH + r")?[ \t]*(?P<dest>[^\n]*?)[ \t]*$"
 )
+# an entry numbered by a German ordinal: "Erste Ausfertigung - Gen. Staatssekretär", "Zweites Exemplar: Ablage"
+ORDINAL_ITEM = re.compile(r"^[ \t]*(?P<label>(?P<num>" + "|".join(_ORDINALS_DE) + r")[rsn]?[ \t]+(?:Ausfertigung|Exemplar))(?P<sep1>)(?P<sic>)"
+                          r"[ \t]*(?P<sep2>" + _DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$", re.IGNORECASE)
 # the first entry of a copy list written without a head: "No. 1 - Cde. Wiśniewski", "1 - to addressee"
 HEADLESS_FIRST = re.compile(r"^[ \t]*(?:" + _NUMSIGN + r"|#)?[ \t]*1(?:[ \t]*" + _DASH + r"[ \t]*\d)?[ \t]*(?:ekz\.?[ \t]*)?"
                             + _DASH
@@ -142,7 +153,8 @@ REVERSED_ITEM = re.compile(
 _REVERSED_ANY = re.compile(
     r"^[ \t]*(?!Reg(?:istration|istered)?\.?[ \t]|Inc(?:oming)?\.?[ \t]|Out(?:going)?\.?[ \t]|No\.)"   # a registration stamp
     r"(?P<dest>[^\n]+?)[ \t]*(?P<sep2>,|\(|(?<![\d-])" + _DASH + r")[ \t]*(?P<label>(?P<word>(?:cop(?:y|ies)|ekz\.?|ex\.?|exemplar)[ \t]*)?"
-    r"(?P<sign>" + _NUMSIGN + r"[ \t]*)?(?P<num>\d{1,3}(?:st|nd|rd|th)?|" + "|".join(_ORDINALS) + r")(?P<after>[ \t]+cop(?:y|ies))?)[ \t]*\)?"
+    r"(?P<sign>" + _NUMSIGN + r"[ \t]*)?(?(sign)(?P<supplied>\[(?=\d{1,3}\]))?)"   # "ekz. N° [2]": the figure supplied by the editor
+    r"(?P<num>\d{1,3}(?:st|nd|rd|th)?|" + "|".join(_ORDINALS) + r")(?(supplied)\])(?P<after>[ \t]+cop(?:y|ies))?)[ \t]*\)?"
     r"(?P<sep1>)(?P<sic>)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
 
 
@@ -207,15 +219,27 @@ DRAFTED = re.compile(
     r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
-TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "mash.", "copied")   # matched case-insensitively
+TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
 TYPED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
     r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
+    r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
+#: the original's label of the drafter or of the typist, unglossed, opening its line: the words for
+#: "drafted by" (Polish Opr., Romanian Red. and Întocmit, German Bearbeiter, Czech and Slovak Vyřizuje,
+#: Vybavuje, Vypracoval, Hungarian Előadó and Készítette, Mongolian Beltgesen, Korean Tamdangja, Chinese
+#: chengbanren, Russian Proekt sostavil, Podgotovil, Sostavil) and for "typed by" (Polish Druk. and
+#: Przepisała, Romanian Dact., German Schreibkraft, Czech and Slovak Opsala, Psala, Písala, Russian Pisala,
+#: Otpechatano, Napechatala, Hungarian Gépelte, Korean T'aja, Chinese chaoxie), in their inflections
+LOCAL_ROLE = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?)"
+    r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie))"
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
@@ -280,6 +304,10 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
+                          # the word for excerpts in the lists' languages, perhaps with its verb: "Výpisy obdrží:",
+                          # "Extrase trimise:", "Izvlechenia:", "Kivonatot kapnak:", "Wyciągi:", "Auszüge:", "Jielu fasong:"
+                          r"|(?m:^)[ \t]*(?:Vypisk[aiu]|V[ýy]pis[yu]?|Extrase(?:le)?|Izvlechen(?:i[eya]|iya)|Kivonat(?:ot|ok)?"
+                          r"|Wyci[ąa]g(?:i|u)?|Ausz[üu]ge?|[Jj]ielu)(?:[ \t]+[^\s\[\]:]{3,14})?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*:"
                           r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
                           r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|pkt\.|pct\.|§|items?)\s*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+(?:from|of)[ \t]+(?!points?\b|pts?\.|pkt\.|pct\.|§)"
@@ -292,7 +320,7 @@ POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
+    r"\s*(?:(?:po|on|for|under)\s+(?=p))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
@@ -319,10 +347,10 @@ EXCERPT_LINE = re.compile(
     r"(?:(?:(?:of|from)[ \t]+)?(?P<what>(?:pp?\.|points?|items?|pkt\.|pct\.|§+)[ \t]*" + POINTS_RUN + r")"
     r"|(?P<whole>(?:iz|from|of)[ \t]+(?:the[ \t]+)?[^\W\d][\w'’]*(?:[ \t]*\[[^\]\n]{1,30}\])?))"
     r"[ \t]*[-–—][ \t]*(?:to[ \t]+)?(?P<who>[^\n;]+?)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
-_CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)(?:\s+(?:telegram|cable|message|letter))?"
+_CHANNEL_WORDS = r"(?:cipher|telegraph|telegram|courier|post|mail|radio|wire|(?:VCh\s+|HF\s+)?tele?phone|telephonogram)(?:\s+(?:telegram|cable|message|letter))?"
 #: where the recipient of an excerpt named in a sentence ends: a comma or a semicolon, a full stop,
 #: "on 4.IV.", "for information", a registration number
-_SENT_WHO_END = r"(?=\s*(?:[,;]|\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?:extracts?|excerpts?)\b|\s+for\s+(?:information|execution|action)|\s+No\.))"
+_SENT_WHO_END = r"(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.\s|\.?[ \t]*$|\s+on\s+\d|\s+as\s+(?:an?\s+)?(?:extracts?|excerpts?)\b|\s+for\s+(?:information|execution|action)|\s+No\.))"
 #: excerpts named in a sentence: "Point 3 sent as an extract to the District Committee in Debar, No. 3811";
 #: "Points 2 and 5 sent to the Ministry of Labour on 4.IV."; "Extract (points 2 and 4) to the Ministry of
 #: Health, 21.5.53; extract (points 1, 3 and 5) to ..."
@@ -346,10 +374,19 @@ CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|po
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
-POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?")
+POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
+#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more)
+_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)")
+#: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
+_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
+#: points written in words or in Roman numerals: "one", "two", "II", "IV"
+_POINT_NUMERAL = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b(?-i:[IVX]{1,5})\b", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
 ADDRESSEE = re.compile(
-    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+)(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
+    r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+"
+    # the word for "to" heading an address in other languages: German "An das/den/die", Polish "Do", Romanian "Către"
+    r"|An[ \t]+(?:das|den|die|dem)[ \t]+(?=[A-ZÄÖÜ])|Do[ \t]+(?=[A-ZŁŚŻ][a-ząćęłńóśźż])|C[ăa]tre[ \t]+(?=[A-ZȘȚ]))"
+    r"(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
     re.MULTILINE,
 )
 RECEIPT = re.compile(
@@ -432,15 +469,22 @@ def parse_points(raw: str) -> list[str]:
     glossed = re.match(r"^\s*[^\W\d][\w'’]*\s*\[([^\]]+)\]", raw)
     if glossed:
         raw = glossed.group(1)
+    # "p. 2 (a, v)": the point's lettered sub-points, one each ("2a", "2v")
+    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls"))), raw)
     raw = re.sub(r"\s*\([^)]*\)\s*$", "", raw)
     if ALL_POINTS.match(raw):
         return ["all"]
+    if _POINT_WORD.search(raw):   # "points one and two", "points II-IV": the numbers in figures
+        raw = _POINT_NUMERAL.sub(lambda m: str(NUMBER_WORDS.get(m.group().lower()) or roman_number(m.group())), raw)
     out: list[str] = []
     for m in POINT_TOKEN.finditer(raw):
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if b < a or b - a > 50:
             b = a
+        if m.group("g") and a == b:
+            out.append(f"{a}{m.group('g')}")   # "2a": a sub-point written with its point
+            continue
         for n in range(a, b + 1):
             out.append(f"{n}.{m.group('l')}" if m.group("l") and a == b else str(n))
     return out
@@ -532,9 +576,10 @@ LEADER_ENTRY = re.compile(
     r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)[ \t]*(?P<unit>(?:cop(?:y|ies)|ekz\.?|ex\.?)(?![\w]))?"
     r"[ \t]*(?:\([^)\n]*\))?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
 #: an entry that ends in its copy number(s) in brackets: "Chief of the General Staff (ekz. 2)",
-#: "Staff of the Corps, operations section (ekz. 4, 5)", "file (copy 6)"
+#: "Staff of the Corps, operations section (ekz. 4, 5)", "file (copy 6)", "X - 2 copies (NN 1, 2)"
 PAREN_ENTRY = re.compile(
-    r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*\((?P<sign>(?:ekz\.?|egz\.?|ex\.?|cop(?:y|ies)|" + _NUMSIGN + r")[ \t]*)"
+    r"[ \t]*(?P<dest>\S[^\n]*?)(?:[ \t]*[-–—,][ \t]*" + _COUNT + r"[ \t]+(?:cop(?:y|ies)|ekz\.?))?"   # "X - 2 copies (NN 1, 2)"
+    r"[ \t]*\((?P<sign>(?:ekz\.?|egz\.?|ex\.?|cop(?:y|ies)|" + _NUMSIGN + r"|NN?\.?(?=[ \t]*\d))[ \t]*)"
     r"(?P<nums>\d{1,3}(?:[ \t]*(?:[-–&,]|and)[ \t]*\d{1,3})*)(?P<unit>)\)[ \t]*[.;,]?[ \t]*$", re.IGNORECASE)
 #: how many copies an entry of an unnumbered list received: "(2 copies)", "- 2 copies", ", 2 ekz."
 ENTRY_COUNT = re.compile(r"[ \t]*(?:\(|[-–—,][ \t]*)(?P<count>" + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|ex\.?)\)?[ \t]*$",

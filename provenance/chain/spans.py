@@ -18,6 +18,9 @@ _LOWER_POST = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:(?!(?:van|von|de|der|d
                          r"by|in|on|at|via)\b)[a-z]{3,}[ \t]+){1,3}" + _NAME_TO_END)   # "chief inspector Bērziņš"
 _CAPITALIZED = re.compile(r"[ \t]*([A-Z][a-z]+)[ \t]+")
 _NAME_LEFT = re.compile(_NAME_TO_END)
+#: a given name romanized as two syllables joined by a hyphen, ending the text: "Pao-t'ing", "Ying-chieh",
+#: "Myong-hui"
+_GIVEN_NAME = re.compile(r"[A-Z][a-z'’]{0,6}-[a-z'’]{1,7}[ \t]*$")
 
 
 def name_after_post(text: str, start: int, end: int) -> int:
@@ -31,6 +34,8 @@ def name_after_post(text: str, start: int, end: int) -> int:
         m = _CAPITALIZED.match(text, pos, end)
         if not m:
             break
+        if _GIVEN_NAME.match(text, m.end(), end):
+            break   # "Adjutant Sun Pao-t'ing": a family name before a romanized given name, not an office
         pos = m.end()
         word = m.group(1).lower()
         # after another capitalized word, an office in one of its senses ("Section Head Tan Fuyuan")
