@@ -70,3 +70,21 @@ def test_an_office_named_in_the_original_after_an_article_is_glossed_in_english(
     root = _tei(f"The consul reports.\n\n{sentence}\n")
     notes = [n.text for n in root.iterfind(".//t:body//t:note[@type='gloss']", NS)]
     assert gloss in notes and not root.findall(".//t:body//t:supplied", NS)
+
+
+@pytest.mark.parametrize("sentence,term,lang", [
+    ("The herdsmen lost half their horses [aduu] in the snow.", "aduu", "mn-Latn"),
+    ("The aimak cooperative [khorshoo] bought the wool.", "khorshoo", "mn-Latn"),
+    ("The assembly [khuraldaan] met twice.", "khuraldaan", "mn-Latn"),
+])
+def test_mongolian_romanized_is_told_by_its_doubled_long_vowels(sentence, term, lang):
+    root = _tei(f"The consul reports.\n\n{sentence}\n")
+    found = [(f.text, f.get("{http://www.w3.org/XML/1998/namespace}lang"))
+             for f in root.iterfind(".//t:body//t:foreign", NS)]
+    assert (term, lang) in found
+
+
+def test_a_doubled_vowel_inside_a_word_of_another_language_is_no_mongolian():
+    from provenance.ingest.brackets import _mongolian_long_vowels
+    assert not _mongolian_long_vowels(["odnoosibni"]) and not _mongolian_long_vowels(["cooperative"])
+    assert _mongolian_long_vowels(["khoshuu"])

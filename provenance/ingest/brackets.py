@@ -67,6 +67,18 @@ def _canon_flag(flag: str) -> str:
     return "" if flag == "sic" else flag
 
 
+def _mongolian_long_vowels(words: list[str]) -> bool:
+    """Lower-case words of the original, one of them with a vowel written twice (aduu, khoshuu,
+    nuur), none English or Russian: Mongolian as its romanizations write a long vowel. Russian,
+    Kazakh and Uyghur romanized do not double a vowel."""
+    if not words or len(words) > 3 or not all(re.fullmatch(r"[a-zöü']+", w) for w in words):
+        return False
+    if not any(re.search(r"(aa|ee|ii|oo|uu|öö|üü)$", w) or "kh" in w and re.search(r"(aa|ee|ii|oo|uu|öö|üü)", w)
+               for w in words):
+        return False   # a long vowel at the word's end, or with the "kh" of Mongolian's romanization
+    return not any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words)
+
+
 class Classifier(LanguagePart):
     """Decides what each bracket is. ``overrides`` come from an editor's rules file."""
 
@@ -423,6 +435,9 @@ class Classifier(LanguagePart):
         lang = self._other_language(words)
         if lang:
             return Decision("foreign", f"foreign.{lang}", b, content=(cs, ce), attrs={"lang": lang})
+        if low not in self.common and _mongolian_long_vowels(words):
+            # "horses [aduu]", "the cooperative [khorshoo]": Mongolian romanized, its long vowels doubled
+            return Decision("foreign", "foreign.mongolian", b, content=(cs, ce), attrs={"lang": "mn-Latn"})
         lang = self._other_language(words, by_letters=True)
         named = self._named_in_document(text) if not lang and (lang_word := self._not_english_nor_russian(words)) else None
         if named:
