@@ -14,6 +14,18 @@ from provenance.chain.model import PrintRun
 #: a total declared on a line of its own: "number of copies: 4", "copies: 4"
 _TOTAL_LINE = re.compile(r"^[ \t]*(?:(?:total[ \t]+)?number[ \t]+of[ \t]+copies|copies[ \t]+made|copies)[ \t]*:[ \t]*"
                          r"(?P<count>\d{1,3})[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: a print run declared in the lists' languages: German "Hergestellt in 4 Ausfertigungen", "Gefertigt
+#: in 4 Exemplaren"; Hungarian "Készült: 4 pld-ban", "Készült 3 példányban"; Romanian "Întocmit în 4 ex.",
+#: "Întocmită în 3 exemplare"; Bulgarian "Otp. v 4 ekz."; Polish "Wykonano w 3 egz."; Czech and Slovak
+#: "Vyhotoveno v 4 výtiscích", "Počet výtisků: 4"
+_DECLARED_RUN = re.compile(
+    r"^[ \t]*(?:(?:(?:Her|Ge|Aus|An)?gefertigt|Hergestellt|Erstellt)[ \t]+in[ \t]+(?P<de>" + P._COUNT + r")[ \t]+(?:Ausfertigung|Exemplar|Stück)\w*"
+    r"|K[ée]sz[üu]lt[ \t]*:?[ \t]*(?P<hu>\d{1,3})[ \t]*(?:-[ \t]*)?(?:pld|p[ée]ld[áa]ny)\w*\.?(?:-?ban)?"
+    r"|[ÎI]ntocmit[ăa]?[ \t]+[îi]n[ \t]+(?P<ro>\d{1,3})[ \t]+ex(?:emplare|\.|(?!\w))"
+    r"|Otp\.?[ \t]+v[ \t]+(?P<bg>\d{1,3})[ \t]+ekz\.?"
+    r"|(?:Wykonano|Sporz[ąa]dzono)[ \t]+w[ \t]+(?P<pl>\d{1,3})[ \t]+egz(?:\.|emplarz\w*)?"
+    r"|Vyhotoveno[ \t]+v[ \t]+(?P<cs>\d{1,3})[ \t]+v[ýy]tisc\w*|Po[čc]et[ \t]+v[ýy]tisk\w*[ \t]*:[ \t]*(?P<cs2>\d{1,3}))"
+    r"[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: the word of a count: "1 ekz.", "2 copies", "1x"
 _UNIT = r"(?:cop(?:y|ies)\b|ekz\.?(?!\w)|ex\.?(?!\w)|x(?!\w))"
 #: an entry that gives its count first: "1 ekz. - t. Molotovu", "2 copies: Cde. X"
@@ -33,11 +45,13 @@ MAX_WORDS = 12
 
 class CountedPart:
     """Methods of the extractor (``self.text``, ``self._classify_destination``, ``self._add_copy``,
-    ``self._list_lines``, ``self.print_run``)."""
+    ``self._list_lines``, ``self._list_after``, ``self.print_run``)."""
 
     def counted_lists(self) -> None:
         totals = [(m, P.parse_count(m.group("count"))) for m in P.PRINT_RUN.finditer(self.text)]
         totals += [(m, int(m.group("count"))) for m in _TOTAL_LINE.finditer(self.text)]
+        declared = [(m, P.parse_count(next(g for g in m.groups() if g))) for m in _DECLARED_RUN.finditer(self.text)]
+        totals += declared
         for m, count in sorted(totals, key=lambda t: t[0].start()):
             if not count or m.start() in self._list_lines:
                 continue
@@ -46,6 +60,17 @@ class CountedPart:
             end = len(self.text) if end < 0 else end
             if self._counted_entries(rest, end, count):
                 self._list_lines.add(m.start())
+                if self.print_run is None:
+                    head_end = rest if rest > m.start() else m.end()
+                    self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
+        for m, count in declared:
+            if m.start() in self._list_lines:
+                continue
+            # "Hergestellt in 4 Ausfertigungen:" / "1. Ausf. – ...": the numbered list below the total
+            if self._list_after(m.end()):
+                self._list_lines.add(m.start())
+                if self.print_run is None:
+                    self.print_run = PrintRun(count, m.group().strip(), self.ev(m.start(), m.end()))
 
     def _counted_entries(self, start: int, end: int, count: int) -> bool:
         """The entries of ``start``..``end`` read when each gives a count and the counts add up to
@@ -72,8 +97,6 @@ class CountedPart:
                 self._add_copy(info, k, str(k), self.ev(d0, e0), source="list", flags=info["flags"] + ["counted"])
             self._list_lines.add(self.text.rfind("\n", 0, d0) + 1)
             self._list_lines.add(d0)
-        if self.print_run is None:
-            self.print_run = PrintRun(count, str(count), self.ev(start, start))
         return True
 
     def _count_first(self, start: int, end: int) -> list[tuple[int, str, int, int]]:

@@ -24,12 +24,13 @@ _TITLE_FIRST = re.compile(r"\s*(?:to\s+)?(?:Cdes?\.|Comrades?\b|(?-i:tt?\.)(?=\s
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a copy kept in the file or the archive, in the words of the lists' languages and their inflections:
 #: file, filing, delo (дело, в дело), dossier, dosar, archive (arkhiv, arhiva, Archiv, archiwum,
-#: архив, arkhivt), registry, Ablage, ad acta and z.d.A. (zu den Akten), spis (Czech and Slovak), hikae
+#: архив, arkhivt), registry, Ablage, ad acta and z.d.A. (zu den Akten), spis and spisovna (Czech and
+#: Slovak), irattár (Hungarian), hikae
 #: (Japanese), pogwan (Korean), ts'un-chüan and cun (Chinese), retained, kept
 _FILE_WORD = re.compile(
     r"\bfil(?:es?|ing)\b|\bdelo\b|(?<!\w)(?:в\s+)?дел[оау](?!\w)|\bdossiers?\b|\bdosar(?:ul)?\b"
     r"|\bar(?:c|k)?hiv(?:e|es|a|o|um|t)?\b|\barchiwum\b|(?<!\w)архив\w*|\bregistry\b|\bablage\b"
-    r"|\bad\s+acta\b|^a/a\b|\b(?:do\s+)?spis(?:u)?\b|\bhikae\b|\bpogwan\b|\bts['’]un(?:-ch[üu]an|-tang)?\b|^cun(?:dang)?\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+    r"|\bad\s+acta\b|^a/a\b|\b(?:do\s+)?spis(?:u)?\b|\bspisovn\w*|\birat+[áa]r\w*|\bhikae\b|\bpogwan\b|\bts['’]un(?:-ch[üu]an|-tang)?\b|^cun(?:dang)?\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", re.IGNORECASE)
 
 

@@ -29,6 +29,11 @@ _REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z][a-z])[ \t]*
                                  r"(?:[ \t]+\d{1,2}[ \t]*(?:ekz|cop)[^\n]*)?[ \t]*\.?[ \t]*$")
 
 
+#: a count of copies where a drafter's or typist's label would have a name: "în 4 ex.", "v 4 ekz."
+_COUNT_NOT_NAME = re.compile(r"[ \t]*(?:în|in|v|w)[ \t]+\d{1,3}[ \t]+(?:ex|ekz|egz|cop|Ausf|Exempl|v[ýy]t|pld|p[ée]ld)",
+                             re.IGNORECASE)
+
+
 #: the typist's initials after the drafter's name and a slash, as reference initials give them:
 #: "kpt. Šindelář/Kr.", "Petrov/vk"
 _TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа-яà-ž]{1,3}\.?)[ \t]*$")
@@ -44,6 +49,8 @@ _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
+        if role in ("drafted", "typed") and _COUNT_NOT_NAME.match(self.text, s, e):
+            return None   # "Întocmit în 4 ex.", "Otp. v 4 ekz.": how many copies were made, not by whom
         us = P.US_DRAFTING.match(self.text, s, e) if role == "drafted" else None
         if us:
             return self._us_drafting(m, us)
