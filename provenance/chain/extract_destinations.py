@@ -74,9 +74,11 @@ class DestinationPart:
         if _FILE_WORD.search(d):
             info["kind"] = "file"
             return info
-        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
-                     re.IGNORECASE)
+        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s); Polish "Adresat", Bulgarian
+        # "na adresata", Hungarian "Címzett", Romanian "destinatar(ului)", German "Empfänger"
+        m = re.match(r"^(?:to\s+|na\s+|an\s+den\s+|dem\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b"
+                     r"|adresat(?:u|y|a|owi)?\b|adresat(?P<pl2>am|om)\b|adr\b\.?|c[íi]mzett(?:nek)?\b|destinatar(?:ul|ului)?\b"
+                     r"|empf[äa]nger\b)", d, re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
             info["flags"].append("plural" if m.group("pl") or m.group("pl2") else "singular")
