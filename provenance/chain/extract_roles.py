@@ -24,8 +24,10 @@ _ILLEGIBLE_IN_PARENS = re.compile(r"\(\s*(?:illegible|signature\s+illegible|unre
 
 
 #: reference initials alone on a line, the dictating person's then the typist's: "NS/vk", "HT/eb",
-#: "Re/Ha", "IK/mp 3 ekz." (an office symbol in capitals on both sides, "S/P", "EUR/EE", is not)
-_REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z][a-z])[ \t]*/[ \t]*(?P<t>[a-z]{1,3}|[A-Z][a-z])"
+#: "Re/Ha", "IK/mp 3 ekz.", a digraph's initial "AKh/lm", a letter with a diacritic "Kr/Bö" (an office symbol
+#: in capitals on both sides, "S/P", "EUR/EE", is not)
+_REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z]{1,2}[a-z])[ \t]*/[ \t]*"
+                                 r"(?P<t>[a-zß-öø-ÿ]{1,3}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
                                  r"(?:[ \t]+\d{1,2}[ \t]*(?:ekz|cop)[^\n]*)?[ \t]*\.?[ \t]*$")
 
 
