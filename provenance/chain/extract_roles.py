@@ -131,9 +131,15 @@ class RolesPart:
         if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
             for m in P.LINE_ROLE.finditer(self.text):
                 self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")
-        for m in P.LOCAL_ROLE.finditer(self.text):
+        # the labels as the original writes them, the reading's gloss over them put aside ("Chengbanren [person
+        # handling the matter]: X"): the offsets are the same
+        local = {m.start(): m for m in P.LOCAL_ROLE.finditer(self.raw)} if self.raw != self.text else {}
+        local.update({m.start(): m for m in P.LOCAL_ROLE.finditer(self.text)})
+        for m in (local[k] for k in sorted(local)):
             # "Opr. kpt. Nowak", "Schreibkraft: Koch": the original's label, not glossed
             line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if self.text[m.start() - 1:m.start()] == ";":
+                line_start = m.start()   # "...; dazi [typed]: X": a second role on the line, after the first
             if not any(line_start <= r.evidence.start < m.end() for r in self.roles):
                 self._role_name(m, "drafted" if m.group("d") else "typed")
         if not any(r.role in ("drafted", "typed") for r in self.roles):

@@ -233,12 +233,13 @@ TYPED = re.compile(
 #: Vybavuje, Vypracoval, Hungarian Előadó and Készítette, Mongolian Beltgesen, Korean Tamdangja, Chinese
 #: chengbanren, Russian Proekt sostavil, Podgotovil, Sostavil) and for "typed by" (Polish Druk. and
 #: Przepisała, Romanian Dact., German Schreibkraft, Czech and Slovak Opsala, Psala, Písala, Russian Pisala,
-#: Otpechatano, Napechatala, Hungarian Gépelte, Korean T'aja, Chinese chaoxie), in their inflections
+#: Otpechatano, Napechatala, Napech., Romanian Bătut, Hungarian Gépelte, Korean T'aja, Chinese chaoxie and
+#: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
-    r"(?m)^[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
+    r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
     r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie))"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|[Dd]azi))"
     r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
