@@ -68,13 +68,14 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: added in the editor's bracket without quotation marks ("[handwritten: 6 - t. X]") and reference initials
 #: with a digraph or a diacritic ("AKh/lm", "Kr/Bö"), 91 with drafters' and typists' labels read as the
 #: original writes them under the reading's gloss ("Chengbanren [person handling the matter]: X"), after
-#: another role and a semicolon ("; dazi [typed]: Y"), and more of them ("Psala", "Bătut", "Napech.", "Izp.").
+#: another role and a semicolon ("; dazi [typed]: Y"), and more of them ("Psala", "Bătut", "Napech.", "Izp.");
+#: its held-out half, used for no rule, reads 72 after all of these.
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 125),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 92),
     ("distribution14", "tune", 145, 134), ("distribution14", "heldout", 159, 107),
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 136, 102),
-    ("distribution16", "tune", 98, 91), ("distribution16", "heldout", 109, 69),
+    ("distribution16", "tune", 98, 91), ("distribution16", "heldout", 109, 72),
 ]
 
 
