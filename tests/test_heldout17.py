@@ -21,8 +21,11 @@ def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 90 of its 102 marks and 17 of its 21 copy-chain facts were read as expected; 99
     marks since the rules it taught (Chinese in Wade-Giles, a heading's word in capitals before its
     original, a feature doubled in a quoted note, a place of several words after a preposition, an
-    office's foreign name after an article glossed in English)."""
-    check_set(FOLDER, TUNE, 102, 21, 99, 17)
+    office's foreign name after an article glossed in English); 21 copy-chain facts since a list head
+    with the original's word in brackets ("Copies [fuben] to:") over entries numbered "1) ...; 2) ..." on
+    one line, and an excerpt's titled recipient read without the office and town in brackets after him
+    ("Cde. X (Sovsintorg, Moscow) - pp. 4, 5")."""
+    check_set(FOLDER, TUNE, 102, 21, 99, 21)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

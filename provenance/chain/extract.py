@@ -18,6 +18,7 @@ from provenance.chain.model import (
 )
 from provenance.chain.extract_copies import CopiesPart
 from provenance.chain.extract_excerpts import ExcerptsPart
+from provenance.chain.extract_noted import NotedPart
 from provenance.chain.extract_parties import PartiesPart
 from provenance.chain.extract_roles import RolesPart
 from provenance.chain.glosses import reading_view
@@ -61,7 +62,7 @@ def document_meta(text: str) -> dict:
     return meta
 
 
-class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
+class Extractor(PartiesPart, NotedPart, CopiesPart, RolesPart, ExcerptsPart):
     """Extracts the facts of one document; see :func:`extract_facts`."""
 
     def __init__(self, text: str, doc_id: str, meta: dict | None, authority: NameAuthority):
@@ -122,6 +123,7 @@ class Extractor(PartiesPart, CopiesPart, RolesPart, ExcerptsPart):
     def run(self) -> dict:
         self.header_addressees()
         self.title_parties()
+        self.noted_addressees()
         self.print_runs_and_lists()
         self.copy_lines()
         self.hand_added_copies()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.chain.extract_counted import CountedPart
 from provenance.chain.extract_destinations import DestinationPart
 from provenance.chain.extract_formula import FormulaPart
 from provenance.chain.extract_lettered import LetteredPart
@@ -56,9 +57,10 @@ MAX_UNNUMBERED = 300
 
 
 
-class CopiesPart(DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
+class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
     def print_runs_and_lists(self):
         self.formula_lists()
+        self.counted_lists()   # "Otp. 4 ekz." / "1 ekz. - t. X": how many each, numbered in order
         for m in P.COPY_LIST_HEAD.finditer(self.text):
             if m.start() in self._list_lines:
                 continue   # a head of a formula read already

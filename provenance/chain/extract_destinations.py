@@ -24,12 +24,13 @@ _TITLE_FIRST = re.compile(r"\s*(?:to\s+)?(?:Cdes?\.|Comrades?\b|(?-i:tt?\.)(?=\s
 _STRUCK = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]]*\]", re.IGNORECASE)
 #: a copy kept in the file or the archive, in the words of the lists' languages and their inflections:
 #: file, filing, delo (дело, в дело), dossier, dosar, archive (arkhiv, arhiva, Archiv, archiwum,
-#: архив, arkhivt), registry, Ablage, ad acta and z.d.A. (zu den Akten), spis (Czech and Slovak), hikae
+#: архив, arkhivt), registry, Ablage, ad acta and z.d.A. (zu den Akten), spis and spisovna (Czech and
+#: Slovak), irattár (Hungarian), hikae
 #: (Japanese), pogwan (Korean), ts'un-chüan and cun (Chinese), retained, kept
 _FILE_WORD = re.compile(
     r"\bfil(?:es?|ing)\b|\bdelo\b|(?<!\w)(?:в\s+)?дел[оау](?!\w)|\bdossiers?\b|\bdosar(?:ul)?\b"
     r"|\bar(?:c|k)?hiv(?:e|es|a|o|um|t)?\b|\barchiwum\b|(?<!\w)архив\w*|\bregistry\b|\bablage\b"
-    r"|\bad\s+acta\b|^a/a\b|\b(?:do\s+)?spis(?:u)?\b|\bhikae\b|\bpogwan\b|\bts['’]un(?:-ch[üu]an|-tang)?\b|^cun(?:dang)?\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
+    r"|\bad\s+acta\b|^a/a\b|\b(?:do\s+)?spis(?:u)?\b|\bspisovn\w*|\birat+[áa]r\w*|\bhikae\b|\bpogwan\b|\bts['’]un(?:-ch[üu]an|-tang)?\b|^cun(?:dang)?\b|\bz\.\s?d\.\s?A\.?(?!\w)|\bretained\b|^(?:to\s+be\s+)?kept\b|\bremains?\s+(?:in|with)\b|^office\s+copy\b"
     r"|\b(?:investigation|criminal|personal|archival)\s+case\b|\bcase\s+(?:N[°º]|No\.?|#)\s*\d", re.IGNORECASE)
 
 
@@ -73,9 +74,11 @@ class DestinationPart:
         if _FILE_WORD.search(d):
             info["kind"] = "file"
             return info
-        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s)
-        m = re.match(r"^(?:to\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b|adresat(?:u|y)?\b|adresat(?P<pl2>am)\b|adr\b\.?)", d,
-                     re.IGNORECASE)
+        # "adresatu", "adresatam": the transliterated Russian, to the addressee(s); Polish "Adresat", Bulgarian
+        # "na adresata", Hungarian "Címzett", Romanian "destinatar(ului)", German "Empfänger"
+        m = re.match(r"^(?:to\s+|na\s+|an\s+den\s+|dem\s+)?(?:the\s+)?(?:addressee(?P<pl>s)?\b|you\W*$|as\s+above\b"
+                     r"|adresat(?:u|y|a|owi)?\b|adresat(?P<pl2>am|om)\b|adr\b\.?|c[íi]mzett(?:nek)?\b|destinatar(?:ul|ului)?\b"
+                     r"|empf[äa]nger\b)", d, re.IGNORECASE)
         if m:
             info["kind"] = "addressee"
             info["flags"].append("plural" if m.group("pl") or m.group("pl2") else "singular")

@@ -23,6 +23,9 @@ _STRUCK_WHO = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]\n]*\][ \t]*(?:\[(?:[Hh]an
 #: a person's place after the name: "Cde. Yudin in Peking"
 _IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
 
+#: a titled person's office or place in brackets after the name: "Cde. Bakulov (Sovsintorg, Moscow)"
+_TITLED_AFFILIATION = re.compile(r"(?:Cdes?\.?|Comrades?|t\.|tov\.|Mr\.?)[ \t]+[^(),;\n]*?[^\W\d](?P<aff>[ \t]*\((?![ \t]*(?:pp?\.|pts?\.|points?|items?|§|\d))[^()\n]+\))[ \t]*$")
+
 #: the cells of a table in columns: runs of text between two or more spaces
 _CELL = re.compile(r"\S+(?: \S+)*")
 _POINTS_HEAD = re.compile(r"points?(?:\s*\(s\))?|pts?\.?|pkt\.?|pct\.?|items?|paragraphs?|§+|sections?")
@@ -271,6 +274,9 @@ class ExcerptsPart:
         if placed and places.is_place(placed.group("place")) and not english.in_dictionary(
                 re.findall(r"[\w'’-]+", self.text[m.start("who"):placed.start()])[-1]):
             who_end = placed.start()   # not "the Committee in Szczecin": a word of the language names an office
+        aff = _TITLED_AFFILIATION.search(self.text, m.start("who"), who_end)
+        if aff and "," in aff.group("aff"):
+            who_end = aff.start("aff")   # the person, not the office and town after him, which a comma would split
         who_start = m.start("who")
         for struck in _STRUCK_WHO.finditer(self.text, who_start, who_end):
             if self.text[struck.end():who_end].strip():

@@ -24,9 +24,16 @@ _ILLEGIBLE_IN_PARENS = re.compile(r"\(\s*(?:illegible|signature\s+illegible|unre
 
 
 #: reference initials alone on a line, the dictating person's then the typist's: "NS/vk", "HT/eb",
-#: "Re/Ha", "IK/mp 3 ekz." (an office symbol in capitals on both sides, "S/P", "EUR/EE", is not)
-_REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z][a-z])[ \t]*/[ \t]*(?P<t>[a-z]{1,3}|[A-Z][a-z])"
+#: "Re/Ha", "IK/mp 3 ekz.", a digraph's initial "AKh/lm", a letter with a diacritic "Kr/Bö" (an office symbol
+#: in capitals on both sides, "S/P", "EUR/EE", is not)
+_REFERENCE_INITIALS = re.compile(r"(?m)^[ \t]*(?P<d>[A-Z]{2,3}|[A-Z]{1,2}[a-z])[ \t]*/[ \t]*"
+                                 r"(?P<t>[a-zß-öø-ÿ]{1,3}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
                                  r"(?:[ \t]+\d{1,2}[ \t]*(?:ekz|cop)[^\n]*)?[ \t]*\.?[ \t]*$")
+
+
+#: a count of copies where a drafter's or typist's label would have a name: "în 4 ex.", "v 4 ekz."
+_COUNT_NOT_NAME = re.compile(r"[ \t]*(?:în|in|v|w)[ \t]+\d{1,3}[ \t]+(?:ex|ekz|egz|cop|Ausf|Exempl|v[ýy]t|pld|p[ée]ld)",
+                             re.IGNORECASE)
 
 
 #: the typist's initials after the drafter's name and a slash, as reference initials give them:
@@ -44,6 +51,8 @@ _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
+        if role in ("drafted", "typed") and _COUNT_NOT_NAME.match(self.text, s, e):
+            return None   # "Întocmit în 4 ex.", "Otp. v 4 ekz.": how many copies were made, not by whom
         us = P.US_DRAFTING.match(self.text, s, e) if role == "drafted" else None
         if us:
             return self._us_drafting(m, us)
@@ -122,9 +131,15 @@ class RolesPart:
         if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
             for m in P.LINE_ROLE.finditer(self.text):
                 self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")
-        for m in P.LOCAL_ROLE.finditer(self.text):
+        # the labels as the original writes them, the reading's gloss over them put aside ("Chengbanren [person
+        # handling the matter]: X"): the offsets are the same
+        local = {m.start(): m for m in P.LOCAL_ROLE.finditer(self.raw)} if self.raw != self.text else {}
+        local.update({m.start(): m for m in P.LOCAL_ROLE.finditer(self.text)})
+        for m in (local[k] for k in sorted(local)):
             # "Opr. kpt. Nowak", "Schreibkraft: Koch": the original's label, not glossed
             line_start = self.text.rfind("\n", 0, m.start()) + 1
+            if self.text[m.start() - 1:m.start()] == ";":
+                line_start = m.start()   # "...; dazi [typed]: X": a second role on the line, after the first
             if not any(line_start <= r.evidence.start < m.end() for r in self.roles):
                 self._role_name(m, "drafted" if m.group("d") else "typed")
         if not any(r.role in ("drafted", "typed") for r in self.roles):

@@ -14,8 +14,12 @@ _OTHER_NOTE = re.compile(r"[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:[Ee]xcerpts?|[Ee]xtra
 #: "[In the left margin, handwritten:] "copy 3 - to Cde. Y, copy 4 - to Cde. Z. K.""
 _HAND_QUOTE = re.compile(r"\[[^\]\n]{0,60}?\b(?:[Hh]andwritten|in\s+(?:ink|pencil)|margin)\b[^\]\n\"“]{0,120}"
                          r"(?::\]?|\][ \t]*:?)[ \t]*\n?[ \t]*[\"“](?P<q>[^\"”\n]{3,200})[\"”]")   # the quote on the next line too
-#: what may close a hand's entry after the recipient: a date, initials ("Cde. X. 12.IX", "... Y. K.")
-_HAND_TAIL = re.compile(r"(?:[ \t]*[.,;]?[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?|[A-Z]\.))+[ \t]*\.?[ \t]*$")
+#: an entry a hand added, in the editor's bracket without quotation marks: "[handwritten: 6 - t. Mikoyanu]",
+#: "[handwritten: Copy No. 5 - to Comrade X. A.Kh.]"
+_HAND_BRACKET = re.compile(r"\[[ \t]*(?:[Hh]andwritten|[Ii]n[ \t]+(?:ink|pencil|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n:\"“]{0,60}:"
+                           r"[ \t]*(?P<q>[^\]\n\"“]{3,200})\]")
+#: what may close a hand's entry after the recipient: a date, initials ("Cde. X. 12.IX", "... Y. K.", "A.Kh.")
+_HAND_TAIL = re.compile(r"(?:[ \t]*[.,;]?[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?|[A-Z][a-z]?\.))+[ \t]*\.?[ \t]*$")
 
 
 #: a total after the entries on their line: "... 1 - files. Total 3 copies."
@@ -141,7 +145,7 @@ class WrappedPart:
         if "andwritten" not in self.text and "margin" not in self.text:
             return
         have = {c.number for c in self.copies if c.number is not None}
-        for m in _HAND_QUOTE.finditer(self.text):
+        for m in sorted([*_HAND_QUOTE.finditer(self.text), *_HAND_BRACKET.finditer(self.text)], key=lambda m: m.start()):
             s, e = m.start("q"), m.end("q")
             lead = re.match(r"[ \t]*\+?[ \t]*(?:[A-Z][a-z]{1,12}\.?[ \t]*:[ \t]*)?", self.text[s:e])   # "+ 6.", "Razm.: 1. ..."
             s += lead.end()

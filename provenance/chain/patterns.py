@@ -98,7 +98,7 @@ PRINT_RUN_REST_OK = re.compile(
     re.IGNORECASE)
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
-    r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
+    r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:[ \t]*\[[^\]\n]{1,20}\])?(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
     r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Address(?:ee|e)s"
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano"
@@ -122,7 +122,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S"   # "(2) Civil Affairs Department"
                              r"|cop(?:y|ies)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})+\s+to\s)"   # "copies 3 and 4 to X and Y respectively"
-                             r"|\s*;\s*(?=\d{1,2}\.[ \t]+\S)|\s*,\s*(?=\d{1,2}\.[ \t]+(?!(?:Isp|Pech|Sost|Mash|Otp|Typ)\.)\S)"   # "1. t. Stalinu, 2. t. Molotovu"
+                             r"|\s*;\s*(?=\d{1,2}[.)][ \t]+\S)|\s*,\s*(?=\d{1,2}\.[ \t]+(?!(?:Isp|Pech|Sost|Mash|Otp|Typ)\.)\S)"   # "1. t. Stalinu, 2. t. Molotovu"
                              r"|[ \t]+(?=\(\d{1,3}\)(?:[ \t]*-[ \t]*\(\d{1,3}\))?[ \t]*[^\W\d])"   # "(1) Chairman Mao (2) Vice-Chairman Liu", "(3)-(5) X"
                              r"|(?<=[^\W\d]{2})\.[ \t]+(?=\d{1,2}\.[ \t]+[A-Z])", re.IGNORECASE)   # "1. Cde. Beria. 2. Cde. Ogloblin."
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
@@ -233,12 +233,13 @@ TYPED = re.compile(
 #: Vybavuje, Vypracoval, Hungarian Előadó and Készítette, Mongolian Beltgesen, Korean Tamdangja, Chinese
 #: chengbanren, Russian Proekt sostavil, Podgotovil, Sostavil) and for "typed by" (Polish Druk. and
 #: Przepisała, Romanian Dact., German Schreibkraft, Czech and Slovak Opsala, Psala, Písala, Russian Pisala,
-#: Otpechatano, Napechatala, Hungarian Gépelte, Korean T'aja, Chinese chaoxie), in their inflections
+#: Otpechatano, Napechatala, Napech., Romanian Bătut, Hungarian Gépelte, Korean T'aja, Chinese chaoxie and
+#: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
-    r"(?m)^[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
+    r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
     r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie))"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|[Dd]azi))"
     r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
