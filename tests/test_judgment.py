@@ -357,7 +357,7 @@ def test_a_gazetteer_name_needs_no_gloss(tmp_path, lexicon):
 
 @pytest.mark.parametrize("split, kept_max, changed_min, category_min", [
     ("tune", 18, 55, 81),      # on arrival: 20 of 45, 54 of 55, 78 of 100
-    ("heldout", 16, 54, 81),   # on arrival: 18 of 45, 54 of 55, 79 of 100 (scored only)
+    ("heldout", 15, 54, 82),   # on arrival: 18 of 45, 54 of 55, 79 of 100 (scored only)
 ])
 def test_the_twelfth_set_stays_where_it_was_measured(tmp_path, lexicon, split, kept_max, changed_min,
                                                      category_min):
@@ -411,10 +411,15 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # 56, 87 of 100
     ("dev18.jsonl", "tune", 8, 54, 90),
     ("dev18.jsonl", "heldout", 12, 56, 87),
+    # dev19: revisions of ordinary prose (encyclopedia, paper introductions, news corrections,
+    # essays, annual reports, how-to guides, museum labels, reviews); on arrival tune 11 of 37, 62
+    # of 63, 86 of 100 and held out 11 of 53, 47 of 47, 89 of 100
+    ("dev19.jsonl", "tune", 6, 62, 91),
+    ("dev19.jsonl", "heldout", 11, 47, 89),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):
-    """The fourteenth to eighteenth sets, by reviewers who had not read the classifier; their
+    """The fourteenth to nineteenth sets, by reviewers who had not read the classifier; their
     even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
     substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
     pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")

@@ -3,6 +3,8 @@ multi-word expressions a reading may hold (e.g. / for example)."""
 
 from __future__ import annotations
 
+import re
+
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
 from provenance.knowledge.wordnet import wordnet
@@ -237,3 +239,97 @@ def _is_name(w: str) -> bool:
         return False   # "Muslims", "Kazakhs": a plural of the dictionary names a group, not a person
     senses = wordnet().senses(w.lower(), None)   # "Party": a dictionary word, unless only a name
     return bool(senses) and all(wordnet().proper(*s) for s in senses)
+
+
+#: how WordNet defines a verb that says "not do" (refrain: "choose not to consume", avoid:
+#: "refrain from doing something", fail: "fail to do something")
+_NOT_DOING = re.compile(r"\bnot\b|^refrain from\b|^fail to\b")
+
+#: how WordNet defines a noun that only gathers what follows its "of" (group: "any number of
+#: entities considered as a unit", bunch: "a grouping of a number of similar things")
+_GATHERING = re.compile(r"^(?:a|an|any) (?:number|group|grouping|collection|set|multitude|vast multitude)\b")
+
+#: words that deny, never redundant
+_NOT_WORDS = frozenset({"not", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere"})
+
+#: the words a unit's neighbours are looked for in, on each side
+_NEIGHBOURS = 4
+
+
+def _alone(u) -> str:
+    """The one word of a unit that holds one lower-case content word and no number, date or negation."""
+    w = u.words[0] if len(u.words) == 1 and not u.hard else ""
+    ok = w.isalpha() and w[:1].islower() and len(w) >= 3 and w not in _NOT_WORDS
+    return w if ok else ""
+
+
+def _purpose_modal(w: str, seq: list[str], k: int) -> str | None:
+    """A modal verb of a clause of purpose ("so that the painting could fit" / "to fit the
+    painting"): the clause says what the act was for, the modal no possibility of its own."""
+    if w not in english.MODALS or w in ("must", "shall"):
+        return None
+    before = [x.lower() for x in seq[max(0, k - 6):k]]
+    for j in range(len(before) - 1):
+        if before[j:j + 2] == ["so", "that"] or before[j:j + 2] == ["order", "that"]:
+            if not any(x in _OPENS_AFTER or x == "," for x in before[j + 2:]):
+                return f"{w}: so that ... {w}"
+    return None
+
+
+def _redundant(w: str, seq: list[str], k: int, gone: set[str]) -> str | None:
+    """The neighbour of ``seq[k]`` (= ``w``, a modifier: not mainly a noun or verb, no quantifier)
+    whose WordNet definition already says it (repeat ... again: "make or do or perform again";
+    past history: "the aggregate of past events")."""
+    wn = wordnet()
+    if w in english.MODALS or wn.mainly(w, "n") or wn.mainly(w, "v") or wn.quantifier(w) or english.emphasis(w):
+        return None
+    after = seq[k + 1].lower() if k + 1 < len(seq) else "."
+    if w in english.CLOSED_CLASS and (after[:1].isalnum() and after not in english.CLOSED_CLASS or after in _DETERMINERS):
+        return None   # a preposition or a particle before its noun phrase (crossed over the river)
+    near = seq[max(0, k - _NEIGHBOURS):k] + seq[k + 1:k + 1 + _NEIGHBOURS]
+    for x in near:
+        lx = x.lower()
+        if not x.isalpha() or len(x) < 3 or lx in english.CLOSED_CLASS or lx in gone or lx == w:
+            continue
+        for gloss in wn.glosses(lx):
+            if w in re.findall(r"[a-z]+", gloss.lower()):
+                return f"{w}: {x}, \"{gloss}\""
+    return None
+
+
+def said_otherwise(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str], ctx_a, ctx_b,
+                   negation) -> tuple[list, list, list[str]]:
+    """Words that say nothing the sentence does not say already: a modifier that a neighbouring
+    word's definition holds (repeat the process again; past history), a noun that only gathers
+    the words after its "of" (a group of former students; a body of evidence), and a verb of
+    not doing for "not" (refrain from touching / not to touch). Returns what stays unexplained
+    on each side and the words explained."""
+    found: list[str] = []
+    wn = wordnet()
+    for side, other in ((rest_a, rest_b), (rest_b, rest_a)):
+        negs = [u for u in other if len(u.words) == 1 and u.words[0].lower() == "not"]
+        verbs = [u for u in side if _alone(u) and wn.mainly(_alone(u), "v")
+                 and any(_NOT_DOING.search(g) for g in wn.glosses(_alone(u), "v", 2))]
+        if len(negs) == 1 and len(verbs) == 1 and not any(negation(w) for u in side for w in u.words):
+            found.append(f"{verbs[0].text} = {negs[0].text}")
+            side.remove(verbs[0])
+            other.remove(negs[0])
+    for side, words, ctx, other in ((rest_a, a_words, ctx_a, rest_b), (rest_b, b_words, ctx_b, rest_a)):
+        if other:
+            continue   # words dropped with nothing in their place, not words replaced
+        seq = list(ctx[0]) + list(words) + list(ctx[1])
+        gone = {w.lower() for u in side for w in u.words}
+        for u in list(side):
+            w = _alone(u)
+            if not w or w not in words:
+                continue
+            k = len(ctx[0]) + words.index(w)
+            why = _purpose_modal(w, seq, k) or _redundant(w, seq, k, gone)
+            if why is None and 0 < k < len(seq) - 1 and seq[k + 1].lower() == "of" \
+                    and any(x.lower() in ("a", "an") for x in seq[max(0, k - 2):k]) \
+                    and any(_GATHERING.match(g) for g in wn.glosses(w, "n")):
+                why = f"a {w} of"
+            if why:
+                found.append(why)
+                side.remove(u)
+    return rest_a, rest_b, found

@@ -402,6 +402,20 @@ class WordNet:
                 out.extend((pos, o) for o in (offs[:top] if top else offs))
         return tuple(out)
 
+    @lru_cache(maxsize=1 << 14)
+    def glosses(self, word: str, pos: str = "", top: int = 3) -> tuple[str, ...]:
+        """The definitions WordNet gives the word's ``top`` most frequent senses (of part of speech
+        ``pos`` if given), without their examples: repeat -> "to say, state, or perform again"."""
+        out = []
+        for p, off in self.senses(word, top):
+            if pos and p != pos:
+                continue
+            line = self.data[p].find(off)
+            if line and b" | " in line:
+                gloss = line.split(b" | ", 1)[1].decode("utf-8", "replace")
+                out.extend(g.strip() for g in gloss.split(";") if g.strip() and not g.strip().startswith('"'))
+        return tuple(out)
+
     @lru_cache(maxsize=1 << 16)
     def is_word(self, word: str) -> bool:
         return any(self.base_forms(word, pos) for pos in POS)
