@@ -53,14 +53,17 @@ class DestinationPart:
         # "Original - to the addressee, by courier": the copy's own label before where it went
         dest = re.sub(r"^\s*(?:the\s+)?original\s*[-–—:]\s*", lambda m: " " * len(m.group(0)), dest, flags=re.IGNORECASE)
         note = _RETURN_NOTE.search(dest)
+        reserve = {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None,
+                   "recipient_raw": None, "candidates": [], "flags": ["reserve"], "confidence": 1.0,
+                   "recipient_name": None, "recipient_status": None}
         if note and note.start() > 0 and dest[:note.start()].strip():
             # "t. Petrovu - vernut' v 48 chasov", "Cde. X (returned 4.V)": the copy's fate, not where it went
             if _RESERVE.fullmatch(dest[:note.start()].strip()):
-                return {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None,
-                        "recipient_raw": None, "candidates": [], "flags": ["reserve"], "confidence": 1.0,
-                        "recipient_name": None, "recipient_status": None}
+                return reserve
             dest = dest[:note.start()] + " " * (len(dest) - note.start())
         d = dest.strip()
+        if _RESERVE.fullmatch(d.rstrip(".")):
+            return reserve   # "Copy No. 5 - reserve": kept against need, sent to no one
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
                 "recipient_name": None, "recipient_status": None}

@@ -225,6 +225,7 @@ TYPED = re.compile(
     r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
+    r"|(?<![\w.])[Pp]ech\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]*(?=[A-Z])"   # "Pech. 5 ekz. L.F.": the count, then who typed
     r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
@@ -307,7 +308,7 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
                           # the word for excerpts in the lists' languages, perhaps with its verb: "Výpisy obdrží:",
                           # "Extrase trimise:", "Izvlechenia:", "Kivonatot kapnak:", "Wyciągi:", "Auszüge:", "Jielu fasong:"
-                          r"|(?m:^)[ \t]*(?:Vypisk[aiu]|V[ýy]pis[yu]?|Extrase(?:le)?|Izvlechen(?:i[eya]|iya)|Kivonat(?:ot|ok)?"
+                          r"|(?m:^)[ \t]*(?:Vypisk[aiu]|Vyp\.|V[ýy]pis[yu]?|Extrase(?:le)?|Izvlechen(?:i[eya]|iya)|Kivonat(?:ot|ok)?"
                           r"|Wyci[ąa]g(?:i|u)?|Ausz[üu]ge?|[Jj]ielu)(?:[ \t]+[^\s\[\]:]{3,14})?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*:"
                           r"|(?m:^)[ \t]*[^\s\[\]:]{3,20}(?:[ \t]+[^\s\[\]:]{3,20})?[ \t]*\[(?:[Ee]xcerpts?|[Ee]xtracts?)(?:[ \t]+sent)?(?:[ \t]+to)?\][ \t]*:"
                           r"|\b(?:is|are|was|were)\s+(?:communicated|sent|forwarded|transmitted)\s*:(?=\s*(?:points?|pts?\.|pkt\.|pct\.|§|items?)\s*\d)"
@@ -366,7 +367,7 @@ EXCERPT_SENTENCES = (
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
 EXCERPT_ENTRY_PAREN = re.compile(
     r"\s*(?P<who>(?:[^()]|\([a-z]\))+?)\s*\(\s*(?:(?:points?|pp?\.|items?|paragraphs?|sections?|articles?|art\.|§+)\s*(?P<what>[^)]+?)"
-    r"|(?P<whole>everything|all|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?(?:\s+[a-z]+)?))\s*\)"
+    r"|(?P<whole>everything|all(?:\s+(?:points|items|paragraphs))?|in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?(?:\s+[a-z]+)?))\s*\)"
     r"(?P<tail>[^()]*?)\s*\.?\s*$", re.DOTALL | re.IGNORECASE)
 #: where the entries of an excerpt list end when they are not separated by semicolons:
 #: "Cde. Zverev (point 2), Cde. Kosygin (everything), ..."
@@ -376,8 +377,8 @@ CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|po
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
-#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more)
-_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)")
+#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»"
+_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|«(?P<q>[^\W\d_])»)")
 #: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
 _POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
 #: points written in words or in Roman numerals: "one", "two", "II", "IV"
@@ -471,7 +472,7 @@ def parse_points(raw: str) -> list[str]:
     if glossed:
         raw = glossed.group(1)
     # "p. 2 (a, v)": the point's lettered sub-points, one each ("2a", "2v")
-    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls"))), raw)
+    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls") or m.group("q"))), raw)
     raw = re.sub(r"\s*\([^)]*\)\s*$", "", raw)
     if ALL_POINTS.match(raw):
         return ["all"]
