@@ -62,7 +62,8 @@ def test_the_third_set_tuning_half():
     by a third archivist: on arrival 74 of the tuning half's 100 facts were read."""
     results = score("tune", THIRD)
     assert len(results) >= 99   # a role whose name is only '[illegible]' is no fact to compare
-    assert sum(ok for *_x, ok in results) >= 96, [f"{c}: {what}" for c, what, ok in results if not ok]
+    # 99 since a typist's initials follow the count ("Pech. 3 ekz. Z.K.") and "Typed: 5 copies, G.P."
+    assert sum(ok for *_x, ok in results) >= 99, [f"{c}: {what}" for c, what, ok in results if not ok]
 
 
 def test_the_third_set_held_out_half_stays_where_it_was_measured():
@@ -275,10 +276,10 @@ def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
     122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
     124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1'), 125 since a drafter's or
-    typist's label is read unglossed in the lists' languages."""
+    typist's label is read unglossed in the lists' languages, 129 with the seventeenth set's rules."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 125
+    assert sum(ok for *_x, ok in results) >= 129
 
 
 @pytest.mark.parametrize("block,copies", [

@@ -248,8 +248,14 @@ class ExcerptsPart:
                 pos = m.end()
             cuts.append((pos, len(body)))
             return [(offset + s, offset + e) for s, e in cuts if body[s:e].strip()]
+        lines = [m for m in re.finditer(r"[^\n]+", body) if m.group(0).strip()]
         if ";" not in body and "\n" in body.strip():   # an entry a line
-            return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\n]+", body) if m.group(0).strip()]
+            return [(offset + m.start(), offset + m.end()) for m in lines]
+        if len(lines) > 1 and not any(m.group(0).rstrip().endswith((";", ",", "-", "–", "—")) for m in lines) \
+                and all(re.search(r"[-–—]", m.group(0).split(";")[-1]) for m in lines[:-1]):   # no entry wrapped
+            # an entry a line, one of them holding several ("§ 4 – to the Commission; to Cde. X")
+            return [(offset + m.start() + p.start(), offset + m.start() + p.end())
+                    for m in lines for p in re.finditer(r"[^;]+", m.group(0)) if p.group(0).strip()]
         return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^;]+", body)]
 
     def _excerpt(self, m: re.Match):

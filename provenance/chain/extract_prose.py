@@ -16,11 +16,27 @@ _PROSE_ITEM = re.compile(
     + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3})|(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3})+))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
-    r"(?:to\s+|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
+    r"(?:to\s+|(?<=\d\s)[-–—]\s*(?:to\s+)?|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
     r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$"
     r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r")\b))",
     re.IGNORECASE)
+#: the Russian ordinals in transliteration (several systems), by their stems: "pervyi", "vtoroj", "tret'ii"
+_ORDINALS_RU = {"perv": 1, "vtor": 2, "tret": 3, "chetvert": 4, "četvert": 4, "pyat": 5, "pjat": 5, "piat": 5,
+                "shest": 6, "šest": 6, "sedm": 7, "sed'm": 7, "sedʹm": 7, "vosm": 8, "vos'm": 8, "vosʹm": 8}
+#: an entry of a Russian sentence of copies: "Pervyi ekzemplyar napravlen t. X, vtoroi — t. Y, ...,
+#: chetvertyi ostavlen v dele"
+_PROSE_ITEM_RU = re.compile(
+    r"(?P<label>(?P<word>" + "|".join(_ORDINALS_RU) + r")(?:'|ʹ)?(?:yi|yj|yy|yĭ|oi|oj|oy|oĭ|ii|ij|iy|iĭ)"
+    r"(?:\s+ekz(?:emplyar|empljar|empliar)?\.?)?)(?P<word2>)\s*(?:(?:napravlen|poslan|otpravlen|vyslan|peredan)[a-z]*\s+"
+    r"|[-–—]\s*|(?P<stays>(?:ostavlen|ostaetsya|ostaëtsja|ostaetsja|khranitsya|podshit)[a-zʹ']*\s+))"
+    r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bt)(?<!\btt)(?<!\b[A-Z])\.(?:\s|$)|$))", re.IGNORECASE)
+
+
+def _ordinal(word: str) -> int:
+    return P.ORDINAL_NUMBER.get(word.lower()) or _ORDINALS_RU[word.lower()]
+
+
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
 #: first copy to the Soviet Consulate-General in Dihua, for Consul X; the second ...")
 _PROSE_ITEM_SEMI = re.compile(_PROSE_ITEM.pattern.replace(r"(?=\s*(?:[,;]|", r"(?=\s*(?:;|", 1), re.IGNORECASE)
@@ -61,7 +77,7 @@ class ProsePart:
         Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
         ... and No. 4 remains in the file". Two entries or more on one line, or in one sentence
         wrapped over lines, none read already."""
-        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop")):
+        if self.low is not None and not any(w in self.low for w in ("first", "second", "no.", "cop", "vtor")):
             return
         pos, run = 0, None
         read: list[tuple[int, int, int]] = []   # the lines of the run read alone: (start, first copy, entries)
@@ -101,8 +117,8 @@ class ProsePart:
 
     @staticmethod
     def _prose_matches(line: str) -> tuple[list[re.Match], list[re.Match]]:
-        items = list(_PROSE_ITEM.finditer(line))
-        if ";" in line and len(items) >= 2:
+        items = list(_PROSE_ITEM.finditer(line)) or list(_PROSE_ITEM_RU.finditer(line))
+        if ";" in line and len(items) >= 2 and items[0].re is _PROSE_ITEM:
             semi = list(_PROSE_ITEM_SEMI.finditer(line))
             if len(semi) == len(items):
                 items = semi
@@ -131,7 +147,7 @@ class ProsePart:
             dest = re.sub(r"\s+and$", "", m.group("dest").strip())
             info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
             word = m.group("word")
-            ordinals = [P.ORDINAL_NUMBER[w.lower()] for w in (word, m.group("word2")) if w]
+            ordinals = [_ordinal(w) for w in (word, m.group("word2")) if w]
             each = _RESPECTIVELY.fullmatch(dest)
             names = re.split(r"\s*,\s*|\s+and\s+", each.group("names")) if each and not ordinals else []
             if names and len(names) == len(_numbers(m)) > 1:   # "copies 3 and 4 to Cdes. X and Y respectively"

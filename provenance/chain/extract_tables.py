@@ -9,14 +9,17 @@ import re
 _PIPE_ROW = re.compile(r"(?m)^[ \t]*(?:\|[^\n]*\||[^|\n]+(?:\|[^|\n]*)+)[ \t]*$")   # outer pipes or none
 _BOX_RULE = re.compile(r"(?m)^[ \t]*(?:\+[-+=: ]*\+|[-=:]+\+[-+=: ]*|[-=]{3,})[ \t]*$")   # "+---+---+", "----+----", "-------"
 #: the heads of the columns of a copy table: the copy's number, its recipient
-_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|№|#|number)(?:\s+of\s+(?:the\s+)?cop(?:y|ies)"
+_NUMBER_HEAD = re.compile(r"(?:cop(?:y|ies)|exemplar|ekz\.?)?\s*(?:no\.?|n[°º]|№|#|number|n(?=\s*ekz))(?:\s+of\s+(?:the\s+)?cop(?:y|ies)"
                           r"|\s*(?:ekz\.?|egz\.?|cop(?:y|ies)|exemplar))?"   # "N° ekz."
                           r"|cop(?:y|ies)(?:\s+no\.?)?|ekz\.?|exemplar", re.IGNORECASE)
 #: a number column headed by a copy word ("Ekz.", "Copy No.", "N° ekz."), not by a number sign alone
 _COPY_HEAD = re.compile(r"(?i)\b(?:cop(?:y|ies)|ekz|egz|exemplar)")
 #: a copy's number in a table's cell: one, or a range ("3-4")
 _NUMBER_CELL = re.compile(r"(?P<a>\d{1,4})(?:[ \t]*[-–][ \t]*(?P<b>\d{1,4}))?")
-_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom|surname|name)\b|^to$", re.IGNORECASE)
+#: (and in the lists' languages: Russian "komu" [to whom], German "Empfänger", Polish "adresat", Hungarian
+#: "címzett", Romanian "destinatar")
+_RECIPIENT_HEAD = re.compile(r"\b(?:addressee|recipient|destination|sent\s+to|to\s+whom|surname|name|empf[äa]nger|adresat|c[íi]mzett"
+                             r"|destinatar)\b|^(?:to|komu)$", re.IGNORECASE)
 #: a column that names the post or body when the recipient's cell is empty ("| 3 | - | UMVD ... |")
 _POST_HEAD = re.compile(r"\b(?:post|position|office|institution|organi[sz]ation|department|body|unit)\b", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"[-–—.]*")

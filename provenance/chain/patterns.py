@@ -226,7 +226,7 @@ TYPED = re.compile(
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\d)(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|(?<![\w.])[Pp]ech\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]*(?=[A-Z])"   # "Pech. 5 ekz. L.F.": the count, then who typed
-    r"|[Tt]yped(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
+    r"|[Tt]yped:?(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:,]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
 #: the original's label of the drafter or of the typist, unglossed, opening its line: the words for
@@ -238,10 +238,10 @@ TYPED = re.compile(
 #: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
     r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
-    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?)"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?|Avtor(?:[ \t]+spravki)?)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|[Dd]azi))"
-    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*)*[A-ZА-ЯÀ-Ž][^\n]*)")
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|[Dd]azi))"
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
@@ -301,9 +301,9 @@ PLACED_COPY = re.compile(
 PLACED_POINT = re.compile(
     r"\b[Pp]oint\s+(?P<point>\d+)\s+is\s+(?:kept\s+|held\s+|stored\s+)?in\s+(?:a\s+|the\s+)?(?P<container>[^.\n\]]+)"
 )
-# "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:"
-EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded)"
-                          r"(?:\s+to)?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
+# "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:", "Extracts received by:"
+EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded|received)"
+                          r"(?:\s+(?:to|by))?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
                           # the word for excerpts in the lists' languages, perhaps with its verb: "Výpisy obdrží:",
@@ -326,7 +326,7 @@ EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
-    r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
+    r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\)|\([^()\d]{2,40}\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
     r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: the recipient, then "on" the points: "to Cde. Yelpatyevsky on items 1-3", "to the Ministry on the whole resolution"
@@ -376,9 +376,9 @@ CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|po
                      re.IGNORECASE)
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
-POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*" + _DASH + r"\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
-#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»"
-_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|«(?P<q>[^\W\d_])»)")
+POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*(?:" + _DASH + r"|through|thru)\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
+#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»", "4 pkt b"
+_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|«(?P<q>[^\W\d_])»|(?:pkt|lit)\.?[ \t]+(?P<k>[a-z])\b)")
 #: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
 _POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
 #: points written in words or in Roman numerals: "one", "two", "II", "IV"
@@ -472,7 +472,7 @@ def parse_points(raw: str) -> list[str]:
     if glossed:
         raw = glossed.group(1)
     # "p. 2 (a, v)": the point's lettered sub-points, one each ("2a", "2v")
-    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls") or m.group("q"))), raw)
+    raw = _SUB_POINTS.sub(lambda m: ", ".join(m.group("n") + x for x in re.findall(r"[^\W\d_]", m.group("ls") or m.group("q") or m.group("k"))), raw)
     raw = re.sub(r"\s*\([^)]*\)\s*$", "", raw)
     if ALL_POINTS.match(raw):
         return ["all"]
