@@ -276,10 +276,10 @@ def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
     122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
     124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1'), 125 since a drafter's or
-    typist's label is read unglossed in the lists' languages, 129 with the seventeenth set's rules."""
+    typist's label is read unglossed in the lists' languages, 132 with the seventeenth set's rules."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 129
+    assert sum(ok for *_x, ok in results) >= 132
 
 
 @pytest.mark.parametrize("block,copies", [

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from provenance.chain.scanning import finditer_at, keyword_starts, lowered, scan  # noqa: F401 (read as P.scan)
+
 from provenance.dates import ROMAN_MONTHS
 
 MONTHS = {m: i for i, m in enumerate(
@@ -22,6 +24,8 @@ _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 #: opening a line ("Nr. 00418")
 _NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-zý][a-z.] )(?:nr\.?|č\.)(?=[ \t]*\d))"
 _DASH = r"(?:--|[-–—])"
+#: a copy's ordinal after its figure: English (1st, 2nd) and Russian in transliteration (1-i, 2-y, 3-j)
+_ORD = r"(?:st|nd|rd|th|-(?:yi|yj|i|y|j|ĭ)(?!\w))"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d)"
 
 _ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
@@ -83,7 +87,7 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 # "2 copies printed. 1 - to the addressee, 2 - to file" (the list on the same line)
 PRINT_RUN = re.compile(
     r"^[ \t]*(?:(?:(?:Minutes|Translation|Decision|Resolution|Protocol|Report|Letter|Order)\s+)?"   # "Minutes printed in 3 copies"
-    r"(?:Printed|Typed|Made|Written|Drawn\s+up|Produced|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+in|[ \t]*:)?\s+)?(?P<count>" + _COUNT
+    r"(?:Printed|Typed|Made|Written|Drawn\s+up|Produced|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+(?:in|v)|[ \t]*:)?\s+)?(?P<count>" + _COUNT
     + r")\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -100,10 +104,10 @@ PRINT_RUN_REST_OK = re.compile(
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:[ \t]*\[[^\]\n]{1,20}\])?(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
     r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
-    r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Address(?:ee|e)s"
+    r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Receives?|Received\s+by|Address(?:ee|e)s"
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano"
     # the head in the lists' languages: German, Polish, Czech and Slovak, Russian, Bulgarian, Hungarian, Romanian
-    r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj[áa]k|Eloszt[óo]|Difuzare)"
+    r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj(?:a|[áa]k)|Eloszt[óo]|Difuzare)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
@@ -118,7 +122,7 @@ PRINT_RUN_INLINE = re.compile(
     re.IGNORECASE,
 )
 # where the next entry of a one-line copy list begins: ", 2 - to file"
-INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:st|nd|rd|th)?(?:\s*" + _DASH
+INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _NUMSIGN + r"\s*)?\[?\(?(?:\d{1,3}(?:" + _ORD + r")?(?:\s*" + _DASH
                              + r"\s*\d{1,3})?|(?-i:[IVX]{1,4}))\s*\]?\s*(?:(?i:copy)\s*)?(?:" + _DASH + r"|to\s)"
                              r"|\(\d{1,3}\)\s*\S"   # "(2) Civil Affairs Department"
                              r"|cop(?:y|ies)\s+\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})+\s+to\s)"   # "copies 3 and 4 to X and Y respectively"
@@ -128,7 +132,7 @@ INLINE_ITEM_SEP = re.compile(r"\s*[,;]\s*(?=(?:" + _COPY_WORD + r"\s+)?(?:" + _N
 # "1 – to Cde Molotov", "1-2 - to the addressees", "3-2 [SIC]- to ...", "[1 -] to the addressee"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?:[-*•✓√][ \t]+(?=(?:No|N[°º]|№|#|\d))|V[ \t]+(?=\d{1,3}[ \t]*[-–—]))?(?P<label>\[?[ \t]*(?:(?:" + _COPY_WORD + r"[ \t]+)?(?:" + _NUMSIGN + r"|#)[ \t]*|(?i:" + _COPY_WORD
-    + r")[ \t]+|(?i:the)[ \t]+(?=\d{1,3}(?:st|nd|rd|th)\b))?\(?(?P<num>\d{1,3}(?:(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -", "the 1st -"
+    + r")[ \t]+|(?i:the)[ \t]+(?=\d{1,3}(?:st|nd|rd|th)\b))?\(?(?P<num>\d{1,3}(?:" + _ORD + r"(?:[ \t]*[-–][ \t]*\d{1,3}(?:st|nd|rd|th))?"   # "1st-2nd copies", "4th - 5th -", "the 1st -"
     r"|(?:\)?[ \t]*(?:" + _DASH + r"|to)[ \t]*\(?\d{1,3}(?!\w)|/\d{1,3}(?=[ \t]))?)|(?-i:[IVX]{1,4})(?=[ \t]*(?:" + _DASH
     + r"|\.[ \t]|\))))(?!\d)"
     r"(?:[ \t]*(?:ekz|ex|copy|copies)\.?(?=[ \t]*" + _DASH + r"))?"
@@ -214,9 +218,9 @@ DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded"
     r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
+    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
-    r"|[Ii]spolnitel['’]?(?=[ \t]+[A-Z])"
+    r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-Z])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
@@ -490,58 +494,6 @@ def parse_points(raw: str) -> list[str]:
         for n in range(a, b + 1):
             out.append(f"{n}.{m.group('l')}" if m.group("l") and a == b else str(n))
     return out
-
-
-# -- fast scanning -----------------------------------------------------------------------
-# Scanning a whole document with a pattern that has no literal prefix costs a full match
-# attempt at every character. The helpers below find the few positions where a match can
-# start (from a keyword every match contains) and try the pattern only there; the matches
-# are exactly those of ``pattern.finditer(text)``.
-
-# characters that case-insensitive matching equates with an ASCII letter although lower()
-# does not map them to it (İ, ı, ſ): a text holding one is scanned the plain way
-_FOLD_TROUBLE = re.compile("[\u0130\u0131\u017f]")
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset and every ASCII letter match, else None."""
-    low = text.lower()
-    if len(low) != len(text) or _FOLD_TROUBLE.search(text):
-        return None
-    return low
-
-
-def keyword_starts(low: str, keywords, back: int = 0) -> list[int]:
-    """Sorted positions where a keyword of ``keywords`` (lower case) occurs in ``low``, each
-    together with the ``back`` positions before it."""
-    out = set()
-    for kw in keywords:
-        i = low.find(kw)
-        while i >= 0:
-            out.update(range(max(0, i - back), i + 1))
-            i = low.find(kw, i + 1)
-    return sorted(out)
-
-
-def finditer_at(pattern: re.Pattern, text: str, starts):
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted), for a
-    pattern that never matches the empty string."""
-    end = 0
-    for p in starts:
-        if p < end:
-            continue
-        m = pattern.match(text, p)
-        if m is not None:
-            yield m
-            end = m.end()
-
-
-def scan(pattern: re.Pattern, text: str, low: str | None, keywords, back: int = 0):
-    """The matches of ``pattern`` (whose matches start ``back`` characters or less before one
-    of ``keywords``, matched case-insensitively) in ``text``; ``low`` is :func:`lowered` text."""
-    if low is None:
-        return pattern.finditer(text)
-    return finditer_at(pattern, text, keyword_starts(low, keywords, back))
 
 
 # "... one copy was made to/for": the part of EXTRA_COPY every match holds
