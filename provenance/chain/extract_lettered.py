@@ -13,6 +13,7 @@ from provenance.chain import patterns as P
 LETTER_ORDERS = (
     tuple("abcdefghijklmnopqrstuvwxyz"),
     tuple("абвгдежзиклмнопрст"),
+    ("a", "b", "v", "g", "d", "e", "zh", "z", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t"),   # the same transliterated
     ("jia", "yi", "bing", "ding", "wu", "ji", "geng", "xin", "ren", "gui"),              # heavenly stems, pinyin
     ("chia", "i", "ping", "ting", "wu", "chi", "keng", "hsin", "jen", "kuei"),           # Wade-Giles
     ("i", "ro", "ha", "ni", "ho", "he", "to", "chi", "ri", "nu", "ru", "wo"),            # iroha

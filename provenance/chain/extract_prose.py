@@ -33,8 +33,15 @@ _PROSE_ITEM_RU = re.compile(
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bt)(?<!\btt)(?<!\b[A-Z])\.(?:\s|$)|$))", re.IGNORECASE)
 
 
+#: the two copies of a sentence "one for X, the other for Y" (after "in two copies")
+_ONE_OTHER = re.compile(
+    r"(?P<label>(?P<word>one|the\s+other)(?:\s+cop(?:y|ies))?)(?P<word2>)\s+(?:(?:is\s+|was\s+)?(?:sent\s+)?(?:for|to)\s+)"
+    r"(?P<stays>(?!))?(?P<dest>[^,;()]+?)(?=\s*(?:\([^()]*\))?\s*(?:[,;]|\.(?:\s|$)|$))", re.IGNORECASE)
+
+
 def _ordinal(word: str) -> int:
-    return P.ORDINAL_NUMBER.get(word.lower()) or _ORDINALS_RU[word.lower()]
+    w = " ".join(word.lower().split())
+    return P.ORDINAL_NUMBER.get(w) or _ORDINALS_RU.get(w) or {"one": 1, "the other": 2}[w]
 
 
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
@@ -118,6 +125,9 @@ class ProsePart:
     @staticmethod
     def _prose_matches(line: str) -> tuple[list[re.Match], list[re.Match]]:
         items = list(_PROSE_ITEM.finditer(line)) or list(_PROSE_ITEM_RU.finditer(line))
+        if not items and re.search(r"\b(?:two|2)\s+cop(?:y|ies)\b", line, re.IGNORECASE):
+            pair = list(_ONE_OTHER.finditer(line))
+            items = pair if [m.group("word").lower().split()[-1] for m in pair] == ["one", "other"] else []
         if ";" in line and len(items) >= 2 and items[0].re is _PROSE_ITEM:
             semi = list(_PROSE_ITEM_SEMI.finditer(line))
             if len(semi) == len(items):

@@ -220,7 +220,7 @@ DRAFTED = re.compile(
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
-    r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-Z])"
+    r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-ZÀ-Ž])"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
@@ -242,9 +242,9 @@ TYPED = re.compile(
 #: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
     r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
-    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?|Avtor(?:[ \t]+spravki)?)"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?|Avtor(?:[ \t]+spravki)?|Verf\.)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|[Dd]azi))"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|Pe[čc]atal[a]?|Schr\.|[Dd]azi))"
     r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
