@@ -11,7 +11,8 @@ from provenance.chain import patterns as P
 
 #: a head of the formula, perhaps with the original's word in brackets, and what follows it
 _HEAD = re.compile(
-    r"[ \t]*(?P<label>(?P<main>Addressed\s+to|Main\s+addressees?|Principal\s+addressees?|(?:Copy\s+)?(?:Reported|Submitted)\s+to"
+    r"[ \t]*(?P<label>(?P<main>Addressed\s+to|Main\s+(?:addressees?|recipients?)|Principal\s+addressees?"
+    r"|(?:Cop(?:y|ies)\s+)?(?:Reported|Submitted)\s+to"
     r"|Sent(?:\s+separately)?(?:[ \t]*\[[^\]\n]{1,24}\])?\s+to)"
     r"|(?P<cc>Copied\s+to|Cop(?:y|ies)\s+(?:sent\s+)?to|cc)"
     r"|(?P<kept>Kept|Retained|Filed|Stored|(?:Kept|Retained)\s+(?:on|in|with)\s+(?:the\s+)?files?))"
@@ -23,11 +24,17 @@ _TOTAL = re.compile(
     r"(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:?[ \t]*"
     r"(?P<n>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)\b"   # "In all [gong]: four fen": fen, the Chinese measure of copies
     r"(?:[ \t]*,?[ \t]*of\s+which\s+(?P<kept>" + P._COUNT + r")\s+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
+#: the same written the other way round: "7 copies printed in all, 1 copy kept on file" ("Gong yin 7 fen
+#: [7 copies printed in all], cun 1 fen [1 copy kept on file]")
+_TOTAL_AFTER = re.compile(
+    r"[ \t]*(?:[^\s\[\]:]{2,24}[ \t]+){0,3}(?P<n>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)[ \t]+(?:printed|typed|made)"
+    r"(?:\s+in\s+all)?(?:[ \t]*,[ \t]*(?:[^\s\[\]:,]{2,24}[ \t]+){0,2}(?P<kept>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)"
+    r"[ \t]+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
 #: the copy's own number after an entry: "Songjiang Provincial Public Security Bureau - copy 1", "file (copy 4)"
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[-–—,][ \t]*|\()(?:cop(?:y|ies)|No\.?|N[°º]|ekz\.?)[ \t]*(?P<a>\d{1,3})"
                            r"(?:[ \t]*[-–][ \t]*(?P<b>\d{1,3}))?\)?[ \t]*$", re.IGNORECASE)
 #: how many copies an entry received, in brackets after it: "Northwest Bureau of the CC CPC (2)"
-_COUNT_AFTER = re.compile(r"[ \t]*\((?P<n>\d{1,2})\)[ \t]*$")
+_COUNT_AFTER = re.compile(r"[ \t]*\((?P<n>\d{1,2})(?:[ \t]+(?:cop(?:y|ies)|fen))?[ \t]*\)[ \t]*$")   # "(2)", "(2 fen [copies])"
 
 
 class FormulaPart:
@@ -54,7 +61,7 @@ class FormulaPart:
             while j < len(lines):
                 s, e = lines[j]
                 h = _HEAD.fullmatch(self.text, s, e)
-                t = _TOTAL.fullmatch(self.text, s, e)
+                t = _TOTAL.fullmatch(self.text, s, e) or _TOTAL_AFTER.fullmatch(self.text, s, e)
                 if h:
                     heads.append((h, e))
                 elif t:
