@@ -396,7 +396,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     ("dev14.jsonl", "tune", 6, 55, 93),
     ("dev14.jsonl", "heldout", 12, 54, 86),
     # dev15: ordinary prose, rewordings that keep the meaning made hard on purpose
-    ("dev15.jsonl", "tune", 25, 53, 94),
+    ("dev15.jsonl", "tune", 24, 53, 95),
     ("dev15.jsonl", "heldout", 30, 52, 87),
     # dev16: two translators' versions, several rewordings in every pair that keeps its meaning
     ("dev16.jsonl", "tune", 25, 50, 69),

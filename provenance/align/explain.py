@@ -190,6 +190,12 @@ def synonym(x: str, y: str) -> str | None:
         return f"near-synonyms (WordNet: {x}/{y}, one a manner of the other)"
     if thesaurus.synonyms(x, y):
         return f"synonyms (Moby thesaurus: {x}/{y})"
+    bases_x, bases_y = wn.adverb_bases(x.lower()), wn.adverb_bases(y.lower())
+    for p in bases_x:   # cleverly/ingeniously: adverbs of two synonyms
+        for q in bases_y:
+            p_, q_ = p.split("(")[0], q.split("(")[0]
+            if p_ != q_ and wn.synonyms(p_, q_) and not (wn.antonyms(p_, q_) or wn.antonyms(q_, p_)):
+                return f"synonyms (WordNet: {x}/{y}, the adverbs of {p_}/{q_})"
     return None
 
 

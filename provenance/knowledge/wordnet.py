@@ -416,6 +416,22 @@ class WordNet:
                 out.extend(g.strip() for g in gloss.split(";") if g.strip() and not g.strip().startswith('"'))
         return tuple(out)
 
+    @lru_cache(maxsize=1 << 12)
+    def adverb_bases(self, word: str) -> frozenset[str]:
+        """The adjectives an adverb is formed from: its pertainyms (cleverly -> clever), or the one its
+        definition names ("ingeniously": "in an ingenious manner")."""
+        out = set()
+        for pos, off in self.senses(word, 2):
+            for sym, o, p, _src, dst in self.synset(pos, off)[1] if pos == "r" else ():
+                words = self.synset(p, o)[0] if sym == "\\" else ()
+                if 0 < dst <= len(words):
+                    out.add(words[dst - 1])
+        for gloss in self.glosses(word, "r", 2):
+            m = re.match(r"(?:with|in) an? ([a-z-]+) (?:manner|way|fashion)$", gloss)
+            if m and self.base_forms(m.group(1), "a"):
+                out.add(m.group(1))
+        return frozenset(out)
+
     @lru_cache(maxsize=1 << 16)
     def is_word(self, word: str) -> bool:
         return any(self.base_forms(word, pos) for pos in POS)
