@@ -29,6 +29,19 @@ def compare(tmp_path, lexicon, a: str, b: str) -> list[dict]:
 
 KEPT = [
     # (original, revised, category, words the reason names)
+    # words a neighbour's definition already holds, a noun that only gathers, a verb of not doing, a
+    # modal of purpose, a word for its definition, adverbs of synonyms (WordNet's definitions)
+    ("Repeat the process again with the second sheet of paper.", "Repeat the process with the second sheet of paper.",
+     "lexical", ["again", "perform again"]),
+    ("The museum was founded by a group of former students.", "The museum was founded by former students.",
+     "lexical", ["group"]),
+    ("Visitors are asked to refrain from touching the carving.", "Visitors are asked not to touch the carving.",
+     "lexical", ["refrain"]),
+    ("The panel was cut down so that it could fit into a smaller frame.",
+     "The panel was cut down to fit into a smaller frame.", "lexical", ["so that"]),
+    ("The minister thanked the delegation for its work.",
+     "The minister expressed gratitude to the delegation for its work.", "lexical", ["gratitude"]),
+    ("She solved the puzzle cleverly.", "She solved the puzzle ingeniously.", "lexical", ["ingenious"]),
     ("The road to the depot was broad and dusty.", "The road to the depot was wide and dusty.",
      "lexical", ["synonyms", "WordNet"]),
     ("Volunteers will help the farmers with the harvest.", "Volunteers will assist the farmers with the harvest.",
@@ -162,6 +175,12 @@ CHANGED = [
     ("The tea was sold at 1250 rubles a crate.", "The tea was sold at 12.50 rubles a crate.", "numeric"),
     ("The request of the Uighur [troupe] of Alma-Ata was granted.",
      "The request of the Uighur choir of Alma-Ata was granted.", None),
+    # what a neighbour's definition holds is no licence to drop what it does not
+    ("Repeat the process again with the second sheet of paper.", "Repeat the process with the second sheet of paper "
+     "twice.", None),
+    ("The survey was carried out by a small group of former students.",
+     "The survey was carried out by former students.", None),
+    ("The guards did not refrain from touching the prisoners.", "The guards did not touch the prisoners.", None),
 ]
 
 

@@ -314,6 +314,19 @@ def said_otherwise(rest_a: list, rest_b: list, a_words: list[str], b_words: list
             found.append(f"{verbs[0].text} = {negs[0].text}")
             side.remove(verbs[0])
             other.remove(negs[0])
+    for side, other in ((rest_a, rest_b), (rest_b, rest_a)):
+        # one word for the words of its definition: thanked / expressed gratitude ("express gratitude or
+        # show appreciation to"), killed / caused the death
+        w = _alone(side[0]) if len(side) == 1 else ""
+        said = [x for u in other for x in u.words]
+        if w and len(said) >= 2 and all(_alone(u) for u in other):
+            for gloss in wn.glosses(w):
+                defined = {lemma for t in re.findall(r"[a-z]+", gloss.lower()) for lemma in {t} | english.lemmas(t)}
+                if all(({x.lower()} | english.lemmas(x.lower())) & defined for x in said):
+                    found.append(f"{w} = {' '.join(said)}: \"{gloss}\"")
+                    side.clear()
+                    other.clear()
+                    break
     for side, words, ctx, other in ((rest_a, a_words, ctx_a, rest_b), (rest_b, b_words, ctx_b, rest_a)):
         if other:
             continue   # words dropped with nothing in their place, not words replaced
