@@ -57,7 +57,7 @@ class RolesPart:
         if us:
             return self._us_drafting(m, us)
         glossed = _GLOSSED_POST.match(self.text, s, e)
-        if glossed and "]" in getattr(self, "raw", self.text)[s:glossed.end()]:
+        if glossed and "]" in getattr(self, "raw", self.text)[s:glossed.end()] and ";" not in self.text[s:glossed.end()]:
             s = glossed.end()   # "Isp. 2-i sekretar' [2nd secretary] Orlov-Gradov": the name after the glossed post
         # columns apart by two spaces or more, as written (the reading view pads glosses with spaces)
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", getattr(self, "raw", self.text)[s:e])

@@ -242,10 +242,10 @@ TYPED = re.compile(
 #: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
     r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
-    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?|Avtor(?:[ \t]+spravki)?|Verf\.)"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgotovil[a]?|Avtor(?:[ \t]+spravki)?|Verf\.|[Nn]igao|[Nn]i-kao)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|Pe[čc]atal[a]?|Schr\.|[Dd]azi))"
-    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n]*)")
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|Pe[čc]atal[a]?|Schr\.|[Dd]azi|[Dd]ayin|[Tt]engxie|[Ss]han-hsieh))"
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n;]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
