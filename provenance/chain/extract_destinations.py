@@ -42,6 +42,12 @@ def _a_body(part: str) -> bool:
         wordnet().names_a_group(w.lower()) or wordnet().names_an_office(w.lower()) for w in words if len(w) > 3))
 
 
+def _reserve() -> dict:
+    """What :meth:`DestinationPart._classify_destination` says of a reserve copy, which went to no one."""
+    return {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None, "recipient_raw": None,
+            "candidates": [], "flags": ["reserve"], "confidence": 1.0, "recipient_name": None, "recipient_status": None}
+
+
 class DestinationPart:
     """Methods of the extractor (``self.text``, ``self.auth``, ``self.attested``, ``self.copies``)."""
 
@@ -53,17 +59,14 @@ class DestinationPart:
         # "Original - to the addressee, by courier": the copy's own label before where it went
         dest = re.sub(r"^\s*(?:the\s+)?original\s*[-–—:]\s*", lambda m: " " * len(m.group(0)), dest, flags=re.IGNORECASE)
         note = _RETURN_NOTE.search(dest)
-        reserve = {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None,
-                   "recipient_raw": None, "candidates": [], "flags": ["reserve"], "confidence": 1.0,
-                   "recipient_name": None, "recipient_status": None}
         if note and note.start() > 0 and dest[:note.start()].strip():
             # "t. Petrovu - vernut' v 48 chasov", "Cde. X (returned 4.V)": the copy's fate, not where it went
             if _RESERVE.fullmatch(dest[:note.start()].strip()):
-                return reserve
+                return _reserve()
             dest = dest[:note.start()] + " " * (len(dest) - note.start())
         d = dest.strip()
         if _RESERVE.fullmatch(d.rstrip(".")):
-            return reserve   # "Copy No. 5 - reserve": kept against need, sent to no one
+            return _reserve()   # "Copy No. 5 - reserve": kept against need, sent to no one
         info = {"kind": "recipient", "destination": d or None, "recipient": None, "recipient_kind": None,
                 "recipient_raw": None, "candidates": [], "flags": [], "confidence": 1.0,
                 "recipient_name": None, "recipient_status": None}

@@ -10,7 +10,6 @@ import datetime
 import re
 
 from provenance.chain.scanning import finditer_at, keyword_starts, lowered, scan  # noqa: F401 (read as P.scan)
-
 from provenance.dates import ROMAN_MONTHS
 
 MONTHS = {m: i for i, m in enumerate(
