@@ -251,3 +251,16 @@ def test_a_day_the_month_does_not_have_is_no_date(tmp_path):
     res = ingest_file(src)
     (tmp_path / "doc.xml").write_bytes(res.tei_bytes())
     assert validate_paths([tmp_path / "doc.xml"])["summary"]["errors"] == 0
+
+
+def test_a_signer_named_after_the_mark_on_his_posts_line_sends_the_document():
+    """"COMMANDER OF THE ... [signature] NIKOLAYEV": the name after the mark signed, and the first such
+    signer is the sender; a co-signer below signs without becoming a sender; a post alone is no one."""
+    text = ("Order No. 14 of the Commander of the Osh Operational Group\n\n1. The regiment is to advance.\n\n"
+            "COMMANDER OF THE OSH OPERATIONAL GROUP [signature] NIKOLAYEV\n\n"
+            "CHIEF OF STAFF [signature] (N. Khudyakov)\n\nMILITARY COMMISSAR [illegible signature]\n")
+    doc = extract_document(text, "x")
+    signed = [r["agent_raw"] for r in doc["roles"] if r["role"] == "signed"]
+    assert signed == ["NIKOLAYEV", "N. Khudyakov"]
+    senders = [p["raw"] for p in doc["correspondence"]["senders"]]
+    assert senders == ["NIKOLAYEV"], senders

@@ -232,6 +232,21 @@ class RolesPart:
                 role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
                 date=date, confidence=conf, agent_name=ref.recorded))
             self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
+        for m in P.SIGNED_AFTER_MARK.finditer(self.text, title_end):
+            # "COMMANDER OF THE ... [signature] NIKOLAYEV": the post, the mark, then who signed
+            start, end = m.start("name"), m.end("name")
+            if _in_handwriting(self.text, start) or any(r.role == "signed" and r.evidence.start <= start < r.evidence.end
+                                                       for r in self.roles):
+                continue
+            ref = self.auth.resolve(self.text[start:end], start, True, self.attested)
+            if ref.kind not in ("person", "unlisted") or not (ref.kind == "person" or m.group("initials")
+                                                              or surname_shaped(m.group("surname"))):
+                continue
+            ev, conf = self.ev(m.start("post"), end), _name_confidence(ref)
+            self.roles.append(Role(role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw,
+                                   agent_status=_status(ref), confidence=conf, agent_name=ref.recorded))
+            if not any(p.source == "signature" for p in self.senders):   # the first signs for the sender,
+                self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))  # others co-sign
 
     def _authentication_alternative(self, role: Role, pos: int):
         """A name standing alone just after an illegible authentication may be the authenticator's."""

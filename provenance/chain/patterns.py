@@ -275,6 +275,12 @@ SIGNATURE_LINE = re.compile(
     r"[ \t]*(?P<mark>\[(?:illegible\s+signature|signature\s+illegible|signature|illegible)\])?[ \t]*$",
     re.MULTILINE,
 )
+#: a signature on the line of the signer's post, the name after the mark: "COMMANDER OF THE OSH
+#: OPERATIONAL GROUP [signature] NIKOLAYEV", "Major [signature] Zhuravlyov", "... [signature] (N. Orlovsky)"
+SIGNED_AFTER_MARK = re.compile(
+    r"^[ \t]*(?P<post>[^\n\[\]]{3,120}?)[ \t]*\[(?:illegible\s+)?(?:signature|podpis['’ʹ]?)(?:\s+illegible)?\][ \t]*"
+    r"\(?(?P<name>(?P<initials>" + INITIALS + r")?(?P<surname>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+|[A-ZА-ЯЁ][a-zа-яё'’\-]+))\)?[ \t]*$",
+    re.MULTILINE)
 SIGNATURE_MARK_LINE = re.compile(r"[ \t]*\[(?:illegible\s+signature|signature\s+illegible|signature)\][ \t]*",
                                  re.IGNORECASE)
 ISSUED = re.compile(r"^[ \t]*(?P<label>vyp\.|vp\.)[ \t]*(?P<name>[A-Z\[][^\n□]*?)[ \t]*$", re.MULTILINE)
