@@ -299,6 +299,16 @@ def test_tables_with_ranges_and_wrapped_rows_and_an_addressee_under_a_rank(block
 
 
 @pytest.mark.parametrize("block,copies", [
+    ("GVS Nr. 418/50\n\nVerteiler:\nLV Sachsen (1 Ex.)\nLV Thüringen (1 Ex.)\nAblage (1 Ex.)\nGesamt: 3 Exemplare",
+     {"1": "LV Sachsen", "2": "LV Thüringen", "3": "file"}),
+    ("N° 17/s\n\nRazoslano:\nt. Petrovu\nt. Sidorovu\nv delo\nVsego 3 ekz.", {"1": "Petrov", "2": "Sidorov", "3": "file"}),
+])
+def test_a_total_below_a_list_in_the_lists_language_ends_it(block, copies):
+    """"Gesamt: 3 Exemplare", "Vsego 3 ekz.": the count of the copies listed above, no copy of its own."""
+    assert_copies(block, copies)
+
+
+@pytest.mark.parametrize("block,copies", [
     ("No. 1544/sh\n\nSent by cipher to:\n  1. Shanghai - Cde. ARNOLD\n  2. Harbin - Cde. LEVITSKY\nCopy 3 - files",
      {"1": "Arnold", "2": "Levitsky", "3": "file"}),
     ("No. 8/3310\n\nOtp. 5 ekz.: t. Fedoseev - 2 ekz.; t. Markin; Narkomfin RSFSR; v delo",

@@ -525,8 +525,11 @@ def extra_copy_matches(text: str) -> list[re.Match]:
 
 
 #: the total of the copies given after their list: "Total: 6 copies.", "In all 4 copies"
-TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether)[ \t]*:?[ \t]*(?P<count>" + _COUNT
-                         + r")[ \t]+(?:cop(?:y|ies)|ekz\.?)[ \t]*\.?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*$", re.IGNORECASE)
+#: (and in the lists' languages: German "Gesamt", Russian "Vsego" and "Itogo", Czech "Celkem", Polish
+#: "Razem", Hungarian "Összesen"; "5 Exemplare", "3 egz.", "4 výtisky", "4 pld.")
+TOTAL_AFTER = re.compile(r"(?m)^[ \t]*(?:Total|In\s+all|Altogether|Gesamt|Vsego|Itogo|Celkem|Razem|[ÖO]sszesen)[ \t]*:?[ \t]*(?P<count>"
+                         + _COUNT + r")[ \t]+(?:cop(?:y|ies)|ekz\.?|Ex(?:emplare?|\.)|egz\.?|v[ýy]tisk[ůuy]?|pld\.?|p[ée]ld[áa]ny)"
+                         r"[ \t]*\.?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*$", re.IGNORECASE)
 
 #: an entry that ends in a dotted leader and its number(s): "Local file ........ No. 4",
 #: "Eastern Secretariat, Moscow ...... Nos. 1 & 2", "Police Directorate Brno ...... 2"
