@@ -225,13 +225,7 @@ class RolesPart:
                 ok = strong and (dated or marked)
             if not ok:
                 continue
-            date = P.parse_date(nxt[2], self.year) if dated else None
-            ev = self.ev(start, s + m.end())
-            conf = _name_confidence(ref)
-            self.roles.append(Role(
-                role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
-                date=date, confidence=conf, agent_name=ref.recorded))
-            self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
+            self._signed(ref, self.ev(start, s + m.end()), P.parse_date(nxt[2], self.year) if dated else None)
         for m in P.SIGNED_AFTER_MARK.finditer(self.text, title_end):
             # "COMMANDER OF THE ... [signature] NIKOLAYEV": the post, the mark, then who signed
             start, end = m.start("name"), m.end("name")
@@ -242,11 +236,16 @@ class RolesPart:
             if ref.kind not in ("person", "unlisted") or not (ref.kind == "person" or m.group("initials")
                                                               or surname_shaped(m.group("surname"))):
                 continue
-            ev, conf = self.ev(m.start("post"), end), _name_confidence(ref)
-            self.roles.append(Role(role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw,
-                                   agent_status=_status(ref), confidence=conf, agent_name=ref.recorded))
-            if not any(p.source == "signature" for p in self.senders):   # the first signs for the sender,
-                self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))  # others co-sign
+            # the first signs for the sender, those below co-sign
+            self._signed(ref, self.ev(m.start("post"), end), sender=not any(p.source == "signature" for p in self.senders))
+
+    def _signed(self, ref, ev, date: str | None = None, sender: bool = True) -> None:
+        """A signature of ``ref`` (a person) at ``ev``: a ``signed`` role and, if ``sender``, a sender."""
+        conf = _name_confidence(ref)
+        self.roles.append(Role(role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
+                               date=date, confidence=conf, agent_name=ref.recorded))
+        if sender:
+            self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
 
     def _authentication_alternative(self, role: Role, pos: int):
         """A name standing alone just after an illegible authentication may be the authenticator's."""
