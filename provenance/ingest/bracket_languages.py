@@ -7,6 +7,16 @@ from provenance.ingest.decision import Decision
 from provenance.knowledge import chinese, english, languages, russian
 
 
+#: how common a word must be in English (Zipf scale) for a bracket holding it to be read as English
+#: rather than as the original's language, whatever WordNet says
+ENGLISH_USE_ZIPF = 2.5
+
+
+def english_at_all(word: str) -> bool:
+    """Whether English has ``word``: a dictionary word, or one English text uses at all."""
+    return english.is_word(word) or english.zipf(word) >= ENGLISH_USE_ZIPF
+
+
 class LanguagePart:
     doc_language: str | None
     common: set[str]
@@ -51,8 +61,8 @@ class LanguagePart:
             return None
         # the words with such a letter are English to none; another may be a loan English or Russian
         # has too ("üch vilayet": vilayet is in WordNet and in the Russian dictionary)
-        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in marked) \
-                or all(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words) \
+        if any(english_at_all(w) for w in marked) \
+                or all(english_at_all(w) or russian.russian_word(w) for w in words) \
                 or self._pinyin(words, english_too=True):
             return None
         return " ".join(words)
@@ -63,7 +73,7 @@ class LanguagePart:
         when they are written with letters only one language uses ("[șlepuri]": Romanian)."""
         if not words or len(words) > 3 or any(not w[:1].islower() for w in words):
             return None
-        if any(english.is_word(w) or english.zipf(w) >= 2.5 for w in words) or " ".join(words).lower() in self.common:
+        if any(english_at_all(w) for w in words) or " ".join(words).lower() in self.common:
             return None
         if by_letters:
             return languages.language_by_letters(tuple(words))

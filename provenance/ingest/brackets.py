@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.ingest.bracket_languages import LanguagePart
+from provenance.ingest.bracket_languages import LanguagePart, english_at_all
 from provenance.ingest.decision import Decision, doubtful_foreign
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
@@ -76,7 +76,7 @@ def _mongolian_long_vowels(words: list[str]) -> bool:
     if not any(re.search(r"(aa|ee|ii|oo|uu|öö|üü)$", w) or "kh" in w and re.search(r"(aa|ee|ii|oo|uu|öö|üü)", w)
                for w in words):
         return False   # a long vowel at the word's end, or with the "kh" of Mongolian's romanization
-    return not any(english.is_word(w) or english.zipf(w) >= 2.5 or russian.russian_word(w) for w in words)
+    return not any(english_at_all(w) or russian.russian_word(w) for w in words)
 
 
 class Classifier(LanguagePart):
