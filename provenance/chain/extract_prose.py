@@ -28,20 +28,28 @@ _ORDINALS_RU = {"perv": 1, "vtor": 2, "tret": 3, "chetvert": 4, "četvert": 4, "
 #: chetvertyi ostavlen v dele"
 _PROSE_ITEM_RU = re.compile(
     r"(?P<label>(?P<word>" + "|".join(_ORDINALS_RU) + r")(?:'|ʹ)?(?:yi|yj|yy|yĭ|oi|oj|oy|oĭ|ii|ij|iy|iĭ)"
-    r"(?:\s+ekz(?:emplyar|empljar|empliar)?\.?)?)(?P<word2>)\s*(?:(?:napravlen|poslan|otpravlen|vyslan|peredan)[a-z]*\s+"
+    r"(?:\s+ekz(?:emplyar|empljar|empliar)?\.?)?)\s*(?:(?:napravlen|poslan|otpravlen|vyslan|peredan)[a-z]*\s+"
     r"|[-–—]\s*|(?P<stays>(?:ostavlen|ostaetsya|ostaëtsja|ostaetsja|khranitsya|podshit)[a-zʹ']*\s+))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bt)(?<!\btt)(?<!\b[A-Z])\.(?:\s|$)|$))", re.IGNORECASE)
 
 
 #: the two copies of a sentence "one for X, the other for Y" (after "in two copies")
 _ONE_OTHER = re.compile(
-    r"(?P<label>(?P<word>one|the\s+other)(?:\s+cop(?:y|ies))?)(?P<word2>)\s+(?:(?:is\s+|was\s+)?(?:sent\s+)?(?:for|to)\s+)"
-    r"(?P<stays>(?!))?(?P<dest>[^,;()]+?)(?=\s*(?:\([^()]*\))?\s*(?:[,;]|\.(?:\s|$)|$))", re.IGNORECASE)
+    r"(?P<label>(?P<word>one|the\s+other)(?:\s+cop(?:y|ies))?)\s+(?:(?:is\s+|was\s+)?(?:sent\s+)?(?:for|to)\s+)"
+    r"(?P<dest>[^,;()]+?)(?=\s*(?:\([^()]*\))?\s*(?:[,;]|\.(?:\s|$)|$))", re.IGNORECASE)
 
 
-def _ordinal(word: str) -> int:
-    w = " ".join(word.lower().split())
-    return P.ORDINAL_NUMBER.get(w) or _ORDINALS_RU.get(w) or {"one": 1, "the other": 2}[w]
+#: the copies "one ..., the other ..." name
+_ONE_OTHER_NUMBER = {"one": 1, "the other": 2}
+
+
+def _ordinals(m: re.Match) -> list[int]:
+    """The copy numbers an entry's ordinal words give ("the first", "the second and third",
+    "vtoroi", "the other"); empty for an entry numbered in figures. The patterns of this module
+    that have no second word or no "stays" leave those groups out."""
+    groups = m.groupdict()
+    words = [" ".join(w.lower().split()) for w in (groups.get("word"), groups.get("word2")) if w]
+    return [P.ORDINAL_NUMBER.get(w) or _ORDINALS_RU.get(w) or _ONE_OTHER_NUMBER[w] for w in words]
 
 
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
@@ -141,7 +149,7 @@ class ProsePart:
         items, bracketed = self._prose_matches(line)
         if len(items) + len(bracketed) < 2:
             return 0
-        return sum(len([w for w in (m.group("word"), m.group("word2")) if w]) or len(_numbers(m)) for m in items) \
+        return sum(len(_ordinals(m)) or len(_numbers(m)) for m in items) \
             + sum(len(_numbers(m)) for m in bracketed)
 
     def _prose_line(self, start: int, line: str) -> int:
@@ -155,9 +163,8 @@ class ProsePart:
         before = len(self.copies)
         for m in items:
             dest = re.sub(r"\s+and$", "", m.group("dest").strip())
-            info = self._classify_destination("the file" if m.group("stays") else dest, start + m.start("dest"))
-            word = m.group("word")
-            ordinals = [_ordinal(w) for w in (word, m.group("word2")) if w]
+            info = self._classify_destination("the file" if m.groupdict().get("stays") else dest, start + m.start("dest"))
+            ordinals = _ordinals(m)
             each = _RESPECTIVELY.fullmatch(dest)
             names = re.split(r"\s*,\s*|\s+and\s+", each.group("names")) if each and not ordinals else []
             if names and len(names) == len(_numbers(m)) > 1:   # "copies 3 and 4 to Cdes. X and Y respectively"
