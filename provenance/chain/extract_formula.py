@@ -26,7 +26,7 @@ _TOTAL = re.compile(
     r"(?:[ \t]*,?[ \t]*of\s+which\s+(?P<kept>" + P._COUNT + r")\s+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
 #: the same written the other way round: "7 copies printed in all, 1 copy kept on file" ("Gong yin 7 fen
 #: [7 copies printed in all], cun 1 fen [1 copy kept on file]")
-_TOTAL_AFTER = re.compile(
+_TOTAL_FIGURE_FIRST = re.compile(
     r"[ \t]*(?:[^\s\[\]:]{2,24}[ \t]+){0,3}(?P<n>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)[ \t]+(?:printed|typed|made)"
     r"(?:\s+in\s+all)?(?:[ \t]*,[ \t]*(?:[^\s\[\]:,]{2,24}[ \t]+){0,2}(?P<kept>" + P._COUNT + r")[ \t]+(?:cop(?:y|ies)|fen)"
     r"[ \t]+(?:kept|retained|filed)\b[^\n]*)?[ \t]*\.?[ \t]*$", re.IGNORECASE)
@@ -61,7 +61,7 @@ class FormulaPart:
             while j < len(lines):
                 s, e = lines[j]
                 h = _HEAD.fullmatch(self.text, s, e)
-                t = _TOTAL.fullmatch(self.text, s, e) or _TOTAL_AFTER.fullmatch(self.text, s, e)
+                t = _TOTAL.fullmatch(self.text, s, e) or _TOTAL_FIGURE_FIRST.fullmatch(self.text, s, e)
                 if h:
                     heads.append((h, e))
                 elif t:
