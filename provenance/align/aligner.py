@@ -172,12 +172,25 @@ def _vector_once(codes):
     return v[once], order[once]
 
 
+def _vector_once_tokens(codes):
+    """``_vector_once`` of single tokens, whose codes are small ints (the interned ids): counted
+    in one pass (a histogram), without sorting."""
+    import numpy as np
+    ids = codes.astype(np.intp)
+    counts = np.bincount(ids)
+    where = np.empty(len(counts), np.intp)
+    where[ids] = np.arange(len(ids))   # the last position of each id: its only one for ids found once
+    once = np.flatnonzero(counts == 1)
+    return once.astype(codes.dtype), where[once]
+
+
 def _vector_anchors(a, b, alo, ahi, blo, bhi, k, memo):
     """``_kgram_anchors`` of a large range, with the counting and the sorting done by numpy."""
     import numpy as np
     ga, gb = _vector_codes(a, b, alo, ahi, blo, bhi, k, memo)
-    va, pa = _vector_once(ga)
-    vb, pb = _vector_once(gb)
+    once = _vector_once_tokens if k == 1 else _vector_once
+    va, pa = once(ga)
+    vb, pb = once(gb)
     if not len(va) or not len(vb):
         return []
     at = np.searchsorted(vb, va)
