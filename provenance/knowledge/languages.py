@@ -48,7 +48,8 @@ def _zipf(word: str, lang: str, wordlist: str) -> float:
 def _alphabet(lang: str) -> frozenset[str]:
     from wordfreq import get_frequency_dict
 
-    return frozenset(c for w in get_frequency_dict(lang, wordlist="small") for c in w if c.isalpha())
+    # the letters of all its words joined into one string: counted in C, not a word at a time
+    return frozenset(c for c in set("".join(get_frequency_dict(lang, wordlist="small"))) if c.isalpha())
 
 
 @lru_cache(maxsize=4096)
