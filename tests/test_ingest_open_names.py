@@ -134,3 +134,17 @@ def test_words_of_no_word_list_after_english_are_the_original_s_in_an_undetermin
     xml = serialize(ingest_text("Report\n\nThe people of the three districts [üch vilayet] will not give back the land.\n",
                                 "x").tree).decode()
     assert '<foreign resp="#translator" xml:lang="und-Latn">üch vilayet</foreign>' in xml, xml
+
+
+def test_a_russian_compound_of_a_known_prefix_is_russian():
+    """A compound the dictionary lists only without its prefix (спец + группа) is read with
+    pymorphy3's known prefixes; a short prefix (за, не, ре) is not enough to make a word Russian."""
+    from provenance.ingest import ingest_text
+    from provenance.knowledge import russian
+
+    assert russian.russian_word("spetsgruppa") == "спецгруппа"
+    assert russian.russian_word("spetspereselentsy") == "спецпереселенец"
+    assert russian.russian_word("kyshtak") is None and russian.russian_word("otor") is None
+    root = etree.fromstring(ingest_text("The consul reports.\n\nA special group [spetsgruppa] was formed.\n",
+                                        "doc").tei_bytes())
+    assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ["spetsgruppa"]

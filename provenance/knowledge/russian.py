@@ -70,9 +70,43 @@ def russian_word(word: str) -> str | None:
         if not part:
             return None
     best = None
-    for cand in cyrillic_candidates(w.replace("-", "")):
+    candidates = cyrillic_candidates(w.replace("-", ""))
+    for cand in candidates:
         if morph.word_is_known(cand):
             p = morph.parse(cand)[0]
             if best is None or p.score > best[0]:
                 best = (p.score, p.normal_form)
+    if best is None:
+        # a compound of a known prefix and a dictionary word, which the dictionary lists without
+        # its prefix: [spetsgruppa] "special group" (спец + группа), [spetspereselentsy]
+        for cand in candidates:
+            for prefix in _prefixes_of(cand):
+                rest = cand[len(prefix):]
+                if len(rest) >= MIN_REMAINDER and morph.word_is_known(rest):
+                    p = morph.parse(rest)[0]
+                    if best is None or p.score > best[0]:
+                        best = (p.score, prefix + p.normal_form)
     return best[1] if best else None
+
+
+#: the shortest prefix and remainder of a compound read as prefix + dictionary word: shorter
+#: prefixes (до, за, не, ре) would find a Russian word inside words of any language
+MIN_PREFIX = 3
+MIN_REMAINDER = 4
+
+
+@lru_cache(maxsize=1)
+def _known_prefixes() -> tuple[str, ...]:
+    """The prefixes pymorphy3 knows words are made with (спец, авиа, радио, электро ...: its
+    ``KnownPrefixAnalyzer``'s list), of at least ``MIN_PREFIX`` letters, without a hyphen."""
+    units = []
+    for unit in _morph()._units:
+        units.extend(unit if isinstance(unit, (list, tuple)) else [unit])
+    found = set()
+    for unit in units:
+        found.update(getattr(unit, "known_prefixes", ()) or ())
+    return tuple(sorted(p for p in found if len(p) >= MIN_PREFIX and "-" not in p))
+
+
+def _prefixes_of(word: str) -> list[str]:
+    return [p for p in _known_prefixes() if word.startswith(p)]
