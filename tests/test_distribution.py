@@ -114,11 +114,11 @@ def test_the_fifth_set_is_held_out_whole_and_stays_where_it_was_measured():
     """Forty closing blocks by a fifth archivist (Soviet offices and consulates in Xinjiang and
     Afghanistan, Xinjiang provincial, Chinese, Mongolian, Afghan and British Indian files), all held
     out: scored only, never looked at while changing the rules. 140 of their 181 facts were read on
-    arrival, 149 after the rules the sixth set and heldout8 brought."""
+    arrival, 149 after the rules the sixth set and heldout8 brought, 162 with the eighteenth set's."""
     assert len(cases("heldout", FIFTH)) == 40 and not cases("tune", FIFTH)
     results = score("heldout", FIFTH)
     assert len(results) >= 175
-    assert sum(ok for *_x, ok in results) >= 149
+    assert sum(ok for *_x, ok in results) >= 162
 
 
 SIXTH = DATA / "distribution6" / "cases.json"
@@ -276,10 +276,11 @@ def test_the_eleventh_set_held_out_half_stays_where_it_was_measured():
     """The even-numbered blocks, held out (scored only): on arrival 108 of their 161 facts were read;
     122 since the title 't.' marks a person whose name the authority does not hold ('t. [Ku]znetsov'),
     124 since 'nr.' after a copy word is a number sign ('Exemplarul nr. 1'), 125 since a drafter's or
-    typist's label is read unglossed in the lists' languages, 132 with the seventeenth set's rules."""
+    typist's label is read unglossed in the lists' languages, 132 with the seventeenth set's rules, 137
+    with the eighteenth's."""
     results = score("heldout", ELEVENTH)
     assert len(results) == 159   # a copy read that was not there is no longer read
-    assert sum(ok for *_x, ok in results) >= 132
+    assert sum(ok for *_x, ok in results) >= 137
 
 
 @pytest.mark.parametrize("block,copies", [
@@ -347,7 +348,42 @@ def test_excerpts_on_a_line_of_their_own_and_a_list_going_on_past_its_line():
     ("Otp. [printed] 2 ekz.\n1 - adresatu\n2 - v delo\nIsp. [Executor] Golubev\nPech. [Typist] Anisimova",
      {"drafted": "Golubev", "typed": "Anisimova"}),
     ("Reg. No. 0044/3, Ex. No. 2", {}),
+    # the count, then who typed, on the drafter's line; a count corrected by hand is no typist
+    ("Otp. 2 ekz.:\n1 ekz. - adresatu\n1 ekz. - v delo\n\nIsp. Petrishchev, 2-14-05, otp. 4 ekz. ML",
+     {"drafted": "Petrishchev", "typed": "ML"}),
+    ("Otp. [crossed out: 3] [handwritten: 4] ekz.:\n1 ekz. - t. Yagode\n\nIsp. Tsaturov\nMash. Avakova",
+     {"drafted": "Tsaturov", "typed": "Avakova"}),
+    ("Otp. 3 ekz.                    Isp. Fastovets\n1 - t. Bystrov              Pech. Lyalina\n2 - t. Aliev\n3 - v delo",
+     {"drafted": "Fastovets", "typed": "Lyalina"}),   # two columns: the drafter beside the count
 ])
 def test_drafters_and_typists_under_local_labels(block, roles):
     got = facts_of(extract_document(block, "x"))["roles"]
     assert set(got) == set(roles) and all(_same(want, got[k]) for k, want in roles.items()), got
+
+
+@pytest.mark.parametrize("block,copies", [
+    # the count first, then the recipients a line each, without numbers: as many as the copies
+    ("N° 4/1187\n\nOtpechatano 4 ekz.\nt. Sudakovu (NKVD SSSR)\nt. Kuprevichu (TsK KP(b) K-FSSR)\nNachal'niku 4 otdela NKVD\nv delo\n\n"
+     "Isp. Petrishchev", {"1": "Sudakov", "2": "Kuprevich", "3": "Nachal'niku 4 otdela NKVD", "4": "file"}),
+    ("N° 4/1187\n\nOtpechatano 5 ekz.\nt. Sudakovu\nt. Kuprevichu\nv delo\n", {}),   # three listed of five
+    # the total corrected by hand; a copy a hand added under the editor's label
+    ("N° 0411\n\nOtp. [crossed out: 3] [handwritten: 4] ekz.:\n1 ekz. – t. Yagode\n1 ekz. – t. Balashovu (INO OGPU)\n"
+     "1 ekz. – Pogranotryad\n[handwritten:] 1 ekz. – v delo\n\nIsp. Tsaturov",
+     {"1": "Yagode", "2": "Balashov", "3": "Pogranotryad", "4": "file"}),
+    # "po 1 ekz.": a copy to each, in the order named (glossed or not), then the file
+    ("N° 0314\n\nRazoslat': tt. Stalinu, Molotovu, Zhdanovu – po 1 ekz. [one copy each]; 4-i ekz. – v delo.",
+     {"1": "Stalin", "2": "Molotov", "3": "Zhdanov", "4": "file"}),
+    ("N° 0314\n\nRazoslat': tt. Stalinu, Molotovu – po 1 ekz.; v delo.", {"1": "Stalin", "2": "Molotov", "3": "file"}),
+])
+def test_recipients_under_a_count_without_numbers_and_a_count_corrected_by_hand(block, copies):
+    assert_copies(block, copies)
+
+
+def test_a_dative_in_ich_and_an_affiliation_holding_brackets_are_read_off_the_surname():
+    """"t. Kuprevichu (TsK KP(b) K-FSSR)": the surname Kuprevich, its affiliation (with the "(b)"
+    of the party's name inside) set apart."""
+    from provenance.chain.authority import NameAuthority, clean_name
+
+    assert clean_name("t. Kuprevichu (TsK KP(b) K-FSSR)")[0] == "Kuprevichu"
+    assert clean_name("CC VKP(b)")[0] == "CC VKP(b)"
+    assert NameAuthority.default().resolve("t. Kuprevichu (TsK KP(b) K-FSSR)").recorded == "Kuprevich"

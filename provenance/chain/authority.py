@@ -45,8 +45,9 @@ _STANDALONE_BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _POSSESSIVE = re.compile(r"[’']s$")
 # an office after a name: "Chairman of the Executive Committee", "head of the General Section"
 _OFFICE = re.compile(r"^(?:the\s+)?([A-Za-z]+)(?:\s+(?:of|at|in)\b|$)")
-# "Cde. Saburov (Gosplan)": an affiliation in parentheses after the name (not "VKP(b)")
-_AFFILIATION = re.compile(r"\s+\([^()]*\)")
+# "Cde. Saburov (Gosplan)", "t. Kuprevichu (TsK KP(b) K-FSSR)": an affiliation in parentheses after
+# the name, itself holding at most one pair ("KP(b)"); not the "(b)" of "VKP(b)"
+_AFFILIATION = re.compile(r"\s+\((?:[^()]|\([^()]*\))*\)")
 
 # -- is a name the authority does not hold still a person's name? --------------------------
 # a title that only a person carries (not "to", "the", "by", "of")
@@ -123,8 +124,8 @@ class NameRef:
                 "cleaned": self.cleaned, "supplied": self.supplied, "recorded": self.recorded}
 
 
-#: a Russian surname in the dative, as lists of recipients write it ("t. Molotovu", "t. Stalinu")
-_DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn)(?P<u>u)$")
+#: a Russian surname in the dative, as lists of recipients write it ("t. Molotovu", "t. Stalinu", "t. Kuprevichu")
+_DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn|ich)(?P<u>u)$")
 #: the dative of a surname declined as an adjective (Lozinsky -> Lozinskomu, Trotsky -> Trotskomu)
 _DATIVE_ADJECTIVE = re.compile(r"(?<=[a-z])(?:s|ts|c)komu$")
 #: the dative of a surname that ends in another consonant (Reshetnyak -> Reshetnyaku), read only in the

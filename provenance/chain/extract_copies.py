@@ -19,7 +19,6 @@ from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Trans
 from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
 
 
-#: a word crossed out by the author, as the editor marks it
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
 _COPIES_DECLARED = re.compile(r"\b(?:in\s+)?" + P._COUNT + r"\s+cop(?:y|ies)[ \t]*[.:]?[ \t]*$", re.IGNORECASE)
 #: the head of a table of copies set with spaces or tabs: "Copy No.    Recipient"
@@ -30,8 +29,10 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
                             r"[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: where a one-line list ends when its total follows: "...; file (1). Total: 5 copies."
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
-#: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)"
-_EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+(?P<names>[^()]+?)\s*\((?:one|a)\s+(?:copy\s+)?each\)\s*\.?\s*$")
+#: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)",
+#: "tt. Stalinu, Molotovu - po 1 ekz." (glossed "[one copy each]", which the reading view puts for "ekz.")
+_EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades|tt\.)\s+(?P<names>[^()]+?)\s*(?:\((?:one|a)\s+(?:copy\s+)?each\)"
+                   r"|[-–—]\s*(?:po\s+1\s+ekz\.?(?:\s*\[[^\]\n]{1,30}\])?|(?:po\s+1\s+)?(?:one|a)\s+copy\s+each))\s*\.?\s*$")
 #: the line just above a list that says it lists the copies of an attachment, not of the document
 _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
 def _named_each(text: str, pos: int, names: str) -> list[tuple[str, int]]:
@@ -55,6 +56,14 @@ _EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
 MAX_UNNUMBERED = 300
 
 
+
+
+def _ends_list(line: str) -> bool:
+    """Whether a line ends a list of recipients without numbers: a drafter's or a typist's line, a
+    total, the head of another list or of excerpts, a table's row."""
+    return bool(P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-"
+                or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line)
+                or P.COPY_LIST_HEAD.match(line) or (run := P.PRINT_RUN.match(line)) and P.PRINT_RUN_REST_OK.match(run.group("rest")))
 
 
 class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
@@ -150,7 +159,8 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
             for item, item_start in items:
                 self._list_item(item, item_start)
                 self._list_lines.add(item_start)
-            self._list_after(m.end())
+            if not self._list_after(m.end()) and not items:
+                self._unnumbered_below_run(m.end(), count)
         for m in P.TOTAL_AFTER.finditer(self.text):
             self._list_before(m.start(), P.parse_count(m.group("count")))
         self.counted_before_total()
@@ -173,6 +183,26 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
             head_end = m.start("rest") + rest.index(":") + 1
             self.print_run = PrintRun(count, self.text[m.start():head_end].strip(), self.ev(m.start(), head_end))
         self._unnumbered(m.start("rest") + rest.index(":") + 1, m.end(), one_line=True)
+
+    def _unnumbered_below_run(self, end: int, count: int | None) -> None:
+        """"Otpechatano 4 ekz." and the recipients on the lines below it without numbers ("t.
+        Sudakovu", ..., "v delo"): numbered in the order written when they account for every copy."""
+        start = end + 1
+        if not count or count < 2 or self.text[end:start] != "\n":
+            return
+        block = self._block_end(start)
+        listed = 0
+        for s, e in self._line_spans(start, block):
+            line = self.text[s:e].strip()
+            if _ends_list(line):
+                break
+            em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
+            if not em or not em.group("dest").strip() or P.LIST_ITEM.match(line):
+                return
+            cm = P.ENTRY_COUNT.search(em.group("dest"))
+            listed += (P.parse_count(cm.group("count")) or 1) if cm else 1
+        if listed == count:
+            self._unnumbered(start, block, one_line=False)
 
     def _list_before(self, pos: int, count: int | None) -> None:
         """A list numbered 1., 2., ... with no head, just above a line that gives its total ("Total: 6
@@ -248,9 +278,7 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         k = 1 if any(o.end() <= start for o in P.ORIGINAL_ALONE.finditer(self.text, max(0, start - 300), start)) else 0
         for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
-            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-" \
-                    or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line) \
-                    or P.COPY_LIST_HEAD.match(line) or (run := P.PRINT_RUN.match(line)) and P.PRINT_RUN_REST_OK.match(run.group("rest")):
+            if _ends_list(line):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:

@@ -28,8 +28,9 @@ _DECLARED_RUN = re.compile(
     r"[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: the word of a count: "1 ekz.", "2 copies", "1x"
 _UNIT = r"(?:cop(?:y|ies)\b|ekz\.?(?!\w)|ex\.?(?!\w)|x(?!\w))"
-#: an entry that gives its count first: "1 ekz. - t. Molotovu", "2 copies: Cde. X"
-_COUNT_FIRST = re.compile(r"[ \t]*(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*(?:" + P._DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t.;,]*$",
+#: an entry that gives its count first: "1 ekz. - t. Molotovu", "2 copies: Cde. X", after the editor's
+#: label of the hand that added it ("[handwritten:] 1 ekz. - v delo")
+_COUNT_FIRST = re.compile(r"[ \t]*(?:\[[A-Za-z][A-Za-z ]{0,20}:?\][ \t]*)?(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*(?:" + P._DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t.;,]*$",
                           re.IGNORECASE)
 #: the count after an entry: "— 1x", "- 1 ekz.", " 2 copies", "(1 copy)", before the next entry or the end
 _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*\)?"
@@ -37,6 +38,8 @@ _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + 
                           + r")[ \t]*" + _UNIT + r"[ \t]*\)?[ \t]*[,;](?=[ \t]*\S)", re.IGNORECASE)
 #: a head before the entries on their first line: "Distribution:", "receive :", "Rassylka:" (a few words)
 _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0,2}[ \t]*:)?[ \t]*")
+#: where an entry begins on its line: after the editor's label of the hand that added it
+_ENTRY_START = re.compile(r"[ \t]*(?:\[[^\]\n]{0,30}\][ \t]*)?")
 #: entries read at most
 MAX_ENTRIES = 20
 #: words of one entry, at most
@@ -78,8 +81,8 @@ class CountedPart:
         head = _LEAD_HEAD.match(self.text, start, end)
         pos = head.end() if head else start
         eol = self.text.find("\n", pos, end)
-        if eol >= 0 and not self.text[pos:eol].strip():
-            pos = eol + 1   # the entries begin on the next line
+        if eol >= 0 and not self.text[pos:eol].strip(" \t:"):
+            pos = eol + 1   # the entries begin on the next line ("Otp. 4 ekz.:")
             head = _LEAD_HEAD.match(self.text, pos, end)   # "Obdrží [receive]: X — 1x"
             if head and head.group().strip().endswith(":"):
                 pos = head.end()
@@ -95,7 +98,9 @@ class CountedPart:
             for _ in range(c):
                 k += 1
                 self._add_copy(info, k, str(k), self.ev(d0, e0), source="list", flags=info["flags"] + ["counted"])
-            self._list_lines.add(self.text.rfind("\n", 0, d0) + 1)
+            line = self.text.rfind("\n", 0, d0) + 1
+            self._list_lines.add(line)
+            self._list_lines.add(_ENTRY_START.match(self.text, line).end())   # after "[handwritten:]"
             self._list_lines.add(d0)
         return True
 

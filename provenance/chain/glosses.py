@@ -127,10 +127,24 @@ _LOCAL_COPY_NUMBER = re.compile(r"(?m)(?<=^)(?:che[ \t]*(?P<a>\d{1,2})[ \t]*pu|(
 _LETTERED = re.compile(r"(?m)^([ \t]*)([a-h])\)(?=[ \t]+\S)")
 
 
+#: a number corrected by hand, as the editor marks it: "Otp. [crossed out: 3] [handwritten: 4] ekz."
+_CORRECTED_NUMBER = re.compile(r"\[(?:crossed[ -]out|struck[ -](?:out|through)|deleted)[ \t]*:?[ \t]*\d{1,3}\][ \t]*"
+                               r"\[(?:handwritten|inserted|added|written[ \t]+in)[^\]\d\n]{0,20}?:?[ \t]*(?P<n>\d{1,3})\]",
+                               re.IGNORECASE)
+
+
+def _standing_number(m: re.Match) -> str:
+    """The number that stands, at its place, the rest of the two brackets as spaces."""
+    return " " * (m.start("n") - m.start()) + m.group("n") + " " * (m.end() - m.end("n"))
+
+
 def reading_view(text: str) -> str:
     """The text as the patterns of distribution notes read it, with the same offsets: a letter an
     OCR misread as a digit inside a word read as the letter, a list lettered a), b), c)... on lines
-    of their own read as numbered 1), 2), 3)..., and glosses as in :func:`gloss_view`."""
+    of their own read as numbered 1), 2), 3)..., a number corrected by hand as the one that stands,
+    and glosses as in :func:`gloss_view`."""
+    if "[" in text:
+        text = _CORRECTED_NUMBER.sub(_standing_number, text)
     if any(c in text for c in "10"):
         text = _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
     if "a)" in text and "b)" in text:
