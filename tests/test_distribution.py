@@ -387,3 +387,18 @@ def test_a_dative_in_ich_and_an_affiliation_holding_brackets_are_read_off_the_su
     assert clean_name("t. Kuprevichu (TsK KP(b) K-FSSR)")[0] == "Kuprevichu"
     assert clean_name("CC VKP(b)")[0] == "CC VKP(b)"
     assert NameAuthority.default().resolve("t. Kuprevichu (TsK KP(b) K-FSSR)").recorded == "Kuprevich"
+
+
+def test_two_extracts_in_one_sentence_and_a_place_after_a_comrade():
+    """"An extract of point 2 was sent to X on ..., and an extract of points 3 and 4 to Comrade Y,
+    Vienna, on ...": two excerpts; Vienna is where Y is, not a second recipient. In a list of names
+    ("tt. Molotovu, Beria") a name that is also a place stays a name. "typed in 2 copies: No. 1 ..."
+    names no typist."""
+    block = ("Minutes N° 14\n\nThe minutes were typed in 2 copies: No. 1 for the Secretariat and No. 2 for the "
+             "archive. An extract of point 2 was sent to the Balkan Commission on 14.III.32, and an extract of "
+             "points 3 and 4 to Comrade Marić, Vienna, on 16.III.32.\n")
+    facts = facts_of(extract_document(block, "x"))
+    assert sorted(facts["excerpts"]) == [("commission", ("2",)), ("marić", ("3", "4"))], facts
+    assert "typed" not in facts["roles"], facts
+    listed = facts_of(extract_document("Vypiski poslany:\ntt. Molotovu, Beria - vse;\nt. Voznyuku - p. 2.\n", "x"))
+    assert [w for w, _p in listed["excerpts"]][:2] == ["molotov", "beria"], listed

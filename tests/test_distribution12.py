@@ -100,7 +100,8 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: there) with "otp. 4 ekz. ML" (the count, then the typist), a count corrected by hand ("Otp. [crossed
 #: out: 3] [handwritten: 4] ekz."), "Otp. 4 ekz.:" with its entries below, recipients without numbers
 #: on the lines below a count that accounts for them, "[handwritten:] 1 ekz. - v delo", "tt. X, Y - po 1
-#: ekz." (a copy each) under "Razoslat'", the dative in "-ichu" and an affiliation holding "KP(b)". The
+#: ekz." (a copy each) under "Razoslat'", the dative in "-ichu" and an affiliation holding "KP(b)"; 53 with
+#: two extracts in one English sentence and a comrade's place after a comma ("Comrade Marić, Vienna"). The
 #: held-out halves of sets 5, 11, 12 and 17 gained 2, 5, 5 and 3 facts from these rules.
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
@@ -109,7 +110,7 @@ SETS = [
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
     ("distribution17", "tune", 104, 85), ("distribution17", "heldout", 101, 62),
-    ("distribution18", "tune", 100, 51), ("distribution18", "heldout", 96, 23),
+    ("distribution18", "tune", 100, 53), ("distribution18", "heldout", 96, 23),
 ]
 
 

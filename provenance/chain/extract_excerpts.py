@@ -20,8 +20,11 @@ _TRAILING_DATE = re.compile(r",?\s+(?:on\s+|dated\s+)?(?:" + P.DATE_WRITTEN + r"
 #: a recipient crossed out, perhaps with the editor's label of the hand that replaced it
 _STRUCK_WHO = re.compile(r"\[" + STRUCK_OUT + r"\b[^\]\n]*\][ \t]*(?:\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink))[^\]\n]*\][ \t]*)?",
                          re.IGNORECASE)
-#: a person's place after the name: "Cde. Yudin in Peking"
-_IN_PLACE = re.compile(r"(?<=[a-z])\s+in\s+(?P<place>[A-Z][\w'’-]+)\s*$")
+#: a person's place after the name: "Cde. Yudin in Peking", "Comrade Marić, Vienna"
+_IN_PLACE = re.compile(r"(?<=[a-z\u00df-\u024f])(?:\s+in|\s*,)\s+(?P<place>[A-Z][\w'’-]+)\s*$")
+
+#: one person with a title, a place after a comma only then: "Comrade Marić, Vienna"
+_ONE_TITLED = re.compile(r"[ \t]*(?:Cde\.|Comrade|t\.|tov\.|Mr\.?|Dr\.?)[ \t]+[^,;()\n]+$")
 
 #: a titled person's office or place in brackets after the name: "Cde. Bakulov (Sovsintorg, Moscow)"
 _TITLED_AFFILIATION = re.compile(r"(?:Cdes?\.?|Comrades?|t\.|tov\.|Mr\.?)[ \t]+[^(),;\n]*?[^\W\d](?P<aff>[ \t]*\((?![ \t]*(?:pp?\.|pts?\.|points?|items?|§|\d))[^()\n]+\))[ \t]*$")
@@ -277,6 +280,8 @@ class ExcerptsPart:
         if dated and dated.start() > m.start("who"):
             who_end = dated.start()
         placed = _IN_PLACE.search(self.text, m.start("who"), who_end)   # "Cde. Yudin in Peking": where he is
+        if placed and "," in placed.group(0) and not _ONE_TITLED.match(self.text, m.start("who"), placed.start()):
+            placed = None   # "tt. Molotovu, Beria": a list of names, one of them a place's too
         if placed and places.is_place(placed.group("place")) and not english.in_dictionary(
                 re.findall(r"[\w'’-]+", self.text[m.start("who"):placed.start()])[-1]):
             who_end = placed.start()   # not "the Committee in Szczecin": a word of the language names an office

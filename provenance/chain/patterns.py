@@ -229,7 +229,7 @@ TYPED = re.compile(
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,30}\][ \t]*){0,3}(?:\d|ekz\b))(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|(?<![\w.])(?:[Pp]ech|[Oo]tp)\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]{0,3}(?=[A-Z][^\s]{0,20}[ \t]*(?:\n|$))"   # "Pech. 5 ekz. L.F.", "otp. 5 ekz. E.Sh.": the count, then who typed (one word)
-    r"|[Tt]yped:?(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:,]|[ \t]+by\b)[ \t]*(?=[A-Z\[])))"
+    r"|[Tt]yped:?(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:,]|[ \t]+by\b)[ \t]*(?=[A-Z\[])(?!(?:No|Nr)\.|N[°º]|Copy\b)))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
 #: the original's label of the drafter or of the typist, unglossed, opening its line: the words for
@@ -349,7 +349,7 @@ EXCERPT_FROM = re.compile(
     r"(?:[-–—]\s*)?"
     r"(?:(?:was\s+|were\s+)?sent\s+(?:on\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+|on\s+" + DATE_WRITTEN + r"\s+)?(?:(?:in|by)\s+(?:cipher|telegraph|telegram|courier|post|mail|radio|wire)"
     r"(?:\s+(?:telegram|cable|message|letter))?\s+)?)?"
-    r"to\s+(?P<who>[^\n;]+?)"
+    r"to\s+(?P<who>(?:(?!,?\s+and\s+an?\s+(?:extract|excerpt))[^\n;])+?)"   # not "..., and an extract of ... to Y"
     r"(?P<tail>\s*[-–—,]?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?[ \t]*\.?[ \t]*$", re.MULTILINE)
 #: an excerpt on a line of its own, the points before the recipient: "Vypiska p. 4 - Gorzdravotdel",
 #: "Extract of points 2-3 - Cde. Ivanov"; or of the whole text: "Vypiska iz prikaza - t. Kovtun"
@@ -371,6 +371,9 @@ EXCERPT_SENTENCES = (
                r"(?:as\s+(?:an?\s+)?(?:extracts?|excerpts?)\s+)?(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?"
                r"to\s+(?P<who>[^\n,;]+?)(?:\s+(?:in|by)\s+" + _CHANNEL_WORDS + r")?" + _SENT_WHO_END, re.MULTILINE),
     re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?)\s*\(\s*(?P<what>(?:points?|items?|pp?\.|§+)\s*[^)]+?)\s*\)\s+(?:(?:was\s+|were\s+)?sent\s+)?"
+               r"(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END),
+    # "An extract of point 2 was sent to X on 14.III, and an extract of points 3 and 4 to Y, Vienna, on ..."
+    re.compile(r"\b(?:[Ee]xtracts?|[Ee]xcerpts?)\s+of\s+(?P<what>(?:points?|items?|§+)\s*\d[\d\s,and\-–—]*?)\s+(?:(?:was|were)\s+sent\s+)?"
                r"(?:(?:in|by)\s+" + _CHANNEL_WORDS + r"\s+)?to\s+(?P<who>[^\n,;]+?)" + _SENT_WHO_END),
 )
 #: "Cde. Zverev (point 2)", "Cdes. Kosygin and Benediktov (points 1, 4)", "... (point 6) by cipher"
