@@ -402,3 +402,14 @@ def test_two_extracts_in_one_sentence_and_a_place_after_a_comrade():
     assert "typed" not in facts["roles"], facts
     listed = facts_of(extract_document("Vypiski poslany:\ntt. Molotovu, Beria - vse;\nt. Voznyuku - p. 2.\n", "x"))
     assert [w for w, _p in listed["excerpts"]][:2] == ["molotov", "beria"], listed
+
+
+def test_two_copies_of_one_entry_go_one_each_to_two_recipients_joined_by_i():
+    """"Ekz. No. 2, 3 - X i Y": copy 2 to X, copy 3 to Y (not both to "X i Y")."""
+    block = ("N° 311/s\n\nEkz. No. 1 - t. Dekanozovu\nEkz. No. 2, 3 - Vitse-konsul'stvu v Ardebile i Konsul'stvu v "
+             "Reshte\nEkz. No. 4 - v delo\n")
+    got = facts_of(extract_document(block, "x"))["copies"]
+    assert (got["2"], got["3"]) == ("Vitse-konsul'stvu v Ardebile", "Konsul'stvu v Reshte"), got
+    # a name with "i" in an institution's own words and one copy stays whole
+    one = facts_of(extract_document("N° 1\n\nEkz. No. 1 - Ministerstvu finansov i Gosbanku\nEkz. No. 2 - v delo\n", "x"))
+    assert one["copies"]["1"] == "Ministerstvu finansov i Gosbanku", one

@@ -101,7 +101,8 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: out: 3] [handwritten: 4] ekz."), "Otp. 4 ekz.:" with its entries below, recipients without numbers
 #: on the lines below a count that accounts for them, "[handwritten:] 1 ekz. - v delo", "tt. X, Y - po 1
 #: ekz." (a copy each) under "Razoslat'", the dative in "-ichu" and an affiliation holding "KP(b)"; 53 with
-#: two extracts in one English sentence and a comrade's place after a comma ("Comrade Marić, Vienna"). The
+#: two extracts in one English sentence and a comrade's place after a comma ("Comrade Marić, Vienna"); 54
+#: with two copies of one entry one each to two recipients joined by "i" ("Ekz. No. 3, 4 - X i Y"). The
 #: held-out halves of sets 5, 11, 12 and 17 gained 2, 5, 5 and 3 facts from these rules.
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
@@ -110,7 +111,7 @@ SETS = [
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
     ("distribution17", "tune", 104, 85), ("distribution17", "heldout", 101, 62),
-    ("distribution18", "tune", 100, 53), ("distribution18", "heldout", 96, 23),
+    ("distribution18", "tune", 100, 54), ("distribution18", "heldout", 96, 23),
 ]
 
 

@@ -16,7 +16,7 @@ from provenance.chain.extract_tables import TablePart
 from provenance.chain.extract_trailing import TrailingPart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
-from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _status
+from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _respectively, _status
 
 
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
@@ -361,6 +361,14 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
             confidence = min(confidence, 0.5)
         else:
             numbers = parts[:1]
+        start = line_start + im.start("dest") + (word.end() if word else 0)
+        each = _respectively(dest[word.end():] if word else dest, len(numbers))
+        if each:   # "Ekz. No. 3, 4 - Vitse-konsul'stvu v Ardebile i Konsul'stvu v Reshte": a copy each, in order
+            for n, (at, part) in zip(numbers, each):
+                one = self._classify_destination(part, start + at)
+                self._add_copy(one, n, label, evidence, source="list", flags=list(one["flags"]),
+                               confidence=min(confidence, one["confidence"]))
+            return
         for n in numbers:
             self._add_copy(info, n, label, evidence, source="list", flags=flags, confidence=confidence)
 
@@ -426,6 +434,8 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         body = re.sub(r"\s*\((?:one|a\s+copy)\s+each\)\s*\.?\s*$", "", dest)
         lead = re.match(r"(?:to\s+)?(?:Cdes\.?|Comrades)\s+", body)
         names = _named_each(self.text, d0 + lead.end(), body[lead.end():]) if lead else []
+        if not names:   # "copies 3, 4 - X i Y": a copy each
+            names = [(part, d0 + at) for at, part in _respectively(dest, len(numbers))]
         if len(names) == len(numbers) and all(name for name, _at in names):
             for n, (name, at) in zip(numbers, names):
                 self._add_copy(self._classify_destination(name, at), n, m.group("label"), self.ev(m.start(), m.end()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
+from provenance.chain.spans import _respectively
 
 #: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
 #: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
@@ -174,7 +175,12 @@ class ProsePart:
                     self._add_copy(self._classify_destination(name, at), number, m.group("label"),
                                    self.ev(start + m.start(), start + m.end("dest")), source="list")
                 continue
-            for number in ordinals or _numbers(m):
+            numbers = ordinals or _numbers(m)
+            split = _respectively(dest, len(numbers)) if not ordinals else []
+            for number, (at, part) in zip(numbers, split):   # "No. 3, 4 - X i Y": a copy each
+                self._add_copy(self._classify_destination(part, start + m.start("dest") + at), number, m.group("label"),
+                               self.ev(start + m.start(), start + m.end("dest")), source="list")
+            for number in numbers if not split else ():
                 self._add_copy(info, number, m.group("label"), self.ev(start + m.start(), start + m.end("dest")),
                                source="list")
         for m in bracketed:

@@ -99,3 +99,21 @@ def _clean_container(raw: str) -> str:
     s = re.sub(r"\s+", " ", raw).strip(" .,;:”\"]")
     s = re.sub(r"^(?:the|a)\s+", "", s)
     return s
+
+
+#: two recipients joined by the Russian "i" (and): "Vitse-konsul'stvu v Ardebile i Konsul'stvu v Reshte"
+_JOINED_BY_I = re.compile(r"\s+i\s+(?=[A-ZА-Я]|tt?\.\s)")
+
+
+def _respectively(dest: str, copies: int) -> list[tuple[int, str]]:
+    """The recipients of an entry of several copies, one a copy ("Ekz. No. 3, 4 - Vitse-konsul'stvu v
+    Ardebile i Konsul'stvu v Reshte"), when its destination joins exactly that many, each capitalized
+    or titled, with the Russian "i" (and): (offset into ``dest``, recipient) each; else empty."""
+    if copies < 2:
+        return []
+    cuts = list(_JOINED_BY_I.finditer(dest))
+    if len(cuts) != copies - 1:
+        return []
+    bounds = [0] + [x for c in cuts for x in (c.start(), c.end())] + [len(dest)]
+    out = [(bounds[k], dest[bounds[k]:bounds[k + 1]]) for k in range(0, len(bounds), 2)]
+    return out if all(part.strip()[:1].isupper() or part.startswith("t.") for _at, part in out) else []
