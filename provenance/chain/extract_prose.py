@@ -11,13 +11,13 @@ from provenance.chain import patterns as P
 from provenance.chain.spans import _respectively
 
 #: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
-#: to Z", "No. 4 remains in the file"; the recipient runs to the next comma, semicolon or full stop
+#: to Z", "No. 4 remains in the file", "No. 1 for the Secretariat"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
     r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+and\s+(?:the\s+)?(?P<word2>"
     + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3})|(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3})+))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
-    r"(?:to\s+|(?<=\d\s)[-–—]\s*(?:to\s+)?|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
+    r"(?:to\s+|for\s+(?=(?:the\s+)?(?-i:[A-Z])|the\s+archives?\b)|(?<=\d\s)[-–—]\s*(?:to\s+)?|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
     r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$"
     r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r")\b))",
