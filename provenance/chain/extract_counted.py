@@ -28,9 +28,11 @@ _DECLARED_RUN = re.compile(
     r"[ \t]*[.:]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 #: the word of a count: "1 ekz.", "2 copies", "1x"
 _UNIT = r"(?:cop(?:y|ies)\b|ekz\.?(?!\w)|ex\.?(?!\w)|x(?!\w))"
+#: the editor's label of the hand that added an entry, before it on its line: "[handwritten:] "
+_HAND_LABEL = r"[ \t]*(?:\[[A-Za-z][A-Za-z ]{0,20}:?\][ \t]*)?"
 #: an entry that gives its count first: "1 ekz. - t. Molotovu", "2 copies: Cde. X", after the editor's
 #: label of the hand that added it ("[handwritten:] 1 ekz. - v delo")
-_COUNT_FIRST = re.compile(r"[ \t]*(?:\[[A-Za-z][A-Za-z ]{0,20}:?\][ \t]*)?(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*(?:" + P._DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t.;,]*$",
+_COUNT_FIRST = re.compile(_HAND_LABEL + r"(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*(?:" + P._DASH + r"|:)[ \t]*(?P<dest>\S[^\n]*?)[ \t.;,]*$",
                           re.IGNORECASE)
 #: the count after an entry: "— 1x", "- 1 ekz.", " 2 copies", "(1 copy)", before the next entry or the end
 _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*\)?"
@@ -39,7 +41,7 @@ _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + 
 #: a head before the entries on their first line: "Distribution:", "receive :", "Rassylka:" (a few words)
 _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0,2}[ \t]*:)?[ \t]*")
 #: where an entry begins on its line: after the editor's label of the hand that added it
-_ENTRY_START = re.compile(r"[ \t]*(?:\[[^\]\n]{0,30}\][ \t]*)?")
+_ENTRY_START = re.compile(_HAND_LABEL)
 #: entries read at most
 MAX_ENTRIES = 20
 #: words of one entry, at most
