@@ -29,6 +29,10 @@ def compare(tmp_path, lexicon, a: str, b: str) -> list[dict]:
 
 KEPT = [
     # (original, revised, category, words the reason names)
+    # "dated" before a date says what the date says ("of 5 March" / "dated 5 March")
+    ("In reply to your letter No. 2/318 of 5 March, I inform you that the question has been settled.",
+     "In reply to your letter No. 2/318 dated 5 March, I inform you that the question has been settled.",
+     "lexical", ["dated"]),
     # words a neighbour's definition already holds, a noun that only gathers, a verb of not doing, a
     # modal of purpose, a word for its definition, adverbs of synonyms (WordNet's definitions)
     ("Repeat the process again with the second sheet of paper.", "Repeat the process with the second sheet of paper.",
@@ -181,6 +185,9 @@ CHANGED = [
     ("The survey was carried out by a small group of former students.",
      "The survey was carried out by former students.", None),
     ("The guards did not refrain from touching the prisoners.", "The guards did not touch the prisoners.", None),
+    # the date itself changed is still a change of date
+    ("In reply to your letter No. 2/318 of 5 March, I inform you that the question has been settled.",
+     "In reply to your letter No. 2/318 dated 7 March, I inform you that the question has been settled.", "date"),
 ]
 
 

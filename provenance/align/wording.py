@@ -87,6 +87,24 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
     return kept, found
 
 
+def date_words(rest: list, words: list[str], after, date_word) -> tuple[list, list[str]]:
+    """The units of ``rest`` that are a form of the verb "date" just before a date (a month's name or a
+    year, ``date_word``, or a day's number: "your letter No. 2/318 dated 5 March" / "of 5 March"):
+    the date after it says what it says. Returns the other units and those words."""
+    kept, found = [], []
+    seq = list(words) + list(after)
+    for u in rest:
+        w = u.words[0] if len(u.words) == 1 else ""
+        if w and not u.hard and w in words and w.lower() != "date" and "date" in english.lemmas(w.lower()):
+            k = words.index(w)
+            nxt = seq[k + 1] if k + 1 < len(seq) else ""
+            if date_word(nxt) or nxt.isdigit() and len(nxt) <= 2:
+                found.append(w)
+                continue
+        kept.append(u)
+    return kept, found
+
+
 #: what ends a sentence or a clause that a connective may open
 _OPENS_AFTER = {".", "!", "?", ";", ":"}
 
