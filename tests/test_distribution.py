@@ -418,3 +418,16 @@ def test_two_copies_of_one_entry_go_one_each_to_two_recipients_joined_by_i():
     # a name with "i" in an institution's own words and one copy stays whole
     one = facts_of(extract_document("N° 1\n\nEkz. No. 1 - Ministerstvu finansov i Gosbanku\nEkz. No. 2 - v delo\n", "x"))
     assert one["copies"]["1"] == "Ministerstvu finansov i Gosbanku", one
+
+
+@pytest.mark.parametrize("block,copies", [
+    ("P 87/302, 30.VI.1952\n\nCopies sent to Comrades Malenkov and Mikoyan (2 copies).\n", {"1": "Malenkov", "2": "Mikoyan"}),
+    ("N° 4417-rs\n\nTo be sent for execution to the Ministry of Foreign Trade, the Ministry of Finance and Gosbank, and "
+     "for information to Comrade Mikoyan and Comrade Malenkov. In all 6 copies, the sixth to the file.\n",
+     {"1": "Ministry of Foreign Trade", "2": "Ministry of Finance", "3": "Gosbank", "4": "Mikoyan", "5": "Malenkov",
+      "6": "file"}),
+    # a total that does not account for the recipients numbers none
+    ("P 87/302\n\nCopies sent to Comrades Malenkov and Mikoyan (3 copies).\n", {}),
+])
+def test_recipients_named_in_a_sentence_are_numbered_when_its_total_accounts_for_them(block, copies):
+    assert_copies(block, copies)

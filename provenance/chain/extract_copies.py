@@ -167,6 +167,7 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         self.headless_paren_lists()
         self.table_lists()
         self.prose_lists()
+        self.counted_sentences()
 
     def _unnumbered_after_run(self, m: re.Match) -> None:
         """"Otp. 5 ekz.: t. Fedoseev - 2 ekz.; t. Markin; Narkomfin RSFSR; v delo": the entries after

@@ -87,7 +87,53 @@ def _numbers(m: re.Match) -> list[int]:
     return list(range(first, last + 1)) if 0 <= last - first <= MAX_RANGE else [first]
 
 
+#: a sentence that sends copies to recipients named without numbers: "Copies sent to Comrades X and Y
+#: (2 copies).", "To be sent for execution to A, B and C, and for information to D and E. In all 6
+#: copies, the sixth to the file."
+_SENT_SENTENCE = re.compile(
+    r"\b(?:[Cc]opies\s+(?:were\s+)?|[Tt]o\s+be\s+)(?:sent|forwarded|distributed|dispatched)(?:\s+for\s+(?:execution|information|action))?"
+    r"\s+to\s+(?P<list>[^.\n]+?)\s*(?:\((?P<n>" + P._COUNT + r")\s+cop(?:y|ies)\))?\s*\.")
+#: where the recipients of such a sentence part: commas, "and", and a second group's head
+_SENT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:for\s+(?:execution|information|action)\s+to\s+)?|\s+and\s+(?:for\s+(?:execution|"
+                         r"information|action)\s+to\s+)?")
+#: the total after such a sentence, with the copy kept: "In all 6 copies, the sixth to the file."
+_SENT_TOTAL = re.compile(r"\s*(?:In\s+all|Altogether|Total)\s*:?\s*(?P<n>" + P._COUNT + r")\s+cop(?:y|ies)"
+                         r"(?:\s*,\s*the\s+(?P<file>\w+)\s+(?:copy\s+)?(?:to|for|in)\s+the\s+(?:file|archives?)\b)?")
+#: a plural title before the first recipient, which makes each a person ("Comrades X and Y")
+_PLURAL_LEAD = re.compile(r"(?:Comrades|Cdes\.?|tt\.)\s+")
+
+
 class ProsePart:
+    def counted_sentences(self):
+        """Copies sent in a sentence to recipients named without numbers, numbered in the order named
+        when the sentence's total accounts for every one of them (and for the file copy it names):
+        "Copies sent to Comrades Malenkov and Mikoyan (2 copies).", "To be sent for execution to A,
+        B and C, and for information to D and E. In all 6 copies, the sixth to the file." """
+        for m in _SENT_SENTENCE.finditer(self.text):
+            if any(m.start() <= x < m.end() for x in self._list_lines) or self.copies:
+                continue
+            total = _SENT_TOTAL.match(self.text, m.end())
+            count = P.parse_count(m.group("n") or (total.group("n") if total else "") or "")
+            filed = P.ORDINAL_NUMBER.get((total.group("file") or "").lower()) if total else None
+            body, at = m.group("list"), m.start("list")
+            lead = _PLURAL_LEAD.match(body)
+            names, pos = [], lead.end() if lead else 0
+            for cut in list(_SENT_SPLIT.finditer(body, pos)) + [None]:
+                end = cut.start() if cut else len(body)
+                if body[pos:end].strip():
+                    names.append((at + pos, body[pos:end].strip()))
+                pos = cut.end() if cut else pos
+            if not count or len(names) + (1 if filed else 0) != count or filed not in (None, count) or len(names) < 2:
+                continue
+            for k, (where, name) in enumerate(names, 1):
+                info = self._classify_destination(name, where)
+                self._add_copy(info, k, str(k), self.ev(where, where + len(name)), source="list",
+                               flags=info["flags"] + ["unnumbered"], confidence=min(info["confidence"], 0.8))
+            if filed:
+                self._add_copy(self._classify_destination("the file", total.start("file")), filed, total.group("file"),
+                               self.ev(total.start(), total.end()), source="list")
+            self._list_lines.add(m.start())
+
     def prose_lists(self):
         """Copies listed in a sentence: "The first copy to Cde. Ishanov, the second to the Central
         Committee, the third to the file"; "of which No. 1 goes to the addressee, No. 2 to Comrade Vasin
