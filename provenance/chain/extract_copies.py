@@ -16,7 +16,7 @@ from provenance.chain.extract_tables import TablePart
 from provenance.chain.extract_trailing import TrailingPart
 from provenance.chain.extract_wrapped import WrappedPart, _is_item
 from provenance.chain.model import Copy, Party, Placement, PrintRun, Role, Transfer, to_dict
-from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _respectively, _status
+from provenance.chain.spans import _clean_container, _in_handwriting, _name_confidence, _named_each, _respectively, _status
 
 
 #: a line that ends by declaring how many copies were made: "..., 3 copies", "... in four copies."
@@ -35,17 +35,6 @@ _EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades|tt\.)\s+(?P<names>[^()]+?)\s*
                    r"|[-–—]\s*(?:po\s+1\s+ekz\.?(?:\s*\[[^\]\n]{1,30}\])?|(?:po\s+1\s+)?(?:one|a)\s+copy\s+each))\s*\.?\s*$")
 #: the line just above a list that says it lists the copies of an attachment, not of the document
 _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
-def _named_each(text: str, pos: int, names: str) -> list[tuple[str, int]]:
-    """The people of "Nazirov, Khodzhibaev and Ferapontov" (written at ``pos`` in ``text``), each
-    with its offset."""
-    out = []
-    for name in re.split(r"\s*,\s*|\s+and\s+", names):
-        at = text.find(name, pos) if name else pos
-        out.append((name, at))
-        pos = at + len(name)
-    return out
-
-
 _COPY_WORD_FIRST = re.compile(r"(?:" + P._COPY_WORD + r")[ \t]*[-–—:]?[ \t]+(?=\S)")
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",

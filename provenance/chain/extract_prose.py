@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain import patterns as P
-from provenance.chain.spans import _respectively
+from provenance.chain.spans import _named_each, _respectively
 
 #: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
 #: to Z", "No. 4 remains in the file", "No. 1 for the Secretariat"; the recipient runs to the next comma, semicolon or full stop
@@ -93,9 +93,8 @@ def _numbers(m: re.Match) -> list[int]:
 _SENT_SENTENCE = re.compile(
     r"\b(?:[Cc]opies\s+(?:were\s+)?|[Tt]o\s+be\s+)(?:sent|forwarded|distributed|dispatched)(?:\s+for\s+(?:execution|information|action))?"
     r"\s+to\s+(?P<list>[^.\n]+?)\s*(?:\((?P<n>" + P._COUNT + r")\s+cop(?:y|ies)\))?\s*\.")
-#: where the recipients of such a sentence part: commas, "and", and a second group's head
-_SENT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?:for\s+(?:execution|information|action)\s+to\s+)?|\s+and\s+(?:for\s+(?:execution|"
-                         r"information|action)\s+to\s+)?")
+#: the head of a second group of recipients in such a sentence: ", and for information to"
+_GROUP_HEAD = re.compile(r",?\s+(?:and\s+)?for\s+(?:execution|information|action)\s+to\s+")
 #: the total after such a sentence, with the copy kept: "In all 6 copies, the sixth to the file."
 _SENT_TOTAL = re.compile(r"\s*(?:In\s+all|Altogether|Total)\s*:?\s*(?P<n>" + P._COUNT + r")\s+cop(?:y|ies)"
                          r"(?:\s*,\s*the\s+(?P<file>\w+)\s+(?:copy\s+)?(?:to|for|in)\s+the\s+(?:file|archives?)\b)?")
@@ -115,14 +114,10 @@ class ProsePart:
             total = _SENT_TOTAL.match(self.text, m.end())
             count = P.parse_count(m.group("n") or (total.group("n") if total else "") or "")
             filed = P.ORDINAL_NUMBER.get((total.group("file") or "").lower()) if total else None
-            body, at = m.group("list"), m.start("list")
-            lead = _PLURAL_LEAD.match(body)
-            names, pos = [], lead.end() if lead else 0
-            for cut in list(_SENT_SPLIT.finditer(body, pos)) + [None]:
-                end = cut.start() if cut else len(body)
-                if body[pos:end].strip():
-                    names.append((at + pos, body[pos:end].strip()))
-                pos = cut.end() if cut else pos
+            lead = _PLURAL_LEAD.match(m.group("list"))
+            start = m.start("list") + (lead.end() if lead else 0)
+            names = [(at, name) for name, at in _named_each(self.text, start, _GROUP_HEAD.sub(", ", self.text[start:m.end("list")]))
+                     if name]
             if not count or len(names) + (1 if filed else 0) != count or filed not in (None, count) or len(names) < 2:
                 continue
             for k, (where, name) in enumerate(names, 1):

@@ -117,3 +117,14 @@ def _respectively(dest: str, copies: int) -> list[tuple[int, str]]:
     bounds = [0] + [x for c in cuts for x in (c.start(), c.end())] + [len(dest)]
     out = [(bounds[k], dest[bounds[k]:bounds[k + 1]]) for k in range(0, len(bounds), 2)]
     return out if all(part.strip()[:1].isupper() or part.startswith("t.") for _at, part in out) else []
+
+
+def _named_each(text: str, pos: int, names: str) -> list[tuple[str, int]]:
+    """The people of "Nazirov, Khodzhibaev and Ferapontov" (written at ``pos`` in ``text``), each
+    with its offset."""
+    out = []
+    for name in re.split(r"\s*,\s*|\s+and\s+", names):
+        at = text.find(name, pos) if name else pos
+        out.append((name, at))
+        pos = at + len(name)
+    return out
