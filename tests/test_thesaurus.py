@@ -116,3 +116,32 @@ def test_a_connective_without_its_comma_only_before_a_name_or_a_determiner(tmp_p
     assert any("only a connective differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
     divs = compare(tmp_path, lexicon, "However hard they tried, it failed.", "They tried, and it failed.")
     assert not any("connective" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The ship lost two anchors during the storm off the cape.", "The ship lost two anchors in the storm off the cape."),
+    ("The mill will close in March. Most of its workers will be moved to the new site.",
+     "The mill will close in March, but most of its workers will be moved to the new site."),
+    ("Both the mayor and the council approved the plan.", "The mayor and the council approved the plan."),
+])
+def test_a_linking_word_alone_keeps_the_meaning(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    assert any("only a linking word differs" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+def test_a_word_that_sets_a_limit_or_goes_with_another_change_is_no_linking_word(tmp_path, lexicon):
+    # "until" sets a limit of its own: dropped, the order lasts another time
+    divs = compare(tmp_path, lexicon, "The order stays in force until the spring.", "The order stays in force in the spring.")
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+    # a linking word beside another word left over is not the whole change
+    divs = compare(tmp_path, lexicon, "The grant was divided among the three villages.",
+                   "The grant was divided between the three churches.")
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_but_and_yet_as_adverbs_are_no_linking_words(tmp_path, lexicon):
+    # "or but dimly seen": "but" is "only" here, a qualifier added
+    divs = compare(tmp_path, lexicon, "The laws of variation, unknown or dimly seen, are complex.",
+                   "The laws of variation, unknown or but dimly seen, are complex.")
+    assert not any("linking word" in d["reason"] for d in divs), [d["reason"] for d in divs]

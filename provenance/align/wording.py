@@ -315,6 +315,35 @@ def _redundant(w: str, seq: list[str], k: int, gone: set[str]) -> str | None:
     return None
 
 
+#: prepositions and conjunctions that relate the words around them without setting a limit, a
+#: direction, a cause or a condition of their own (not: until, before, without, because, unless)
+LINKING_WORDS = frozenset("during throughout among amongst between across along via upon onto both but yet".split())
+#: of them, the conjunctions that are adverbs too: "or but dimly seen" (only), "not yet known" (so far)
+_CONJUNCTIONS = frozenset({"but", "yet"})
+
+
+def linking_word(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str], before_a, before_b) \
+        -> tuple[list, list, list[str]]:
+    """The one word left over when the rest of both readings is accounted for, when it is one of
+    ``LINKING_WORDS`` added or dropped: the sentence put together another way ("during the war" /
+    "in the war"; "The plant will close. Most ..." / "The plant will close, but most ..."). "but"
+    and "yet" count as conjunctions only where a clause begins: after a comma or a semicolon, or
+    opening a sentence. ``before_a``/``before_b``: the words before each reading."""
+    rest, words, before = (rest_a, a_words, before_a) if rest_a else (rest_b, b_words, before_b)
+    if rest_a and rest_b or len(rest) != 1 or len(rest[0].words) != 1:
+        return rest_a, rest_b, []
+    w = rest[0].words[0]
+    lw = fold(w)
+    if lw not in LINKING_WORDS:
+        return rest_a, rest_b, []
+    if lw in _CONJUNCTIONS:
+        k = words.index(w) if w in words else -1
+        prev = words[k - 1] if k > 0 else (before[-1] if before else "")
+        if not (w[:1].isupper() or prev in (",", ";", ".", ":", "")):
+            return rest_a, rest_b, []
+    return [], [], [w]
+
+
 def said_otherwise(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str], ctx_a, ctx_b,
                    negation) -> tuple[list, list, list[str]]:
     """Words that say nothing the sentence does not say already: a modifier that a neighbouring
