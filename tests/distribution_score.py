@@ -42,9 +42,13 @@ def score(split: str | None = None, path: Path = CASES) -> list[tuple[str, str, 
     out = []
     for case in cases(split, path):
         got = facts_of(extract_document(case["text"], case["id"]))
-        want_copies = {str(c["n"]): c["to"] for c in case.get("copies", [])}
+        want_copies = {str(c["n"]): c["to"] for c in case.get("copies", []) if c["n"] is not None}
         for n, to in want_copies.items():
             out.append((case["id"], f"copy {n} -> {to} (got {got['copies'].get(n)!r})", _same(to, got["copies"].get(n))))
+        for c in case.get("copies", []):
+            if c["n"] is None:   # a copy that carries no number: its recipient among those read without one
+                out.append((case["id"], f"copy without a number -> {c['to']} (got {got['unnumbered']!r})",
+                            any(_same(c["to"], u) for u in got["unnumbered"])))
         for n, have in got["copies"].items():
             if n not in want_copies:
                 out.append((case["id"], f"copy {n} read but not there ({have!r})", False))

@@ -431,3 +431,67 @@ def test_two_copies_of_one_entry_go_one_each_to_two_recipients_joined_by_i():
 ])
 def test_recipients_named_in_a_sentence_are_numbered_when_its_total_accounts_for_them(block, copies):
     assert_copies(block, copies)
+
+
+def test_a_copy_number_corrected_by_hand_in_a_numbered_list():
+    # the number that stands is read where the correction begins, and the list goes on after it
+    assert_copies("Cipher copies:\nN° 1 - to Stalin\nN° 2 - to Molotov\n"
+                  "N° [crossed out: 6] [handwritten: 3] - to the NKID, 2nd Eastern Department\nN° 4 - to file\n",
+                  {"1": "Stalin", "2": "Molotov", "3": "NKID, 2nd Eastern Department", "4": "file"})
+
+
+@pytest.mark.parametrize("who, name", [
+    ("Deputy Minister of Foreign Affairs A. Ya. Vyshinsky", "Vyshinsky"),
+    ("the Chief of Border Troops, Major General Sukhov", "Sukhov"),
+    ("A. Ya. Vyshinsky", "Vyshinsky"),
+])
+def test_the_original_to_the_addressee_an_editors_note_names(who, name):
+    # "the original ..., copy ..." after the print run's head; the note says whom the document is addressed to
+    block = (f"The Department considers it possible to agree.\n\n[Editor's note: the memorandum is addressed to {who}.]\n\n"
+             "12 June 1948\nN° 317/1dv\n\nTyped in 2 copies: the original to the addressee, copy to the file.\n")
+    assert_copies(block, {"1": name, "2": "file"})
+    # the translator's wording of the same note
+    block = (f"Text.\n\n[Translator's note: the addressee named at the head of the letter is {who}.]\n\n"
+             "Original to the addressee; copy to the file.\n")
+    assert_copies(block, {"1": name, "2": "file"})
+
+
+@pytest.mark.parametrize("head", ["Sent to", "Sent to:"])
+def test_sent_to_comrades_one_copy_each_then_a_numbered_copy(head):
+    # the numbered file copy after them accounts for the copies sent one each: numbered in the order named
+    block = f"MAKHOTIN\n\nUrumchi, 18 May 1950\n\n{head} Comrades Stalin, Molotov, Beria, Malenkov - one copy each; copy 5 - to the file.\n"
+    assert_copies(block, {"1": "Stalin", "2": "Molotov", "3": "Beria", "4": "Malenkov", "5": "file"})
+    got = facts_of(extract_document(block, "x"))
+    assert got["unnumbered"] == [], got   # read once, as copies, not also as the document's dispatch
+    # without a numbered copy after them the sentence says who received the document, not which copy
+    got = facts_of(extract_document(f"{head} Cdes. Pereyaslavtsev, Kudimov and Aznaurov (one copy each).\n", "x"))
+    assert got["copies"] == {} and len(got["unnumbered"]) == 3, got
+
+
+def test_a_surname_ending_in_a_soft_sign_and_people_under_one_plural_title():
+    got = facts_of(extract_document("Sent to: Comrades Zhdanov, Malenkov, Ryabokon'.\n", "x"))
+    assert [n.lower() for n in got["unnumbered"]] == ["zhdanov", "malenkov", "ryabokon'"], got
+    # "Copies to Comrades X and Y." without a colon names who received the document
+    got = facts_of(extract_document("P71/304 of 28.X.1949\n\nCopies to Comrades Molotov and Malenkov.\n", "x"))
+    assert got["copies"] == {} and got["unnumbered"] == ["Molotov", "Malenkov"], got
+    # under a list head, a person each for the names joined by commas and "and"
+    assert_copies("Copies to: Comrades Molotov, Beria and Malenkov.\n", {"1": "Molotov", "2": "Beria", "3": "Malenkov"})
+
+
+def test_a_register_of_documents_and_a_receipt_give_no_copies():
+    register = ("N° | Date | To whom | Contents | Copies | Executor\n"
+                "214 | 3.VII | NKID, 1st Eastern Dept. | On the grain procurement | 3 | Orlov\n"
+                "215 | 3.VII | Consulate in Kashgar | Copy of telegram N° 88 | 1 | Orlov\n")
+    assert facts_of(extract_document(register, "x"))["copies"] == {}
+    receipt = ("RECEIPT\n\nReceived from the Special Sector copy N° 3 of the decision P17/88.\n\n"
+               "Received by: Lieutenant Colonel [signature] (Terekhin), courier of the MGB USSR\n")
+    assert facts_of(extract_document(receipt, "x"))["copies"] == {}
+    # a table whose number column is the copies' keeps its rows
+    assert_copies("Copy No. | Addressee\n1 | Cde. Molotov\n2 | file\n", {"1": "Molotov", "2": "file"})
+
+
+def test_an_excerpt_a_hand_added_below_the_list():
+    block = ("Extract sent to: Comrade Mikoyan (point 3); Comrade Voroshilov (point 4).\n"
+             "[handwritten: \"and to Comrade Molotov (all). 6.X. Sh.\"]\n")
+    got = facts_of(extract_document(block, "x"))["excerpts"]
+    assert ("molotov", ("all",)) in got and len(got) == 3, got

@@ -113,8 +113,10 @@ SETS = [
     ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 111),
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
-    ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 101, 62),
-    ("distribution18", "tune", 100, 57), ("distribution18", "heldout", 96, 23),
+    ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 105, 62),
+    ("distribution18", "tune", 103, 57), ("distribution18", "heldout", 100, 23),
+    # on arrival: tune 91 of 114 facts, held out 74 of 121 (as scored now)
+    ("distribution19", "tune", 114, 107), ("distribution19", "heldout", 121, 74),
 ]
 
 

@@ -72,7 +72,9 @@ def _name_word(word: str) -> bool:
     "Malenkov", "MALENKOV", "Ter-Gasparyan", "O'Neil"."""
     if _NAME_WORD.fullmatch(word):
         return True
-    parts = re.split(r"[-'’]", word)
+    if len(word) > 3 and word[-1] in "'’ʹ" and word[-2].isalpha():
+        word = word[:-1]   # a soft sign transliterated at the end: "Ryabokon'", "Kovalʹ"
+    parts = re.split(r"[-'’ʹ]", word)
     if not all(p.isalpha() for p in parts) or not parts[0][:1].isupper():
         return False
     if word.isupper():

@@ -39,6 +39,13 @@ _COPY_WORD_FIRST = re.compile(r"(?:" + P._COPY_WORD + r")[ \t]*[-–—:]?[ \t]+
 #: a distribution that points to a list kept elsewhere: "as per enclosure", "see the attached list"
 _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?:attached\s+)?(?:enclosure|attachment|annex|appendix|list)\b",
                         re.IGNORECASE)
+#: a signature in a line: someone signs there, no list is given
+_SIGNED = re.compile(r"\[(?:illegible[ \t]+)?signature\b", re.IGNORECASE)
+#: a list of people under one plural title: "Comrades Molotov, Beria and Malenkov."
+_PLURAL_NAMES = re.compile(r"[ \t]*(?:to[ \t]+)?(?:Comrades|Cdes\.?|tt\.)[ \t]+(?P<names>[A-Z][^\n;:()]*?[ \t]and[ \t][A-Z][^\n;:(),]*?)[ \t]*\.?[ \t]*$")
+#: a list that counts the copies it sends, and numbers the one after them: "... - one copy each; copy 5 - to the file"
+_COPIES_COUNTED = re.compile(r"(?:\b(?:one|a)\s+copy\s+each\b|\bpo\s+1\s+ekz\b).*?(?:\bcopy\s+(?:N[°ºo]\.?\s*)?\d"
+                             r"|\b\d{1,2}-?(?:i|j|y|th|st|nd|rd)?\s+ekz\b)", re.IGNORECASE)
 #: a line that begins a note of excerpts: "Excerpts sent: ...", "extract of point 4: ..."
 _EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
 #: entries of a list without numbers read at most (no distribution names more recipients)
@@ -62,10 +69,13 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         for m in P.COPY_LIST_HEAD.finditer(self.text):
             if m.start() in self._list_lines:
                 continue   # a head of a formula read already
+            if _SIGNED.search(m.group("rest")):
+                continue   # "Received by: Lieutenant Colonel [signature] (Terekhin)": who signed for it, not a list
             following = self.text[m.end() + 1:m.end() + 2]
-            # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list
-            # that numbers its copies is read after it
-            numbered_only = (m.group("head") or m.group("caps") or m.group("glossed")).lower().startswith(("sent", "dispatched"))
+            # "Sent to: Cdes. X, Y" says who received the document, not which copy: only a list that
+            # numbers its copies, or counts them ("- one copy each; copy 5 - to the file"), is read after it
+            numbered_only = (m.group("head") or m.group("caps") or m.group("glossed") or "").lower().startswith(
+                ("sent", "dispatched")) and not _COPIES_COUNTED.search(m.group("rest"))
             if m.group("rest").strip() and following in (" ", "\t") and not numbered_only:
                 # "cc: Mr. Lindquist, S/P" and more lines indented under it: an entry a line
                 self._unnumbered(m.start("rest"), self._block_end(m.start("rest")), one_line=False)
@@ -254,7 +264,11 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
             body = _TOTAL_TAIL.split(body)[0]   # "...; file (1). Total: 5 copies."
             sep = ";" if ";" in body else ","
             spans, pos = [], start
-            for part in body.split(sep):
+            plural = _PLURAL_NAMES.match(body)
+            if plural and sep == ",":   # "Copies to: Comrades Molotov, Beria and Malenkov.": a person each
+                names = plural.group("names")
+                spans = [(at, at + len(name)) for name, at in _named_each(self.text, start + plural.start("names"), names)]
+            for part in body.split(sep) if not spans else ():
                 spans.append((pos, pos + len(part)))
                 pos += len(part) + len(sep)
         else:

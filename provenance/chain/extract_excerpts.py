@@ -67,6 +67,10 @@ class _Row:
 
 #: a line that ends a list: its last entry closes with a full stop
 _LIST_CLOSED = re.compile(r"(?<![A-Z])\.[ \t]*\n")
+#: an entry a hand added on the line below the list: '[handwritten: "and to Comrade Molotov (all). 6.X. Sh."]'
+_HAND_ADDED_ENTRY = re.compile(r"[ \t.]*\n[ \t]*\[(?:handwritten|added(?:[ \t]+by[ \t]+hand)?|in[ \t]+(?:pencil|ink))[^:\]\n]{0,20}:"
+                               r"[ \t]*[\"“]?(?:and|also)[ \t]+(?:(?:also|an[ \t]+extract|excerpts?)[ \t]+)?(?:to[ \t]+)?"
+                               r"(?P<entry>[^\]\"”\n()]+\([^\]\"”\n()]+\))", re.IGNORECASE)
 
 
 class ExcerptsPart:
@@ -158,7 +162,8 @@ class ExcerptsPart:
             body = self.text[b_start:b_end]
             offset = b_start
             first = len(self.excerpts)
-            for s, e in self._entries(body, offset):
+            hand = _HAND_ADDED_ENTRY.match(self.text, b_end)
+            for s, e in self._entries(body, offset) + ([(hand.start("entry"), hand.end("entry"))] if hand else []):
                 entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
                     P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e) or \
                     P.EXCERPT_ENTRY_ON.match(self.text, s, e)

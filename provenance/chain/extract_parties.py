@@ -182,7 +182,7 @@ class PartiesPart:
     def sent_to(self):
         """"Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan": the document went to each of them."""
         if self.low is not None and not any(k in self.low for k in ("sent", "dispatched", "distributed",
-                                                                      "forwarded")):
+                                                                      "forwarded", "copies to")):
             return
         for m in P.SENT_TO.finditer(self.text):
             s, e = m.start("who"), m.end("who")
@@ -195,6 +195,8 @@ class PartiesPart:
                 s = nb.start()
                 para_end = self.text.find("\n\n", s)
                 e = line_end = _strip_span(self.text, s, len(self.text) if para_end < 0 else para_end, " \t\n")[1]
+            if any(m.start() <= c.evidence.start < line_end for c in self.copies):
+                continue   # read as a list of copies ("Sent to Comrades X, Y - one copy each; copy 3 - to the file")
             who = self.text[s:e]
             date, channel = None, None
             dm = re.search(r"[,;]?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", who, re.IGNORECASE)

@@ -48,6 +48,10 @@ class TablePart:
             if re.fullmatch(r"(?i)(?:sur)?name", cells[to_col]) and not _COPY_HEAD.search(cells[num_col]):
                 continue   # "| No. | Name | Year of birth |": a list of persons, not of copies
             post_col = next((k for k, c in enumerate(cells) if k not in (num_col, to_col) and _POST_HEAD.search(c)), None)
+            # "| N° | Date | To whom | Contents | Copies |": the number of a document in a register, its
+            # copies counted in a column of their own
+            register = not _COPY_HEAD.search(cells[num_col]) and any(
+                _COPY_HEAD.search(c) for k, c in enumerate(cells) if k != num_col)
             pos = head.end() + 1
             rows: list[list] = []   # [number cell, recipient, start of the recipient, row start, row end]
             while pos < len(self.text):
@@ -76,6 +80,8 @@ class TablePart:
                     break
                 start = row.start() + row.group(0).find(dest) if dest else row.start()
                 rows.append([cells[num_col], dest, start, row.start(), row.end()])
+            if rows and (register or int(_NUMBER_CELL.fullmatch(rows[0][0]).group("a")) > 9):
+                continue   # registration numbers (214, 215 ...), not copies: none of the copies begins so far on
             for number, dest, start, r0, r1 in rows:
                 m = _NUMBER_CELL.fullmatch(number)
                 a, b = int(m.group("a")), int(m.group("b") or m.group("a"))

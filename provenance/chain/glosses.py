@@ -134,8 +134,9 @@ _CORRECTED_NUMBER = re.compile(r"\[(?:crossed[ -]out|struck[ -](?:out|through)|d
 
 
 def _standing_number(m: re.Match) -> str:
-    """The number that stands, at its place, the rest of the two brackets as spaces."""
-    return " " * (m.start("n") - m.start()) + m.group("n") + " " * (m.end() - m.end("n"))
+    """The number that stands, where the correction begins, the rest of the two brackets as spaces
+    (after it: "N° 5      - to ..." reads as an entry, "N°      5 - to ..." would not)."""
+    return m.group("n") + " " * (m.end() - m.start() - len(m.group("n")))
 
 
 def reading_view(text: str) -> str:

@@ -63,9 +63,11 @@ COPY_LINE = re.compile(
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-# "Original to Cde. Kuzmenko; copy to the Central European Department": copies 1 and 2
+# "Original to Cde. Kuzmenko; copy to the Central European Department", "Typed in 2 copies: the
+# original to the addressee, copy to the file": copies 1 and 2
 ORIGINAL_LINE = re.compile(
-    r"^[ \t]*(?P<a_label>Original)\s+(?P<a>to\s+[^;\n]+?)\s*;\s*(?P<b_label>cop(?:y|ies))\s+(?P<b>to\s+[^;\n]+?)[ \t]*\.?[ \t]*$",
+    r"^[ \t]*(?:[^\n:]{1,40}:[ \t]*)?(?:the[ \t]+)?(?P<a_label>Original)\s+(?P<a>to\s+[^;,\n]+?)\s*[;,]\s*(?:and[ \t]+)?"
+    r"(?:(?:a|the|one)[ \t]+)?(?P<b_label>cop(?:y|ies))\s+(?P<b>to\s+[^;,\n]+?)[ \t]*\.?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "Original: to the addressee, via OMS.", "Original - Cde. X": the first copy, on a line of its own
@@ -109,6 +111,10 @@ COPY_LIST_HEAD = re.compile(
     r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj(?:a|[áa]k)|Eloszt[óo]|Difuzare)"
     r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
+    # "Sent to Comrades X, Y, Z - one copy each; copy 4 - to the file": no colon, but the copies counted
+    # and the one after them numbered
+    r"|(?P<each>Sent[ \t]+to)(?=[ \t]+(?:Comrades|Cdes?\.?|tt\.)[^\n]*?\b(?:one|a)[ \t]+copy[ \t]+each\b"
+    r"[^\n]*?\bcopy[ \t]+(?:N[°ºo]\.?[ \t]*)?\d)"
     r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
@@ -261,7 +267,8 @@ SENT = re.compile(
 )
 # "Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan", "Copies sent to Cde. Stalin"
 SENT_TO = re.compile(
-    r"^[ \t]*(?P<label>(?:(?:Cop(?:y|ies)|Also)[ \t]+)?(?:sent|dispatched|distributed|forwarded)[ \t]+to)"
+    r"^[ \t]*(?P<label>(?:(?:Cop(?:y|ies)|Also)[ \t]+)?(?:sent|dispatched|distributed|forwarded)[ \t]+to"
+    r"|Copies[ \t]+to(?=[ \t]+(?:Comrades|Cdes\.?|tt\.)[ \t]))"   # "Copies to Comrades X and Y." without a colon
     r"[ \t]*(?P<colon>:)?"
     r"[ \t]*(?P<who>[^\n]{0,200}?)[ \t]*$",  # a note, not a line of prose
     re.MULTILINE | re.IGNORECASE,
