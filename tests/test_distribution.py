@@ -495,3 +495,30 @@ def test_an_excerpt_a_hand_added_below_the_list():
              "[handwritten: \"and to Comrade Molotov (all). 6.X. Sh.\"]\n")
     got = facts_of(extract_document(block, "x"))["excerpts"]
     assert ("molotov", ("all",)) in got and len(got) == 3, got
+
+
+@pytest.mark.parametrize("block, copies", [
+    # a count in the head before its colon; a dative in -yanu
+    ("Razoslat' [to be sent], 4 ekz.:\n1. t. Kozlovskomu, NKID\n2. t. Arutyunyanu, Tashkent\n3. Konsul'stvo v Urumchi\n"
+     "4. v delo\nSost. vitse-konsul Shamsutdinov\n",
+     {"1": "Kozlovsky", "2": "Arutyunyan", "3": "Konsul'stvo v Urumchi", "4": "file"}),
+    # the original's words in brackets after a copy's number word
+    ("The present letter is made in four copies, distributed as follows:\nCopy one [di yi fen] - Soviet Consul-General in Dihua\n"
+     "Copy two [di er fen] - Provincial Department of Civil Affairs\nCopy three [di san fen] - kept on file [cun'an]\n",
+     {"1": "Soviet Consul-General in Dihua", "2": "Provincial Department of Civil Affairs", "3": "file"}),
+    # bare counts after a dash under the total, a copy each to people named together, the print run glossed
+    ("Otp. 6 ekz. [6 copies printed]\nTo Cdes. Molotov, Dolmatov and Yasenev - one copy each;\n"
+     "Consulate-General in Urumchi - 1;\nto file - 2.\nIsp. Sitnikova   Pech. Yudina\n",
+     {"1": "Molotov", "2": "Dolmatov", "3": "Yasenev", "4": "Consulate-General in Urumchi", "5": "file", "6": "file"}),
+    # figures that rise 1, 2, 3 under a total of three are the copies' numbers, not counts
+    ("Otp. 3 ekz.\nCde. Molotov - 1;\nConsulate-General in Urumchi - 2;\nto file - 3.\n",
+     {"1": "Molotov", "2": "Consulate-General in Urumchi", "3": "file"}),
+])
+def test_heads_with_their_count_and_entries_that_count_their_copies(block, copies):
+    assert_copies(block, copies)
+
+
+def test_a_word_the_editor_supplied_in_a_typists_label():
+    got = facts_of(extract_document("Nüsxa [copies] - 4:\nbirinchi [first] - Ili District Administration\n"
+                                    "ikkinchi [second] - Commander of the National Army\nTyped [by] Halima Sabirova\n", "x"))
+    assert got["roles"].get("typed", "").endswith("Sabirova") and set(got["copies"]) == {"1", "2"}, got

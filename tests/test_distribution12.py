@@ -109,12 +109,12 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: held-out halves of sets 5, 9, 11, 12 and 17 gained 2, 2, 5, 5 and 3 facts from these rules.
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
-    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 92),
-    ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 111),
+    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 111),
+    ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 115),
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
     ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 105, 62),
-    ("distribution18", "tune", 103, 57), ("distribution18", "heldout", 100, 23),
+    ("distribution18", "tune", 103, 57), ("distribution18", "heldout", 100, 26),
     # on arrival: tune 91 of 114 facts, held out 74 of 121 (as scored now)
     ("distribution19", "tune", 114, 107), ("distribution19", "heldout", 121, 74),
 ]

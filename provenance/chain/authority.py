@@ -127,7 +127,7 @@ class NameRef:
 
 
 #: a Russian surname in the dative, as lists of recipients write it ("t. Molotovu", "t. Stalinu", "t. Kuprevichu")
-_DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn|ich)(?P<u>u)$")
+_DATIVE = re.compile(r"(?<=[a-z])(?:ov|ev|yov|in|yn|ich|yan|ian|chuk|yuk)(?P<u>u)$")   # Arutyunyanu, Kovalchuku
 #: the dative of a surname declined as an adjective (Lozinsky -> Lozinskomu, Trotsky -> Trotskomu)
 _DATIVE_ADJECTIVE = re.compile(r"(?<=[a-z])(?:s|ts|c)komu$")
 #: the dative of a surname that ends in another consonant (Reshetnyak -> Reshetnyaku), read only in the

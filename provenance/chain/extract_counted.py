@@ -10,6 +10,7 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.model import PrintRun
+from provenance.chain.spans import _named_each
 
 #: a total declared on a line of its own: "number of copies: 4", "copies: 4"
 _TOTAL_LINE = re.compile(r"^[ \t]*(?:(?:total[ \t]+)?number[ \t]+of[ \t]+copies|copies[ \t]+made|copies)[ \t]*:[ \t]*"
@@ -37,11 +38,20 @@ _COUNT_FIRST = re.compile(_HAND_LABEL + r"(?P<count>" + P._COUNT + r")[ \t]*" + 
 #: the count after an entry: "— 1x", "- 1 ekz.", " 2 copies", "(1 copy)", before the next entry or the end
 _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + P._COUNT + r")[ \t]*" + _UNIT + r"[ \t]*\)?"
                           r"(?=[ \t]*(?:[,;.][ \t]*)?(?:\n|$))|[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count2>" + P._COUNT
-                          + r")[ \t]*" + _UNIT + r"[ \t]*\)?[ \t]*[,;](?=[ \t]*\S)", re.IGNORECASE)
+                          + r")[ \t]*" + _UNIT + r"[ \t]*\)?[ \t]*[,;](?=[ \t]*\S)"
+                          # "Consulate-General in Urumchi - 1;" a line each: a bare figure after a dash
+                          r"|[ \t]*" + P._DASH + r"[ \t]*(?P<count3>\d{1,2})[ \t]*[,;.]?(?=[ \t]*(?:\n|$))"
+                          # "To Cdes. X, Y and Z - one copy each;": a copy to each person named
+                          r"|[ \t]*" + P._DASH + r"[ \t]*(?P<each>(?:one|a|1)[ \t]+copy[ \t]+each|po[ \t]+1[ \t]+ekz\.?)"
+                          r"[ \t]*[,;.]?(?=[ \t]*(?:\n|$))", re.IGNORECASE)
+#: the people of an entry a copy each: "To Cdes. Molotov, Dolmatov and Yasenev"
+_EACH_NAMES = re.compile(r"(?:to[ \t]+)?(?:Comrades|Cdes\.?|tt\.)[ \t]+(?P<names>[A-Z][^\n;:()]*)", re.IGNORECASE)
 #: a head before the entries on their first line: "Distribution:", "receive :", "Rassylka:" (a few words)
 _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0,2}[ \t]*:)?[ \t]*")
 #: where an entry begins on its line: after the editor's label of the hand that added it
 _ENTRY_START = re.compile(_HAND_LABEL)
+#: the words of a print run's line after its count: "6 copies printed", "4 copies made"
+_RUN_WORDS = re.compile(r"\b(?:printed|typed|made|run[ \t]+off)\b", re.IGNORECASE)
 #: entries read at most
 MAX_ENTRIES = 20
 #: words of one entry, at most
@@ -83,11 +93,17 @@ class CountedPart:
         head = _LEAD_HEAD.match(self.text, start, end)
         pos = head.end() if head else start
         eol = self.text.find("\n", pos, end)
-        if eol >= 0 and not self.text[pos:eol].strip(" \t:"):
-            pos = eol + 1   # the entries begin on the next line ("Otp. 4 ekz.:")
+        if eol >= 0 and not _RUN_WORDS.sub("", self.text[pos:eol]).strip(" \t:."):
+            pos = eol + 1   # the entries begin on the next line ("Otp. 4 ekz.:", "6 copies printed")
             head = _LEAD_HEAD.match(self.text, pos, end)   # "Obdrží [receive]: X — 1x"
             if head and head.group().strip().endswith(":"):
                 pos = head.end()
+        stop = pos   # the entries end where a drafter's or a typist's line begins ("Isp. X   Pech. Y")
+        while (stop := self.text.find("\n", stop, end) + 1) and stop < end:
+            line = self.text[stop:self.text.find("\n", stop, end) if "\n" in self.text[stop:end] else end]
+            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line):
+                end = stop - 1
+                break
         entries = self._count_first(pos, end) or self._count_after(pos, end)
         if len(entries) < 2 or len(entries) > MAX_ENTRIES:
             return False
@@ -130,7 +146,13 @@ class CountedPart:
                 return []
             if "\n" in dest:   # an entry wrapped over lines
                 dest = re.sub(r"\s+", " ", dest)
-            out.append((d0, dest, P.parse_count(m.group("count") or m.group("count2")) or 0, m.start()))
+            if m.group("each"):   # a copy to each person named, each an entry of its own
+                names = _EACH_NAMES.fullmatch(self.text, d0, d0 + len(dest)) if "\n" not in dest else None
+                if not names:
+                    return []
+                out.extend((at, name, 1, at + len(name)) for name, at in _named_each(self.text, names.start("names"), names.group("names")))
+            else:
+                out.append((d0, dest, P.parse_count(m.group("count") or m.group("count2") or m.group("count3")) or 0, m.start()))
             pos = m.end()
         if self.text[pos:end].strip(" \t\n.;,"):
             return []

@@ -139,6 +139,10 @@ def _standing_number(m: re.Match) -> str:
     return m.group("n") + " " * (m.end() - m.start() - len(m.group("n")))
 
 
+#: a small word the editor supplied in brackets inside a label: "Typed [by] X", "Copy [to] the file"
+_SUPPLIED_WORD = re.compile(r"\[(by|to|of|for|the|and|in)\]", re.IGNORECASE)
+
+
 def reading_view(text: str) -> str:
     """The text as the patterns of distribution notes read it, with the same offsets: a letter an
     OCR misread as a digit inside a word read as the letter, a list lettered a), b), c)... on lines
@@ -146,6 +150,7 @@ def reading_view(text: str) -> str:
     and glosses as in :func:`gloss_view`."""
     if "[" in text:
         text = _CORRECTED_NUMBER.sub(_standing_number, text)
+        text = _SUPPLIED_WORD.sub(lambda m: f" {m.group(1)} ", text)   # the word read, the brackets as spaces
     if any(c in text for c in "10"):
         text = _OCR_ZERO.sub("o", _OCR_ONE.sub("l", text))
     if "a)" in text and "b)" in text:

@@ -60,6 +60,7 @@ COPY_LINE = re.compile(
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
     r"|(?P<word_de>" + "|".join(_ORDINALS_DE) + r")[rsn]?\s+(?:Ausfertigung|Exemplar)"
     r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?"   # the original's words in brackets: "Copy one [di yi fen] - ..."
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -101,6 +102,8 @@ PRINT_RUN_REST_OK = re.compile(
     # the head of the list that follows: "Made in 4 copies. Receive:", "3 copies. Distribution:"
     r"(?:\s*(?:receive|received\s+by|recipients|distribution|distributed\s+to|sent\s+to|copies\s+to|to)\s*:)?\s*$",
     re.IGNORECASE)
+#: the count a list's head may give before its colon: "Razoslat', 4 ekz.:", "Nüsxa [copies] - 4:"
+_HEAD_COUNT = r"(?:[ \t]*[,–—-]?[ \t]*(?:v[ \t]+|in[ \t]+)?\d{1,2}(?:[ \t]*(?:ekz|egz|copies|ex)\.?)?)?"
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:[ \t]*\[[^\]\n]{1,20}\])?(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
@@ -109,13 +112,14 @@ COPY_LIST_HEAD = re.compile(
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano|Razoslat['’ʹ]?"
     # the head in the lists' languages: German, Polish, Czech and Slovak, Russian, Bulgarian, Hungarian, Romanian
     r"|Verteiler|Rozdzielnik|Rozd[ěe][lľ]ovn[íi]k|Rassylka|Izprateno(?:\s+do)?|Kapj(?:a|[áa]k)|Eloszt[óo]|Difuzare)"
-    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
+    r"(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?" + _HEAD_COUNT + r"[ \t]*:(?:[*_]{1,2}(?=[ \t]*$))?"   # "Kopii (copies):", "**Copies:**"
     r"|(?P<caps>(?-i:DISTRIBUTION(?: LIST)?))(?=[ \t]*$)"
     # "Sent to Comrades X, Y, Z - one copy each; copy 4 - to the file": no colon, but the copies counted
     # and the one after them numbered
     r"|(?P<each>Sent[ \t]+to)(?=[ \t]+(?:Comrades|Cdes?\.?|tt\.)[^\n]*?\b(?:one|a)[ \t]+copy[ \t]+each\b"
     r"[^\n]*?\bcopy[ \t]+(?:N[°ºo]\.?[ \t]*)?\d)"
-    r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\][ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
+    r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\]"
+    + _HEAD_COUNT + r"[ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 # the head of a copy list that follows the declaration on the same line: "printed. 1 - ", " 1 - "
