@@ -522,3 +522,10 @@ def test_a_word_the_editor_supplied_in_a_typists_label():
     got = facts_of(extract_document("Nüsxa [copies] - 4:\nbirinchi [first] - Ili District Administration\n"
                                     "ikkinchi [second] - Commander of the National Army\nTyped [by] Halima Sabirova\n", "x"))
     assert got["roles"].get("typed", "").endswith("Sabirova") and set(got["copies"]) == {"1", "2"}, got
+
+
+def test_a_list_goes_on_past_the_next_pages_copy_mark_and_ispolnil_names_the_drafter():
+    block = ("Otp. 4 ekz.\n1 - Cde. Dolinsky, MID USSR\n2 - Cde. Shaposhnikov, Alma-Ata\n\n[l. 87 ob.]\nCopy N° 1\n\n"
+             "3 - Consulate-General in Urumchi\n4 - to file\nIspolnil: Major Pozdeev\n")
+    assert_copies(block, {"1": "Dolinsky", "2": "Shaposhnikov", "3": "Consulate-General in Urumchi", "4": "file"})
+    assert facts_of(extract_document(block, "x"))["roles"].get("drafted", "").endswith("Pozdeev")

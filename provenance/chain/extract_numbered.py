@@ -15,7 +15,9 @@ MAX_NUMBER_STEP = 10
 #: a line inside a copy list that is no entry and does not end it: an editor's bracket (a page
 #: break, an entry crossed out), a page number, a classification repeated on the next page
 _NOISE_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]*\]|[-–—][ \t]*\d{1,3}[ \t]*[-–—]|\d{1,3}"
-                         r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?)[ \t.]*$", re.IGNORECASE)
+                         r"|(?:TOP[ \t]+|STRICTLY[ \t]+)?SECRET|CONFIDENTIAL|\(?continued\)?"
+                         r"|(?:Copy|Ekz\.?|Exemplar)[ \t]*(?:N[°ºo]\.?|No\.?|#)[ \t]*\d{1,3})[ \t.]*$",   # the new page's "Copy N° 1"
+                         re.IGNORECASE)
 #: the editor's label before an entry added to a list by hand: "[Handwritten:]", "[In pencil:]"
 _HAND_LABEL = re.compile(r"[ \t]*\[(?:[Hh]andwritten|[Ii]n[ \t]+(?:pencil|ink|handwriting)|[Aa]dded[ \t]+by[ \t]+hand)[^\]\n]{0,30}:\][ \t]*")
 #: noise lines passed over in a row, at most

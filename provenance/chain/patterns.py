@@ -205,7 +205,7 @@ EXTRA_COPY = re.compile(
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "processed", "exec",
                  "author", "responsible", "drawn up", "dictated",
-                 "perf", "ispolnitel", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken", "ex.")
+                 "perf", "ispolnitel", "ispolnil", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken", "ex.")
 #: labels that open a line and say whose it is in more words than a keyword: an original's label with
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
@@ -229,7 +229,7 @@ DRAFTED = re.compile(
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
-    r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-ZÀ-Ž])"
+    r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-ZÀ-Ž])|[Ii]spolnil[a]?(?:[ \t]*\[[^\]\n]{1,20}\])?(?:[ \t]*:|(?=[ \t]+[A-ZÀ-Ž]))"   # "Ispolnil: Major X"
     r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
