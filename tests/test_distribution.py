@@ -529,3 +529,14 @@ def test_a_list_goes_on_past_the_next_pages_copy_mark_and_ispolnil_names_the_dra
              "3 - Consulate-General in Urumchi\n4 - to file\nIspolnil: Major Pozdeev\n")
     assert_copies(block, {"1": "Dolinsky", "2": "Shaposhnikov", "3": "Consulate-General in Urumchi", "4": "file"})
     assert facts_of(extract_document(block, "x"))["roles"].get("drafted", "").endswith("Pozdeev")
+
+
+def test_excerpts_in_a_table_of_pipes_and_a_line_each_with_the_extracts_label():
+    table = ("Excerpts sent to:\n\n| To whom | Point(s) |\n|---|---|\n| Cde. Molotov | everything |\n"
+             "| Cde. Beria | 1, 3-4 |\n| CC CP(b) of Kazakhstan | 4 (by cipher) |\n\nRGASPI, f. 17, op. 162.\n")
+    got = facts_of(extract_document(table, "x"))["excerpts"]
+    assert ("molotov", ("all",)) in got and ("beria", ("1", "3", "4")) in got and len(got) == 3, got
+    lines = ("Vypiska iz protokola N° 3 [extract from protocol N° 3] - to Cde. Tokhtarov (p. 2)\n"
+             "Vypiska iz protokola N° 3 - to the Oblispolkom (pp. 5-7)\nOtp. 6 ekz. Pech. Gulyaeva\n")
+    got = facts_of(extract_document(lines, "x"))
+    assert ("tokhtarov", ("2",)) in got["excerpts"] and len(got["excerpts"]) == 2 and got["copies"] == {}, got

@@ -31,6 +31,24 @@ _TITLED_AFFILIATION = re.compile(r"(?:Cdes?\.?|Comrades?|t\.|tov\.|Mr\.?)[ \t]+[
 
 #: the cells of a table in columns: runs of text between two or more spaces
 _CELL = re.compile(r"\S+(?: \S+)*")
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table's line: between pipes ("| Cde. Beria | 1, 3-4 |"), or runs of words two
+    spaces apart; (start, end) each."""
+    if "|" not in text[start:end]:
+        return [(m.start(), m.end()) for m in _CELL.finditer(text, start, end)]
+    out, pos = [], start
+    for part in text[start:end].split("|"):
+        a, b = pos, pos + len(part)
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        pos += len(part) + 1
+    return out
+
+
 _POINTS_HEAD = re.compile(r"points?(?:\s*\(s\))?|pts?\.?|pkt\.?|pct\.?|items?|paragraphs?|§+|sections?")
 _TO_HEAD = re.compile(r"to|recipients?|addressees?|sent\s+to|to\s+whom")
 _VIA_HEAD = re.compile(r"channel|via|by|how\s+sent|sent\s+by")
@@ -215,7 +233,7 @@ class ExcerptsPart:
         it, and say whether there was one."""
         eol = self.text.find("\n", start)
         eol = len(self.text) if eol < 0 else eol
-        heads = [(m.start(), m.group(0).lower()) for m in _CELL.finditer(self.text, start, eol)]
+        heads = [(a, self.text[a:b].lower()) for a, b in _cells(self.text, start, eol)]
         what_col = next((k for k, (_s, h) in enumerate(heads) if _POINTS_HEAD.fullmatch(h)), None)
         who_col = next((k for k, (_s, h) in enumerate(heads) if _TO_HEAD.fullmatch(h)), None)
         if len(heads) < 2 or what_col is None or who_col is None:
@@ -225,7 +243,10 @@ class ExcerptsPart:
         while pos < len(self.text):
             end = self.text.find("\n", pos)
             end = len(self.text) if end < 0 else end
-            cells = [(m.start(), m.end()) for m in _CELL.finditer(self.text, pos, end)]
+            cells = _cells(self.text, pos, end)
+            if "|" in self.text[pos:end] and not self.text[pos:end].strip(" \t|-:"):
+                pos = end + 1   # "|---|---|": the rule under a table's head
+                continue
             if len(cells) != len(heads):
                 break
             via = self.text[cells[via_col][0]:cells[via_col][1]] if via_col is not None else ""

@@ -336,7 +336,11 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s
                           r"[^\n:]{1,60}?[ \t]+sent[ \t]+to[ \t]*:"
                           r"|(?m:^)[ \t]*Sent[ \t]+to[ \t]*:(?=[^\n]*" + _DASH + r"[ \t]*(?:pp?\.|points?|§)[ \t]*\d)"
                           r"|(?m:^)[ \t]*(?:[Ee]xcerpts?|[Ee]xtracts?)[ \t]+of[ \t]+(?=(?:points?|pts?\.|pkt\.|pct\.|§+|items?)[ \t]*\d"
-                          r"[^\n]*?" + _DASH + r")")
+                          r"[^\n]*?" + _DASH + r")"
+                          # a line an extract: "Vypiska iz protokola N° 3 [gloss] - to Cde. X (p. 2)", "Extract from the minutes - to ..."
+                          r"|(?m:^)[ \t]*(?:Vypiska[ \t]+iz[ \t]+protokola|(?:[Ee]xcerpt|[Ee]xtract)[ \t]+from[ \t]+(?:the[ \t]+)?"
+                          r"(?:protocol|minutes|decision))(?:[ \t]+(?:N[°ºo]\.?|No\.?)[ \t]*[\w/-]+)?(?:[ \t]*\[[^\]\n]{1,60}\])?"
+                          r"[ \t]*" + _DASH + r"(?=[ \t]*to[ \t])")
 #: the numbers of points as written after "points": "2-3", "1, 3 and 5", "4 & 6"
 POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t]*\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?)*")
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
