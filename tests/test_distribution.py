@@ -540,3 +540,9 @@ def test_excerpts_in_a_table_of_pipes_and_a_line_each_with_the_extracts_label():
              "Vypiska iz protokola N° 3 - to the Oblispolkom (pp. 5-7)\nOtp. 6 ekz. Pech. Gulyaeva\n")
     got = facts_of(extract_document(lines, "x"))
     assert ("tokhtarov", ("2",)) in got["excerpts"] and len(got["excerpts"]) == 2 and got["copies"] == {}, got
+
+
+def test_sent_by_cipher_with_its_date_before_the_numbered_recipients():
+    assert_copies("Sent by cipher 28.III 19.30 to: 1) Ulan-Bator, to Cde. Tserenkhüü; 2) Urumchi, to Cde. Garibov.\n"
+                  "Copy 3 - Cde. Kiselgof (OMS)\nCopy 4 - files of the Eastern Secretariat\n",
+                  {"1": "Tserenkhüü", "2": "Garibov", "3": "Kiselgof", "4": "file"})

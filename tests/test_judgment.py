@@ -423,15 +423,15 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     ("dev14.jsonl", "heldout", 12, 54, 86),
     # dev15: ordinary prose, rewordings that keep the meaning made hard on purpose
     ("dev15.jsonl", "tune", 24, 53, 95),
-    ("dev15.jsonl", "heldout", 30, 52, 87),
+    ("dev15.jsonl", "heldout", 27, 52, 90),
     # dev16: two translators' versions, several rewordings in every pair that keeps its meaning
     ("dev16.jsonl", "tune", 25, 50, 69),
     ("dev16.jsonl", "heldout", 33, 48, 61),
     # dev17: revisions as writers make them (encyclopedia, abstracts, news updates, essays, blogs,
     # documentation, press releases, columns); on arrival tune 16 of 45, 53 of 55, 82 of 100 and
     # held out 18 of 45, 54 of 55, 78 of 100
-    ("dev17.jsonl", "tune", 14, 53, 84),
-    ("dev17.jsonl", "heldout", 18, 54, 78),
+    ("dev17.jsonl", "tune", 13, 53, 85),
+    ("dev17.jsonl", "heldout", 16, 54, 80),
     # dev18: drafts and adopted texts, two copies, two translations, retyped and published versions,
     # in the seeds' world; on arrival tune 11 of 46, 54 of 54, 87 of 100 and held out 12 of 44, 56 of
     # 56, 87 of 100
@@ -440,12 +440,18 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # dev19: revisions of ordinary prose (encyclopedia, paper introductions, news corrections,
     # essays, annual reports, how-to guides, museum labels, reviews); on arrival tune 11 of 37, 62
     # of 63, 86 of 100 and held out 11 of 53, 47 of 47, 89 of 100
-    ("dev19.jsonl", "tune", 6, 62, 91),
-    ("dev19.jsonl", "heldout", 11, 47, 89),
+    ("dev19.jsonl", "tune", 5, 62, 92),
+    ("dev19.jsonl", "heldout", 10, 47, 90),
+    # dev20: revisions of ordinary prose in ten more genres (travel guides, book reviews, contracts,
+    # parliamentary records, newsletters, lab protocols, textbooks, customer emails, podcast summaries,
+    # charity appeals); first scored after the linking words: tune 15 of 41, 52 of 59, 78 of 100 and
+    # held out 12 of 49, 47 of 51, 84 of 100
+    ("dev20.jsonl", "tune", 15, 52, 78),
+    ("dev20.jsonl", "heldout", 12, 47, 84),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):
-    """The fourteenth to nineteenth sets, by reviewers who had not read the classifier; their
+    """The fourteenth to twentieth sets, by reviewers who had not read the classifier; their
     even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
     substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
     pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")

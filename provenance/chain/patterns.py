@@ -107,7 +107,8 @@ _HEAD_COUNT = r"(?:[ \t]*[,–—-]?[ \t]*(?:v[ \t]+|in[ \t]+)?\d{1,2}(?:[ \t]*(
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
 COPY_LIST_HEAD = re.compile(
     r"^[ \t]*(?:[*_]{1,2})?(?:(?P<head>Copies(?:[ \t]*\[[^\]\n]{1,20}\])?(?:\s+(?:sent\s+|reported\s+)?to|\s+made|\s+typed|\s+printed|\s+distributed)?|Distribution(?:\s+list)?"
-    r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?(?:\s+to)?"
+    r"|Distributed(?:\s+to)?|Copy\s+list|(?:Sent|Dispatched)(?:\s+out)?(?:\s+(?:by|in)\s+(?:cipher|telegraph|telegram|courier|HF|wire|radio|post|mail))?"
+    r"(?:[ \t]+\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.?(?:\d{2,4})?(?:[ \t]+\d{1,2}[.:]\d{2})?)?(?:\s+to)?"   # "Sent by cipher 28.III 19.30 to:"
     r"|Deliver(?:ed)?(?:\s+to)?|Recipients|Receiving|Receives?|Received\s+by|Address(?:ee|e)s"
     r"|Mailing\s+list|Distribute(?:\s+to)?|To\s+be\s+sent(?:\s+to)?|cc|c\.c\.|Kopii|Razoslano|Razoslat['’ʹ]?"
     # the head in the lists' languages: German, Polish, Czech and Slovak, Russian, Bulgarian, Hungarian, Romanian
