@@ -546,3 +546,9 @@ def test_sent_by_cipher_with_its_date_before_the_numbered_recipients():
     assert_copies("Sent by cipher 28.III 19.30 to: 1) Ulan-Bator, to Cde. Tserenkhüü; 2) Urumchi, to Cde. Garibov.\n"
                   "Copy 3 - Cde. Kiselgof (OMS)\nCopy 4 - files of the Eastern Secretariat\n",
                   {"1": "Tserenkhüü", "2": "Garibov", "3": "Kiselgof", "4": "file"})
+
+
+@pytest.mark.parametrize("line", ["Otp. v odnom ekz. [printed in a single copy] - to the addressee.",
+                                  "Otp. 1 ekz. - to the addressee.", "Printed in one copy - to Cde. Stalin."])
+def test_a_print_run_of_one_copy_and_where_it_went(line):
+    assert_copies(f"To Cde. STALIN\n\nThe report.\n\n\"3\" April 1944\nN° 1412/m\n\n{line}\nIsp. Col. Lakhtin\n", {"1": "Stalin"})

@@ -109,7 +109,7 @@ from provenance.chain.glosses import gloss_view, reading_view
 #: held-out halves of sets 5, 9, 11, 12 and 17 gained 2, 2, 5, 5 and 3 facts from these rules.
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
-    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 125),
+    ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 126),
     ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 115),
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),

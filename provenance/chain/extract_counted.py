@@ -50,6 +50,8 @@ _EACH_NAMES = re.compile(r"(?:to[ \t]+)?(?:Comrades|Cdes\.?|tt\.)[ \t]+(?P<names
 _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0,2}[ \t]*:)?[ \t]*")
 #: where an entry begins on its line: after the editor's label of the hand that added it
 _ENTRY_START = re.compile(_HAND_LABEL)
+#: where the one copy of a print run of one went, on its line: " - to the addressee.", ": to Cde. X"
+_ONE_COPY_TO = re.compile(r"[ \t]*[-–—:,][ \t]*(?P<dest>to[ \t]+[^\n;]{3,80}?|v[ \t]+delo)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
 #: the words of a print run's line after its count: "6 copies printed", "4 copies made"
 _RUN_WORDS = re.compile(r"\b(?:printed|typed|made|run[ \t]+off)\b", re.IGNORECASE)
 #: entries read at most
@@ -73,6 +75,14 @@ class CountedPart:
             rest = m.start("rest") if "rest" in m.re.groupindex else m.end()
             end = self.text.find("\n\n", m.end())
             end = len(self.text) if end < 0 else end
+            if count == 1 and (one := _ONE_COPY_TO.match(self.text, rest)) and one.end() <= end:
+                # "Otp. 1 ekz. - to the addressee.", "Printed in a single copy: to Cde. X": copy 1 goes there
+                info = self._classify_destination(one.group("dest"), one.start("dest"))
+                self._add_copy(info, 1, m.group("count"), self.ev(m.start(), one.end()), source="list")
+                self._list_lines.add(m.start())
+                if self.print_run is None:
+                    self.print_run = PrintRun(1, self.text[m.start():one.start()].strip(" -–—:,"), self.ev(m.start(), one.start()))
+                continue
             if self._counted_entries(rest, end, count):
                 self._list_lines.add(m.start())
                 if self.print_run is None:

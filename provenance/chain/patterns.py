@@ -90,7 +90,7 @@ IS_COPY = re.compile(r"^[ \t]*Copy\.[ \t]", re.MULTILINE)
 PRINT_RUN = re.compile(
     r"^[ \t]*(?:(?:(?:Minutes|Translation|Decision|Resolution|Protocol|Report|Letter|Order)\s+)?"   # "Minutes printed in 3 copies"
     r"(?:Printed|Typed|Made|Written|Drawn\s+up|Produced|Otp\.|Razm\.|Otpechatano|Razmnozheno)(?:\s+(?:in|v)|[ \t]*:)?\s+)?(?P<count>" + _COUNT
-    + r")\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",
+    + r"|(?<=in )(?:a\s+)?single)\s+(?:cop(?:ies|y)\b|ekz\.?(?!\w))(?P<rest>[^\n]{0,400})$",   # "printed in a single copy"
     re.MULTILINE | re.IGNORECASE,
 )
 # what may follow "N copies" on its line: "printed", "were printed", "in all", or the typist's
@@ -451,6 +451,8 @@ def parse_count(raw: str) -> int | None:
     raw = raw.strip().lower()
     if raw.isdigit():
         return int(raw)
+    if raw in ("single", "a single"):
+        return 1
     return NUMBER_WORDS.get(raw)
 
 
