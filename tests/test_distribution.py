@@ -552,3 +552,18 @@ def test_sent_by_cipher_with_its_date_before_the_numbered_recipients():
                                   "Otp. 1 ekz. - to the addressee.", "Printed in one copy - to Cde. Stalin."])
 def test_a_print_run_of_one_copy_and_where_it_went(line):
     assert_copies(f"To Cde. STALIN\n\nThe report.\n\n\"3\" April 1944\nN° 1412/m\n\n{line}\nIsp. Col. Lakhtin\n", {"1": "Stalin"})
+
+
+@pytest.mark.parametrize("line, role, name", [
+    ("Compiled by: senior instructor of the Organizational Sector, Battalion Commissar Tyutyunnik", "drafted", "Tyutyunnik"),
+    ("Drafted: senior instructor, Battalion Commissar Gubaidullin", "drafted", "Gubaidullin"),
+    ("Drafted by: head of the metallurgical department of the obkom Kudrin", "drafted", "Kudrin"),
+    ("Typed by clerk Choe Sun-hui", "typed", "Choe Sun-hui"),
+    ("Referent: A. Lindqvist", "drafted", "Lindqvist"),
+])
+def test_the_person_after_a_post_written_in_lower_case(line, role, name):
+    got = facts_of(extract_document(f"N° 0217/s\n\n{line}\n", "x"))["roles"]
+    assert got.get(role, "").endswith(name), got
+    # a post that names no one stays without a person ("Sector" is a word, not a surname)
+    roles = extract_document("N° 1\n\nDrafted by: head of the Special Sector\n", "x")["roles"]
+    assert roles and all(r.get("agent_name") is None for r in roles), roles

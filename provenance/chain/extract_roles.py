@@ -8,6 +8,7 @@ from provenance.chain import patterns as P
 from provenance.chain.authority import surname_shaped
 from provenance.chain.model import Party, Role, Transfer, to_dict
 from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status, name_after_post
+from provenance.knowledge import english
 
 
 #: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
@@ -48,6 +49,10 @@ _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 
 
 
+#: a surname ending a post written in lower case: "... of the obkom Kudrin"
+_LAST_NAME_AFTER_POST = re.compile(r"\b[a-z][\w'’-]*[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][a-z][\w'’-]+)[ \t.]*$")
+
+
 class RolesPart:
     def _role_name(self, m: re.Match, role: str, name_group: str = "name"):
         s, e = m.start(name_group), m.end(name_group)
@@ -63,12 +68,18 @@ class RolesPart:
         cut = re.search(r"\s{2,}|\s+At\s+the\s+instruction|□|”", getattr(self, "raw", self.text)[s:e])
         if cut and cut.start() > 0:
             e = s + cut.start()
-        titled = re.search(r",[ \t]*(?=(?:Cde|Comrade|Tov|Lt|Capt|Maj|Col)\.?[ \t]+[A-Z])", self.text[s:e])
-        if titled and self.text[s:s + 1].islower():
-            s = s + titled.end()   # "the head of the planning department, Cde. Pärtelpoeg": the person after the post
+        lower = self.text[s:s + 1].islower()
+        titled = [t for t in re.finditer(r",[ \t]*(?=[A-Z])", self.text[s:e])]
+        if titled and lower:
+            # "the head of the planning department, Cde. Pärtelpoeg", "senior instructor, Battalion
+            # Commissar Gubaidullin": the person after the post
+            s = s + titled[0].end()
         more = P.ROLE_NAME_END.search(self.text, s, e)
         if more and more.start() > s:
             e = more.start()
+        if lower and not titled and (last := _LAST_NAME_AFTER_POST.search(self.text, s, e)) \
+                and not english.in_dictionary(last.group("n").split()[-1].lower()):
+            s = last.start("n")   # "head of the metallurgical department of the obkom Kudrin", "clerk Choe Sun-hui"
         typist = _TYPIST_AFTER_SLASH.search(self.text, s, e) if role == "drafted" else None
         if typist:   # "Vyřizuje: kpt. Šindelář/Kr.": the drafter, then the typist's initials
             e = typist.start()

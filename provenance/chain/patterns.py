@@ -205,7 +205,7 @@ EXTRA_COPY = re.compile(
 # who drafted: "Drafted by X", "Drafted: X", "Prepared by", "Composed by", and the Soviet "executor"
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "processed", "exec",
-                 "author", "responsible", "drawn up", "dictated",
+                 "author", "responsible", "drawn up", "dictated", "referent",
                  "perf", "ispolnitel", "ispolnil", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken", "ex.")
 #: labels that open a line and say whose it is in more words than a keyword: an original's label with
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
@@ -227,7 +227,7 @@ US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<sur
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded|[Dd]ictated"
     r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
-    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
+    r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]eferent|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-Z]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
     r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-ZÀ-Ž])|[Ii]spolnil[a]?(?:[ \t]*\[[^\]\n]{1,20}\])?(?:[ \t]*:|(?=[ \t]+[A-ZÀ-Ž]))"   # "Ispolnil: Major X"
