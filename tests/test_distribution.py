@@ -567,3 +567,13 @@ def test_the_person_after_a_post_written_in_lower_case(line, role, name):
     # a post that names no one stays without a person ("Sector" is a word, not a surname)
     roles = extract_document("N° 1\n\nDrafted by: head of the Special Sector\n", "x")["roles"]
     assert roles and all(r.get("agent_name") is None for r in roles), roles
+
+
+def test_the_person_in_brackets_after_a_body_and_a_sub_point_in_quotes():
+    assert_copies("1st copy - to the People's Commissariat of Foreign Trade (Cde. Rozental)\n"
+                  "2nd copy - to the Ministry of Finance (Cde. Zverev)\n3rd copy - to file\n",
+                  {"1": "Rozental", "2": "Zverev", "3": "file"})
+    block = ("Excerpts sent to:\nCC of the CP of Turkestan - points 1, 3\n"
+             "Cde. Nazarbekov (Political Directorate of the Turkfront) - point 2 \"a\"\n")
+    got = facts_of(extract_document(block, "x"))["excerpts"]
+    assert ("nazarbekov", ("2a",)) in got, got

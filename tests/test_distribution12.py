@@ -110,16 +110,16 @@ from provenance.chain.glosses import gloss_view, reading_view
 SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 126),
-    ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 115),
+    ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 116),
     ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
-    ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 105, 62),
+    ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 105, 63),
     ("distribution18", "tune", 103, 57), ("distribution18", "heldout", 100, 26),
     # on arrival: tune 91 of 114 facts, held out 74 of 121 (as scored now)
     ("distribution19", "tune", 114, 107), ("distribution19", "heldout", 121, 74),
     # on arrival (after set 19's rules): tune 81 of 109, held out 74 of 109; the code of the start of
     # that round read 80 and 74
-    ("distribution20", "tune", 109, 84), ("distribution20", "heldout", 109, 74),
+    ("distribution20", "tune", 109, 87), ("distribution20", "heldout", 109, 75),
 ]
 
 

@@ -48,6 +48,11 @@ def _reserve() -> dict:
             "candidates": [], "flags": ["reserve"], "confidence": 1.0, "recipient_name": None, "recipient_status": None}
 
 
+#: a body, then the person of it in brackets: "the Ministry of Finance (Cde. Zverev)", "PUR RKKA (Cde. Gamarnik)"
+_BODY_THEN_PERSON = re.compile(r"^[ \t]*(?:to[ \t]+)?[A-Za-z][^()\n]{1,80}?[ \t]*\((?P<who>(?:Cdes?\.?|Comrades?|[Tt]ov\.|t\.)[ \t]+"
+                               r"(?:[A-Z][a-z]?\.[ \t]*){0,3}[A-Z][\w'’-]+)\)[ \t.;,]*$")
+
+
 class DestinationPart:
     """Methods of the extractor (``self.text``, ``self.auth``, ``self.attested``, ``self.copies``)."""
 
@@ -92,6 +97,13 @@ class DestinationPart:
         if d.startswith(("…", "...")):
             info["flags"].append("incomplete")
             info["confidence"] = 0.5
+        inner = _BODY_THEN_PERSON.search(dest)
+        if inner:   # "to the Ministry of Finance (Cde. Zverev)": the person named, rather than the body
+            alone = self._classify_destination(" " * inner.start("who") + inner.group("who")
+                                               + " " * (len(dest) - inner.end("who")), start)
+            if alone["recipient_name"] and alone["kind"] == "recipient":
+                alone["destination"] = d
+                return alone
         lead = re.match(r"^(?:to\s+)?", d, re.IGNORECASE).end()
         refs = self.auth.split(d[lead:], start + lead, attested=self.attested)
         known = [r for r in refs if r.kind in ("person", "institution", "unlisted")]

@@ -405,8 +405,8 @@ CHANNEL = re.compile(r"\b(?:by|in)\s+(?P<ch>cipher|telegraph|telegram|courier|po
 ALL_POINTS = re.compile(r"^\s*(?:everything|all|(?:the\s+\w+\s+)?in\s+full|(?:the\s+)?(?:whole|entire|full)(?:ly)?)"
                         r"(?:\s+[a-z]+(?:\s+[IVXLC\d]+)?)?\s*$", re.IGNORECASE)
 POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*(?:" + _DASH + r"|through|thru)\s*(?P<b>\d{1,3}))?(?:\s*\(?(?P<l>[a-z])\))?)")
-#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»", "4 pkt b"
-_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|«(?P<q>[^\W\d_])»|(?:pkt|lit)\.?[ \t]+(?P<k>[a-z])\b)")
+#: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»", '2 "a"', "4 pkt b"
+_SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|[«\"“](?P<q>[^\W\d_])[»\"”]|(?:pkt|lit)\.?[ \t]+(?P<k>[a-z])\b)")
 #: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
 _POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
 #: points written in words or in Roman numerals: "one", "two", "II", "IV"
