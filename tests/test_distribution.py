@@ -577,3 +577,9 @@ def test_the_person_in_brackets_after_a_body_and_a_sub_point_in_quotes():
              "Cde. Nazarbekov (Political Directorate of the Turkfront) - point 2 \"a\"\n")
     got = facts_of(extract_document(block, "x"))["excerpts"]
     assert ("nazarbekov", ("2a",)) in got, got
+
+
+def test_copies_numbered_by_ordinals_in_figures_in_a_sentence():
+    assert_copies("Typed in 3 copies, of which the 1st has been sent to Comrade Malenkov, the 2nd to the People's "
+                  "Commissariat of Ferrous Metallurgy (Cde. Tevosyan) and the 3rd remains in the Special Sector of the obkom.\n",
+                  {"1": "Malenkov", "2": "Tevosyan", "3": "file"})

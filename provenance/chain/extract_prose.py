@@ -13,14 +13,14 @@ from provenance.chain.spans import _named_each, _respectively
 #: an entry of a copy list written as a sentence: "the first copy to X", "the second to Y", "No. 2 goes
 #: to Z", "No. 4 remains in the file", "No. 1 for the Secretariat"; the recipient runs to the next comma, semicolon or full stop
 _PROSE_ITEM = re.compile(
-    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r")(?:\s+and\s+(?:the\s+)?(?P<word2>"
-    + "|".join(P.ORDINAL_NUMBER) + r"))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
+    r"(?P<label>(?:(?:[Tt]he\s+)?(?P<word>" + "|".join(P.ORDINAL_NUMBER) + r"|\d{1,2}(?:st|nd|rd|th)\b)(?:\s+and\s+(?:the\s+)?(?P<word2>"
+    + "|".join(P.ORDINAL_NUMBER) + r"|\d{1,2}(?:st|nd|rd|th)\b))?(?:\s+cop(?:y|ies))?(?:\s+of\s+(?:which|them))?"
     r"|(?:No\.|[Cc]op(?:y|ies)(?:\s+No\.)?)\s*(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<num2>\d{1,3})|(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3})+))?))\s+"
     r"(?:(?:goes|go|(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:sent|forwarded|given)|went)\s+)?"
     r"(?:to\s+|for\s+(?=(?:the\s+)?(?-i:[A-Z])|the\s+archives?\b)|(?<=\d\s)[-–—]\s*(?:to\s+)?|(?P<stays>(?:remains?|stays?|is\s+kept|is\s+retained|retained|kept)\s+(?:in|with|on|by)\s+"
     r"|for\s+(?=[^,;.\n]{0,40}\bfiles?\b)))"
     r"(?P<dest>.+?)(?=\s*(?:[,;]|(?<!\bCde)(?<!\bCdes)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|\s+and\s+No\.|$"
-    r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r")\b))",
+    r"|\s+and\s+(?:the\s+)?(?:" + "|".join(P.ORDINAL_NUMBER) + r"|\d{1,2}(?:st|nd|rd|th))\b))",
     re.IGNORECASE)
 #: the Russian ordinals in transliteration (several systems), by their stems: "pervyi", "vtoroj", "tret'ii"
 _ORDINALS_RU = {"perv": 1, "vtor": 2, "tret": 3, "chetvert": 4, "četvert": 4, "pyat": 5, "pjat": 5, "piat": 5,
@@ -50,7 +50,8 @@ def _ordinals(m: re.Match) -> list[int]:
     that have no second word or no "stays" leave those groups out."""
     groups = m.groupdict()
     words = [" ".join(w.lower().split()) for w in (groups.get("word"), groups.get("word2")) if w]
-    return [P.ORDINAL_NUMBER.get(w) or _ORDINALS_RU.get(w) or _ONE_OTHER_NUMBER[w] for w in words]
+    return [int(w[:-2]) if w[:1].isdigit() else P.ORDINAL_NUMBER.get(w) or _ORDINALS_RU.get(w) or _ONE_OTHER_NUMBER[w]
+            for w in words]
 
 
 #: the same in a sentence whose entries are parted by semicolons: a recipient may hold commas ("the
