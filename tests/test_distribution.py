@@ -583,3 +583,12 @@ def test_copies_numbered_by_ordinals_in_figures_in_a_sentence():
     assert_copies("Typed in 3 copies, of which the 1st has been sent to Comrade Malenkov, the 2nd to the People's "
                   "Commissariat of Ferrous Metallurgy (Cde. Tevosyan) and the 3rd remains in the Special Sector of the obkom.\n",
                   {"1": "Malenkov", "2": "Tevosyan", "3": "file"})
+
+
+def test_a_sentence_that_says_copies_have_been_sent():
+    got = facts_of(extract_document("The report.\n\nCopies of this letter have been sent to Comrade Molotov and to the NKID.\n", "x"))
+    assert got["copies"] == {} and len(got["unnumbered"]) == 2 and got["unnumbered"][0] == "Molotov", got
+    # the people end with the sentence, or at a semicolon
+    got = facts_of(extract_document("One copy each has been sent to Cde. Kaganovich and to the OGPU in Central Asia; "
+                                    "the third copy remains in the Secretariat.\n", "x"))
+    assert len(got["unnumbered"]) == 2 and not any("Secretariat" in u for u in got["unnumbered"]), got

@@ -197,6 +197,9 @@ class PartiesPart:
                 e = line_end = _strip_span(self.text, s, len(self.text) if para_end < 0 else para_end, " \t\n")[1]
             if any(m.start() <= c.evidence.start < line_end for c in self.copies):
                 continue   # read as a list of copies ("Sent to Comrades X, Y - one copy each; copy 3 - to the file")
+            if m.group("sentence"):   # a sentence of the letter: its people end with it, or at a semicolon
+                stop = re.search(r";|(?<!\bCde)(?<!\bCdes)(?<![A-Z])\.(?:\s|$)", self.text[s:e])
+                e = line_end = s + stop.start() if stop else e
             who = self.text[s:e]
             date, channel = None, None
             dm = re.search(r"[,;]?\s*(?P<d>" + P.DATE_WRITTEN + r")\s*\.?\s*$", who, re.IGNORECASE)

@@ -273,7 +273,10 @@ SENT = re.compile(
 # "Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan", "Copies sent to Cde. Stalin"
 SENT_TO = re.compile(
     r"^[ \t]*(?P<label>(?:(?:Cop(?:y|ies)|Also)[ \t]+)?(?:sent|dispatched|distributed|forwarded)[ \t]+to"
-    r"|Copies[ \t]+to(?=[ \t]+(?:Comrades|Cdes\.?|tt\.)[ \t]))"   # "Copies to Comrades X and Y." without a colon
+    r"|Copies[ \t]+to(?=[ \t]+(?:Comrades|Cdes\.?|tt\.)[ \t])"   # "Copies to Comrades X and Y." without a colon
+    # "Copies of this letter have been sent to X and to Y.", "One copy each has been sent to X and Y"
+    r"|(?P<sentence>(?:(?:A|One)[ \t]+copy(?:[ \t]+each)?|Copies)(?:[ \t]+of[ \t]+(?:this|the[ \t]+present|the)[ \t]+[a-z]+)?"
+    r"[ \t]+(?:has|have)[ \t]+been[ \t]+(?:sent|forwarded|dispatched)[ \t]+to))"
     r"[ \t]*(?P<colon>:)?"
     r"[ \t]*(?P<who>[^\n]{0,200}?)[ \t]*$",  # a note, not a line of prose
     re.MULTILINE | re.IGNORECASE,
