@@ -228,6 +228,9 @@ def test_default_lexicon_is_valid_and_works():
     assert lex.equivalent(["enlisted", "men"], ["non-commissioned", "officers", "and", "men"])
     assert lex.equivalent(["People's", "Commissariat", "of", "Foreign", "Trade"], ["Narkomvneshtorg"])
     assert not lex.equivalent(["landowners"], ["merchants"])
+    # modal paraphrases of English grammar: an obligation said with "necessary" or "need"
+    assert lex.equivalent(["it", "is", "necessary", "to"], ["must"]) and lex.equivalent(["need", "to"], ["must"])
+    assert not lex.equivalent(["may"], ["must"])
 
 
 def test_the_objects_of_a_comparison_are_not_scanned_by_the_cycle_collector_when_it_resumes():
