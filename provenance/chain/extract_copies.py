@@ -31,7 +31,7 @@ _REVERSED_COPY = re.compile(r"^[ \t]*[^\n]{2,60}?[ \t]*[-–—][ \t]*cop(?:y|ie
 _TOTAL_TAIL = re.compile(r"[.;]?\s*\bTotal\b")
 #: people sent a copy each in one entry: "to Cdes. Nazirov, Khodzhibaev and Ferapontov (one copy each)",
 #: "tt. Stalinu, Molotovu - po 1 ekz." (glossed "[one copy each]", which the reading view puts for "ekz.")
-_EACH = re.compile(r"(?:to\s+)?(?:Cdes\.?|Comrades|tt\.)\s+(?P<names>[^()]+?)\s*(?:\((?:one|a)\s+(?:copy\s+)?each\)"
+_EACH = re.compile(r"(?:to\s+)?" + P.PLURAL_TITLE + r"\s+(?P<names>[^()]+?)\s*(?:\((?:one|a)\s+(?:copy\s+)?each\)"
                    r"|[-–—]\s*(?:po\s+1\s+ekz\.?(?:\s*\[[^\]\n]{1,30}\])?|(?:po\s+1\s+)?(?:one|a)\s+copy\s+each))\s*\.?\s*$")
 #: the line just above a list that says it lists the copies of an attachment, not of the document
 _ATTACHMENT_HEAD = re.compile(r"\b(?:[Aa]ttachments?|[Ee]nclosures?|[Aa]ppendi(?:x|ces)|[Aa]nnex(?:es)?)\b[^\n]*:[ \t]*\n[ \t]*$")
@@ -42,7 +42,7 @@ _ELSEWHERE = re.compile(r"\s*(?:as\s+per|according\s+to|see|per)\s+(?:the\s+)?(?
 #: a signature in a line: someone signs there, no list is given
 _SIGNED = re.compile(r"\[(?:illegible[ \t]+)?signature\b", re.IGNORECASE)
 #: a list of people under one plural title: "Comrades Molotov, Beria and Malenkov."
-_PLURAL_NAMES = re.compile(r"[ \t]*(?:to[ \t]+)?(?:Comrades|Cdes\.?|tt\.)[ \t]+(?P<names>[A-Z][^\n;:()]*?[ \t]and[ \t][A-Z][^\n;:(),]*?)[ \t]*\.?[ \t]*$")
+_PLURAL_NAMES = re.compile(r"[ \t]*(?:to[ \t]+)?" + P.PLURAL_TITLE + r"[ \t]+(?P<names>[A-Z][^\n;:()]*?[ \t]and[ \t][A-Z][^\n;:(),]*?)[ \t]*\.?[ \t]*$")
 #: a list that counts the copies it sends, and numbers the one after them: "... - one copy each; copy 5 - to the file"
 _COPIES_COUNTED = re.compile(r"(?:\b(?:one|a)\s+copy\s+each\b|\bpo\s+1\s+ekz\b).*?(?:\bcopy\s+(?:N[°ºo]\.?\s*)?\d"
                              r"|\b\d{1,2}-?(?:i|j|y|th|st|nd|rd)?\s+ekz\b)", re.IGNORECASE)

@@ -45,7 +45,7 @@ _COUNT_AFTER = re.compile(r"[ \t]*(?:" + P._DASH + r"|:|\()?[ \t]*(?P<count>" + 
                           r"|[ \t]*" + P._DASH + r"[ \t]*(?P<each>(?:one|a|1)[ \t]+copy[ \t]+each|po[ \t]+1[ \t]+ekz\.?)"
                           r"[ \t]*[,;.]?(?=[ \t]*(?:\n|$))", re.IGNORECASE)
 #: the people of an entry a copy each: "To Cdes. Molotov, Dolmatov and Yasenev"
-_EACH_NAMES = re.compile(r"(?:to[ \t]+)?(?:Comrades|Cdes\.?|tt\.)[ \t]+(?P<names>[A-Z][^\n;:()]*)", re.IGNORECASE)
+_EACH_NAMES = re.compile(r"(?:to[ \t]+)?" + P.PLURAL_TITLE + r"[ \t]+(?P<names>[A-Z][^\n;:()]*)", re.IGNORECASE)
 #: a head before the entries on their first line: "Distribution:", "receive :", "Rassylka:" (a few words)
 _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0,2}[ \t]*:)?[ \t]*")
 #: where an entry begins on its line: after the editor's label of the hand that added it

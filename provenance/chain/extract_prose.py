@@ -100,7 +100,7 @@ _GROUP_HEAD = re.compile(r",?\s+(?:and\s+)?for\s+(?:execution|information|action
 _SENT_TOTAL = re.compile(r"\s*(?:In\s+all|Altogether|Total)\s*:?\s*(?P<n>" + P._COUNT + r")\s+cop(?:y|ies)"
                          r"(?:\s*,\s*the\s+(?P<file>\w+)\s+(?:copy\s+)?(?:to|for|in)\s+the\s+(?:file|archives?)\b)?")
 #: a plural title before the first recipient, which makes each a person ("Comrades X and Y")
-_PLURAL_LEAD = re.compile(r"(?:Comrades|Cdes\.?|tt\.)\s+")
+_PLURAL_LEAD = re.compile(P.PLURAL_TITLE + r"\s+")
 
 
 class ProsePart:

@@ -102,6 +102,8 @@ PRINT_RUN_REST_OK = re.compile(
     # the head of the list that follows: "Made in 4 copies. Receive:", "3 copies. Distribution:"
     r"(?:\s*(?:receive|received\s+by|recipients|distribution|distributed\s+to|sent\s+to|copies\s+to|to)\s*:)?\s*$",
     re.IGNORECASE)
+#: the title before the names of several people: "Comrades", "Cdes.", the Russian "tt."
+PLURAL_TITLE = r"(?:Comrades|Cdes\.?|tt\.)"
 #: the count a list's head may give before its colon: "Razoslat', 4 ekz.:", "Nüsxa [copies] - 4:"
 _HEAD_COUNT = r"(?:[ \t]*[,–—-]?[ \t]*(?:v[ \t]+|in[ \t]+)?\d{1,2}(?:[ \t]*(?:ekz|egz|copies|ex)\.?)?)?"
 # the head of a copy list that gives no count: "Copies:", "Distribution:", "Copies to:"
@@ -273,7 +275,7 @@ SENT = re.compile(
 # "Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan", "Copies sent to Cde. Stalin"
 SENT_TO = re.compile(
     r"^[ \t]*(?P<label>(?:(?:Cop(?:y|ies)|Also)[ \t]+)?(?:sent|dispatched|distributed|forwarded)[ \t]+to"
-    r"|Copies[ \t]+to(?=[ \t]+(?:Comrades|Cdes\.?|tt\.)[ \t])"   # "Copies to Comrades X and Y." without a colon
+    r"|Copies[ \t]+to(?=[ \t]+" + PLURAL_TITLE + r"[ \t])"   # "Copies to Comrades X and Y." without a colon
     # "Copies of this letter have been sent to X and to Y.", "One copy each has been sent to X and Y"
     r"|(?P<sentence>(?:(?:A|One)[ \t]+copy(?:[ \t]+each)?|Copies)(?:[ \t]+of[ \t]+(?:this|the[ \t]+present|the)[ \t]+[a-z]+)?"
     r"[ \t]+(?:has|have)[ \t]+been[ \t]+(?:sent|forwarded|dispatched)[ \t]+to))"
