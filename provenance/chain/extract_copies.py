@@ -47,19 +47,12 @@ _PLURAL_NAMES = re.compile(r"[ \t]*(?:to[ \t]+)?" + P.PLURAL_TITLE + r"[ \t]+(?P
 _COPIES_COUNTED = re.compile(r"(?:\b(?:one|a)\s+copy\s+each\b|\bpo\s+1\s+ekz\b).*?(?:\bcopy\s+(?:N[°ºo]\.?\s*)?\d"
                              r"|\b\d{1,2}-?(?:i|j|y|th|st|nd|rd)?\s+ekz\b)", re.IGNORECASE)
 #: a line that begins a note of excerpts: "Excerpts sent: ...", "extract of point 4: ..."
-_EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
 #: entries of a list without numbers read at most (no distribution names more recipients)
 MAX_UNNUMBERED = 300
 
 
 
 
-def _ends_list(line: str) -> bool:
-    """Whether a line ends a list of recipients without numbers: a drafter's or a typist's line, a
-    total, the head of another list or of excerpts, a table's row."""
-    return bool(P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line) or "|" in line or line[:2] == "+-"
-                or P.TOTAL_AFTER.match(line) or P.LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line)
-                or P.COPY_LIST_HEAD.match(line) or (run := P.PRINT_RUN.match(line)) and P.PRINT_RUN_REST_OK.match(run.group("rest")))
 
 
 class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, NumberedPart, ProsePart, TablePart, TrailingPart, WrappedPart):
@@ -194,7 +187,7 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         listed = 0
         for s, e in self._line_spans(start, block):
             line = self.text[s:e].strip()
-            if _ends_list(line):
+            if P.ends_list(line):
                 break
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or P.LIST_ITEM.match(line):
@@ -282,7 +275,7 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
         k = 1 if any(o.end() <= start for o in P.ORIGINAL_ALONE.finditer(self.text, max(0, start - 300), start)) else 0
         for s, e in spans[:MAX_UNNUMBERED]:   # a list of recipients, not the rest of a long text
             line = self.text[s:e].strip()
-            if _ends_list(line):
+            if P.ends_list(line):
                 break   # "Drafted: ...", "Typed: ...": the list has ended; a table is read as one
             em = P.UNNUMBERED_ENTRY.match(self.text, s, e)
             if not em or not em.group("dest").strip() or len(em.group("dest").split()) > 12:

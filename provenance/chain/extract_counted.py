@@ -108,10 +108,10 @@ class CountedPart:
             head = _LEAD_HEAD.match(self.text, pos, end)   # "Obdrží [receive]: X — 1x"
             if head and head.group().strip().endswith(":"):
                 pos = head.end()
-        stop = pos   # the entries end where a drafter's or a typist's line begins ("Isp. X   Pech. Y")
+        stop = pos   # the entries end where a list does ("Isp. X   Pech. Y" below them)
         while (stop := self.text.find("\n", stop, end) + 1) and stop < end:
             line = self.text[stop:self.text.find("\n", stop, end) if "\n" in self.text[stop:end] else end]
-            if P.DRAFTED.match(line) or P.TYPED.match(line) or P.LINE_ROLE.match(line):
+            if P.ends_list(line):
                 end = stop - 1
                 break
         entries = self._count_first(pos, end) or self._count_after(pos, end)

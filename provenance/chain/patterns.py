@@ -583,3 +583,15 @@ def ocr_number(part: str) -> str:
     if not m or m.group(2).isdigit() or m.group(2) in ("I", "II"):
         return part
     return m.group(1) + m.group(2).translate(str.maketrans("lIOS", "1105")) + part[m.end():]
+
+
+#: a line that opens a note of excerpts
+_EXCERPT_LINE = re.compile(r"(?:excerpts?|extracts?)\b", re.IGNORECASE)
+
+
+def ends_list(line: str) -> bool:
+    """Whether a line ends a list of recipients: a drafter's or a typist's line, a total, the head of
+    another list or of excerpts, a table's row."""
+    return bool(DRAFTED.match(line) or TYPED.match(line) or LINE_ROLE.match(line) or "|" in line or line[:2] == "+-"
+                or TOTAL_AFTER.match(line) or LOCAL_ROLE.match(line) or _EXCERPT_LINE.match(line)
+                or COPY_LIST_HEAD.match(line) or (run := PRINT_RUN.match(line)) and PRINT_RUN_REST_OK.match(run.group("rest")))
