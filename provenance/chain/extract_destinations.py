@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from provenance.chain.model import Copy
-from provenance.chain.spans import _status, name_after_post
+from provenance.chain.spans import PERSON_IN_PARENS, _status, name_after_post
 from provenance.knowledge import places
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import STRUCK_OUT
@@ -46,11 +46,6 @@ def _reserve() -> dict:
     """What :meth:`DestinationPart._classify_destination` says of a reserve copy, which went to no one."""
     return {"kind": "reserve", "destination": None, "recipient": None, "recipient_kind": None, "recipient_raw": None,
             "candidates": [], "flags": ["reserve"], "confidence": 1.0, "recipient_name": None, "recipient_status": None}
-
-
-#: a body, then the person of it in brackets: "the Ministry of Finance (Cde. Zverev)", "PUR RKKA (Cde. Gamarnik)"
-_BODY_THEN_PERSON = re.compile(r"^[ \t]*(?:to[ \t]+)?[A-Za-z][^()\n]{1,80}?[ \t]*\((?P<who>(?:Cdes?\.?|Comrades?|[Tt]ov\.|t\.)[ \t]+"
-                               r"(?:[A-Z][a-z]?\.[ \t]*){0,3}[A-Z][\w'’-]+)\)[ \t.;,]*$")
 
 
 class DestinationPart:
@@ -97,10 +92,10 @@ class DestinationPart:
         if d.startswith(("…", "...")):
             info["flags"].append("incomplete")
             info["confidence"] = 0.5
-        inner = _BODY_THEN_PERSON.search(dest)
-        if inner:   # "to the Ministry of Finance (Cde. Zverev)": the person named, rather than the body
-            alone = self._classify_destination(" " * inner.start("who") + inner.group("who")
-                                               + " " * (len(dest) - inner.end("who")), start)
+        inner = PERSON_IN_PARENS.search(dest)
+        if inner and dest[:inner.start()].strip():   # "to the Ministry of Finance (Cde. Zverev)": the person, not the body
+            alone = self._classify_destination(" " * inner.start("n") + inner.group("n")
+                                               + " " * (len(dest) - inner.end("n")), start)
             if alone["recipient_name"] and alone["kind"] == "recipient":
                 alone["destination"] = d
                 return alone

@@ -7,7 +7,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.authority import surname_shaped
 from provenance.chain.model import Party, Role, Transfer, to_dict
-from provenance.chain.spans import _in_handwriting, _lines, _name_confidence, _status, name_after_post
+from provenance.chain.spans import PERSON_IN_PARENS, _in_handwriting, _lines, _name_confidence, _status, name_after_post
 from provenance.knowledge import english
 
 
@@ -15,7 +15,6 @@ from provenance.knowledge import english
 _TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r"|\d{1,2}/(?-i:[IVX]{1,4})(?:-\d{2,4})?)(?:\.\d{2,4})?\.?"
                             r"(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$", re.IGNORECASE)   # also "27/IV-38"
 #: a person named in parentheses after an office
-_PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
 
 
 #: an office or post after a name and a comma, two words or more, not initials: ", Propaganda Section"
@@ -90,7 +89,7 @@ class RolesPart:
             e = s + office.start()
             raw = self.text[s:e]
         # "the Agricultural Department of the CC (Cde. Iliev)": the person, not the office
-        inner = _PERSON_IN_PARENS.search(raw)
+        inner = PERSON_IN_PARENS.search(raw)
         if inner and inner.start() > 0:
             outer = self.one_name(s, s + inner.start())
             if outer is None or outer.kind not in ("person", "unlisted"):

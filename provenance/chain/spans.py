@@ -23,6 +23,10 @@ _NAME_LEFT = re.compile(_NAME_TO_END)
 _GIVEN_NAME = re.compile(r"[A-Z][a-z'’]{0,6}-[a-z'’]{1,7}[ \t]*$")
 
 
+#: a person named in brackets after a body or an office, at the end: "the Agricultural Department of
+#: the CC (Cde. Iliev)", "to the Ministry of Finance (Cde. Zverev)"
+PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
+
 def name_after_post(text: str, start: int, end: int) -> int:
     """Where the name begins in ``text[start:end]`` when a post is written before it; ``start`` otherwise."""
     m = _LOWER_POST.match(text, start, end)
