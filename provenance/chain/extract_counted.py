@@ -52,8 +52,6 @@ _LEAD_HEAD = re.compile(r"[ \t.]*(?:[^\W\d][\w'’]*(?:[ \t]+[^\W\d][\w'’]*){0
 _ENTRY_START = re.compile(_HAND_LABEL)
 #: where the one copy of a print run of one went, on its line: " - to the addressee.", ": to Cde. X"
 _ONE_COPY_TO = re.compile(r"[ \t]*[-–—:,][ \t]*(?P<dest>to[ \t]+[^\n;]{3,80}?|v[ \t]+delo)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
-#: the words of a print run's line after its count: "6 copies printed", "4 copies made"
-_RUN_WORDS = re.compile(r"\b(?:printed|typed|made|run[ \t]+off)\b", re.IGNORECASE)
 #: entries read at most
 MAX_ENTRIES = 20
 #: words of one entry, at most
@@ -103,7 +101,7 @@ class CountedPart:
         head = _LEAD_HEAD.match(self.text, start, end)
         pos = head.end() if head else start
         eol = self.text.find("\n", pos, end)
-        if eol >= 0 and not _RUN_WORDS.sub("", self.text[pos:eol]).strip(" \t:."):
+        if eol >= 0 and P.PRINT_RUN_REST_OK.match(self.text[pos:eol]):
             pos = eol + 1   # the entries begin on the next line ("Otp. 4 ekz.:", "6 copies printed")
             head = _LEAD_HEAD.match(self.text, pos, end)   # "Obdrží [receive]: X — 1x"
             if head and head.group().strip().endswith(":"):
