@@ -103,6 +103,9 @@ class TeiBuilder:
         self.salutes: list[str] = []
         self.classification_in_body = ""
         self.body_date = ""
+        #: the date the document bears, from its own dateline (above the text or at the signature):
+        #: (ISO date, as written); the header's date is this one, the catalogue's when it has none
+        self.own_date: tuple[str, str] | None = None
 
     # -- body ----------------------------------------------------------------------------------
     def build_body(self) -> etree._Element:
@@ -133,6 +136,7 @@ class TeiBuilder:
                 d = _sub(el, "date", {"when": when})
                 self.inline.fill(d, b.start, b.end)
                 self.body_date = self.body_date or (when or "")
+                self._bears(when, b.flat)
             elif kind == "salute":
                 el = _sub(opener, "salute")
                 self.inline.fill(el, b.start, b.end)
@@ -206,6 +210,7 @@ class TeiBuilder:
                 when = iso_date(b.flat)
                 d = _sub(el, "date", {"when": when})
                 self.inline.fill(d, b.start, b.end)
+                self._bears(when, b.flat)
                 seg(b, "dateline")
                 i += 1
                 continue
@@ -221,6 +226,7 @@ class TeiBuilder:
                     el = _sub(current, "dateline")
                     d = _sub(el, "date", {"when": iso_date(m.group("date"))})
                     self.inline.fill(d, b.start, b.start + m.end("date"))
+                    self._bears(iso_date(m.group("date")), m.group("date"))
                     sig = _sub(current, "signed")
                     self.inline.fill(sig, cut, b.end)
                 else:
@@ -347,7 +353,11 @@ class TeiBuilder:
         pd = _sub(h, "profileDesc")
         cr = _sub(pd, "creation")
         when = iso_date(get("date")) if get("date") else (self.body_date or None)
-        _sub(cr, "date", {"when": when}, get("date") or None)
+        written = get("date") or None
+        if self.own_date and self.own_date[0] != when:
+            # the date the document bears, not the catalogue's (which may be that of its registration)
+            when, written = self.own_date
+        _sub(cr, "date", {"when": when}, written)
         lu = _sub(pd, "langUsage")
         _sub(lu, "language", {"ident": "en"}, "English")
         if "ru" in self.ctx.langs:
@@ -371,6 +381,11 @@ class TeiBuilder:
                     what = "A change of hand announced by the transcription"
                 _sub(hn, "handNote", {XML_ID: hand["id"]}, what + ".")
         return h
+
+    def _bears(self, when: str | None, written: str) -> None:
+        """Record the first full date (day, month and year) of the document's own datelines."""
+        if self.own_date is None and when and len(when) == 10:
+            self.own_date = (when, " ".join(written.split()))
 
     def _corresp(self, pd, title: str, when: str | None) -> None:
         senders, recipients = parties_from_title(title)
