@@ -18,8 +18,9 @@ HELD_OUT = ["h144", "h146", "h148", "h150", "h152"]
 
 
 def test_the_tuning_half_stays_where_it_was_measured():
-    """On arrival 100 of its 111 marks and all 30 of its copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 111, 30, 100, 30)
+    """On arrival 100 of its 111 marks and all 30 of its copy-chain facts were read as expected; 101
+    marks since the hard sign written as a double quote inside a word (pod"yomnye)."""
+    check_set(FOLDER, TUNE, 111, 30, 101, 30)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

@@ -148,3 +148,16 @@ def test_a_russian_compound_of_a_known_prefix_is_russian():
     root = etree.fromstring(ingest_text("The consul reports.\n\nA special group [spetsgruppa] was formed.\n",
                                         "doc").tei_bytes())
     assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ["spetsgruppa"]
+
+
+def test_a_hard_sign_in_transliteration_and_korean_by_its_breves():
+    """The hard sign written as a double quote inside a word (pod"yomnye, s"ezd) is Russian; the
+    letters McCune-Reischauer adds (ŏ, ŭ) mark Korean, which no word list here holds."""
+    from provenance.ingest import ingest_text
+    from provenance.knowledge import russian
+
+    assert russian.russian_word('s"ezd') == "съезд" and russian.russian_word('pod"yomnye') == "подъёмный"
+    root = etree.fromstring(ingest_text('The decree.\n\nEach family gets a resettlement grant [pod"yomnye] of 1,000 rubles.\n'
+                                        "The people's committee [inmin wiwŏnhoe] met on Tuesday.\n", "doc").tei_bytes())
+    assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ['pod"yomnye']
+    assert xp(root, "//t:foreign[@xml:lang='ko-Latn']/text()") == ["inmin wiwŏnhoe"]

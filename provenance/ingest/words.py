@@ -12,7 +12,7 @@ WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
 _UP = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
 RE_NAMEWORD = re.compile(rf"^[{_UP}][\w'’\-]*$")
 RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
-RE_PLAIN_WORD = re.compile(r"^[a-zа-я][a-zа-я'’\-]*$")
+RE_PLAIN_WORD = re.compile(r"^[a-zа-я](?:[a-zа-я'’\-]|\"(?=[a-z]))*$")   # a hard sign written " inside: pod"yomnye
 
 
 def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, int]]:

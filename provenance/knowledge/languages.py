@@ -108,12 +108,19 @@ def _own_letters() -> dict[str, str]:
     return out
 
 
+#: the letters the McCune-Reischauer romanization of Korean adds to the Latin alphabet (no word list
+#: here holds Korean in Latin letters)
+_MCCUNE_REISCHAUER = frozenset("ŏŭ")
+
+
 def language_by_letters(words: tuple[str, ...]) -> str | None:
     """The language whose own letters a word no word list holds is written with ("șlepuri":
     Romanian, "őrsök": Hungarian), when every such letter points to that one language."""
     letters = {c for w in words for c in w.lower() if c.isalpha() and not c.isascii()}
     if not letters:
         return None
+    if letters <= _MCCUNE_REISCHAUER:   # "wiwŏnhoe", "Chosŏn": Korean, its vowels marked with a breve
+        return "ko-Latn"
     own = _own_letters()
     langs = {own.get(c) for c in letters}
     found = {x for x in langs if x}

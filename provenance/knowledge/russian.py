@@ -63,7 +63,7 @@ def _morph():
 def russian_word(word: str) -> str | None:
     """The Cyrillic dictionary form of ``word`` if it is a Russian word in transliteration."""
     w = word.strip()
-    if len(w) < 3 or not all(c.isalpha() or c in "'’-" for c in w) or not w.isascii():
+    if len(w) < 3 or not all(c.isalpha() or c in "'’-\"" for c in w) or not w.replace("’", "'").isascii():
         return None
     morph = _morph()
     for part in w.split("-"):
