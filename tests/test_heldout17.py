@@ -32,4 +32,4 @@ def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 81 of its 93 marks and 22 of its 25 copy-chain facts were read as expected (82
     marks since the tuning half's rules, written without looking at this half; 83 since Mongolian's
     doubled long vowels)."""
-    check_set(FOLDER, HELD_OUT, 93, 25, 83, 22)
+    check_set(FOLDER, HELD_OUT, 93, 25, 85, 22)

@@ -24,5 +24,6 @@ def test_the_tuning_half_stays_where_it_was_measured():
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
-    """On arrival 80 of its 95 marks and all 24 of its copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 95, 24, 80, 24)
+    """On arrival 80 of its 95 marks and all 24 of its copy-chain facts were read as expected; 83
+    marks since a word of no word list takes the language of the country the document's places lie in."""
+    check_set(FOLDER, HELD_OUT, 95, 24, 83, 24)

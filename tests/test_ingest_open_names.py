@@ -161,3 +161,19 @@ def test_a_hard_sign_in_transliteration_and_korean_by_its_breves():
                                         "The people's committee [inmin wiwŏnhoe] met on Tuesday.\n", "doc").tei_bytes())
     assert xp(root, "//t:foreign[@xml:lang='ru-Latn']/text()") == ['pod"yomnye']
     assert xp(root, "//t:foreign[@xml:lang='ko-Latn']/text()") == ["inmin wiwŏnhoe"]
+
+
+def test_a_word_of_no_word_list_takes_the_language_of_the_countrys_places():
+    """Where the document names no language, a bracketed word no word list holds is read in the
+    language of the country its places lie in (GeoNames: Sinuiju and Pyongyang lie in North Korea,
+    whose language is Korean); a document whose places say nothing keeps it undetermined."""
+    from provenance.ingest import ingest_text
+    from provenance.knowledge import places
+
+    assert places.countries("Sinuiju") == {"KP"} and places.country_language("KP") == "ko"
+    text = ("Report of the military commandant of North Pyongan province.\n\nIn Sinuiju and in the villages "
+            "around Pyongyang the land was given to the tenants [sojagin].\n")
+    root = etree.fromstring(ingest_text(text, "doc").tei_bytes())
+    assert xp(root, "//t:foreign[@xml:lang='ko-Latn']/text()") == ["sojagin"]
+    root = etree.fromstring(ingest_text("Report.\n\nThe land was given to the tenants [sojagin].\n", "doc").tei_bytes())
+    assert xp(root, "//t:foreign/@xml:lang") == ["und-Latn"]

@@ -446,6 +446,8 @@ class Classifier(LanguagePart):
             return doubtful_foreign(b, cs, ce, "foreign.named-in-document", named,
                                      f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, "
                                      "the language the document names most; a word of another language?")
+        if not lang and not named and lang_word and (placed := self._places_language(text)):
+            return self._places_foreign(b, cs, ce, lang_word, placed)
         if not lang and not named and lang_word:
             # "the three districts [üch vilayet]" where no language is named: the original's words, in a
             # language their letters do not tell ("und-Latn": undetermined, in Latin letters) for the editor to name
@@ -493,6 +495,8 @@ class Classifier(LanguagePart):
             # a word no English dictionary knows, in a document whose header names its original's
             # language: that language's word
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
+        if no_english(words, self.common) and (placed := self._places_language(text)):
+            return self._places_foreign(b, cs, ce, stripped, placed)
         if no_english(words, self.common):
             # words no English dictionary knows, in a language no word list here holds: the
             # original's words (a transliteration from Mongolian, Kazakh...), language undetermined
