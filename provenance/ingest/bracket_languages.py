@@ -3,8 +3,16 @@ header names, the one the document names most. A part of :class:`provenance.inge
 
 from __future__ import annotations
 
-from provenance.ingest.decision import Decision
+from provenance.ingest.decision import Decision, doubtful_foreign
 from provenance.knowledge import chinese, english, languages, places, russian
+
+
+def _places_tag(text: str) -> str | None:
+    """The tag, as bracketed words of the original stand, of the language of the country ``text``'s
+    places lie in most often."""
+    code = places.country_named_most(text)
+    lang = places.country_language(code) if code else None
+    return languages.romanized_tag(languages.language_name(lang)) if lang else None
 
 
 #: how common a word must be in English (Zipf scale) for a bracket holding it to be read as English
@@ -43,32 +51,31 @@ class LanguagePart:
         d.alternatives = ["supplied"]
         return d
 
-    def _named_in_document(self, text: str) -> str | None:
+    def _per_text(self, attr: str, text: str, compute):
+        """``compute(text)``, once for each text: kept in ``attr`` beside the text's key."""
         key = (id(text), len(text))
-        if self._doc_named[0] != key:
-            self._doc_named = (key, languages.language_named_most(text))
-        return self._doc_named[1]
+        held = getattr(self, attr, (None, None))
+        if held[0] != key:
+            held = (key, compute(text))
+            setattr(self, attr, held)
+        return held[1]
+
+    def _named_in_document(self, text: str) -> str | None:
+        return self._per_text("_doc_named", text, languages.language_named_most)
 
     def _places_language(self, text: str) -> str | None:
         """The language of the country the document's places lie in most often (a report from
         Sinuiju and Pyongyang: Korean), as its words stand in brackets; None when the places
         name no such country."""
-        key = (id(text), len(text))
-        if getattr(self, "_doc_places", (None,))[0] != key:
-            code = places.country_named_most(text)
-            lang = places.country_language(code) if code else None
-            self._doc_places = (key, languages.romanized_tag(languages.language_name(lang)) if lang else None)
-        return self._doc_places[1]
+        return self._per_text("_doc_places", text, _places_tag)
 
     @staticmethod
     def _places_foreign(b, cs, ce, words: str, lang: str) -> Decision:
         """"the landlords [chiju]" in a report whose places lie in North Korea: a word of no word list,
         in the language of the country the document's places lie in (where it names no language)."""
-        d = Decision("foreign", "foreign.places-language", b, content=(cs, ce), attrs={"lang": lang})
-        d.doubtful = (f"'{words}' is in no word list: read as {languages.language_name(lang)}, the language of the "
-                      "country the document's places lie in; a word of another language?")
-        d.alternatives = ["supplied"]
-        return d
+        return doubtful_foreign(b, cs, ce, "foreign.places-language", lang,
+                                f"'{words}' is in no word list: read as {languages.language_name(lang)}, the language of "
+                                "the country the document's places lie in; a word of another language?")
 
     def _not_english_nor_russian(self, words: list[str]) -> str | None:
         """The words joined when they are lower case, not pinyin, and written with a letter no
