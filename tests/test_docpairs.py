@@ -3,7 +3,14 @@ p1-p6 and q1-q3 in the seeds' styles (a draft and the adopted text, two translat
 copies, a cable as sent and as received, draft and final minutes, an original and its edition),
 q4-q6 ordinary prose (an encyclopedia article, an annual report, a news story). Each labelled
 difference is found and called what the editor called it. p1-p3, q1, q2 and q4 were used while
-tuning; p4-p6, q3, q5 and q6 are scored only."""
+tuning; p4-p6, q3, q5 and q6 are scored only.
+
+A labelled difference is matched by the divergences whose A reading overlaps the place it labels
+(its context line, widened to the whole of a dropped passage longer than the line, and for an
+addition the line breaks either side): the figures below were measured so. (Scored by
+containment in the context line alone, as the scorer did before, an added or dropped passage
+longer than its line was never matched: 18 of the 47 changes of meaning of s5-s8 were counted
+missed and reported again as divergences outside every labelled difference.)"""
 
 from __future__ import annotations
 
@@ -30,9 +37,9 @@ def test_the_tuning_pairs():
     s, rows = _summary("tune")
     assert s["differences"] == 115 and all(r["located"] for r in rows)
     wrong = [(r["pair"], r["kind"], r["a"], r["b"], r["got"]) for r in rows if r["got"] != r["expected"]]
-    assert s["category_right"] >= 107, wrong
-    assert s["meaning_kept_called_substantive"] <= 6, wrong
-    assert s["meaning_changed_called_substantive"] >= 43, wrong
+    assert s["category_right"] >= 111, wrong
+    assert s["meaning_kept_called_substantive"] <= 3, wrong
+    assert s["meaning_changed_called_substantive"] >= 44, wrong
     assert s["false_alarms"] == 0
 
 
@@ -51,8 +58,8 @@ def _stays(split: str, differences: int, right: int, kept_max: int, changed: int
 def test_the_held_out_pairs_stay_where_they_were_measured():
     """Scored only: on arrival 94 of 104 differences were called as labelled, 4 of the 63 that keep
     the meaning were called substantive, all 41 changes of meaning were, and no other divergence
-    was substantive."""
-    _stays("heldout", 104, 94, 4, 41)
+    was substantive; scored by overlap, 97 are called as labelled."""
+    _stays("heldout", 104, 97, 4, 41)
 
 
 def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
@@ -60,11 +67,13 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     telegram as sent and as deciphered, two translations of one report, a report and its retyped
     copy; two of other origins), held out whole. On arrival every one of their 118 differences was
     found, 108 were called as labelled, 10 of the 83 that keep the meaning were called substantive
-    and all 35 changes of meaning were; no divergence fell outside a labelled difference."""
-    _stays("heldout-r", 118, 108, 10, 35)
+    and all 35 changes of meaning were; no divergence fell outside a labelled difference. With a
+    passage added or dropped whole cut at its own paragraph's edges: 109 called as labelled, 9 of
+    83 substantive."""
+    _stays("heldout-r", 118, 109, 9, 35)
 
 
-@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 99, 25, 32), ("heldout-s", 126, 85, 14, 28)])
+@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 120, 24, 46), ("heldout-s", 126, 103, 16, 45)])
 def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, changed):
     """s1-s8: eight pairs in the seeds' world (a draft and the adopted decision with points dropped
     and renumbered, two translations of a telegram, a report and its retyped copy, a cable as sent
@@ -74,7 +83,12 @@ def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, 
     substantive, 32 of 47 changes of meaning; s5-s8: 85 of 126, 14 of 79, 28 of 47. The weak part:
     differences in the header (the document's date and title: "May 14, 1947" / "May 20, 1947",
     "Draft Decision" / "Decision") are not compared, and long rewritten passages hide the small
-    changes inside them."""
+    changes inside them. Scored by overlap (above), before the points were renumbered with the
+    points dropped and added: s1-s4 115, 30 and 46 of 47; s5-s8 102, 17 and 45 of 47. With a
+    dropped or added point cut at its own number, the points after it numbered anew and the
+    references to them in the excerpt list following them, a full stop holding two changes apart
+    and a changed number kept apart from the words beside it: s1-s4 120, 24 and 46; s5-s8 103, 16
+    and 45."""
     s, rows = _summary(split)
     assert s["differences"] == n and all(r["located"] for r in rows)
     assert s["category_right"] >= right, s

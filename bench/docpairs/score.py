@@ -42,15 +42,42 @@ def pair_names(split: str) -> list[str]:
     return SPLITS[split]
 
 
+def _region(text: str, lab: dict) -> tuple[int, int] | None:
+    """Where a labelled difference lies in witness A: its context line, widened to the whole of
+    its A reading where that reading runs on past the context (a dropped passage longer than the
+    line that locates it), and, for an addition (no A reading), to the line breaks either side of
+    the context, where the added words stand."""
+    cs = text.find(lab["context_a"])
+    if cs < 0:
+        return None
+    start, end = cs, cs + len(lab["context_a"])
+    a = lab["a"]
+    if a:
+        at = text.find(a, max(0, start - len(a)))
+        if 0 <= at < end and at + len(a) > start:
+            start, end = min(start, at), max(end, at + len(a))
+    else:
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+    return start, end
+
+
+def _touches(start: int, end: int, span: tuple[int, int]) -> bool:
+    """A divergence's A reading falls in the labelled region: it overlaps it, or, read as empty
+    (words only the other witness has), it stands inside it or at its edge."""
+    if end > start:
+        return start < span[1] and end > span[0]
+    return span[0] <= start <= span[1]
+
+
 def score_pair(name: str, lexicon_path=None) -> tuple[list[dict], list[dict]]:
     """(one row per labelled difference, the false alarms) of one pair."""
     labels = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
     res = align_paths([HERE / f"{name}_a.txt", HERE / f"{name}_b.txt"], ids=["a", "b"], lexicon_path=lexicon_path)
     text = res["witnesses"][0]["text"]
-    spans = []
-    for lab in labels:
-        cs = text.find(lab["context_a"])
-        spans.append((cs, cs + len(lab["context_a"])) if cs >= 0 else None)
+    spans = [_region(text, lab) for lab in labels]
     used = set()
     rows = []
     for lab, span in zip(labels, spans):
@@ -58,7 +85,7 @@ def score_pair(name: str, lexicon_path=None) -> tuple[list[dict], list[dict]]:
         if span is not None:
             for k, d in enumerate(res["divergences"]):
                 r = d["readings"]["a"]
-                if span[0] <= r["start"] and r["end"] <= span[1] and (r["end"] > r["start"] or r["start"] < span[1]):
+                if _touches(r["start"], r["end"], span):
                     got.append(d)
                     used.add(k)
         verdict = max((d["category"] for d in got), key=RANK.get, default=None)

@@ -418,3 +418,99 @@ def cleanup(blocks, n: int, m: int, weight=None, gap_size=None):
             prev_end_i, prev_end_j = i + k, j + k
         blocks = out
     return blocks
+
+
+
+def slide(blocks, ka, kb, cut_a, cut_b, alike_a=None, alike_b=None, frozen=None):
+    """Move each run found in one text only along the words it repeats, to where it is cut best.
+
+    An insertion or a deletion between two matched runs can stand at several places when its
+    last words repeat the words before it (or its first words the words after it): "road. [2.
+    Recommend ... route.] 3." and "road. 2. [Recommend ... route. 3.]" are the same edit. The run
+    is put where ``cut_x(k)`` (the worth of a cut before token k of that text) summed over its two
+    ends is highest, the place it was found winning ties. ``alike_x(p, q)`` may let two tokens of
+    different keys count as repeats (two numbers opening points); such a pair, matched after the
+    move, is kept out of the blocks as a gap of its own, marked off by blocks of size zero on
+    either side (``gaps`` gives it alone); so is a matched run the move emptied.
+    """
+    out = list(blocks)
+    idx = 0
+    while idx + 1 < len(out):
+        (pa, pb, ps), (na, nb, ns) = out[idx], out[idx + 1]
+        on_a = pb + ps == nb and na > pa + ps       # tokens of a only
+        on_b = pa + ps == na and nb > pb + ps       # tokens of b only
+        if ps == 0 or ns == 0 or not (on_a or on_b):
+            idx += 1
+            continue
+        keys, cut, alike, lo, hi, other = (ka, cut_a, alike_a, pa + ps, na, pb + ps) if on_a else \
+            (kb, cut_b, alike_b, pb + ps, nb, pa + ps)
+        if frozen is not None and frozen(on_a, lo, hi):
+            idx += 1
+            continue
+
+        def same(p, q):
+            return keys[p] == keys[q] or (alike is not None and alike(p, q))
+
+        best, best_score = 0, cut(lo) + cut(hi)
+        d = 0
+        while -d < ps and same(lo + d - 1, hi + d - 1):
+            d -= 1
+            if cut(lo + d) + cut(hi + d) > best_score:
+                best, best_score = d, cut(lo + d) + cut(hi + d)
+        d = 0
+        while d < ns and same(lo + d, hi + d):
+            d += 1
+            if cut(lo + d) + cut(hi + d) > best_score:
+                best, best_score = d, cut(lo + d) + cut(hi + d)
+        if best == 0:
+            idx += 1
+            continue
+        # tokens that leave the run are matched with the tokens their repeats were matched with
+        pairs = [(hi + t, other + t) for t in range(best, 0)] if best < 0 else \
+            [(lo + t, other + t) for t in range(best)]
+        middle: list = []
+        for x, y in pairs:
+            xa, yb = (x, y) if on_a else (y, x)
+            if ka[xa] != kb[yb]:
+                middle += [(xa, yb, 0), (xa + 1, yb + 1, 0)]
+            elif middle and middle[-1][2] and middle[-1][0] + middle[-1][2] == xa:
+                middle[-1] = (middle[-1][0], middle[-1][1], middle[-1][2] + 1)
+            else:
+                middle.append((xa, yb, 1))
+        shift = max(best, 0)
+        out[idx:idx + 2] = [(pa, pb, ps + min(best, 0)), *middle, (na + shift, nb + shift, ns - shift)]
+        idx += 1 + len(middle)
+    return out
+
+
+def whole_paragraphs(blocks, ka, kb, para_a, para_b):
+    """Where a changed passage runs on into whole paragraphs found in one text only, set the
+    paragraphs apart.
+
+    "... on the territory of Xinjiang in coordination with X." / "... on Xinjiang territory. ¶ 6.
+    Instruct ... livestock.": the full stop after "X" is matched with the one ending the added
+    point, so the added point is not whole in the gap. When the token that ends the gap's match
+    (the full stop) also stands in the gap just before a paragraph, and the gap with that token
+    ends a paragraph, the token is matched there instead and what follows it, whole paragraphs,
+    is an addition (or an omission) of its own. ``para_x(k)``: whether a paragraph begins at token
+    k (or k is the end of the text).
+    """
+    out = list(blocks)
+    idx = 0
+    while idx + 1 < len(out):
+        (pa, pb, ps), (na, nb, ns) = out[idx], out[idx + 1]
+        if ns == 0 or na <= pa + ps or nb <= pb + ps:
+            idx += 1
+            continue
+        for on_b in (True, False):
+            keys, para, lo, hi = (kb, para_b, pb + ps, nb) if on_b else (ka, para_a, pa + ps, na)
+            if not para(hi + 1):
+                continue
+            q = next((q for q in range(lo, hi) if keys[q] == keys[hi] and para(q + 1)), None)
+            if q is None:
+                continue
+            moved = (na, q, 1) if on_b else (q, nb, 1)
+            out[idx + 1:idx + 2] = [moved, (na + 1, nb + 1, ns - 1)]
+            break
+        idx += 1
+    return out

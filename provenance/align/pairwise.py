@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate
-from provenance.align.aligner import cleanup, gaps, matching_blocks
+from provenance.align.aligner import cleanup, gaps, matching_blocks, slide, whole_paragraphs
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
 from provenance.align.explaining import Explaining
 from provenance.align.directive import directive_recast
@@ -58,17 +58,25 @@ class Comparer(Explaining):
         ma = int_array(accumulate(ma))
         mb = int_array(accumulate(mb))
         csum = int_array(accumulate(A.content_flags(), initial=0))
+        esum = int_array(accumulate(A.sentence_end_flags(), initial=0))
 
         def weight(i, k):
-            """A matched run weighs its content words, and half as much its function words: "of
-            this" between two one-word changes holds the alignment instead of dissolving it."""
+            """A matched run weighs its content words and the ends of sentences, and half as much
+            its function words: "of this" between two one-word changes holds the alignment instead
+            of dissolving it, and so does the full stop between two sentences."""
             content_words = csum[i + k] - csum[i]
-            return content_words + 0.5 * (k - content_words)
+            return content_words + 0.5 * (k - content_words) + 0.5 * (esum[i + k] - esum[i])
 
         blocks = cleanup(blocks, A.n, B.n, weight=weight,
                          gap_size=lambda i1, i2, j1, j2: max(i2 - i1 - ma[i2] + ma[i1], j2 - j1 - mb[j2] + mb[j1]))
+        # a point or sentence added or dropped whole is cut at its own edges
+        blocks = slide(blocks, ka, kb, _cut_worth(A), _cut_worth(B), _point_heads(A), _point_heads(B),
+                       frozen=lambda on_a, lo, hi: (ma[hi] - ma[lo]) if on_a else (mb[hi] - mb[lo]))
+        blocks = whole_paragraphs(blocks, ka, kb, _paragraph_starts(A), _paragraph_starts(B))
         pieces = [[i1, i2, j1, j2, "", g] for g, (i1, i2, j1, j2) in enumerate(gaps(blocks, A.n, B.n))]
+        blocks = [b for b in blocks if b[2]]
         moves = self._apply_moves(pieces, found)
+        pieces = self._split_heads(pieces)
         pieces = self._split_sections(pieces)
         pieces = self._split_at_segments(pieces)
         edits, move_edits = self._text_edits(pieces, moves)
@@ -247,6 +255,25 @@ class Comparer(Explaining):
             out.extend(q for q in seq if q[1] > q[0] or q[3] > q[2])
         return out
 
+    def _split_heads(self, pieces):
+        """The numbers opening a point on both sides at the start or the end of a gap are compared
+        on their own ("... Republic. [4. Recommend ... materials.] 5." / "... MPR. 4."): a point
+        dropped or added before them renumbers them, whatever else the gap holds."""
+        head_a, head_b = _point_heads(self.A, single=True), _point_heads(self.B, single=True)
+        out = []
+        for p in pieces:
+            i1, i2, j1, j2, tag, g = p
+            if tag or i2 - i1 < 1 or j2 - j1 < 1 or (i2 - i1 == 1 and j2 - j1 == 1):
+                out.append(p)
+                continue
+            if head_a(i1) and head_b(j1):
+                out += [[i1, i1 + 1, j1, j1 + 1, "", g], [i1 + 1, i2, j1 + 1, j2, "", g]]
+            elif head_a(i2 - 1) and head_b(j2 - 1):
+                out += [[i1, i2 - 1, j1, j2 - 1, "", g], [i2 - 1, i2, j2 - 1, j2, "", g]]
+            else:
+                out.append(p)
+        return [p for p in out if p[1] > p[0] or p[3] > p[2]]
+
     def _split_at_segments(self, pieces):
         """A gap that runs over the end of a point or paragraph on both sides, into a point or
         paragraph of the same number on both sides, is one change in each: the paragraphs pair by
@@ -305,6 +332,7 @@ class Comparer(Explaining):
             end_a[g] = max(end_a.get(g, 0), i2)
             end_b[g] = max(end_b.get(g, 0), j2)
         gap_edits: dict[int, list[int]] = defaultdict(list)
+        renumbered: dict[str, str] = {}   # the number of a point in A -> its number in B
         for (i1, i2, j1, j2, tag, g) in pieces:
             # pieces inside one gap take in the marks at their end; the last ones follow the rule
             last_a, last_b = i2 == end_a[g], j2 == end_b[g]
@@ -334,9 +362,17 @@ class Comparer(Explaining):
             if kind == "substitution" and info["category"] == "substantive" and _point_number(A, i1, i2) \
                     and _point_number(B, j1, j2):
                 # "6." / "5." opening a point whose words align: a point before it was dropped or added
+                renumbered[A.words(i1, i1 + 1)[0]] = B.words(j1, j1 + 1)[0]
                 info = dict(info, category="accidental", flags=[], residual=None, severity=0.05,
                             reason=f"the point is numbered anew ({' '.join(A.words(i1, i2))} / "
                                    f"{' '.join(B.words(j1, j2))}): a point before it was added or dropped")
+            elif kind == "substitution" and info["category"] == "substantive" and i2 - i1 == 1 and j2 - j1 == 1 \
+                    and renumbered.get(A.words(i1, i2)[0]) == B.words(j1, j2)[0] \
+                    and _point_reference(A, i1) and _point_reference(B, j1):
+                # "Ryabushkin - 2, 5" / "2, 4" after point 5 became point 4: the same point named
+                info = dict(info, category="accidental", flags=[], residual=None, severity=0.05,
+                            reason=f"the point named is numbered anew ({A.words(i1, i2)[0]} / "
+                                   f"{B.words(j1, j2)[0]}), as the point itself is")
             edits.append(Edit("text", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
         # after a gap both sides must stand at the same kind of slot (token or boundary)
         for g, members in gap_edits.items():
@@ -450,6 +486,50 @@ def _point_number(side, i1: int, i2: int) -> bool:
     words = side.words(i1, i2)
     return 1 <= len(words) <= 2 and words[0].isdigit() and len(words[0]) <= 3 and all(w == "." for w in words[1:]) \
         and (i1 == 0 or side.tseg[i1 - 1] != side.tseg[i1])
+
+
+def _cut_worth(side):
+    """The worth of cutting an added or dropped run before token k of ``side``: best at the edge of
+    a paragraph, then after the end of a sentence, then after a semicolon or a colon."""
+    n, seg = side.n, side.tseg
+
+    def worth(k: int) -> int:
+        if k <= 0 or k >= n or seg[k - 1] != seg[k]:
+            return 4
+        w = side.words(k - 1, k)[0]
+        return 2 if w in SENTENCE_CUT else 1 if w in CLAUSE_CUT else 0
+    return worth
+
+
+SENTENCE_CUT = frozenset(".!?")
+
+
+def _paragraph_starts(side):
+    """Whether a paragraph of ``side`` begins at token k (the end of the text counts)."""
+    n, seg = side.n, side.tseg
+    return lambda k: k <= 0 or k >= n or seg[k - 1] != seg[k]
+CLAUSE_CUT = frozenset(";:")
+
+
+def _point_heads(side, single=False):
+    """Whether tokens p and q of ``side`` both open a point with its number ("3." / "4)"); with
+    ``single``, whether token k does."""
+    def head(k: int) -> bool:
+        return k + 1 < side.n and _point_number(side, k, k + 1) and side.words(k + 1, k + 2)[0] in (".", ")")
+    return head if single else (lambda p, q: head(p) and head(q))
+
+
+#: words after which a number names a point ("points 2 and 5", "§ 5"), besides a dash, a comma and "and"
+POINT_WORDS = frozenset({"point", "points", "paragraph", "paragraphs", "item", "items", "§", "§§", "p.", "pp.",
+                         "-", "–", "—", ",", "and", "&"})
+
+
+def _point_reference(side, k: int) -> bool:
+    """Whether the number at token k may name a point: after a point word, a dash, a comma or
+    "and", and before punctuation, "and" or the end of the text (not "5 tons", not "Copy 5")."""
+    before = side.words(k - 1, k)[0].lower() if k > 0 else ""
+    after = side.words(k + 1, k + 2)[0].lower() if k + 1 < side.n else "."
+    return before in POINT_WORDS and (after in ("and", "&") or not any(ch.isalnum() for ch in after))
 
 
 def compare(a: TokenStream, b: TokenStream, lexicon) -> PairResult:

@@ -70,6 +70,12 @@ class Side:
             flag[sid] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
         return list(map(flag.__getitem__, sids))
 
+    def sentence_end_flags(self) -> list[int]:
+        """1 for each text token that ends a sentence (".", "!", "?")."""
+        sids = self.ts.sids if self.ts.all_text else [self.ts.sids[t] for t in self.idx]
+        ends = {sid for sid, w in enumerate(self.ts.surfaces) if w in (".", "!", "?")}
+        return [int(sid in ends) for sid in sids]
+
     def words(self, i1: int, i2: int) -> list[str]:
         """The original forms of text tokens [i1, i2) (``text[start:end]`` of each, by its surface id)."""
         ts = self.ts

@@ -1,0 +1,128 @@
+"""A draft and the adopted decision whose points were dropped, added and renumbered: each dropped
+or added point is one divergence from its number to its end, the points after it are numbered
+anew (accidental), and so are the references to them in the list of excerpts; a value changed
+beside a reworded phrase, or two changes on either side of a full stop, stay two divergences."""
+
+from __future__ import annotations
+
+from provenance.align import align_paths
+from provenance.align.aligner import gaps, slide
+
+
+def _divergences(tmp_path, a: str, b: str) -> list[tuple[str, str, str]]:
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    res = align_paths([tmp_path / "a.txt", tmp_path / "b.txt"], ids=["a", "b"])
+    return [(d["readings"]["a"]["text"], d["readings"]["b"]["text"], d["category"]) for d in res["divergences"]]
+
+
+DRAFT = """1. Direct the ministry to build the road to the border.
+
+2. Recommend to the government to allot land along the route of the line.
+
+3. Instruct Gosplan to provide rails and timber for the third quarter.
+
+4. Instruct the ministry to prepare a draft agreement on the joint operation.
+
+Excerpts to be sent to: Cdes. Petrov - 1; Ryabushkin - 3; Ministry of Foreign Affairs - 4.
+"""
+
+ADOPTED = """1. Direct the ministry to build the road to the border.
+
+2. Instruct Gosplan to provide rails and timber for the third quarter.
+
+3. Instruct the ministry to prepare a draft agreement on the joint operation.
+
+4. Oblige the regional committee to recruit workers for the construction.
+
+Excerpts sent to: Cdes. Petrov - 1; Ryabushkin - 2; Ministry of Foreign Affairs - 3.
+"""
+
+
+def test_a_dropped_point_is_cut_at_its_own_number_and_the_points_after_it_are_renumbered(tmp_path):
+    got = _divergences(tmp_path, DRAFT, ADOPTED)
+    assert ("2. Recommend to the government to allot land along the route of the line.", "", "substantive") in got
+    assert ("3", "2", "accidental") in got and ("4", "3", "accidental") in got
+    assert ("", "4. Oblige the regional committee to recruit workers for the construction.", "substantive") in got
+
+
+def test_the_points_named_in_the_excerpt_list_follow_the_renumbering(tmp_path):
+    got = _divergences(tmp_path, DRAFT, ADOPTED)
+    excerpts = [g for g in got if g[0] in ("3", "4") and g[1] in ("2", "3")]
+    assert len(excerpts) == 4 and all(c == "accidental" for _a, _b, c in excerpts), got
+    # a number that is not a point's (a quantity, a copy's) changes a value whatever the points did
+    got = _divergences(tmp_path, DRAFT.replace("Ryabushkin - 3", "Ryabushkin, 3 tons"),
+                       ADOPTED.replace("Ryabushkin - 2", "Ryabushkin, 2 tons"))
+    assert ("3", "2", "substantive") in got
+    got = _divergences(tmp_path, DRAFT.replace("Ryabushkin - 3", "Copy 3 - Ryabushkin"),
+                       ADOPTED.replace("Ryabushkin - 2", "Copy 2 - Ryabushkin"))
+    assert ("3", "2", "substantive") in got
+
+
+def test_without_a_dropped_point_a_changed_point_number_stays_a_change(tmp_path):
+    got = _divergences(tmp_path, "Excerpts to: Cdes. Petrov - 1; Ryabushkin - 3.\n",
+                       "Excerpts to: Cdes. Petrov - 1; Ryabushkin - 2.\n")
+    assert got == [("3", "2", "substantive")]
+
+
+def test_a_gap_ending_in_the_numbers_of_two_points_compares_them_on_their_own(tmp_path):
+    a = ("3. Organize the guarding of the sites on the territory of the Mongolian People's Republic.\n\n"
+         "4. Recommend to the government of the MPR (Cde. Dashdondov) to allot land along the route.\n\n"
+         "5. Instruct Gosplan USSR to provide the delivery of rails.\n")
+    b = ("3. Organize the guarding of the sites on the territory of the MPR.\n\n"
+         "4. Instruct Gosplan USSR to provide the delivery of rails.\n")
+    got = _divergences(tmp_path, a, b)
+    assert ("5", "4", "accidental") in got, got
+    assert ("4. Recommend to the government of the MPR (Cde. Dashdondov) to allot land along the route.", "",
+            "substantive") in got
+    assert ("Mongolian People's Republic.", "MPR.", "lexical") in got
+
+
+def test_a_value_is_not_joined_with_a_reworded_phrase_beside_it(tmp_path):
+    got = _divergences(tmp_path, "According to Lu, the troops of the garrison number about 72,000 men.\n",
+                       "According to Lu, the garrison troops number about 62,000 men.\n")
+    assert ("72,000", "62,000", "substantive") in got
+    assert not any("garrison" in a and "72,000" in a for a, _b, _c in got), got
+
+
+def test_a_full_stop_keeps_two_changes_apart(tmp_path):
+    got = _divergences(tmp_path, "[Handwritten:] To Cde. Lavrinenko. Prepare a reply. D.\n",
+                       "[Handwritten:] To Cde. Lavrentyev. Draft an answer. D.\n")
+    assert ("Lavrinenko", "Lavrentyev", "substantive") in got
+    assert any(a == "Prepare a reply" for a, _b, _c in got), got
+
+
+def test_slide_moves_a_run_to_its_best_cut_and_sets_apart_the_pairs_it_matched_anew():
+    # a: x . [y z .] w  /  b: x . w ; the run may stand as [. y z] after "x" or [y z .] before "w"
+    ka, kb = ["x", ".", "y", "z", ".", "w"], ["x", ".", "w"]
+    cut = {0: 0, 1: 0, 2: 5, 3: 0, 4: 0, 5: 5, 6: 0}
+    blocks = slide([(0, 0, 2), (5, 2, 1)], ka, kb, cut.get, lambda k: 0)
+    assert gaps(blocks, 6, 3) == [(2, 5, 2, 2)]
+    cut = {0: 0, 1: 5, 2: 0, 3: 0, 4: 5, 5: 0, 6: 0}   # the cut before "." is better: the run slides left
+    blocks = slide([(0, 0, 2), (5, 2, 1)], ka, kb, cut.get, lambda k: 0)
+    assert gaps([b for b in blocks], 6, 3) == [(1, 4, 1, 1)]
+    # two numbers alike (two points' numbers): after the slide they form a gap of their own
+    ka, kb = ["2", ".", "p", ".", "3", ".", "q"], ["2", ".", "q"]
+    cut = {k: 0 for k in range(8)} | {0: 5, 4: 5}
+    blocks = slide([(0, 0, 2), (6, 2, 1)], ka, kb, cut.get, lambda k: 0,
+                   alike_a=lambda p, q: {ka[p], ka[q]} <= {"2", "3"})
+    assert gaps(blocks, 7, 3) == [(0, 4, 0, 0), (4, 5, 0, 1)]
+    assert all(ka[i + t] == kb[j + t] for i, j, k in blocks for t in range(k))
+
+
+def test_a_changed_phrase_and_a_dropped_point_after_it_are_two_changes(tmp_path):
+    # the full stop after "MPR" could pair with the one ending the dropped point: it pairs with its
+    # own sentence's, and the dropped point is whole
+    a = ("3. Organize the guarding of the sites on the territory of the Mongolian People's Republic.\n\n"
+         "4. Recommend to the government of the MPR to allot land along the route.\n\n"
+         "5. Instruct Gosplan USSR to provide the delivery of rails.\n")
+    b = ("3. Organize the guarding of the sites on the territory of the MPR.\n\n"
+         "4. Instruct Gosplan USSR to provide the delivery of rails.\n")
+    got = _divergences(tmp_path, a, b)
+    assert got == [("Mongolian People's Republic", "MPR", "lexical"),
+                   ("4. Recommend to the government of the MPR to allot land along the route.", "", "substantive"),
+                   ("5", "4", "accidental")]
+    # the same in the other direction: an added point
+    got = _divergences(tmp_path, b, a)
+    assert ("", "4. Recommend to the government of the MPR to allot land along the route.", "substantive") in got
+    assert ("4", "5", "accidental") in got
