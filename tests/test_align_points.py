@@ -126,3 +126,10 @@ def test_a_changed_phrase_and_a_dropped_point_after_it_are_two_changes(tmp_path)
     got = _divergences(tmp_path, b, a)
     assert ("", "4. Recommend to the government of the MPR to allot land along the route.", "substantive") in got
     assert ("4", "5", "accidental") in got
+
+
+def test_a_comma_added_beside_a_changed_number_stays_apart_from_it(tmp_path):
+    got = _divergences(tmp_path, "the delivery of 12,000 cubic meters of timber and 80 steam-driven excavators.\n",
+                       "the delivery of 12,000 cubic metres of timber, and 30 steam-driven excavators.\n")
+    assert ("80", "30", "substantive") in got, got
+    assert ("", ",", "accidental") in got, got

@@ -14,6 +14,7 @@ tokens (case, transliteration) and the differences of the editorial layer.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate
@@ -58,7 +59,7 @@ class Comparer(Explaining):
         ma = int_array(accumulate(ma))
         mb = int_array(accumulate(mb))
         csum = int_array(accumulate(A.content_flags(), initial=0))
-        esum = int_array(accumulate(A.sentence_end_flags(), initial=0))
+        esum = array("i", accumulate(A.sentence_end_flags(), initial=0))   # 4 bytes a token
 
         def weight(i, k):
             """A matched run weighs its content words and the ends of sentences, and half as much
@@ -67,8 +68,16 @@ class Comparer(Explaining):
             content_words = csum[i + k] - csum[i]
             return content_words + 0.5 * (k - content_words) + 0.5 * (esum[i + k] - esum[i])
 
-        blocks = cleanup(blocks, A.n, B.n, weight=weight,
-                         gap_size=lambda i1, i2, j1, j2: max(i2 - i1 - ma[i2] + ma[i1], j2 - j1 - mb[j2] + mb[j1]))
+        pa = array("i", accumulate(A.punctuation_flags(), initial=0))
+        pb = array("i", accumulate(B.punctuation_flags(), initial=0))
+
+        def gap_size(i1, i2, j1, j2):
+            """An unmatched range weighs its tokens not moved elsewhere, a punctuation mark half as
+            much: a comma added beside "and" does not dissolve it."""
+            return max(i2 - i1 - ma[i2] + ma[i1] - 0.5 * (pa[i2] - pa[i1]),
+                       j2 - j1 - mb[j2] + mb[j1] - 0.5 * (pb[j2] - pb[j1]))
+
+        blocks = cleanup(blocks, A.n, B.n, weight=weight, gap_size=gap_size)
         # a point or sentence added or dropped whole is cut at its own edges
         blocks = slide(blocks, ka, kb, _cut_worth(A), _cut_worth(B), _point_heads(A), _point_heads(B),
                        frozen=lambda on_a, lo, hi: (ma[hi] - ma[lo]) if on_a else (mb[hi] - mb[lo]))

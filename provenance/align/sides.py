@@ -72,9 +72,16 @@ class Side:
 
     def sentence_end_flags(self) -> list[int]:
         """1 for each text token that ends a sentence (".", "!", "?")."""
+        return self._flags(lambda w: w in (".", "!", "?"))
+
+    def punctuation_flags(self) -> list[int]:
+        """1 for each text token without a letter or a digit."""
+        return self._flags(lambda w: not any(ch.isalnum() for ch in w))
+
+    def _flags(self, test) -> list[int]:
         sids = self.ts.sids if self.ts.all_text else [self.ts.sids[t] for t in self.idx]
-        ends = {sid for sid, w in enumerate(self.ts.surfaces) if w in (".", "!", "?")}
-        return [int(sid in ends) for sid in sids]
+        marked = {sid for sid, w in enumerate(self.ts.surfaces) if test(w)}
+        return [int(sid in marked) for sid in sids]
 
     def words(self, i1: int, i2: int) -> list[str]:
         """The original forms of text tokens [i1, i2) (``text[start:end]`` of each, by its surface id)."""
