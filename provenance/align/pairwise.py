@@ -78,9 +78,11 @@ class Comparer(Explaining):
                        j2 - j1 - mb[j2] + mb[j1] - 0.5 * (pb[j2] - pb[j1]))
 
         blocks = cleanup(blocks, A.n, B.n, weight=weight, gap_size=gap_size)
+        del weight, gap_size, csum, esum, pa, pb   # not kept through the classification
         # a point or sentence added or dropped whole is cut at its own edges
         blocks = slide(blocks, ka, kb, _cut_worth(A), _cut_worth(B), _point_heads(A), _point_heads(B),
                        frozen=lambda on_a, lo, hi: (ma[hi] - ma[lo]) if on_a else (mb[hi] - mb[lo]))
+        del ma, mb
         blocks = whole_paragraphs(blocks, ka, kb, _paragraph_starts(A), _paragraph_starts(B))
         pieces = [[i1, i2, j1, j2, "", g] for g, (i1, i2, j1, j2) in enumerate(gaps(blocks, A.n, B.n))]
         blocks = [b for b in blocks if b[2]]
@@ -523,8 +525,11 @@ CLAUSE_CUT = frozenset(";:")
 def _point_heads(side, single=False):
     """Whether tokens p and q of ``side`` both open a point with its number ("3." / "4)"); with
     ``single``, whether token k does."""
+    seg = side.tseg
+
     def head(k: int) -> bool:
-        return k + 1 < side.n and _point_number(side, k, k + 1) and side.words(k + 1, k + 2)[0] in (".", ")")
+        return k + 1 < side.n and (k == 0 or seg[k - 1] != seg[k]) and _point_number(side, k, k + 1) \
+            and side.words(k + 1, k + 2)[0] in (".", ")")
     return head if single else (lambda p, q: head(p) and head(q))
 
 

@@ -70,18 +70,20 @@ class Side:
             flag[sid] = int(any(ch.isalnum() for ch in w) and w.lower() not in FUNCTION_WORDS)
         return list(map(flag.__getitem__, sids))
 
-    def sentence_end_flags(self) -> list[int]:
-        """1 for each text token that ends a sentence (".", "!", "?")."""
+    def sentence_end_flags(self):
+        """True for each text token that ends a sentence (".", "!", "?")."""
         return self._flags(lambda w: w in (".", "!", "?"))
 
-    def punctuation_flags(self) -> list[int]:
-        """1 for each text token without a letter or a digit."""
+    def punctuation_flags(self):
+        """True for each text token without a letter or a digit."""
         return self._flags(lambda w: not any(ch.isalnum() for ch in w))
 
-    def _flags(self, test) -> list[int]:
+    def _flags(self, test):
+        """An iterator of booleans, one a text token (a test per distinct form, then a lookup per
+        token, in C)."""
         sids = self.ts.sids if self.ts.all_text else [self.ts.sids[t] for t in self.idx]
         marked = {sid for sid, w in enumerate(self.ts.surfaces) if test(w)}
-        return [int(sid in marked) for sid in sids]
+        return map(marked.__contains__, sids)
 
     def words(self, i1: int, i2: int) -> list[str]:
         """The original forms of text tokens [i1, i2) (``text[start:end]`` of each, by its surface id)."""
