@@ -133,3 +133,11 @@ def test_a_comma_added_beside_a_changed_number_stays_apart_from_it(tmp_path):
                        "the delivery of 12,000 cubic metres of timber, and 30 steam-driven excavators.\n")
     assert ("80", "30", "substantive") in got, got
     assert ("", ",", "accidental") in got, got
+
+
+def test_chinese_names_through_russian_are_spellings_of_the_pinyin(tmp_path):
+    # pinyin zh is written "chzh" where a Chinese name comes through the Russian (Сучжоу, Чжоу)
+    got = _divergences(tmp_path, "The consulate in Suzhou reported to Cde. Zhou Enlai.\n",
+                       "The consulate in Suchzhou reported to Cde. Chzhou Enlai.\n")
+    assert {(a, b) for a, b, c in got if c == "orthographic"} == {("Suzhou", "Suchzhou"), ("Zhou", "Chzhou")}, got
+    assert all(c == "orthographic" for _a, _b, c in got)
