@@ -141,3 +141,61 @@ def test_chinese_names_through_russian_are_spellings_of_the_pinyin(tmp_path):
                        "The consulate in Suchzhou reported to Cde. Chzhou Enlai.\n")
     assert {(a, b) for a, b, c in got if c == "orthographic"} == {("Suzhou", "Suchzhou"), ("Zhou", "Chzhou")}, got
     assert all(c == "orthographic" for _a, _b, c in got)
+
+
+def _telegram(translator: str, body: str) -> str:
+    """A telegram as the archive's web page gives it, with its translator in the citation."""
+    return ("Skip to content\n\nSeptember 17, 1949\n\nCiphered Telegram from Consul General Sharapin in Urumqi\n\n"
+            "This document was made possible with support from the Example Foundation\n\n"
+            "CIPHERED TELEGRAM\n\nTop Secret\n\n"
+            f"1. {body}\n\n17.IX.49    SHARAPIN\n\n"
+            "Consul General Sharapin reports on the garrison.\n\nDocument Information\n\n"
+            f"AVP RF, f. 0100, op. 42, p. 288, d. 19, ll. 23-25. Translated for the Digital Archive by {translator}.\n\n"
+            "Original Uploaded Date\n\nRecord ID\n")
+
+
+BODY_A = ("The commander said that his officers had decided to declare the transition of the province to the "
+          "side of the People's Liberation Army, and that the question could not be decided without the consent "
+          "of the leadership. The garrison numbers about 72,000 men and has wheat for six weeks.")
+BODY_B = ("The commander said that his officers had decided to announce the transfer of the province to the "
+          "side of the People's Liberation Army, and that the question could not be decided without the agreement "
+          "of the leadership. The garrison numbers about 62,000 men and has barley for six weeks.")
+
+
+def test_two_translators_choices_of_like_words_are_lexical(tmp_path):
+    got = _divergences(tmp_path, _telegram("Helen Marsh", BODY_A), _telegram("David Kirwan", BODY_B))
+    by_a = {a: (b, c) for a, b, c in got}
+    assert by_a["consent"] == ("agreement", "lexical"), got
+    assert by_a["declare the transition"] == ("announce the transfer", "lexical"), got
+    # a number, and a thing for another thing, are other facts whoever translated
+    assert by_a["72,000"] == ("62,000", "substantive") and by_a["wheat"] == ("barley", "substantive")
+    (tmp_path / "a.txt").write_text(_telegram("Helen Marsh", BODY_A), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_telegram("David Kirwan", BODY_B), encoding="utf-8")
+    res = align_paths([tmp_path / "a.txt", tmp_path / "b.txt"], ids=["a", "b"])
+    (why,) = [d["reason"] for d in res["divergences"] if d["readings"]["a"]["text"] == "consent"]
+    assert why.startswith("two translations (Helen Marsh / David Kirwan)") and "consent/agreement" in why
+
+
+def test_one_translators_change_of_word_stays_a_change_of_meaning(tmp_path):
+    got = _divergences(tmp_path, _telegram("Helen Marsh", BODY_A), _telegram("Helen Marsh", BODY_B))
+    by_a = {a: (b, c) for a, b, c in got}
+    assert by_a["consent"] == ("agreement", "substantive"), got
+
+
+def test_a_transcriptions_witness_names_its_translator(tmp_path):
+    from provenance.witness import load_witness
+    (tmp_path / "t.txt").write_text(_telegram("David Kirwan", BODY_B), encoding="utf-8")
+    assert load_witness(tmp_path / "t.txt").meta["translator"] == "David Kirwan"
+
+
+def test_a_translators_name_ends_at_its_sentence(tmp_path):
+    from provenance.witness import load_witness
+    text = _telegram("Margaret Hulme", BODY_B).replace(
+        "Hulme.\n", "Hulme. Wade-Giles romanization as in the translator's text.\n")
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    assert load_witness(tmp_path / "t.txt").meta["translator"] == "Margaret Hulme"
+    for credit, who in (("Translated by G. Goldberg.", "G. Goldberg"), ("Translated by J.-P. Smith", "J.-P. Smith")):
+        (tmp_path / "t.txt").write_text(text.replace(
+            "Translated for the Digital Archive by Margaret Hulme. Wade-Giles romanization as in the translator's text.",
+            credit), encoding="utf-8")
+        assert load_witness(tmp_path / "t.txt").meta["translator"] == who

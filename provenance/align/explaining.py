@@ -12,6 +12,7 @@ from provenance.align.explain import derived
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
+from provenance.knowledge.thesaurus import renderings
 
 
 #: prepositions that give a name its role in the sentence (handed to X by Y, sent from X with Y)
@@ -305,3 +306,30 @@ def _one_value(A, B, e) -> bool:
     never joined with the words around it."""
     (i1, i2), (j1, j2) = e.ta, e.tb
     return i2 - i1 == 1 and j2 - j1 == 1 and any(f in e.info["flags"] for f in ("numeric", "date"))
+
+
+def translation_variants(edits, translators) -> None:
+    """Two translations of one original by two translators (their names differ): a word changed
+    for a word that may render the same word of the original (``thesaurus.renderings``), with no
+    number, date, name or negation in the change, is the translators' choice, not a change of
+    meaning (consent / agreement, declare / announce)."""
+    for e in edits:
+        info = e.info
+        if e.layer != "text" or info.get("category") != "substantive" or info.get("flags") or not info.get("residual"):
+            continue
+        ra, rb = info["residual"]
+        if not 1 <= len(ra) == len(rb) <= 3 or any(u.hard or len(u.words) != 1 for u in ra + rb):
+            continue
+        said, left = [], [u.words[0] for u in rb]
+        for u in ra:
+            x = u.words[0]
+            y = next((y for y in left if renderings(x, y)), None)
+            if y is None:
+                break
+            left.remove(y)
+            said.append(f"{x}/{y} ({renderings(x, y)})")
+        else:
+            e.info = {**info, "category": "lexical", "flags": [], "residual": None,
+                      "severity": min(info.get("severity", 0.3), 0.3),
+                      "reason": f"two translations ({translators[0]} / {translators[1]}): other words for the same "
+                                f"word of the original ({', '.join(said)})"}

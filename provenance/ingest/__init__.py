@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from provenance import TEI_NS
+from provenance import TEI_NS, XML_NS
 from provenance.chain import correspdesc_element, distribution_facts, document_facts, history_element
 from provenance.citation import find_citations
 from provenance.document import RE_XML_START, Document, load_document
@@ -135,6 +135,9 @@ def ingest_text(text: str, doc_id: str, path: str = "", rules: Rules | None = No
     tree = etree.ElementTree(root)
     if citations:
         meta["archive"] = {k: citations[0].get(k) for k in ("repository", "fond", "opis", "delo", "folios", "raw")}
+    translator = header.findtext(f".//{{{TEI_NS}}}respStmt[@{{{XML_NS}}}id='translator']/{{{TEI_NS}}}persName")
+    if translator:
+        meta["translator"] = " ".join(translator.split())
     cls = f["original classification"].value if "original classification" in f else builder.classification_in_body
     if cls:
         meta["classification"] = cls

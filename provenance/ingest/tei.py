@@ -16,8 +16,10 @@ from provenance.vocab import T
 
 XML_ID = "{%s}id" % XML_NS
 
-RE_TRANSLATOR = re.compile(r"\b[Tt]ranslated(?:\s+(?:for|from)\s+[\w .()-]+?)?\s+by\s+"
-                           r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+#: a person's name: up to four capitalized words or initials; a word with a full stop after it
+#: (not an initial) ends it ("by Margaret Hulme. Wade-Giles romanization ...")
+NAME_WORDS = r"(?:[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-]*)){0,3}"
+RE_TRANSLATOR = re.compile(r"\b[Tt]ranslated(?:\s+(?:for|from)\s+[\w .()-]+?)?\s+by\s+(?P<who>" + NAME_WORDS + ")")
 RE_CONTRIBUTOR = re.compile(r"\b(?P<how>Obtained|Contributed|Provided|Donated|Transcribed)\s+by\s+"
                             r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 NOT_A_NAME = {"minutes", "meeting", "protocol", "decision", "resolution", "report", "cable", "letter", "note",

@@ -146,3 +146,36 @@ def synonyms(x: str, y: str) -> bool:
         return False
     return not any(wn.opposed(a, b) or wn.opposed(b, a) or wn.other_bases(a, b) or wn.cousins(a, b)
                    for a in fx for b in fy)
+
+
+#: WordNet's noun files of things and beings, places, times and amounts (animals, artifacts, food,
+#: people, plants, substances, locations, times, quantities...): two translators of one original
+#: do not render one such word by another (wheat/barley, nurse/doctor, Monday/Tuesday)
+CONCRETE_NOUN_FILES = frozenset({3, 5, 6, 8, 13, 15, 17, 18, 20, 23, 25, 27, 28})
+
+
+@lru_cache(maxsize=1 << 14)
+def renderings(x: str, y: str) -> str | None:
+    """Whether two words may render one word of an original, for two translations by two
+    translators: WordNet synonyms or one a kind of the other, or each listed under the other in
+    Moby; never two words opposed, grammar words or words of quantity, and nouns only of
+    abstract fields (acts, states, communication, groups: consent/agreement, staff/personnel).
+    The resource that says so, or None."""
+    lx, ly = x.lower(), y.lower()
+    if not (lx.isalpha() and ly.isalpha()) or lx == ly:
+        return None
+    if {lx, ly} & (english.MODALS | english.CLOSED_CLASS) or english.emphasis(lx) or english.emphasis(ly):
+        return None
+    wn = wordnet()
+    if wn.quantifier(lx) or wn.quantifier(ly):
+        return None
+    fx, fy = english.lemmas(lx), english.lemmas(ly)
+    if any(wn.opposed(a, b) or wn.opposed(b, a) or wn.antonyms(a, b) for a in fx for b in fy):
+        return None
+    if any(wn.mainly(w, "n") and wn.fields(w, "n") & CONCRETE_NOUN_FILES for w in (lx, ly)):
+        return None
+    if wn.synonyms(lx, ly) or wn.verb_kind_of(lx, ly):
+        return "WordNet"
+    if thesaurus().mutual(fx, fy):
+        return "Moby thesaurus"
+    return None
