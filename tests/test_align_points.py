@@ -199,3 +199,25 @@ def test_a_translators_name_ends_at_its_sentence(tmp_path):
             "Translated for the Digital Archive by Margaret Hulme. Wade-Giles romanization as in the translator's text.",
             credit), encoding="utf-8")
         assert load_witness(tmp_path / "t.txt").meta["translator"] == who
+
+
+def test_two_translators_romanize_names_otherwise(tmp_path):
+    a = BODY_A + " Losses are heavy in the Khovd, Uvs and Zavkhan aimags, and the specialists are needed."
+    b = BODY_B + " Losses are heavy in the Kobdo, Ubsa and Dzabkhan aimaks, and the experts are needed."
+    got = _divergences(tmp_path, _telegram("Helen Marsh", a), _telegram("Owen Pryce", b))
+    by_a = {x: (y, c) for x, y, c in got}
+    assert by_a["Khovd, Uvs and Zavkhan aimags"] == ("Kobdo, Ubsa and Dzabkhan aimaks", "orthographic"), got
+    assert by_a["specialists"] == ("experts", "lexical"), got
+    # one translator's text: other names are other places
+    got = _divergences(tmp_path, _telegram("Helen Marsh", a), _telegram("Helen Marsh", b))
+    assert dict((x, c) for x, _y, c in got)["Khovd, Uvs and Zavkhan aimags"] == "substantive", got
+
+
+def test_romanizations_of_one_name_and_names_known_apart():
+    from provenance.align.spelling import romanized_alike
+    for x, y in (("Khovd", "Kobdo"), ("Uvs", "Ubsa"), ("Zavkhan", "Dzabkhan"), ("Uliastai", "Ulyasutai"),
+                 ("aimags", "aimaks"), ("Gansu", "Kansu")):
+        assert romanized_alike(x, y), (x, y)
+    for x, y in (("Tomsk", "Omsk"), ("Kazan", "Kazakh"), ("Ivanov", "Ivanova"), ("Kirov", "Kiev"), ("12", "13"),
+                 ("Gombojav", "Tserendash")):
+        assert not romanized_alike(x, y), (x, y)

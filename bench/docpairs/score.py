@@ -7,6 +7,7 @@
     python bench/docpairs/score.py --split tune-s    # s1-s4 (a fourth reviewer's): used while tuning
     python bench/docpairs/score.py --split heldout-s # s5-s8: scored only
     python bench/docpairs/score.py --split heldout-t # t1-t8 (a fifth reviewer's): held out whole
+    python bench/docpairs/score.py --split tune-u    # u1-u8 (a sixth reviewer's): for tuning
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -36,12 +37,14 @@ SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", 
           # s1-s8: a fourth reviewer's pairs in the seeds' world; s1-s4 for tuning, s5-s8 held out
           "tune-s": ["s1", "s2", "s3", "s4"], "heldout-s": ["s5", "s6", "s7", "s8"],
           # t1-t8: a fifth reviewer's pairs in the seeds' world, held out whole
-          "heldout-t": ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"]}
+          "heldout-t": ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"],
+          # u1-u8: a sixth reviewer's pairs in the seeds' world, written for tuning
+          "tune-u": ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"]}
 
 
 def pair_names(split: str) -> list[str]:
     if split == "all":
-        return sorted(p.stem for p in HERE.glob("[pqrst][0-9]*.json"))
+        return sorted(p.stem for p in HERE.glob("[pqrstu][0-9]*.json"))
     return SPLITS[split]
 
 

@@ -12,6 +12,7 @@ from provenance.align.explain import derived
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
+from provenance.align.spelling import romanized_alike
 from provenance.knowledge.thesaurus import renderings
 
 
@@ -310,26 +311,35 @@ def _one_value(A, B, e) -> bool:
 
 def translation_variants(edits, translators) -> None:
     """Two translations of one original by two translators (their names differ): a word changed
-    for a word that may render the same word of the original (``thesaurus.renderings``), with no
-    number, date, name or negation in the change, is the translators' choice, not a change of
-    meaning (consent / agreement, declare / announce)."""
+    for a word that may render the same word of the original (``thesaurus.renderings``), or a
+    name or foreign word for the same in another romanization (``spelling.romanized_alike``:
+    Zavkhan / Dzabkhan, aimags / aimaks), with no number, date or negation in the change, is the
+    translators' choice, not a change of meaning."""
     for e in edits:
         info = e.info
-        if e.layer != "text" or info.get("category") != "substantive" or info.get("flags") or not info.get("residual"):
+        if e.layer != "text" or info.get("category") != "substantive" or not info.get("residual") \
+                or set(info.get("flags", ())) - {"entity", "clause"}:
             continue
         ra, rb = info["residual"]
-        if not 1 <= len(ra) == len(rb) <= 3 or any(u.hard or len(u.words) != 1 for u in ra + rb):
+        if not 1 <= len(ra) == len(rb) <= 4 or any(u.hard or len(u.words) != 1 for u in ra + rb):
             continue
-        said, left = [], [u.words[0] for u in rb]
+        said, left, worded = [], [u.words[0] for u in rb], False
         for u in ra:
             x = u.words[0]
-            y = next((y for y in left if renderings(x, y)), None)
-            if y is None:
-                break
+            y = next((y for y in left if romanized_alike(x, y)), None)
+            if y is not None:
+                said.append(f"{x}/{y} (romanized otherwise)")
+            else:
+                y = next((y for y in left if x[:1].islower() and y[:1].islower() and renderings(x, y)), None)
+                if y is None:
+                    break
+                worded = True
+                said.append(f"{x}/{y} ({renderings(x, y)})")
             left.remove(y)
-            said.append(f"{x}/{y} ({renderings(x, y)})")
         else:
-            e.info = {**info, "category": "lexical", "flags": [], "residual": None,
-                      "severity": min(info.get("severity", 0.3), 0.3),
-                      "reason": f"two translations ({translators[0]} / {translators[1]}): other words for the same "
-                                f"word of the original ({', '.join(said)})"}
+            e.info = {**info, "category": "lexical" if worded else "orthographic", "flags": [], "residual": None,
+                      "severity": min(info.get("severity", 0.3), 0.3 if worded else 0.15),
+                      "reason": f"two translations ({translators[0]} / {translators[1]}): "
+                                + ("other words for the same word of the original" if worded else
+                                   "the same names or words of the original romanized otherwise")
+                                + f" ({', '.join(said)})"}

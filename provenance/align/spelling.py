@@ -67,3 +67,38 @@ def _syllable_inserted(fx: str, fy: str) -> bool:
         return False
     return any(long_[:k] + long_[k + 2:] == short and any(c not in "aeiouy" for c in long_[k:k + 2])
                and long_[k] != long_[k + 1] for k in range(1, len(short)))
+
+
+#: letters and groups that romanizations of one sound write apart (Russian, Mongolian, Chinese and
+#: Persian names in English): dzh/j, zh/j, kh/k/h, ts/c, v/b, g/k, y/i, and doubled letters
+_ROMAN_KEY = ((re.compile(r"dzh|dj|zh|j"), "z"), (re.compile(r"dz"), "z"), (re.compile(r"kh|gh|q|g"), "k"),
+              (re.compile(r"tch|ch|tsz|ts|tz|c"), "c"), (re.compile(r"sch|sh"), "s"), (re.compile(r"ph"), "f"),
+              (re.compile(r"[wb]"), "v"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
+
+
+def roman_key(word: str) -> str:
+    """A key that two romanizations of one name share (Zavkhan / Dzabkhan, Khovd / Kobdo)."""
+    k = fold(word).lower().replace("-", "").replace("'", "").replace("’", "").replace("ʼ", "")
+    for pat, rep in _ROMAN_KEY:
+        k = pat.sub(rep, k)
+    return k
+
+
+def romanized_alike(x: str, y: str) -> bool:
+    """Whether two words, neither a number, may be one name or word of another language in two
+    romanizations: their keys begin alike and are the same, or one letter apart in keys of four
+    letters or more, or a short key is the other and a final vowel (Uvs / Ubsa); never two words or
+    places known apart."""
+    if x.lower() == y.lower() or is_number(x) or is_number(y):
+        return False
+    kx, ky = roman_key(x), roman_key(y)
+    if not kx.isalpha() or not ky.isalpha():
+        return False
+    if kx[0] != ky[0] or distinct_known(x, y):
+        return False   # Tomsk / Omsk, Kazan / Kazakh: two places
+    if kx == ky:
+        return True
+    short, long_ = sorted((kx, ky), key=len)
+    if long_[:-1] == short and long_[-1] in "aeiou":
+        return len(short) <= 4   # Uvs / Ubsa; not Ivanov / Ivanova, a woman of the family
+    return len(short) >= 4 and Levenshtein.distance(kx, ky) <= 1

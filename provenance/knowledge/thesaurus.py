@@ -150,17 +150,17 @@ def synonyms(x: str, y: str) -> bool:
 
 #: WordNet's noun files of things and beings, places, times and amounts (animals, artifacts, food,
 #: people, plants, substances, locations, times, quantities...): two translators of one original
-#: do not render one such word by another (wheat/barley, nurse/doctor, Monday/Tuesday)
+#: render one such word by another only where WordNet makes them one (specialist/expert), not
+#: where a thesaurus lists them together (wheat/barley, nurse/doctor, Monday/Tuesday)
 CONCRETE_NOUN_FILES = frozenset({3, 5, 6, 8, 13, 15, 17, 18, 20, 23, 25, 27, 28})
 
 
 @lru_cache(maxsize=1 << 14)
 def renderings(x: str, y: str) -> str | None:
     """Whether two words may render one word of an original, for two translations by two
-    translators: WordNet synonyms or one a kind of the other, or each listed under the other in
-    Moby; never two words opposed, grammar words or words of quantity, and nouns only of
-    abstract fields (acts, states, communication, groups: consent/agreement, staff/personnel).
-    The resource that says so, or None."""
+    translators: WordNet synonyms or one a kind of the other (one step), or one listed under the
+    other in Moby; never two words opposed, grammar words or words of quantity, and Moby's word
+    alone not for nouns of things, beings, places and times. The resource that says so, or None."""
     lx, ly = x.lower(), y.lower()
     if not (lx.isalpha() and ly.isalpha()) or lx == ly:
         return None
@@ -172,10 +172,11 @@ def renderings(x: str, y: str) -> str | None:
     fx, fy = english.lemmas(lx), english.lemmas(ly)
     if any(wn.opposed(a, b) or wn.opposed(b, a) or wn.antonyms(a, b) for a in fx for b in fy):
         return None
+    if wn.synonyms(lx, ly) or wn.verb_kind_of(lx, ly) or wn.noun_kind_of(lx, ly):
+        return "WordNet"
     if any(wn.mainly(w, "n") and wn.fields(w, "n") & CONCRETE_NOUN_FILES for w in (lx, ly)):
         return None
-    if wn.synonyms(lx, ly) or wn.verb_kind_of(lx, ly):
-        return "WordNet"
-    if thesaurus().mutual(fx, fy):
+    moby = thesaurus()
+    if any(b in moby.entries(a) or a in moby.entries(b) for a in fx for b in fy):
         return "Moby thesaurus"
     return None

@@ -562,6 +562,14 @@ class WordNet:
             return False
         return bool(self.pointed(a, "@", TOP_SENSES, "v") & sb or self.pointed(b, "@", TOP_SENSES, "v") & sa)
 
+    def noun_kind_of(self, a: str, b: str) -> bool:
+        """Whether one noun's frequent sense is a kind of the other's, one step (specialist/expert)."""
+        sa = {(p, o) for p, o in self.senses(a) if p == "n"}
+        sb = {(p, o) for p, o in self.senses(b) if p == "n"}
+        if not sa or not sb:
+            return False
+        return bool(self.pointed(a, "@", TOP_SENSES, "n") & sb or self.pointed(b, "@", TOP_SENSES, "n") & sa)
+
     def antonyms(self, a: str, b: str) -> bool:
         """Whether a sense of ``a`` has a sense of ``b`` as its antonym (agree/disagree)."""
         lb = self.lemmas(b)
