@@ -221,3 +221,23 @@ def test_romanizations_of_one_name_and_names_known_apart():
     for x, y in (("Tomsk", "Omsk"), ("Kazan", "Kazakh"), ("Ivanov", "Ivanova"), ("Kirov", "Kiev"), ("12", "13"),
                  ("Gombojav", "Tserendash")):
         assert not romanized_alike(x, y), (x, y)
+
+
+def test_a_place_added_to_a_list_is_no_given_name(tmp_path):
+    got = _divergences(tmp_path, "Oblige the Kustanai and North Kazakhstan Oblast Committees to send workers.\n",
+                       "Oblige the Kustanai, North Kazakhstan and Pavlodar Oblast Committees to send workers.\n")
+    assert any("Pavlodar" in b and c == "substantive" for _a, b, c in got), got
+    # a given name before a surname both readings name is the same person named more fully
+    got = _divergences(tmp_path, "There were Mamyrov, Kasymov and Abdurakhmanov at the meeting.\n",
+                       "There were Mamyrov, Kasymov and Ismail Abdurakhmanov at the meeting.\n")
+    assert got == [("", "Ismail", "lexical")], got
+
+
+def test_one_negation_word_for_the_other_keeps_the_meaning():
+    from provenance.align.classify import classify
+    for a, b in (("not later than 1 May", "no later than 1 May"),
+                 ("the stocks will last no more than a month", "the stocks will not last more than a month"),
+                 ("we did not make any promises", "we made no promises")):
+        assert classify(a.split(), b.split(), None)["category"] == "lexical", (a, b)
+    for a, b in (("they did not arrive", "they did arrive"), ("no troops were sent", "troops were sent")):
+        assert classify(a.split(), b.split(), None)["category"] == "substantive", (a, b)

@@ -370,6 +370,15 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                     break
             if done:
                 break
+    # 2b. one negation word for the other: "not later than" / "no later than", "last no more" / "not last more"
+    na = [u for u in ra if _word(u) and _word(u).lower() in ("no", "not")]
+    nb = [u for u in rb if _word(u) and _word(u).lower() in ("no", "not")]
+    if len(na) == len(nb) == 1 and _word(na[0]).lower() != _word(nb[0]).lower():
+        out.append(Explained(LEXICAL, f"a negation written with another word ({na[0].text} / {nb[0].text})"))
+        ra.remove(na[0])
+        rb.remove(nb[0])
+        side = ra if _word(na[0]).lower() == "not" else rb   # "not any" / "no"
+        side[:] = [u for u in side if not (_word(u) and _word(u).lower() == "any")]
     # 3. a contraction written out (don't / do not, can't / cannot)
     for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
         for x in list(side):

@@ -234,9 +234,15 @@ def given_name_words(rest: list, words: list[str], ctx, other_words: list[str], 
     lo = len(ctx[0])
     other = set(other_ctx[0]) | set(other_words) | set(other_ctx[1])
     kept, found = [], []
+    other_seq = list(other_ctx[0]) + list(other_words) + list(other_ctx[1])
+    joined = set(zip(other_seq, other_seq[1:]))
     for u in rest:
         w = u.words[0] if len(u.words) == 1 else ""
         k = next((i for i in range(lo, lo + len(words)) if seq[i] == w), None) if _is_name(w) else None
+        # without the word, its neighbours stand together in the other reading ("and Ismail
+        # Abdurakhmanov" / "and Abdurakhmanov"; not "and Pavlodar Oblast" / "Kazakhstan Oblast")
+        if k is not None and 0 < k < len(seq) - 1 and (seq[k - 1], seq[k + 1]) not in joined:
+            k = None
         if k is not None and any(0 <= j < len(seq) and seq[j] in other and seq[j] != w and _is_name(seq[j])
                                  for j in (k - 1, k + 1)):
             found.append(w)
