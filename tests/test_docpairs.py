@@ -73,7 +73,7 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     _stays("heldout-r", 118, 109, 9, 35)
 
 
-@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 120, 24, 46), ("heldout-s", 126, 103, 16, 45)])
+@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 125, 18, 46), ("heldout-s", 126, 103, 16, 45)])
 def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, changed):
     """s1-s8: eight pairs in the seeds' world (a draft and the adopted decision with points dropped
     and renumbered, two translations of a telegram, a report and its retyped copy, a cable as sent
@@ -104,11 +104,13 @@ def test_a_fifth_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     who read no code and held out whole. Scored on arrival with the code before this round's
     changes: 159 of 257 called as labelled, 69 of the 188 that keep the meaning called
     substantive, 62 of 69 changes of meaning found; with them: 162, 66 and 62; with two
-    translators' romanizations read from u1-u8 (below): 163, 65 and 62."""
+    translators' romanizations read from u1-u8 (below): 163, 65 and 62; with the rules u1-u8
+    gave after them (a place is no given name, one negation word for the other, the two
+    translators' choices also in the header's title, hs/x/s): 164, 64 and 62."""
     s, rows = _summary("heldout-t")
     assert s["differences"] == 257 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 163, s
-    assert s["meaning_kept_called_substantive"] <= 65, s
+    assert s["category_right"] >= 164, s
+    assert s["meaning_kept_called_substantive"] <= 64, s
     assert s["meaning_changed_called_substantive"] >= 62, s
 
 
@@ -122,9 +124,10 @@ def test_a_sixth_reviewers_pairs_written_for_tuning():
     choices of words: 142, 70, 58; with their romanizations (Khovd / Kobdo, Zavkhan / Dzabkhan)
     and the WordNet kinds and Moby's words either way: 151, 59, 58; with a place added to a list
     no longer taken for a given name and one negation word for the other ("not later than" / "no
-    later than") lexical: 154, 58, 60."""
+    later than") lexical: 154, 58, 60; with the two translators' choices also in the header's title
+    and pinyin x for Wade-Giles hs (Xinjiang / Sinkiang): 155, 57, 60."""
     s, rows = _summary("tune-u")
     assert s["differences"] == 245 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 154, s
-    assert s["meaning_kept_called_substantive"] <= 58, s
+    assert s["category_right"] >= 155, s
+    assert s["meaning_kept_called_substantive"] <= 57, s
     assert s["meaning_changed_called_substantive"] >= 60, s

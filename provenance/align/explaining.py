@@ -309,37 +309,50 @@ def _one_value(A, B, e) -> bool:
     return i2 - i1 == 1 and j2 - j1 == 1 and any(f in e.info["flags"] for f in ("numeric", "date"))
 
 
+def two_translators(meta_a: dict, meta_b: dict) -> tuple[str, str] | None:
+    """The translators two witnesses name, when both name one and they differ."""
+    ta, tb = str(meta_a.get("translator") or ""), str(meta_b.get("translator") or "")
+    if ta and tb and " ".join(ta.lower().split()) != " ".join(tb.lower().split()):
+        return ta, tb
+    return None
+
+
 def translation_variants(edits, translators) -> None:
-    """Two translations of one original by two translators (their names differ): a word changed
-    for a word that may render the same word of the original (``thesaurus.renderings``), or a
-    name or foreign word for the same in another romanization (``spelling.romanized_alike``:
-    Zavkhan / Dzabkhan, aimags / aimaks), with no number, date or negation in the change, is the
-    translators' choice, not a change of meaning."""
+    """Two translations of one original by two translators (their names differ): each substantive
+    change of text that is only the translators' choice (``translators_choice``) is called so."""
     for e in edits:
-        info = e.info
-        if e.layer != "text" or info.get("category") != "substantive" or not info.get("residual") \
-                or set(info.get("flags", ())) - {"entity", "clause"}:
-            continue
-        ra, rb = info["residual"]
-        if not 1 <= len(ra) == len(rb) <= 4 or any(u.hard or len(u.words) != 1 for u in ra + rb):
-            continue
-        said, left, worded = [], [u.words[0] for u in rb], False
-        for u in ra:
-            x = u.words[0]
-            y = next((y for y in left if romanized_alike(x, y)), None)
-            if y is not None:
-                said.append(f"{x}/{y} (romanized otherwise)")
-            else:
-                y = next((y for y in left if x[:1].islower() and y[:1].islower() and renderings(x, y)), None)
-                if y is None:
-                    break
-                worded = True
-                said.append(f"{x}/{y} ({renderings(x, y)})")
-            left.remove(y)
+        if e.layer == "text":
+            e.info = translators_choice(e.info, translators) or e.info
+
+
+def translators_choice(info: dict, translators) -> dict | None:
+    """The classification of a change between two translations by two translators when it is only
+    their choice: a word changed for a word that may render the same word of the original
+    (``thesaurus.renderings``), or a name or foreign word for the same in another romanization
+    (``spelling.romanized_alike``: Zavkhan / Dzabkhan, aimags / aimaks), with no number, date or
+    negation in the change; None when it says more."""
+    if info.get("category") != "substantive" or not info.get("residual") \
+            or set(info.get("flags", ())) - {"entity", "clause"}:
+        return None
+    ra, rb = info["residual"]
+    if not 1 <= len(ra) == len(rb) <= 4 or any(u.hard or len(u.words) != 1 for u in ra + rb):
+        return None
+    said, left, worded = [], [u.words[0] for u in rb], False
+    for u in ra:
+        x = u.words[0]
+        y = next((y for y in left if romanized_alike(x, y)), None)
+        if y is not None:
+            said.append(f"{x}/{y} (romanized otherwise)")
         else:
-            e.info = {**info, "category": "lexical" if worded else "orthographic", "flags": [], "residual": None,
-                      "severity": min(info.get("severity", 0.3), 0.3 if worded else 0.15),
-                      "reason": f"two translations ({translators[0]} / {translators[1]}): "
-                                + ("other words for the same word of the original" if worded else
-                                   "the same names or words of the original romanized otherwise")
-                                + f" ({', '.join(said)})"}
+            y = next((y for y in left if x[:1].islower() and y[:1].islower() and renderings(x, y)), None)
+            if y is None:
+                return None
+            worded = True
+            said.append(f"{x}/{y} ({renderings(x, y)})")
+        left.remove(y)
+    return {**info, "category": "lexical" if worded else "orthographic", "flags": [], "residual": None,
+            "severity": min(info.get("severity", 0.3), 0.3 if worded else 0.15),
+            "reason": f"two translations ({translators[0]} / {translators[1]}): "
+                      + ("other words for the same word of the original" if worded else
+                         "the same names or words of the original romanized otherwise")
+                      + f" ({', '.join(said)})"}

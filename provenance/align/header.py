@@ -14,6 +14,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from provenance.align.classify import classify
+from provenance.align.explaining import translators_choice, two_translators
 from provenance.align.tokenize import TOKEN_RE
 from provenance.knowledge import english
 
@@ -72,6 +73,9 @@ def header_divergences(witnesses, lexicon) -> list[tuple[str, dict, dict]]:
                 if tag == "equal":
                     continue
                 info = classify(ca[i1:i2], cb[j1:j2], lexicon, a_ctx=(ca[:i1], ca[i2:]), b_ctx=(cb[:j1], cb[j2:]))
+                who = two_translators(base.meta, w.meta)
+                if who:
+                    info = translators_choice(info, who) or info
                 # outside the text's points, as the opening lines are (see pairwise._text_edits)
                 info = dict(info, reason=f"the document's {key} in its header: {info['reason']}",
                             flags=sorted(set(info["flags"]) - {"clause"} | {"section"}),

@@ -20,7 +20,7 @@ from collections import defaultdict
 from itertools import accumulate
 from provenance.align.aligner import cleanup, gaps, matching_blocks, slide, whole_paragraphs
 from provenance.align.classify import FUNCTION_WORDS, classify, classify_editorial
-from provenance.align.explaining import Explaining, translation_variants
+from provenance.align.explaining import Explaining, translation_variants, two_translators
 from provenance.align.directive import directive_recast
 from provenance.align.order import pronouns_exchanged
 from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
@@ -99,9 +99,9 @@ class Comparer(Explaining):
         by_start = sorted(range(len(outer)), key=lambda k: outer[k].ta[0])
         outer_starts = [outer[k].ta[0] for k in by_start]
         edits = self._explain(edits, moves_out=move_edits, extra=inner_all)
-        translators = [" ".join(s.ts.witness.meta.get("translator", "").lower().split()) for s in (A, B)]
-        if all(translators) and translators[0] != translators[1]:
-            translation_variants(edits, [s.ts.witness.meta["translator"] for s in (A, B)])
+        who = two_translators(A.ts.witness.meta, B.ts.witness.meta)
+        if who:
+            translation_variants(edits, who)
         for mi, (pa, pb, info, inner) in enumerate(move_edits):
             if inner:
                 # only gaps near the passage can lend it words (see ``near`` in _explain)

@@ -70,9 +70,9 @@ def _syllable_inserted(fx: str, fy: str) -> bool:
 
 
 #: letters and groups that romanizations of one sound write apart (Russian, Mongolian, Chinese and
-#: Persian names in English): dzh/j, zh/j, kh/k/h, ts/c, v/b, g/k, y/i, and doubled letters
+#: Persian names in English): dzh/j, zh/j, kh/k/h, ts/c, v/b, g/k, y/i, hs/x/s, and doubled letters
 _ROMAN_KEY = ((re.compile(r"dzh|dj|zh|j"), "z"), (re.compile(r"dz"), "z"), (re.compile(r"kh|gh|q|g"), "k"),
-              (re.compile(r"tch|ch|tsz|ts|tz|c"), "c"), (re.compile(r"sch|sh"), "s"), (re.compile(r"ph"), "f"),
+              (re.compile(r"tch|ch|tsz|ts|tz|c"), "c"), (re.compile(r"sch|sh|hs|x"), "s"), (re.compile(r"ph"), "f"),
               (re.compile(r"[wb]"), "v"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
 
 
