@@ -250,3 +250,10 @@ def test_two_translators_titles_may_romanize_otherwise(tmp_path):
     assert [c for x, y, c in got if "inkiang" in y] == ["orthographic"], got
     got = _divergences(tmp_path, a, b.replace("David Kirwan", "Helen Marsh"))
     assert [c for x, y, c in got if "inkiang" in y] != ["orthographic"], got
+
+
+def test_per_is_a_function_word():
+    from provenance.align.classify import classify
+    assert classify("80,000 tons of oil per year".split(), "80,000 tons of oil a year".split(), None)["category"] \
+        == "lexical"
+    assert classify("deliveries per year".split(), "deliveries a year".split(), None)["category"] == "lexical"

@@ -43,7 +43,7 @@ from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read thr
 #: verb too: you're, it's), auxiliaries; modal verbs are not among them: shall/may, must/might change
 #: what a text requires
 FUNCTION_WORDS = frozenset("""
-a an the of to in on at for by with from and or as am is are was were be been being that this these
+a an the of to in on at for by with from and or as am is are was were be been being that this these per
 those it its their them they which who whom whose there here also so such into than then up its
 his her our your we he she i you do does did has have had
 me him my mine hers ours yours theirs myself yourself himself herself itself ourselves yourselves themselves
