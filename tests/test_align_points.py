@@ -257,3 +257,16 @@ def test_per_is_a_function_word():
     assert classify("80,000 tons of oil per year".split(), "80,000 tons of oil a year".split(), None)["category"] \
         == "lexical"
     assert classify("deliveries per year".split(), "deliveries a year".split(), None)["category"] == "lexical"
+
+
+def test_a_stamp_on_one_copy_only_is_another_copy(tmp_path):
+    body = "1. Instruct the Ministry of Foreign Trade to deliver 60 tons of wool to Krakow."
+    a = _telegram("Helen Marsh", body)
+    b = a.replace("CIPHERED TELEGRAM\n", "CIPHERED TELEGRAM\n\n[Stamp: Ministry of Foreign Trade of the USSR. "
+                  "Incoming No. 0412s. 11 April 1949]\n")
+    got = _divergences(tmp_path, a, b)
+    assert [c for x, y, c in got if "Incoming No. 0412s" in y] == ["substantive"], got
+    # a translator's note on one only is the editor's work, not the copy's
+    b = a.replace("wool to Krakow.", "wool [Translator's note: raw wool] to Krakow.")
+    got = _divergences(tmp_path, a, b)
+    assert [c for x, y, c in got] == ["editorial"], got

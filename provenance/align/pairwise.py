@@ -490,8 +490,21 @@ class Comparer(Explaining):
             # the boundary slot on both sides, even where it holds nothing
             sa = (2 * ka, 2 * ka + 1)
             sb = (2 * kb, 2 * kb + 1)
-            out.append(Edit("editorial", sa, sb, kind=kind, info=classify_editorial(ca, cb)))
+            info = classify_editorial(ca, cb)
+            own_a = {tuple(g[3]) for g in x or () if g[2] in ORIGINALS_OWN}
+            own_b = {tuple(g[3]) for g in y or () if g[2] in ORIGINALS_OWN}
+            if own_a - {()} != own_b - {()} and (own_a | own_b) - {()}:
+                # a stamp, a hand's addition or deletion, a note the original itself carries: a
+                # copy with it is another copy ("[Stamp: ... Incoming No. 0412s]" on one only)
+                info = dict(info, category="substantive", severity=0.4,
+                            reason="the original's own marks differ (a stamp, an addition or a deletion by hand, "
+                                   f"a note of its own): {info['reason']}")
+            out.append(Edit("editorial", sa, sb, kind=kind, info=info))
         return out
+
+
+#: editorial marks that describe what the original itself carries, not the editor's work
+ORIGINALS_OWN = frozenset({"stamp", "add", "del", "note-original"})
 
 
 def _point_number(side, i1: int, i2: int) -> bool:
