@@ -452,16 +452,13 @@ def slide(blocks, ka, kb, cut_a, cut_b, alike_a=None, alike_b=None, frozen=None)
             return keys[p] == keys[q] or (alike is not None and alike(p, q))
 
         best, best_score = 0, cut(lo) + cut(hi)
-        d = 0
-        while -d < ps and same(lo + d - 1, hi + d - 1):
-            d -= 1
-            if cut(lo + d) + cut(hi + d) > best_score:
-                best, best_score = d, cut(lo + d) + cut(hi + d)
-        d = 0
-        while d < ns and same(lo + d, hi + d):
-            d += 1
-            if cut(lo + d) + cut(hi + d) > best_score:
-                best, best_score = d, cut(lo + d) + cut(hi + d)
+        for step, room in ((-1, ps), (1, ns)):   # to the left, then to the right
+            d = 0
+            while abs(d) < room and (same(lo + d - 1, hi + d - 1) if step < 0 else same(lo + d, hi + d)):
+                d += step
+                score = cut(lo + d) + cut(hi + d)
+                if score > best_score:
+                    best, best_score = d, score
         if best == 0:
             idx += 1
             continue

@@ -23,7 +23,7 @@ from provenance.align.classify import FUNCTION_WORDS, classify, classify_editori
 from provenance.align.explaining import Explaining, translation_variants, two_translators
 from provenance.align.directive import directive_recast
 from provenance.align.order import pronouns_exchanged
-from provenance.align.sides import (MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
+from provenance.align.sides import (FULL_STOPS, MOVE_MAX_GAPS, MOVE_MIN_WORDS, NEAR_TOKENS, VALUE_WORDS,
                                     Edit, PairResult, Side)
 from provenance.align.tokenize import TokenStream, group_key, int_array
 
@@ -515,27 +515,27 @@ def _point_number(side, i1: int, i2: int) -> bool:
         and (i1 == 0 or side.tseg[i1 - 1] != side.tseg[i1])
 
 
-def _cut_worth(side):
-    """The worth of cutting an added or dropped run before token k of ``side``: best at the edge of
-    a paragraph, then after the end of a sentence, then after a semicolon or a colon."""
-    n, seg = side.n, side.tseg
-
-    def worth(k: int) -> int:
-        if k <= 0 or k >= n or seg[k - 1] != seg[k]:
-            return 4
-        w = side.words(k - 1, k)[0]
-        return 2 if w in SENTENCE_CUT else 1 if w in CLAUSE_CUT else 0
-    return worth
-
-
-SENTENCE_CUT = frozenset(".!?")
+#: marks after which a run is cut better than inside a clause (full stops come from ``sides``)
+CLAUSE_CUT = frozenset(";:")
 
 
 def _paragraph_starts(side):
     """Whether a paragraph of ``side`` begins at token k (the end of the text counts)."""
     n, seg = side.n, side.tseg
     return lambda k: k <= 0 or k >= n or seg[k - 1] != seg[k]
-CLAUSE_CUT = frozenset(";:")
+
+
+def _cut_worth(side):
+    """The worth of cutting an added or dropped run before token k of ``side``: best at the edge of
+    a paragraph, then after the end of a sentence, then after a semicolon or a colon."""
+    paragraph = _paragraph_starts(side)
+
+    def worth(k: int) -> int:
+        if paragraph(k):
+            return 4
+        w = side.words(k - 1, k)[0]
+        return 2 if w in FULL_STOPS else 1 if w in CLAUSE_CUT else 0
+    return worth
 
 
 def _point_heads(side, single=False):

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END
 from provenance.align.tokenize import TokenStream
 
+#: the marks that end a sentence
+FULL_STOPS = frozenset(".!?")
+
 MOVE_MIN_WORDS = 3
 MOVE_MAX_GAPS = 16       # a word pair found in more gaps than this is no evidence of a move
 BODY_KINDS = frozenset({"p", "item", "ab", "list", "quote", "l", "lg"})   # segments of running text
@@ -72,7 +75,7 @@ class Side:
 
     def sentence_end_flags(self):
         """True for each text token that ends a sentence (".", "!", "?")."""
-        return self._flags(lambda w: w in (".", "!", "?"))
+        return self._flags(FULL_STOPS.__contains__)
 
     def punctuation_flags(self):
         """True for each text token without a letter or a digit."""
