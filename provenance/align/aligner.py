@@ -420,7 +420,6 @@ def cleanup(blocks, n: int, m: int, weight=None, gap_size=None):
     return blocks
 
 
-
 def slide(blocks, ka, kb, cut_a, cut_b, alike_a=None, alike_b=None, frozen=None):
     """Move each run found in one text only along the words it repeats, to where it is cut best.
 

@@ -284,7 +284,7 @@ class Explaining:
             if p is not None and e.layer == "text" and p.layer == "text" and \
                     e.info["category"] == "substantive" and p.info["category"] == "substantive" and \
                     "section" not in e.info["flags"] and "section" not in p.info["flags"] and \
-                    not (_one_value(A, B, p) or _one_value(A, B, e)):
+                    not (_one_value(p) or _one_value(e)):
                 ga, gb = e.ta[0] - p.ta[1], e.tb[0] - p.tb[1]
                 between = A.words(p.ta[1], e.ta[0]) + B.words(p.tb[1], e.tb[0])
                 same_seg = A.n == 0 or A.tseg[min(p.ta[0], A.n - 1)] == A.tseg[min(e.ta[0], A.n - 1)]
@@ -302,7 +302,7 @@ class Explaining:
         return out
 
 
-def _one_value(A, B, e) -> bool:
+def _one_value(e) -> bool:
     """One number or date word for another ("72,000" / "62,000", "25" / "22"): a change of its own,
     never joined with the words around it."""
     (i1, i2), (j1, j2) = e.ta, e.tb

@@ -377,16 +377,14 @@ class Comparer(Explaining):
                     and _point_number(B, j1, j2):
                 # "6." / "5." opening a point whose words align: a point before it was dropped or added
                 renumbered[A.words(i1, i1 + 1)[0]] = B.words(j1, j1 + 1)[0]
-                info = dict(info, category="accidental", flags=[], residual=None, severity=0.05,
-                            reason=f"the point is numbered anew ({' '.join(A.words(i1, i2))} / "
-                                   f"{' '.join(B.words(j1, j2))}): a point before it was added or dropped")
+                info = _numbered_anew(info, f"the point is numbered anew ({' '.join(A.words(i1, i2))} / "
+                                            f"{' '.join(B.words(j1, j2))}): a point before it was added or dropped")
             elif kind == "substitution" and info["category"] == "substantive" and i2 - i1 == 1 and j2 - j1 == 1 \
                     and renumbered.get(A.words(i1, i2)[0]) == B.words(j1, j2)[0] \
                     and _point_reference(A, i1) and _point_reference(B, j1):
                 # "Ryabushkin - 2, 5" / "2, 4" after point 5 became point 4: the same point named
-                info = dict(info, category="accidental", flags=[], residual=None, severity=0.05,
-                            reason=f"the point named is numbered anew ({A.words(i1, i2)[0]} / "
-                                   f"{B.words(j1, j2)[0]}), as the point itself is")
+                info = _numbered_anew(info, f"the point named is numbered anew ({A.words(i1, i2)[0]} / "
+                                            f"{B.words(j1, j2)[0]}), as the point itself is")
             edits.append(Edit("text", sa, sb, kind=kind, info=info, ta=(i1, i2), tb=(j1, j2)))
         # after a gap both sides must stand at the same kind of slot (token or boundary)
         for g, members in gap_edits.items():
@@ -491,9 +489,9 @@ class Comparer(Explaining):
             sa = (2 * ka, 2 * ka + 1)
             sb = (2 * kb, 2 * kb + 1)
             info = classify_editorial(ca, cb)
-            own_a = {tuple(g[3]) for g in x or () if g[2] in ORIGINALS_OWN}
-            own_b = {tuple(g[3]) for g in y or () if g[2] in ORIGINALS_OWN}
-            if own_a - {()} != own_b - {()} and (own_a | own_b) - {()}:
+            own_a = {tuple(g[3]) for g in x or () if g[2] in ORIGINALS_OWN and g[3]}
+            own_b = {tuple(g[3]) for g in y or () if g[2] in ORIGINALS_OWN and g[3]}
+            if own_a != own_b:
                 # a stamp, a hand's addition or deletion, a note the original itself carries: a
                 # copy with it is another copy ("[Stamp: ... Incoming No. 0412s]" on one only)
                 info = dict(info, category="substantive", severity=0.4,
@@ -505,6 +503,12 @@ class Comparer(Explaining):
 
 #: editorial marks that describe what the original itself carries, not the editor's work
 ORIGINALS_OWN = frozenset({"stamp", "add", "del", "note-original"})
+
+
+def _numbered_anew(info: dict, reason: str) -> dict:
+    """A point's number, or the number naming it, changed only because a point before it was
+    added or dropped: accidental."""
+    return dict(info, category="accidental", flags=[], residual=None, severity=0.05, reason=reason)
 
 
 def _point_number(side, i1: int, i2: int) -> bool:

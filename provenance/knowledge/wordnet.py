@@ -556,19 +556,18 @@ class WordNet:
     def verb_kind_of(self, a: str, b: str) -> bool:
         """Whether one verb names a manner of the other in their frequent senses (WordNet's verb
         hypernymy, one step: tell/inform, obtain/acquire, reside/live)."""
-        sa = {(p, o) for p, o in self.senses(a) if p == "v"}
-        sb = {(p, o) for p, o in self.senses(b) if p == "v"}
-        if not sa or not sb:
-            return False
-        return bool(self.pointed(a, "@", TOP_SENSES, "v") & sb or self.pointed(b, "@", TOP_SENSES, "v") & sa)
+        return self._kind_of(a, b, "v")
 
     def noun_kind_of(self, a: str, b: str) -> bool:
         """Whether one noun's frequent sense is a kind of the other's, one step (specialist/expert)."""
-        sa = {(p, o) for p, o in self.senses(a) if p == "n"}
-        sb = {(p, o) for p, o in self.senses(b) if p == "n"}
+        return self._kind_of(a, b, "n")
+
+    def _kind_of(self, a: str, b: str, pos: str) -> bool:
+        sa = {(p, o) for p, o in self.senses(a) if p == pos}
+        sb = {(p, o) for p, o in self.senses(b) if p == pos}
         if not sa or not sb:
             return False
-        return bool(self.pointed(a, "@", TOP_SENSES, "n") & sb or self.pointed(b, "@", TOP_SENSES, "n") & sa)
+        return bool(self.pointed(a, "@", TOP_SENSES, pos) & sb or self.pointed(b, "@", TOP_SENSES, pos) & sa)
 
     def antonyms(self, a: str, b: str) -> bool:
         """Whether a sense of ``a`` has a sense of ``b`` as its antonym (agree/disagree)."""
