@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -170,6 +172,17 @@ def seed():
     return SEED
 
 
+@functools.lru_cache(maxsize=None)
+def module_tree(path: Path) -> ast.Module:
+    """The syntax tree of one of the project's Python files, parsed once per test process: the
+    rule tests (tests/test_project_rules.py, tests/test_import_layers.py) walk every module several
+    times and never change a tree."""
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+#: the test files that read every module's syntax tree: one worker takes them, parsing each once
+RULE_FILES = frozenset({"test_import_layers.py", "test_project_rules.py"})
+
 #: the test files that compile tei_all (several seconds): one pytest-xdist worker takes them all,
 #: so that the grammar is compiled once per test run (checked in tests/test_validate_tei.py)
 TEI_ALL_FILES = frozenset({"test_align_tei.py", "test_chain_unseen.py", "test_ingest_tei_all.py",
@@ -178,7 +191,8 @@ TEI_ALL_FILES = frozenset({"test_align_tei.py", "test_chain_unseen.py", "test_in
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Whole test files to each worker (``--dist loadfile``), the files of ``TEI_ALL_FILES`` as one."""
+    """Whole test files to each worker (``--dist loadfile``), the files of ``TEI_ALL_FILES`` as one,
+    those of ``RULE_FILES`` as one."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
@@ -186,7 +200,8 @@ def pytest_xdist_make_scheduler(config, log):
     class _TeiAllTogether(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return "tei_all" if Path(path).name in TEI_ALL_FILES else path
+            name = Path(path).name
+            return "tei_all" if name in TEI_ALL_FILES else "rules" if name in RULE_FILES else path
 
     return _TeiAllTogether(config, log)
 

@@ -7,12 +7,14 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEED, SOURCES, gen_corpus, run_cli, seed_folder
 from provenance.corpus import discover, index_paths
 from provenance.corpus import minhash, shingle
 from provenance.corpus.discover import _keep_mask
-from provenance.corpus.passages import guess_direction, shared_passages
+from provenance.corpus.passages import MAX_REPEATS, _runs, guess_direction, shared_passages
 from provenance.resources import json_errors
 
 DRAFT, ADOPTED = SEED["004"].stem, SEED["002"].stem
@@ -173,6 +175,44 @@ def test_shared_passages_are_the_longest_common_runs():
     # boilerplate shingles anchor nothing
     boiler = np.unique(shingle.shingle_hashes(shingle.words(a)))
     assert shared_passages(a, b, boiler)["passages"] == []
+
+
+def _plain_runs(ha, hb, ka, kb, k):
+    """The shared runs written plainly: every pair of places (i, j) holding the same kept shingle
+    (one repeated more than MAX_REPEATS times in b anchors nothing), then each diagonal's
+    consecutive places joined."""
+    where_b = {}
+    for j, h in enumerate(hb.tolist()):
+        if kb[j]:
+            where_b.setdefault(h, []).append(j)
+    pairs = sorted((i - j, i) for i, h in enumerate(ha.tolist()) if ka[i]
+                   for j in (where_b.get(h, []) if len(where_b.get(h, [])) <= MAX_REPEATS else []))
+    runs = []
+    for d, i in pairs:
+        if runs and runs[-1][2] == d and runs[-1][1] + runs[-1][0] - k + 1 == i:
+            runs[-1][0] += 1
+        else:
+            runs.append([k, i, d])
+    return [(n, i, i - d) for n, i, d in runs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=60), st.lists(st.integers(0, 4), max_size=60),
+       st.integers(1, 4), st.data())
+def test_shared_runs_are_every_common_diagonal_run(a, b, k, data):
+    ha, hb = shingle.shingle_hashes([f"w{x}" for x in a], k), shingle.shingle_hashes([f"w{x}" for x in b], k)
+    ka = np.array(data.draw(st.lists(st.booleans(), min_size=len(ha), max_size=len(ha))), dtype=bool)
+    kb = np.array(data.draw(st.lists(st.booleans(), min_size=len(hb), max_size=len(hb))), dtype=bool)
+    assert _runs(ha, hb, ka, kb, k) == _plain_runs(ha, hb, ka, kb, k)
+
+
+@pytest.mark.parametrize("repeats", [MAX_REPEATS - 1, MAX_REPEATS, MAX_REPEATS + 1])
+def test_a_shingle_repeated_too_often_anchors_nothing(repeats):
+    a, b = ["x", "y"], ["x", "y", "z"] * repeats
+    ha, hb = shingle.shingle_hashes(a, 1), shingle.shingle_hashes(b, 1)
+    runs = _runs(ha, hb, np.ones(len(ha), bool), np.ones(len(hb), bool), 1)
+    assert runs == _plain_runs(ha, hb, np.ones(len(ha), bool), np.ones(len(hb), bool), 1)
+    assert runs == ([(2, 0, 3 * t) for t in reversed(range(repeats))] if repeats <= MAX_REPEATS else [])
 
 
 def test_guess_direction_rules():

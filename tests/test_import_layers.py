@@ -10,7 +10,7 @@ import importlib
 
 import networkx as nx
 import pytest
-from conftest import ROOT
+from conftest import ROOT, module_tree
 
 #: the floors, from the bottom up; a name is the package's first-level module or subpackage
 FLOORS = [
@@ -47,7 +47,7 @@ def _modules():
     for path in sorted((ROOT / "provenance").rglob("*.py")):
         rel = path.relative_to(ROOT).with_suffix("")
         module = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
-        yield module, ast.parse(path.read_text(encoding="utf-8"))
+        yield module, module_tree(path)
 
 
 def _part(module: str) -> str:

@@ -8,7 +8,7 @@ import ast
 import click
 import pytest
 
-from conftest import ROOT, SEED, run_cli
+from conftest import ROOT, SEED, module_tree, run_cli
 from provenance.cli import cli
 
 PACKAGE = ROOT / "provenance"
@@ -38,7 +38,7 @@ def _name(func) -> str:
 
 def _parsed():
     for path in library_modules():
-        yield path.relative_to(ROOT).as_posix(), ast.parse(path.read_text(encoding="utf-8"), str(path))
+        yield path.relative_to(ROOT).as_posix(), module_tree(path)
 
 
 def test_the_rules_see_the_library():

@@ -29,8 +29,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from provenance.align import align_witnesses, load_lexicon, load_witnesses  # noqa: E402
+from provenance.align import align_witnesses, load_lexicon  # noqa: E402
+from provenance.document import Document  # noqa: E402
 from provenance.vocab import RANK  # noqa: E402
+from provenance.witness import witness_of  # noqa: E402
 
 MEANING = "substantive"
 
@@ -48,11 +50,11 @@ def load_pairs(path: Path, split: str) -> list[dict]:
 
 def _align_texts(texts_a: list[str], texts_b: list[str], lexicon, tmp: Path) -> tuple[dict, list]:
     """Align two transcriptions (one paragraph per text), as ``provenance align`` reads them: the
-    brackets of the archival pairs are editorial marks."""
-    pa, pb = tmp / "original.txt", tmp / "revised.txt"
-    pa.write_text("\n\n".join(texts_a) + "\n", encoding="utf-8")
-    pb.write_text("\n\n".join(texts_b) + "\n", encoding="utf-8")
-    witnesses = load_witnesses([pa, pb], ids=["a", "b"])
+    brackets of the archival pairs are editorial marks. The two texts are read as the files
+    ``tmp/original.txt`` and ``tmp/revised.txt`` would be, without writing them."""
+    docs = [Document.from_bytes(tmp / name, ("\n\n".join(texts) + "\n").encode("utf-8"))
+            for name, texts in (("original.txt", texts_a), ("revised.txt", texts_b))]
+    witnesses = [witness_of(doc, wid) for doc, wid in zip(docs, ("a", "b"))]
     return align_witnesses(witnesses, lexicon), witnesses
 
 

@@ -7,6 +7,8 @@ pieces fall on sensible boundaries) between the base witness's reading and each 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from diff_match_patch import diff_match_patch
 
 #: Below this share of common characters (of the longer reading) the readings are simply two
@@ -26,10 +28,17 @@ def _dmp() -> diff_match_patch:
 def char_ops(a: str, b: str) -> list[list[str]]:
     """The character diff from reading ``a`` to reading ``b`` as ``[[op, text], ...]`` with op one
     of ``=`` (in both), ``-`` (only in a) and ``+`` (only in b)."""
+    return [[op, text] for op, text in _char_ops(a, b)]
+
+
+@lru_cache(maxsize=4096)
+def _char_ops(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """The diff of :func:`char_ops`, computed once for a pair of readings however many times a
+    run asks (the report marks both readings of a divergence, its JSON gives the diff again)."""
     d = _dmp()
     diffs = d.diff_main(a, b)
     d.diff_cleanupSemantic(diffs)
-    return [[_OPS[op], text] for op, text in diffs if text]
+    return tuple((_OPS[op], text) for op, text in diffs if text)
 
 
 def common_share(ops: list[list[str]]) -> float:

@@ -40,6 +40,13 @@ _ONE_OTHER = re.compile(
     r"(?P<dest>[^,;()]+?)(?=\s*(?:\([^()]*\))?\s*(?:[,;]|\.(?:\s|$)|$))", re.IGNORECASE)
 
 
+#: what every entry of a sentence's copy list holds, one of its patterns at least: a copy word,
+#: "No.", an ordinal in words or figures (English, German, Russian in transliteration). A line
+#: without any is no list, and the patterns, slow to try at every place of a long line, are not tried.
+_PROSE_GATE = re.compile(r"cop|no\.|\d(?:st|nd|rd|th)|" + "|".join(map(re.escape, [*P.ORDINAL_NUMBER, *_ORDINALS_RU])),
+                         re.IGNORECASE)
+
+
 #: the copies "one ..., the other ..." name
 _ONE_OTHER_NUMBER = {"one": 1, "the other": 2}
 
@@ -175,6 +182,15 @@ class ProsePart:
 
     @staticmethod
     def _prose_matches(line: str) -> tuple[list[re.Match], list[re.Match]]:
+        """The entries of a copy list in the sentence ``line``: those that name their copy first
+        ("the first copy to ...", "No. 2 goes to ...") and those that name it after ("X (copy 1)")."""
+        if not _PROSE_GATE.search(line):
+            return [], []
+        return ProsePart._prose_matches_ungated(line)
+
+    @staticmethod
+    def _prose_matches_ungated(line: str) -> tuple[list[re.Match], list[re.Match]]:
+        """:meth:`_prose_matches` without its gate (the long way, tried at every line)."""
         items = list(_PROSE_ITEM.finditer(line)) or list(_PROSE_ITEM_RU.finditer(line))
         if not items and re.search(r"\b(?:two|2)\s+cop(?:y|ies)\b", line, re.IGNORECASE):
             pair = list(_ONE_OTHER.finditer(line))

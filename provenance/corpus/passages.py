@@ -53,28 +53,9 @@ def shared_passages(text_a: str, text_b: str, boiler: np.ndarray | None = None,
     else:
         ka = np.ones(len(ha), dtype=bool)
         kb = np.ones(len(hb), dtype=bool)
-    where_b: dict[int, list[int]] = {}
-    for j in np.flatnonzero(kb & np.isin(hb, ha[ka])).tolist():
-        where_b.setdefault(int(hb[j]), []).append(j)
-    matches: list[tuple[int, int]] = []
-    for i in np.flatnonzero(ka & np.isin(ha, hb[kb])).tolist():
-        js = where_b.get(int(ha[i]))
-        if js and len(js) <= MAX_REPEATS:
-            matches.extend((i - j, i) for j in js)
-    if not matches:
+    runs = _runs(ha, hb, ka, kb, k)
+    if not runs:
         return {"passages": [], "words": 0, "count": 0}
-    matches.sort()
-    runs: list[tuple[int, int, int]] = []  # (length in words, start shingle in a, start in b)
-    d0, i0 = matches[0]
-    prev = i0
-    for d, i in matches[1:] + [(None, None)]:
-        if d == d0 and i == prev + 1:
-            prev = i
-            continue
-        runs.append((prev - i0 + k, i0, i0 - d0))
-        if d is None:
-            break
-        d0, i0, prev = d, i, i
     runs.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_a = np.zeros(len(ta), dtype=bool)
     used_b = np.zeros(len(tb), dtype=bool)
@@ -114,6 +95,37 @@ def shared_passages(text_a: str, text_b: str, boiler: np.ndarray | None = None,
         out.append({"a": {"start": a0, "end": a1}, "b": {"start": b0, "end": b1}, "words": n,
                     "text": _quote(text_a, a0, a1)})
     return {"passages": out, "words": total, "count": count}
+
+
+def _runs(ha: np.ndarray, hb: np.ndarray, ka: np.ndarray, kb: np.ndarray, k: int) -> list[tuple[int, int, int]]:
+    """The maximal runs of shingles the texts share in the same order, as (length in words,
+    start shingle in a, start in b): every pair of places holding the same kept shingle (one
+    repeated more than ``MAX_REPEATS`` times in b anchors nothing) on one diagonal, consecutive."""
+    bj = np.flatnonzero(kb & np.isin(hb, ha[ka]))
+    ai = np.flatnonzero(ka & np.isin(ha, hb[kb]))
+    if not len(bj) or not len(ai):
+        return []
+    order = np.argsort(hb[bj], kind="stable")
+    bh, bj = hb[bj][order], bj[order]
+    lo = np.searchsorted(bh, ha[ai], "left")
+    n = np.searchsorted(bh, ha[ai], "right") - lo
+    use = (n > 0) & (n <= MAX_REPEATS)
+    ai, lo, n = ai[use], lo[use], n[use]
+    if not len(ai):
+        return []
+    # every (i, j) with the same shingle: i repeated once for each of its places j in b
+    i = np.repeat(ai, n)
+    first = np.repeat(np.cumsum(n) - n, n)
+    j = bj[np.repeat(lo, n) + np.arange(len(i)) - first]
+    d = i - j
+    order = np.lexsort((i, d))
+    d, i = d[order], i[order]
+    # a run ends where the diagonal changes or the next place is not the next shingle
+    ends = np.flatnonzero((d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1))
+    starts = np.concatenate(([0], ends + 1))
+    ends = np.concatenate((ends, [len(i) - 1]))
+    i0, d0 = i[starts], d[starts]
+    return list(zip((i[ends] - i0 + k).tolist(), i0.tolist(), (i0 - d0).tolist()))
 
 
 def guess_direction(a: dict, b: dict, shared: int) -> dict | None:
