@@ -172,6 +172,37 @@ def seed():
     return SEED
 
 
+#: the bytecode cache of one test run (see pytest_configure), removed when the run ends
+_BYTECODE_ENV = "PROVENANCE_TEST_BYTECODE"
+
+
+def pytest_configure(config):
+    """The package's modules compiled once per test run, into a bytecode cache of the run's own
+    in a temporary folder (nothing is written beside the sources, whatever PYTHONDONTWRITEBYTECODE
+    says): the test workers and the hundreds of ``provenance`` processes the tests start read it
+    instead of compiling every module again. Set in the first process of the run; the workers and
+    the processes it starts inherit it through their environment."""
+    if os.environ.get(_BYTECODE_ENV) or hasattr(config, "workerinput"):
+        return
+    import compileall
+    import tempfile
+
+    cache = tempfile.mkdtemp(prefix="provenance-bytecode-")
+    os.environ[_BYTECODE_ENV] = cache
+    os.environ["PYTHONPYCACHEPREFIX"] = cache
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.pycache_prefix = cache
+    sys.dont_write_bytecode = False
+    compileall.compile_dir(str(ROOT / "provenance"), quiet=1)
+    config._provenance_bytecode = cache
+
+
+def pytest_unconfigure(config):
+    cache = getattr(config, "_provenance_bytecode", None)
+    if cache:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 @functools.lru_cache(maxsize=None)
 def module_tree(path: Path) -> ast.Module:
     """The syntax tree of one of the project's Python files, parsed once per test process: the
