@@ -92,6 +92,19 @@ def test_a_web_page_title_is_read_after_its_trail_of_links_and_its_source_field_
     assert "Home >" not in "".join(root.xpath("//t:body//text()", namespaces=NS))
 
 
+@pytest.mark.parametrize("source, translator, contributor", [
+    ("GARF, f. 1, op. 2, d. 3. Obtained by Gary Goldberg. Translated by Anna Hulme. Wade-Giles as in the text.",
+     "Anna Hulme", "Gary Goldberg"),
+    ("RGASPI, f. 17, op. 3, d. 4. Contributed by J. Smith. Translated by Prof. E. Wishnick.", "Prof. E. Wishnick", "J. Smith"),
+    ("AVPRF, f. 0100, op. 1, d. 2. Transcribed by Dr. Ivan Petrov and translated by Mr. S.-Y. Lee.", "Mr. S.-Y. Lee",
+     "Dr. Ivan Petrov"),
+])
+def test_a_credit_names_the_translator_and_the_contributor_up_to_the_full_stop(source, translator, contributor):
+    root = etree.fromstring(ingest_text(WEB.replace(WEB.splitlines()[-1], source), "credit").tei_bytes())
+    assert root.xpath("string(//t:respStmt[@xml:id='translator']/t:persName)", namespaces=NS) == translator
+    assert root.xpath("string(//t:respStmt[@xml:id='contributor']/t:persName)", namespaces=NS) == contributor
+
+
 def test_a_post_of_several_words_then_a_name_is_the_man_who_holds_it():
     text = "Memorandum from Deputy Minister of Light Industry Karpenko to A. I. Mikoyan on Wool\n\nThe wool is late.\n"
     senders = [p["recorded_name"] or p["name"] for p in extract_document(text, "x")["correspondence"]["senders"]]

@@ -16,12 +16,14 @@ from provenance.vocab import T
 
 XML_ID = "{%s}id" % XML_NS
 
-#: a person's name: up to four capitalized words or initials; a word with a full stop after it
-#: (not an initial) ends it ("by Margaret Hulme. Wade-Giles romanization ...")
-NAME_WORDS = r"(?:[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-]*)){0,3}"
+#: a person's name: up to four capitalized words, initials or titles (Dr., Prof.); a word with a
+#: full stop after it (not an initial, not a title) ends it ("by Margaret Hulme. Wade-Giles
+#: romanization ..."). The translator's and the contributor's names alike.
+_NAME_WORD = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.|[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-]*)"
+NAME_WORDS = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
 RE_TRANSLATOR = re.compile(r"\b[Tt]ranslated(?:\s+(?:for|from)\s+[\w .()-]+?)?\s+by\s+(?P<who>" + NAME_WORDS + ")")
 RE_CONTRIBUTOR = re.compile(r"\b(?P<how>Obtained|Contributed|Provided|Donated|Transcribed)\s+by\s+"
-                            r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+                            r"(?P<who>" + NAME_WORDS + ")")
 NOT_A_NAME = {"minutes", "meeting", "protocol", "decision", "resolution", "report", "cable", "letter", "note",
               "memorandum", "excerpt", "exceprt", "telegram", "the", "a", "an", "on", "about", "concerning",
               "information", "record", "conversation", "diary", "journal", "instructions", "directive"}
