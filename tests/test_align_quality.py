@@ -295,6 +295,16 @@ def test_forms_of_one_wording_are_not_changes_of_meaning():
     assert _categories("The envoy wil arrive on Monday.", "The envoy will arrive on Monday.") == ["orthographic"]
 
 
+def test_a_place_named_after_its_noun_or_as_an_adjective_before_it_is_one_name():
+    # "of China" after the noun, "Chinese" before it: the same party, word order only
+    got = _categories("Delegates of the Communist Party of China arrived in Moscow.",
+                      "Delegates of the Chinese Communist Party arrived in Moscow.")
+    assert got and "substantive" not in got, got
+    # another country's adjective is another party
+    assert "substantive" in _categories("Delegates of the Communist Party of China arrived in Moscow.",
+                                        "Delegates of the Mongolian Communist Party arrived in Moscow.")
+
+
 def test_two_colours_are_not_synonyms():
     # WordNet hangs every colour on the head 'chromatic': sisters under so wide a head differ
     got = pair("The delegates wore brown armbands.", "The delegates wore red armbands.")

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
 from provenance.align.explain import derived
+from provenance.align.names import of_the_place
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import SUPPORT_VERBS
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
@@ -20,6 +21,13 @@ from provenance.knowledge.thesaurus import renderings
 _ROLE_PREPOSITIONS = frozenset({"to", "by", "from", "with", "for", "against", "of", "than"})
 #: what stands before the first word of a sentence
 _SENTENCE_OPENERS = frozenset({"", ".", ";", ":", "!", "?"})
+
+
+def _place_and_adjective(x, y) -> bool:
+    """A place and its adjective, one word each (China / Chinese, Mongolia / Mongolian): "the
+    Communist Party of China" / "the Chinese Communist Party" name one party."""
+    return len(x.words) == 1 == len(y.words) and not x.hard and not y.hard \
+        and of_the_place(x.words[0], y.words[0]) is not None
 
 
 def _derived_units(x, y) -> bool:
@@ -106,7 +114,7 @@ class Explaining:
                 return True
             return len(pool) <= SPELLING_POOL and any(
                 maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) or _derived_units(x, y)
-                for y in pool)
+                or _place_and_adjective(x, y) for y in pool)
 
         resid = {k: edits[k].info["residual"] for k in cand}
         dropped: set[int] = set()
