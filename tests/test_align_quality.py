@@ -75,8 +75,15 @@ def test_substantive_divergences_are_few_and_the_right_ones(res, ab):
     a, b = ab
     # the two headers date and title two documents (a report of April 29, the minutes of June 22)
     header = {d["reason"].split(" in its header")[0]: d for d in res["divergences"] if d["layer"] == "header"}
-    assert sorted(header) == ["the document's date", "the document's title"]
+    assert sorted(header) == ["the document's date", "the document's title", "the source citation"]
     assert header["the document's date"]["category"] == "substantive"
+    # the two are kept in two archives: one editorial divergence, where each citation stands, the
+    # credit they share ("Obtained by Jamil Hasanli and translated by Gary Goldberg") left out
+    cited = header["the source citation"]
+    assert cited["category"] == "editorial" and cited["kind"] == "substitution"
+    assert [cited["readings"][w]["text"] for w in (a, b)] == [
+        "GARF, Fond R-9401ss, Opis' 2, Delo 95, ll. 334-338", "RGASPI F. 17, Op. 162, D. 37, ll. 145-155"]
+    assert res["witnesses"][0]["text"][cited["readings"][a]["start"]:].startswith("GARF, Fond R-9401ss")
     assert [header["the document's date"]["readings"][w]["text"] for w in (a, b)] == ["April 29", "June 22"]
     assert header["the document's title"]["readings"][a]["text"].startswith("Report from L. Beria")
     assert all("section" in d["flags"] and d["severity"] <= 0.6 for d in header.values())

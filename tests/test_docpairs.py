@@ -73,7 +73,7 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     _stays("heldout-r", 118, 109, 9, 35)
 
 
-@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 125, 18, 46), ("heldout-s", 126, 103, 16, 45)])
+@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 126, 18, 46), ("heldout-s", 126, 104, 16, 45)])
 def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, changed):
     """s1-s8: eight pairs in the seeds' world (a draft and the adopted decision with points dropped
     and renumbered, two translations of a telegram, a report and its retyped copy, a cable as sent
@@ -88,7 +88,8 @@ def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, 
     dropped or added point cut at its own number, the points after it numbered anew and the
     references to them in the excerpt list following them, a full stop holding two changes apart
     and a changed number kept apart from the words beside it: s1-s4 120, 24 and 46; s5-s8 103, 16
-    and 45."""
+    and 45; later 125, 18, 46 and 103, 16, 45; with the source citations compared (editorial): 126
+    and 104 called as labelled."""
     s, rows = _summary(split)
     assert s["differences"] == n and all(r["located"] for r in rows)
     assert s["category_right"] >= right, s
@@ -106,10 +107,12 @@ def test_a_fifth_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     substantive, 62 of 69 changes of meaning found; with them: 162, 66 and 62; with two
     translators' romanizations read from u1-u8 (below): 163, 65 and 62; with the rules u1-u8
     gave after them (a place is no given name, one negation word for the other, the two
-    translators' choices also in the header's title, hs/x/s): 164, 64 and 62."""
+    translators' choices also in the header's title, hs/x/s): 164, 64 and 62; with the source
+    citations compared (where a witness is kept, who translated it: editorial, as u1-u8 label
+    them): 169, 64 and 62, 253 of the 257 differences found (248 before)."""
     s, rows = _summary("heldout-t")
     assert s["differences"] == 257 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 164, s
+    assert s["category_right"] >= 169, s
     assert s["meaning_kept_called_substantive"] <= 64, s
     assert s["meaning_changed_called_substantive"] >= 62, s
 
@@ -128,9 +131,9 @@ def test_a_sixth_reviewers_pairs_written_for_tuning():
     and pinyin x for Wade-Giles hs (Xinjiang / Sinkiang): 155, 57, 60; with "per" a function word
     ("per year" / "a year"): 156, 55, 60; with a stamp on one copy only a change: 157, 55, 61; with a
     place's adjective found where the place stood ("Communist Party of China" / "Chinese Communist
-    Party"): 158, 54, 61."""
+    Party"): 158, 54, 61; with the source citations compared (editorial): 166, 54, 61."""
     s, rows = _summary("tune-u")
     assert s["differences"] == 245 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 158, s
+    assert s["category_right"] >= 166, s
     assert s["meaning_kept_called_substantive"] <= 54, s
     assert s["meaning_changed_called_substantive"] >= 61, s
