@@ -80,21 +80,22 @@ def header_divergences(witnesses, lexicon) -> list[tuple[str, dict, dict]]:
             # two values that share less than half their words are one change, not a word salad;
             # two citations that share less than four fifths, one change from the first word that
             # differs to the last (another archive's file, the translator's credit kept)
-            ops = sm.get_opcodes() if sm.ratio() >= 0.5 else [("replace", 0, len(wa), 0, len(wb))]
-            if key in APPARATUS_FIELDS and sm.ratio() < APPARATUS_WHOLE:
+            shared = sm.ratio()
+            ops = sm.get_opcodes() if shared >= 0.5 else [("replace", 0, len(wa), 0, len(wb))]
+            if key in APPARATUS_FIELDS and shared < APPARATUS_WHOLE:
                 differ = [op for op in ops if op[0] != "equal"]
                 ops = [("replace", differ[0][1], differ[-1][2], differ[0][3], differ[-1][4])] if differ else []
+            who = two_translators(base.meta, w.meta)
             for tag, i1, i2, j1, j2 in ops:
                 if tag == "equal":
                     continue
+                ra, rb = _reading(base, va, at_a, ta, i1, i2), _reading(w, vb, at_b, tb, j1, j2)
                 if key in APPARATUS_FIELDS:
-                    shown = " / ".join(v[t[i][0]:t[j - 1][1]] if i < j else "-" for v, t, i, j in ((va, ta, i1, i2), (vb, tb, j1, j2)))
                     info = {"category": "editorial", "flags": ["section"], "severity": BASE_SEVERITY["editorial"],
-                            "reason": f"the source citation in its header (where the witness is kept, who "
-                                      f"obtained or translated it): {shown}"}
+                            "reason": "the source citation in its header (where the witness is kept, who obtained or "
+                                      f"translated it): {ra['text'] or '-'} / {rb['text'] or '-'}"}
                 else:
                     info = classify(ca[i1:i2], cb[j1:j2], lexicon, a_ctx=(ca[:i1], ca[i2:]), b_ctx=(cb[:j1], cb[j2:]))
-                    who = two_translators(base.meta, w.meta)
                     if who:
                         info = translators_choice(info, who) or info
                     # outside the text's points, as the opening lines are (see pairwise._text_edits)
@@ -102,6 +103,5 @@ def header_divergences(witnesses, lexicon) -> list[tuple[str, dict, dict]]:
                                 flags=sorted(set(info["flags"]) - {"clause"} | {"section"}),
                                 severity=min(info["severity"], 0.6))
                 kind = "substitution" if i2 > i1 and j2 > j1 else ("omission" if i2 > i1 else "addition")
-                out.append((kind, info, {base.id: _reading(base, va, at_a, ta, i1, i2),
-                                         w.id: _reading(w, vb, at_b, tb, j1, j2)}))
+                out.append((kind, info, {base.id: ra, w.id: rb}))
     return out
