@@ -228,13 +228,13 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    class _TeiAllTogether(LoadFileScheduling):
+    class _GroupsTogether(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
             name = Path(path).name
             return "tei_all" if name in TEI_ALL_FILES else "rules" if name in RULE_FILES else path
 
-    return _TeiAllTogether(config, log)
+    return _GroupsTogether(config, log)
 
 
 README_COMMANDS = "test_readme.py::test_every_readme_command_runs_as_written"
