@@ -10,8 +10,6 @@ import json
 from importlib import resources, util
 from pathlib import Path
 
-import jsonschema
-
 from provenance.errors import UsageError
 from provenance.fileio import read_json
 
@@ -39,7 +37,11 @@ def load_json_schema(name: str) -> dict:
         return json.load(fh)
 
 
-def json_validator(name: str) -> jsonschema.protocols.Validator:
+def json_validator(name: str):
+    """A validator of schema ``name`` (a ``jsonschema`` validator: the library is imported here,
+    when a JSON file is first checked; commands that check none do not pay its import)."""
+    import jsonschema
+
     schema = load_json_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
