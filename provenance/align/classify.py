@@ -29,7 +29,7 @@ from provenance.align.explain import (
 )
 from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
-from provenance.align.roots import PLURALS, SUPPORT_VERBS, _ending, roots
+from provenance.align.roots import PLURALS, _ending, roots, support_verb
 from provenance.align.spelling import DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
@@ -492,7 +492,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                            "word roots): "
                            f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
     if not section and (rest_a or rest_b) and all(
-            all(fold(w) in SUPPORT_VERBS for w in u.words) for u in rest_a + rest_b):
+            all(support_verb(w) for w in u.words) for u in rest_a + rest_b):
         return _result("lexical", [], "only a support verb differs ("
                        + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
     if value_changed and value_kinds - _DATE_KINDS:   # numbers, shares, sums of money

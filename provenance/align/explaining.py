@@ -11,7 +11,7 @@ from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units,
 from provenance.align.explain import derived
 from provenance.align.names import of_the_place
 from provenance.align.order import case_flip, coordinated
-from provenance.align.roots import SUPPORT_VERBS
+from provenance.align.roots import support_verb
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 from provenance.align.spelling import romanized_alike
 from provenance.knowledge.thesaurus import renderings
@@ -195,7 +195,7 @@ class Explaining:
                 for x in rest:
                     if found(x, moved, moved_keys):
                         continue
-                    if len(rest) > 1 and all(w.lower() in SUPPORT_VERBS for w in x.words):
+                    if len(rest) > 1 and all(support_verb(w) for w in x.words):
                         continue   # "a decision was made" / "decided": the verb that carries a noun
                     if one_sided and self._names_group(x, me, own):
                         if sentence is None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from provenance.align.tokenize import fold
+from provenance.knowledge import english
 
 
 #: derivational and inflectional endings joined when two readings word the same thing otherwise
@@ -11,16 +12,18 @@ from provenance.align.tokenize import fold
 DERIVATIONS = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
 PLURALS = frozenset({"s", "es", "ies"})
 
-#: support verbs: "give help" / "help", "make use of" / "use", "render assistance" / "assist",
-#: "provide a discussion of" / "discuss", "offer an apology" / "apologize", "adopt a decision" / "decide"
-SUPPORT_VERBS = frozenset({"give", "gives", "giving", "gave", "given", "make", "makes", "making", "made",
-                           "render", "renders", "rendering", "rendered", "take", "takes", "taking", "took",
-                           "taken", "reach", "reached", "reaching", "come", "came", "coming", "arrive", "arrived",
-                           "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted",
-                           "conducting", "perform", "performs", "performed", "performing", "undertake",
-                           "undertook", "undertaken", "provide", "provides", "provided", "providing", "offer",
-                           "offers", "offered", "offering", "adopt", "adopts",
-                           "adopted", "adopting", "exercise", "exercises", "exercised", "exercising", "out"})
+#: support verbs, in their base forms: "give help" / "help", "make use of" / "use", "render
+#: assistance" / "assist", "provide a discussion of" / "discuss", "offer an apology" / "apologize",
+#: "adopt a decision" / "decide", "raise an objection" / "object", "express regret" / "regret"
+SUPPORT_LEMMAS = frozenset({"give", "make", "render", "take", "reach", "come", "arrive", "carry", "conduct",
+                            "perform", "undertake", "provide", "offer", "adopt", "exercise", "raise", "express",
+                            "voice", "lodge", "pay"})
+
+
+def support_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a support verb (or the particle of "carry out")."""
+    w = fold(word)
+    return w == "out" or bool(english.lemmas(w) & SUPPORT_LEMMAS)
 
 
 def roots(word: str, lexicon=None) -> set[str]:
