@@ -132,9 +132,11 @@ def test_a_sixth_reviewers_pairs_written_for_tuning():
     and pinyin x for Wade-Giles hs (Xinjiang / Sinkiang): 155, 57, 60; with "per" a function word
     ("per year" / "a year"): 156, 55, 60; with a stamp on one copy only a change: 157, 55, 61; with a
     place's adjective found where the place stood ("Communist Party of China" / "Chinese Communist
-    Party"): 158, 54, 61; with the source citations compared (editorial): 166, 54, 61."""
+    Party"): 158, 54, 61; with the source citations compared (editorial): 166, 54, 61; with a
+    request made with "please" or with a verb of asking ("Please instruct." / "I request your
+    instructions."): 168, 52, 61."""
     s, rows = _summary("tune-u")
     assert s["differences"] == 245 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 166, s
-    assert s["meaning_kept_called_substantive"] <= 54, s
+    assert s["category_right"] >= 168, s
+    assert s["meaning_kept_called_substantive"] <= 52, s
     assert s["meaning_changed_called_substantive"] >= 61, s

@@ -379,6 +379,10 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
         rb.remove(nb[0])
         side = ra if _word(na[0]).lower() == "not" else rb   # "not any" / "no"
         side[:] = [u for u in side if not (_word(u) and _word(u).lower() == "any")]
+    # 2c. a request made with "please" or with a verb of asking (Please instruct / I request instructions)
+    said = _request(ra, rb)
+    if said:
+        out.append(Explained(LEXICAL, f"the same request said another way ({said})"))
     # 3. a contraction written out (don't / do not, can't / cannot)
     for side, other, other_words in ((ra, rb, b_words), (rb, ra, a_words)):
         for x in list(side):
@@ -479,6 +483,26 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                 continue
             break
     return ra, rb, out
+
+
+#: the words that make an imperative a polite request, and the verbs that make a request of the
+#: addressee (base forms): "Please send" / "I ask you to send", "Kindly instruct" / "I request instructions"
+REQUEST_MARKERS = frozenset({"please", "kindly"})
+REQUEST_VERBS = frozenset({"request", "ask", "beg"})
+
+
+def _request(ra: list, rb: list) -> str | None:
+    """One side's "please" (or "kindly") and the other's one verb of asking, both unexplained: the
+    same request, and both are taken out; None (nothing taken) otherwise."""
+    for side, other in ((ra, rb), (rb, ra)):
+        marks = [u for u in side if _word(u) and _word(u).lower() in REQUEST_MARKERS]
+        asks = [u for u in other if _word(u) and english.lemmas(_word(u).lower()) & REQUEST_VERBS]
+        if len(marks) == 1 and len(asks) == 1 and not any(
+                _word(u) and english.lemmas(_word(u).lower()) & REQUEST_VERBS for u in side):
+            side.remove(marks[0])
+            other.remove(asks[0])
+            return f"{marks[0].text} / {asks[0].text}" if side is ra else f"{asks[0].text} / {marks[0].text}"
+    return None
 
 
 #: readings longer than this (in tokens, both together) are not searched for multi-word expressions
