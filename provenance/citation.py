@@ -81,12 +81,17 @@ _FOLIOS_VAL = r"(?P<folios>" + _RANGE + r"(?:\s*,\s*" + _RANGE + r")*)"
 # a Chinese archive's levels in pinyin: quanzong (fonds), mulu (catalogue), juan (file)
 _FOND = (r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд|[Qq]uanzong)\s*" + _NUMSIGN
          + _FOND_VAL + r")")
-_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu)\s*"
+# the Baltic and Ukrainian archives' words for the same levels: the inventory is apraksts (apr.) in
+# Latvian, aprašas (ap.) in Lithuanian; the file sprava (spr.) in Ukrainian, byla (b.) in Lithuanian,
+# lieta (l.) in Latvian, where lapa (lp.) is the folio, as arkush (ark.) is in Ukrainian
+_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu|[Aa]pr\.|[Aa]p\.)\s*"
          + _NUMSIGN + _OPIS_VAL + r")")
 _PAPKA = (r"(?P<papka_raw>(?:[Pp]apka|PAPKA|[Pp]ap\.|PAP\.|[Pp]\.|[Пп]апка|[Пп]ап\.|[Пп]\.)\s*"
           + _NUMSIGN + _PAPKA_VAL + r")")
-_DELO = r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan)\s*" + _NUMSIGN + _DELO_VAL + r")"
-_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.)\s*" + _FOLIOS_VAL + r")")
+_DELO = (r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan|[Ss]pr\.|[Bb]\.|[Ll]\.(?=\s*\d+[a-z]?\s*[,;]\s*lp\.))\s*"
+         + _NUMSIGN + _DELO_VAL + r")")
+_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]p\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.|[Aa]rk\.)\s*"
+           + _FOLIOS_VAL + r")")
 
 _CITATION = re.compile(
     r"(?:" + _REPO + _SEP + r")?"
@@ -143,12 +148,24 @@ def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
     return m.start("name"), " ".join(m.group("name").split())
 
 
+#: an archive the list of repositories does not know, named by its acronym right before the fond
+#: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma
+_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z]{1,3})?)\s*,?\s*$")
+
+
+def _acronym_before(text: str, fond_at: int) -> tuple[int, str] | None:
+    """(start, acronym) of an archive named by an acronym right before a fond, or None."""
+    m = _ACRONYM_BEFORE.search(text, max(0, fond_at - 24), fond_at)
+    return (m.start("name"), m.group("name")) if m else None
+
+
 def _from_match(m: re.Match) -> dict | None:
     g = m.groupdict()
     has_repo = bool(g.get("repo"))
     parts = sum(1 for k in ("opis", "delo", "folios") if g.get(k))
     # "F. 17" on its own is not a citation; with a repository or further parts it is.
     named = None if has_repo else _archive_before(m.string, m.start("fond_raw"))
+    acronym = None if has_repo or named or parts < 2 else _acronym_before(m.string, m.start("fond_raw"))
     if not has_repo and not named and parts < 2:
         return None
     # the match ends on the last part actually present
@@ -157,15 +174,15 @@ def _from_match(m: re.Match) -> dict | None:
         if g.get(k):
             end = m.end(k)
     start = m.start("repo") if has_repo else m.start("fond_raw")
-    if named:
-        start = named[0]
+    if named or acronym:
+        start = (named or acronym)[0]
     raw = m.string[start:end]
     folios = g.get("folios")
     folio_from, folio_to = _folio_bounds(folios) if folios else (None, None)
     repo = normalize_repository(g.get("repo")) if has_repo else None
     out = {
         "repository": repo,
-        "repository_raw": g.get("repo") or (named[1] if named else None),
+        "repository_raw": g.get("repo") or (named[1] if named else acronym[1] if acronym else None),
         "repository_name": repository_name(repo) or (named[1] if named else None),
         "fond": g.get("fond"),
         "fond_raw": g.get("fond_raw"),

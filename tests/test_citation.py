@@ -82,6 +82,25 @@ def test_no_repository_needs_more_than_a_fond():
     assert parse_citation(None) is None
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the Baltic and Ukrainian words for the levels, and an archive the list of repositories does
+    # not know, named by its acronym before the fond
+    ("Wilson Center Digital Archive, LVA, f. PA-101, apr. 11, l. 45, lp. 12-15. Translated",
+     ("LVA, f. PA-101, apr. 11, l. 45, lp. 12-15", "LVA", "PA-101", "11", "45", "12-15")),
+    ("TsDAHOU, f. 1, op. 23, spr. 1045, ark. 12-14.",
+     ("TsDAHOU, f. 1, op. 23, spr. 1045, ark. 12-14", "TsDAHOU", "1", "23", "1045", "12-14")),
+    ("Source: LYA, f. K-1, ap. 3, b. 512, l. 20-24.",
+     ("LYA, f. K-1, ap. 3, b. 512, l. 20-24", "LYA", "K-1", "3", "512", "20-24")),
+    # a Russian "l." is a folio where no "lp." follows; a capitalized word is no acronym
+    ("In March, f. 17, op. 1, d. 2, l. 4", ("f. 17, op. 1, d. 2, l. 4", None, "17", "1", "2", "4")),
+])
+def test_other_archives_and_their_levels(text, expected):
+    cit = parse_citation(text)
+    got = (cit["raw"], cit["repository_raw"], cit["fond"], cit["opis"], cit["delo"], cit["folios"])
+    assert got == expected
+    assert cit["repository"] is None   # not one the list of repositories names
+
+
 # the citation each seed gives, read from the texts
 SEED_CITATIONS = {
     "000": ("RGASPI", "558", "11", "328", "1-3"),

@@ -141,8 +141,10 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
 #: A translator's name ends at a word with a full stop after it (not an initial): "by Margaret
 #: Hulme. Wade-Giles romanization as in the translator's text" names Margaret Hulme; held out 407.
 #: The nineteenth set's ten (odd files tune) read 35 of 44 and 35 of 51 on arrival: 285 of 312 and
-#: 442 of 554 in all.
-HEADER_SETS = [("tune", 285, 27), ("heldout", 442, 112)]
+#: 442 of 554 in all. An archive the list of repositories does not know, named by its acronym
+#: before the fond ("LVA, f. PA-101"), and the Baltic and Ukrainian words for the levels (apr., l.
+#: and lp.; ap. and b.; spr. and ark.): 290 and 443.
+HEADER_SETS = [("tune", 290, 22), ("heldout", 443, 111)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
