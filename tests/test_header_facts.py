@@ -129,6 +129,23 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
     assert "Kozlov" in got
 
 
+@pytest.mark.parametrize("line,expected", [
+    ("to the troops of the 9th Army", "troops of the 9th Army"),
+    ("to the garrison of the city of Dalny [Dalian]", "garrison of the city of Dalny"),
+    ("to the personnel of the Kushka Border Detachment", "personnel of the Kushka Border Detachment"),
+    ("to the end of the month", None),          # no group, no people
+    ("to the question of Xinjiang", None),
+])
+def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
+    """"ORDER No. 014 / to the troops of the 9th Army": those the order is given to, below its
+    heading however much the page says before it; a "to" line that names no group is no address."""
+    text = ("Citation\n\n" + "A catalogue's summary of the order, long enough. " * 12 + "\n\nTOP SECRET\n\n"
+            "ORDER No. 014\n\n" + line + "\n\nField headquarters, 11 January 1940\n\n"
+            "1. The ski detachments are to guard the road.\n")
+    got = [p["recorded_name"] or p["name"] for p in extract_document(text, "x")["correspondence"]["addressees"]]
+    assert got == ([expected] if expected else []), got
+
+
 #: the archivist's labels: on arrival (the header as the converter read it before these rules) the
 #: tuning half read 168 of 224 facts and the held-out half 233 of 361; the seventeenth set's ten,
 #: labelled after the rules were written and held out whole, read 67 of 88 before them and 74 of 90
@@ -143,8 +160,9 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
 #: The nineteenth set's ten (odd files tune) read 35 of 44 and 35 of 51 on arrival: 285 of 312 and
 #: 442 of 554 in all. An archive the list of repositories does not know, named by its acronym
 #: before the fond ("LVA, f. PA-101"), and the Baltic and Ukrainian words for the levels (apr., l.
-#: and lp.; ap. and b.; spr. and ark.): 290 and 443.
-HEADER_SETS = [("tune", 290, 22), ("heldout", 443, 111)]
+#: and lp.; ap. and b.; spr. and ark.): 290 and 443. An order's addressees, the people of a body
+#: on a line under its heading ("to the troops of the 9th Army"): 292 and 443.
+HEADER_SETS = [("tune", 292, 20), ("heldout", 443, 111)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)

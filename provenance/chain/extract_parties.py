@@ -32,6 +32,25 @@ def _organization(who: str) -> str | None:
     return (m.group("head") + m.group("rest")).strip()
 
 
+#: the people of a body addressed together: "the troops of the 9th Army", "the garrison of the city of Dalny"
+_COLLECTIVE = re.compile(r"^(?:the\s+)?(?P<head>[a-z]+)\s+of\s+(?P<rest>[^\n]*[A-Z0-9][^\n]*)$")
+
+
+def _collective(who: str) -> str | None:
+    """An order's or an appeal's addressees, the people of a body ("to the troops of the Osh
+    Operational Group of the SAVO [Central Asian Military District]"): a noun WordNet says may name a
+    group (troops, garrison, personnel, population) or a plural of persons (soldiers, workers), then
+    "of" and a name; the phrase without the article and the editor's brackets, or None."""
+    m = _COLLECTIVE.match(who.strip())
+    if not m:
+        return None
+    head = m.group("head")
+    wn = wordnet()
+    if not (14 in wn.fields(head, "n") or head.endswith("s") and wn.names_a_person(head)):
+        return None
+    return " ".join(re.sub(r"\s*\[[^\]]*\]", "", f"{head} of {m.group('rest')}").split()).rstrip(" .,;:")
+
+
 #: a person's initials and surname inside a longer phrase ("Deputy Minister D. Tsogt-Ochir of ...")
 _INITIALS_NAME = re.compile(r"(?:\b[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+")
 #: a post of several words, then a surname ("Deputy Minister of Foreign Trade Sokolin")
@@ -93,6 +112,10 @@ class PartiesPart:
                 # office in the original's words, as its translation on the line below says
                 tr = _TRANSLATED_BELOW.match(self.text, m.end() + 1)
                 org = who.strip() if tr and _organization(tr.group("t")) else None
+            if org is None and not below:
+                # "ORDER No. 014 / to the troops of the 9th Army": those an order is given to, on a
+                # line of their own under its heading, however long the page above it
+                org = _collective(who)
             if org and not below:
                 # "To the Secretariat of the Regional Committee, Brno": an office the authority does not hold
                 self.addressees.append(Party(None, who, "institution", "header", self.ev(m.start(), m.end()), 0.8, org))
