@@ -421,7 +421,7 @@ ADDRESSEE = re.compile(
     r"^[ \t]*(?P<label>\[to(?:\s+the)?\][ \t]*|(?i:to):?[ \t]+"
     # the word for "to" heading an address in other languages: German "An das/den/die", Polish "Do", Romanian "Către"
     r"|An[ \t]+(?:das|den|die|dem)[ \t]+(?=[A-ZÄÖÜ])|Do[ \t]+(?=[A-ZŁŚŻ][a-ząćęłńóśźż])|C[ăa]tre[ \t]+(?=[A-ZȘȚ]))"
-    r"(?P<who>[^\n]{2,80}?)[ \t]*[.:]?[ \t]*$",
+    r"(?P<who>[^\n]{2,120}?)[ \t]*[.:]?[ \t]*$",
     re.MULTILINE,
 )
 RECEIPT = re.compile(
