@@ -219,3 +219,31 @@ def test_tei_dir_matches_fresh_conversion_byte_for_byte():
         assert target.read_bytes() == fresh, f"{target} is stale: run PROVENANCE_UPDATE_GOLDEN=1 pytest"
         # and deterministic
         assert ingest_file(src).tei_bytes() == fresh
+
+
+def _ingested(tmp_path, body: str):
+    src = tmp_path / "report.txt"
+    src.write_text(body, encoding="utf-8")
+    return etree.fromstring(ingest_file(src).tei_bytes())
+
+
+def test_a_dateline_names_its_place_before_its_date(tmp_path):
+    """"Ploeshti [Ploiești], 14 September 1950": the place as written (its gloss a mark), then the date;
+    the document's own date in the header. "Pech. Ostapenko, 17.III.47" says who typed it, no place."""
+    root = _ingested(tmp_path, "SECRET\n\nTo Cde. Merkulov\n\nPloeshti [Ploiești], 14 September 1950\n\n"
+                               "In eight months the enterprises drilled 168,000 metres against the plan.\n\n"
+                               "Pech. Ostapenko, 17.III.47\n")
+    dl = xp(root, "//t:opener/t:dateline")
+    assert len(dl) == 1 and xp(dl[0], "t:placeName//t:orig/text()") == ["Ploeshti"]
+    assert xp(dl[0], "t:date/@when") == ["1950-09-14"] and xp(dl[0], "t:date/text()") == ["14 September 1950"]
+    assert xp(root, "//t:profileDesc/t:creation/t:date/@when") == ["1950-09-14"]
+    assert not [d for d in xp(root, "//t:dateline") if "Ostapenko" in "".join(d.itertext())]
+
+
+def test_a_dateline_below_a_subtitle_is_the_documents_own_date(tmp_path):
+    """REPORT / on the drilling plan (a subtitle: the opener ends before it) / the place and date:
+    the date the document bears, not the catalogue's."""
+    root = _ingested(tmp_path, "REPORT\n\non the fulfilment of the drilling plan of Sovrompetrol in eight months "
+                               "of 1950\n\nPloeshti, 14 September 1950\n\nIn eight months the enterprises drilled "
+                               "168,000 metres against the plan of 215,000 metres.\n")
+    assert xp(root, "//t:profileDesc/t:creation/t:date/@when") == ["1950-09-14"]

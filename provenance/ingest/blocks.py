@@ -27,7 +27,13 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 #: a date written with numbers: "12.III.46", "7.IV.1956", "12.03.1946" (groups unnamed here)
 _NUMERIC = re.sub(r"\(\?P<\w+>", "(?:", NUMERIC_DATE)
 RE_DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_NUMERIC})\s*(?:\S+.*)?$")
-RE_DATE_ONLY = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?$")
+#: a dateline: a date alone, or after the place it was written in ("Ploeshti [Ploiești], 14 September
+#: 1950", flattened without the brackets; "Moscow, March 12, 1946"): up to four capitalized words,
+#: none abbreviated ("Pech. Ostapenko, 17.III.47" is who typed it) but "St."
+_PLACE = r"(?:(?:St\.[ \t]*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3},[ \t]+)?"
+#: the date at the end of a dateline (after its place, if any)
+RE_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?\s*$")
+RE_DATE_ONLY = re.compile(rf"^{_PLACE}(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?$")
 RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\s+\d{4})\s+(?P<name>[A-ZА-Я][A-ZА-Я'’\-]{2,}\b.*)$")
 RE_CLOSING = re.compile(r"^(?:request your decision|please\b|attachment|enclosure|i (?:request|ask)|"

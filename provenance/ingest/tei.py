@@ -8,7 +8,7 @@ from lxml import etree
 
 from provenance import XML_NS, __version__
 from provenance.citation import UNIT_LEVELS
-from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_SIGNED, Block
+from provenance.ingest.blocks import RE_COPY_ITEM, RE_DATE_ONLY, RE_DATE_PART, RE_DATE_SIGNED, Block
 from provenance.ingest.inline import Context, InlineBuilder, _sub
 from provenance.ingest.layout import Layout, citation_text, iso_date
 from provenance.knowledge.languages import language_name
@@ -137,8 +137,7 @@ class TeiBuilder:
             if kind == "dateline":
                 el = _sub(opener, "dateline")
                 when = iso_date(b.flat)
-                d = _sub(el, "date", {"when": when})
-                self.inline.fill(d, b.start, b.end)
+                self._dateline(el, b, when)
                 self.body_date = self.body_date or (when or "")
                 self._bears(when, b.flat)
             elif kind == "salute":
@@ -197,6 +196,10 @@ class TeiBuilder:
             p = _sub(body, "p")
             self.inline.fill(p, b.start, b.end)
             seg(b, "p")
+            if RE_DATE_ONLY.match(b.flat):
+                # "REPORT / on the drilling plan / Ploeshti [Ploiești], 14 September 1950": a dateline
+                # below a subtitle the opener ends before is still the document's own date
+                self._bears(iso_date(b.flat), b.flat)
             middle_any = True
             i += 1
         if not middle_any:
@@ -212,8 +215,7 @@ class TeiBuilder:
                     _sub(current, "lb")
                 el = _sub(current, "dateline")
                 when = iso_date(b.flat)
-                d = _sub(el, "date", {"when": when})
-                self.inline.fill(d, b.start, b.end)
+                self._dateline(el, b, when)
                 self._bears(when, b.flat)
                 seg(b, "dateline")
                 i += 1
@@ -385,6 +387,15 @@ class TeiBuilder:
                     what = "A change of hand announced by the transcription"
                 _sub(hn, "handNote", {XML_ID: hand["id"]}, what + ".")
         return h
+
+    def _dateline(self, el, b, when: str | None) -> None:
+        """A dateline's place as written, then its date (``<date when>``): "Ploeshti [Ploiești], 14
+        September 1950"."""
+        m = RE_DATE_PART.search(self.text, b.start, b.end)
+        cut = m.start() if m else b.start
+        if cut > b.start:
+            self.inline.fill(el, b.start, cut)
+        self.inline.fill(_sub(el, "date", {"when": when}), cut, b.end)
 
     def _bears(self, when: str | None, written: str) -> None:
         """Record the first full date (day, month and year) of the document's own datelines."""
