@@ -25,6 +25,10 @@ def english_at_all(word: str) -> bool:
     return english.is_word(word) or english.zipf(word) >= ENGLISH_USE_ZIPF
 
 
+#: the letters of the scholarly transliteration of Russian, as the ASCII the dictionary lookup reads
+_SCHOLARLY = str.maketrans({"ž": "zh", "š": "sh", "č": "ch", "Ž": "Zh", "Š": "Sh", "Č": "Ch"})
+
+
 class LanguagePart:
     doc_language: str | None
     common: set[str]
@@ -68,6 +72,18 @@ class LanguagePart:
         Sinuiju and Pyongyang: Korean), as its words stand in brackets; None when the places
         name no such country."""
         return self._per_text("_doc_places", text, _places_tag)
+
+    def _places_not_russian(self, words: list[str], text: str) -> str | None:
+        """The language of the country the document's places lie in, for words that a document whose
+        original the header says is Russian writes with letters beyond ASCII and that are no Russian
+        word even read as its scholarly transliteration (ž, š, č): "the kulaks [budži]" in a decision
+        on Latgale, Latvian; None otherwise (the original's language stands)."""
+        if self.doc_language not in ("ru", "ru-Latn") or all(w.isascii() for w in words):
+            return None
+        if all(russian.russian_word(w.translate(_SCHOLARLY)) for w in words):
+            return None
+        placed = self._places_language(text)
+        return placed if placed and placed != "ru-Latn" else None
 
     @staticmethod
     def _places_foreign(b, cs, ce, words: str, lang: str) -> Decision:

@@ -493,7 +493,9 @@ class Classifier(LanguagePart):
             return d
         if self.doc_language and some_foreign(words, self.common):
             # a word no English dictionary knows, in a document whose header names its original's
-            # language: that language's word
+            # language: that language's word, or its places' where it cannot be Russian
+            if placed := self._places_not_russian(words, text):
+                return self._places_foreign(b, cs, ce, stripped, placed)
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
         if no_english(words, self.common) and (placed := self._places_language(text)):
             return self._places_foreign(b, cs, ce, stripped, placed)
