@@ -182,16 +182,18 @@ def test_a_word_of_no_word_list_takes_the_language_of_the_countrys_places():
 def test_a_word_russian_cannot_spell_takes_the_language_of_the_places_of_a_russian_original():
     """A Russian original (the page says so) about Latgale: "the kulaks [budži]" has a letter of the
     scholarly transliteration (ž) and is no Russian word read so (budzhi): Latvian, the language
-    of the country its places lie in; "[kolkhoz]" and a word that is Russian read so ([žurnaly],
-    zhurnaly) stay Russian."""
+    of the country its places lie in; the original's name of a body after its English, a word of
+    French's word list ([Sûreté]), French; "[kolkhoz]" and a word that is Russian read so
+    ([žurnaly], zhurnaly) stay Russian."""
     from provenance.ingest import ingest_text
 
     body = ("In Rezekne and Daugavpils the kulaks [budži] hide grain from the collective farm [kolkhoz], "
-            "and the registers [žurnaly] of the village council are not kept.")
+            "and the registers [žurnaly] of the village council are not kept. The former agents of the "
+            "French security service [Sûreté] are watched.")
     text = ("Skip to content\n\nMay 2, 1948\n\nReport on the Grain Collection in Latgale\n\n" + body +
             "\n\nA summary of the report.\n\nDocument Information\n\n\nArchive, f. 1, op. 2, d. 3, l. 4.\n\n\n"
             "Original Language\n\nRussian\n\n\nRecord ID\n\n\n")
     root = etree.fromstring(ingest_text(text, "doc").tei_bytes())
     got = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter("{http://www.tei-c.org/ns/1.0}foreign")}
-    assert got == {"budži": "lv", "kolkhoz": "ru-Latn", "žurnaly": "ru-Latn"}, got
+    assert got == {"budži": "lv", "kolkhoz": "ru-Latn", "žurnaly": "ru-Latn", "Sûreté": "fr"}, got
 

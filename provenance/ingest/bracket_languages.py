@@ -73,17 +73,24 @@ class LanguagePart:
         name no such country."""
         return self._per_text("_doc_places", text, _places_tag)
 
-    def _places_not_russian(self, words: list[str], text: str) -> str | None:
-        """The language of the country the document's places lie in, for words that a document whose
-        original the header says is Russian writes with letters beyond ASCII and that are no Russian
-        word even read as its scholarly transliteration (ž, š, č): "the kulaks [budži]" in a decision
-        on Latgale, Latvian; None otherwise (the original's language stands)."""
-        if self.doc_language not in ("ru", "ru-Latn") or all(w.isascii() for w in words):
+    def _not_russian_language(self, words: list[str], text: str) -> tuple[str, bool] | None:
+        """The language of words that a document whose original the header says is Russian cannot
+        have written as Russian: no Russian word even read as the scholarly transliteration (ž, š,
+        č). The language whose word list holds them ("[Sûreté]": French) or whose own letters they
+        have; for words with letters beyond ASCII, that of the country the document's places lie in
+        ("the kulaks [budži]" in a decision on Latgale: Latvian). (language, whether the places
+        told it), or None (the original's language stands)."""
+        if self.doc_language not in ("ru", "ru-Latn"):
             return None
-        if all(russian.russian_word(w.translate(_SCHOLARLY)) for w in words):
+        content = [w for w in words if len(w) > 2]
+        if not content or all(russian.russian_word(w.translate(_SCHOLARLY)) for w in content):
             return None
+        low = tuple(w.lower() for w in words)
+        listed = languages.language_of(low) or languages.language_by_letters(low)
+        if listed or all(w.isascii() for w in words):
+            return (listed, False) if listed else None
         placed = self._places_language(text)
-        return placed if placed and placed != "ru-Latn" else None
+        return (placed, True) if placed and placed != "ru-Latn" else None
 
     @staticmethod
     def _places_foreign(b, cs, ce, words: str, lang: str) -> Decision:

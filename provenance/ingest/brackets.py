@@ -337,6 +337,8 @@ class Classifier(LanguagePart):
         if original_after_english(text, b.start, lo, words, self.doc_language, self.persons):
             # "the work norms [Normerhöhung]", "Residential Complex I [Wohnkomplex I]": the English
             # first, then the words of the original's language the header names
+            if other := self._not_russian_language(words, text):   # "the French security service [Sûreté]"
+                return Decision("foreign", "foreign.after-english", b, content=(cs, ce), attrs={"lang": other[0]})
             return self._document_language(b, cs, ce, stripped, "foreign.after-english")
         abbr = _abbreviation_before(text, b.start, lo, stripped) \
             if (not nameish or len(words) >= 3 or _caps_word(_token_before(text, b.start, lo))) else None
@@ -494,8 +496,9 @@ class Classifier(LanguagePart):
         if self.doc_language and some_foreign(words, self.common):
             # a word no English dictionary knows, in a document whose header names its original's
             # language: that language's word, or its places' where it cannot be Russian
-            if placed := self._places_not_russian(words, text):
-                return self._places_foreign(b, cs, ce, stripped, placed)
+            if other := self._not_russian_language(words, text):
+                return self._places_foreign(b, cs, ce, stripped, other[0]) if other[1] else \
+                    Decision("foreign", f"foreign.{other[0]}", b, content=(cs, ce), attrs={"lang": other[0]})
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
         if no_english(words, self.common) and (placed := self._places_language(text)):
             return self._places_foreign(b, cs, ce, stripped, placed)
