@@ -80,6 +80,9 @@ def test_two_modals_are_not_one_word_spelt_twice(tmp_path, lexicon):
      "Applications in which sentiment analysis fails need another method."),
     # a support verb in any of its forms
     ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov objected to the plan."),
+    # the parts of a hyphenated rank abbreviated one by one
+    ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
+     "The chief of the group, Lt. Col. Zhukovsky, reports daily."),
     # a request made with "please" or "kindly", or with a verb of asking
     ("I request your instructions.", "Please instruct."),
     ("We ask you to expedite the shipment.", "Kindly expedite the shipment."),
@@ -92,6 +95,8 @@ def test_a_support_verb_a_relative_adverb_and_a_polite_request_keep_the_meaning(
                   "The Politburo adopted a report on the grain plan in May."),
                  ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov approved the plan."),
                  ("Please send the documents.", "I order you to send the documents."),
+                 ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
+                  "The chief of the group, Col. Zhukovsky, reports daily."),
                  ("Please send the documents.", "I ask you not to send the documents.")]:
         divs = compare(tmp_path, lexicon, a, b)
         assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

@@ -249,15 +249,25 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
         lx = letters.lower()
         short_title = len(letters) <= 3 and letters[0].isupper()     # Dr, Mt, St, Sgt
         for w in other_words:
-            lw = w.lower()
-            acronym = letters.isupper() and len(letters) >= 2 and len(lw) >= 2 * len(letters)   # RV = rendezvous
-            # the tests of the words themselves first, the word lists (loaded on first use) last
-            if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) \
-                    and (w[0].isupper() == letters[0].isupper() or acronym) \
-                    and (followed_by_dot or short_title or not english.is_word(letters)) \
-                    and (english.is_word(lw) or english.zipf(lw) >= 3.0):
-                return [w]
+            acronym = letters.isupper() and len(letters) >= 2 and len(w) >= 2 * len(letters)   # RV = rendezvous
+            # a part of a compound too: Lt. = Lieutenant-(Colonel), Gen. = Major-General
+            for part in ([w] + w.split("-")[:3] if "-" in w.strip("-") else [w]):
+                lw = part.lower()
+                # the tests of the words themselves first, the word lists (loaded on first use) last
+                if len(lw) > len(lx) + 1 and lw[0] == lx[0] and _subsequence(lx, lw) \
+                        and (part[0].isupper() == letters[0].isupper() or acronym) \
+                        and (followed_by_dot or short_title or not english.is_word(letters)) \
+                        and (english.is_word(lw) or english.zipf(lw) >= 3.0):
+                    return [w]
     return None
+
+
+def _parts_abbreviated(compound: str, words: list[str]) -> bool:
+    """Whether every part of a hyphenated compound is abbreviated by a short word of ``words`` (Lt.
+    Col. = Lieutenant-Colonel; Col. alone is not)."""
+    short = [w.lower() for w in words if w.isalpha() and len(w) <= 5]
+    return all(any(a[0] == p[0] and len(a) < len(p) and _subsequence(a, p) for a in short)
+               for p in (x.lower() for x in compound.split("-") if x))
 
 
 def _dotted(words: list[str]):
@@ -411,6 +421,7 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
                 for u in covered:
                     other.remove(u)
     for side, other, words, other_words in ((ra, rb, a_words, b_words), (rb, ra, b_words, a_words)):
+        compounds: set[str] = set()   # "Lt. Col." / "Lieutenant-Colonel": one compound, two abbreviations
         for x in list(side):
             wx = _word(x)
             if not wx or x not in side:
@@ -420,9 +431,13 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
             span = abbreviation(wx, other_words, dot)
             if not span:
                 continue
+            if len(span) == 1 and "-" in span[0] and not _parts_abbreviated(span[0], words):
+                continue   # "Col." / "Lieutenant-Colonel": another rank, not its abbreviation
             covered = [u for u in other if all(w in span for w in u.words)]
-            if not covered:
+            if not covered and not (len(span) == 1 and span[0] in compounds):
                 continue
+            if len(span) == 1 and "-" in span[0]:
+                compounds.add(span[0])
             out.append(Explained(LEXICAL, f"abbreviation: {wx}{'.' if dot else ''} = {' '.join(span)}"))
             side.remove(x)
             for u in covered:
