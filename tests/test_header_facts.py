@@ -129,6 +129,16 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
     assert "Kozlov" in got
 
 
+def test_an_addressee_with_a_rank_of_several_words_on_the_line_below_his_office():
+    """"To the Head of the Main Directorate of Soviet Property Abroad under the Council of Ministers of
+    the USSR" / "General of the Army Cde. V. N. Merkulov": the man, his rank written with "of the"."""
+    text = ("Secret\n\nTo the Head of the Main Directorate of Soviet Property Abroad under the Council of "
+            "Ministers of the USSR\n\nGeneral of the Army Cde. V. N. Merkulov\n\nREPORT\n\n"
+            "In eight months the enterprises drilled 168,000 metres against the plan.\n")
+    got = [p["name"] or p["recorded_name"] for p in extract_document(text, "x")["correspondence"]["addressees"]]
+    assert any("Merkulov" in g for g in got), got
+
+
 @pytest.mark.parametrize("line,expected", [
     ("to the troops of the 9th Army", "troops of the 9th Army"),
     ("to the garrison of the city of Dalny [Dalian]", "garrison of the city of Dalny"),
@@ -167,8 +177,9 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: on a line under its heading ("to the troops of the 9th Army"): 292 and 443. An address line
 #: of up to 120 characters, not 80 (an office written out in full): 293 of 313 and 446 of 554. A
 #: dateline that names its place ("Ploeshti [Ploiești], 14 September 1950"), also below a
-#: subtitle the opener ends before: 295 and 456.
-HEADER_SETS = [("tune", 295, 18), ("heldout", 456, 98)]
+#: subtitle the opener ends before: 295 and 456. A rank of several words on the addressee's line
+#: ("General of the Army Cde. V. N. Merkulov"): 296 and 456.
+HEADER_SETS = [("tune", 296, 17), ("heldout", 456, 98)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)

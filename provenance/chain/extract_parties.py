@@ -16,7 +16,7 @@ _ORG_HEAD = re.compile(r"^(?:the\s+)?(?P<head>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+
 
 
 #: a line that names a person with a title, alone: "Cde. Rodzevich", "Comrade I. A. Ivanov"
-_TITLED_LINE = re.compile(r"[ \t]*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]+){0,3}"   # a rank first: "Divisional Commissar"
+_TITLED_LINE = re.compile(r"[ \t]*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+(?:of|the))*[ \t]+){0,4}"   # a rank first: "Divisional Commissar", "General of the Army"
                           r"(?:Cdes?\.?|Comrades?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?P<who>(?:[A-Z][a-z]?\.[ \t]*){0,3}"
                           r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]*){1,3})?)[ \t]*[.,]?[ \t]*(?=\n|$)")
 
