@@ -450,8 +450,9 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     ("dev20.jsonl", "heldout", 12, 47, 84),
     # dev21: revisions of ordinary prose in ten more genres (paper methods and results, city and river
     # articles, workplace emails, cover letters, health notices, READMEs, court summaries, restaurant
-    # reviews, local news, course handbooks), scored on arrival with no rule written for it
-    ("dev21.jsonl", "tune", 13, 46, 85),
+    # reviews, local news, course handbooks): on arrival tune 13 of 52, 46 of 48, 85 of 100 and held out
+    # 5 of 38, 58 of 62, 91 of 100; tune 12 and 86 since a short name romanized with i for y
+    ("dev21.jsonl", "tune", 12, 46, 86),
     ("dev21.jsonl", "heldout", 5, 58, 91),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,

@@ -53,6 +53,11 @@ def test_wade_giles_and_pinyin(a, b, same):
     ("The ECCI instructs the Central Committee to convene a plenum.",
      "The ECCI recommends the Central Committee to convene a plenum.", "substantive"),
     ("The Ministry is instructed to submit the plan.", "The Ministry is directed to submit the plan.", "lexical"),
+    # a short name romanized with i for y (the passport's Iuliia for Yulia); another name stays another
+    ("The claimant, Ms Yulia Orlova, argued the case.", "The claimant, Ms Iuliia Orlova, argued the case.",
+     "orthographic"),
+    ("The claimant, Ms Yulia Orlova, argued the case.", "The claimant, Ms Yana Orlova, argued the case.",
+     "substantive"),
 ])
 def test_names_and_directives(tmp_path, lexicon, a, b, category):
     divs = compare(tmp_path, lexicon, a, b)

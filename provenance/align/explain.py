@@ -313,7 +313,9 @@ def transliteration(x: str, y: str) -> str | None:
     if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
         return None
     kx, ky = skeleton(x), skeleton(y)
-    if len(kx) < 2 or kx != ky or ratio(translit_form(x), translit_form(y)) < 70:
+    # a short name the same but for y/i (Yulia/Iuliia: the passport's romanization) is one name too
+    same = translit_form(x).replace("y", "i") == translit_form(y).replace("y", "i")
+    if not same and (len(kx) < 2 or kx != ky or ratio(translit_form(x), translit_form(y)) < 70):
         return None
     if english.zipf(x) >= NAME_ZIPF or english.zipf(y) >= NAME_ZIPF or distinct_known(x, y):
         return None   # a common word is not a name spelt another way
