@@ -235,6 +235,12 @@ def test_knowledge_resources_answer_offline():
     assert values.values("at six in the evening".split()) == values.values("at 18 : 00".split())
     assert values.values("by 1945 the war".split()) == values.values("by 1945 the war".split()) == {"n:1945": 1}
     assert values.values("the correlation was 0.47".split()) != values.values("at 0 : 47".split())
+    # a range of days takes the month and year of its last day; the day ending a numbered date is no range's
+    assert values.values("from 02 / 09 / 2024 to 30 / 09 / 2024".split()) \
+        == values.values("from 2 to 30 September 2024".split()) == {"d:2024-09-02": 1, "d:2024-09-30": 1}
+    assert values.values("from 2 to 30 September 2024".split()) != values.values("from 2 to 29 September 2024".split())
+    assert values.values("between 2019 - 03 - 01 and 31 August 2020".split()) \
+        == values.values("between 1 March 2019 and 31 August 2020".split())
 
 
 def _evaluation():
@@ -451,8 +457,9 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # dev21: revisions of ordinary prose in ten more genres (paper methods and results, city and river
     # articles, workplace emails, cover letters, health notices, READMEs, court summaries, restaurant
     # reviews, local news, course handbooks): on arrival tune 13 of 52, 46 of 48, 85 of 100 and held out
-    # 5 of 38, 58 of 62, 91 of 100; tune 12 and 86 since a short name romanized with i for y
-    ("dev21.jsonl", "tune", 12, 46, 86),
+    # 5 of 38, 58 of 62, 91 of 100; tune 12 and 86 since a short name romanized with i for y, 11 and
+    # 87 since a range of days takes the month and year of its last day
+    ("dev21.jsonl", "tune", 11, 46, 87),
     ("dev21.jsonl", "heldout", 5, 58, 91),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,

@@ -27,7 +27,16 @@ _MON = rf"(?P<m>{_MONTH_RE})\.?"
 #: pattern with a gate also needs a digit.
 _MONTH_GATE = rf"(?i)\b(?:{_MONTH_RE})"
 
+_RANGE_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_NOT_IN_DATE = r"(?<![-./:\d])(?<![-./:]\s)"
+
 _PATTERNS = [
+    # 2 to 30 September 2024, 2-30 September: a range of days, the first of the month and year of the last
+    # (never the day that ends a date written with numbers: 2019-03-01 and 31 August)
+    ("dr", re.compile(rf"{_NOT_IN_DATE}\b(?P<d0>[0-3]?\d){_ORD}{_RANGE_TO}{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b",
+                      re.I), _MONTH_GATE),
+    ("dmr", re.compile(rf"{_NOT_IN_DATE}\b(?P<d0>[0-3]?\d){_ORD}{_RANGE_TO}{_DAY}\s+(?:of\s+)?{_MON}(?!\w)", re.I),
+     _MONTH_GATE),
     # 15 October 1945, 15th of October, 1945, the 15th of October 1945
     ("d", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I), _MONTH_GATE),
     # October 15, 1945 / Oct. 15 1945
@@ -288,6 +297,9 @@ def _date_values(kind: str, g: dict, text: str, m) -> list[str]:
     mon = _month(g["m"]) if g.get("m") else 0
     if not 1 <= mon <= 12:
         return []
+    if kind in ("dr", "dmr"):   # the range's first day, then its last: each a date of its own
+        first = _date_values(kind[:-1], {**g, "d": g["d0"]}, text, m)
+        return first + _date_values(kind[:-1], g, text, m) if first else []
     if kind == "my":
         return [f"d:{int(g['y']):04d}-{mon:02d}"]
     d = int(g["d"])
