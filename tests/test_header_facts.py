@@ -129,6 +129,21 @@ def test_an_addressee_named_on_the_line_after_his_office_and_a_blank_line():
     assert "Kozlov" in got
 
 
+@pytest.mark.parametrize("top,expected", [
+    ("TOP SECRET\n\nComrade STALIN I. V.\n\n", ["Stalin"]),
+    ("TOP SECRET\n\nCC VKP(b)\n\nCde. MOLOTOV V. M.\n\n", ["Molotov"]),
+    ("TOP SECRET\n\n", []),
+])
+def test_a_titled_name_alone_above_the_text_is_its_addressee(top, expected):
+    """"Comrade STALIN I. V." alone among the short lines above the text (the Russian dative of the
+    address): the addressee; a titled name in the last third of the page (a signature, a list) is not."""
+    text = (top + "I report that the grain deliveries in the Altai district are behind the plan by twelve per "
+            "cent and that the harvest is late this year.\n\n" + "The district committee has been warned. " * 6
+            + "\n\nCde. BERIA\n")
+    got = [p["name"] or p["recorded_name"] for p in extract_document(text, "x")["correspondence"]["addressees"]]
+    assert got == expected, got
+
+
 def test_an_addressee_with_a_rank_of_several_words_on_the_line_below_his_office():
     """"To the Head of the Main Directorate of Soviet Property Abroad under the Council of Ministers of
     the USSR" / "General of the Army Cde. V. N. Merkulov": the man, his rank written with "of the"."""
@@ -178,8 +193,10 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: of up to 120 characters, not 80 (an office written out in full): 293 of 313 and 446 of 554. A
 #: dateline that names its place ("Ploeshti [Ploiești], 14 September 1950"), also below a
 #: subtitle the opener ends before: 295 and 456. A rank of several words on the addressee's line
-#: ("General of the Army Cde. V. N. Merkulov"): 296 and 456.
-HEADER_SETS = [("tune", 296, 17), ("heldout", 456, 98)]
+#: ("General of the Army Cde. V. N. Merkulov"): 296 and 456. A titled name alone among the short
+#: lines above the text ("Comrade STALIN I. V."), written from the Russian address, not from a miss:
+#: 296 and 460.
+HEADER_SETS = [("tune", 296, 17), ("heldout", 460, 94)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)

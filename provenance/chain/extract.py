@@ -122,6 +122,7 @@ class Extractor(PartiesPart, NotedPart, CopiesPart, RolesPart, ExcerptsPart):
     # -- the parts -----------------------------------------------------------------------
     def run(self) -> dict:
         self.header_addressees()
+        self.bare_addressees()
         self.title_parties()
         self.noted_addressees()
         self.print_runs_and_lists()

@@ -93,7 +93,32 @@ _TRANSLATED_BELOW = re.compile(r"[ \t]*\[(?:[Tt]o[ \t]+)?(?P<t>[^\]\n]{3,120})\]
 _RANK_LINE = re.compile(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|for|and|\d(?:st|nd|rd|th)))*[ \t]*(?=\n)")
 
 
+#: the lines before a document's text are short (classification, copy number, date, heading)
+_SHORT_LINE = 60
+
+
 class PartiesPart:
+    def bare_addressees(self):
+        """"TOP SECRET / Comrade STALIN I. V. / I report that ...": a line of a titled name alone,
+        among the short lines above the text (the Russian dative of the address, "To Comrade"), is
+        the addressee; not in the last third of the page, where signatures and lists stand."""
+        lines = self.text.split("\n")
+        pos, limit = 0, len(self.text) * 2 // 3
+        prev = ""
+        for line in lines:
+            start, pos = pos, pos + len(line) + 1
+            if start > limit:
+                break
+            if not line.strip():
+                continue
+            m = _TITLED_LINE.fullmatch(line)
+            if m and len(prev) < _SHORT_LINE and not any(p.raw == m.group("who") for p in self.addressees):
+                ref = self.one_name(start + m.start("who"), start + m.end("who"), person=True)
+                if ref is not None and ref.kind in ("person", "unlisted", "unknown"):
+                    self.addressees.append(Party(ref.name or ref.raw, ref.raw, "person", "header",
+                                                 self.ev(start, start + len(line)), 0.7, ref.recorded))
+            prev = line.strip()
+
     def header_addressees(self):
         for m in P.ADDRESSEE.finditer(self.text):
             who = m.group("who")
