@@ -31,9 +31,10 @@ RE_DATE_LINE = re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_NUMERIC})\s*(?
 #: 1950", flattened without the brackets; "Moscow, March 12, 1946"): up to four capitalized words,
 #: none abbreviated ("Pech. Ostapenko, 17.III.47" is who typed it) but "St."
 _PLACE = r"(?:(?:St\.[ \t]*)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3},[ \t]+)?"
+_FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})"
 #: the date at the end of a dateline (after its place, if any)
-RE_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?\s*$")
-RE_DATE_ONLY = re.compile(rf"^{_PLACE}(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|{_NUMERIC})\.?$")
+RE_DATE_PART = re.compile(rf"{_FULL_DATE}\.?\s*$")
+RE_DATE_ONLY = re.compile(rf"^{_PLACE}{_FULL_DATE}\.?$")
 RE_DATE_SIGNED = re.compile(r"^(?P<date>\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\s+\d{4})\s+(?P<name>[A-ZА-Я][A-ZА-Я'’\-]{2,}\b.*)$")
 RE_CLOSING = re.compile(r"^(?:request your decision|please\b|attachment|enclosure|i (?:request|ask)|"
