@@ -73,7 +73,7 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     _stays("heldout-r", 118, 109, 9, 35)
 
 
-@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 126, 18, 46), ("heldout-s", 126, 105, 15, 45)])
+@pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 126, 17, 46), ("heldout-s", 126, 105, 15, 45)])
 def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, changed):
     """s1-s8: eight pairs in the seeds' world (a draft and the adopted decision with points dropped
     and renumbered, two translations of a telegram, a report and its retyped copy, a cable as sent
@@ -90,7 +90,8 @@ def test_a_fourth_reviewers_pairs_in_the_seeds_world(split, n, right, kept_max, 
     and a changed number kept apart from the words beside it: s1-s4 120, 24 and 46; s5-s8 103, 16
     and 45; later 125, 18, 46 and 103, 16, 45; with the source citations compared (editorial): 126
     and 104 called as labelled; with a support verb known in all its forms (raised an objection /
-    objected): s5-s8 105 and 15."""
+    objected): s5-s8 105 and 15; with the dimension a number is given in said by the number
+    ("with a length of 404 km" / "404 km long"): s1-s4 17 meaning-kept called substantive."""
     s, rows = _summary(split)
     assert s["differences"] == n and all(r["located"] for r in rows)
     assert s["category_right"] >= right, s

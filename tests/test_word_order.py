@@ -80,6 +80,8 @@ def test_two_modals_are_not_one_word_spelt_twice(tmp_path, lexicon):
      "Applications in which sentiment analysis fails need another method."),
     # a support verb in any of its forms
     ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov objected to the plan."),
+    # the dimension a number is given in, said by the number
+    ("The village lies at a distance of 12 km from the town.", "The village lies 12 km from the town."),
     # the parts of a hyphenated rank abbreviated one by one
     ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
      "The chief of the group, Lt. Col. Zhukovsky, reports daily."),
@@ -95,6 +97,7 @@ def test_a_support_verb_a_relative_adverb_and_a_polite_request_keep_the_meaning(
                   "The Politburo adopted a report on the grain plan in May."),
                  ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov approved the plan."),
                  ("Please send the documents.", "I order you to send the documents."),
+                 ("The village lies at a distance of 12 km from the town.", "The village lies 14 km from the town."),
                  ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
                   "The chief of the group, Col. Zhukovsky, reports daily."),
                  ("Please send the documents.", "I ask you not to send the documents.")]:

@@ -34,7 +34,7 @@ from provenance.align.spelling import DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
-                                      pronoun_words, said_otherwise, title_words)
+                                      measure_words, pronoun_words, said_otherwise, title_words)
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -465,7 +465,9 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_a, rest_b, plain = said_otherwise(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b, _negation)
             rest_a, dated_a = date_words(rest_a, a_words, ctx_a[1], is_date_word)
             rest_b, dated_b = date_words(rest_b, b_words, ctx_b[1], is_date_word)
-            plain = plain + dated_a + dated_b   # "letter No. 2/318 dated 5 March" / "of 5 March"
+            rest_a, sized_a = measure_words(rest_a, a_words, ctx_a[1], is_number) if not value_changed else (rest_a, [])
+            rest_b, sized_b = measure_words(rest_b, b_words, ctx_b[1], is_number) if not value_changed else (rest_b, [])
+            plain = plain + dated_a + dated_b + sized_a + sized_b   # "dated 5 March" / "of 5 March"; "a distance of"
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),

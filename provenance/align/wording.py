@@ -87,6 +87,31 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
     return kept, found
 
 
+#: WordNet's noun files of attributes and quantities: the dimension a value is given in (a
+#: distance, a length, a period, a sum)
+MEASURE_FILES = frozenset({7, 23})
+
+
+def measure_words(rest: list, words: list[str], after, number) -> tuple[list, list[str]]:
+    """The units of ``rest`` that are one noun of a dimension given by the number right after it
+    ("at a distance of 12 km" / "12 km", "with a length of 404 km" / "404 km long"), where the
+    values of the two readings agree (the caller's matter): the number says it. Returns the other
+    units and those words."""
+    kept, found = [], []
+    seq = list(words) + list(after)
+    for u in rest:
+        w = u.words[0] if len(u.words) == 1 else ""
+        if w and not u.hard and w in words and w[:1].islower():
+            k = words.index(w)
+            nxt = [x.lower() for x in seq[k + 1:k + 4]]
+            if nxt[:1] == ["of"] and any(number(x) for x in nxt[1:]) \
+                    and wordnet().fields(w, "n", top=1) & MEASURE_FILES:
+                found.append(w)
+                continue
+        kept.append(u)
+    return kept, found
+
+
 def date_words(rest: list, words: list[str], after, date_word) -> tuple[list, list[str]]:
     """The units of ``rest`` that are a form of the verb "date" just before a date (a month's name or a
     year, ``date_word``, or a day's number: "your letter No. 2/318 dated 5 March" / "of 5 March"):
