@@ -41,6 +41,8 @@ LAZY = {
     "pypinyin": "the readings of 40,000 Chinese characters, read once for the syllables of pinyin",
     "jsonschema": "checking JSON against a schema (a user's rules, lexicon or names, the tool's own outputs): "
                   "commands that check none do not pay its import (about 70 ms)",
+    "pint": "units of measurement: its registry builds in about half a second, on the first unit after a number "
+            "that WordNet leaves unexplained",
     "numpy": "counting the anchors of a range of 250,000 tokens or more: smaller comparisons do not pay its import",
 }
 

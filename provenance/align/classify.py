@@ -34,7 +34,7 @@ from provenance.align.spelling import DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
-                                      measure_words, pronoun_words, said_otherwise, title_words)
+                                      measure_words, pronoun_words, said_otherwise, title_words, unit_words)
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -468,11 +468,13 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_a, sized_a = measure_words(rest_a, a_words, ctx_a[1], is_number) if not value_changed else (rest_a, [])
             rest_b, sized_b = measure_words(rest_b, b_words, ctx_b[1], is_number) if not value_changed else (rest_b, [])
             plain = plain + dated_a + dated_b + sized_a + sized_b   # "dated 5 March" / "of 5 March"; "a distance of"
+            rest_a, rest_b, unit = unit_words(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b, is_number) \
+                if not value_changed else (rest_a, rest_b, [])
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),
                                 ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b),
-                                ("words the sentence says already", plain)):
+                                ("words the sentence says already", plain), ("one unit written two ways", unit)):
                 if found:
                     known.append(Explained(LEXICAL, f"{said} ({', '.join(found)})"))
         swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \
@@ -535,7 +537,6 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         flags.append("clause")
     if section:
         flags.append("section")
-    if section:
         # a whole passage in one witness only: weighed by its length, not by what it mentions
         sev = 0.55 + 0.35 * min(1.0, n_changed / 300)
         reasons_s = f"a whole passage ({n_changed} content words) present in one witness only"
@@ -551,8 +552,6 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
     if "negation" in flags:
         sev += 0.3
     if "clause" in flags:
-        sev += 0.05
-    if section:
         sev += 0.05
     sev += min(0.1, 0.01 * n_changed)
     reasons = {"entity": "other people, places or groups", "numeric": "other numbers", "date": "other dates",

@@ -18,6 +18,7 @@ from rapidfuzz.fuzz import ratio
 
 from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.chinese import same_romanized
+from provenance.knowledge.units import time_units
 from provenance.knowledge.wordnet import wordnet
 from provenance.align.names import (
     no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
@@ -356,6 +357,9 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
     if not changed and (values_a or values_b):
         va = [u for u in ra if all(_is_value_word(w) for w in u.words)]
         vb = [u for u in rb if all(_is_value_word(w) for w in u.words)]
+        ta, tb = (time_units(w for u in side for w in u.words) for side in (va, vb))
+        if ta and tb and ta != tb:   # 5 minutes / 5 hours: the number agrees, the length of time does not
+            va, vb = ([u for u in side if not time_units(u.words)] for side in (va, vb))
         if va or vb:
             shown = (" ".join(u.text for u in va) or "-") + " = " + (" ".join(u.text for u in vb) or "-")
             out.append(Explained(LEXICAL, f"the same value written another way ({shown})"))
@@ -534,15 +538,14 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
     found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k)]
     if not found_a and not found_b:
         return
-    cand_a = found_a + [(w.lower(), [w]) for w in a_words if w[:1].isalpha()]
-    cand_b = found_b + [(w.lower(), [w]) for w in b_words if w[:1].isalpha()]
-    for ka, sa in cand_a:
-        for kb, sb in cand_b:
-            if len(sa) == 1 and len(sb) == 1 or ka == kb:
-                continue
-            covered_a = [u for u in ra if all(w in sa for w in u.words)]
-            covered_b = [u for u in rb if all(w in sb for w in u.words)]
-            if not (covered_a or covered_b):
+    # each candidate with the unexplained units it covers, computed once
+    cand_a = [(k, sp, [u for u in ra if all(w in sp for w in u.words)]) for k, sp in
+              found_a + [(w.lower(), [w]) for w in a_words if w[:1].isalpha()]]
+    cand_b = [(k, sp, [u for u in rb if all(w in sp for w in u.words)]) for k, sp in
+              found_b + [(w.lower(), [w]) for w in b_words if w[:1].isalpha()]]
+    for ka, sa, covered_a in cand_a:
+        for kb, sb, covered_b in cand_b:
+            if len(sa) == 1 and len(sb) == 1 or ka == kb or not (covered_a or covered_b):
                 continue
             source = "WordNet" if wn.synonyms(ka, kb) else "Moby thesaurus" if ("_" in ka or "_" in kb) and any(
                 thesaurus.synonyms(x, y) for x in _phrasal(ka) for y in _phrasal(kb)) else None

@@ -7,6 +7,7 @@ import re
 
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
+from provenance.knowledge.units import UNIT_FILES, same_unit
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import title_word
 
@@ -110,6 +111,64 @@ def measure_words(rest: list, words: list[str], after, number) -> tuple[list, li
                 continue
         kept.append(u)
     return kept, found
+
+
+#: the most words a unit after a number is written in ("square kilometres per day")
+UNIT_WORDS = 4
+
+
+def _unit_spans(words: list[str], ctx, number) -> list[tuple[str, str, set]]:
+    """(the number, the text, its words within the reading) of each run of up to ``UNIT_WORDS``
+    tokens right after a number that reaches into the reading (40 | ha, 12 km / h)."""
+    before, after = ctx
+    seq = list(before) + list(words) + list(after)
+    lo, hi = len(before), len(before) + len(words)
+    out = []
+    for p in range(max(0, lo - 1), min(hi, len(seq) - 1)):
+        if not number(seq[p]):
+            continue
+        toks: list[str] = []
+        for k in range(p + 1, min(len(seq), p + 1 + UNIT_WORDS)):
+            w = seq[k]
+            if not (any(c.isalnum() for c in w) or w == "/") or number(w):
+                break
+            toks.append(w)
+            inside = {seq[i] for i in range(max(p + 1, lo), min(k + 1, hi))}
+            if inside and w != "/":
+                out.append((seq[p].replace(",", ""), " ".join(toks).replace(" / ", "/"), inside))
+    return out
+
+
+def _unit_like(text: str) -> bool:
+    """Whether a text after a number surely writes a unit (what Pint is asked about): its last word
+    has a sign in it (km², km/h, µg) or is a noun WordNet files among quantities or times
+    (hectares, ounces, hours)."""
+    head = text.split()[-1].split("-")[-1]
+    return not head.isalpha() or bool(wordnet().fields(head, "n", None) & UNIT_FILES)
+
+
+def _unit_words_only(text: str) -> bool:
+    """Whether a text is no more than a unit may be written with: one word ("in"), or words of
+    which none is of the closed classes but "per"."""
+    return " " not in text or not any(w.lower() in english.CLOSED_CLASS and w.lower() != "per" for w in text.split())
+
+
+def unit_words(rest_a: list, rest_b: list, a_words, b_words, ctx_a, ctx_b, number) -> tuple[list, list, list[str]]:
+    """The units of ``rest_a`` and ``rest_b`` that write one unit of measurement two ways after the
+    same number ("40 hectares" / "40 ha", "12 kilometres per hour" / "12 km/h"; Pint's unit
+    definitions decide). Returns the other units of each side and the pairs found."""
+    if not rest_a and not rest_b:
+        return rest_a, rest_b, []
+    spans_a, spans_b = _unit_spans(a_words, ctx_a, number), _unit_spans(b_words, ctx_b, number)
+    loose_a = {w for u in rest_a for w in u.words}
+    loose_b = {w for u in rest_b for w in u.words}
+    pairs = sorted(((len(ta) + len(tb), na, ta, ia, tb, ib) for na, ta, ia in spans_a for nb, tb, ib in spans_b
+                    if na == nb and ta != tb and (ia & loose_a or ib & loose_b)), key=lambda x: x[0])
+    for _n, _num, ta, ia, tb, ib in pairs:
+        if (_unit_like(ta) or _unit_like(tb)) and _unit_words_only(ta) and _unit_words_only(tb) and same_unit(ta, tb):
+            return ([u for u in rest_a if not set(u.words) <= ia], [u for u in rest_b if not set(u.words) <= ib],
+                    [f"{ta} / {tb}"])
+    return rest_a, rest_b, []
 
 
 def date_words(rest: list, words: list[str], after, date_word) -> tuple[list, list[str]]:

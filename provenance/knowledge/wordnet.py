@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from provenance.knowledge import units
 from provenance.resources import installed_file
 
 POS = ("n", "v", "a", "r")
@@ -461,7 +462,10 @@ class WordNet:
     def synonyms(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` share one of their frequent senses (or a sense of one is an
         adjective satellite of the other's: broad/wide; or they are adverbs of synonymous
-        adjectives: completely/fully)."""
+        adjectives: completely/fully), and are not two units of measurement."""
+        return self._synonyms(a, b) and not units.apart(self, a, b)
+
+    def _synonyms(self, a: str, b: str) -> bool:
         la, lb = self.lemmas(a), self.lemmas(b)
         if not la or not lb or la & lb:
             return False
