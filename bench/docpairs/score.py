@@ -8,6 +8,8 @@
     python bench/docpairs/score.py --split heldout-s # s5-s8: scored only
     python bench/docpairs/score.py --split heldout-t # t1-t8 (a fifth reviewer's): held out whole
     python bench/docpairs/score.py --split tune-u    # u1-u8 (a sixth reviewer's): for tuning
+    python bench/docpairs/score.py --split tune-v    # v1-v4 (a seventh reviewer's): for tuning
+    python bench/docpairs/score.py --split heldout-v # v5-v8: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -39,7 +41,9 @@ SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", 
           # t1-t8: a fifth reviewer's pairs in the seeds' world, held out whole
           "heldout-t": ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"],
           # u1-u8: a sixth reviewer's pairs in the seeds' world, written for tuning
-          "tune-u": ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"]}
+          "tune-u": ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"],
+          # v1-v8: a seventh reviewer's pairs in the seeds' world; v1-v4 for tuning, v5-v8 held out
+          "tune-v": ["v1", "v2", "v3", "v4"], "heldout-v": ["v5", "v6", "v7", "v8"]}
 
 
 def pair_names(split: str) -> list[str]:
