@@ -406,7 +406,10 @@ def test_the_twelfth_set_stays_where_it_was_measured(tmp_path, lexicon, split, k
 
 @pytest.mark.parametrize("split, kept_max, changed_min, category_min", [
     ("tune", 8, 44, 72),       # on arrival: 10 of 36, 42 of 44, 68 of 80
-    ("heldout", 10, 39, 64),   # on arrival: 10 of 36, 39 of 44, 64 of 80 (scored only)
+    # on arrival: 10 of 36, 39 of 44, 64 of 80 (scored only); 9 of 36 after this round's name rule,
+    # one more than before it: "Ospan Batyr" / "Osman Batur" (one Kazakh name written two ways, p for m)
+    # is now called another person
+    ("heldout", 9, 40, 66),
 ])
 def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split, kept_max, changed_min,
                                                         category_min):
@@ -460,14 +463,16 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # 5 of 38, 58 of 62, 91 of 100; tune 12 and 86 since a short name romanized with i for y, 11 and
     # 87 since a range of days takes the month and year of its last day, 10 and 88 since the dimension a
     # number is given in is said by the number ("at a distance of 12 km" / "12 km"), 9 and 89 since one
-    # unit written two ways after the same number (hectares / ha)
-    ("dev21.jsonl", "tune", 9, 46, 89),
+    # unit written two ways after the same number (hectares / ha); 47 and 90 since a name with one
+    # consonant for another that no neighbouring key or romanization explains is another person
+    ("dev21.jsonl", "tune", 9, 47, 90),
     ("dev21.jsonl", "heldout", 5, 58, 91),
     # dev22: revisions of ordinary prose in ten more genres (company, species and film articles, Stack
     # Exchange answers, related-work paragraphs, government FAQs, nonprofit letters, forum posts, bug
     # reports, tutorials); on arrival tune 15 of 48, 45 of 52, 76 of 100 and held out 18 of 42, 56 of 58,
-    # 80 of 100; tune 14 and 77 since one unit written two ways after the same number
-    ("dev22.jsonl", "tune", 14, 45, 77),
+    # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
+    # name with one consonant for another is another person (Felton / Fenton, Sood / Sook)
+    ("dev22.jsonl", "tune", 14, 48, 80),
     ("dev22.jsonl", "heldout", 18, 56, 80),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,

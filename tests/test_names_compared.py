@@ -61,3 +61,28 @@ def test_a_title_before_a_name_dropped_keeps_the_person(tmp_path, lexicon, a, b)
 def test_another_rank_or_another_person_stays_a_change_of_meaning(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The results were presented by Ramsden to the board.", "The results were presented by Ramsgen to the board."),
+    ("The grant was awarded to Harlow and his team.", "The grant was awarded to Harrow and his team."),
+    ("The order was signed by Kovalenko in May.", "The order was signed by Kovalevko in May."),
+])
+def test_a_name_with_one_consonant_for_another_is_another_person(tmp_path, lexicon, a, b):
+    """One consonant for another that neither a neighbouring key nor a romanization of one sound
+    explains: another name, and a person changed."""
+    divs = compare(tmp_path, lexicon, a, b)
+    assert [d["category"] for d in divs] == ["substantive"], [(d["category"], d["reason"]) for d in divs]
+    assert "entity" in divs[0]["flags"], divs[0]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The order was signed by Kessler in May.", "The order was signed by Kedsler in May."),      # the key beside it
+    ("The column reached Tarbaghatai at dawn.", "The column reached Tarbaghatay at dawn."),      # a vowel
+    ("The delegation visited Prachatice in June.", "The delegation visited Prachatize in June."),  # c/z: one sound
+    ("The speech of Gaddafi was broadcast.", "The speech of Qaddafi was broadcast."),            # g/q: one sound
+    ("The report names Khovd as the centre.", "The report names Khovt as the centre."),            # voiced/voiceless
+])
+def test_a_name_spelt_another_way_stays_one_person(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert [d["category"] for d in divs] == ["orthographic"], [(d["category"], d["reason"]) for d in divs]

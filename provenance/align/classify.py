@@ -525,7 +525,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         # a group named with an equivalent word (rebels/insurgents) is the same group
         for x in list(e_gone):
             for y in e_new:
-                if orthographic_pair(x, y, lexicon) or lexicon.equivalent([x], [y]) or one_entity(x, y):
+                if orthographic_pair(x.capitalize(), y.capitalize(), lexicon) or lexicon.equivalent([x], [y]) or one_entity(x, y):
                     e_gone.remove(x)
                     e_new.remove(y)
                     break

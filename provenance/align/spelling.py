@@ -33,8 +33,8 @@ def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool
     if len(px) == len(py) > 1 and any(a == b for a, b in zip(px, py)) \
             and any(ratio(a, b) < 60 for a, b in zip(px, py)):
         return False   # Tsagaan-Nuur / Tsagaan-Uul: one part kept, another part another word
-    if x[:1].isupper() and y[:1].isupper() and _syllable_inserted(fx, fy):
-        return False   # Vasilev / Vasilchev: a syllable more makes another surname
+    if x[:1].isupper() and y[:1].isupper() and (_syllable_inserted(fx, fy) or _consonant_changed(fx, fy)):
+        return False   # Vasilev / Vasilchev, Felton / Fenton: another surname
     if _spelt_alike(fx, fy, lexicon):
         # two real words or two places (Marshal/Martial, Tomsk/Omsk) are not one word spelt twice
         return not (known_apart and distinct_known(x, y))
@@ -57,6 +57,31 @@ def _spelt_alike(fx: str, fy: str, lexicon) -> bool:
     if min(dist, OSA.distance(fx, fy)) <= 1 and len(short) >= 4:   # one letter, or two swapped
         return True
     return dist <= 2 and len(short) >= 7 and ratio(fx, fy) >= 85
+
+
+#: the keys of a typewriter or keyboard, row by row (each row set off half a key from the one above)
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {c: (r, k + r / 2) for r, row in enumerate(_ROWS) for k, c in enumerate(row)}
+#: consonants that romanizations and spellings of one name write for each other: voiced and
+#: voiceless, and the letters of one sound (c/k, s/z, v/w/f, j/g/y, m/n)
+_ONE_SOUND = {frozenset(p) for p in ("dt", "bp", "gk", "vf", "zs", "ck", "kq", "cs", "cz", "gq", "vw", "fw", "jg", "jy", "jz",
+                                     "mn", "xs", "xk", "hk", "hg")}
+
+
+def _consonant_changed(fx: str, fy: str) -> bool:
+    """Whether two names of equal length differ in one consonant for another that neither a slip of
+    the neighbouring key nor a romanization of one sound explains (Felton / Fenton, Sood / Sook,
+    Liddell / Lindell): two names. A vowel changed (Tashkent / Toshkent) may be a spelling."""
+    if len(fx) != len(fy) or len(fx) < 4 or not fx.isalpha() or not fy.isalpha():
+        return False
+    diff = [(a, b) for a, b in zip(fx, fy) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    if a in "aeiouy" or b in "aeiouy" or a not in _KEY_AT or b not in _KEY_AT or frozenset((a, b)) in _ONE_SOUND:
+        return False
+    (ra, ca), (rb, cb) = _KEY_AT[a], _KEY_AT[b]
+    return abs(ra - rb) + abs(ca - cb) > 1.5   # not a key next to the other
 
 
 def _syllable_inserted(fx: str, fy: str) -> bool:
