@@ -68,3 +68,25 @@ def test_the_progressive_and_the_simple_form_of_one_verb(tmp_path, lexicon):
     assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]
     divs = compare(tmp_path, lexicon, "I am not sending you the list.", "I send you the list.")
     assert any(d["category"] == "substantive" for d in divs)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("In this guide we will set up a small mail server.", "In this guide we'll set up a small mail server."),
+    ("We would like to thank the volunteers.", "We'd like to thank the volunteers."),
+    ("Let us turn to the second objection.", "Let's turn to the second objection."),
+    ("What is the cost of the repair?", "What's the cost of the repair?"),
+    ("Once it has finished, you will find the files in the folder.", "Once it's finished, you'll find the files in the folder."),
+])
+def test_a_pronoun_s_contracted_verb_written_out(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert divs and all(d["category"] == "lexical" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("In this guide we will set up a small mail server.", "In this guide we'd set up a small mail server."),
+    ("In this guide we will set up a small mail server.", "In this guide they'll set up a small mail server."),
+    ("We'll set up a small mail server.", "We will not set up a small mail server."),
+])
+def test_another_verb_or_pronoun_behind_the_contraction_is_a_change(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

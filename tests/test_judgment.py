@@ -471,9 +471,10 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # Exchange answers, related-work paragraphs, government FAQs, nonprofit letters, forum posts, bug
     # reports, tutorials); on arrival tune 15 of 48, 45 of 52, 76 of 100 and held out 18 of 42, 56 of 58,
     # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
-    # name with one consonant for another is another person (Felton / Fenton, Sood / Sook)
-    ("dev22.jsonl", "tune", 14, 48, 80),
-    ("dev22.jsonl", "heldout", 18, 56, 80),
+    # name with one consonant for another is another person (Felton / Fenton, Sood / Sook), 13 and 81
+    # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
+    ("dev22.jsonl", "tune", 13, 48, 81),
+    ("dev22.jsonl", "heldout", 17, 56, 81),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):

@@ -34,7 +34,8 @@ from provenance.align.spelling import DIGIT, is_number, orthographic_pair
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
-                                      measure_words, pronoun_words, said_otherwise, title_words, unit_words)
+                                      measure_words, pronoun_words, said_otherwise, title_words, unit_words,
+                                      clitic_words)
 from provenance.dates import MONTHS as _MONTH_NUMBERS
 from provenance.knowledge.values import values
 from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read through this module too)
@@ -55,7 +56,6 @@ he's he'd he'll she's she'd she'll it's it'd it'll that's there's
 
 #: month names, less the two that are also common words
 MONTHS = frozenset(_MONTH_NUMBERS) - {"may", "mar"}
-
 
 SENTENCE_END = frozenset(".;:!?")
 _ALNUM = re.compile(r"[\W_]+")
@@ -471,10 +471,12 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_a, rest_b, unit = unit_words(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b, is_number) \
                 if not value_changed else (rest_a, rest_b, [])
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
+            rest_a, rest_b, clitic = clitic_words(rest_a, rest_b, a_words, b_words)
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),
                                 ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b),
-                                ("words the sentence says already", plain), ("one unit written two ways", unit)):
+                                ("words the sentence says already", plain), ("one unit written two ways", unit),
+                                ("a contraction written out", clitic)):
                 if found:
                     known.append(Explained(LEXICAL, f"{said} ({', '.join(found)})"))
         swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \

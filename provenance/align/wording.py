@@ -30,6 +30,35 @@ def contraction(w: str | None) -> tuple[str, str] | None:
     return None
 
 
+#: what a pronoun's contracted verb writes out (we'll = we will, it's = it is or it has, let's = let us)
+_CLITICS = {"ll": ("will", "shall"), "d": ("would", "had", "did"), "s": ("is", "has", "us"), "re": ("are",),
+            "ve": ("have",), "m": ("am",)}
+_CLITIC = re.compile(r"^(\w+)['’](ll|d|s|re|ve|m)$", re.I)
+
+
+def clitic_words(rest_a: list, rest_b: list, a_words, b_words) -> tuple[list, list, list[str]]:
+    """A pronoun (or "let", "there", a wh-word) with its verb contracted on one side and written out on
+    the other ("we'll" / "we will", "we'd" / "we would", "let's" / "let us", "what's" / "what is"):
+    the units of both that it explains are taken out. A noun's "'s" is a possessive, never a verb."""
+    found: list[str] = []
+    for side, words, other, other_words in ((rest_a, a_words, rest_b, b_words), (rest_b, b_words, rest_a, a_words)):
+        low = [w.lower() for w in other_words]
+        for t in words:
+            m = _CLITIC.match(t)
+            base = m.group(1).lower() if m else ""
+            if not m or not (base in english.CLOSED_CLASS or base == "let"):
+                continue
+            verbs = [v for v in _CLITICS[m.group(2).lower()] if (v == "us") == (base == "let")]
+            at = [k for k in range(len(low) - 1) if low[k] == base and low[k + 1] in verbs]
+            written = other_words[at[0]:at[0] + 2] if at else []
+            gone = [u for u in side if u.words == [t]] + [u for u in other if all(w in written for w in u.words)]
+            if written and gone:
+                side[:] = [u for u in side if u not in gone]
+                other[:] = [u for u in other if u not in gone]
+                found.append(f"{t} / {' '.join(written)}")
+    return rest_a, rest_b, found
+
+
 def folded(words: list[str]) -> list[str]:
     """The words as ``run_together`` compares them: folded, without hyphens, '' for punctuation."""
     return [fold(p).replace("-", "") if any(c.isalnum() for c in p) else "" for p in words]
