@@ -270,3 +270,24 @@ def test_a_stamp_on_one_copy_only_is_another_copy(tmp_path):
     b = a.replace("wool to Krakow.", "wool [Translator's note: raw wool] to Krakow.")
     got = _divergences(tmp_path, a, b)
     assert [c for x, y, c in got] == ["editorial"], got
+
+
+def test_two_translators_write_one_name_as_one_word_and_as_two(tmp_path):
+    a = BODY_A + " The director, Ri Ch'ang-sŏk, asks for compressors."
+    b = BODY_B + " The director, Ri Chan Sok, asks for compressors."
+    got = _divergences(tmp_path, _telegram("Helen Marsh", a), _telegram("Owen Pryce", b))
+    assert ("Ch'ang-sŏk", "Chan Sok", "orthographic") in got, got
+    got = _divergences(tmp_path, _telegram("Helen Marsh", a),
+                       _telegram("Owen Pryce", b.replace("Ri Chan Sok", "Ri Man Sik")))
+    assert ("Ch'ang-sŏk", "Man Sik", "substantive") in got, got
+
+
+def test_a_romanizations_apostrophes_and_diacritics_are_another_spelling(tmp_path):
+    got = _divergences(tmp_path, "The plant at Ch'ŏngjin and the port of P'yŏngyang were rebuilt in T'a-ch'eng.\n",
+                       "The plant at Chongjin and the port of Pyongyang were rebuilt in Tacheng.\n")
+    assert {(a, c) for a, b, c in got} == {("Ch'ŏngjin", "orthographic"), ("P'yŏngyang", "orthographic"),
+                                           ("T'a-ch'eng", "orthographic")}, got
+    # a possessive's or a contraction's apostrophe is punctuation
+    got = _divergences(tmp_path, "The childrens books and its cover were torn.\n",
+                       "The children's books and it's cover were torn.\n")
+    assert {c for _a, _b, c in got} == {"accidental"}, got

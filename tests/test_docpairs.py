@@ -111,11 +111,13 @@ def test_a_fifth_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     gave after them (a place is no given name, one negation word for the other, the two
     translators' choices also in the header's title, hs/x/s): 164, 64 and 62; with the source
     citations compared (where a witness is kept, who translated it: editorial, as u1-u8 label
-    them): 169, 64 and 62, 253 of the 257 differences found (248 before)."""
+    them): 169, 64 and 62, 253 of the 257 differences found (248 before); with a romanization's
+    apostrophes another spelling (T'a-ch'eng / Tacheng) and a name written as one word and as two by
+    two translators (Yining-Huocheng / I-ning Huo-ch'eng): 172, 63 and 62."""
     s, rows = _summary("heldout-t")
     assert s["differences"] == 257 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 169, s
-    assert s["meaning_kept_called_substantive"] <= 64, s
+    assert s["category_right"] >= 172, s
+    assert s["meaning_kept_called_substantive"] <= 63, s
     assert s["meaning_changed_called_substantive"] >= 62, s
 
 
@@ -152,11 +154,12 @@ def test_a_seventh_reviewers_pairs_half_held_out():
     decision on oil specialists for Cuba), written by a reviewer who read no code. v1-v4 are for
     tuning, v5-v8 held out. On arrival: tune 93 of 131 called as labelled, 22 of the 87 that keep
     the meaning called substantive, 41 of 44 changes of meaning found; held out 80 of 128, 34 of 92
-    and 34 of 36."""
+    and 34 of 36. With a romanization's apostrophes and diacritics another spelling (P'yŏngyang /
+    Pyongyang) and a name written as one word and as two (Ch'ang-sŏk / Chan Sok): tune 97, 20, 41."""
     s, rows = _summary("tune-v")
     assert s["differences"] == 131 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 93, s
-    assert s["meaning_kept_called_substantive"] <= 22, s
+    assert s["category_right"] >= 97, s
+    assert s["meaning_kept_called_substantive"] <= 20, s
     assert s["meaning_changed_called_substantive"] >= 41, s
     s, rows = _summary("heldout-v")
     assert s["differences"] == 128 and all(r["located"] for r in rows)

@@ -30,7 +30,7 @@ from provenance.align.explain import (
 from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, _ending, roots, support_verb
-from provenance.align.spelling import DIGIT, is_number, orthographic_pair
+from provenance.align.spelling import DIGIT, is_number, orthographic_pair, surface_difference
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
@@ -366,7 +366,6 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         return _result("lexical", [], f"the same number written another way ({' '.join(a_words)} / "
                        f"{' '.join(b_words)})")
     if same_bare and not _other_value(a_words, b_words):
-        what = []
         ja, jb = " ".join(a_words), " ".join(b_words)
         if ja != jb and _DIGIT_GROUPS.sub("", ja) == _DIGIT_GROUPS.sub("", jb):
             # 1,248 / 1248, 15,000 / 15 000: the same number with its digits grouped another way
@@ -377,15 +376,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         if "[" in ja + jb and _BRACKETS.sub("", ja) == _BRACKETS.sub("", jb):
             # a letter the editor supplied inside a word ([L]apteva / Lapteva): the editorial layer
             return _result("editorial", [], f"only the editor's brackets differ ({ja} / {jb})")
-        if ja.lower() != jb.lower() and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
-            what.append("punctuation or hyphenation")
-        elif ja.lower() != jb.lower() and ja.lower().replace(" ", "") != jb.lower().replace(" ", ""):
-            return _result("orthographic", [], "differs only in diacritics (" + ja + " / " + jb + ")")
-        elif ja.lower() != jb.lower():
-            what.append("word division")
-        if ja.lower() == jb.lower() or any(x != y and x.lower() == y.lower() for x, y in zip(a_words, b_words)):
-            what.append("case")
-        return _result("accidental", [], "differs only in " + (", ".join(what) or "punctuation"))
+        return _result(*surface_difference(ja, jb, a_words, b_words))
     ca, cb = content_words(_no_clitic(a_words)), content_words(_no_clitic(b_words))
     if not ca and not cb:   # only punctuation and a possessive written apart
         return _result("lexical", [], "only a possessive ending differs")

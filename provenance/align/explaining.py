@@ -343,11 +343,15 @@ def translators_choice(info: dict, translators) -> dict | None:
             or set(info.get("flags", ())) - {"entity", "clause"}:
         return None
     ra, rb = info["residual"]
-    if not 1 <= len(ra) == len(rb) <= 4 or any(u.hard or len(u.words) != 1 for u in ra + rb):
+    if not (1 <= len(ra) <= 4 and 1 <= len(rb) <= 4) or any(u.hard or len(u.words) != 1 for u in ra + rb):
         return None
-    said, left, worded = [], [u.words[0] for u in rb], False
-    for u in ra:
-        x = u.words[0]
+    wa, wb = [u.words[0] for u in ra], [u.words[0] for u in rb]
+    if len(wa) != len(wb):   # a name written as one word and as two (Ch'ang-sok / Chan Sok)
+        wa, wb = [" ".join(wa)], [" ".join(wb)]
+        if not all(w[:1].isupper() for w in wa[0].split() + wb[0].split()) or not romanized_alike(wa[0], wb[0]):
+            return None
+    said, left, worded = [], wb, False
+    for x in wa:
         y = next((y for y in left if romanized_alike(x, y)), None)
         if y is not None:
             said.append(f"{x}/{y} (romanized otherwise)")

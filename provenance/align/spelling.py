@@ -21,6 +21,32 @@ def is_number(w: str) -> bool:
     return DIGIT.search(w) is not None or is_number_word(w)
 
 
+#: an apostrophe between two letters that is a romanization's mark (P'yongyang, T'a-ch'eng, Sel'khoz),
+#: not a possessive's or a contraction's (children's, don't, we'll)
+_IN_WORD_MARK = re.compile(r"(?<=[^\W\d_])['’ʼ](?!(?:s|t|ll|d|re|ve|m)\b)(?=[^\W\d_])", re.I)
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def surface_difference(ja: str, jb: str, a_words, b_words) -> tuple[str, list, str]:
+    """(category, flags, reason) of two readings whose letters and digits are the same once folded:
+    diacritics, or a romanization's apostrophe, are another spelling (P'yŏngyang / Pyongyang);
+    punctuation, hyphens, word division and case are accidental."""
+    la, lb = ja.lower(), jb.lower()
+    if _NOT_LETTERS.sub("", la) != _NOT_LETTERS.sub("", lb):
+        only = fold(ja).replace(" ", "") == fold(jb).replace(" ", "")
+        return "orthographic", [], f"differs {'only ' if only else ''}in diacritics ({ja} / {jb})"
+    if len(_IN_WORD_MARK.findall(ja)) != len(_IN_WORD_MARK.findall(jb)):
+        return "orthographic", [], f"differs in a romanization's apostrophe ({ja} / {jb})"
+    what = []
+    if la != lb and fold(ja).replace(" ", "") != fold(jb).replace(" ", ""):
+        what.append("punctuation or hyphenation")
+    elif la != lb:
+        what.append("word division")
+    if la == lb or any(x != y and x.lower() == y.lower() for x, y in zip(a_words, b_words)):
+        what.append("case")
+    return "accidental", [], "differs only in " + (", ".join(what) or "punctuation")
+
+
 def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool:
     """Whether two words are spellings or transliterations of the same word. With
     ``known_apart``, two known words or places (Marshal/Martial) never are."""
@@ -102,8 +128,9 @@ _ROMAN_KEY = ((re.compile(r"dzh|dj|zh|j"), "z"), (re.compile(r"dz"), "z"), (re.c
 
 
 def roman_key(word: str) -> str:
-    """A key that two romanizations of one name share (Zavkhan / Dzabkhan, Khovd / Kobdo)."""
-    k = fold(word).lower().replace("-", "").replace("'", "").replace("’", "").replace("ʼ", "")
+    """A key that two romanizations of one name share (Zavkhan / Dzabkhan, Khovd / Kobdo, Ch'ang-sok /
+    Chan Sok)."""
+    k = fold(word).lower().replace("-", "").replace("'", "").replace("’", "").replace("ʼ", "").replace(" ", "")
     for pat, rep in _ROMAN_KEY:
         k = pat.sub(rep, k)
     return k
