@@ -69,8 +69,8 @@ def test_a_third_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     found, 108 were called as labelled, 10 of the 83 that keep the meaning were called substantive
     and all 35 changes of meaning were; no divergence fell outside a labelled difference. With a
     passage added or dropped whole cut at its own paragraph's edges: 109 called as labelled, 9 of
-    83 substantive."""
-    _stays("heldout-r", 118, 109, 9, 35)
+    83 substantive; with a translation's "tons" the metric ton ("tons" / "tonnes" one unit): 8 of 83."""
+    _stays("heldout-r", 118, 109, 8, 35)
 
 
 @pytest.mark.parametrize("split,n,right,kept_max,changed", [("tune-s", 155, 126, 17, 46), ("heldout-s", 126, 105, 15, 45)])
@@ -155,11 +155,12 @@ def test_a_seventh_reviewers_pairs_half_held_out():
     tuning, v5-v8 held out. On arrival: tune 93 of 131 called as labelled, 22 of the 87 that keep
     the meaning called substantive, 41 of 44 changes of meaning found; held out 80 of 128, 34 of 92
     and 34 of 36. With a romanization's apostrophes and diacritics another spelling (P'yŏngyang /
-    Pyongyang) and a name written as one word and as two (Ch'ang-sŏk / Chan Sok): tune 97, 20, 41."""
+    Pyongyang) and a name written as one word and as two (Ch'ang-sŏk / Chan Sok): tune 97, 20, 41;
+    with a translation's "tons" the metric ton ("600 tons" / "600 t"): 98 and 19."""
     s, rows = _summary("tune-v")
     assert s["differences"] == 131 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 97, s
-    assert s["meaning_kept_called_substantive"] <= 20, s
+    assert s["category_right"] >= 98, s
+    assert s["meaning_kept_called_substantive"] <= 19, s
     assert s["meaning_changed_called_substantive"] >= 41, s
     s, rows = _summary("heldout-v")
     assert s["differences"] == 128 and all(r["located"] for r in rows)

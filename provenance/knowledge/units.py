@@ -39,6 +39,8 @@ def unit(text: str) -> tuple[str, float] | None:
     """The dimension of the unit ``text`` writes and its size in base units, or None when ``text``
     is no unit of a dimension (an ordinary word, a bare number, a dimensionless count)."""
     t = text.strip().replace("-", " ")
+    if t.lower() in ("ton", "tons"):
+        t = "tonne"   # a translation's or British "ton" is the metric one (Pint's "ton" is the US short ton)
     if not t or not any(c.isalpha() for c in t) or t.lower() in _NOT_UNITS or t.split()[0].lower() in _NOT_UNITS:
         return None
     reg = registry()
