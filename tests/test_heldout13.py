@@ -16,12 +16,14 @@ HELD_OUT = ["h100", "h101", "h102", "h103", "h104"]
 
 def test_the_tuning_half_encodes_its_marks_and_chains():
     """On arrival 116 of its 121 marks and 27 of its 27 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 121, 27, 117, 27)
+    # raised to where it stands after this round's words for a hand's addition and languages of places
+    check_set(FOLDER, TUNE, 121, 27, 119, 27)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 115 of its 122 marks and 21 of its 25 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 122, 25, 116, 21)
+    # raised to where it stands after this round's words for a hand's addition and languages of places
+    check_set(FOLDER, HELD_OUT, 122, 25, 117, 22)
 
 
 def test_a_russian_preposition_goes_with_its_russian_word():

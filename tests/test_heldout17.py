@@ -25,7 +25,8 @@ def test_the_tuning_half_stays_where_it_was_measured():
     with the original's word in brackets ("Copies [fuben] to:") over entries numbered "1) ...; 2) ..." on
     one line, and an excerpt's titled recipient read without the office and town in brackets after him
     ("Cde. X (Sovsintorg, Moscow) - pp. 4, 5")."""
-    check_set(FOLDER, TUNE, 102, 21, 99, 21)
+    # raised to where it stands after this round's words for a hand's addition and languages of places
+    check_set(FOLDER, TUNE, 102, 21, 100, 21)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

@@ -15,7 +15,8 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 
 def test_the_tuning_transcriptions_encode_their_marks_and_chains():
     """On arrival 192 of their 274 marks and 63 of their 73 copy-chain facts were read as expected."""
-    check_set(FOLDER, ["h"], 274, 73, 246, 73)
+    # raised to where it stands after this round's words for a hand's addition and languages of places
+    check_set(FOLDER, ["h"], 274, 73, 247, 73)
 
 
 def test_more_ways_of_writing_a_mark():

@@ -185,15 +185,47 @@ def test_a_word_russian_cannot_spell_takes_the_language_of_the_places_of_a_russi
     of the country its places lie in; the original's name of a body after its English, a word of
     French's word list ([Sûreté]), French; "[kolkhoz]" and a word that is Russian read so
     ([žurnaly], zhurnaly) stay Russian."""
-    from provenance.ingest import ingest_text
-
     body = ("In Rezekne and Daugavpils the kulaks [budži] hide grain from the collective farm [kolkhoz], "
             "and the registers [žurnaly] of the village council are not kept. The former agents of the "
             "French security service [Sûreté] are watched.")
-    text = ("Skip to content\n\nMay 2, 1948\n\nReport on the Grain Collection in Latgale\n\n" + body +
+    got = _languages_of_a_russian_original("May 2, 1948", "Report on the Grain Collection in Latgale", body)
+    assert got == {"budži": "lv", "kolkhoz": "ru-Latn", "žurnaly": "ru-Latn", "Sûreté": "fr"}, got
+
+
+def _languages_of_a_russian_original(date: str, title: str, body: str) -> dict:
+    """The language of each foreign word of a web page whose original the page says is Russian."""
+    from provenance.ingest import ingest_text
+
+    text = (f"Skip to content\n\n{date}\n\n{title}\n\n" + body +
             "\n\nA summary of the report.\n\nDocument Information\n\n\nArchive, f. 1, op. 2, d. 3, l. 4.\n\n\n"
             "Original Language\n\nRussian\n\n\nRecord ID\n\n\n")
     root = etree.fromstring(ingest_text(text, "doc").tei_bytes())
-    got = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter("{http://www.tei-c.org/ns/1.0}foreign")}
-    assert got == {"budži": "lv", "kolkhoz": "ru-Latn", "žurnaly": "ru-Latn", "Sûreté": "fr"}, got
+    return {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter("{http://www.tei-c.org/ns/1.0}foreign")}
 
+
+
+def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the_places():
+    """A Russian original about Moldavia: "flatbread [turte]" is no Russian word read any way and no
+    Russian compound, so Romanian, the language of the country its places lie in; "[skotobazy]"
+    (ското-базы) and "[bandgruppy]" (банд-группы) are Russian compounds the dictionary lists only in
+    their parts, and stay Russian, as "[kolkhoz]" does."""
+    body = ("In Kishinev and Beltsy the speculators sell flatbread [turte] at the markets, the cattle bases "
+            "[skotobazy] of the collective farms [kolkhoz] stand empty and the armed bands [bandgruppy] are "
+            "active near Soroki.")
+    got = _languages_of_a_russian_original("February 14, 1947", "Report on the Drought in Moldavia", body)
+    assert got == {"turte": "ro", "skotobazy": "ru-Latn", "kolkhoz": "ru-Latn", "bandgruppy": "ru-Latn"}, got
+
+
+@pytest.mark.parametrize("mark,element,place", [
+    ('[added by hand above the line: "and 30 for the aged"]', "add", "above"),
+    ('[resolution in the upper right corner: "To the department. Prepare a reply."]', "add", "top"),
+    ('[registration stamp: "Balkan Countries Department. 3 IX 49. N° 6518"]', "stamp", None),
+    ("[In another hand:]", "handShift", None),
+])
+def test_more_words_for_a_hand_and_a_stamp(mark, element, place):
+    from heldout_marks import snippet
+    body, xml, edition = snippet(f"The canteens will open with 40 places each {mark} from 20 February.")
+    els = body.xpath(f"//t:{element}", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert len(els) == 1, xml
+    assert place is None or els[0].get("place") == place, xml
+    assert mark in edition, edition

@@ -29,6 +29,10 @@ _ONE_TITLED = re.compile(r"[ \t]*(?:Cde\.|Comrade|t\.|tov\.|Mr\.?|Dr\.?)[ \t]+[^
 #: a titled person's office or place in brackets after the name: "Cde. Bakulov (Sovsintorg, Moscow)"
 _TITLED_AFFILIATION = re.compile(r"(?:Cdes?\.?|Comrades?|t\.|tov\.|Mr\.?)[ \t]+[^(),;\n]*?[^\W\d](?P<aff>[ \t]*\((?![ \t]*(?:pp?\.|pts?\.|points?|items?|§|\d))[^()\n]+\))[ \t]*$")
 
+#: a titled person's body after the name: "to Cde. Gladky of the Moldavpotrebsoyuz" (the person is the recipient)
+_TITLED_OF = re.compile(r"(?:Cdes?\.?|Comrades?|t\.|tov\.|Mr\.?)[ \t]+(?:[A-Z]\.[ \t]*)*(?P<name>[A-ZÀ-Ž][\w'’-]+)"
+                        r"(?P<of>[ \t]+of[ \t]+the[ \t]+[^,;()\n]+)[ \t]*$")
+
 #: the cells of a table in columns: runs of text between two or more spaces
 _CELL = re.compile(r"\S+(?: \S+)*")
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -314,6 +318,9 @@ class ExcerptsPart:
         aff = _TITLED_AFFILIATION.search(self.text, m.start("who"), who_end)
         if aff and "," in aff.group("aff"):
             who_end = aff.start("aff")   # the person, not the office and town after him, which a comma would split
+        body = _TITLED_OF.search(self.text, m.start("who"), who_end)
+        if body and not english.in_dictionary(body.group("name")):
+            who_end = body.start("of")   # "Cde. Gladky of the Moldavpotrebsoyuz": the person, not his body
         who_start = m.start("who")
         for struck in _STRUCK_WHO.finditer(self.text, who_start, who_end):
             if self.text[struck.end():who_end].strip():

@@ -52,8 +52,8 @@ class NumberedPart:
             if not line.strip():
                 pos = eol + 1
                 continue
-            several = self._inline_items(pos, eol) if "(" in line else []
-            if len(several) >= 2:   # "(4) Secretary-General Dong  (5) file": a line of entries
+            several = self._inline_items(pos, eol) if "(" in line or ";" in line else []
+            if len(several) >= 2:   # "(4) Secretary-General Dong  (5) file", "Copy 1 - X; copy 2 - Y": a line of entries
                 for im, s0 in several:
                     if s0 not in self._list_lines:
                         self._list_item(im, s0)

@@ -77,9 +77,10 @@ class LanguagePart:
         """The language of words that a document whose original the header says is Russian cannot
         have written as Russian: no Russian word even read as the scholarly transliteration (ž, š,
         č). The language whose word list holds them ("[Sûreté]": French) or whose own letters they
-        have; for words with letters beyond ASCII, that of the country the document's places lie in
-        ("the kulaks [budži]" in a decision on Latgale: Latvian). (language, whether the places
-        told it), or None (the original's language stands)."""
+        have; else, unless a word is a Russian compound the dictionary lists only in parts
+        ("[skotobazy]"), that of the country the document's places lie in ("the kulaks [budži]" in a
+        decision on Latgale: Latvian; "[turte]" in one on Moldavia: Romanian). (language, whether the
+        places told it), or None (the original's language stands)."""
         if self.doc_language not in ("ru", "ru-Latn"):
             return None
         content = [w for w in words if len(w) > 2]
@@ -87,8 +88,10 @@ class LanguagePart:
             return None
         low = tuple(w.lower() for w in words)
         listed = languages.language_of(low) or languages.language_by_letters(low)
-        if listed or all(w.isascii() for w in words):
-            return (listed, False) if listed else None
+        if listed:
+            return listed, False
+        if any(russian.russian_compound(w) for w in content):
+            return None   # "[skotobazy]": a Russian compound the dictionary lists only in parts
         placed = self._places_language(text)
         return (placed, True) if placed and placed != "ru-Latn" else None
 

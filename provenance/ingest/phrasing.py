@@ -57,7 +57,8 @@ RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?
 RE_HAND = re.compile(r"^\s*(?P<label>(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
                      r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"   # "Mao Zedong's handwritten comment"
                      r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note|comment|inscription|annotation|instruction))?"
-                     r"|handwriting|written by hand|in handwriting"
+                     r"|handwriting|written by hand|in handwriting|(?:added|written(?:\s+in)?|inserted|entered)\s+by\s+hand"
+                     r"|in\s+(?:another|a\s+different|a\s+second)\s+hand|resolution(?=\s+(?:at|in|on)\s|\s*:)"
                      r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)))"
                      r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
@@ -72,7 +73,7 @@ RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
-RE_STAMP = re.compile(r"^\s*(?P<label>(?:rubber\s+|round\s+|corner\s+)?(?:stamp|seal)"
+RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
                       r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 

@@ -110,3 +110,28 @@ def _known_prefixes() -> tuple[str, ...]:
 
 def _prefixes_of(word: str) -> list[str]:
     return [p for p in _known_prefixes() if word.startswith(p)]
+
+
+#: a Russian compound's second part, at least this long after a stem ("skoto|bazy"), or after a
+#: two-letter prefix ("ot|kochevniki"), which a word of another language rarely ends in
+COMPOUND_TAIL = 5
+PREFIX_TAIL = 7
+
+
+def russian_compound(word: str) -> bool:
+    """Whether a transliterated word the dictionary lacks is a Russian compound of a dictionary word:
+    a stem of three letters or more and a word of at least ``COMPOUND_TAIL`` letters ("band|gruppy"),
+    a stem, the linking vowel o or e and a word of four ("skot-o-bazy"), or a two-letter prefix and
+    a word of at least ``PREFIX_TAIL`` ("ot|kochevniki")."""
+    w = word.strip().lower()
+    if len(w) < 8 or not w.isascii() or not w.isalpha():
+        return False
+    morph = _morph()
+    for cand in cyrillic_candidates(w):
+        for k in range(2, len(cand) - 3):
+            tail = cand[k:]
+            linked = k >= 4 and cand[k - 1] in "ое" and len(tail) >= 4   # "скот-о-базы": the linking vowel
+            if (linked or k >= 3 and len(tail) >= COMPOUND_TAIL or len(tail) >= PREFIX_TAIL) \
+                    and morph.word_is_known(tail):
+                return True
+    return False

@@ -1,0 +1,36 @@
+"""Closing lines read as an archivist reads them: an abbreviated Russian label of the drafter, a typist
+whose name begins with a letter beyond ASCII, a titled person of a body as an excerpt's recipient,
+and several numbered copies on one line under a print run."""
+
+from __future__ import annotations
+
+from heldout_chain import facts_of
+
+from provenance.chain import extract_document
+
+DECISION = ("DECISION\n\n1. To send grain to the southern districts.\n\n2. To send seed.\n\n"
+            "3. To send cattle to the collective farms.\n\n")
+
+
+def test_an_abbreviated_label_and_a_typist_beyond_ascii():
+    text = DECISION + "Razmn. 12 ekz.\n\nPodgot. Pankratov\n\nTypist - É. Szabó\n"
+    roles = facts_of(extract_document(text, "x"))["roles"]
+    assert roles.get("drafted", "").endswith("Pankratov") and roles.get("typed", "").endswith("Szabó"), roles
+
+
+def test_a_titled_person_of_a_body_receives_the_excerpt():
+    text = DECISION + ("Extracts sent:\nto the Council of Ministers of the MSSR (points 1, 2);\n"
+                       "to Cde. Gladky of the Moldavpotrebsoyuz (point 3), by telegraph;\n"
+                       "to the Ministry of Health of the MSSR (point 2).\n")
+    got = facts_of(extract_document(text, "x"))["excerpts"]
+    assert ("gladky", ("3",)) in got, got
+    # an office after the title is no person: "Comrade Minister of Trade" stays whole
+    text = text.replace("Cde. Gladky of the Moldavpotrebsoyuz", "Comrade Minister of the Trade")
+    assert ("minister", ("3",)) not in facts_of(extract_document(text, "x"))["excerpts"]
+
+
+def test_several_copies_on_one_line_under_a_print_run():
+    text = DECISION + ("Otpechatano 3 ekz.\n\nCopy 1 - addressee; copy 2 - Trade Representation of the USSR in "
+                       "Hungary; copy 3 - file.\n")
+    copies = facts_of(extract_document(text, "x"))["copies"]
+    assert sorted(copies) == ["1", "2", "3"] and "Trade Representation" in copies["2"] and "file" in copies["3"], copies
