@@ -83,14 +83,15 @@ _FOND = (r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд|[Q
          + _FOND_VAL + r")")
 # the Baltic and Ukrainian archives' words for the same levels: the inventory is apraksts (apr.) in
 # Latvian, aprašas (ap.) in Lithuanian; the file sprava (spr.) in Ukrainian, byla (b.) in Lithuanian,
-# lieta (l.) in Latvian, where lapa (lp.) is the folio, as arkush (ark.) is in Ukrainian
-_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu|[Aa]pr\.|[Aa]p\.)\s*"
+# lieta (l.) in Latvian, where lapa (lp.) is the folio, as arkush (ark.) is in Ukrainian; the Romanian and
+# Moldovan inventory is inventar (inv.), the file dosar (d.), its leaves file (f., after the file)
+_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu|[Aa]pr\.|[Aa]p\.|[Ii]nv\.)\s*"
          + _NUMSIGN + _OPIS_VAL + r")")
 _PAPKA = (r"(?P<papka_raw>(?:[Pp]apka|PAPKA|[Pp]ap\.|PAP\.|[Pp]\.|[Пп]апка|[Пп]ап\.|[Пп]\.)\s*"
           + _NUMSIGN + _PAPKA_VAL + r")")
 _DELO = (r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan|[Ss]pr\.|[Bb]\.|[Ll]\.(?=\s*\d+[a-z]?\s*[,;]\s*lp\.))\s*"
          + _NUMSIGN + _DELO_VAL + r")")
-_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]p\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.|[Aa]rk\.)\s*"
+_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]p\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.|[Aa]rk\.|ff?\.)\s*"
            + _FOLIOS_VAL + r")")
 
 _CITATION = re.compile(

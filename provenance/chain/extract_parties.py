@@ -217,6 +217,9 @@ class PartiesPart:
             out.append(Party(None, part, "unlisted", "title", evid(start, start + len(part)) if start is not None
                              else evid(0, 0), 0.7, name))
             return
+        if out is self.addressees and (not found and _body_or_office(part) or found and all(
+                r.kind == "institution" for r in found)) and self._post_of_addressee(part):
+            return   # "to the Minister of X" in the title, "To the Minister of X / Cde. Lomako" above the text
         for r in found:
             out.append(Party(r.name, r.raw, r.kind, "title", evid(r.start, r.end), 0.7, r.recorded))
         if not found and _body_or_office(part):
@@ -226,6 +229,20 @@ class PartiesPart:
             # "to Mao Zedong": a name of two or three capitalized words, none of them English or a place
             end = start + len(part) if start is not None else None
             out.append(Party(None, part, "unlisted", "title", evid(start, end), 0.7, part))
+
+    def _post_of_addressee(self, office: str) -> bool:
+        """Whether an office the title names is the post of a person the address block names: written
+        on his address or the lines just above it ("To the Minister of ... / Cde. P. F. Lomako")."""
+        low = " ".join(office.lower().split())
+        for p in self.addressees:
+            if p.source != "title" and p.kind in ("person", "unlisted") and p.evidence.start > 0:
+                span = self.meta.get("title_span") or (0, 0)
+                lo = max(0, p.evidence.start - 300, span[1] if span[1] <= p.evidence.start else 0)
+                above = [ln for ln in self.text[lo:p.evidence.start].split("\n") if ln.strip()]
+                near = " ".join(above[-1:]) + " " + self.text[p.evidence.start:p.evidence.end]
+                if low in " ".join(near.lower().split()):
+                    return True
+        return False
 
     def sent_to(self):
         """"Sent to: Cdes. Molotov, Beria, Malenkov, Mikoyan": the document went to each of them."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.knowledge import english
+
 #: a web page's trail of links on one line, not a title: "Home > Collections > Sino-Soviet Relations > ..."
 BREADCRUMB = re.compile(r"^\s*(?:Home|Main page|Start)\s*[>›»]\s*\S[^\n]*$")
 
@@ -62,6 +64,14 @@ _PART = re.compile(r"^(?:Point|Item|Paragraph|Section|Part|Article|No\.?)\b")
 _INITIALED = re.compile(r"^(?:[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+$")
 
 
+def _a_name(piece: str) -> bool:
+    """Whether a party is a person's name: initials and a surname ("I. Zubarev"), or a given name and a
+    surname that is no word of the dictionary ("Ivan Petrov"; not "Foreign Ministry")."""
+    words = piece.split()
+    return bool(_INITIALED.match(piece)) or len(words) == 2 and all(w[:1].isupper() for w in words) \
+        and not english.in_dictionary(words[-1].lower())
+
+
 def _split(phrase: str) -> list[str]:
     """A list of parties ("Stalin, Molotov and Beria") as its members, articles dropped; a post in
     apposition after a person's name ("I. Zubarev, Chairman of the ...") is his, not another party."""
@@ -71,8 +81,8 @@ def _split(phrase: str) -> list[str]:
         piece = _MEETINGS.sub("", piece)
         if not piece or not piece[:1].isupper() or _DOC_START.match(piece) or _PART.match(piece):
             continue
-        if out and _INITIALED.match(out[-1]) and re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+of\b", piece):
-            continue   # "I. Zubarev, Chairman of the Leningrad Oblast Executive Committee"
+        if out and _a_name(out[-1]) and re.match(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+of\b", piece):
+            continue   # "I. Zubarev, Chairman of the ...", "G. Shelekhov, Soviet Deputy Director-General of ..."
         out.append(piece)
     return out
 
