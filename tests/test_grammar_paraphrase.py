@@ -90,3 +90,25 @@ def test_a_pronoun_s_contracted_verb_written_out(tmp_path, lexicon, a, b):
 def test_another_verb_or_pronoun_behind_the_contraction_is_a_change(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("It is worth pointing out that the library closes at noon on Fridays.", "The library closes at noon on Fridays."),
+    ("Please remember that the form must be signed by both parents.", "The form must be signed by both parents."),
+    ("We just wanted to let you know that the parcel has been dispatched.", "The parcel has been dispatched."),
+    ("It is important to note that the vaccine is free for children.", "The vaccine is free for children."),
+    ("Essentially, what we need to do is rebuild the index.", "We need to rebuild the index."),
+])
+def test_a_frame_that_announces_what_follows_adds_nothing(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert not any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("It is possible that the library closes at noon on Fridays.", "The library closes at noon on Fridays."),
+    ("It is not worth noting that the library closes at noon.", "The library closes at noon."),
+    ("We wanted to tell you that the parcel has been dispatched.", "We wanted to tell you that the parcel has been lost."),
+])
+def test_a_frame_that_weighs_the_claim_or_a_change_after_it_stays_a_change(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

@@ -449,14 +449,14 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # dev19: revisions of ordinary prose (encyclopedia, paper introductions, news corrections,
     # essays, annual reports, how-to guides, museum labels, reviews); on arrival tune 11 of 37, 62
     # of 63, 86 of 100 and held out 11 of 53, 47 of 47, 89 of 100
-    ("dev19.jsonl", "tune", 5, 62, 92),
+    ("dev19.jsonl", "tune", 4, 62, 93),   # 4 and 93 since a frame that adds nothing ("It is important that")
     ("dev19.jsonl", "heldout", 10, 47, 90),
     # dev20: revisions of ordinary prose in ten more genres (travel guides, book reviews, contracts,
     # parliamentary records, newsletters, lab protocols, textbooks, customer emails, podcast summaries,
     # charity appeals); first scored after the linking words: tune 15 of 41, 52 of 59, 78 of 100 and
     # held out 12 of 49, 47 of 51, 84 of 100
     ("dev20.jsonl", "tune", 15, 52, 78),
-    ("dev20.jsonl", "heldout", 12, 47, 84),
+    ("dev20.jsonl", "heldout", 11, 47, 85),   # 11 and 85 since a frame that adds nothing ("It is worth noting")
     # dev21: revisions of ordinary prose in ten more genres (paper methods and results, city and river
     # articles, workplace emails, cover letters, health notices, READMEs, court summaries, restaurant
     # reviews, local news, course handbooks): on arrival tune 13 of 52, 46 of 48, 85 of 100 and held out
@@ -465,15 +465,15 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # number is given in is said by the number ("at a distance of 12 km" / "12 km"), 9 and 89 since one
     # unit written two ways after the same number (hectares / ha); 47 and 90 since a name with one
     # consonant for another that no neighbouring key or romanization explains is another person
-    ("dev21.jsonl", "tune", 9, 47, 90),
-    ("dev21.jsonl", "heldout", 5, 58, 91),
+    ("dev21.jsonl", "tune", 8, 47, 91),   # 8 and 91 since a frame that adds nothing; held out 4 and 92
+    ("dev21.jsonl", "heldout", 4, 58, 92),
     # dev22: revisions of ordinary prose in ten more genres (company, species and film articles, Stack
     # Exchange answers, related-work paragraphs, government FAQs, nonprofit letters, forum posts, bug
     # reports, tutorials); on arrival tune 15 of 48, 45 of 52, 76 of 100 and held out 18 of 42, 56 of 58,
     # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
     # name with one consonant for another is another person (Felton / Fenton, Sood / Sook), 13 and 81
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
-    ("dev22.jsonl", "tune", 13, 48, 81),
+    ("dev22.jsonl", "tune", 11, 48, 83),   # 11 and 83 since a frame that adds nothing ("Please note that")
     ("dev22.jsonl", "heldout", 17, 56, 81),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,

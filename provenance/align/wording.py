@@ -117,6 +117,50 @@ def emphasis_words(rest: list, words: list[str], before, negation) -> tuple[list
     return kept, found
 
 
+#: the frames a writer puts before what is said without adding to it ("It is worth noting that", "Please
+#: note that", "I just wanted to let you know that", "Basically, what you want to do is"): a verb of
+#: noting or telling, a "worth noting", a filler; never one that weighs the claim (it is possible,
+#: likely, clear that)
+_FRAME = re.compile(
+    r"(?:please |just )?(?:note|remember|bear in mind|keep in mind)(?: that)?"
+    r"|(?:it is|it's|it should be|it must be|it may be) (?:worth (?:noting|mentioning|pointing out|remembering|stressing)"
+    r"|important to (?:note|remember|mention|stress|point out)|important that)(?: that)?"
+    r"|(?:i|we) (?:just )?(?:wanted|want|would like|wish|wanted just) to (?:let you know|inform you|say|mention|point out"
+    r"|remind you|tell you|note|flag)(?: that)?"
+    r"|(?:basically|essentially|in short) ?,?(?: what (?:you|we) (?:want|need|have) to do is)?"
+    r"|what (?:you|we) (?:want|need|have) to do is")
+#: the words of a frame that a reading's unexplained units may be (the others are function words)
+FRAME_WORDS = frozenset("note remember bear mind keep worth noting mentioning pointing remembering stressing important "
+                        "mention stress point wanted want like wish let know inform say remind tell flag basically "
+                        "essentially short what please just".split())
+#: where a frame may stand: at the start of a sentence or a clause
+_FRAME_AFTER = {".", "!", "?", ";", ":", ",", "(", "and", "but", "so"}
+
+
+def frame_words(rest: list, words: list[str], ctx) -> tuple[list, list[str]]:
+    """The units of ``rest`` that lie in a frame opening a sentence or a clause ("It is worth noting
+    that", "Please note that", "I just wanted to let you know that"; see ``_FRAME``): it announces
+    what follows without a claim of its own. Returns the other units and the frames found."""
+    if not rest:
+        return rest, []
+    before, after = ctx
+    seq = list(before) + list(words) + list(after)
+    lo, hi = len(before), len(before) + len(words)
+    low = [w.lower().replace("’", "'") for w in seq]
+    found, inside, past = [], set(), 0
+    for k in range(hi):
+        if k < past or k and low[k - 1] not in _FRAME_AFTER or not k and lo:
+            continue   # no sentence or clause begins here (the context may begin mid-sentence), or in a frame
+        for n in range(min(9, len(seq) - k), 0, -1):
+            if k + n > lo and _FRAME.fullmatch(" ".join(low[k:k + n]).replace(" ,", ",")):
+                found.append(" ".join(seq[k:k + n]).replace(" ,", ","))
+                inside |= {seq[i] for i in range(max(k, lo), min(k + n, hi))}
+                past = k + n
+                break
+    kept = [u for u in rest if not (inside and all(w in inside for w in u.words))]
+    return kept, found if len(kept) < len(rest) else []
+
+
 #: WordNet's noun files of attributes and quantities: the dimension a value is given in (a
 #: distance, a length, a period, a sum)
 MEASURE_FILES = frozenset({7, 23})
