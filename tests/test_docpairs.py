@@ -137,11 +137,12 @@ def test_a_sixth_reviewers_pairs_written_for_tuning():
     place's adjective found where the place stood ("Communist Party of China" / "Chinese Communist
     Party"): 158, 54, 61; with the source citations compared (editorial): 166, 54, 61; with a
     request made with "please" or with a verb of asking ("Please instruct." / "I request your
-    instructions."): 168, 52, 61."""
+    instructions."): 168, 52, 61; with "ones" the pronoun and no number ("the remaining ones" / "the
+    rest"): 169, 51, 61."""
     s, rows = _summary("tune-u")
     assert s["differences"] == 245 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 168, s
-    assert s["meaning_kept_called_substantive"] <= 52, s
+    assert s["category_right"] >= 169, s
+    assert s["meaning_kept_called_substantive"] <= 51, s
     assert s["meaning_changed_called_substantive"] >= 61, s
 
 

@@ -112,3 +112,20 @@ def test_a_frame_that_announces_what_follows_adds_nothing(tmp_path, lexicon, a, 
 def test_a_frame_that_weighs_the_claim_or_a_change_after_it_stays_a_change(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+def test_ones_is_the_pronoun_and_no_number():
+    from provenance.knowledge.values import digits, is_number_word
+
+    assert digits("the remaining ones were sent") == "the remaining ones were sent"
+    assert digits("three ones and forty seconds") == "3 ones and 40 seconds"
+    assert not is_number_word("ones") and is_number_word("thousands") and is_number_word("one")
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("The remaining ones were sent back to the depot.", "The rest were sent back to the depot.", True),
+    ("The remaining ones were sent back to the depot.", "The remaining three were sent back to the depot.", False),
+])
+def test_the_pronoun_ones_states_no_number(tmp_path, lexicon, a, b, same):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]

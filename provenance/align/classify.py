@@ -45,7 +45,7 @@ from provenance.vocab import RANK  # noqa: F401 (the categories' ranks, read thr
 #: what a text requires
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for by with from and or as am is are was were be been being that this these per
-those it its their them they which who whom whose there here also so such into than then up its
+those it its their them they which who whom whose there here also so such into than then up its ones
 his her our your we he she i you do does did has have had
 me him my mine hers ours yours theirs myself yourself himself herself itself ourselves yourselves themselves
 hereby herewith

@@ -160,6 +160,12 @@ def _times(m) -> str:
     return _fmt(x)
 
 
+#: plurals that text2num reads as numbers but that are the pronoun or a count of kinds ("the remaining
+#: ones", "in twos and threes", "several firsts"): no number is stated; tens, hundreds and thousands are
+_NOT_NUMBERS = frozenset("ones twos threes fours fives sixes sevens eights nines firsts seconds thirds".split())
+_NOT_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NOT_NUMBERS)) + r")\b", re.I)
+
+
 @lru_cache(maxsize=1 << 14)
 def digits(text: str) -> str:
     """Number words turned into digits (three -> 3, fifteen thousand -> 15000)."""
@@ -168,10 +174,13 @@ def digits(text: str) -> str:
         return text
     from text_to_num import alpha2digit
 
+    held: list[str] = []   # "the remaining ones": the pronoun, not 1
+    masked = _NOT_NUMBER_WORD.sub(lambda m: held.append(m.group(0)) or f"\u241f{len(held) - 1}\u241f", text)
     try:
-        out = alpha2digit(text, "en", threshold=0)
+        out = alpha2digit(masked, "en", threshold=0)
     except Exception:   # the library refuses odd input: keep the words
         return text
+    out = re.sub("\u241f(\\d+)\u241f", lambda m: held[int(m.group(1))], out)
     # "a 100" (a hundred) is one hundred; "one" alone is often a pronoun, but as a value it is 1
     return re.sub(r"\ba (100|1000)\b", r"\1", out)
 
@@ -185,7 +194,7 @@ def _number_word(tok: str) -> bool:
 def is_number_word(tok: str) -> bool:
     """Whether a word states a number (three, forty-seven, first, hundred), per text2num."""
     t = tok.lower()
-    return t.replace("-", "").isalpha() and (t in _FACTOR or bool(re.search(r"\d", digits(t))))
+    return t.replace("-", "").isalpha() and t not in _NOT_NUMBERS and (t in _FACTOR or bool(re.search(r"\d", digits(t))))
 
 
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
