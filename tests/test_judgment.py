@@ -429,7 +429,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
 @pytest.mark.parametrize("name, split, kept_max, changed_min, category_min", [
     # dev14: the tool's own world, subtle changes of meaning
     ("dev14.jsonl", "tune", 6, 55, 93),
-    ("dev14.jsonl", "heldout", 12, 54, 86),
+    ("dev14.jsonl", "heldout", 11, 54, 87),   # 11 and 87 since a noun phrase said as a compound ("the wool procurement plan")
     # dev15: ordinary prose, rewordings that keep the meaning made hard on purpose
     ("dev15.jsonl", "tune", 24, 53, 95),
     ("dev15.jsonl", "heldout", 27, 52, 90),

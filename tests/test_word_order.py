@@ -194,3 +194,23 @@ def test_pronouns_that_exchanged_places_exchange_the_parties(tmp_path, lexicon):
                    "As agreed in Harbin, our side will cover the travel costs and your side will provide the interpreters.")
     assert [d["category"] for d in divs] == ["substantive", "substantive"], [(d["category"], d["reason"]) for d in divs]
     assert all("parties exchanged places" in d["reason"] for d in divs)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("We need specialists in the installation of compressors.", "We need compressor installation specialists."),
+    ("The plan for the procurement of wool was not fulfilled.", "The wool procurement plan was not fulfilled."),
+    ("Shops will open at the stations of arrival of the volunteers.", "Shops will open at the volunteers' arrival stations."),
+    ("The cores were collected by a trained field technician.", "A trained field technician collected the cores."),
+])
+def test_a_noun_phrase_said_as_a_compound_or_a_long_agent_keeps_the_meaning(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert not any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The committee of the party criticized the union.", "The union criticized the party committee."),
+    ("Specialists in compressors trained the workers.", "The workers trained compressor specialists."),
+])
+def test_words_exchanged_across_a_verb_change_the_meaning_with_only_function_words_beside(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]

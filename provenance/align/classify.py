@@ -406,7 +406,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         g_list, n_list = list(gone.elements()), list(new.elements())
         if len(g_list) == len(n_list) and lexicon.equivalent(g_list, n_list):
             return _result("lexical", [], "translation equivalents per the lexicon, in another word order")
-    if changed and all(w in FUNCTION_WORDS for w in changed):
+    if changed and all(w in FUNCTION_WORDS for w in changed) and [w for w in la if w not in FUNCTION_WORDS] \
+            == [w for w in lb if w not in FUNCTION_WORDS]:   # the content words in another order: who does what?
         return _result("lexical", [], "only function words differ (" + ", ".join(sorted(set(changed))[:4]) + ")")
     # the same content in other words, forms or order: lexicon phrases (seen with the words around
     # the readings), roots (organization/organizing), spellings

@@ -44,16 +44,41 @@ _LIGHT = frozenset({"the", "a", "an", "of", "to", "with", "for", "in", "on", "by
 
 
 def _agent(words: list[str], unit) -> bool:
-    """Whether ``unit`` stands in ``words`` as a passive's agent: "by" at most three words before it,
+    """Whether ``unit`` stands in ``words`` as a passive's agent: "by" at most four words before it,
     in its noun phrase ("was approved by the committee", "blown up by the sapper platoon")."""
     w = unit.words[0].lower()   # "Party organisations must" / "by party organisations"
     k = next((i for i, x in enumerate(words) if x.lower() == w), None)
     if k is None:
         return False
-    before = [x.lower() for x in words[max(0, k - 3):k]]
-    # "by the committee", "by the sapper platoon": "by" and the words of its noun phrase, no clause between
+    before = [x.lower() for x in words[max(0, k - 4):k]]
+    # "by the committee", "by a trained field technician": "by" and the words of its noun phrase, no clause between
     return "by" in before and not any(x in (",", ";", "and", "or", "that", "which", "who", "whom") for x in
                                       before[before.index("by"):])
+
+
+#: the prepositions that join a noun to the noun it qualifies ("specialists in the installation of
+#: compressors"), which a compound leaves out ("compressor installation specialists")
+_OF = frozenset({"of", "in", "for", "on"})
+
+
+def _compounded(a_words: list[str], b_words: list[str], pair_a: tuple, pair_b: tuple) -> bool:
+    """Whether the exchanged units ``pair_a`` (x, y) are nouns that ``a_words`` joins by prepositions
+    ("specialists in the installation of compressors") and ``b_words`` writes as one compound, y's
+    unit first and nothing but words of content between ("compressor installation specialists"),
+    or the reverse ("the stations of arrival of the volunteers" / "the volunteers' arrival stations"):
+    one noun phrase said two ways, no one doing anything to anyone."""
+    for words, other, (x, y), (xo, yo) in ((a_words, b_words, pair_a, pair_b), (b_words, a_words, pair_b[::-1], pair_a[::-1])):
+        if x.words[0] not in words or y.words[-1] not in words or yo.words[0] not in other or xo.words[-1] not in other:
+            continue
+        kx, ky = words.index(x.words[0]), words.index(y.words[-1])
+        jy, jx = other.index(yo.words[0]), other.index(xo.words[-1])
+        joined = [w.lower() for w in words[kx + 1:ky]]
+        compound = other[jy + 1:jx]
+        last = [w for w in joined if w not in ("the", "a", "an")][-1:]   # y ends the chain: "... of compressors"
+        if 0 < ky - kx <= 8 and 0 < jx - jy <= 4 and last and last[0] in _OF and all(w.isalpha() for w in joined) \
+                and all(w in ("'", "’", "s") or w.isalpha() and w.lower() not in _LIGHT | _OF for w in compound):
+            return True
+    return False
 
 
 def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[str] = ()) -> tuple | None:
@@ -76,6 +101,8 @@ def exchanged(ua: list, ub: list, same, a_words: list[str] = (), b_words: list[s
                     if coordinated(a_words[ki + 1:kj], a_words[kj + 1:kj + 8]):
                         continue
                 if _agent(b_words, ua[i]) or _agent(a_words, ua[j]):
+                    continue
+                if _compounded(a_words, b_words, (ua[i], ua[j]), (ub[pi], ub[pj])):
                     continue
                 return ua[i], ua[j]
     return None
