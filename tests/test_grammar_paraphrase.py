@@ -129,3 +129,12 @@ def test_ones_is_the_pronoun_and_no_number():
 def test_the_pronoun_ones_states_no_number(tmp_path, lexicon, a, b, same):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The code must contain a letter and end with a digit.", "The code must contain a letter or end with a digit."),
+    ("Applicants who are over 60 or live alone receive the grant.", "Applicants who are over 60 and live alone receive the grant."),
+])
+def test_parts_joined_by_and_or_by_or_are_another_condition(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert [d["category"] for d in divs] == ["substantive"], [(d["category"], d["reason"]) for d in divs]

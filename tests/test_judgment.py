@@ -473,7 +473,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
     # name with one consonant for another is another person (Felton / Fenton, Sood / Sook), 13 and 81
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
-    ("dev22.jsonl", "tune", 11, 48, 83),   # 11 and 83 since a frame that adds nothing ("Please note that")
+    ("dev22.jsonl", "tune", 11, 50, 85),   # 11 and 83 since a frame that adds nothing ("Please note that"), 50 and 85 and/or
     ("dev22.jsonl", "heldout", 17, 56, 81),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
