@@ -138,3 +138,13 @@ def test_the_pronoun_ones_states_no_number(tmp_path, lexicon, a, b, same):
 def test_parts_joined_by_and_or_by_or_are_another_condition(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert [d["category"] for d in divs] == ["substantive"], [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("The reason why the strike failed was that the miners lacked funds.", "The strike failed because the miners lacked funds.", True),
+    ("The reason that the page loads slowly is because the images are large.", "The page loads slowly because the images are large.", True),
+    ("The reason why the strike failed is unknown.", "The strike failed.", False),
+])
+def test_the_reason_why_and_because_are_one_cause(tmp_path, lexicon, a, b, same):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]

@@ -439,7 +439,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # dev17: revisions as writers make them (encyclopedia, abstracts, news updates, essays, blogs,
     # documentation, press releases, columns); on arrival tune 16 of 45, 53 of 55, 82 of 100 and
     # held out 18 of 45, 54 of 55, 78 of 100
-    ("dev17.jsonl", "tune", 13, 53, 85),
+    ("dev17.jsonl", "tune", 12, 53, 86),   # 12 and 86 since "The reason why ... is" is a frame
     ("dev17.jsonl", "heldout", 16, 54, 80),
     # dev18: drafts and adopted texts, two copies, two translations, retyped and published versions,
     # in the seeds' world; on arrival tune 11 of 46, 54 of 54, 87 of 100 and held out 12 of 44, 56 of
@@ -455,7 +455,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # parliamentary records, newsletters, lab protocols, textbooks, customer emails, podcast summaries,
     # charity appeals); first scored after the linking words: tune 15 of 41, 52 of 59, 78 of 100 and
     # held out 12 of 49, 47 of 51, 84 of 100
-    ("dev20.jsonl", "tune", 15, 52, 78),
+    ("dev20.jsonl", "tune", 13, 52, 80),   # 13 and 80 since frames ("It is worth noting", "The reason why ... was that")
     ("dev20.jsonl", "heldout", 11, 47, 85),   # 11 and 85 since a frame that adds nothing ("It is worth noting")
     # dev21: revisions of ordinary prose in ten more genres (paper methods and results, city and river
     # articles, workplace emails, cover letters, health notices, READMEs, court summaries, restaurant
@@ -473,7 +473,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
     # name with one consonant for another is another person (Felton / Fenton, Sood / Sook), 13 and 81
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
-    ("dev22.jsonl", "tune", 11, 50, 85),   # 11 and 83 since a frame that adds nothing ("Please note that"), 50 and 85 and/or
+    ("dev22.jsonl", "tune", 10, 50, 86),   # 11 and 83 since a frame adds nothing, 50 and 85 and/or, 10 and 86 "The reason that"
     ("dev22.jsonl", "heldout", 17, 56, 81),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,

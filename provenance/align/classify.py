@@ -466,16 +466,15 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                 if not value_changed else (rest_a, rest_b, [])
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
             rest_a, rest_b, clitic = clitic_words(rest_a, rest_b, a_words, b_words)
-            framed_a = framed_b = []
+            framed = []
             if any(w.lower() in FRAME_WORDS for u in rest_a + rest_b for w in u.words):   # wider words: a frame's
                 wide = value_ctx() if value_ctx is not None else (ctx_a, ctx_b)
-                rest_a, framed_a = frame_words(rest_a, a_words, wide[0])
-                rest_b, framed_b = frame_words(rest_b, b_words, wide[1])
+                rest_a, rest_b, framed = frame_words(rest_a, rest_b, a_words, b_words, *wide)
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),
                                 ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b),
                                 ("words the sentence says already", plain), ("one unit written two ways", unit),
-                                ("a contraction written out", clitic), ("a frame that adds nothing", framed_a + framed_b)):
+                                ("a contraction written out", clitic), ("a frame that adds nothing", framed)):
                 if found:
                     known.append(Explained(LEXICAL, f"{said} ({', '.join(found)})"))
         swap = exchanged(ua, ub, lambda x, y: same_unit(x, y, lexicon), a_words, b_words) \

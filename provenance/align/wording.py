@@ -128,19 +128,20 @@ _FRAME = re.compile(
     r"|(?:i|we) (?:just )?(?:wanted|want|would like|wish|wanted just) to (?:let you know|inform you|say|mention|point out"
     r"|remind you|tell you|note|flag)(?: that)?"
     r"|(?:basically|essentially|in short) ?,?(?: what (?:you|we) (?:want|need|have) to do is)?"
-    r"|what (?:you|we) (?:want|need|have) to do is")
+    r"|what (?:you|we) (?:want|need|have) to do is"
+    r"|the reason (?:why|that)")   # "The reason why the revolt failed was that ..." / "The revolt failed because ..."
 #: the words of a frame that a reading's unexplained units may be (the others are function words)
 FRAME_WORDS = frozenset("note remember bear mind keep worth noting mentioning pointing remembering stressing important "
                         "mention stress point wanted want like wish let know inform say remind tell flag basically "
-                        "essentially short what please just".split())
+                        "essentially short what please just reason because".split())
+_REASON = re.compile(r"\bthe reason (?:why|that)\b")
 #: where a frame may stand: at the start of a sentence or a clause
 _FRAME_AFTER = {".", "!", "?", ";", ":", ",", "(", "and", "but", "so"}
 
 
-def frame_words(rest: list, words: list[str], ctx) -> tuple[list, list[str]]:
-    """The units of ``rest`` that lie in a frame opening a sentence or a clause ("It is worth noting
-    that", "Please note that", "I just wanted to let you know that"; see ``_FRAME``): it announces
-    what follows without a claim of its own. Returns the other units and the frames found."""
+def _frames(rest: list, words: list[str], ctx) -> tuple[list, list[str]]:
+    """The units of ``rest`` that lie in a frame opening a sentence or a clause of ``words`` (read
+    with the words ``ctx`` around it), and the frames found."""
     if not rest:
         return rest, []
     before, after = ctx
@@ -159,6 +160,19 @@ def frame_words(rest: list, words: list[str], ctx) -> tuple[list, list[str]]:
                 break
     kept = [u for u in rest if not (inside and all(w in inside for w in u.words))]
     return kept, found if len(kept) < len(rest) else []
+
+
+def frame_words(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str], ctx_a, ctx_b) -> tuple[list, list, list[str]]:
+    """The units of ``rest_a`` and ``rest_b`` that lie in a frame opening a sentence or a clause ("It
+    is worth noting that", "Please note that", "I just wanted to let you know that"; see ``_FRAME``):
+    it announces what follows without a claim of its own. "The reason why ... was that" on one side
+    makes the other's "because" its own. Returns the other units of each side and the frames found."""
+    rest_a, found_a = _frames(rest_a, a_words, ctx_a)
+    rest_b, found_b = _frames(rest_b, b_words, ctx_b)
+    for found, said, other in ((found_a, [*ctx_a[0], *a_words], rest_b), (found_b, [*ctx_b[0], *b_words], rest_a)):
+        if any(f.lower().startswith("the reason") for f in found) or _REASON.search(" ".join(said).lower()):
+            other[:] = [u for u in other if [w.lower() for w in u.words] != ["because"]]
+    return rest_a, rest_b, found_a + found_b
 
 
 #: WordNet's noun files of attributes and quantities: the dimension a value is given in (a
