@@ -475,10 +475,17 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
     ("dev22.jsonl", "tune", 10, 50, 86),   # 11 and 83 since a frame adds nothing, 50 and 85 and/or, 10 and 86 "The reason that"
     ("dev22.jsonl", "heldout", 17, 56, 81),
+    # dev23: revisions as revision corpora hold them (Wikipedia articles on events, scientists, buildings,
+    # diseases and software, Wikinews, paper methods and introductions, argumentative essays, economics
+    # entries), 110 keeping the meaning; on arrival tune 17 of 60, 40 of 40, 81 of 100 and held out 10 of
+    # 50, 50 of 50, 90 of 100; tune 10 and 88 since a figure in scientific notation, "firstly", "by means
+    # of" / "using", "has been able to" / "can", "others", "over time" and "The reason for this is"
+    ("dev23.jsonl", "tune", 10, 40, 88),
+    ("dev23.jsonl", "heldout", 10, 50, 90),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):
-    """The fourteenth to twenty-second sets, by reviewers who had not read the classifier; their
+    """The fourteenth to twenty-third sets, by reviewers who had not read the classifier; their
     even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
     substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
     pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")

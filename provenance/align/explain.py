@@ -110,7 +110,7 @@ def value_change(va, vb) -> tuple[bool, set[str]]:
 
 def _is_value_word(w: str) -> bool:
     lw = w.lower().strip(".")
-    if "-" in lw.strip("-"):
+    if "-" in lw.strip("-") and not vals.E_POWER.fullmatch(lw):   # 1 e-3: a power of ten is a value's own
         return all(_is_value_word(part) for part in lw.split("-") if part)   # three-quarters, 19th-century
     return (any(c.isdigit() for c in w) or lw in VALUE_FORM or lw in vals.MONTHS or lw in vals.DECADE_WORDS
             or w in vals.VULGAR_FRACTIONS

@@ -129,12 +129,12 @@ _FRAME = re.compile(
     r"|remind you|tell you|note|flag)(?: that)?"
     r"|(?:basically|essentially|in short) ?,?(?: what (?:you|we) (?:want|need|have) to do is)?"
     r"|what (?:you|we) (?:want|need|have) to do is"
-    r"|the reason (?:why|that)")   # "The reason why the revolt failed was that ..." / "The revolt failed because ..."
+    r"|the reason (?:why|that)|the reason (?:for this|for that) (?:is|was)(?: that)?")   # "... failed because ..."
 #: the words of a frame that a reading's unexplained units may be (the others are function words)
 FRAME_WORDS = frozenset("note remember bear mind keep worth noting mentioning pointing remembering stressing important "
                         "mention stress point wanted want like wish let know inform say remind tell flag basically "
                         "essentially short what please just reason because".split())
-_REASON = re.compile(r"\bthe reason (?:why|that)\b")
+_REASON = re.compile(r"\bthe reason (?:why|that|for this|for that)\b")
 #: where a frame may stand: at the start of a sentence or a clause
 _FRAME_AFTER = {".", "!", "?", ";", ":", ",", "(", "and", "but", "so"}
 

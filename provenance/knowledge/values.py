@@ -163,6 +163,7 @@ def _times(m) -> str:
 #: plurals that text2num reads as numbers but that are the pronoun or a count of kinds ("the remaining
 #: ones", "in twos and threes", "several firsts"): no number is stated; tens, hundreds and thousands are
 _NOT_NUMBERS = frozenset("ones twos threes fours fives sixes sevens eights nines firsts seconds thirds".split())
+_ORDINAL_ADVERB = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)ly\b", re.I)
 _NOT_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NOT_NUMBERS)) + r")\b", re.I)
 
 
@@ -174,6 +175,7 @@ def digits(text: str) -> str:
         return text
     from text_to_num import alpha2digit
 
+    text = _ORDINAL_ADVERB.sub(r"\1", text)   # "firstly" is "first", as an enumeration says it
     held: list[str] = []   # "the remaining ones": the pronoun, not 1
     masked = _NOT_NUMBER_WORD.sub(lambda m: held.append(m.group(0)) or f"\u241f{len(held) - 1}\u241f", text)
     try:
@@ -233,6 +235,10 @@ def _plain(w: str) -> bool:
     return not ("-" in w.strip("-") and any(_number_word(x) for x in w.split("-")))
 
 
+#: the power of ten of a number in scientific notation, as the tokenizer leaves it after the digits: "e-3"
+E_POWER = re.compile(r"[eE][-+]?\d{1,3}")
+
+
 def _convert(words) -> tuple[str, list[int]]:
     """The tokens joined with spaces, number words turned into digits (a run of them at once:
     fifteen thousand -> 15000), and for each character the index of the token it comes from."""
@@ -264,6 +270,8 @@ def _convert(words) -> tuple[str, list[int]]:
             continue
         elif words[i] in VULGAR_FRACTIONS:
             piece = _fmt(VULGAR_FRACTIONS[words[i]])
+        elif i + 1 < n and E_POWER.fullmatch(words[i + 1]) and re.fullmatch(r"\d+(?:\.\d+)?", words[i]):
+            piece, j = _fmt(float(words[i] + words[i + 1])), i + 1   # 1e-3, 2.5E+6: the figure it writes
         elif words[i].lower() == "half" and i + 1 < n and words[i + 1].lower() in ("a", "an"):
             piece, j = "0.5", i + 1   # half a gram
         elif words[i] == "." and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 3 \
