@@ -11,6 +11,9 @@ from provenance.chain.spans import PERSON_IN_PARENS, _in_handwriting, _lines, _n
 from provenance.knowledge import english
 
 
+#: the title of minutes: "Protocol No. 7 of the Meeting of ...", "Minutes of ...", "Extract from Protocol ..."
+_MINUTES = re.compile(r"\s*(?:(?:extract|excerpt)\s+from\s+)?(?:the\s+)?(?:protocol|minutes)\b", re.I)
+
 #: a date (and a time) after a name: "Jo Myong-hui 17.IV. 2240", "A. Petrov, 3 May 1950"
 _TRAILING_DATE = re.compile(r",?\s*(?P<d>" + P.DATE_WRITTEN + r"|\d{1,2}/(?-i:[IVX]{1,4})(?:-\d{2,4})?)(?:\.\d{2,4})?\.?"
                             r"(?:\s+\d{3,4}|\s+\d{1,2}[:.]\d{2})?\s*\.?\s*$", re.IGNORECASE)   # also "27/IV-38"
@@ -249,12 +252,18 @@ class RolesPart:
             # the first signs for the sender, those below co-sign
             self._signed(ref, self.ev(m.start("post"), end), sender=not any(p.source == "signature" for p in self.senders))
 
+    def _minutes_of_a_body(self) -> bool:
+        """Whether the document is the minutes (protocol) of a body its title names: its chairman and
+        secretary sign the record, the body is its sender."""
+        return bool(_MINUTES.match(self.meta.get("title") or "")) and any(
+            p.source == "title" and p.kind == "institution" for p in self.senders)
+
     def _signed(self, ref, ev, date: str | None = None, sender: bool = True) -> None:
         """A signature of ``ref`` (a person) at ``ev``: a ``signed`` role and, if ``sender``, a sender."""
         conf = _name_confidence(ref)
         self.roles.append(Role(role="signed", agent=ref.name, evidence=ev, agent_raw=ref.raw, agent_status=_status(ref),
                                date=date, confidence=conf, agent_name=ref.recorded))
-        if sender:
+        if sender and not self._minutes_of_a_body():
             self.senders.append(Party(ref.name, ref.raw, ref.kind, "signature", ev, conf, ref.recorded))
 
     def _authentication_alternative(self, role: Role, pos: int):
