@@ -68,6 +68,8 @@ def test_the_registry_is_built_only_for_a_unit_after_a_number():
             "t = Path(tempfile.mkdtemp())\n"
             "compare(t, load_lexicon(), 'The 2 species were found in 12 places.', 'The 2 forms were seen in 12 places.')\n"
             "compare(t, load_lexicon(), 'It is 12 km long.', 'It is 12 kilometres long.')\n"
+            "compare(t, load_lexicon(), 'It took 12 years.', 'It took 12 months.')\n"
+            "compare(t, load_lexicon(), 'In 12 cases the black bars stood.', 'In 12 crops the nocturnal bars stood.')\n"
             "print('pint' in sys.modules)\n"
             "compare(t, load_lexicon(), 'It covers 40 hectares.', 'It covers 40 ha.')\n"
             "print('pint' in sys.modules)\n")

@@ -7,7 +7,7 @@ import re
 
 from provenance.align.tokenize import fold
 from provenance.knowledge import english
-from provenance.knowledge.units import UNIT_FILES, same_unit
+from provenance.knowledge.units import TONS, UNIT_FILES, apart, same_unit, unit_noun
 from provenance.knowledge.wordnet import wordnet
 from provenance.vocab import title_word
 
@@ -226,12 +226,25 @@ def _unit_spans(words: list[str], ctx, number) -> list[tuple[str, str, set]]:
     return out
 
 
-def _unit_like(text: str) -> bool:
-    """Whether a text after a number surely writes a unit (what Pint is asked about): its last word
-    has a sign in it (km², km/h, µg) or is a noun WordNet files among quantities or times
-    (hectares, ounces, hours)."""
+def _unit_like(text: str) -> str:
+    """What a text after a number may be, as Pint is asked about it: "unit" when its last word is a
+    noun whose first sense WordNet makes a unit of measurement (hectares, ounces, hours), "symbol"
+    when it has a sign in it or is short (ha, kWh, km², km/h, µg), else ""."""
     head = text.split()[-1].split("-")[-1]
-    return not head.isalpha() or bool(wordnet().fields(head, "n", None) & UNIT_FILES)
+    if head.isalpha() and wordnet().fields(head, "n", None) & UNIT_FILES and unit_noun(wordnet(), head):
+        return "unit"
+    return "symbol" if not head.isalpha() or len(head) <= 4 else ""
+
+
+def _may_be_one_unit(ta: str, tb: str) -> bool:
+    """Whether Pint should be asked if two texts write one unit: one is a unit's name and the other a
+    unit's name or a symbol, and WordNet does not already tell two units apart (minutes / hours)."""
+    if ta.lower() in TONS and tb.lower() in TONS:
+        return True
+    ka, kb = _unit_like(ta), _unit_like(tb)
+    if "unit" not in (ka, kb) or not (ka and kb):
+        return False
+    return not (" " not in ta + tb and min(len(ta), len(tb)) > 4 and apart(wordnet(), ta, tb))
 
 
 def _unit_words_only(text: str) -> bool:
@@ -252,7 +265,7 @@ def unit_words(rest_a: list, rest_b: list, a_words, b_words, ctx_a, ctx_b, numbe
     pairs = sorted(((len(ta) + len(tb), na, ta, ia, tb, ib) for na, ta, ia in spans_a for nb, tb, ib in spans_b
                     if na == nb and ta != tb and (ia & loose_a or ib & loose_b)), key=lambda x: x[0])
     for _n, _num, ta, ia, tb, ib in pairs:
-        if (_unit_like(ta) or _unit_like(tb)) and _unit_words_only(ta) and _unit_words_only(tb) and same_unit(ta, tb):
+        if _may_be_one_unit(ta, tb) and _unit_words_only(ta) and _unit_words_only(tb) and same_unit(ta, tb):
             return ([u for u in rest_a if not set(u.words) <= ia], [u for u in rest_b if not set(u.words) <= ib],
                     [f"{ta} / {tb}"])
     return rest_a, rest_b, []

@@ -60,8 +60,14 @@ def unit(text: str) -> tuple[str, float] | None:
     return str(dim), float(f"{size:.9g}")
 
 
+#: a translation's ton, tonne and t: the metric ton (Pint's "ton" is the US short ton)
+TONS = frozenset({"ton", "tons", "tonne", "tonnes", "t", "metric ton", "metric tons"})
+
+
 def same_unit(x: str, y: str) -> bool:
     """Whether two texts are one unit written two ways (ha / hectares, km/h / kilometres per hour)."""
+    if x.lower() in TONS and y.lower() in TONS:
+        return True
     ux = unit(x)
     return ux is not None and ux == unit(y)
 
@@ -80,6 +86,11 @@ def time_units(words) -> set[str]:
 
 #: the lexicographer files of WordNet's nouns that units of measurement are among (noun.quantity, noun.time)
 UNIT_FILES = frozenset({23, 28})
+
+
+def unit_noun(wn, word: str) -> bool:
+    """Whether the first noun sense of ``word`` (of one of its base forms) is a unit of measurement."""
+    return any(_a_unit(wn, o) for x in wn.base_forms(word, "n") for o in wn.offsets(x, "n")[:1])
 
 
 def apart(wn, a: str, b: str) -> bool:
