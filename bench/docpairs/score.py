@@ -10,6 +10,8 @@
     python bench/docpairs/score.py --split tune-u    # u1-u8 (a sixth reviewer's): for tuning
     python bench/docpairs/score.py --split tune-v    # v1-v4 (a seventh reviewer's): for tuning
     python bench/docpairs/score.py --split heldout-v # v5-v8: scored only
+    python bench/docpairs/score.py --split tune-w    # w1-w4 (an eighth reviewer's): for tuning
+    python bench/docpairs/score.py --split heldout-w # w5-w8: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -43,7 +45,10 @@ SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", 
           # u1-u8: a sixth reviewer's pairs in the seeds' world, written for tuning
           "tune-u": ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"],
           # v1-v8: a seventh reviewer's pairs in the seeds' world; v1-v4 for tuning, v5-v8 held out
-          "tune-v": ["v1", "v2", "v3", "v4"], "heldout-v": ["v5", "v6", "v7", "v8"]}
+          "tune-v": ["v1", "v2", "v3", "v4"], "heldout-v": ["v5", "v6", "v7", "v8"],
+          # w1-w8: an eighth reviewer's pairs, six in the seeds' world and two of ordinary prose; w1-w4 for
+          # tuning, w5-w8 held out
+          "tune-w": ["w1", "w2", "w3", "w4"], "heldout-w": ["w5", "w6", "w7", "w8"]}
 
 
 def pair_names(split: str) -> list[str]:
