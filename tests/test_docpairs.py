@@ -181,11 +181,11 @@ def test_an_eighth_reviewers_pairs_half_held_out():
     before and after an editor's revision), written by a reviewer who read no code. w1-w4 are for
     tuning, w5-w8 held out. On arrival: tune 92 of 133 called as labelled, 32 of the 94 that keep the
     meaning called substantive, 38 of 39 changes of meaning found; held out 74 of 134, 49 of 105 and
-    29 of 29."""
+    29 of 29. With "sq. m" and "cu. m" read as units: tune 94 and 30."""
     s, rows = _summary("tune-w")
     assert s["differences"] == 133 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 92, s
-    assert s["meaning_kept_called_substantive"] <= 32, s
+    assert s["category_right"] >= 94, s
+    assert s["meaning_kept_called_substantive"] <= 30, s
     assert s["meaning_changed_called_substantive"] >= 38, s
     s, rows = _summary("heldout-w")
     assert s["differences"] == 134 and all(r["located"] for r in rows)

@@ -32,6 +32,8 @@ def lexicon():
     ("The district covers 40 square kilometres.", "The district covers 40 km²."),
     ("The test lasted 30 minutes.", "The test lasted 30 min."),
     ("The mill ground 600 tons of grain.", "The mill ground 600 t of grain."),
+    ("The pit held 300 cubic meters of soil.", "The pit held 300 cu. m of soil."),
+    ("Each family receives 12 sq. m. of floor space.", "Each family receives 12 square meters of floor space."),
 ])
 def test_one_unit_written_two_ways_keeps_the_meaning(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)

@@ -215,9 +215,11 @@ def _unit_spans(words: list[str], ctx, number) -> list[tuple[str, str, set]]:
         if not number(seq[p]):
             continue
         toks: list[str] = []
-        for k in range(p + 1, min(len(seq), p + 1 + UNIT_WORDS)):
+        for k in range(p + 1, min(len(seq), p + 1 + UNIT_WORDS + 2)):
             w = seq[k]
-            if not (any(c.isalnum() for c in w) or w == "/") or number(w):
+            if w == "." and toks and toks[-1].isalpha():
+                continue   # "sq. m", "cu. m": an abbreviation's full stop
+            if not (any(c.isalnum() for c in w) or w == "/") or number(w) or len(toks) == UNIT_WORDS:
                 break
             toks.append(w)
             inside = {seq[i] for i in range(max(p + 1, lo), min(k + 1, hi))}

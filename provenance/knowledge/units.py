@@ -12,6 +12,7 @@ hours are both "a short time"), from WordNet's own hypernyms, without building t
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -34,11 +35,15 @@ def registry():
     return _registry
 
 
+#: "sq m", "cu ft": the abbreviations of "square" and "cubic" before a unit (Pint reads "cu" as a prefix)
+_SQUARE_CUBIC = re.compile(r"\b(sq|cu)\.?\s+(?=[a-zA-Z])", re.I)
+
+
 @lru_cache(maxsize=8192)
 def unit(text: str) -> tuple[str, float] | None:
     """The dimension of the unit ``text`` writes and its size in base units, or None when ``text``
     is no unit of a dimension (an ordinary word, a bare number, a dimensionless count)."""
-    t = text.strip().replace("-", " ")
+    t = _SQUARE_CUBIC.sub(lambda m: "square " if m.group(1).lower() == "sq" else "cubic ", text.strip().replace("-", " "))
     if t.lower() in ("ton", "tons"):
         t = "tonne"   # a translation's or British "ton" is the metric one (Pint's "ton" is the US short ton)
     if not t or not any(c.isalpha() for c in t) or t.lower() in _NOT_UNITS or t.split()[0].lower() in _NOT_UNITS:
