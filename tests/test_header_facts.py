@@ -223,7 +223,8 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: Director-General of Maszobal"), and the title's office dropped where the address gives it with the
 #: person ("To the Minister of ... / Cde. P. F. Lomako"): 337 of 355 and 495 of 596. The officers who
 #: sign the minutes of a body the title names are not their senders: 337 of 353, two wrong senders fewer.
-HEADER_SETS = [("tune", 337, 16), ("heldout", 495, 101)]
+#: The twenty-first set's ten read 34 of 45 and 34 of 43 on arrival: 371 of 398 and 529 of 639 in all.
+HEADER_SETS = [("tune", 371, 27), ("heldout", 529, 110)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)

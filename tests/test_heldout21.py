@@ -1,0 +1,28 @@
+"""A twenty-first set by a reviewer who had not read the converter (tests/data/heldout21): ten
+transcriptions in the seeds' manner from regions and institutions the others lack (a Tajik party
+decision on resettling Garm families, a cipher telegram from Valencia on Basque children, a letter
+translated from Swedish by the Finnish reparations delegation, a record of conversation in Jakarta,
+an instruction on Chukotka's "red yarangas", an order of the Soviet oil administration in Austria, a
+petition of resettled kolkhozniks in the Crimea, a report from the Kuril Islands, a protocol of the
+Ashkhabad earthquake commission, an information note from Bratislava). Scored on arrival, no rule
+written for it: h173-h181 (odd) are for tuning, h174-h182 (even) are held out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from heldout_chain import check_set
+
+FOLDER = Path(__file__).resolve().parent / "data" / "heldout21"
+TUNE = ["h173", "h175", "h177", "h179", "h181"]
+HELD_OUT = ["h174", "h176", "h178", "h180", "h182"]
+
+
+def test_the_tuning_half_stays_where_it_was_measured():
+    """On arrival 111 of its 129 marks and 10 of its 17 copy-chain facts were read as expected."""
+    check_set(FOLDER, TUNE, 129, 17, 111, 10)
+
+
+def test_the_held_out_half_stays_where_it_was_measured():
+    """On arrival 117 of its 130 marks and 20 of its 32 copy-chain facts were read as expected."""
+    check_set(FOLDER, HELD_OUT, 130, 32, 117, 20)
