@@ -34,3 +34,14 @@ def test_several_copies_on_one_line_under_a_print_run():
                        "Hungary; copy 3 - file.\n")
     copies = facts_of(extract_document(text, "x"))["copies"]
     assert sorted(copies) == ["1", "2", "3"] and "Trade Representation" in copies["2"] and "file" in copies["3"], copies
+
+
+def test_more_labels_of_the_drafter_and_an_excerpt_list_in_bullets():
+    text = DECISION + ("Extracts of the protocol to be sent:\n- to the Ministry of Health of the TSSR - on item 1;\n"
+                       "- to the Ashkhabad railway - on items 2 and 3.\n\nIspoln. Mirzoeva\n\nOtp. Khabibova 24.III.49\n")
+    facts = facts_of(extract_document(text, "x"))
+    assert ("tssr", ("1",)) in facts["excerpts"] and ("railway", ("2", "3")) in facts["excerpts"], facts["excerpts"]
+    assert facts["roles"].get("drafted", "").endswith("Mirzoeva") and facts["roles"].get("typed", "").endswith("Khabibova")
+    roles = facts_of(extract_document(DECISION + "Sostavitel': okrug inspector of culture A. Fedoseeva\n", "x"))["roles"]
+    assert roles.get("drafted", "").endswith("Fedoseeva"), roles
+

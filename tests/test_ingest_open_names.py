@@ -221,6 +221,11 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ('[resolution in the upper right corner: "To the department. Prepare a reply."]', "add", "top"),
     ('[registration stamp: "Balkan Countries Department. 3 IX 49. N° 6518"]', "stamp", None),
     ("[In another hand:]", "handShift", None),
+    ('[stamp of the Allied Control Commission: "Received 9 V 1946. Inc. N° 1744"]', "stamp", None),
+    ("[Continued by hand:]", "handShift", None),
+    ("[In pencil, in another hand:]", "handShift", None),
+    ('[inserted between the lines: "and the hay"]', "add", "above"),
+    ('[handwritten on the back of the last sheet: "Sent 11.IX.46"]', "add", "overleaf"),
 ])
 def test_more_words_for_a_hand_and_a_stamp(mark, element, place):
     from heldout_marks import snippet
@@ -229,3 +234,11 @@ def test_more_words_for_a_hand_and_a_stamp(mark, element, place):
     assert len(els) == 1, xml
     assert place is None or els[0].get("place") == place, xml
     assert mark in edition, edition
+
+
+def test_signatures_counted_are_one_gap_with_their_number():
+    from heldout_marks import snippet
+    body, xml, edition = snippet("Kosykh [signature] [14 more signatures] and the others.")
+    gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [g.get("quantity") for g in gaps] == [None, "14"], xml
+    assert "[14 more signatures]" in edition

@@ -208,7 +208,8 @@ EXTRA_COPY = re.compile(
 # of a document ("Executed by", "Performed by", "Exec.", "Ispolnitel' [Executor]:")
 DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "executed", "executor", "performed", "processed", "exec",
                  "author", "responsible", "drawn up", "dictated", "referent",
-                 "perf", "ispolnitel", "ispolnil", "isp.", "sost.", "drft.", "comp.", "record", "draft:", "minutes taken", "ex.")
+                 "perf", "ispolnitel", "ispolnil", "isp.", "ispoln.", "sost.", "sostavitel", "drft.", "comp.", "record", "draft:",
+                 "minutes taken", "ex.")
 #: labels that open a line and say whose it is in more words than a keyword: an original's label with
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
@@ -230,10 +231,10 @@ DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded|[Dd]ictated"
     r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]eferent|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-ZÀ-Ž]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
-    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|[Ii]spolnitel['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
+    r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|(?:[Ii]spolnitel|[Ss]ostavitel)['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
     r"|[Ii]spolnitel['’ʹ]?(?=[ \t]+[A-ZÀ-Ž])|[Ii]spolnil[a]?(?:[ \t]*\[[^\]\n]{1,20}\])?(?:[ \t]*:|(?=[ \t]+[A-ZÀ-Ž]))"   # "Ispolnil: Major X"
-    r"|(?<![\w.])(?:[Ii]sp|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
+    r"|(?<![\w.])(?:[Ii]sp(?:oln)?|[Ss]ost|Drft|Comp)\.(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?[ \t]*:?))(?:[*_]{1,2}(?=[ \t]))?[ \t]*(?P<name>[^\n]*)")
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
 TYPED = re.compile(
@@ -328,7 +329,8 @@ PLACED_POINT = re.compile(
     r"\b[Pp]oint\s+(?P<point>\d+)\s+is\s+(?:kept\s+|held\s+|stored\s+)?in\s+(?:a\s+|the\s+)?(?P<container>[^.\n\]]+)"
 )
 # "Excerpts sent to:", "Excerpts sent:", "Extracts to:", "Sent as excerpts:", "Extracts received by:"
-EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded|received)"
+EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)(?:\s+(?:of|from)\s+(?:the\s+)?(?:protocol|minutes|decision|resolution|order|decree))?"
+                          r"\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded|received)"
                           r"(?:\s+(?:to|by))?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
                           r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"

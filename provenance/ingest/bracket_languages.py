@@ -86,6 +86,8 @@ class LanguagePart:
         content = [w for w in words if len(w) > 2]
         if not content or all(russian.russian_word(w.translate(_SCHOLARLY)) for w in content):
             return None
+        if 2 * sum(english.in_dictionary(w.lower()) for w in content) > len(content):
+            return None   # "[okrug trade office]": English words, whatever other word lists hold them
         low = tuple(w.lower() for w in words)
         listed = languages.language_of(low) or languages.language_by_letters(low)
         if listed:

@@ -15,7 +15,7 @@ from provenance.ingest.decision import Decision, doubtful_foreign
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
-    RE_FEATURE, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
+    RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
     RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
     RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
@@ -556,6 +556,11 @@ class Classifier(LanguagePart):
             return Decision("pb", "pb", b, attrs={"n": m.group("n")}, template=text[b.start:b.end])
         if RE_FEATURE.match(stripped):
             return Decision("gap-omitted", "gap.feature", b, attrs={"desc": stripped})
+        m = RE_SIGNATURES.match(stripped)
+        if m:   # "[14 more signatures]": that many signatures not reproduced
+            n = m.group("n").lower()
+            return Decision("gap-omitted", "gap.feature.signatures", b,
+                            attrs={"desc": stripped, "quantity": str(_NUMBER_NAMES.get(n) or n)})
         if RE_BARE_STAMP.match(stripped):
             return Decision("stamp", "stamp.bare", b, template=text[b.start:b.end])
         return None

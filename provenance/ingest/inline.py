@@ -194,7 +194,8 @@ class InlineBuilder:
         elif k == "gap-omitted":
             # "[signature]": a signature the transcription does not reproduce; other features, omitted
             feature = d.rule in ("gap.feature", "gap.feature.nested") and re.match(r"\s*(?:signature|signed|initials)\s*$", d.attrs.get("desc") or "", re.I)
-            g = _sub(parent, "gap", {"reason": "signature" if feature else "omitted"})
+            feature = feature or d.rule == "gap.feature.signatures"
+            g = _sub(parent, "gap", {"reason": "signature" if feature else "omitted", "quantity": d.attrs.get("quantity")})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())
         elif k == "gap-damage":   # "[page torn]": lost to damage, as the editor describes it
             g = _sub(parent, "gap", {"reason": "damage"})

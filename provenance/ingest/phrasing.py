@@ -57,10 +57,11 @@ RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?
 RE_HAND = re.compile(r"^\s*(?P<label>(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
                      r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"   # "Mao Zedong's handwritten comment"
                      r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note|comment|inscription|annotation|instruction))?"
-                     r"|handwriting|written by hand|in handwriting|(?:added|written(?:\s+in)?|inserted|entered)\s+by\s+hand"
-                     r"|in\s+(?:another|a\s+different|a\s+second)\s+hand|resolution(?=\s+(?:at|in|on)\s|\s*:)"
+                     r"|handwriting|written by hand|in handwriting|(?:added|written(?:\s+in)?|inserted|entered|continued)\s+by\s+hand"
+                     r"|(?:in\s+(?:pencil|ink|crayon),\s*)?in\s+(?:another|a\s+different|a\s+second)\s+hand"
+                     r"|resolution(?=\s+(?:at|in|on)\s|\s*:)|inserted(?=\s+between\s+the\s+lines)"
                      r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)))"
-                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
+                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under|between)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
 RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\.|folio|sheet|l\.|list)\s*"
@@ -68,18 +69,23 @@ RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
 RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
+#: signatures counted, not reproduced: "[14 more signatures]", "[three signatures]"
+RE_SIGNATURES = re.compile(r"^\s*(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                           r"(?:more\s+|other\s+|further\s+)?signatures\s*$", re.I)
 #: a stamp named bare: "[stamp]", "[seal]"
 RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re.I)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
 RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
+                      r"(?:\s+of\s+the\s+[^:\]\[\n]{3,80}?)?"   # "stamp of the Allied Control Commission:"
                       r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
               "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
-              "below": "below", "under": "below", "across": "across", "along": "margin"}
+              "below": "below", "under": "below", "across": "across", "along": "margin", "between the lines": "above",
+              "back": "overleaf"}
 
 #: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
 #: "General-Colonel X", "Deputy Minister X")
