@@ -184,9 +184,10 @@ def _signed_first(senders: list) -> list:
 
 def _an_office(phrase: str) -> bool:
     """Whether a title's party is an office held by one person ("Commander of the Osh Operational
-    Group"): the signature then names the sender better."""
-    first = re.match(r"[A-Za-z-]+", phrase or "")
-    return bool(first) and wordnet().names_an_office(first.group(0).lower())
+    Group", not the "Executive Committee of ..."; its head noun before "of" says): the signature then
+    names the sender better."""
+    head = re.match(r"(?:[A-Za-z-]+\s+){0,3}?([A-Za-z-]+)(?=\s+of\b|\s*$)", phrase or "")   # "Executive Committee of ...": committee
+    return bool(head) and wordnet().names_an_office(head.group(1).lower())
 
 
 def extract_facts(text: str, doc_id: str, meta: dict | None = None,
