@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from itertools import compress
 
+from provenance.align.function_change import function_change
 from provenance.align.explain import (
     LEXICAL, NEGATIONS, Explained, other_form, reading_values, reconcile, spelling_variant, typo,
     value_change, valueish
@@ -408,8 +409,8 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             return _result("lexical", [], "translation equivalents per the lexicon, in another word order")
     if changed and all(w in FUNCTION_WORDS for w in changed) and [w for w in la if w not in FUNCTION_WORDS] \
             == [w for w in lb if w not in FUNCTION_WORDS]:   # the content words in another order: who does what?
-        if {"and", "or"} <= set(changed) and ("and" in gone) != ("and" in new):   # "a digit and ends" / "or ends"
-            return _result("substantive", [], "meaning changed: the parts joined otherwise (and / or)", 0.5)
+        if why := function_change(gone, new, a_words, b_words, a_ctx, b_ctx):   # and / or; to be sent / sent
+            return _result("substantive", [], "meaning changed: " + why, 0.5)
         return _result("lexical", [], "only function words differ (" + ", ".join(sorted(set(changed))[:4]) + ")")
     # the same content in other words, forms or order: lexicon phrases (seen with the words around
     # the readings), roots (organization/organizing), spellings
