@@ -242,3 +242,17 @@ def test_signatures_counted_are_one_gap_with_their_number():
     gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert [g.get("quantity") for g in gaps] == [None, "14"], xml
     assert "[14 more signatures]" in edition
+
+
+def test_a_word_of_no_list_takes_the_original_s_language_before_its_places():
+    """A letter the page says is translated from Swedish, about Finnish yards: "[träskonare]" is in no
+    word list, and takes the original's language, Swedish, not Finnish, the language of its places."""
+    from provenance.ingest import ingest_text
+
+    body = "Of the ninety wooden schooners [träskonare] due from the yards of Turku and Rauma, sixty have been delivered."
+    text = ("Skip to content\n\nMay 8, 1946\n\nLetter from the Reparations Delegation in Helsinki\n\n" + body +
+            "\n\nA summary of the letter.\n\nDocument Information\n\n\nArchive, f. 1, op. 2, d. 3, l. 4.\n\n\n"
+            "Original Language\n\nSwedish\n\n\nRecord ID\n\n\n")
+    root = etree.fromstring(ingest_text(text, "doc").tei_bytes())
+    got = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang") for f in root.iter("{http://www.tei-c.org/ns/1.0}foreign")}
+    assert got == {"träskonare": "sv"}, got

@@ -448,6 +448,8 @@ class Classifier(LanguagePart):
             return doubtful_foreign(b, cs, ce, "foreign.named-in-document", named,
                                      f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, "
                                      "the language the document names most; a word of another language?")
+        if not lang and not named and lang_word and self._romanized_other():
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language")   # the original's, before its places'
         if not lang and not named and lang_word and (placed := self._places_language(text)):
             return self._places_foreign(b, cs, ce, lang_word, placed)
         if not lang and not named and lang_word:
