@@ -214,3 +214,14 @@ def test_a_noun_phrase_said_as_a_compound_or_a_long_agent_keeps_the_meaning(tmp_
 def test_words_exchanged_across_a_verb_change_the_meaning_with_only_function_words_beside(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Curator Lena Holm stated in a 1998 letter that the frame was replaced after the fire.",
+     "In a 1998 letter, curator Lena Holm said that the frame was replaced after the fire.", True),
+    ("Curator Lena Holm stated in a 1998 letter that the frame was replaced after the fire.",
+     "In a 1998 letter, curator Lena Holm denied that the frame was replaced after the fire.", False),
+])
+def test_a_word_moved_and_said_with_a_synonym(tmp_path, lexicon, a, b, same):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]

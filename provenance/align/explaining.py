@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
-from provenance.align.explain import derived
+from provenance.align.explain import derived, synonym
 from provenance.align.names import of_the_place
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import support_verb
 from provenance.align.sides import EXPLAIN_MAX_UNITS, NEAR_TOKENS, SPELLING_POOL, Edit, Side
 from provenance.align.spelling import romanized_alike
 from provenance.knowledge.thesaurus import renderings
+from provenance.knowledge.wordnet import wordnet
 
 
 #: prepositions that give a name its role in the sentence (handed to X by Y, sent from X with Y)
@@ -39,6 +40,16 @@ def _derived_units(x, y) -> bool:
     if a[:3].lower() != b[:3].lower():
         return False   # words derived one from the other share their first letters (conclude/conclusion)
     return bool(derived(a, b) or derived(b, a))
+
+
+def _synonym_units(x, y) -> bool:
+    """Two single words, no adverbs, that WordNet makes synonyms (``explain.synonym``, which never
+    takes two numbers, quantifiers or opposites): "X stated" / "said X", the word moved and said
+    another way. The thesaurus's looser pairs and adverbs of degree (quite / somewhat) stay changes."""
+    if len(x.words) != 1 or len(y.words) != 1 or x.hard or y.hard:
+        return False
+    a, b = x.words[0], y.words[0]
+    return not (wordnet().mainly(a, "r") or wordnet().mainly(b, "r")) and (synonym(a, b) or "").startswith("synonyms (WordNet")
 
 
 class Explaining:
@@ -114,7 +125,7 @@ class Explaining:
                 return True
             return len(pool) <= SPELLING_POOL and any(
                 maybe_spelling(x, y) and same_unit(x, y, lex, known_apart=False) or _derived_units(x, y)
-                or _place_and_adjective(x, y) for y in pool)
+                or _place_and_adjective(x, y) or _synonym_units(x, y) for y in pool)
 
         resid = {k: edits[k].info["residual"] for k in cand}
         dropped: set[int] = set()
