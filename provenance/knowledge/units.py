@@ -35,6 +35,10 @@ def registry():
     return _registry
 
 
+#: a translation's ton, tonne and t: the metric ton (Pint's "ton" is the US short ton)
+TONS = frozenset({"ton", "tons", "tonne", "tonnes", "t", "metric ton", "metric tons"})
+
+
 #: "sq m", "cu ft": the abbreviations of "square" and "cubic" before a unit (Pint reads "cu" as a prefix)
 _SQUARE_CUBIC = re.compile(r"\b(sq|cu)\.?\s+(?=[a-zA-Z])", re.I)
 
@@ -44,8 +48,8 @@ def unit(text: str) -> tuple[str, float] | None:
     """The dimension of the unit ``text`` writes and its size in base units, or None when ``text``
     is no unit of a dimension (an ordinary word, a bare number, a dimensionless count)."""
     t = _SQUARE_CUBIC.sub(lambda m: "square " if m.group(1).lower() == "sq" else "cubic ", text.strip().replace("-", " "))
-    if t.lower() in ("ton", "tons"):
-        t = "tonne"   # a translation's or British "ton" is the metric one (Pint's "ton" is the US short ton)
+    if t.lower() in TONS:
+        t = "tonne"   # a translation's or British "ton" is the metric one
     if not t or not any(c.isalpha() for c in t) or t.lower() in _NOT_UNITS or t.split()[0].lower() in _NOT_UNITS:
         return None
     reg = registry()
@@ -63,10 +67,6 @@ def unit(text: str) -> tuple[str, float] | None:
     except Exception:   # Pint's errors of a text that is no unit (undefined, offset arithmetic, syntax)
         return None
     return str(dim), float(f"{size:.9g}")
-
-
-#: a translation's ton, tonne and t: the metric ton (Pint's "ton" is the US short ton)
-TONS = frozenset({"ton", "tons", "tonne", "tonnes", "t", "metric ton", "metric tons"})
 
 
 def same_unit(x: str, y: str) -> bool:
@@ -93,9 +93,14 @@ def time_units(words) -> set[str]:
 UNIT_FILES = frozenset({23, 28})
 
 
+def _unit_senses(wn, word: str) -> set[int]:
+    """The first noun senses of ``word`` (one per base form) that are units of measurement."""
+    return {o for x in wn.base_forms(word, "n") for o in wn.offsets(x, "n")[:1] if _a_unit(wn, o)}
+
+
 def unit_noun(wn, word: str) -> bool:
     """Whether the first noun sense of ``word`` (of one of its base forms) is a unit of measurement."""
-    return any(_a_unit(wn, o) for x in wn.base_forms(word, "n") for o in wn.offsets(x, "n")[:1])
+    return bool(_unit_senses(wn, word))
 
 
 def apart(wn, a: str, b: str) -> bool:
@@ -105,7 +110,7 @@ def apart(wn, a: str, b: str) -> bool:
     WordNet ``wn`` alone, without Pint's registry."""
     if not (wn.fields(a, "n", None) & UNIT_FILES and wn.fields(b, "n", None) & UNIT_FILES):
         return False
-    first = [{o for x in wn.base_forms(w, "n") for o in wn.offsets(x, "n")[:1] if _a_unit(wn, o)} for w in (a, b)]
+    first = [_unit_senses(wn, w) for w in (a, b)]
     return bool(first[0] and first[1]) and not (first[0] & {o for p, o in wn.senses(b, None) if p == "n"}
                                                 or first[1] & {o for p, o in wn.senses(a, None) if p == "n"})
 
