@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from provenance.align import load_lexicon
+from provenance.align.classify import Unit
+from provenance.align.explain import synonym
+from provenance.align.explaining import _synonym_units
 from provenance.knowledge import english, thesaurus as moby
 from test_judgment import compare
 
@@ -145,3 +148,13 @@ def test_but_and_yet_as_adverbs_are_no_linking_words(tmp_path, lexicon):
     divs = compare(tmp_path, lexicon, "The laws of variation, unknown or dimly seen, are complex.",
                    "The laws of variation, unknown or but dimly seen, are complex.")
     assert not any("linking word" in d["reason"] for d in divs), [d["reason"] for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [("resolve", "fix"), ("monitored", "tracked"), ("heading", "going")])
+def test_wordnet_only_leaves_out_what_moby_alone_calls_synonyms(a, b):
+    """A word moved and said another way is matched on WordNet's synonyms alone
+    (``explaining._synonym_units``); Moby's looser pairs are not asked."""
+    assert (synonym(a, b) or "").startswith("synonyms (Moby")
+    assert synonym(a, b, wordnet_only=True) is None
+    assert not _synonym_units(Unit([a], frozenset(), False), Unit([b], frozenset(), False))
+    assert _synonym_units(Unit(["stated"], frozenset(), False), Unit(["said"], frozenset(), False))

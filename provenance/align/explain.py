@@ -173,7 +173,8 @@ def inflection(x: str, y: str) -> str | None:
     return None
 
 
-def synonym(x: str, y: str) -> str | None:
+def synonym(x: str, y: str, wordnet_only: bool = False) -> str | None:
+    """Why two words are synonyms (WordNet, then Moby's thesaurus unless ``wordnet_only``), or None."""
     if not (_alpha(x) and _alpha(y)):
         return None
     if vals.is_number_word(x) or vals.is_number_word(y):
@@ -187,9 +188,9 @@ def synonym(x: str, y: str) -> str | None:
         return None   # instructs/recommends: another force of the directive
     if wn.synonyms(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"synonyms (WordNet: {x}/{y})"
-    if wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
+    if not wordnet_only and wn.verb_kind_of(x, y) and not (wn.antonyms(x, y) or wn.antonyms(y, x)):
         return f"near-synonyms (WordNet: {x}/{y}, one a manner of the other)"
-    if thesaurus.synonyms(x, y):
+    if not wordnet_only and thesaurus.synonyms(x, y):
         return f"synonyms (Moby thesaurus: {x}/{y})"
     bases_x, bases_y = wn.adverb_bases(x.lower()), wn.adverb_bases(y.lower())
     for p in bases_x:   # cleverly/ingeniously: adverbs of two synonyms
@@ -198,7 +199,6 @@ def synonym(x: str, y: str) -> str | None:
             if p_ != q_ and wn.synonyms(p_, q_) and not (wn.antonyms(p_, q_) or wn.antonyms(q_, p_)):
                 return f"synonyms (WordNet: {x}/{y}, the adverbs of {p_}/{q_})"
     return None
-
 
 
 def negated(x: str, y: str) -> bool:

@@ -43,13 +43,16 @@ def _derived_units(x, y) -> bool:
 
 
 def _synonym_units(x, y) -> bool:
-    """Two single words, no adverbs, that WordNet makes synonyms (``explain.synonym``, which never
-    takes two numbers, quantifiers or opposites): "X stated" / "said X", the word moved and said
+    """Two single words, no adverbs, that WordNet alone makes synonyms (``explain.synonym``, which
+    never takes two numbers, quantifiers or opposites): "X stated" / "said X", the word moved and said
     another way. The thesaurus's looser pairs and adverbs of degree (quite / somewhat) stay changes."""
     if len(x.words) != 1 or len(y.words) != 1 or x.hard or y.hard:
         return False
     a, b = x.words[0], y.words[0]
-    return not (wordnet().mainly(a, "r") or wordnet().mainly(b, "r")) and (synonym(a, b) or "").startswith("synonyms (WordNet")
+    wn = wordnet()
+    if not (wn.synonyms(a, b) or wn.adverb_bases(a.lower()) and wn.adverb_bases(b.lower())):
+        return False   # what ``synonym`` needs before its guards (most pairs fail here, cheaply)
+    return not (wn.mainly(a, "r") or wn.mainly(b, "r")) and synonym(a, b, wordnet_only=True) is not None
 
 
 class Explaining:
