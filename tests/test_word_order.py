@@ -225,3 +225,28 @@ def test_words_exchanged_across_a_verb_change_the_meaning_with_only_function_wor
 def test_a_word_moved_and_said_with_a_synonym(tmp_path, lexicon, a, b, same):
     divs = compare(tmp_path, lexicon, a, b)
     assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The species was first described by the naturalist Edith Carrowmore in 1871, on the basis of a specimen.",
+     "The species was first described in 1871 by the naturalist Edith Carrowmore, based on a specimen."),
+    ("The order was signed by the commander of the district on 12 May at the headquarters.",
+     "The order was signed on 12 May by the commander of the district at the headquarters."),
+])
+def test_a_number_or_a_date_moved_whole_within_its_sentence_keeps_the_meaning(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert divs and all(d["category"] != "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,why", [
+    ("The team scored 5 goals and conceded 7 in the final.", "The team scored 7 goals and conceded 5 in the final.",
+     "numbers"),
+    ("In 1990 he moved to Paris and in 1995 to Rome.", "In 1995 he moved to Paris and in 1990 to Rome.", "dates"),
+    ("He did not say that he would come.", "He said that he would not come.", "negation"),
+    ("The treaty was signed by Petrov on 5 March in Moscow.", "The treaty was signed on 6 March by Petrov in Moscow.",
+     "dates"),
+])
+def test_values_exchanged_or_changed_and_a_negation_moved_stay_changes(tmp_path, lexicon, a, b, why):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" and why in d["reason"] for d in divs), \
+        [(d["category"], d["reason"]) for d in divs]

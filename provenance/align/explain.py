@@ -20,6 +20,7 @@ from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.chinese import same_romanized
 from provenance.knowledge.units import time_units
 from provenance.knowledge.wordnet import wordnet
+from provenance.align.affixes import prefixed_synonym
 from provenance.align.names import (
     no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
 )
@@ -36,14 +37,12 @@ VALUE_FORM = frozenset("p a m pm am o'clock clock per cent percent half quarter 
                        "cent cents".split())
 
 ORTHOGRAPHIC, LEXICAL = "orthographic", "lexical"
-
 #: words of a value's form that, changed alone, may leave the value as it was (per cent, a.m.)
 VALUE_HINT = VALUE_FORM - {"a", "and", "of", "the", "h", "-"}
 
 #: how common a capitalized word may be and still be read as a name (Zipf scale; WordNet lists
 #: many people, so being in it does not make a word common)
 NAME_ZIPF = 4.0
-
 #: pairs of unexplained units looked at word for word, at most
 PAIR_LIMIT = 64
 
@@ -343,6 +342,7 @@ _PAIR_TESTS = (
     (inflection, LEXICAL),
     (derived, LEXICAL),
     (synonym, LEXICAL),
+    (prefixed_synonym, LEXICAL),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
-from provenance.align.explain import derived, synonym
+from provenance.align.explain import NEGATIONS, derived, synonym
 from provenance.align.names import of_the_place
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import support_verb
@@ -29,6 +29,10 @@ def _place_and_adjective(x, y) -> bool:
     Communist Party of China" / "the Chinese Communist Party" name one party."""
     return len(x.words) == 1 == len(y.words) and not x.hard and not y.hard \
         and of_the_place(x.words[0], y.words[0]) is not None
+
+
+def _negation(u) -> bool:
+    return any(w.lower() in NEGATIONS for w in u.words)
 
 
 def _derived_units(x, y) -> bool:
@@ -182,8 +186,9 @@ class Explaining:
                 continue
             e = edits[k]
             ra, rb = resid[k]
-            if not ra and not rb or len(ra) + len(rb) > EXPLAIN_MAX_UNITS or any(u.hard for u in ra + rb):
-                continue
+            if not ra and not rb or len(ra) + len(rb) > EXPLAIN_MAX_UNITS \
+                    or any(u.hard and (ra and rb or _negation(u)) for u in ra + rb):
+                continue   # a number or a date may move within its point alone, a negation never
             seen: set[int] = set()
             others = []
             for sg in sorted(place[id(e)][0]):
@@ -207,6 +212,11 @@ class Explaining:
                 moved_keys = set().union(*(u.keys for u in moved)) if moved else set()
                 sentence = None
                 for x in rest:
+                    if x.hard:   # "by X in 1871" / "in 1871 by X": the same value, word for word, moved
+                        if x.keys & moved_keys:
+                            continue
+                        ok = False
+                        break
                     if found(x, moved, moved_keys):
                         continue
                     if len(rest) > 1 and all(support_verb(w) for w in x.words):

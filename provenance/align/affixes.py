@@ -1,0 +1,43 @@
+"""Words formed with one prefix before two synonyms (re-released / reissued, mislabelled /
+misnamed): WordNet lists the prefixed forms only in part, so the stems are compared instead.
+
+Only where WordNet does not know one of the two forms: two listed words (reform / remake) are
+WordNet's to judge, whatever their stems say.
+"""
+
+from __future__ import annotations
+
+from provenance.knowledge import english
+from provenance.knowledge.wordnet import wordnet
+
+#: prefixes that keep the stem's meaning and add their own, the same for both words
+#: ("re-" again, "mis-" wrongly, "over-" too much, "co-" together, "pre-" before ...)
+PREFIXES = ("re", "mis", "over", "under", "out", "co", "pre", "post", "sub", "inter", "counter")
+#: a stem shorter than this is no word of its own (re-ad, co-p)
+MIN_STEM = 3
+
+
+def _stem(word: str, prefix: str) -> str | None:
+    w = word.lower()
+    if not w.startswith(prefix):
+        return None
+    stem = w[len(prefix):]
+    stem = stem[1:] if stem.startswith("-") else stem
+    return stem if len(stem) >= MIN_STEM and stem.isalpha() else None
+
+
+def prefixed_synonym(x: str, y: str) -> str | None:
+    """Why ``x`` and ``y`` say the same: one prefix before two WordNet synonyms, one of the two
+    whole words unknown to WordNet (re-released / reissued); None otherwise."""
+    wn = wordnet()
+    if wn.lemmas(x.lower()) and wn.lemmas(y.lower()):
+        return None
+    for prefix in PREFIXES:
+        sx, sy = _stem(x, prefix), _stem(y, prefix)
+        if not sx or not sy or sx == sy or english.lemmas(sx) & english.lemmas(sy):
+            continue
+        if not english.lemmas(sx) or not english.lemmas(sy):
+            continue
+        if wn.synonyms(sx, sy) and not (wn.antonyms(sx, sy) or wn.antonyms(sy, sx)):
+            return f"synonyms (WordNet: {x}/{y}, {prefix}- before {sx}/{sy})"
+    return None
