@@ -26,14 +26,14 @@ from itertools import compress
 from provenance.align.function_change import function_change
 from provenance.align.explain import (
     LEXICAL, NEGATIONS, Explained, other_form, reading_values, reconcile, spelling_variant, typo,
-    value_change, valueish
-)
+    value_change, valueish)
 from provenance.align.names import one_entity
 from provenance.align.lexicon import phrase_key
 from provenance.align.roots import PLURALS, _ending, roots, support_verb
 from provenance.align.spelling import DIGIT, is_number, orthographic_pair, surface_difference
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
+from provenance.align.voice import get_passive
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
                                       measure_words, pronoun_words, said_otherwise, title_words, unit_words,
                                       clitic_words, frame_words, FRAME_WORDS)
@@ -467,11 +467,13 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
                 if not value_changed else (rest_a, rest_b, [])
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
             rest_a, rest_b, clitic = clitic_words(rest_a, rest_b, a_words, b_words)
+            rest_a, rest_b, voiced = get_passive(rest_a, rest_b, a_words, b_words, ctx_a[1], ctx_b[1])
             framed = []
             if any(w.lower() in FRAME_WORDS for u in rest_a + rest_b for w in u.words):   # wider words: a frame's
                 wide = value_ctx() if value_ctx is not None else (ctx_a, ctx_b)
                 rest_a, rest_b, framed = frame_words(rest_a, rest_b, a_words, b_words, *wide)
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
+                                ("a passive made with get", voiced),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),
                                 ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b),
                                 ("words the sentence says already", plain), ("one unit written two ways", unit),
@@ -496,8 +498,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             return _result("lexical", [], "the same content in other words, forms or order (per the lexicon and "
                            "word roots): "
                            f"\"{' '.join(ca)}\" / \"{' '.join(cb)}\"", residual=([], []), units_=(ua, ub))
-    if not section and (rest_a or rest_b) and all(
-            all(support_verb(w) for w in u.words) for u in rest_a + rest_b):
+    if not section and (rest_a or rest_b) and all(all(support_verb(w) for w in u.words) for u in rest_a + rest_b):
         return _result("lexical", [], "only a support verb differs ("
                        + ", ".join(u.text for u in rest_a + rest_b) + ")", residual=([], []), units_=(ua, ub))
     if value_changed and value_kinds - _DATE_KINDS:   # numbers, shares, sums of money

@@ -1,0 +1,42 @@
+"""The passive made with "get" and with "be" ("gets cut off" / "is cut off", Darwin's "will get
+recognised" of 1859 / "will be recognised" of 1872): the same thing said, when both readings go on
+with the same participle; "get" with an object, or before another participle, stays a change."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.align import align_paths, load_lexicon
+from test_judgment import compare
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The dropdown menu gets cut off at the bottom of the screen.", "The dropdown menu is cut off at the bottom of the screen."),
+    ("The parcel got damaged in transit.", "The parcel was damaged in transit."),
+    ("The workers are paid on Fridays.", "The workers get paid on Fridays."),
+])
+def test_a_passive_with_get_is_the_passive_with_be(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert [(d["category"], "a passive made with get" in d["reason"]) for d in divs] == [("lexical", True)], divs
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The parcel got damaged in transit.", "The parcel was lost in transit."),
+    ("He got the letter on Monday.", "He was the letter on Monday."),
+    ("The workers get paid on Fridays.", "The workers get a bonus on Fridays."),
+])
+def test_get_with_an_object_or_another_participle_stays_a_change(tmp_path, lexicon, a, b):
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs), divs
+
+
+def test_darwins_get_recognised_of_1859_is_be_recognised_in_1872():
+    res = align_paths([ROOT / "tests/data/darwin/darwin1859.txt", ROOT / "tests/data/darwin/darwin1872.txt"], plain=True)
+    got = [d for d in res["divergences"] if "get recognised / be recognised" in d["reason"]]
+    assert [d["category"] for d in got] == ["lexical"]
