@@ -279,6 +279,14 @@ def tei_all_rng():
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    """The shipped lexicon, loaded once per test run, for the tests that compare two sentences."""
+    from provenance.align import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
 def darwin_pair():
     """The first and the last Darwin edition (1859, 1872) aligned as plain text, once per test
     run, for the tests that only read the result."""

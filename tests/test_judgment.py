@@ -12,12 +12,7 @@ import json
 import pytest
 
 from conftest import ROOT, bench_module
-from provenance.align import align_witnesses, load_lexicon, load_witnesses
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
+from provenance.align import align_witnesses, load_witnesses
 
 
 def compare(tmp_path, lexicon, a: str, b: str) -> list[dict]:

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.align import load_lexicon
 from provenance.knowledge.chinese import same_romanized, wade_giles
 from provenance.vocab import RANK
 from test_judgment import compare
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def _worst(divs: list[dict]) -> str:

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.align import load_lexicon
 from provenance.align.affixes import prefixed_synonym
 from provenance.align.classify import Unit
 from provenance.align.explain import synonym
 from provenance.align.explaining import _synonym_units
 from provenance.knowledge import english, thesaurus as moby
 from test_judgment import compare
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def test_the_word_list_is_searched_in_its_own_order():

@@ -15,11 +15,6 @@ from provenance.align import load_lexicon
 from provenance.knowledge.units import same_unit, time_units, unit
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
 @pytest.mark.parametrize("a,b", [
     ("The farm covers 40 hectares of land.", "The farm covers 40 ha of land."),
     ("The plant uses 40 kilowatt-hours a day.", "The plant uses 40 kWh a day."),

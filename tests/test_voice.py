@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.align import align_paths, load_lexicon
 from test_judgment import compare
-from conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 @pytest.mark.parametrize("a,b", [
@@ -36,7 +29,6 @@ def test_get_with_an_object_or_another_participle_stays_a_change(tmp_path, lexic
     assert any(d["category"] == "substantive" for d in divs), divs
 
 
-def test_darwins_get_recognised_of_1859_is_be_recognised_in_1872():
-    res = align_paths([ROOT / "tests/data/darwin/darwin1859.txt", ROOT / "tests/data/darwin/darwin1872.txt"], plain=True)
-    got = [d for d in res["divergences"] if "get recognised / be recognised" in d["reason"]]
+def test_darwins_get_recognised_of_1859_is_be_recognised_in_1872(darwin_pair):
+    got = [d for d in darwin_pair["divergences"] if "get recognised / be recognised" in d["reason"]]
     assert [d["category"] for d in got] == ["lexical"]

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.align import load_lexicon
 from test_judgment import compare
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 @pytest.mark.parametrize("a,b,names", [
