@@ -70,6 +70,8 @@ def test_the_progressive_and_the_simple_form_of_one_verb(tmp_path, lexicon):
     ("Let us turn to the second objection.", "Let's turn to the second objection."),
     ("What is the cost of the repair?", "What's the cost of the repair?"),
     ("Once it has finished, you will find the files in the folder.", "Once it's finished, you'll find the files in the folder."),
+    ("Nobody knows who is responsible for the delay.", "Nobody knows who's responsible for the delay."),
+    ("The fund helps families who's homes were flooded.", "The fund helps families whose homes were flooded."),
 ])
 def test_a_pronoun_s_contracted_verb_written_out(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)

@@ -52,7 +52,7 @@ me him my mine hers ours yours theirs myself yourself himself herself itself our
 hereby herewith
 """.split()) | frozenset(w.replace("'", q) for w in """
 i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're they've they'd they'll
-he's he'd he'll she's she'd she'll it's it'd it'll that's there's
+he's he'd he'll she's she'd she'll it's it'd it'll that's there's who's who'd who'll what's where's here's
 """.split() for q in "'’")
 
 #: month names, less the two that are also common words
