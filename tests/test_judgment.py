@@ -427,10 +427,10 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     ("dev14.jsonl", "heldout", 11, 54, 87),   # 11 and 87 since a noun phrase said as a compound ("the wool procurement plan")
     # dev15: ordinary prose, rewordings that keep the meaning made hard on purpose
     ("dev15.jsonl", "tune", 24, 53, 95),
-    ("dev15.jsonl", "heldout", 27, 52, 90),
+    ("dev15.jsonl", "heldout", 26, 52, 91),   # 26 and 91 since "making sure" / "ensuring"
     # dev16: two translators' versions, several rewordings in every pair that keeps its meaning
-    ("dev16.jsonl", "tune", 25, 50, 69),
-    ("dev16.jsonl", "heldout", 33, 48, 61),
+    ("dev16.jsonl", "tune", 23, 50, 71),
+    ("dev16.jsonl", "heldout", 31, 48, 63),
     # dev17: revisions as writers make them (encyclopedia, abstracts, news updates, essays, blogs,
     # documentation, press releases, columns); on arrival tune 16 of 45, 53 of 55, 82 of 100 and
     # held out 18 of 45, 54 of 55, 78 of 100
@@ -451,7 +451,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # charity appeals); first scored after the linking words: tune 15 of 41, 52 of 59, 78 of 100 and
     # held out 12 of 49, 47 of 51, 84 of 100
     ("dev20.jsonl", "tune", 13, 52, 80),   # 13 and 80 since frames ("It is worth noting", "The reason why ... was that")
-    ("dev20.jsonl", "heldout", 11, 47, 85),   # 11 and 85 since a frame that adds nothing ("It is worth noting")
+    ("dev20.jsonl", "heldout", 10, 47, 86),   # 11 and 85 since a frame ("It is worth noting"), 10 and 86 "make sure"
     # dev21: revisions of ordinary prose in ten more genres (paper methods and results, city and river
     # articles, workplace emails, cover letters, health notices, READMEs, court summaries, restaurant
     # reviews, local news, course handbooks): on arrival tune 13 of 52, 46 of 48, 85 of 100 and held out
@@ -468,19 +468,26 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # 80 of 100; tune 14 and 77 since one unit written two ways after the same number, 48 and 80 since a
     # name with one consonant for another is another person (Felton / Fenton, Sood / Sook), 13 and 81
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
-    ("dev22.jsonl", "tune", 9, 50, 87),   # 11 and 83 frames, 50 and 85 and/or, 10 and 86 "The reason that", 9 and 87 stated / said moved
-    ("dev22.jsonl", "heldout", 17, 56, 81),
+    ("dev22.jsonl", "tune", 6, 50, 90),   # 11 and 83 frames, 50 and 85 and/or, 10 and 86 "The reason that", 9 and 87 stated / said moved;
+    # 7 and 89 a date moved whole, re-released / reissued; 6 and 90 gets cut off / is cut off
+    ("dev22.jsonl", "heldout", 16, 56, 82),
     # dev23: revisions as revision corpora hold them (Wikipedia articles on events, scientists, buildings,
     # diseases and software, Wikinews, paper methods and introductions, argumentative essays, economics
     # entries), 110 keeping the meaning; on arrival tune 17 of 60, 40 of 40, 81 of 100 and held out 10 of
     # 50, 50 of 50, 90 of 100; tune 10 and 88 since a figure in scientific notation, "firstly", "by means
     # of" / "using", "has been able to" / "can", "others", "over time" and "The reason for this is"
-    ("dev23.jsonl", "tune", 10, 40, 88),
+    ("dev23.jsonl", "tune", 9, 40, 88),   # 9 since who's / whose
     ("dev23.jsonl", "heldout", 10, 50, 90),
+    # dev24: revisions in ten more genres (patient leaflets, HR policies, insurance policies, letters to
+    # the editor, exhibition catalogues, agricultural advice, transport notices, code reviews, appliance
+    # manuals, theatre programmes), 100 keeping the meaning; on arrival tune 12 of 50, 47 of 50, 84 of
+    # 100 and held out 12 of 50, 47 of 50, 85 of 100; tune 10 and 86 since "make sure" / "ensure"
+    ("dev24.jsonl", "tune", 10, 47, 86),
+    ("dev24.jsonl", "heldout", 12, 47, 85),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
                                                       category_min):
-    """The fourteenth to twenty-third sets, by reviewers who had not read the classifier; their
+    """The fourteenth to twenty-fourth sets, by reviewers who had not read the classifier; their
     even-numbered pairs held out (scored only). The counts are of pairs: meaning kept but called
     substantive (at most), meaning changed and called substantive, category as labelled (at least)."""
     pairs, s = _score(tmp_path, lexicon, [(name, split)], "pairs")

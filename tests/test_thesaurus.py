@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.align.affixes import prefixed_synonym
 from provenance.align.classify import Unit
 from provenance.align.explain import synonym
 from provenance.align.explaining import _synonym_units
@@ -154,18 +153,3 @@ def test_wordnet_only_leaves_out_what_moby_alone_calls_synonyms(a, b):
     assert not _synonym_units(Unit([a], frozenset(), False), Unit([b], frozenset(), False))
     assert _synonym_units(Unit(["stated"], frozenset(), False), Unit(["said"], frozenset(), False))
 
-
-@pytest.mark.parametrize("a,b,same", [
-    ("re-released", "reissued", True), ("co-founded", "co-established", True),
-    ("re-elected", "re-appointed", False),   # elect / appoint: two ways of coming to an office
-    ("re-opened", "re-closed", False), ("reform", "remake", False),   # both WordNet's words: its own verdict
-    ("re-launched", "relaunched", False),   # one word, hyphenated or not: not this rule's matter
-])
-def test_one_prefix_before_two_synonyms(a, b, same):
-    assert bool(prefixed_synonym(a, b)) is same
-
-
-def test_a_prefixed_synonym_keeps_the_meaning_in_a_sentence(tmp_path, lexicon):
-    divs = compare(tmp_path, lexicon, "The single was re-released in 1997 and reached number eleven.",
-                   "The single was reissued in 1997 and reached number eleven.")
-    assert [(d["category"], "re- before released/issued" in d["reason"]) for d in divs] == [("lexical", True)]

@@ -41,3 +41,22 @@ def prefixed_synonym(x: str, y: str) -> str | None:
         if wn.synonyms(sx, sy) and not (wn.antonyms(sx, sy) or wn.antonyms(sy, sx)):
             return f"synonyms (WordNet: {x}/{y}, {prefix}- before {sx}/{sy})"
     return None
+
+
+def _causatives(adjective: str) -> set[str]:
+    """The verbs English forms from an adjective to say "make it so": en-/em- before it (sure:
+    ensure, rich: enrich), -en or -ize after it (wide: widen, legal: legalize)."""
+    a = adjective.lower()
+    stems = {a, a[:-1]} if a.endswith("e") else {a}
+    return {"en" + a, "em" + a} | {s + end for s in stems for end in ("en", "ize", "ise")}
+
+
+def made_so(phrase: str, word: str) -> str | None:
+    """Why "make" with an adjective and one verb say the same: the verb is the adjective's own
+    (make sure / ensure, made legal / legalized); ``phrase`` a key of words joined by "_"."""
+    verb, _sep, adjective = phrase.partition("_")
+    if "_" in adjective or "make" not in english.lemmas(verb) or not wordnet().base_forms(adjective, "a"):
+        return None
+    if english.lemmas(word.lower()) & _causatives(adjective):
+        return f"the verb formed from the adjective ({phrase.replace('_', ' ')} / {word})"
+    return None

@@ -20,7 +20,7 @@ from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.chinese import same_romanized
 from provenance.knowledge.units import time_units
 from provenance.knowledge.wordnet import wordnet
-from provenance.align.affixes import prefixed_synonym
+from provenance.align.affixes import made_so, prefixed_synonym
 from provenance.align.names import (
     no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
 )
@@ -330,19 +330,9 @@ def romanized(x: str, y: str) -> str | None:
 
 
 _PAIR_TESTS = (
-    (place_spelling, ORTHOGRAPHIC),
-    (same_place, LEXICAL),
-    (of_the_place, LEXICAL),
-    (same_name, ORTHOGRAPHIC),
-    (other_name, LEXICAL),
-    (spelling_variant, ORTHOGRAPHIC),
-    (typo, ORTHOGRAPHIC),
-    (transliteration, ORTHOGRAPHIC),
-    (romanized, ORTHOGRAPHIC),
-    (inflection, LEXICAL),
-    (derived, LEXICAL),
-    (synonym, LEXICAL),
-    (prefixed_synonym, LEXICAL),
+    (place_spelling, ORTHOGRAPHIC), (same_place, LEXICAL), (of_the_place, LEXICAL), (same_name, ORTHOGRAPHIC),
+    (other_name, LEXICAL), (spelling_variant, ORTHOGRAPHIC), (typo, ORTHOGRAPHIC), (transliteration, ORTHOGRAPHIC),
+    (romanized, ORTHOGRAPHIC), (inflection, LEXICAL), (derived, LEXICAL), (synonym, LEXICAL), (prefixed_synonym, LEXICAL),
 )
 
 
@@ -534,8 +524,9 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
     if not (ra or rb) or len(a_words) + len(b_words) > PHRASE_TOKENS or max(len(a_words), len(b_words)) < 2:
         return
     wn = wordnet()
-    found_a = [(k, sp) for k, sp in spans(a_words) if wn.is_word(k)]
-    found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k)]
+    # WordNet's multi-word expressions, and "make" with an adjective (make sure / ensure)
+    found_a = [(k, sp) for k, sp in spans(a_words) if wn.is_word(k) or len(sp) == 2 and any(made_so(k, w) for w in b_words)]
+    found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k) or len(sp) == 2 and any(made_so(k, w) for w in a_words)]
     if not found_a and not found_b:
         return
     # each candidate with the unexplained units it covers, computed once
@@ -547,11 +538,12 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
         for kb, sb, covered_b in cand_b:
             if len(sa) == 1 and len(sb) == 1 or ka == kb or not (covered_a or covered_b):
                 continue
+            made = made_so(ka, kb) or made_so(kb, ka) if len(sa) == 1 or len(sb) == 1 else None
             source = "WordNet" if wn.synonyms(ka, kb) else "Moby thesaurus" if ("_" in ka or "_" in kb) and any(
                 thesaurus.synonyms(x, y) for x in _phrasal(ka) for y in _phrasal(kb)) else None
-            if not source:
+            if not (source or made):
                 continue
-            out.append(Explained(LEXICAL, f"synonyms ({source}: {' '.join(sa)}/{' '.join(sb)})"))
+            out.append(Explained(LEXICAL, made or f"synonyms ({source}: {' '.join(sa)}/{' '.join(sb)})"))
             for u in covered_a:
                 ra.remove(u)
             for u in covered_b:
