@@ -78,3 +78,19 @@ def test_an_initialism_of_the_same_words_in_another_order_and_a_performative_her
     divs = compare(tmp_path, lexicon, "The Central Committee of the Chinese Communist Party requests three physicians.",
                    "The Central Committee of the CPSU requests three physicians.")
     assert any(d["category"] == "substantive" for d in divs), [(d["category"], d["reason"]) for d in divs]
+
+
+@pytest.mark.parametrize("a,b,category", [
+    ("The resettlement plan of the DASSR was approved in March.",
+     "The resettlement plan of the Dagestan ASSR was approved in March.", "lexical"),
+    ("The plan of the BSSR Council of Ministers was approved.",
+     "The plan of the Byelorussian SSR Council of Ministers was approved.", "lexical"),
+    ("The resettlement plan of the DASSR was approved in March.",
+     "The resettlement plan of the Kazakh ASSR was approved in March.", "substantive"),
+    ("The decree of the ASSR was sent.", "The decree of the SSR was sent.", "substantive"),
+    ("The plan of the USSR was approved.", "The plan of the Ukrainian SSR was approved.", "substantive"),
+])
+def test_an_initialism_with_the_initial_of_a_name_before_another(tmp_path, lexicon, a, b, category):
+    """DASSR = Dagestan ASSR (a word in capitals gives all its letters); an initialism with a letter
+    more is another thing (ASSR / SSR), and USSR stays the Union."""
+    assert _worst(compare(tmp_path, lexicon, a, b)) == category

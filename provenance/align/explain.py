@@ -22,8 +22,8 @@ from provenance.knowledge.units import time_units
 from provenance.knowledge.wordnet import wordnet
 from provenance.align.affixes import made_so, prefixed_synonym
 from provenance.align.names import (
-    no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton, translit_form
-)
+    initialisms_apart, no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton,
+    translit_form)
 from provenance.align.wording import contraction, folded, run_together, spans
 
 NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
@@ -216,8 +216,9 @@ def negated(x: str, y: str) -> bool:
 INITIALS_SKIP = frozenset("of the and for in on per a an to at by with".split())
 
 
-def _initials(words: list[str], skip_function: bool) -> str:
-    return "".join(w[0].upper() for w in words
+def _initials(words: list[str], skip_function: bool, whole: bool = False) -> str:
+    """The first letters of ``words``; ``whole``: a word in capitals gives all its letters (Dagestan ASSR: DASSR)."""
+    return "".join(w if whole and len(w) >= 2 and w.isupper() and w.isalpha() else w[0].upper() for w in words
                    if w[:1].isalpha() and not (skip_function and w.lower() in INITIALS_SKIP))
 
 
@@ -232,6 +233,10 @@ def abbreviation(x: str, other_words: list[str], followed_by_dot: bool) -> list[
         n = len(letters)
         words = [w for w in other_words if any(c.isalnum() for c in w)]
         for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 4) + 1):   # DASSR = Dagestan ASSR, BSSR = Byelorussian SSR
+                if any(len(w) >= 2 and w.isupper() for w in words[i:j]) and _initials(words[i:j], True, True) == letters \
+                        and not wordnet().is_word(letters.lower()):   # USSR is the Union, whatever "Ukrainian SSR" gives
+                    return words[i:j]
             for j in range(i + n, min(len(words), i + 2 * n + 2) + 1):
                 span = words[i:j]
                 if span[0][:1].upper() != letters[0]:
@@ -310,7 +315,7 @@ def transliteration(x: str, y: str) -> str | None:
     """Two romanisations of one foreign name (Mosaddegh/Mossadeq, Shaoqi/Shao-chi, Alexei/Aleksei):
     capitalized, neither a common word nor two known places, the same consonants once the
     letter groups that transliteration systems write differently are made one."""
-    if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower():
+    if not (x[:1].isupper() and y[:1].isupper()) or x.lower() == y.lower() or initialisms_apart(x, y):
         return None
     kx, ky = skeleton(x), skeleton(y)
     # a short name the same but for y/i (Yulia/Iuliia: the passport's romanization) is one name too

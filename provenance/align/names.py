@@ -116,3 +116,10 @@ def other_name(x: str, y: str) -> str | None:
     if x[:1].isupper() and y[:1].isupper() and one_entity(x, y):
         return f"another name of the same (WordNet: {x}/{y})"
     return None
+
+
+def initialisms_apart(x: str, y: str) -> bool:
+    """Two initialisms, one with letters more (ASSR / DASSR, SSR / ASSR): two things named, not one
+    name spelt or transliterated twice."""
+    return x.isupper() and y.isupper() and min(len(x), len(y)) >= 2 and x != y and (x in y or y in x) \
+        and not (wordnet().is_word(x.lower()) or wordnet().is_word(y.lower()))   # CIPHERED / DECIPHERED: words

@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from provenance.align.explain import distinct_known
+from provenance.align.names import initialisms_apart
 from provenance.align.tokenize import fold
 from provenance.knowledge.values import is_number_word
 
@@ -59,6 +60,8 @@ def orthographic_pair(x: str, y: str, lexicon, known_apart: bool = True) -> bool
     if len(px) == len(py) > 1 and any(a == b for a, b in zip(px, py)) \
             and any(ratio(a, b) < 60 for a, b in zip(px, py)):
         return False   # Tsagaan-Nuur / Tsagaan-Uul: one part kept, another part another word
+    if initialisms_apart(x, y):
+        return False   # ASSR / DASSR, SSR / ASSR: an initialism with a letter more names another thing
     if x[:1].isupper() and y[:1].isupper() and (_syllable_inserted(fx, fy) or _consonant_changed(fx, fy)):
         return False   # Vasilev / Vasilchev, Felton / Fenton: another surname
     if _spelt_alike(fx, fy, lexicon):
