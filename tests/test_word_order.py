@@ -76,6 +76,7 @@ def test_two_modals_are_not_one_word_spelt_twice(tmp_path, lexicon):
     ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov objected to the plan."),
     # the dimension a number is given in, said by the number
     ("The village lies at a distance of 12 km from the town.", "The village lies 12 km from the town."),
+    ("Store the vaccine at a temperature below 8°C and away from light.", "Store the vaccine below 8°C and away from light."),
     # the parts of a hyphenated rank abbreviated one by one
     ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
      "The chief of the group, Lt. Col. Zhukovsky, reports daily."),
@@ -92,6 +93,7 @@ def test_a_support_verb_a_relative_adverb_and_a_polite_request_keep_the_meaning(
                  ("Cde. Suleimenov raised an objection to the plan.", "Cde. Suleimenov approved the plan."),
                  ("Please send the documents.", "I order you to send the documents."),
                  ("The village lies at a distance of 12 km from the town.", "The village lies 14 km from the town."),
+                 ("Store the vaccine at a temperature below 8°C and away from light.", "Store the vaccine below 6°C and away from light."),
                  ("The chief of the group, Lieutenant-Colonel Zhukovsky, reports daily.",
                   "The chief of the group, Col. Zhukovsky, reports daily."),
                  ("Please send the documents.", "I ask you not to send the documents.")]:

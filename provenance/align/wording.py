@@ -180,9 +180,14 @@ def frame_words(rest_a: list, rest_b: list, a_words: list[str], b_words: list[st
 MEASURE_FILES = frozenset({7, 23})
 
 
+#: what stands between a dimension's noun and its number ("a depth of 12 m", "a temperature below 25°C")
+_MEASURE_LINKS = frozenset("of below above under over between exceeding around about".split())
+
+
 def measure_words(rest: list, words: list[str], after, number) -> tuple[list, list[str]]:
     """The units of ``rest`` that are one noun of a dimension given by the number right after it
-    ("at a distance of 12 km" / "12 km", "with a length of 404 km" / "404 km long"), where the
+    ("at a distance of 12 km" / "12 km", "with a length of 404 km" / "404 km long", "at a temperature
+    below 25°C" / "below 25°C"), where the
     values of the two readings agree (the caller's matter): the number says it. Returns the other
     units and those words."""
     kept, found = [], []
@@ -192,7 +197,7 @@ def measure_words(rest: list, words: list[str], after, number) -> tuple[list, li
         if w and not u.hard and w in words and w[:1].islower():
             k = words.index(w)
             nxt = [x.lower() for x in seq[k + 1:k + 4]]
-            if nxt[:1] == ["of"] and any(number(x) for x in nxt[1:]) \
+            if nxt[:1] and nxt[0] in _MEASURE_LINKS and any(number(x) for x in nxt[1:]) \
                     and wordnet().fields(w, "n", top=1) & MEASURE_FILES:
                 found.append(w)
                 continue
