@@ -23,7 +23,7 @@ def test_the_tuning_half_encodes_its_marks_and_chains():
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 115 of its 122 marks and 21 of its 25 copy-chain facts were read as expected."""
     # raised to where it stands after this round's words for a hand's addition and languages of places
-    check_set(FOLDER, HELD_OUT, 122, 25, 117, 22)
+    check_set(FOLDER, HELD_OUT, 122, 25, 118, 22)   # 118 since loanwords (rare in English) are the original's words
 
 
 def test_a_russian_preposition_goes_with_its_russian_word():

@@ -17,10 +17,14 @@ HELD_OUT = ["h184", "h186", "h188", "h190", "h192"]
 
 
 def test_the_tuning_half_stays_where_it_was_measured():
-    """On arrival 108 of its 136 marks and 15 of its 26 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 136, 26, 108, 15)
+    """On arrival 108 of its 136 marks and 15 of its 26 copy-chain facts were read as expected; 110
+    marks since a word English's dictionaries list but rarely use is a loanword: after a common
+    English word the original's word ("the farmers [fellahin]"), before common English glossed
+    ("the qadis [judges]")."""
+    check_set(FOLDER, TUNE, 136, 26, 110, 15)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
-    """On arrival 114 of its 128 marks and 21 of its 29 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 128, 29, 114, 21)
+    """On arrival 114 of its 128 marks and 21 of its 29 copy-chain facts were read as expected; 115
+    marks since loanwords (a rule written on the tuning half)."""
+    check_set(FOLDER, HELD_OUT, 128, 29, 115, 21)

@@ -16,7 +16,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 def test_the_tuning_transcriptions_encode_their_marks_and_chains():
     """On arrival 192 of their 274 marks and 63 of their 73 copy-chain facts were read as expected."""
     # raised to where it stands after this round's words for a hand's addition and languages of places
-    check_set(FOLDER, ["h"], 274, 73, 247, 73)
+    check_set(FOLDER, ["h"], 274, 73, 248, 73)   # 248 since loanwords (rare in English) are the original's words
 
 
 def test_more_ways_of_writing_a_mark():

@@ -4,6 +4,7 @@ header names, the one the document names most. A part of :class:`provenance.inge
 from __future__ import annotations
 
 from provenance.ingest.decision import Decision, doubtful_foreign
+from provenance.ingest.words import LOANWORD_ZIPF
 from provenance.knowledge import chinese, english, languages, places, russian
 
 
@@ -28,6 +29,9 @@ def english_at_all(word: str) -> bool:
 #: the letters of the scholarly transliteration of Russian, as the ASCII the dictionary lookup reads
 _SCHOLARLY = str.maketrans({"ž": "zh", "š": "sh", "č": "ch", "Ž": "Zh", "Š": "Sh", "Č": "Ch"})
 
+
+#: a word before a bracket at least this common (Zipf scale) is the English that a loanword follows
+COMMON_BEFORE = 3.5
 
 class LanguagePart:
     doc_language: str | None
@@ -96,6 +100,21 @@ class LanguagePart:
             return None   # "[skotobazy]": a Russian compound the dictionary lists only in parts
         placed = self._places_language(text)
         return (placed, True) if placed and placed != "ru-Latn" else None
+
+    def _loanword(self, b, cs, ce, words: list[str], prev_word: str, text: str) -> Decision | None:
+        """One word that English's dictionaries list but English rarely uses (a loanword: fellahin,
+        qadis, beys), in lower case after a common English word ("the farmers [fellahin]"): the
+        original's word, in the language the header names for the original (other than Russian),
+        else in that of the country the document's places lie in; None where neither is known."""
+        if len(words) != 1 or not words[0].isalpha() or not words[0].islower():
+            return None
+        w = words[0]
+        if not english.is_word(w) or english.zipf(w) >= LOANWORD_ZIPF or english.zipf(prev_word.lower()) < COMMON_BEFORE:
+            return None
+        if self._romanized_other():
+            return self._document_language(b, cs, ce, w, "foreign.loanword")
+        placed = self._places_language(text)
+        return self._places_foreign(b, cs, ce, w, placed) if placed else None
 
     @staticmethod
     def _places_foreign(b, cs, ce, words: str, lang: str) -> Decision:

@@ -514,6 +514,8 @@ class Classifier(LanguagePart):
             return d
         if self._pinyin(words, english_too=True):   # "officials [guan]": pinyin, a rare English word too
             return Decision("foreign", "foreign.pinyin", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
+        if loan := self._loanword(b, cs, ce, words, prev_word, text):
+            return loan
         d = Decision("supplied", "supplied.words", b, content=(cs, ce))
         if len(words) == 1 and RE_PLAIN_WORD.match(low) and low not in ENGLISH_SUPPLIED \
                 and prev_word and RE_PLAIN_WORD.match(prev_word):

@@ -15,6 +15,10 @@ RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
 RE_PLAIN_WORD = re.compile(r"^[a-zа-я](?:[a-zа-я'’\-]|\"(?=[a-z]))*$")   # a hard sign written " inside: pod"yomnye
 
 
+#: an English word rarer than this (Zipf scale) is a loanword the translator kept from the original
+#: (qadis, fellahin, beys): the original's word, whatever English's dictionaries say
+LOANWORD_ZIPF = 2.0
+
 def _words_before(text: str, pos: int, lo: int, count: int) -> list[tuple[int, int]]:
     """Up to ``count`` word spans immediately before ``pos`` (separated only by spaces), nearest last."""
     spans: list[tuple[int, int]] = []
@@ -124,7 +128,9 @@ def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: b
     if not word.replace("-", "").isalpha() or not (word.islower() or not text[lo:span[0]].strip() or titled):
         return False
     foreign = titled or _foreign_word(word.lower()) or len(word) >= 3 and not english.is_word(word.lower()) \
-        and bool(before) and before[-1].replace(",", "").replace(".", "").isdigit()
+        and bool(before) and before[-1].replace(",", "").replace(".", "").isdigit() \
+        or word.islower() and english.zipf(word) < LOANWORD_ZIPF <= min(english.zipf(w) for w in words if w.isalpha()) \
+        and len(words) <= 3   # "the qadis [judges]": a loanword English rarely uses, glossed in common words
     if not foreign or not 0 < len(words) <= 10:
         return False
     tokens = [x for w in words for x in w.split("-")]

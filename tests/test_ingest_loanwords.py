@@ -1,0 +1,39 @@
+"""Loanwords: words that English's dictionaries list but English rarely uses (qadis, fellahin,
+beys). After a common English word in brackets they are the original's word, in the language of the
+country the document's places lie in; before a bracket of common English, the bracket glosses them."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from provenance.ingest import ingest_text
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+IRAQ = "The delegation is to go to Baghdad and Basra and meet the officials of Mosul and Kirkuk."
+
+
+def _body(text: str):
+    return etree.fromstring(ingest_text(text, "doc").tei_bytes()).find(".//t:body", NS)
+
+
+def test_a_loanword_after_its_english_is_the_original_word_in_the_places_language():
+    body = _body(f"{IRAQ}\n\nThe delegation is to offer tractors to the farmers [fellahin] who receive land.\n")
+    assert [(f.text, f.get(XML_LANG)) for f in body.iterfind(".//t:foreign", NS)] == [("fellahin", "ar-Latn")]
+    assert body.find(".//t:supplied", NS) is None
+
+
+def test_a_loanword_glossed_in_common_english_is_a_gloss():
+    body = _body(f"{IRAQ}\n\nThe courts are kept, on condition that the qadis [judges] are elected.\n")
+    assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == ["judges"]
+    assert body.find(".//t:supplied", NS) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The delegation is to meet [the] officials of the ministry.",
+    "The delegation is to offer machinery for [the] farmers who receive land.",
+])
+def test_a_common_word_the_translator_adds_stays_supplied(sentence):
+    body = _body(f"{IRAQ}\n\n{sentence}\n")
+    assert [s.text for s in body.iterfind(".//t:supplied", NS)] == ["the"]
