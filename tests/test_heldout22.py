@@ -20,8 +20,9 @@ def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 108 of its 136 marks and 15 of its 26 copy-chain facts were read as expected; 110
     marks since a word English's dictionaries list but rarely use is a loanword: after a common
     English word the original's word ("the farmers [fellahin]"), before common English glossed
-    ("the qadis [judges]")."""
-    check_set(FOLDER, TUNE, 136, 26, 110, 15)
+    ("the qadis [judges]"); 113 since a place named in English words before its name in the original
+    ("Green Harbour [Grønfjorden]")."""
+    check_set(FOLDER, TUNE, 136, 26, 113, 15)
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

@@ -37,3 +37,17 @@ def test_a_loanword_glossed_in_common_english_is_a_gloss():
 def test_a_common_word_the_translator_adds_stays_supplied(sentence):
     body = _body(f"{IRAQ}\n\n{sentence}\n")
     assert [s.text for s in body.iterfind(".//t:supplied", NS)] == ["the"]
+
+
+NORWAY = ("Oslo, 18 March 1949\n\nTranslated from the Norwegian.\n\n"
+          "The trust's ship lay at Advent Bay [Adventfjorden] for a week, then went on to Bergen.\n")
+
+
+def test_a_place_named_in_english_words_before_its_name_in_the_original_is_glossed():
+    """"Advent Bay [Adventfjorden]": English words whose last names a kind of place (WordNet: bay,
+    harbour, fjord), then one word of the original: the place's other name, not a foreign term."""
+    body = _body(NORWAY)
+    names = [(p.findtext("t:choice/t:orig", namespaces=NS), p.findtext("t:choice/t:reg", namespaces=NS))
+             for p in body.iterfind(".//t:placeName", NS)]
+    assert ("Advent Bay", "Adventfjorden") in names
+    assert body.find(".//t:foreign", NS) is None

@@ -23,7 +23,8 @@ from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
     _corrected_words, _designation_before, _dotted_label, _expands, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
-    glossed_word, names_offered, no_english, occurs_alone, original_after_english, place_run, sentence_around, some_foreign
+    feature_name_before, glossed_word, names_offered, no_english, occurs_alone, original_after_english, place_run,
+    sentence_around, some_foreign
 )
 from provenance.knowledge import chinese, english, languages, places, russian
 from provenance.knowledge.wordnet import wordnet
@@ -335,6 +336,10 @@ class Classifier(LanguagePart):
             # "a/a [ad acta]", "u.p. [upon presentation]": letters that are the initials of the bracket's words
             return Decision("abbr", "abbr.initials", b, target=initials, content=(cs, ce))
         if original_after_english(text, b.start, lo, words, self.doc_language, self.persons):
+            if len(words) == 1 and (named := feature_name_before(text, b.start, lo)):
+                # "Green Harbour [Grønfjorden]": a place named in English words, and its name in the original
+                return Decision("gloss", "gloss.place.english", b, target=named, content=(cs, ce),
+                                attrs={"regs": [stripped], "person": False})
             # "the work norms [Normerhöhung]", "Residential Complex I [Wohnkomplex I]": the English
             # first, then the words of the original's language the header names
             if other := self._not_russian_language(words, text):   # "the French security service [Sûreté]"
@@ -372,6 +377,8 @@ class Classifier(LanguagePart):
             while k > 0 and RE_NAMEWORD.match(text[tgt[k - 1][0]:tgt[k - 1][1]]):
                 k -= 1
             tgt = tgt[k:] or tgt[-1:]
+            if len(tgt) == 1 and (named := feature_name_before(text, b.start, lo)):   # "Advent Bay [Adventfjorden]"
+                tgt = [w for w in _words_before(text, b.start, lo, 3) if w[0] >= named[0]]
             if len(tgt) == 1 and text[tgt[0][0]:tgt[0][1]].lower() in {x.lower() for x in alts}:
                 # "Moravská Ostrava [Ostrava]": nobody glosses a name by itself, so the name is longer
                 run = _words_before(text, b.start, lo, 3)

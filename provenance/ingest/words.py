@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from provenance.knowledge import english, languages, places, russian
+from provenance.knowledge.wordnet import wordnet
 
 WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
 #: the capital letters of the Latin, Greek and Cyrillic alphabets (KSČ, ČSM, ÖVP as well as VKP)
@@ -417,3 +418,25 @@ def occurs_alone(text: str, word: str, b_start: int, b_end: int, scope: tuple[in
                 return True
         i = text.find(word, j, hi)
     return False
+
+
+#: WordNet's lexicographer files of the nouns that name a kind of place: noun.location (harbour,
+#: district), noun.object (bay, fjord, island, river)
+_PLACE_FILES = frozenset({15, 17})
+
+
+def feature_name_before(text: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The span of a place named in English words just before ``start`` ("Green Harbour", "Advent
+    Bay"): up to three capitalized words, the last a noun whose first sense is a kind of place."""
+    run = _words_before(text, start, lo, 3)
+    k = len(run)
+    while k > 0 and re.fullmatch(r"[A-Z][a-z'’-]+", text[run[k - 1][0]:run[k - 1][1]]):
+        k -= 1
+    run = run[k:]
+    while run and text[run[0][0]:run[0][1]].lower() in LEADING_WORDS:
+        run = run[1:]   # "In Advent Bay": the sentence's first word is no part of the name
+    head = text[run[-1][0]:run[-1][1]].lower() if run else ""
+    # the head a common noun of a kind of place (bay, harbour), not itself a place's name (Borneo, Breslau)
+    if len(run) < 2 or not wordnet().fields(head, "n", top=1) & _PLACE_FILES or wordnet().pointed(head, "@i", 1):
+        return None
+    return run[0][0], run[-1][1]
