@@ -20,8 +20,8 @@ from provenance.ingest.phrasing import (
     RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
 from provenance.ingest.words import (
-    FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_word,
-    _corrected_words, _designation_before, _dotted_label, _expands, _fuller_name, _initial_of, _initials_before,
+    FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_gloss,
+    _caps_word, _corrected_words, _designation_before, _dotted_label, _expands, _fuller_name, _initial_of, _initials_before,
     _quoted_foreign_before, _russian, _same_surname, _single_capital, _token_before, _words_before,
     feature_name_before, glossed_word, names_offered, no_english, occurs_alone, original_after_english, place_run,
     sentence_around, some_foreign
@@ -296,6 +296,9 @@ class Classifier(LanguagePart):
         if len(words) >= 2 and stripped.isupper() and all(russian.russian_word(w.lower()) for w in words):
             # "RECORD OF INTERROGATION [PROTOKOL DOPROSA]": a heading's Russian words, in capitals like it
             return Decision("foreign", "foreign.russian.caps", b, content=(cs, ce))
+        if _caps_gloss(text[lo:b.start], prev_word, words):
+            # "SLUSHALI [HEARD]", "SYSSELMANNEN PÅ SVALBARD [THE GOVERNOR OF SVALBARD]": a heading's words, and their English
+            return Decision("note-gloss", "gloss.caps", b, content=(cs, ce))
         m = RE_LABELLED.match(stripped)
         if m and len(m.group("label").split()) <= 4 and not nameish:
             c0 = cs + m.start("body")

@@ -156,7 +156,8 @@ def _expands(prev_word: str, words: list[str]) -> bool:
     if len(caps) < 2 or not all(x[:1].isupper() or x.lower() in ("of", "and", "for", "the", "on", "in", "with", "to", "at", "by")
                                 for x in words):
         return False
-    if 3 * sum(1 for x in caps if english.is_word(x)) < 2 * len(caps):
+    worded = [re.sub(r"['’]s$", "", x) for x in caps if not x.isupper()]   # People's; the BMASSR aside
+    if not worded or 3 * sum(1 for x in worded if english.is_word(x)) < 2 * len(worded):
         return False   # a name spelt another way (Batyr [Osman Batur]), not the words of an institution
     return any(c.isupper() for c in w[1:]) or bool(russian.russian_word(w)) or len(words) >= 3
 
@@ -440,3 +441,15 @@ def feature_name_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     if len(run) < 2 or not wordnet().fields(head, "n", top=1) & _PLACE_FILES or wordnet().pointed(head, "@i", 1):
         return None
     return run[0][0], run[-1][1]
+
+
+def _caps_gloss(before: str, prev_word: str, words: list[str]) -> bool:
+    """Whether English words in capitals translate the capitals before them: words of the original
+    (no English among the last few before the bracket), Russian or with an English article or "of"
+    in the bracket; the bracket's words English or already written before it (SVALBARD)."""
+    if not (words and " ".join(words).isupper() and prev_word.isupper() and len(prev_word) >= 2):
+        return False
+    foreign = [w for w in re.findall(r"[^\W\d_]{3,}", before)[-4:] if w.isupper() and not english.in_dictionary(w.lower())]
+    if not foreign or not all(english.in_dictionary(w.lower()) or w in before for w in words):
+        return False
+    return bool(russian.russian_word(foreign[-1].lower())) or any(w in ("THE", "OF", "A", "AN") for w in words)

@@ -1,6 +1,8 @@
-"""Loanwords: words that English's dictionaries list but English rarely uses (qadis, fellahin,
-beys). After a common English word in brackets they are the original's word, in the language of the
-country the document's places lie in; before a bracket of common English, the bracket glosses them."""
+"""The original's words beside their English. Loanwords (words English's dictionaries list but
+English rarely uses: qadis, fellahin): after a common English word in brackets the original's word,
+in the language of the country the document's places lie in; before a bracket of common English,
+glossed by it. A place named in English words before its name in the original; a heading's words in
+capitals with their English in capitals; an abbreviation spelt out in an institution's name."""
 
 from __future__ import annotations
 
@@ -51,3 +53,21 @@ def test_a_place_named_in_english_words_before_its_name_in_the_original_is_gloss
              for p in body.iterfind(".//t:placeName", NS)]
     assert ("Advent Bay", "Adventfjorden") in names
     assert body.find(".//t:foreign", NS) is None
+
+
+@pytest.mark.parametrize("line,gloss", [
+    ("I. SLUSHALI [HEARD]: Cde. Gadzhiev on the food situation.", "HEARD"),
+    ("SYSSELMANNEN PÅ SVALBARD [THE GOVERNOR OF SVALBARD]", "THE GOVERNOR OF SVALBARD"),
+])
+def test_english_in_capitals_after_the_originals_capitals_is_a_gloss(line, gloss):
+    """A heading's words of the original in capitals, and their English in capitals in brackets."""
+    body = _body(f"Oslo, 18 March 1949\n\n{line}\n\nThe commission met at noon.\n")
+    assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == [gloss]
+    assert body.find(".//t:persName", NS) is None and body.find(".//t:placeName", NS) is None
+
+
+def test_an_abbreviation_spelt_out_with_a_possessive_and_an_initialism():
+    """"The Burnarkompros [People's Commissariat of Education of the BMASSR]": the name spelt out."""
+    body = _body("Ulan-Ude, 3 May 1931\n\nThe Burnarkompros [People's Commissariat of Education of the BMASSR] "
+                 "has received no primers.\n")
+    assert body.findtext(".//t:choice/t:abbr", namespaces=NS) == "Burnarkompros"
