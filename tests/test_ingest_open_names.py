@@ -226,6 +226,10 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ("[In pencil, in another hand:]", "handShift", None),
     ('[inserted between the lines: "and the hay"]', "add", "above"),
     ('[handwritten on the back of the last sheet: "Sent 11.IX.46"]', "add", "overleaf"),
+    ('[in the margin, in pencil: "Agreed with the Kavbyuro. S."]', "add", "margin"),
+    ('[on the reverse, in pencil: "Answered 12.VIII.55"]', "add", "overleaf"),
+    ('[added in pencil below the copy list: "Answered 2.IV.49"]', "add", "below"),
+    ("[Further in another hand:]", "handShift", None),
 ])
 def test_more_words_for_a_hand_and_a_stamp(mark, element, place):
     from heldout_marks import snippet
@@ -242,6 +246,11 @@ def test_signatures_counted_are_one_gap_with_their_number():
     gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert [g.get("quantity") for g in gaps] == [None, "14"], xml
     assert "[14 more signatures]" in edition
+    for mark, n in (("[signatures of 37 more persons follow]", "37"), ("[followed by 12 signatures]", "12")):
+        body, xml, edition = snippet(f"Kosykh [signature] {mark} and the others.")
+        gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+        assert [g.get("quantity") for g in gaps] == [None, n], xml
+        assert mark in edition
 
 
 def test_a_word_of_no_list_takes_the_original_s_language_before_its_places():

@@ -216,7 +216,7 @@ class Classifier(LanguagePart):
         m = RE_HAND.match(inner)
         if m:
             c0 = s + m.start("body")
-            where = ((m.group("where") or "") + " " + (m.group("before") or "")).strip().lower()
+            where = " ".join(m.group(g) or "" for g in ("where", "before", "first")).strip().lower()
             place = "inline"
             for key, val in PLACE_FROM.items():
                 if key in where:
@@ -572,7 +572,7 @@ class Classifier(LanguagePart):
             return Decision("gap-omitted", "gap.feature", b, attrs={"desc": stripped})
         m = RE_SIGNATURES.match(stripped)
         if m:   # "[14 more signatures]": that many signatures not reproduced
-            n = m.group("n").lower()
+            n = (m.group("n") or m.group("m")).lower()
             return Decision("gap-omitted", "gap.feature.signatures", b,
                             attrs={"desc": stripped, "quantity": str(_NUMBER_NAMES.get(n) or n)})
         if RE_BARE_STAMP.match(stripped):

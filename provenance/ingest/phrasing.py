@@ -54,7 +54,9 @@ RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
 RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
-RE_HAND = re.compile(r"^\s*(?P<label>(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
+RE_HAND = re.compile(r"^\s*(?P<label>(?P<first>(?:at|in|on|below|above|under)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"   # "in the margin, in pencil:"
+                     r"(?:(?:added|written|noted|further|then|continued)\s+(?=in\s))?"   # "added in pencil", "Further in another hand"
+                     r"(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
                      r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"   # "Mao Zedong's handwritten comment"
                      r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note|comment|inscription|annotation|instruction))?"
                      r"|handwriting|written by hand|in handwriting|(?:added|written(?:\s+in)?|inserted|entered|continued)\s+by\s+hand"
@@ -70,8 +72,10 @@ RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\
 RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
 #: signatures counted, not reproduced: "[14 more signatures]", "[three signatures]"
-RE_SIGNATURES = re.compile(r"^\s*(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                           r"(?:more\s+|other\s+|further\s+)?signatures\s*$", re.I)
+_HOW_MANY = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+RE_SIGNATURES = re.compile(r"^\s*(?:(?:followed\s+by\s+)?(?P<n>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?signatures"
+                           r"(?:\s+follow)?|signatures\s+of\s+(?P<m>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?"
+                           r"[a-z]+\s+follow)\s*$", re.I)   # "[14 more signatures]", "[signatures of 37 more persons follow]"
 #: a stamp named bare: "[stamp]", "[seal]"
 RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re.I)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
