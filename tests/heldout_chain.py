@@ -10,6 +10,7 @@ from pathlib import Path
 from heldout_marks import score_files
 
 from provenance.chain import extract_paths
+from provenance.chain.patterns import roman_number
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 
@@ -82,7 +83,8 @@ def score(prefixes, folder: Path = HELDOUT) -> list[tuple[str, str, bool]]:
             out.append((name, f"copy {c['n']} -> {c['to']} (got {got['copies'].get(str(c['n']))!r})",
                         bool(want) and (want == have or want in (got["copies"].get(str(c["n"])) or "").lower())))
         for e in exp.get("excerpts", []):
-            want = (_surname(e["to"]), tuple(e["points"]))
+            # points in figures, as the model gives them ("item IV" is point 4)
+            want = (_surname(e["to"]), tuple(str(roman_number(x) or x) for x in e["points"]))
             ok = want in got["excerpts"] or any(w == want[0] or want[0] in w for w, p in got["excerpts"]
                                                  if p == want[1])
             out.append((name, f"excerpt {e['to']} {e['points']} (got {got['excerpts']})", ok))

@@ -1,6 +1,7 @@
 """Closing lines read as an archivist reads them: an abbreviated Russian label of the drafter, a typist
 whose name begins with a letter beyond ASCII, a titled person of a body as an excerpt's recipient,
-and several numbered copies on one line under a print run."""
+several numbered copies on one line under a print run, labels of the drafter and the
+typist in more languages, and excerpts whose items come first in Roman figures."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def test_more_labels_of_the_drafter_and_an_excerpt_list_in_bullets():
     roles = facts_of(extract_document(DECISION + "Sostavitel': okrug inspector of culture A. Fedoseeva\n", "x"))["roles"]
     assert roles.get("drafted", "").endswith("Fedoseeva"), roles
 
+
+
+def test_labels_of_the_drafter_and_the_typist_in_more_languages():
+    for text, role, name in (
+            ("Avtor proekta: B. Ochirov\n", "drafted", "Ochirov"),
+            ("Razrabotal: Karasev (Eastern Countries Trade Department)\n", "drafted", "Karasev"),
+            ("Saksbehandler [official in charge of the case]: first secretary O. Nygaard\n", "drafted", "Nygaard"),
+            ("Mashinopis': Sedykh 12.III.31\n", "typed", "Sedykh"),
+            ("Perepechatal s chernovika [typed from the draft]: Sultanov\n", "typed", "Sultanov")):
+        roles = facts_of(extract_document(DECISION + text, "x"))["roles"]
+        assert name in roles.get(role, ""), (text, roles)
+
+
+def test_excerpts_whose_items_come_first_in_roman_figures():
+    text = DECISION + ("Extracts sent:\non item I - to the Narkomprod of the RSFSR, by direct wire;\n"
+                       "on items I and III - to the Dagprodkom;\non items I-III - to the Kavbyuro.\n")
+    got = facts_of(extract_document(text, "x"))["excerpts"]
+    assert ("rsfsr", ("1",)) in got and ("dagprodkom", ("1", "3")) in got and ("kavbyuro", ("1", "2", "3")) in got, got

@@ -215,7 +215,7 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
 ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
-                      r"|executor|author|referent|(?:official|officer)[ \t]+in[ \t]+charge)")
+                      r"|executor|author|referent|(?:official|officer)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
 ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist)"
 ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")", re.IGNORECASE)
 LINE_ROLE = re.compile(
@@ -255,9 +255,9 @@ TYPED = re.compile(
 #: dazi), in their inflections; Bulgarian Izp. marks the drafter; a label may follow another role after ";"
 LOCAL_ROLE = re.compile(
     r"(?m)(?:^|(?<=;))[ \t]*(?P<label>(?:(?P<d>Opr(?:acował[a]?)?\.?|Red\.|Izp\.|[ÎI]ntocmit|(?:Sach)?[Bb]earbeiter(?:in)?|Vy[řr]izuje|Vybavuje"
-    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgot(?:ovil[a]?|\.)|Avtor(?:[ \t]+spravki)?|Verf\.|[Nn]igao|[Nn]i-kao)"
+    r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgot(?:ovil[a]?|\.)|Avtor(?:[ \t]+(?:spravki|proekta))?|Razrabotal[a]?|Saksbehandler|Sagsbehandler|Handl[äa]ggare|Verf\.|[Nn]igao|[Nn]i-kao)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
-    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?)|Pe[čc]atal[a]?|Schr\.|[Dd]azi|[Dd]ayin|[Tt]engxie|[Ss]han-hsieh))"
+    r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?(?:[ \t]+s[ \t]+chernovika)?)|Mashinopis['’]?|Pe[čc]atal[a]?|Schr\.|[Dd]azi|[Dd]ayin|[Tt]engxie|[Ss]han-hsieh))"
     r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n;]*)")
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
@@ -354,7 +354,8 @@ POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?:(?:po|on|for|under)\s+(?=p))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)\s*\d[\d\s,and\-–—]*?|all|everything"
+    r"\s*(?:(?:po|on|for|under)\s+(?=[pi§]))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)"
+    r"\s*(?:\d|[IVX]+\b)[\dIVX\s,and\-–—]*?|all|everything"   # "on items I and IV - to the Dagprodkom"
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
