@@ -64,3 +64,16 @@ def test_excerpts_whose_items_come_first_in_roman_figures():
                        "on items I and III - to the Dagprodkom;\non items I-III - to the Kavbyuro.\n")
     got = facts_of(extract_document(text, "x"))["excerpts"]
     assert ("rsfsr", ("1",)) in got and ("dagprodkom", ("1", "3")) in got and ("kavbyuro", ("1", "2", "3")) in got, got
+
+
+def test_who_wrote_a_petition_for_others_and_who_typed_it():
+    text = DECISION + ("The petition was written at the request of the meeting by the kolkhoz accountant G. Sabirova "
+                       "and typed at the village soviet by Z. Galieva.\n")
+    roles = facts_of(extract_document(text, "x"))["roles"]
+    assert "Sabirova" in roles.get("drafted", "") and "Galieva" in roles.get("typed", ""), roles
+    roles = facts_of(extract_document(DECISION + "Written at the request of the kolkhozniks by the teacher A. Zaitseva.\n",
+                                      "x"))["roles"]
+    assert "Zaitseva" in roles.get("drafted", ""), roles
+    # a sentence about another paper names no drafter of this one
+    roles = facts_of(extract_document(DECISION + "The report of the raion was written by Cde. Ivanov in May.\n", "x"))["roles"]
+    assert "drafted" not in roles, roles

@@ -25,10 +25,10 @@ def test_the_tuning_half_stays_where_it_was_measured():
     ("SLUSHALI [HEARD]") and an abbreviation spelt out with a possessive ("People's Commissariat of ..."); 121
     with a hand's place named first ("[in the margin, in pencil: ...]", "[Further in another hand:]") and
     signatures counted in other words ("[signatures of 37 more persons follow]")."""
-    check_set(FOLDER, TUNE, 136, 26, 121, 24)   # 24 facts with more labels of the drafter and the typist
+    check_set(FOLDER, TUNE, 136, 26, 121, 26)   # 24 facts with more labels of the drafter and the typist
     # ("Avtor proekta:", "Razrabotal:", "Saksbehandler [official in charge of the case]:", "Mashinopis':",
     # "Perepechatal s chernovika [typed from the draft]:") and excerpts whose items come first, in Roman
-    # figures ("on items I and IV - to the Dagprodkom")
+    # figures ("on items I and IV - to the Dagprodkom"); 26 with who wrote a petition for others and who typed it
 
 
 def test_the_held_out_half_stays_where_it_was_measured():

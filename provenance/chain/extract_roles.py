@@ -52,6 +52,15 @@ _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 
 
 #: a surname ending a post written in lower case: "... of the obkom Kudrin"
+#: who wrote a petition or a letter for others, and who typed it, said in a sentence about the document
+#: itself: "The petition was written at the request of the meeting by the kolkhoz accountant G. Sabirova
+#: and typed at the village soviet by Z. Galieva", "Written at the request of the kolkhozniks by the teacher A. Zaitseva"
+_WRITTEN_FOR = re.compile(
+    r"(?:^[ \t]*|\b(?:[Tt]he|[Tt]his)\s+(?:petition|letter|statement|appeal|complaint|application|declaration|request|document)"
+    r"\s+(?:was|has\s+been)\s+|\band\s+)"
+    r"(?P<label>(?P<verb>[Ww]ritten|[Dd]rawn\s+up|[Tt]yped)(?:\s+(?:at|on)\s+the\s+(?:request|dictation|instruction)\s+of\s+[^.;\n]{2,60}?)?"
+    r"(?:\s+(?:at|in)\s+(?:the\s+)?[a-z][^.;\n]{2,40}?)?\s+by)\s+(?:the\s+)?"
+    r"(?P<name>(?:[a-z][\w'’-]*\s+){0,4}(?:[A-Z]\.\s*){0,3}[A-Z][a-z][\w'’-]+)", re.MULTILINE)
 _LAST_NAME_AFTER_POST = re.compile(r"\b[a-z][\w'’-]*[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][a-z][\w'’-]+)[ \t.]*$")
 
 
@@ -163,6 +172,10 @@ class RolesPart:
                                        agent_status="unknown", confidence=0.7))
                 self.roles.append(Role(role="typed", agent=None, evidence=ev, agent_raw=m.group("t"),
                                        agent_status="unknown", confidence=0.7))
+        for m in _WRITTEN_FOR.finditer(self.text):
+            role = "typed" if m.group("verb").lower() == "typed" else "drafted"
+            if not any(r.role == role for r in self.roles):
+                self._role_name(m, role)
         for m in P.scan(P.AUTHENTICATED, self.text, self.low, ("authenticated", "certified", "true", "verified")):
             role = self._role_name(m, "authenticated")
             if role.agent_status in ("illegible", "absent", "blank"):
