@@ -106,6 +106,30 @@ _CITATION = re.compile(
 _FOLIO_NUM = re.compile(r"(\d+)(\s?(?:ob\.?|об\.?|v(?![a-z])))?")
 
 
+#: a Nordic archive's citation, its levels named in words: the archive, the creator's fonds by name,
+#: the series (serie, sarja), a box that is not recorded (boks, laatikko), the folder (mappe, kansio),
+#: the pages (s.): "Statsarkivet i Tromsø, Sysselmannen på Svalbard, serie Da, boks 41, mappe 7, s. 22-24",
+#: "Kansallisarkisto, Sotakorvausteollisuuden valtuuskunnan arkisto, sarja Ea, kansio 37, s. 112-115"
+_NORDIC = re.compile(
+    r"(?P<repo>(?:[A-ZÅÄÖÆØ][\wåäöæø-]*\s+){0,3}?[A-ZÅÄÖÆØ][\wåäöæø-]*(?:arkiv(?:et)?|arkisto)"
+    r"(?:\s+i\s+[A-ZÅÄÖÆØ][\wåäöæø-]+)?)"
+    r"\s*,\s*(?P<fond_raw>(?P<fond>[^,\n]{3,80}?))\s*,\s*(?P<opis_raw>(?:[Ss]erie[ns]?|[Ss]arja|[Ss]erie)\s+(?P<opis>[\w.-]{1,10}))"
+    r"(?:\s*,\s*(?:[Bb]oks|[Bb]ox|[Ll]aatikko|[Ll]åda|[Ææ]ske)\s+[\w.-]+)?"
+    r"\s*,\s*(?P<delo_raw>(?:[Mm]appe|[Mm]app|[Kk]ansio|[Ff]older)\s+(?P<delo>[\w.-]{1,10}))"
+    r"(?:\s*,\s*(?P<folios_raw>(?:s|ss|sivut?|sider?|pp?)\.\s*(?P<folios>\d+(?:\s*[-–]\s*\d+)?)))?")
+
+
+def _nordic(text: str) -> list[dict]:
+    out = []
+    for m in _NORDIC.finditer(text):
+        g = m.groupdict()
+        folio_from, folio_to = _folio_bounds(g["folios"]) if g.get("folios") else (None, None)
+        levels = {k: g.get(k) for k in ("fond", "fond_raw", "opis", "opis_raw", "delo", "delo_raw", "folios", "folios_raw")}
+        out.append({"repository": None, "repository_raw": g["repo"], "repository_name": g["repo"], **levels,
+                    "folio_from": folio_from, "folio_to": folio_to, "raw": m.group(0), "start": m.start(), "end": m.end()})
+    return out
+
+
 def repository_name(acronym: str | None) -> str | None:
     """The full name of a repository from its acronym ("GARF" -> "State Archive of ...")."""
     if not acronym:
@@ -259,6 +283,8 @@ def find_citations(text: str) -> list[dict]:
             continue
         out.append(cit)
         pos = max(cit["end"], m.start() + 1)
+    if not out and ("arkiv" in low or "arkisto" in low):
+        out = _nordic(text)
     return out
 
 

@@ -135,3 +135,15 @@ def test_never_crashes_and_offsets_hold(text):
     for c in find_citations(text):
         assert text[c["start"]:c["end"]] == c["raw"]
         assert c["fond"]
+
+
+@pytest.mark.parametrize("text,repo,fond,opis,delo,folios", [
+    ("Wilson Center Digital Archive, Statsarkivet i Tromsø, Sysselmannen på Svalbard, serie Da, boks 41, mappe 7, "
+     "s. 22-24. Translated from the Norwegian.", "Statsarkivet i Tromsø", "Sysselmannen på Svalbard", "Da", "7", "22-24"),
+    ("Digital Archive, Kansallisarkisto, Sotakorvausteollisuuden valtuuskunnan arkisto, sarja Ea, kansio 37, s. 112-115.",
+     "Kansallisarkisto", "Sotakorvausteollisuuden valtuuskunnan arkisto", "Ea", "37", "112-115"),
+])
+def test_a_nordic_citation_names_its_levels_in_words(text, repo, fond, opis, delo, folios):
+    c = find_citations(text)[0]
+    assert (c["repository_raw"], c["fond"], c["opis"], c["delo"], c["folios"]) == (repo, fond, opis, delo, folios)
+    assert text[c["start"]:c["end"]] == c["raw"]
