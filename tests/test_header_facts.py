@@ -41,6 +41,9 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
     ("Memorandum from G. Shelekhov, Soviet Deputy Director-General of Maszobal, to the Minister of Metallurgy on Kilns",
      ["G. Shelekhov"], ["Minister of Metallurgy"]),
     ("Letter from Ivan Petrov, Chairman of the Committee, to Stalin on Grain", ["Ivan Petrov"], ["Stalin"]),
+    # a post, then the man who holds it (initials and a surname)
+    ("Letter from the Governor of Svalbard, H. Eikrem, to the Manager of the Arktikugol' Mines, P. I. Shchetinin, on the Fire",
+     ["H. Eikrem"], ["P. I. Shchetinin"]),
 ])
 def test_a_title_names_its_senders_and_addressees(title, senders, addressees):
     assert title_parties(title) == (senders, addressees)
@@ -235,7 +238,9 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: and 529 of 638. The twenty-second set's ten read 37 of 50 and 35 of 47 on arrival: 411 of 447 and
 #: 564 of 685 in all. "English version by X", "Translation and notes: X", and a Nordic archive's citation with
 #: its levels in words ("Statsarkivet i Tromsø, Sysselmannen på Svalbard, serie Da, boks 41, mappe 7"): 421 and 564.
-HEADER_SETS = [("tune", 421, 26), ("heldout", 564, 121)]
+#: A post then the man who holds it in the title ("the Governor of Svalbard, H. Eikrem"), the name under an
+#: address line no signature, and a revolutionary committee (a body by its head noun) signing its minutes: 421 of 444.
+HEADER_SETS = [("tune", 421, 23), ("heldout", 564, 121)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
@@ -266,3 +271,16 @@ def test_a_body_the_title_names_stays_beside_its_signer_an_office_yields():
     got = [p["recorded_name"] or p["name"] for p in extract_document(office, "x")["correspondence"]["senders"]]
     assert got == ["Etyrgin"], got
 
+
+
+def test_the_name_under_an_address_is_no_signature_and_a_revkom_signs_its_minutes_as_a_body():
+    senders = lambda text: [(p["name"] or p["recorded_name"], p["source"])   # noqa: E731
+                            for p in extract_document(text, "x")["correspondence"]["senders"]]
+    letter = ("Letter from the Governor of Svalbard, H. Eikrem, to the Manager of the Mines, P. I. Shchetinin, on the Fire\n\n"
+              "To the Manager of the Mines of the Trust Arktikugol'\nMr. P. I. Shchetinin\nBarentsburg\n\n"
+              "Dear Mr. Shchetinin,\n\nThe fire is to be reported.\n")
+    assert [name for name, _src in senders(letter)] == ["Eikrem"]
+    minutes = ("Protocol No. 14 of the Meeting of the Dagestan Revolutionary Committee on the Famine\n\n"
+               "Present: Cde. Alibekov.\n\nHEARD: the famine.\n\nChairman of the Revkom [signature] Alibekov\n")
+    got = extract_document(minutes, "x")["correspondence"]["senders"]
+    assert [(p["raw"], p["source"]) for p in got] == [("Dagestan Revolutionary Committee", "title")], got

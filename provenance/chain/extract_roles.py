@@ -9,6 +9,7 @@ from provenance.chain.authority import surname_shaped
 from provenance.chain.model import Party, Role, Transfer, to_dict
 from provenance.chain.spans import PERSON_IN_PARENS, _in_handwriting, _lines, _name_confidence, _status, name_after_post
 from provenance.knowledge import english
+from provenance.knowledge.wordnet import wordnet
 
 
 #: the title of minutes: "Protocol No. 7 of the Meeting of ...", "Minutes of ...", "Extract from Protocol ..."
@@ -62,6 +63,13 @@ _WRITTEN_FOR = re.compile(
     r"(?:\s+(?:at|in)\s+(?:the\s+)?[a-z][^.;\n]{2,40}?)?\s+by)\s+(?:the\s+)?"
     r"(?P<name>(?:[a-z][\w'’-]*\s+){0,4}(?:[A-Z]\.\s*){0,3}[A-Z][a-z][\w'’-]+)", re.MULTILINE)
 _LAST_NAME_AFTER_POST = re.compile(r"\b[a-z][\w'’-]*[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][a-z][\w'’-]+)[ \t.]*$")
+
+
+def _a_body(raw: str) -> bool:
+    """Whether a party's name is a body's by its head noun ("Dagestan Revolutionary Committee", "Bureau of the
+    Obkom"): the last word before any "of", a noun WordNet files under groups."""
+    head = re.split(r"\s+of\s+", raw.strip())[0].split()
+    return bool(head) and wordnet().names_a_group(head[-1].lower())
 
 
 class RolesPart:
@@ -231,8 +239,8 @@ class RolesPart:
 
         for k, i in enumerate(content):
             m = sig_at.get(i)
-            if m is None:
-                continue
+            if m is None or k > 0 and re.match(r"[ \t]*(?:To|TO)\b", lines[content[k - 1]][2]):
+                continue   # "To the Manager of the Mines / Mr. P. I. Shchetinin": the addressee under the address
             s, _e, line = lines[i]
             surname = m.group("surname")
             start = s + m.start("name")
@@ -269,7 +277,7 @@ class RolesPart:
         """Whether the document is the minutes (protocol) of a body its title names: its chairman and
         secretary sign the record, the body is its sender."""
         return bool(_MINUTES.match(self.meta.get("title") or "")) and any(
-            p.source == "title" and p.kind == "institution" for p in self.senders)
+            p.source == "title" and (p.kind == "institution" or p.kind == "unlisted" and _a_body(p.raw)) for p in self.senders)
 
     def _signed(self, ref, ev, date: str | None = None, sender: bool = True) -> None:
         """A signature of ``ref`` (a person) at ``ev``: a ``signed`` role and, if ``sender``, a sender."""

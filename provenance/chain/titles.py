@@ -83,6 +83,10 @@ def _split(phrase: str) -> list[str]:
             continue
         if out and _a_name(out[-1]) and re.match(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+of\b", piece):
             continue   # "I. Zubarev, Chairman of the ...", "G. Shelekhov, Soviet Deputy Director-General of ..."
+        if out and _INITIALED.match(piece) and not _a_name(out[-1]) \
+                and re.match(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+of\b", out[-1]):
+            out[-1] = piece   # "the Governor of Svalbard, H. Eikrem": the man who holds the post
+            continue
         out.append(piece)
     return out
 
