@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from conftest import SEED, run_cli, same_name_sources
 from provenance.fileio import sha256_file
-from provenance.resources import json_errors
+from provenance.ingest import decision
+from provenance.resources import json_errors, load_json_schema
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -222,3 +225,14 @@ def test_a_transcription_that_opens_with_a_comment_is_still_a_transcription(tmp_
     proc = run_cli("ingest", src, "-o", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "note.xml").exists()
+
+
+def test_every_kind_a_bracket_may_be_decided_is_in_the_json_schema():
+    """The kinds the converter's code decides (``Decision("...")``) are its list KINDS, and the JSON
+    schema of ``ingest --json`` allows exactly those: a decision of a new kind cannot make valid
+    output invalid."""
+    code = "".join(p.read_text(encoding="utf-8") for p in Path(decision.__file__).parent.glob("*.py"))
+    used = set(re.findall(r'Decision\("([a-z-]+)"', code))
+    assert used and used <= set(decision.KINDS), used - set(decision.KINDS)
+    enum = load_json_schema("ingest.schema.json")["$defs"]["decision"]["properties"]["encoded_as"]["enum"]
+    assert sorted(enum) == sorted(decision.KINDS)

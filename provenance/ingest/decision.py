@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from provenance.ingest.parse import Bracket
 
 
+#: every kind a bracket may be decided to be (the ``encoded_as`` of ingest's JSON, its schema's enum)
+KINDS = ("sic", "sic-corr", "gap-illegible", "gap-omitted", "gap-redacted", "gap-damage", "space", "note-translator",
+         "note-original", "note-editorial", "note-gloss", "add", "del", "handshift", "gloss", "abbr", "foreign", "supplied",
+         "supplied-letters", "stamp", "pb", "unclear", "unclear-word")
+
+
 @dataclass
 class Decision:
     """What one bracket is, by which rule, and what it attaches to."""
 
-    kind: str  # sic, sic-corr, gap-illegible, gap-omitted, gap-redacted, space, note-translator,
-    #            note-original, note-editorial, add, handshift, stamp, gloss, abbr, foreign,
-    #            supplied, supplied-letters
+    kind: str  # one of KINDS
     rule: str
     bracket: Bracket
     target: tuple[int, int] | None = None  # preceding words wrapped with the mark
