@@ -20,7 +20,7 @@ from provenance.knowledge import english, places, thesaurus, values as vals
 from provenance.knowledge.chinese import same_romanized
 from provenance.knowledge.units import time_units
 from provenance.knowledge.wordnet import wordnet
-from provenance.align.affixes import made_so, prefixed_synonym
+from provenance.align.affixes import made_adjective, made_so, prefixed_synonym
 from provenance.align.names import (
     initialisms_apart, no_possessive, of_the_place, one_entity, other_name, place_spelling, same_name, same_place, skeleton,
     translit_form)
@@ -530,8 +530,8 @@ def _phrases(ra: list, rb: list, a_words: list[str], b_words: list[str], out: li
         return
     wn = wordnet()
     # WordNet's multi-word expressions, and "make" with an adjective (make sure / ensure)
-    found_a = [(k, sp) for k, sp in spans(a_words) if wn.is_word(k) or len(sp) == 2 and any(made_so(k, w) for w in b_words)]
-    found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k) or len(sp) == 2 and any(made_so(k, w) for w in a_words)]
+    found_a = [(k, sp) for k, sp in spans(a_words) if wn.is_word(k) or len(sp) == 2 and made_adjective(k)]
+    found_b = [(k, sp) for k, sp in spans(b_words) if wn.is_word(k) or len(sp) == 2 and made_adjective(k)]
     if not found_a and not found_b:
         return
     # each candidate with the unexplained units it covers, computed once
