@@ -19,6 +19,7 @@ from test_judgment import compare
     ("Would it be possible for you to send me the address before Thursday?", "Could you send me the address before Thursday?"),
     ("It goes without saying that you should book well in advance.", "Naturally, you should book well in advance."),
     ("The land was divided between the cooperatives.", "The land was divided among the cooperatives."),
+    ("The minister would like to receive the drawings before May.", "The minister wishes to receive the drawings before May."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
@@ -28,6 +29,7 @@ def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
 @pytest.mark.parametrize("a,b", [
     ("The advisory board will meet quarterly.", "The advisory board will meet monthly."),
     ("She held this position for twelve years.", "She held this position for ten years."),
+    ("The minister would like to receive the drawings before May.", "The minister refuses to receive the drawings before May."),
     ("The river flows northwest for 86 kilometres.", "The river flows northeast for 86 kilometres."),   # two compass points
 ])
 def test_another_frequency_or_number_stays_a_change(tmp_path, lexicon, a, b):
