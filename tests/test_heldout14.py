@@ -24,7 +24,7 @@ def test_the_tuning_half_encodes_its_marks_and_chains():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 93 of its 100 marks and 15 of its 23 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 100, 23, 94, 15)
+    check_set(FOLDER, HELD_OUT, 100, 23, 95, 15)   # 95 since a quoted name rare in English is glossed
 
 
 def test_a_list_sent_to_several_people_records_each_as_a_dispatch_not_a_numbered_copy():

@@ -16,4 +16,4 @@ FOLDER = Path(__file__).resolve().parent / "data" / "heldout15"
 def test_the_held_out_set_stays_where_it_was_measured():
     """On arrival 131 of its 142 marks and 28 of its 41 copy-chain facts were read as expected; 29
     facts since an excerpt list's head is read in the original's word for excerpts ("Vypiski sent:")."""
-    check_set(FOLDER, ["h"], 142, 41, 131, 29)
+    check_set(FOLDER, ["h"], 142, 41, 132, 29)   # 132 since a quoted name rare in English is glossed

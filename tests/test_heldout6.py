@@ -28,7 +28,7 @@ def test_the_held_out_transcriptions_stay_where_they_were_measured():
     """Scored only: on arrival 98 of their 130 marks and 24 of their 32 copy-chain facts were read as
     expected; 117 and 27 after the rules the other five, the earlier sets' held-out halves and heldout8 brought;
     119 marks since the seventeenth set's rules and Mongolian's doubled long vowels."""
-    check_set(FOLDER, HELD_OUT, 130, 32, 119, 27)
+    check_set(FOLDER, HELD_OUT, 130, 32, 121, 27)   # raised to where it stands: 121 with quoted names rare in English
 
 
 def test_marks_in_the_forms_this_set_brought():

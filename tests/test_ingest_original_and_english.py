@@ -71,3 +71,23 @@ def test_an_abbreviation_spelt_out_with_a_possessive_and_an_initialism():
     body = _body("Ulan-Ude, 3 May 1931\n\nThe Burnarkompros [People's Commissariat of Education of the BMASSR] "
                  "has received no primers.\n")
     assert body.findtext(".//t:choice/t:abbr", namespaces=NS) == "Burnarkompros"
+
+
+@pytest.mark.parametrize("line,term", [
+    ('The kolkhoz "Yana Yul" [New Road] of the village of Kiyamovo sent a petition.', None),
+    ("Under the Mining Code for Svalbard [Bergverksordningen for Svalbard] every accident is reported.",
+     "Bergverksordningen for Svalbard"),
+    ("Respectfully [Ærbødigst]", "Ærbødigst"),
+])
+def test_the_english_before_the_originals_words(line, term):
+    """A quoted name in words rare in English glossed in English ("Yana Yul" [New Road]); the
+    original's words after their English, a place both name too ("Code for Svalbard"), or after
+    one English word opening the line (a closing formula)."""
+    text = ("Skip to content\n\nMarch 21, 1949\n\nLetter from the Governor of Svalbard\n\n" + line +
+            "\n\nA summary of the letter.\n\nDocument Information\n\n\nArchive, f. 1, op. 2, d. 3, l. 4.\n\n\n"
+            "Original Language\n\nNorwegian\n\n\nRecord ID\n\n\n")
+    body = _body(text)
+    if term is None:
+        assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == ["New Road"]
+    else:
+        assert [f.text for f in body.iterfind(".//t:foreign", NS)] == [term]

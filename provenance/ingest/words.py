@@ -231,7 +231,8 @@ def _quoted_foreign_before(text: str, pos: int, lo: int) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text[open_at + 1:end - 1])
     if not 1 <= len(words) <= 5:
         return False
-    foreign = [w for w in words if not english.is_word(w.lower()) and english.zipf(w) < 3.0]
+    # rare in English, whatever WordNet lists ("Yana", a Siberian river, in "Yana Yul" [New Road])
+    foreign = [w for w in words if english.zipf(w) < 3.0]
     return 2 * len(foreign) > len(words)
 
 
@@ -398,12 +399,15 @@ def original_after_english(text: str, start: int, lo: int, words: list[str], doc
     if not letters or not all(w.replace("-", "").isalpha() or w.isdigit() or w in "IVX" for w in letters):
         return False
     strange = [w for w in letters if len(w) >= 4 and not english.is_word(w.lower()) and english.zipf(w) < 2.5]
-    if not strange or any(places.is_place(w) or w.lower() in persons for w in letters):
-        return False
-    if any(english.is_word(w.lower()) and len(w) >= 4 for w in letters if w not in strange):
+    said = text[max(lo, start - 60):start]
+    if not strange or any(places.is_place(w) and w not in said or w.lower() in persons for w in letters):
+        return False   # a place the English before names too is no place of its own ("Code for Svalbard [...for Svalbard]")
+    if any(english.is_word(w.lower()) and len(w) >= 4 for w in letters if w not in strange and w not in said):
         return False   # English words in the bracket: a gloss or a name, not the original's words
     before = _words_before(text, start, lo, 2)
-    return len(before) == 2 and all(english.is_word(text[s:e].lower().strip(".,")) for s, e in before)
+    # two English words before it, or one opening the line ("Respectfully [Ærbødigst]": a closing formula)
+    return len(before) >= 1 and all(english.is_word(text[s:e].lower().strip(".,")) for s, e in before) \
+        and (len(before) == 2 or english.zipf(text[before[0][0]:before[0][1]]) >= 3.0)
 
 
 def occurs_alone(text: str, word: str, b_start: int, b_end: int, scope: tuple[int, int] | None) -> bool:
