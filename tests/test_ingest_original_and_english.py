@@ -91,3 +91,11 @@ def test_the_english_before_the_originals_words(line, term):
         assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == ["New Road"]
     else:
         assert [f.text for f in body.iterfind(".//t:foreign", NS)] == [term]
+
+
+def test_an_arabic_name_with_its_particle_glossed_by_another_romanization():
+    body = _body(f"{IRAQ}\n\nThe delegation will be headed by Mr. Khashim Nuri al'-Ubeidi [Hashim Nuri al-Ubaydi], "
+                 "who favours the trade.\n")
+    names = [(p.findtext("t:choice/t:orig", namespaces=NS), p.findtext("t:choice/t:reg", namespaces=NS))
+             for p in body.iterfind(".//t:persName", NS)]
+    assert ("Khashim Nuri al'-Ubeidi", "Hashim Nuri al-Ubaydi") in names, names

@@ -371,7 +371,7 @@ class Classifier(LanguagePart):
             # "the Bureau of Reconstruction [Chien-she T'ing]": an English word's Chinese in Wade-Giles,
             # the name of the office in the original, not another name of the words before it
             return Decision("foreign", "foreign.wade-giles.name", b, content=(cs, ce), attrs={"lang": "zh-Latn"})
-        if nameish and not common and prev_word and RE_NAMEWORD.match(prev_word.replace("-", "")[:1] + "x"):
+        if nameish and not common and prev_word and (RE_NAMEWORD.match(prev_word[:1] + "x") or RE_NAMEWORD.match(prev_word)):
             # a name of k parts glosses a name of about k words (the Black Irtysh [Kara-Irtysh])
             n = max(len(re.split(r"[\s-]+", a.strip("-"))) for a in alts)
             tgt = _words_before(text, b.start, lo, n)

@@ -11,7 +11,8 @@ from provenance.knowledge.wordnet import wordnet
 WORD_BEFORE = re.compile(r"([\w][\w'’.\-]*[\w.]|[\w])\s*$", re.U)
 #: the capital letters of the Latin, Greek and Cyrillic alphabets (KSČ, ČSM, ÖVP as well as VKP)
 _UP = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
-RE_NAMEWORD = re.compile(rf"^[{_UP}][\w'’\-]*$")
+#: a word of a name: a capital first, or an Arabic particle before it ("al-Ubaydi", "al'-Ubeidi", "ibn-Saud")
+RE_NAMEWORD = re.compile(rf"^(?:(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ed|ibn|bin|bint|abu)[-'’]{{1,2}})?[{_UP}][\w'’\-]*$")
 RE_ALLCAPS = re.compile(r"^[A-ZА-Я0-9][A-ZА-Я0-9\-]*$")
 RE_PLAIN_WORD = re.compile(r"^[a-zа-я](?:[a-zа-я'’\-]|\"(?=[a-z]))*$")   # a hard sign written " inside: pod"yomnye
 
