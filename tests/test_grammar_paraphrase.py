@@ -20,6 +20,8 @@ from test_judgment import compare
     ("It goes without saying that you should book well in advance.", "Naturally, you should book well in advance."),
     ("The land was divided between the cooperatives.", "The land was divided among the cooperatives."),
     ("The minister would like to receive the drawings before May.", "The minister wishes to receive the drawings before May."),
+    ("Patients should avoid alcohol, as it can interfere with the drug.", "Patients should avoid alcohol, since it can interfere with the drug."),
+    ("Use a set here, because checks on a list are slow.", "Use a set here, as checks on a list are slow."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
@@ -96,6 +98,7 @@ def test_another_verb_or_pronoun_behind_the_contraction_is_a_change(tmp_path, le
     ("We just wanted to let you know that the parcel has been dispatched.", "The parcel has been dispatched."),
     ("It is important to note that the vaccine is free for children.", "The vaccine is free for children."),
     ("Essentially, what we need to do is rebuild the index.", "We need to rebuild the index."),
+    ("You might want to consider using a set here instead of a list.", "Consider using a set here instead of a list."),
 ])
 def test_a_frame_that_announces_what_follows_adds_nothing(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
@@ -104,6 +107,7 @@ def test_a_frame_that_announces_what_follows_adds_nothing(tmp_path, lexicon, a, 
 
 @pytest.mark.parametrize("a,b", [
     ("It is possible that the library closes at noon on Fridays.", "The library closes at noon on Fridays."),
+    ("You may wish to attach the receipts to the claim.", "You must attach the receipts to the claim."),
     ("It is not worth noting that the library closes at noon.", "The library closes at noon."),
     ("We wanted to tell you that the parcel has been dispatched.", "We wanted to tell you that the parcel has been lost."),
 ])

@@ -129,6 +129,7 @@ _FRAME = re.compile(
     r"|remind you|tell you|note|flag)(?: that)?"
     r"|(?:basically|essentially|in short) ?,?(?: what (?:you|we) (?:want|need|have) to do is)?"
     r"|what (?:you|we) (?:want|need|have) to do is"
+    r"|you (?:might|may|could) (?:want|wish|like) to"   # "You might want to consider" / "Consider"
     r"|the reason (?:why|that)|the reason (?:for this|for that) (?:is|was)(?: that)?")   # "... failed because ..."
 #: the words of a frame that a reading's unexplained units may be (the others are function words)
 FRAME_WORDS = frozenset("note remember bear mind keep worth noting mentioning pointing remembering stressing important "
