@@ -99,3 +99,9 @@ def test_an_arabic_name_with_its_particle_glossed_by_another_romanization():
     names = [(p.findtext("t:choice/t:orig", namespaces=NS), p.findtext("t:choice/t:reg", namespaces=NS))
              for p in body.iterfind(".//t:persName", NS)]
     assert ("Khashim Nuri al'-Ubeidi", "Hashim Nuri al-Ubaydi") in names, names
+
+
+def test_a_gloss_that_keeps_one_word_of_the_original():
+    """"the mutasarrif [governor of a liwa]": English words, and one term of the original not the first."""
+    body = _body(f"{IRAQ}\n\nLetters from the mutasarrif [governor of a liwa] of Basra are to be answered.\n")
+    assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == ["governor of a liwa"]

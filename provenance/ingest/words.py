@@ -136,8 +136,11 @@ def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: b
     if not foreign or not 0 < len(words) <= 10:
         return False
     tokens = [x for w in words for x in w.split("-")]
-    if not all(x.isdigit() or x.isalpha() and (english.is_word(x.lower()) or x.lower() in FUNCTION_LIKE)
-               for x in tokens) or not any(english.is_word(w.lower()) for w in words):
+    strange = [k for k, x in enumerate(tokens) if not (x.isdigit() or x.isalpha() and (english.is_word(x.lower())
+                                                                                         or x.lower() in FUNCTION_LIKE))]
+    # English words, one of a longer gloss aside when it is not the first ("mutasarrif [governor of a liwa]")
+    if strange and not (len(strange) == 1 and strange[0] > 0 and len(tokens) >= 3 and tokens[strange[0]].isalpha()) \
+            or not any(english.is_word(w.lower()) for w in words):
         return False
     if capitalized_gloss:
         return not places.is_place(word) and len(words) <= 4 and all(
