@@ -430,7 +430,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     ("dev15.jsonl", "heldout", 26, 52, 91),   # 26 and 91 since "making sure" / "ensuring"
     # dev16: two translators' versions, several rewordings in every pair that keeps its meaning
     ("dev16.jsonl", "tune", 23, 50, 71),
-    ("dev16.jsonl", "heldout", 31, 48, 63),
+    ("dev16.jsonl", "heldout", 30, 48, 63),   # 30 since "as" / "since" opening a clause of cause
     # dev17: revisions as writers make them (encyclopedia, abstracts, news updates, essays, blogs,
     # documentation, press releases, columns); on arrival tune 16 of 45, 53 of 55, 82 of 100 and
     # held out 18 of 45, 54 of 55, 78 of 100
@@ -440,7 +440,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # in the seeds' world; on arrival tune 11 of 46, 54 of 54, 87 of 100 and held out 12 of 44, 56 of
     # 56, 87 of 100
     ("dev18.jsonl", "tune", 8, 54, 90),
-    ("dev18.jsonl", "heldout", 12, 56, 87),
+    ("dev18.jsonl", "heldout", 11, 56, 88),
     # dev19: revisions of ordinary prose (encyclopedia, paper introductions, news corrections,
     # essays, annual reports, how-to guides, museum labels, reviews); on arrival tune 11 of 37, 62
     # of 63, 86 of 100 and held out 11 of 53, 47 of 47, 89 of 100
@@ -470,19 +470,19 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # since a pronoun's contracted verb is the verb written out (we'll / we will; held out 17 and 81)
     ("dev22.jsonl", "tune", 6, 50, 90),   # 11 and 83 frames, 50 and 85 and/or, 10 and 86 "The reason that", 9 and 87 stated / said moved;
     # 7 and 89 a date moved whole, re-released / reissued; 6 and 90 gets cut off / is cut off
-    ("dev22.jsonl", "heldout", 16, 56, 82),
+    ("dev22.jsonl", "heldout", 14, 56, 84),   # 14 and 84 since "because" / "as" / "since"
     # dev23: revisions as revision corpora hold them (Wikipedia articles on events, scientists, buildings,
     # diseases and software, Wikinews, paper methods and introductions, argumentative essays, economics
     # entries), 110 keeping the meaning; on arrival tune 17 of 60, 40 of 40, 81 of 100 and held out 10 of
     # 50, 50 of 50, 90 of 100; tune 10 and 88 since a figure in scientific notation, "firstly", "by means
     # of" / "using", "has been able to" / "can", "others", "over time" and "The reason for this is"
-    ("dev23.jsonl", "tune", 9, 40, 88),   # 9 since who's / whose
+    ("dev23.jsonl", "tune", 8, 40, 89),   # 9 since who's / whose, 8 and 89 "as" / "since"
     ("dev23.jsonl", "heldout", 10, 50, 90),
     # dev24: revisions in ten more genres (patient leaflets, HR policies, insurance policies, letters to
     # the editor, exhibition catalogues, agricultural advice, transport notices, code reviews, appliance
     # manuals, theatre programmes), 100 keeping the meaning; on arrival tune 12 of 50, 47 of 50, 84 of
     # 100 and held out 12 of 50, 47 of 50, 85 of 100; tune 10 and 86 since "make sure" / "ensure"
-    ("dev24.jsonl", "tune", 10, 47, 86),
+    ("dev24.jsonl", "tune", 8, 47, 88),   # 9 "at a temperature below", 8 and 88 a polite suggestion and "because" / "as"
     ("dev24.jsonl", "heldout", 12, 47, 85),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
