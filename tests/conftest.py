@@ -239,6 +239,17 @@ def pytest_xdist_make_scheduler(config, log):
 
 README_COMMANDS = "test_readme.py::test_every_readme_command_runs_as_written"
 
+#: the test files that take longest (ten seconds and more of one core): handed out first, so that no
+#: worker is left with one of them at the end while the other waits
+LONG_FILES = ("test_judgment.py", "test_browser_report.py", "test_corpus_dask.py", "test_report_layout.py",
+              "test_hardening.py", "test_corpus_discover.py", "test_catalog_concurrency.py", "test_align_tei.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The longest test files first (a stable sort: the order within and between the others stays)."""
+    rank = {name: k for k, name in enumerate(LONG_FILES)}
+    items.sort(key=lambda item: rank.get(Path(str(item.fspath)).name, len(LONG_FILES)))
+
 
 def pytest_collection_finish(session):
     """The README's commands are real processes that read and write only a copy of the project:

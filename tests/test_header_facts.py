@@ -240,7 +240,8 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: its levels in words ("Statsarkivet i Tromsø, Sysselmannen på Svalbard, serie Da, boks 41, mappe 7"): 421 and 564.
 #: A post then the man who holds it in the title ("the Governor of Svalbard, H. Eikrem"), the name under an
 #: address line no signature, and a revolutionary committee (a body by its head noun) signing its minutes: 421 of 444.
-HEADER_SETS = [("tune", 421, 23), ("heldout", 564, 121)]
+#: The twenty-third set's ten read 35 of 48 and 37 of 44 on arrival: 456 of 492 and 601 of 729 in all.
+HEADER_SETS = [("tune", 456, 36), ("heldout", 601, 128)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
