@@ -230,6 +230,15 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ('[on the reverse, in pencil: "Answered 12.VIII.55"]', "add", "overleaf"),
     ('[added in pencil below the copy list: "Answered 2.IV.49"]', "add", "below"),
     ("[Further in another hand:]", "handShift", None),
+    ("[The following in another hand:]", "handShift", None),
+    ('[pencilled in the margin beside point 3: "No vaccine. Wire Irkutsk."]', "add", "margin"),
+    ('[in Russian, in pencil, in the left margin of the last page: "Not to be included. G."]', "add", "margin"),
+    ('[in the left margin beside § 5, in red pencil: "And soap?"]', "add", "margin"),
+    ('[at the foot of the last page, in pencil: "Sent with the mail of 16.III. Sh."]', "add", "bottom"),
+    ("[date left blank]", "space", None),
+    ("[number left blank]", "space", None),
+    ("[sum not stated in the original]", "gap", None),
+    ("[page 2 of the Japanese original]", "pb", None),
 ])
 def test_more_words_for_a_hand_and_a_stamp(mark, element, place):
     from heldout_marks import snippet
@@ -246,7 +255,8 @@ def test_signatures_counted_are_one_gap_with_their_number():
     gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert [g.get("quantity") for g in gaps] == [None, "14"], xml
     assert "[14 more signatures]" in edition
-    for mark, n in (("[signatures of 37 more persons follow]", "37"), ("[followed by 12 signatures]", "12")):
+    for mark, n in (("[signatures of 37 more persons follow]", "37"), ("[followed by 12 signatures]", "12"),
+                    ("[and 11 more signatures]", "11")):
         body, xml, edition = snippet(f"Kosykh [signature] {mark} and the others.")
         gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
         assert [g.get("quantity") for g in gaps] == [None, n], xml

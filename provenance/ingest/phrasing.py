@@ -28,7 +28,7 @@ RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<ext
                           r"(?P<count>\w+)\s+illegible\s+(?P<unit>words?|lines?|letters?)|(?:word|name|figure)\s+unclear|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
-                        r"not legible|text (?:not|un)", re.I)
+                        r"not legible|text (?:not|un)|not (?:stated|given|filled in)", re.I)   # "[sum not stated in the original]"
 #: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
 RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
                         r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?"
@@ -46,7 +46,8 @@ RE_LITERALLY = re.compile(r"^\s*(?:literally|lit\.)\s*[:,]?\s*\S", re.I)
 RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
     "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
 _NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-RE_BLANK = re.compile(r"^\s*(?:left blank|blank|space left blank|blank space|space)(?:\s+in\s+the\s+original)?\s*$", re.I)
+RE_BLANK = re.compile(r"^\s*(?:(?:space|date|number|name|sum|figure|place)\s+)?(?:left blank|blank|blank space|space)"
+                      r"(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]"
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
 RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
                       r"(?:translator|editor|compiler)|translator['’]?s?\s+comment|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
@@ -54,26 +55,27 @@ RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
 RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
-RE_HAND = re.compile(r"^\s*(?P<label>(?P<first>(?:at|in|on|below|above|under)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+){0,3}\s*,\s*)?"   # "in the margin, in pencil:"
-                     r"(?:(?:added|written|noted|further|then|continued)\s+(?=in\s))?"   # "added in pencil", "Further in another hand"
+RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russian, in pencil, ...:": the hand's language
+                     r"(?P<first>(?:(?:at|in|on|below|above|under|beside)\s+(?:the\s+)?[^,:\[\]\n]{2,50}?\s*,\s*){1,2})?"   # "in the margin, in pencil:"
+                     r"(?:(?:added|written|noted|further|then|continued|the\s+following|what\s+follows)\s+(?=in\s))?"   # "Further in another hand"
                      r"(?:(?:resolution|addition|remark)(?P<before>[^:\]\[]{0,40}?)[ ,]+)?"   # "Resolution in the upper left corner, handwritten"
                      r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+)?"   # "Mao Zedong's handwritten comment"
                      r"(?:hand[- ]?written(?:\s+(?:addition|resolution|remark|note|comment|inscription|annotation|instruction))?"
                      r"|handwriting|written by hand|in handwriting|(?:added|written(?:\s+in)?|inserted|entered|continued)\s+by\s+hand"
                      r"|(?:in\s+(?:pencil|ink|crayon),\s*)?in\s+(?:another|a\s+different|a\s+second)\s+hand"
                      r"|resolution(?=\s+(?:at|in|on)\s|\s*:)|inserted(?=\s+between\s+the\s+lines)"
-                     r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)))"
-                     r"(?P<where>\s+(?:at|in|on|across|along|above|below|under|between)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
+                     r"|(?:resolution\s+)?in\s+(?:\w+\s+)?(?:pencil|ink|crayon)|pencill?ed(?=\s+(?:at|in|on|beside)\s)))"
+                     r"(?P<where>,?\s+(?:at|in|on|across|along|above|below|under|between|beside)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
 RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\.|folio|sheet|l\.|list)\s*"
-                     r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?))\s*$", re.I)
+                     r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}original)?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
 RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
 #: signatures counted, not reproduced: "[14 more signatures]", "[three signatures]"
 _HOW_MANY = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-RE_SIGNATURES = re.compile(r"^\s*(?:(?:followed\s+by\s+)?(?P<n>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?signatures"
+RE_SIGNATURES = re.compile(r"^\s*(?:(?:followed\s+by\s+|and\s+)?(?P<n>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?signatures"
                            r"(?:\s+follow)?|signatures\s+of\s+(?P<m>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?"
                            r"[a-z]+\s+follow)\s*$", re.I)   # "[14 more signatures]", "[signatures of 37 more persons follow]"
 #: a stamp named bare: "[stamp]", "[seal]"
