@@ -18,7 +18,7 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 def _surname(name: str | None) -> str:
     if not name:
         return ""
-    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", name)
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)   # a letter of any alphabet first (Ōno)
     words = [w for w in words if w.lower() not in ("cde", "cdes", "comrade", "to", "the")]
     if re.search(r"[A-Z][a-z][\w'’-]+[ \t]+(?:[A-Z]\.[ \t]*)+$", name):
         while len(words) > 1 and len(words[-1]) == 1:
@@ -29,7 +29,7 @@ def _surname(name: str | None) -> str:
 def _family_first(want: str, have: str | None) -> bool:
     """A name written family name first (Jo Myong-hui) and read whole: the expected surname is
     its first word."""
-    words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", have or "")
+    words = re.findall(r"[^\W\d_][\w'’-]*", have or "")
     return 2 <= len(words) <= 3 and words[0].lower() == want.lower()
 
 

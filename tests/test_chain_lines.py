@@ -77,3 +77,13 @@ def test_who_wrote_a_petition_for_others_and_who_typed_it():
     # a sentence about another paper names no drafter of this one
     roles = facts_of(extract_document(DECISION + "The report of the raion was written by Cde. Ivanov in May.\n", "x"))["roles"]
     assert "drafted" not in roles, roles
+
+
+def test_copies_in_transliterated_russian_and_more_labels_of_the_drafter():
+    copies = facts_of(extract_document(DECISION + "Kopiya 1-ya — YaTsIK\nKopiya 2-ya — Narkomzem of the RSFSR, Moscow\n"
+                                                  "Kopiya 3-ya — file\n", "x"))["copies"]
+    assert sorted(copies) == ["1", "2", "3"] and "YaTsIK" in copies["1"] and "file" in copies["3"], copies
+    for text, name in (("Podgotovila: sanitary doctor E. Tadysheva\n", "Tadysheva"),
+                       ("Tantōsha [person in charge]: Ōno Kenji, secretary of the branch\n", "Ōno")):
+        roles = facts_of(extract_document(DECISION + text, "x"))["roles"]
+        assert name in roles.get("drafted", ""), (text, roles)

@@ -30,4 +30,5 @@ def test_the_tuning_half_stays_where_it_was_measured():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 117 of its 130 marks and 20 of its 32 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 130, 32, 118, 20)   # 118 since a gloss may keep one term of the original
+    check_set(FOLDER, HELD_OUT, 130, 32, 118, 26)   # 118 since a gloss may keep one term of the original;
+    # 26 facts since copies in transliterated Russian ("Ekzemplyar 2 — ...", a rule written on heldout23's tuning half)

@@ -19,8 +19,7 @@ _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Oct
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _COUNT = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-#: a number sign: "N°", "No.", "№", and "nr." or "č." after a word ("Egz. nr 1", "Exemplarul nr. 1", "výtlačok č. 1"), not
-#: opening a line ("Nr. 00418")
+#: a number sign: "N°", "No.", "№", and "nr." or "č." after a word ("Egz. nr 1", "výtlačok č. 1"), not opening a line ("Nr. 00418")
 _NUMSIGN = r"(?:N[°º]|Nos?\.?|№|(?<=[a-zý][a-z.] )(?:nr\.?|č\.)(?=[ \t]*\d))"
 _DASH = r"(?:--|[-–—])"
 #: a copy's ordinal after its figure: English (1st, 2nd) and Russian in transliteration (1-i, 2-y, 3-j)
@@ -52,9 +51,9 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 #: the German ordinals, as a list numbers its "Ausfertigungen" ("Erste Ausfertigung", "Zweite Ausfertigung")
 _ORDINALS_DE = ("erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte", "zehnte")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)} | {w: k for k, w in enumerate(_ORDINALS_DE, 1)}
-_COPY_WORD = r"(?:Cop(?:y|ies)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk[a-z]?|la[čc](?:ok|ku|ky))?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
+_COPY_WORD = r"(?:Cop(?:y|ies)|Kopi(?:ya|ia|ja)|Ekzempl(?:yar|iar|jar)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk[a-z]?|la[čc](?:ok|ku|ky))?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:-(?:ya|yi|ia|i|oi|y|e))?(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b\.?)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
@@ -215,7 +214,7 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
 ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
-                      r"|executor|author|referent|(?:official|officer)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
+                      r"|executor|author|referent|(?:official|officer|person)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
 ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist)"
 ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")", re.IGNORECASE)
 LINE_ROLE = re.compile(
@@ -258,7 +257,8 @@ LOCAL_ROLE = re.compile(
     r"|Vypracoval[a]?|El[őo]ad[óo]|K[ée]sz[íi]tette|Beltgesen|Tamdangja|[Cc]hengbanren|(?:Proekt[ \t]+)?[Ss]ostavil[a]?|Podgot(?:ovil[a]?|\.)|Avtor(?:[ \t]+(?:spravki|proekta))?|Razrabotal[a]?|Saksbehandler|Sagsbehandler|Handl[äa]ggare|Verf\.|[Nn]igao|[Nn]i-kao)"
     r"|(?P<t>Druk\.|Przepisa[łl][a]?|Dact\.|Dactilografiat|Schreibkraft|Ops[aá]l[a]?|P[ií]sal[a]?|Pisal[a]?|Otpechatano|Napechatal[a]?"
     r"|G[ée]pelte|T['’]aja|[Cc]haoxie|Psal[a]?|B[ăa]tut|Napech\.|Perepech(?:\.|atal[a]?(?:[ \t]+s[ \t]+chernovika)?)|Mashinopis['’]?|Pe[čc]atal[a]?|Schr\.|[Dd]azi|[Dd]ayin|[Tt]engxie|[Ss]han-hsieh))"
-    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?)*[A-ZА-ЯÀ-Ž][^\n;]*)")
+    r"(?:[ \t]*\[[^\]\n]{1,30}\])?[ \t]*:?)[ \t]+(?P<name>(?:[a-zа-я]{1,8}\.[ \t]*|(?:kapitan|maior|major|leitenant|serzhant)[ \t]+(?:GB[ \t]+)?"
+    r"|[a-z][a-z-]{2,20}[ \t]+(?=(?:[a-z][a-z-]{2,20}[ \t]+)?(?:[A-Z]\.[ \t]*)+[A-Z]))*[A-ZА-ЯÀ-Ž][^\n;]*)")   # "sanitary doctor E. T."
 # where a name after "Drafted by" ends when more follows on its line: "; checked by", ", 4 copies",
 # ". Typed by ...", " typed by ..."
 ROLE_NAME_END = re.compile(
