@@ -87,3 +87,10 @@ def test_copies_in_transliterated_russian_and_more_labels_of_the_drafter():
                        ("Tantōsha [person in charge]: Ōno Kenji, secretary of the branch\n", "Ōno")):
         roles = facts_of(extract_document(DECISION + text, "x"))["roles"]
         assert name in roles.get("drafted", ""), (text, roles)
+
+
+def test_excerpts_under_the_originals_heading_glossed():
+    text = DECISION + ("Vypiski iz prikaza [extracts of the order]:\nto the Kosh-Agach district hospital — §§ 1, 3;\n"
+                       "to the Ongudai medical station — § 2.\n")
+    got = facts_of(extract_document(text, "x"))["excerpts"]
+    assert ("hospital", ("1", "3")) in got and ("station", ("2",)) in got, got

@@ -21,8 +21,8 @@ def test_the_tuning_half_stays_where_it_was_measured():
     pencil, in the left margin of the last page: ...]", "[at the foot of the last page, in pencil: ...]",
     "[The following in another hand:]"), blanks and gaps named by what is missing ("[date left blank]",
     "[sum not stated in the original]"), "[page 2 of the Japanese original]" and "[and 11 more signatures]"."""
-    check_set(FOLDER, TUNE, 137, 23, 123, 20)   # 20 facts with "Kopiya 1-ya — ...", "Podgotovila: sanitary
-    # doctor E. Tadysheva" and "Tantōsha [person in charge]: Ōno Kenji"
+    check_set(FOLDER, TUNE, 137, 23, 123, 23)   # 20 facts with "Kopiya 1-ya — ...", "Podgotovila: sanitary
+    # doctor E. Tadysheva" and "Tantōsha [person in charge]: Ōno Kenji"; 23 with "Vypiski iz prikaza [extracts of the order]:"
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
