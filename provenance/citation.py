@@ -67,7 +67,7 @@ _REPO = r"(?P<repo>" + _REPO_FORM + r"(?:\s*\(\s*" + _REPO_FORM + r"\s*\))?)"
 
 _NUMSIGN = r"(?:(?:No\.?|N°|Nº|№)\s*)?"
 _DASH = r"\s*[-‐‑–—]\s*"
-_SEP = r"[ \t]*[,;]?[ \t]*\n?[ \t]*"
+_SEP = r"[ \t]*[,;.]?[ \t]*\n?[ \t]*"   # "f. 17, op. 3", "F. R-5451. Op. 43."
 
 # values: leading zeros and letter suffixes are part of the identifier
 _FOND_VAL = r"(?P<fond>(?:[A-ZА-Я]{1,2}[-‐‑]?)?\d+[a-zа-я]{0,4}(?:/\d+)?)"
@@ -175,7 +175,7 @@ def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
 
 #: an archive the list of repositories does not know, named by its acronym right before the fond
 #: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma
-_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z]{1,3})?)\s*,?\s*$")
+_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z]{1,3}(?:\([A-Z][a-z]?\))?)?)\s*,?\s*$")
 
 
 def _acronym_before(text: str, fond_at: int) -> tuple[int, str] | None:

@@ -147,3 +147,12 @@ def test_a_nordic_citation_names_its_levels_in_words(text, repo, fond, opis, del
     c = find_citations(text)[0]
     assert (c["repository_raw"], c["fond"], c["opis"], c["delo"], c["folios"]) == (repo, fond, opis, delo, folios)
     assert text[c["start"]:c["end"]] == c["raw"]
+
+
+@pytest.mark.parametrize("text,repo,fond,opis,delo", [
+    ("Digital Archive, GARF. F. R-5451. Op. 43. D. 1190. L. 15-18. Translated", "GARF", "R-5451", "43", "1190"),
+    ("Digital Archive, NA RS(Ya), f. R-50, op. 1, d. 1377, ll. 41-43. Translated", "NA RS(Ya)", "R-50", "1", "1377"),
+])
+def test_levels_parted_by_full_stops_and_an_acronym_with_its_republic(text, repo, fond, opis, delo):
+    c = find_citations(text)[0]
+    assert (c["repository_raw"], c["fond"], c["opis"], c["delo"]) == (repo, fond, opis, delo)
