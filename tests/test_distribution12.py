@@ -111,7 +111,9 @@ SETS = [
     ("distribution12", "tune", 145, 141), ("distribution12", "heldout", 146, 130),
     ("distribution13", "tune", 151, 149), ("distribution13", "heldout", 137, 126),
     ("distribution14", "tune", 145, 135), ("distribution14", "heldout", 159, 116),
-    ("distribution15", "tune", 167, 166), ("distribution15", "heldout", 134, 105),
+    # distribution15's tuning half read 166 until the scorer could read Cyrillic names: three of its
+    # Cyrillic facts (a copy, a drafter and a typist not read) had been counted as read, "" == ""
+    ("distribution15", "tune", 167, 163), ("distribution15", "heldout", 134, 105),
     ("distribution16", "tune", 97, 96), ("distribution16", "heldout", 109, 81),
     ("distribution17", "tune", 104, 93), ("distribution17", "heldout", 105, 63),
     ("distribution18", "tune", 103, 57), ("distribution18", "heldout", 100, 26),
