@@ -1,7 +1,8 @@
 """A twenty-third set by a reviewer who had not read the converter (tests/data/heldout23): ten
 transcriptions in the seeds' manner from regions the others lack (a Yakut circular, a cipher
-telegram from Cairo, a letter translated from Japanese, minutes, a spravka, a memorandum, a
-complaint, a record of conversation, an order, a report from Mali). Scored on arrival, written after
+telegram from Cairo, a letter translated from Japanese, Chechen-Ingush minutes, a Kalmyk spravka, a
+memorandum from Jáchymov, a Komi complaint, a record of conversation in Kathmandu, an Oirot order,
+a report from Mali). Scored on arrival, written after
 this round's rules: h193-h201 (odd) are for tuning, h194-h202 (even) are held out."""
 
 from __future__ import annotations
