@@ -22,7 +22,7 @@ from provenance.chain.extract_noted import NotedPart
 from provenance.chain.extract_parties import PartiesPart
 from provenance.chain.extract_roles import RolesPart
 from provenance.chain.glosses import reading_view
-from provenance.chain.spans import _lines, _strip_span
+from provenance.chain.spans import _lines, _strip_span, head_noun
 from provenance.chain.titles import BREADCRUMB
 from provenance.knowledge.wordnet import wordnet
 
@@ -186,8 +186,8 @@ def _an_office(phrase: str) -> bool:
     """Whether a title's party is an office held by one person ("Commander of the Osh Operational
     Group", not the "Executive Committee of ..."; its head noun before "of" says): the signature then
     names the sender better."""
-    head = re.match(r"(?:[A-Za-z-]+\s+){0,3}?([A-Za-z-]+)(?=\s+of\b|\s*$)", phrase or "")   # "Executive Committee of ...": committee
-    return bool(head) and wordnet().names_an_office(head.group(1).lower())
+    head = head_noun(phrase)   # "Executive Committee of ...": committee
+    return bool(head) and wordnet().names_an_office(head)
 
 
 def extract_facts(text: str, doc_id: str, meta: dict | None = None,

@@ -7,7 +7,7 @@ import re
 from provenance.chain import patterns as P
 from provenance.chain.authority import surname_shaped
 from provenance.chain.model import Party, Role, Transfer, to_dict
-from provenance.chain.spans import PERSON_IN_PARENS, _in_handwriting, _lines, _name_confidence, _status, name_after_post
+from provenance.chain.spans import PERSON_IN_PARENS, _in_handwriting, _lines, _name_confidence, _status, head_noun, name_after_post
 from provenance.knowledge import english
 from provenance.knowledge.wordnet import wordnet
 
@@ -67,9 +67,9 @@ _LAST_NAME_AFTER_POST = re.compile(r"\b[a-z][\w'â€™-]*[ \t]+(?P<n>(?:[A-Z][\w'â€
 
 def _a_body(raw: str) -> bool:
     """Whether a party's name is a body's by its head noun ("Dagestan Revolutionary Committee", "Bureau of the
-    Obkom"): the last word before any "of", a noun WordNet files under groups."""
-    head = re.split(r"\s+of\s+", raw.strip())[0].split()
-    return bool(head) and wordnet().names_a_group(head[-1].lower())
+    Obkom"), a noun WordNet files under groups."""
+    head = head_noun(raw)
+    return bool(head) and wordnet().names_a_group(head)
 
 
 class RolesPart:

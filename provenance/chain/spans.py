@@ -27,6 +27,13 @@ _GIVEN_NAME = re.compile(r"[A-Z][a-z'’]{0,6}-[a-z'’]{1,7}[ \t]*$")
 #: the CC (Cde. Iliev)", "to the Ministry of Finance (Cde. Zverev)"
 PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.|Dr\.)\s*[^()]+?)\s*\)\s*\.?\s*$")
 
+def head_noun(phrase: str) -> str | None:
+    """The head noun of a party's name, lower case: the word before "of", or the last ("Executive
+    Committee of ...": committee; "Dagestan Revolutionary Committee": committee)."""
+    head = re.match(r"(?:[A-Za-z-]+\s+){0,3}?([A-Za-z-]+)(?=\s+of\b|\s*$)", phrase or "")
+    return head.group(1).lower() if head else None
+
+
 def name_after_post(text: str, start: int, end: int) -> int:
     """Where the name begins in ``text[start:end]`` when a post is written before it; ``start`` otherwise."""
     m = _LOWER_POST.match(text, start, end)
