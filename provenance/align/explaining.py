@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from provenance.align.classify import FUNCTION_WORDS, SENTENCE_END, match_units, maybe_spelling, same_unit, units
-from provenance.align.explain import NEGATIONS, derived, synonym
+from provenance.align.classify import _negation as negation_word
+from provenance.align.explain import derived, synonym
 from provenance.align.names import of_the_place
 from provenance.align.order import case_flip, coordinated
 from provenance.align.roots import support_verb
@@ -32,7 +33,7 @@ def _place_and_adjective(x, y) -> bool:
 
 
 def _negation(u) -> bool:
-    return any(w.lower() in NEGATIONS for w in u.words)
+    return any(negation_word(w) for w in u.words)
 
 
 def _derived_units(x, y) -> bool:
