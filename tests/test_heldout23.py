@@ -30,3 +30,20 @@ def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 117 of its 141 marks and 15 of its 27 copy-chain facts were read as expected; 118 marks
     with the tuning half's words for a hand and for a blank."""
     check_set(FOLDER, HELD_OUT, 141, 27, 118, 15)
+
+
+def test_a_word_of_a_russian_original_that_is_not_russian_takes_the_language_the_document_names():
+    """In a Russian original whose places lie in Russia, a bracketed word that is no Russian word
+    ("[alaas]", the lake hollows of Yakutia, in a sentence that names no language) is in the language
+    the document names most (Yakut), not in Russian; a Russian word beside it stays Russian."""
+    from lxml import etree
+
+    from provenance.ingest import ingest_text
+    text = ("**Circular of the People's Commissariat of Agriculture of the Yakut ASSR**\n\n"
+            "**Original Language:**\n\nRussian\n\n**Contents:**\n\nTranslation - English\n\n"
+            "The summer was dry in the Yakut republic.\n\nIn the Megino-Kangalasskii ulus the meadows in the lake "
+            "hollows [alaas] have dried out, and the hay stocks [senozagotovki] are short in Yakutsk and Olekminsk.\n")
+    tree = ingest_text(text, "c.txt").tree
+    langs = {f.text: f.get("{http://www.w3.org/XML/1998/namespace}lang")
+             for f in tree.iter("{http://www.tei-c.org/ns/1.0}foreign")}
+    assert langs == {"alaas": "sah-Latn", "senozagotovki": "ru-Latn"}, etree.tostring(tree, encoding=str)

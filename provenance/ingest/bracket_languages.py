@@ -77,14 +77,16 @@ class LanguagePart:
         name no such country."""
         return self._per_text("_doc_places", text, _places_tag)
 
-    def _not_russian_language(self, words: list[str], text: str) -> tuple[str, bool] | None:
+    def _not_russian_language(self, words: list[str], text: str) -> tuple[str, str] | None:
         """The language of words that a document whose original the header says is Russian cannot
         have written as Russian: no Russian word even read as the scholarly transliteration (ž, š,
         č). The language whose word list holds them ("[Sûreté]": French) or whose own letters they
         have; else, unless a word is a Russian compound the dictionary lists only in parts
         ("[skotobazy]"), that of the country the document's places lie in ("the kulaks [budži]" in a
-        decision on Latgale: Latvian; "[turte]" in one on Moldavia: Romanian). (language, whether the
-        places told it), or None (the original's language stands)."""
+        decision on Latgale: Latvian; "[turte]" in one on Moldavia: Romanian), or, where they lie in
+        Russia, the language the document names most ("the lake hollows [alaas]" in a circular of the
+        Yakut ASSR: Yakut). (language, what told it: "list", "places" or "named"), or None (the
+        original's language stands)."""
         if self.doc_language not in ("ru", "ru-Latn"):
             return None
         content = [w for w in words if len(w) > 2]
@@ -95,11 +97,14 @@ class LanguagePart:
         low = tuple(w.lower() for w in words)
         listed = languages.language_of(low) or languages.language_by_letters(low)
         if listed:
-            return listed, False
+            return listed, "list"
         if any(russian.russian_compound(w) for w in content):
             return None   # "[skotobazy]": a Russian compound the dictionary lists only in parts
         placed = self._places_language(text)
-        return (placed, True) if placed and placed != "ru-Latn" else None
+        if placed and placed != "ru-Latn":
+            return placed, "places"
+        named = self._named_in_document(text)   # Russian, Chinese and English aside
+        return (named, "named") if named else None
 
     def _loanword(self, b, cs, ce, words: list[str], prev_word: str, text: str) -> Decision | None:
         """One word that English's dictionaries list but English rarely uses (a loanword: fellahin,
@@ -123,6 +128,14 @@ class LanguagePart:
         return doubtful_foreign(b, cs, ce, "foreign.places-language", lang,
                                 f"'{words}' is in no word list: read as {languages.language_name(lang)}, the language of "
                                 "the country the document's places lie in; a word of another language?")
+
+    @staticmethod
+    def _named_foreign(b, cs, ce, words: str, lang: str) -> Decision:
+        """"the winter quarters [qystau]" in a decree of the Kazakh ASSR: a word of no word list, in
+        the language the document names most (Russian and Chinese aside)."""
+        return doubtful_foreign(b, cs, ce, "foreign.named-in-document", lang,
+                                f"'{words}' is in no word list: read as {languages.language_name(lang)}, "
+                                "the language the document names most; a word of another language?")
 
     def _not_english_nor_russian(self, words: list[str]) -> str | None:
         """The words joined when they are lower case, not pinyin, and written with a letter no

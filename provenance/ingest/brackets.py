@@ -455,9 +455,7 @@ class Classifier(LanguagePart):
         if named:
             # "the winter quarters [qystau]" in a decree of the Kazakh ASSR: a word of no word list, in the
             # language the document names most (Russian and Chinese aside)
-            return doubtful_foreign(b, cs, ce, "foreign.named-in-document", named,
-                                     f"'{lang_word}' is in no word list: read as {languages.language_name(named)}, "
-                                     "the language the document names most; a word of another language?")
+            return self._named_foreign(b, cs, ce, lang_word, named)
         if not lang and not named and lang_word and self._romanized_other():
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")   # the original's, before its places'
         if not lang and not named and lang_word and (placed := self._places_language(text)):
@@ -509,7 +507,8 @@ class Classifier(LanguagePart):
             # a word no English dictionary knows, in a document whose header names its original's
             # language: that language's word, or its places' where it cannot be Russian
             if other := self._not_russian_language(words, text):
-                return self._places_foreign(b, cs, ce, stripped, other[0]) if other[1] else \
+                return self._places_foreign(b, cs, ce, stripped, other[0]) if other[1] == "places" else \
+                    self._named_foreign(b, cs, ce, stripped, other[0]) if other[1] == "named" else \
                     Decision("foreign", f"foreign.{other[0]}", b, content=(cs, ce), attrs={"lang": other[0]})
             return self._document_language(b, cs, ce, stripped, "foreign.document-language")
         if no_english(words, self.common) and (placed := self._places_language(text)):
