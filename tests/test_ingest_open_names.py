@@ -222,6 +222,8 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ('[registration stamp: "Balkan Countries Department. 3 IX 49. N° 6518"]', "stamp", None),
     ("[In another hand:]", "handShift", None),
     ('[stamp of the Allied Control Commission: "Received 9 V 1946. Inc. N° 1744"]', "stamp", None),
+    ('[stamp with the arms of the republic: "NKZ. Out. N° 3306, 30.VIII.27"]', "stamp", None),
+    ('[round seal bearing a five-pointed star: "Village soviet of Ufa"]', "stamp", None),
     ("[Continued by hand:]", "handShift", None),
     ("[In pencil, in another hand:]", "handShift", None),
     ('[inserted between the lines: "and the hay"]', "add", "above"),

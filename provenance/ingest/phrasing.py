@@ -84,7 +84,8 @@ RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
 RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
-                      r"(?:\s+of\s+the\s+[^:\]\[\n]{3,80}?)?"   # "stamp of the Allied Control Commission:"
+                      # "stamp of the Allied Control Commission:", "stamp with the arms of the republic:"
+                      r"(?:\s+(?:of|with|bearing|showing)\s+(?:the\s+|an?\s+)?[^:\]\[\n]{3,80}?)?"
                       r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
