@@ -22,6 +22,11 @@ from test_judgment import compare
     ("The minister would like to receive the drawings before May.", "The minister wishes to receive the drawings before May."),
     ("Patients should avoid alcohol, as it can interfere with the drug.", "Patients should avoid alcohol, since it can interfere with the drug."),
     ("Use a set here, because checks on a list are slow.", "Use a set here, as checks on a list are slow."),
+    ("It is not possible to change the date once the form is sent.", "You cannot change the date once the form is sent."),
+    ("Visitors are not allowed to feed the animals.", "Visitors may not feed the animals."),
+    ("Each claim will have to be signed by the treasurer.", "Each claim must be signed by the treasurer."),
+    ("The north wing is dry, while the south wing is damp.", "The north wing is dry, whereas the south wing is damp."),
+    ("The old mill did not have a working wheel.", "The old mill lacked a working wheel."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
@@ -33,6 +38,10 @@ def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     ("She held this position for twelve years.", "She held this position for ten years."),
     ("The minister would like to receive the drawings before May.", "The minister refuses to receive the drawings before May."),
     ("The river flows northwest for 86 kilometres.", "The river flows northeast for 86 kilometres."),   # two compass points
+    ("Visitors are not allowed to feed the animals.", "Visitors may feed the animals."),
+    ("It is not possible to change the date.", "You can change the date."),
+    ("The old mill did not have a working wheel.", "The old mill had a working wheel."),
+    ("The old mill lacked a working wheel.", "The old mill did not lack a working wheel."),
 ])
 def test_another_frequency_or_number_stays_a_change(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)

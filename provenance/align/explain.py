@@ -27,6 +27,7 @@ from provenance.align.names import (
 from provenance.align.wording import contraction, folded, run_together, spans
 
 NEGATIONS = frozenset("not no never nor neither none nothing nobody nowhere without cannot n't".split())
+_HAVE_AFTER_NEGATION = re.compile(r"\b(?:not|n't|never)\s+(?:have|has|had)\b", re.I)
 #: prefixes that negate a word (agree/disagree, able/unable)
 NEG_PREFIXES = ("dis", "un", "in", "im", "il", "ir", "non", "non-", "mis")
 #: words that only carry a value's unit or form (10 p.m., 50 per cent, 9 o'clock)
@@ -361,20 +362,22 @@ def reconcile(rest_a: list, rest_b: list, a_words: list[str], b_words: list[str]
             ra = [u for u in ra if u not in va]
             rb = [u for u in rb if u not in vb]
     # 2. a negation said another way: did not agree / disagreed
-    for neg_side, pos_side in ((ra, rb), (rb, ra)):
+    for neg_side, pos_side, neg_words in ((ra, rb, a_words), (rb, ra, b_words)):
         negs = [u for u in neg_side if _word(u) and _word(u).lower() in NEGATIONS]
         if len(negs) != 1 or any(_word(u) and _word(u).lower() in NEGATIONS for u in pos_side):
             continue
         done = False
-        for x in neg_side:
-            wx = _word(x)
+        # "did not have" / "lacked": "have", a function word and no unit, said by its antonym
+        have = [None] if _HAVE_AFTER_NEGATION.search(" ".join(neg_words)) else []
+        for x in neg_side + have:
+            wx = _word(x) if x else "have"
             if x is negs[0] or not wx or not _alpha(wx):
                 continue
             for y in pos_side:
                 wy = _word(y)
                 if wy and _alpha(wy) and negated(wx, wy):
                     out.append(Explained(LEXICAL, f"a negation said another way ({negs[0].text} {wx} = {wy})"))
-                    neg_side.remove(x)
+                    neg_side.remove(x) if x else None
                     neg_side.remove(negs[0])
                     pos_side.remove(y)
                     done = True
