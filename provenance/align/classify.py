@@ -33,7 +33,7 @@ from provenance.align.roots import PLURALS, _ending, roots, support_verb
 from provenance.align.spelling import DIGIT, is_number, orthographic_pair, surface_difference
 from provenance.align.tokenize import fold
 from provenance.align.order import exchanged
-from provenance.align.voice import get_passive
+from provenance.align.voice import get_passive, inverted_condition
 from provenance.align.wording import (connective_words, date_words, emphasis_words, given_name_words, linking_word,
                                       measure_words, pronoun_words, said_otherwise, title_words, unit_words,
                                       clitic_words, frame_words, FRAME_WORDS)
@@ -422,8 +422,7 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
         rest_a = [Unit([w], frozenset(), False) for w in gone.elements() if w not in FUNCTION_WORDS]
         rest_b = [Unit([w], frozenset(), False) for w in new.elements() if w not in FUNCTION_WORDS]
     else:
-        ctx_a = a_ctx() if callable(a_ctx) else a_ctx
-        ctx_b = b_ctx() if callable(b_ctx) else b_ctx
+        ctx_a, ctx_b = (c() if callable(c) else c for c in (a_ctx, b_ctx))
         ua = units(a_words, lexicon, *ctx_a)
         ub = units(b_words, lexicon, *ctx_b)
         strict = len(ua) == 1 and len(ub) == 1
@@ -468,12 +467,13 @@ def classify(a_words: list[str], b_words: list[str], lexicon=None, *, a_initial=
             rest_a, rest_b, linking = linking_word(rest_a, rest_b, a_words, b_words, ctx_a[0], ctx_b[0])
             rest_a, rest_b, clitic = clitic_words(rest_a, rest_b, a_words, b_words)
             rest_a, rest_b, voiced = get_passive(rest_a, rest_b, a_words, b_words, ctx_a[1], ctx_b[1])
+            rest_a, rest_b, inverted = inverted_condition(rest_a, rest_b, a_words, b_words, ctx_a, ctx_b)
             framed = []
             if any(w.lower() in FRAME_WORDS for u in rest_a + rest_b for w in u.words):   # wider words: a frame's
                 wide = value_ctx() if value_ctx is not None else (ctx_a, ctx_b)
                 rest_a, rest_b, framed = frame_words(rest_a, rest_b, a_words, b_words, *wide)
             for said, found in (("only emphasis differs", gone_a + gone_b), ("only a connective differs", link_a + link_b),
-                                ("a passive made with get", voiced),
+                                ("a passive made with get", voiced), ("a condition opened by its verb", inverted),
                                 ("only a title before a name differs", title_a + title_b), ("only a linking word differs", linking),
                                 ("a pronoun for the noun phrase", pron), ("a given name beside the surname", given_a + given_b),
                                 ("words the sentence says already", plain), ("one unit written two ways", unit),
