@@ -223,6 +223,19 @@ def test_a_word_moved_and_said_with_a_synonym(tmp_path, lexicon, a, b, same):
     assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]
 
 
+@pytest.mark.parametrize("a,b,same", [
+    ("Employees of the port can pay extra contributions voluntarily into the pension scheme.",
+     "Employees of the port can pay extra voluntary contributions into the pension scheme.", True),
+    ("Members may donate additional sums voluntarily to the fund.",
+     "Members may donate additional sums to the fund.", False),
+])
+def test_an_adverb_moved_and_said_as_its_adjective(tmp_path, lexicon, a, b, same):
+    """"voluntary", added where the other witness dropped "voluntarily", lends its word even when
+    the sentence alone explains it: the adverb moved and said as its adjective."""
+    divs = compare(tmp_path, lexicon, a, b)
+    assert any(d["category"] == "substantive" for d in divs) != same, [(d["category"], d["reason"]) for d in divs]
+
+
 @pytest.mark.parametrize("a,b", [
     ("The species was first described by the naturalist Edith Carrowmore in 1871, on the basis of a specimen.",
      "The species was first described in 1871 by the naturalist Edith Carrowmore, based on a specimen."),

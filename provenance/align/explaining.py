@@ -121,7 +121,10 @@ class Explaining:
             without a counterpart, and lexicon phrases that the alignment cut in two."""
             out = lent_cache.get((id(f), side))
             if out is None:
-                out = list(f.resid0[side]) if f.resid0 is not None else []
+                # a gap explained on its own still lends a word of its own (a word the sentence
+                # says already, added here, is the one dropped there in another form)
+                out = list(f.resid0[side]) if f.resid0 is not None else \
+                    [u for u in (f.units0[side] if f.kind != "substitution" else ()) if not u.light]
                 out += [u for u in f.units0[side] if len(u.words) > 1 and any(k[0] == "L" for k in u.keys)]
                 lent_cache[(id(f), side)] = out
             return out
