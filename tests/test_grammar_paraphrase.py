@@ -27,6 +27,9 @@ from test_judgment import compare
     ("Each claim will have to be signed by the treasurer.", "Each claim must be signed by the treasurer."),
     ("The north wing is dry, while the south wing is damp.", "The north wing is dry, whereas the south wing is damp."),
     ("The old mill did not have a working wheel.", "The old mill lacked a working wheel."),
+    ("In contrast to the older survey, the new one counts seasonal workers.", "Unlike the older survey, the new one counts seasonal workers."),
+    ("Applications can be sent via the regional office.", "Applications can be sent through the regional office."),
+    ("The reform attracted a great deal of criticism in the press.", "The reform attracted much criticism in the press."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
