@@ -202,6 +202,7 @@ def test_a_ninth_reviewers_pairs_half_held_out():
     and after an editor's revision), written by a reviewer who read no code. x1-x4 are for tuning,
     x5-x8 held out. On arrival: tune 97 of 141 called as labelled, 26 of the 96 that keep the meaning
     called substantive, 44 of 45 changes of meaning found; held out 79 of 132, 39 of 108, 23 of 24. With
-    DASSR = Dagestan ASSR: 25; with "would like to" / "wishes to": 98 and 24."""
-    _no_worse("tune-x", 141, 98, 24, 44)
+    DASSR = Dagestan ASSR: 25; with "would like to" / "wishes to": 98 and 24; with two consonants
+    apart making two names (Malinin / Malygin), not one romanized twice: 99 and 45."""
+    _no_worse("tune-x", 141, 99, 24, 45)
     _no_worse("heldout-x", 132, 79, 39, 23)

@@ -130,6 +130,11 @@ _ROMAN_KEY = ((re.compile(r"dzh|dj|zh|j"), "z"), (re.compile(r"dz"), "z"), (re.c
               (re.compile(r"[wb]"), "v"), (re.compile(r"y"), "i"), (re.compile(r"(.)\1+"), r"\1"))
 
 
+#: letters romanizations of one name add, drop or write for one another
+_SOFT_LETTERS = frozenset("aeiouh")
+_ALTERNATING = ({"c", "k"}, {"s", "z"}, {"k", "z"})   # Urumchi / Urumqi; Sinkiang / Xinjiang (k for j)
+
+
 def roman_key(word: str) -> str:
     """A key that two romanizations of one name share (Zavkhan / Dzabkhan, Khovd / Kobdo, Ch'ang-sok /
     Chan Sok)."""
@@ -142,8 +147,9 @@ def roman_key(word: str) -> str:
 def romanized_alike(x: str, y: str) -> bool:
     """Whether two words, neither a number, may be one name or word of another language in two
     romanizations: their keys begin alike and are the same, or one letter apart in keys of four
-    letters or more, or a short key is the other and a final vowel (Uvs / Ubsa); never two words or
-    places known apart."""
+    letters or more (a vowel, an h, the g of ng, or consonants romanizations write for one another;
+    not Malinin / Malygin), or a short key is the other and a final vowel (Uvs / Ubsa); never two
+    words or places known apart."""
     if x.lower() == y.lower() or is_number(x) or is_number(y):
         return False
     kx, ky = roman_key(x), roman_key(y)
@@ -156,4 +162,13 @@ def romanized_alike(x: str, y: str) -> bool:
     short, long_ = sorted((kx, ky), key=len)
     if long_[:-1] == short and long_[-1] in "aeiou":
         return len(short) <= 4   # Uvs / Ubsa; not Ivanov / Ivanova, a woman of the family
-    return len(short) >= 4 and Levenshtein.distance(kx, ky) <= 1
+    if len(short) < 4 or Levenshtein.distance(kx, ky) > 1:
+        return False
+    # the letter apart is a vowel or an h, a g after n (Ch'ang-sok / Chan Sok), or two consonants
+    # romanizations write for one another; another consonant makes another name (Malinin / Malygin)
+    op = Levenshtein.editops(kx, ky)[0]
+    if op.tag == "replace":
+        pair = {kx[op.src_pos], ky[op.dest_pos]}
+        return pair <= _SOFT_LETTERS or pair in _ALTERNATING
+    longer, at = (ky, op.dest_pos) if op.tag == "insert" else (kx, op.src_pos)
+    return longer[at] in _SOFT_LETTERS or longer[at] == "k" and longer[at - 1:at] == "n"   # ng: g keyed k
