@@ -153,11 +153,12 @@ def test_a_sixth_reviewers_pairs_written_for_tuning():
     Party"): 158, 54, 61; with the source citations compared (editorial): 166, 54, 61; with a
     request made with "please" or with a verb of asking ("Please instruct." / "I request your
     instructions."): 168, 52, 61; with "ones" the pronoun and no number ("the remaining ones" / "the
-    rest"): 169, 51, 61; with "Excerpts to be sent to:" / "Excerpts sent to:" a change: 170, 51, 62."""
+    rest"): 169, 51, 61; with "Excerpts to be sent to:" / "Excerpts sent to:" a change: 170, 51, 62;
+    with "repeatedly" / "more than once": 171, 50, 62."""
     s, rows = _summary("tune-u")
     assert s["differences"] == 245 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 170, s
-    assert s["meaning_kept_called_substantive"] <= 51, s
+    assert s["category_right"] >= 171, s
+    assert s["meaning_kept_called_substantive"] <= 50, s
     assert s["meaning_changed_called_substantive"] >= 62, s
 
 

@@ -30,6 +30,8 @@ from test_judgment import compare
     ("In contrast to the older survey, the new one counts seasonal workers.", "Unlike the older survey, the new one counts seasonal workers."),
     ("Applications can be sent via the regional office.", "Applications can be sent through the regional office."),
     ("The reform attracted a great deal of criticism in the press.", "The reform attracted much criticism in the press."),
+    ("The envoy has repeatedly raised the question of the border posts.",
+     "The envoy has raised the question of the border posts more than once."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
