@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from provenance.chain import excerpt_patterns as XP
 from provenance.chain import patterns as P
 from provenance.knowledge import english, places
 from provenance.vocab import STRUCK_OUT
@@ -119,7 +120,7 @@ class ExcerptsPart:
 
     def decision_structure(self):
         """The numbered points before the excerpt note: item N with sub-points 1..k, or top-level points."""
-        head = P.EXCERPT_HEAD.search(self.text)
+        head = XP.EXCERPT_HEAD.search(self.text)
         if head is None:
             return
         limit = head.start()
@@ -148,7 +149,7 @@ class ExcerptsPart:
         self.decision = {"item": parent, "points": sub}
 
     def excerpts_(self):
-        for head in P.EXCERPT_HEAD.finditer(self.text):
+        for head in XP.EXCERPT_HEAD.finditer(self.text):
             pos = head.end()
             rest_eol = self.text.find("\n", pos)
             rest_eol = len(self.text) if rest_eol < 0 else rest_eol
@@ -186,9 +187,9 @@ class ExcerptsPart:
             first = len(self.excerpts)
             hand = _HAND_ADDED_ENTRY.match(self.text, b_end)
             for s, e in self._entries(body, offset) + ([(hand.start("entry"), hand.end("entry"))] if hand else []):
-                entry = P.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
-                    P.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or P.EXCERPT_ENTRY.match(self.text, s, e) or \
-                    P.EXCERPT_ENTRY_ON.match(self.text, s, e)
+                entry = XP.EXCERPT_ENTRY_PAREN.match(self.text, s, e) or \
+                    XP.EXCERPT_ENTRY_POINTS_FIRST.match(self.text, s, e) or XP.EXCERPT_ENTRY.match(self.text, s, e) or \
+                    XP.EXCERPT_ENTRY_ON.match(self.text, s, e)
                 if not entry:
                     if self.text[s:e].strip():
                         self.notes.append({"code": "excerpt-unparsed", "evidence": to_dict(self.ev(s, e))})
@@ -230,7 +231,7 @@ class ExcerptsPart:
         nxt = self.text[end + 1:len(self.text) if nxt_end < 0 else nxt_end]
         return cut and bool(nxt.strip()) and not (P.DRAFTED.match(nxt.strip()) or P.TYPED.match(nxt.strip())
                                                  or P.LINE_ROLE.match(nxt) or P.COPY_LIST_HEAD.match(nxt)
-                                                 or P.EXCERPT_HEAD.search(nxt) or nxt.lstrip().startswith("["))
+                                                 or XP.EXCERPT_HEAD.search(nxt) or nxt.lstrip().startswith("["))
 
     def _excerpt_table(self, start: int) -> bool:
         """An excerpt list set as a table in columns ("Point(s)   To   Channel", a row an excerpt): read
@@ -261,12 +262,12 @@ class ExcerptsPart:
 
     def excerpts_from(self):
         """"Excerpt from point 4 sent to Cde. Shevchuk and to the Lvov Obkom.", "Vypiska p. 4 - Gorzdravotdel"."""
-        for m in P.EXCERPT_FROM.finditer(self.text):
+        for m in XP.EXCERPT_FROM.finditer(self.text):
             self._excerpt(m)
         if self.low is None or "vypisk" in self.low or "xcerpt" in self.low or "xtract" in self.low:
-            for m in P.EXCERPT_LINE.finditer(self.text):
+            for m in XP.EXCERPT_LINE.finditer(self.text):
                 self._excerpt(m)
-        for pattern in P.EXCERPT_SENTENCES:
+        for pattern in XP.EXCERPT_SENTENCES:
             for m in pattern.finditer(self.text):
                 self._excerpt(m)
 
@@ -274,9 +275,9 @@ class ExcerptsPart:
     def _entries(body: str, offset: int) -> list[tuple[int, int]]:
         """The spans of the entries of an excerpt list: separated by semicolons, or, when there are
         none and the points stand in parentheses, by the commas after them."""
-        if ";" not in body and P.EXCERPT_PAREN_SEP.search(body):
+        if ";" not in body and XP.EXCERPT_PAREN_SEP.search(body):
             cuts, pos = [], 0
-            for m in P.EXCERPT_PAREN_SEP.finditer(body):
+            for m in XP.EXCERPT_PAREN_SEP.finditer(body):
                 cuts.append((pos, m.start() + len(m.group(0).rstrip(" ,"))))   # with a "by cipher" after it
                 pos = m.end()
             cuts.append((pos, len(body)))

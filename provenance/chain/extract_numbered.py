@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.chain import excerpt_patterns as XP
 from provenance.chain import patterns as P
 from provenance.chain.extract_wrapped import _is_item
 
@@ -78,7 +79,7 @@ class NumberedPart:
                     c0, part = c0 + label.end(), part[label.end():]
                 im = P.LIST_ITEM.match(part)
                 if not _is_item(im):
-                    if P.EXCERPT_HEAD.match(part.lstrip()):
+                    if XP.EXCERPT_HEAD.match(part.lstrip()):
                         break   # "Excerpts sent to: ...": another list
                     im = P.reversed_item(part) or P.ORDINAL_ITEM.match(part)   # "Cde. Hryhorenko - copy 1", "Erste Ausfertigung - X"
                     if not im:
@@ -153,7 +154,7 @@ class NumberedPart:
         words = self.text[lines[k][0]:end].strip()
         if not _CONTINUATION.fullmatch(words) or len(words.split()) > MAX_CONTINUATION_WORDS \
                 or P.DRAFTED.match(words) or P.TYPED.match(words) or P.LINE_ROLE.match(words) \
-                or P.COPY_LIST_HEAD.match(words) or P.EXCERPT_HEAD.match(words) or self._entry_number(words) is not None:
+                or P.COPY_LIST_HEAD.match(words) or XP.EXCERPT_HEAD.match(words) or self._entry_number(words) is not None:
             return eol
         for s, e in lines[k + 1:]:
             nxt = self.text[s:e]
