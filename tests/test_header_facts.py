@@ -245,7 +245,8 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: The twenty-third set's ten read 35 of 48 and 37 of 44 on arrival: 456 of 492 and 601 of 729 in all.
 #: A citation's levels parted by full stops ("GARF. F. R-5451. Op. 43."), an archive's acronym with its
 #: republic ("NA RS(Ya)") and "Rendered into English by": 462 of 492.
-HEADER_SETS = [("tune", 462, 30), ("heldout", 601, 128)]
+#: The twenty-fourth set's ten read 32 of 51 and 38 of 50 on arrival: 494 of 543 and 639 of 779 in all.
+HEADER_SETS = [("tune", 494, 49), ("heldout", 639, 140)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
