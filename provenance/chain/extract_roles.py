@@ -47,6 +47,10 @@ _TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа
 
 #: a post glossed in brackets before the name, as the reading view writes it: the gloss padded with
 #: spaces ("2nd secretary          Orlov-Gradov")
+#: a running sentence before a label: its line opens with six words or more, one space apart (not
+#: columns), the last a noun in lower case ("We enclose the list compiled by the former commander": the
+#: drafter of another document)
+_IN_A_SENTENCE = re.compile(r"[ \t]*(?:\S+ ){5,}(?!(?:was|were|is|are|been|be|being|and|also|then)\b)[a-z]{3,} $")
 _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 
 
@@ -154,10 +158,10 @@ class RolesPart:
         return drafted
 
     def role_lines(self):
-        for m in P.scan(P.DRAFTED, self.text, self.low, P.DRAFTED_WORDS, 1):
-            self._role_name(m, "drafted")
-        for m in P.scan(P.TYPED, self.text, self.low, P.TYPED_WORDS, 1):
-            self._role_name(m, "typed")
+        for pattern, words, role in ((P.DRAFTED, P.DRAFTED_WORDS, "drafted"), (P.TYPED, P.TYPED_WORDS, "typed")):
+            for m in P.scan(pattern, self.text, self.low, words, 1):
+                if not _IN_A_SENTENCE.match(self.text, self.text.rfind("\n", 0, m.start()) + 1, m.start()):
+                    self._role_name(m, role)
         if self.low is None or "[" in self.text or "charge of drafting" in self.low or "copy typed" in self.low:
             for m in P.LINE_ROLE.finditer(self.text):
                 self._role_name(m, "drafted" if m.group("d") or m.group("d2") else "typed")

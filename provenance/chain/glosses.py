@@ -201,7 +201,6 @@ def gloss_view(text: str) -> str:
             continue   # a letter supplied inside a word: Kru[g]lova
         if not _is_gloss(words) or ROLE_GLOSS.fullmatch(m.group(1).strip()):
             continue   # the drafter's and typist's labels are read with their gloss (LINE_ROLE)
-            continue
         # the words a gloss translates stand just before it: look back at most LOOK_BACK characters
         line_start = max(text.rfind("\n", max(0, m.start() - LOOK_BACK), m.start()) + 1, m.start() - LOOK_BACK)
         start = _covered(text, line_start, m.start(), any(c.isdigit() for c in m.group(1)),

@@ -53,13 +53,14 @@ _ORDINALS_DE = ("erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "si
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)} | {w: k for k, w in enumerate(_ORDINALS_DE, 1)}
 _COPY_WORD = r"(?:Cop(?:y|ies)|Kopi(?:ya|ia|ja)|Ekzempl(?:yar|iar|jar)|Ex\.?|Exempla(?:r(?:ul|e|en|y)?|ire)|[Ee]kz\.?|[Ee]gz\.?|[Vv]ýt(?:isk[a-z]?|la[čc](?:ok|ku|ky))?\.?|[Pp]ld\.?|Ausf(?:ertigung)?\.?)"
 COPY_LINE = re.compile(
-    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:" + _NUMSIGN + r"\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:-(?:ya|yi|ia|i|oi|y|e))?(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
+    r"^[ \t]*(?P<label>" + _COPY_WORD + r"\s+(?:(?:" + _NUMSIGN + r"|(?-i:NN?)(?=[ \t]*\d))\s*)?(?:(?P<numlist>\d+(?:[ \t]*(?:,|and|&)[ \t]*\d+)+)|(?P<num>\d+)(?:-(?:ya|yi|ia|i|oi|y|e))?(?:[ \t]*[-–][ \t]*(?P<num2>\d+)(?=[ \t]*" + _DASH + r"))?(?![-–]\d)|(?P<cword>"
     + "|".join(NUMBER_WORDS) + r")\b|(?P<roman>(?-i:[IVX]{1,4}))\b\.?)(?:\s+of\s+\d{1,3})?"
     r"|(?P<ord>\d+)(?:st|nd|rd|th)(?:-(?P<ord2>\d+)(?:st|nd|rd|th))?\s+cop(?:y|ies)|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")(?:\s+and\s+(?P<word2>" + "|".join(_ORDINALS) + r"))?\s+cop(?:y|ies)"
     r"|(?P<word_de>" + "|".join(_ORDINALS_DE) + r")[rsn]?\s+(?:Ausfertigung|Exemplar)"
     r"|(?P<orig>Original)[ \t]*\([ \t]*(?:No\.?|N[°º]|copy)?[ \t]*1[ \t]*\))"   # "Original (No. 1) to the CC CPUSA"
     r"(?:[ \t]*\[[^\]\n]{1,30}\])?"   # the original's words in brackets: "Copy one [di yi fen] - ..."
+    r"(?:[ \t]*\((?!to\b)[^)\n]{1,30}\)(?=[ \t]*" + _DASH + r"))?"   # a word on the copy: "Ekz. NN 1, 2 (in Norwegian) — ..."
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -120,7 +121,7 @@ COPY_LIST_HEAD = re.compile(
     # and the one after them numbered
     r"|(?P<each>Sent[ \t]+to)(?=[ \t]+(?:Comrades|Cdes?\.?|tt\.)[^\n]*?\b(?:one|a)[ \t]+copy[ \t]+each\b"
     r"[^\n]*?\bcopy[ \t]+(?:N[°ºo]\.?[ \t]*)?\d)"
-    r"|[^\s\[\]:]{3,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\]"
+    r"|(?=[^\n\[]{3})(?:[^\s\[\]:]{1,25}[ \t]+){0,3}[^\s\[\]:]{1,25}[ \t]*\[(?P<glossed>Delivered(?:\s+to)?|Copies(?:\s+to)?|Distribution|Distributed(?:\s+to)?|Recipients)\]"
     + _HEAD_COUNT + r"[ \t]*:)[ \t]*"   # "DISTRIBUTION" in capitals, alone on its line
     r"(?P<rest>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
@@ -215,11 +216,13 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
 ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
                       r"|executor|author|referent|(?:official|officer|person)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
-ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist)"
-ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")", re.IGNORECASE)
+ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist|typing[ \t]+(?:pool|bureau|office))"
+#: what a gloss of a role may say after its verb: "[written down from the words of the believers]"
+_GLOSS_MORE = r"(?:[ \t]+(?:down|up|out))?(?:[ \t]+(?:from|at|on|after|in)[ \t]+(?![^\]\n]*\b(?:cop(?:y|ies)|ekz)\b)[^\]\n\d]{1,40})?"
+ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")" + _GLOSS_MORE, re.IGNORECASE)
 LINE_ROLE = re.compile(
-    r"(?m)^[ \t]*(?P<label>(?:[^\x00-\u024f\s]{1,6}[ \t]+)?[^\W\d_]{2,21}\.?[ \t]*\[(?:(?P<d>" + ROLE_GLOSS_DRAFTED + r")"
-    r"|(?P<t>" + ROLE_GLOSS_TYPED + r"))\][ \t]*:?(?![ \t]*\d)"
+    r"(?m)^[ \t]*(?P<label>(?:[^\x00-\u024f\s]{1,6}[ \t]+)?(?!(?i:" + _COUNT + r")\b)[^\W\d_]{2,21}(?:[ \t]+[^\W\d_A-Z]{1,21}){0,3}\.?[ \t]*\[(?:(?P<d>" + ROLE_GLOSS_DRAFTED + r")"
+    r"|(?P<t>" + ROLE_GLOSS_TYPED + r"))" + _GLOSS_MORE + r"\][ \t]*:?(?![ \t]*\d)"
     r"|(?P<d2>(?:[Oo]fficer[ \t]+)?in[ \t]+charge[ \t]+of[ \t]+drafting[ \t]*:)"
     r"|(?P<t2>[Ff]air[ \t]+copy[ \t]+typed(?:[ \t]+by)?[ \t]*:?))[ \t]*(?P<name>[^\n]*)")
 # a drafting line of the American State Department: office symbols, the drafter's initials and
@@ -241,7 +244,7 @@ TYPED = re.compile(
     r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-ZÀ-Ž]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,30}\][ \t]*){0,3}(?:\d|ekz\b))(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
-    r"|(?<![\w.])(?:[Pp]ech|[Oo]tp)\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]{0,3}(?=[A-Z][^\s]{0,20}[ \t]*(?:\n|$))"   # "Pech. 5 ekz. L.F.", "otp. 5 ekz. E.Sh.": the count, then who typed (one word)
+    r"|(?<![\w.])(?:[Pp]ech|[Oo]tp(?:ech)?)\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]{0,3}(?=[A-Z][^\s]{0,20}[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})(?:\.\d{2,4})?[ \t]*)?(?:\n|$))"   # "Pech. 5 ekz. L.F.", "Otpech. 4 ekz. Zimina 15.VIII": the count, then who typed (one word)
     r"|[Tt]yped:?(?:[ \t]+in)?[ \t]+" + _COUNT + r"[ \t]+cop(?:y|ies)(?:[ \t]*[.:,]|[ \t]+by\b)[ \t]*(?=[A-Z\[])(?!(?:No|Nr)\.|N[°º]|Copy\b)))"
     r"(?:[*_]{1,2}(?=[ \t]))?"   # "*Pechatala:* Rogalyova": the label set in italics
     r"(?![ \t]*" + _COUNT + r"[ \t]+cop(?:y|ies)\b)[ \t]*(?P<name>[^\n]*)")   # "Typed: 3 copies" names no typist
@@ -336,7 +339,8 @@ POINT_TOKEN = re.compile(r"(?P<a>\d{1,3})(?:(?P<g>[a-z])(?![^\W\d_])|(?:\s*(?:" 
 #: a point with its lettered sub-points in brackets: "2 (a, v)", "3 (a-b)" (two letters or more), or in quotes: "3 «v»", '2 "a"', "4 pkt b"
 _SUB_POINTS = re.compile(r"(?P<n>\d{1,3})[ \t]*(?:\((?P<ls>[^\W\d_](?:[ \t]*(?:,|and|&)[ \t]*[^\W\d_])+)\)|[«\"“](?P<q>[^\W\d_])[»\"”]|(?:pkt|lit)\.?[ \t]+(?P<k>[a-z])\b)")
 #: a word that says the numbers after it are points: point(s), pt., p., pp., punkt, pont, bod, paragraph
-_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?)(?!\w)", re.IGNORECASE)
+_POINT_WORD = re.compile(r"\b(?:points?|pts?\.|pp?\.|punkt\w*|punct\w*|pont\w*|bod\w*|to[čc]k\w*|paragraphs?|items?|sections?|razd(?:el\w*|\.))(?!\w)",
+                         re.IGNORECASE)
 #: points written in words or in Roman numerals: "one", "two", "II", "IV"
 _POINT_NUMERAL = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b(?-i:[IVX]{1,5})\b", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"^[ \t]*(?P<n>\d{1,3})\.[ \t]+(?P<rest>\S[^\n]*)$", re.MULTILINE)
