@@ -15,7 +15,7 @@ from provenance.ingest.decision import Decision, doubtful_foreign
 from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
-    RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, RE_HAND, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
+    RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, hand_match, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
     RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
     RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
 )
@@ -213,7 +213,7 @@ class Classifier(LanguagePart):
             return Decision("note-translator", "note.translator", b, content=(c0, e),
                             attrs={"type": "editor"} if RE_EDITOR_LABEL.search(m.group("label")) else {},
                             template="" if tmpl == "[Translator's note: {}]" else tmpl)
-        m = RE_HAND.match(inner)
+        m = hand_match(inner)
         if m:
             c0 = s + m.start("body")
             where = " ".join(m.group(g) or "" for g in ("where", "before", "first")).strip().lower()

@@ -92,7 +92,25 @@ RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
               "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
               "below": "below", "under": "below", "across": "across", "along": "margin", "between the lines": "above",
-              "back": "overleaf"}
+              "back": "overleaf", "beside": "margin"}
+
+#: what a hand writes with, or how it writes: a description of the original's handwriting names one
+_HAND_WORDS = r"pencil\w*|ink|crayon|pen|(?:hand)?written|handwriting|inscribed|scrawled|scribbled|slantwise"
+#: a hand's words quoted after a description the other wordings do not foresee, so long as it names
+#: what the hand wrote with or how, and no stamp, print or footnote: '[written slantwise across the
+#: upper left corner: "..."]', '[marginal note in violet ink, left of point 7: "..."]'
+RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND_WORDS + r")\b)"
+                               r"(?![^:\"“\[\]\n]*\b(?:stamp|seal|foot-?note|typed|printed|typescript|translator)\b)"
+                               r"[^:\"“\[\]\n]{3,100}?)(?P<before>)(?P<first>)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
+#: what follows is in another hand, however the editor places it: "[Below, in violet ink, in another hand:]"
+RE_SHIFT_DESCRIBED = re.compile(r"^\s*(?P<where>[^:\[\]\n]{0,60}?)\bin\s+(?:another|a\s+different|a\s+second)\s+hand"
+                                r"(?P<before>)(?P<first>)\s*:\s*(?P<body>)$", re.I)
+
+
+def hand_match(inner: str) -> re.Match | None:
+    """The match of a bracket's words as the original's handwriting: the wordings of ``RE_HAND``, then a
+    hand's quoted words after another description, then a shift to another hand described otherwise."""
+    return RE_HAND.match(inner) or RE_DESCRIBED_HAND.match(inner) or RE_SHIFT_DESCRIBED.match(inner)
 
 #: titles, ranks and offices that precede a person's name (with initials between: "Cde. Yu. X",
 #: "General-Colonel X", "Deputy Minister X")
