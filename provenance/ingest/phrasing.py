@@ -86,7 +86,7 @@ RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
                       # "stamp of the Allied Control Commission:", "stamp with the arms of the republic:"
                       r"(?:\s+(?:of|with|bearing|showing)\s+(?:the\s+|an?\s+)?[^:\]\[\n]{3,80}?)?"
-                      r"(?:\s+(?:at|in|on)\s+the\s+[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
+                      r"(?:\s+(?:at|in|on)\s+(?:the\s+)?[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
