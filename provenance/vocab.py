@@ -66,7 +66,7 @@ def tool_header() -> dict:
 
 #: how editors say a word was crossed out in the original ("[crossed out: ...]", "[struck through]"),
 #: a pattern the converter (for ``del``) and the chain extractor (for a recipient replaced) share
-STRUCK_OUT = r"(?:crossed\s+out|struck\s+(?:out|through)|deleted|scored\s+through|erased)"
+STRUCK_OUT = r"(?:crossed\s+(?:out|through)|struck\s+(?:out|through)|deleted|scored\s+(?:out|through)|erased|ruled\s+through)"
 
 #: titles, ranks and offices written before a person's name ("Cde. Yu. X", "General-Colonel X",
 #: "Deputy Minister X", "Ms Patel"): a regular expression of one such word

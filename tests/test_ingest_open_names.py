@@ -243,6 +243,22 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ('[scribbled at the foot of the page: "Filed 3.V."]', "add", "bottom"),
     ("[Below, in blue ink, in another hand:]", "handShift", None),
     ('[stamp in violet ink: "Received 3.V.46"]', "stamp", None),
+    ('[impression of a rubber stamp: "Secretariat. 4 IV 1947"]', "stamp", None),
+    ("[thus in the original]", "sic", None),
+    ("[f. 12]", "pb", None),
+    ("[leaf 4]", "pb", None),
+    ("[sheet 2 of the letter]", "pb", None),
+    ("[p. 3 of the typescript]", "pb", None),
+    ("[overleaf]", "pb", None),
+    ("[a space has been left for the date]", "space", None),
+    ("[not filled in]", "space", None),
+    ("[paper worn through at the fold]", "gap", None),
+    ('[crossed through: "in all the villages"]', "del", None),
+    ("[Typed footnote in the original: The figures are for May.]", "note", None),
+    ("[In the original, a footnote: The figures are for May.]", "note", None),
+    ("[Translator's remark: the okrug was abolished in 1930.]", "note", None),
+    ('[possibly "Kuvatov"; partly illegible]', "unclear", None),
+    ('[name partly illegible, perhaps "Fontanesi"]', "unclear", None),
     ("[date left blank]", "space", None),
     ("[number left blank]", "space", None),
     ("[sum not stated in the original]", "gap", None),
@@ -264,6 +280,7 @@ def test_signatures_counted_are_one_gap_with_their_number():
     assert [g.get("quantity") for g in gaps] == [None, "14"], xml
     assert "[14 more signatures]" in edition
     for mark, n in (("[signatures of 37 more persons follow]", "37"), ("[followed by 12 signatures]", "12"),
+                    ("[followed by 40 signatures, some of them crosses]", "40"),
                     ("[and 11 more signatures]", "11")):
         body, xml, edition = snippet(f"Kosykh [signature] {mark} and the others.")
         gaps = body.xpath("//t:gap[@reason='signature']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})

@@ -17,7 +17,7 @@ from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
     RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, hand_match, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
     RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
-    RE_UNCLEAR, _NOUN_BEFORE, _NUMBER_NAMES
+    unclear_match, _NOUN_BEFORE, _NUMBER_NAMES
 )
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_gloss,
@@ -176,7 +176,7 @@ class Classifier(LanguagePart):
                 canon = "[sic, perhaps {} was intended]"
                 return Decision("sic-corr", "sic.conjecture", b, target=(tgt[0][0], tgt[-1][1]) if tgt else None,
                                 content=(c0, c1), template="" if tmpl == canon else tmpl)
-            m = RE_UNCLEAR.match(inner)
+            m = unclear_match(inner)
             if m:
                 c0, c1 = s + m.start("reading"), s + m.end("reading")
                 return Decision("unclear", "unclear.reading", b, content=(c0, c1),

@@ -7,7 +7,7 @@ import re
 
 from provenance.vocab import STRUCK_OUT, TITLE
 
-RE_SIC = re.compile(r"^\s*(sic|!)\s*!?\s*$", re.I)
+RE_SIC = re.compile(r"^\s*(sic|!|(?:thus|so|as)\s+in\s+(?:the\s+)?original)\s*!?\s*$", re.I)
 #: "Tokhtasyn [?]": the editor doubts the word before
 RE_QUERY = re.compile(r"^\s*(?:\?|(?:reading\s+)?(?:uncertain|doubtful|not\s+certain)|(?:uncertain|doubtful)\s+reading)\s*\??\s*$",
                       re.IGNORECASE)   # "Tokhtasyn [?]", "Kyzyl-Kain [reading uncertain]": the word read, with doubt
@@ -16,7 +16,7 @@ RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<readin
 #: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
 RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
-RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|cut\s+off|missing\s+corner"
+RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|worn(?:\s+(?:through|away))?|cut\s+off|missing\s+corner"
                        r"|lost\s+(?:at|in)\s+the\s+(?:fold|binding|margin))\b", re.I)
 #: the lower-case word just before a name
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
@@ -35,6 +35,19 @@ RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s
                         # "[partly illegible: "inspection"]", "[reading doubtful: 1 May]"
                         r"|(?:partly|partially)\s+illegible\s*:|reading\s+(?:doubtful|uncertain|unclear)\s*:)\s*"
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
+#: a quoted reading offered with doubt however the editor words it: [possibly "Kuvatov"; partly
+#: illegible], [name partly illegible, perhaps "Fontanesi"]
+RE_UNCLEAR_QUOTED = re.compile(r"^(?=[^\[\]]*\b(?:illegible|unclear|indistinct|hard\s+to\s+read)\b)"
+                               r"(?=[^\[\]]*\b(?:perhaps|possibly|probably|presumably)\b)"
+                               r"[^\"“\[\]]*[\"“](?P<reading>[^\"“”]+)[\"”][^\"“\[\]]*$", re.I)
+
+
+def unclear_match(inner: str) -> re.Match | None:
+    """The match of a bracket offering a reading with doubt: ``RE_UNCLEAR``'s wordings, then a quoted
+    reading with a hedge and a word for illegible anywhere around it."""
+    return RE_UNCLEAR.match(inner) or RE_UNCLEAR_QUOTED.match(inner)
+
+
 #: words the author crossed out, quoted by the editor: [crossed out: "Kobulov"]
 RE_DELETED = re.compile(r"^\s*(?:(?:words?|line|passage|text)\s+)?" + STRUCK_OUT + r"(?:\s+in\s+the\s+original)?\s*[:,]?\s*"
                         r"[\"“]?(?P<body>[^\"“”]*?)[\"”]?\s*$", re.I)
@@ -46,14 +59,15 @@ RE_LITERALLY = re.compile(r"^\s*(?:literally|lit\.)\s*[:,]?\s*\S", re.I)
 RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
     "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
 _NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-RE_BLANK = re.compile(r"^\s*(?:(?:space|date|number|name|sum|figure|place)\s+)?(?:left blank|blank|blank space|space)"
-                      r"(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]"
+RE_BLANK = re.compile(r"^\s*(?:(?:(?:space|date|number|name|sum|figure|place)\s+)?(?:left blank|blank|blank space|space)"
+                      r"|(?:an?\s+)?(?:blank\s+)?space\s+(?:has\s+been\s+|was\s+|is\s+)?left(?:\s+blank)?(?:\s+for\s+(?:the\s+|a\s+)?\w+)?"
+                      r"|not\s+filled\s+in)(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]", "[not filled in]"
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
 RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
-                      r"(?:translator|editor|compiler)|translator['’]?s?\s+comment|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
+                      r"(?:translator|editor|compiler)|(?:translator|editor)['’]?s?\s+(?:comment|remark|explanation)|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
 #: a note's label naming the edition's editor or compiler rather than the translator
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
-RE_ONOTE = re.compile(r"^\s*(?P<label>(?:foot)?note(?:\s+in\s+the\s+original)?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
+RE_ONOTE = re.compile(r"^\s*(?P<label>(?:in\s+the\s+original,\s*an?\s+|typed\s+|printed\s+)?(?:foot)?note(?:\s+in\s+the\s+(?:original|typescript))?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
 RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russian, in pencil, ...:": the hand's language
                      r"(?P<first>(?:(?:at|in|on|below|above|under|beside)\s+(?:the\s+)?[^,:\[\]\n]{2,50}?\s*,\s*){1,2})?"   # "in the margin, in pencil:"
@@ -68,8 +82,9 @@ RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russi
                      r"(?P<where>,?\s+(?:at|in|on|across|along|above|below|under|between|beside)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
-RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|(?:page|p\.|folio|sheet|l\.|list)\s*"
-                     r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}original)?)\s*$", re.I)
+RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(?:page|p\.|folio|fol\.|f\.|sheet|leaf|l\.|list)\s*"
+                     r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}"
+                     r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
 RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
@@ -77,13 +92,13 @@ RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|
 _HOW_MANY = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 RE_SIGNATURES = re.compile(r"^\s*(?:(?:followed\s+by\s+|and\s+)?(?P<n>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?signatures"
                            r"(?:\s+follow)?|signatures\s+of\s+(?P<m>" + _HOW_MANY + r")\s+(?:more\s+|other\s+|further\s+)?"
-                           r"[a-z]+\s+follow)\s*$", re.I)   # "[14 more signatures]", "[signatures of 37 more persons follow]"
+                           r"[a-z]+\s+follow)(?:\s*[,;]\s*[^\[\]]{1,60})?\s*$", re.I)   # "[14 more signatures]", "[signatures of 37 more persons follow]"
 #: a stamp named bare: "[stamp]", "[seal]"
 RE_BARE_STAMP = re.compile(r"^\s*(?:rubber\s+|round\s+|corner\s+)?stamp\s*$", re.I)
 #: Handwriting quoted by the editor, then perhaps described: '"2025 N 12236" and some illegible letters'.
 RE_QUOTED_HAND = re.compile(r"\s*[\"“](?P<words>[^\"“”]+)[\"”]")
 #: a stamp or seal on the original, described by the editor: '[stamp: "Declassified"]'
-RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
+RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?:impression|imprint|trace)\s+of\s+(?:an?\s+|the\s+)?)?(?:(?!of\b|the\b|text\b)[a-z-]+\s+){0,2}(?:stamp|seal)"
                       # "stamp of the Allied Control Commission:", "stamp with the arms of the republic:"
                       r"(?:\s+(?:of|with|bearing|showing)\s+(?:the\s+|an?\s+)?[^:\]\[\n]{3,80}?)?"
                       r"(?:\s+(?:at|in|on)\s+(?:the\s+)?[a-z ]+?)?(?:,\s*[a-z ]{3,30}?)?)\s*:\s*(?P<body>.*\S)\s*$", re.I | re.S)
