@@ -85,13 +85,14 @@ _FOND = (r"(?P<fond_raw>(?<![\w])(?:[Ff]ond|FOND|[Ff]\.|[Фф]\.|[Фф]онд|[Q
 # Latvian, aprašas (ap.) in Lithuanian; the file sprava (spr.) in Ukrainian, byla (b.) in Lithuanian,
 # lieta (l.) in Latvian, where lapa (lp.) is the folio, as arkush (ark.) is in Ukrainian; the Romanian and
 # Moldovan inventory is inventar (inv.), the file dosar (d.), its leaves file (f., after the file)
-_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu|[Aa]pr\.|[Aa]p\.|[Ii]nv\.)\s*"
+_OPIS = (r"(?P<opis_raw>(?:[Oo]pis['’ʹ`]?|OPIS['’ʹ`]?|[Oo]p\.|[Оо]п\.|[Оо]пись|[Mm]ulu|[Aa]pr\.|[Aa]p\.|[Ii]nv\.|[Ii]nventory)\s*"
          + _NUMSIGN + _OPIS_VAL + r")")
 _PAPKA = (r"(?P<papka_raw>(?:[Pp]apka|PAPKA|[Pp]ap\.|PAP\.|[Pp]\.|[Пп]апка|[Пп]ап\.|[Пп]\.)\s*"
           + _NUMSIGN + _PAPKA_VAL + r")")
-_DELO = (r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan|[Ss]pr\.|[Bb]\.|[Ll]\.(?=\s*\d+[a-z]?\s*[,;]\s*lp\.))\s*"
+_DELO = (r"(?P<delo_raw>(?:[Dd]elo|DELO|[Dd]\.|[Дд]\.|[Дд]ело|[Jj]uan|[Ss]pr\.|[Bb]\.|[Ll]\.(?=\s*\d+[a-z]?\s*[,;]\s*lp\.)"
+         r"|[Ee]d\.\s*[Kk]hr\.|(?<=[,;] )[Ff]ile(?=\s+\d))\s*"   # the storage unit ("ed. khr."), the English "file"
          + _NUMSIGN + _DELO_VAL + r")")
-_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]p\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.|[Aa]rk\.|ff?\.)\s*"
+_FOLIOS = (r"(?P<folios_raw>(?:[Ll]l\.|LL\.|[Ll]p\.|[Ll]\.|[Ll]isty?|[Лл]л\.|[Лл]\.|pp?\.|[Aa]rk\.|ff?\.|[Ss]heets?|[Ll]eaves|[Ff]olios?(?=\s+\d))\s*"
            + _FOLIOS_VAL + r")")
 
 _CITATION = re.compile(
@@ -175,7 +176,8 @@ def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
 
 #: an archive the list of repositories does not know, named by its acronym right before the fond
 #: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma
-_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z]{1,3}(?:\([A-Z][a-z]?\))?)?)\s*,?\s*$")
+_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z][A-Za-z]{0,3}(?:\([A-Z][a-z]?\))?){0,2})"
+                             r"(?:\s*\([A-Z][a-z]+\))?\s*,?\s*$")   # "GU NA RKh", "GAMO (Murmansk)": the city after it
 
 
 def _acronym_before(text: str, fond_at: int) -> tuple[int, str] | None:

@@ -152,6 +152,10 @@ def test_a_nordic_citation_names_its_levels_in_words(text, repo, fond, opis, del
 @pytest.mark.parametrize("text,repo,fond,opis,delo", [
     ("Digital Archive, GARF. F. R-5451. Op. 43. D. 1190. L. 15-18. Translated", "GARF", "R-5451", "43", "1190"),
     ("Digital Archive, NA RS(Ya), f. R-50, op. 1, d. 1377, ll. 41-43. Translated", "NA RS(Ya)", "R-50", "1", "1377"),
+    ("Digital Archive, NA RT, fond R-732, inventory 1, file 96, sheets 2-4. Translated", "NA RT", "R-732", "1", "96"),
+    ("Digital Archive, GARF, F. R-5446, Op. 7, Ed. khr. 215, Ll. 3-5. Translated", "GARF", "R-5446", "7", "215"),
+    ("Digital Archive, GU NA RKh, f. R-30, op. 1, d. 56, ll. 9-12. Translated", "GU NA RKh", "R-30", "1", "56"),
+    ("Digital Archive, GAPO (Perm), f. R-9, op. 4, d. 12, ll. 1-2. Translated", "GAPO", "R-9", "4", "12"),
 ])
 def test_levels_parted_by_full_stops_and_an_acronym_with_its_republic(text, repo, fond, opis, delo):
     c = find_citations(text)[0]
