@@ -248,8 +248,9 @@ def test_an_order_is_addressed_to_the_people_of_a_body(line, expected):
 #: The twenty-fourth set's ten read 32 of 51 and 38 of 50 on arrival: 494 of 543 and 639 of 779 in all.
 #: An archive's levels in English words ("fond R-933, inventory 2, file 480, sheets 3-5"), the storage
 #: unit ("Ed. khr. 312"), an acronym of three words or with its city ("GU NA RKh", "GAMO (Murmansk)")
-#: and "Trans. X": 502 of 543 and 641 of 779.
-HEADER_SETS = [("tune", 502, 41), ("heldout", 641, 138)]
+#: and "Trans. X": 502 of 543 and 641 of 779. A group of people as the sender ("Believers of the Village
+#: of X"), its region after it no party: 503 of 542.
+HEADER_SETS = [("tune", 503, 39), ("heldout", 641, 138)]
 
 
 @pytest.mark.parametrize("split,least,most_missed", HEADER_SETS)
@@ -293,3 +294,15 @@ def test_the_name_under_an_address_is_no_signature_and_a_revkom_signs_its_minute
                "Present: Cde. Alibekov.\n\nHEARD: the famine.\n\nChairman of the Revkom [signature] Alibekov\n")
     got = extract_document(minutes, "x")["correspondence"]["senders"]
     assert [(p["raw"], p["source"]) for p in got] == [("Dagestan Revolutionary Committee", "title")], got
+
+
+def test_a_group_of_people_in_the_title_is_the_sender_and_its_region_no_party():
+    """"Petition from the Residents of the Village of X, Mari ASSR, to ...": the residents sent it (many
+    people, no office a signature names better); the ASSR after them says where they live."""
+    from provenance.chain.titles import title_parties
+    title = "Petition from the Residents of the Village of Kuzhener, Mari ASSR, to M. I. Kalinin on the School"
+    assert title_parties(title) == (["Residents of the Village of Kuzhener"], ["M. I. Kalinin"])
+    assert title_parties("Letter from the Mari ASSR and the Chuvash ASSR to Kalinin")[0] == ["Mari ASSR", "Chuvash ASSR"]
+    text = title + "\n\nWe ask you to open the school.\n\nI. Yakovlev [signature]\n"
+    got = [p["recorded_name"] or p["name"] for p in extract_document(text, "x")["correspondence"]["senders"]]
+    assert "Residents of the Village of Kuzhener" in got, got

@@ -187,7 +187,8 @@ def _an_office(phrase: str) -> bool:
     Group", not the "Executive Committee of ..."; its head noun before "of" says): the signature then
     names the sender better."""
     head = head_noun(phrase)   # "Executive Committee of ...": committee
-    return bool(head) and wordnet().names_an_office(head)
+    wn = wordnet()   # an office is held by one: "Believers of the Village of X" name many
+    return bool(head) and wn.names_an_office(head) and head in wn.base_forms(head, "n")
 
 
 def extract_facts(text: str, doc_id: str, meta: dict | None = None,

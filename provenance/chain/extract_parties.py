@@ -6,7 +6,7 @@ import re
 
 from provenance.chain import patterns as P
 from provenance.chain.model import Evidence, Party, Transfer
-from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted, name_after_post
+from provenance.chain.spans import _name_confidence, _status, _strip_span, _sure_unlisted, head_noun, name_after_post
 from provenance.chain.titles import title_parties
 from provenance.knowledge import english, places
 from provenance.knowledge.wordnet import wordnet
@@ -83,6 +83,18 @@ def _body_or_office(phrase: str) -> bool:
     wn = wordnet()
     return any(len(w) > 2 and (wn.names_a_group(w) or wn.names_an_office(w))
                for w in re.findall(r"[a-z][a-z-]+", phrase.lower()))
+
+
+#: WordNet's lexicographer file of nouns of people
+_PERSON_NOUNS = 18
+
+
+def _people(phrase: str) -> bool:
+    """Whether a title's phrase names a group of people by a plural noun of persons ("Believers of the
+    Village of X", "Residents of Y"): a collective party, as a body is."""
+    head = head_noun(phrase)
+    return bool(head) and head.endswith("s") and phrase[:1].isupper() \
+        and _PERSON_NOUNS in wordnet().fields(head, "n", top=1)
 
 
 #: the translator's English of an address on the line below it: "[To the Central Committee of ...]"
@@ -222,7 +234,7 @@ class PartiesPart:
             return   # "to the Minister of X" in the title, "To the Minister of X / Cde. Lomako" above the text
         for r in found:
             out.append(Party(r.name, r.raw, r.kind, "title", evid(r.start, r.end), 0.7, r.recorded))
-        if not found and _body_or_office(part):
+        if not found and (_body_or_office(part) or _people(part)):
             end = start + len(part) if start is not None else None
             out.append(Party(None, part, "institution", "title", evid(start, end), 0.7, part))
         elif not found and _personal_name(part):

@@ -60,6 +60,8 @@ _DOC_START = re.compile(r"^(?:the\s+)?" + _DOC + r"(?:\s+(?:of|No)\b|$)")   # "M
 
 #: a part of a document, not a party ("..., Point III")
 _PART = re.compile(r"^(?:Point|Item|Paragraph|Section|Part|Article|No\.?)\b")
+#: an administrative unit after a party, in apposition: "Chuvash ASSR", "Orenburg Oblast"
+_PLACE_AFTER = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:A?SSR|Oblast|Krai|Kray|Okrug|Raion|Region|Province|Autonomous\s+Republic)$")
 #: a person's name: initials, then a surname
 _INITIALED = re.compile(r"^(?:[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+$")
 
@@ -81,6 +83,8 @@ def _split(phrase: str) -> list[str]:
         piece = _MEETINGS.sub("", piece)
         if not piece or not piece[:1].isupper() or _DOC_START.match(piece) or _PART.match(piece):
             continue
+        if out and _PLACE_AFTER.match(piece) and not _PLACE_AFTER.match(out[-1]):
+            continue   # "the Believers of the Village of X, Chuvash ASSR": where the party is, no party
         if out and _a_name(out[-1]) and re.match(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+of\b", piece):
             continue   # "I. Zubarev, Chairman of the ...", "G. Shelekhov, Soviet Deputy Director-General of ..."
         if out and _INITIALED.match(piece) and not _a_name(out[-1]) \
