@@ -64,3 +64,17 @@ def test_sections_of_an_instruction_sent_are_excerpts_with_their_roman_sections(
         "SECRETARY [signature] A. Orlova\n\nRazdely instruktsii razoslany [sections of the instruction sent]:\n"
         "Okrug statistical bureau — razd. I-III\nvillage soviets — razd. II\n", "x"))
     assert facts["excerpts"] == [("bureau", ("1", "2", "3")), ("soviets", ("2",))], facts
+
+
+def test_a_language_named_with_a_doubled_last_letter_and_one_langcodes_has_no_script_for():
+    """"Khakass" names Khakas; langcodes' guess for a language it has no data on (Latin letters, the
+    US) is no script, so a bracketed word in it is tagged as a romanization (kjh-Latn, xal-Latn)."""
+    from provenance.knowledge.languages import named_language, romanized_tag
+    assert named_language("Khakass") == "kjh-Latn" and romanized_tag("Kalmyk") == "xal-Latn"
+    assert romanized_tag("Hungarian") == "hu" and named_language("English") is None
+
+
+def test_a_side_of_a_letter_is_a_page():
+    from heldout_marks import snippet
+    body, xml, edition = snippet("We ask you to reply soon. [side 2] The wells are dry.")
+    assert len(body.xpath("//t:pb[@n='2']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})) == 1, xml

@@ -82,7 +82,7 @@ RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russi
                      r"(?P<where>,?\s+(?:at|in|on|across|along|above|below|under|between|beside)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
-RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(?:page|p\.|folio|fol\.|f\.|sheet|leaf|l\.|list)\s*"
+RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(?:page|p\.|folio|fol\.|f\.|sheet|side|leaf|l\.|list)\s*"
                      r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}"
                      r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"

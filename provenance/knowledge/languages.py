@@ -149,7 +149,10 @@ def romanized_tag(name: str) -> str | None:
     if not code or code == "en":
         return None
     try:
-        script = lang.maximize().script
+        full = lang.maximize()
+        # langcodes' guess for a language it has no data on is Latin letters in the US (Khakas, Kalmyk):
+        # no script known, so the bracket's Latin letters are tagged as a romanization
+        script = None if (full.script, full.territory) == ("Latn", "US") else full.script
     except Exception:   # the likely-script data is an optional part of langcodes
         script = None
     return standard_tag(code if script == "Latn" else f"{code}-Latn")
@@ -175,11 +178,13 @@ def named_language(word: str) -> str | None:
     that no place or person is taken for a language by a loose match."""
     if len(word) < 4:
         return None   # "Ak-Suu", "Ga", "Yi": a short capitalized word names a place or a person far more often
+    for name in (word, word[:-1] if word[-1] == word[-2] else None):   # "Khakass": the Khakas language
+        tag = romanized_tag(name) if name else None
+        if tag and language_name(tag.split("-")[0]).lower() == name.lower():
+            return tag
     tag = romanized_tag(word)
     if tag is None:
         return None
-    if language_name(tag.split("-")[0]).lower() == word.lower():
-        return tag
     # another English name of the language that WordNet lists as one (Kirghiz, Uighur, Kazak)
     return tag if _LANGUAGE_FIELD in wordnet().fields(word.lower(), "n", top=3) else None
 
