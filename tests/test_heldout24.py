@@ -20,7 +20,7 @@ HELD_OUT = ["h204", "h206", "h208", "h210", "h212"]
 def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 102 of its 140 marks and 8 of its 20 copy-chain facts were read as expected; 20 facts
     with the copy lines, labels and excerpt heads below."""
-    check_set(FOLDER, TUNE, 140, 20, 127, 20)   # 109 marks with a hand described in other words, 127 with
+    check_set(FOLDER, TUNE, 140, 20, 128, 20)   # 109 marks with a hand described in other words, 127 with
     # more wordings for a page, a blank, damage, a footnote of the original, a stamp and a doubted reading
 
 

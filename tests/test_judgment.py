@@ -489,7 +489,7 @@ def test_the_thirteenth_set_stays_where_it_was_measured(tmp_path, lexicon, split
     # UI help text), 100 keeping the meaning; on arrival tune 26 of 50, 48 of 50, 72 of 100 and held out
     # 25 of 50, 47 of 50, 71 of 100; tune 22 and 76 since "it is not possible to" / "cannot", "are not
     # allowed to" / "may not", "will have to" / "must", "while" / "whereas" and "did not have" / "lacked"
-    ("dev25.jsonl", "tune", 22, 48, 76),
+    ("dev25.jsonl", "tune", 21, 48, 77),   # 21 and 77 "via" / "through" and an adverb moved as its adjective
     ("dev25.jsonl", "heldout", 25, 47, 71),
 ])
 def test_the_later_sets_stay_where_they_were_measured(tmp_path, lexicon, name, split, kept_max, changed_min,
