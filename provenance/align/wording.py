@@ -497,9 +497,12 @@ def _redundant(w: str, seq: list[str], k: int, gone: set[str]) -> str | None:
     whose WordNet definition already says it (repeat ... again: "make or do or perform again";
     past history: "the aggregate of past events")."""
     wn = wordnet()
-    if w in english.MODALS or wn.mainly(w, "n") or wn.mainly(w, "v") or wn.quantifier(w) or english.emphasis(w):
-        return None
     after = seq[k + 1].lower() if k + 1 < len(seq) else "."
+    # a noun before a noun with an adjective's sense is its modifier: "the past history"
+    attributive = wn.mainly(w, "n") and after.isalpha() and wn.mainly(after, "n") and bool(wn.offsets(w, "a"))
+    if w in english.MODALS or wn.mainly(w, "n") and not attributive or wn.mainly(w, "v") or wn.quantifier(w) \
+            or english.emphasis(w):
+        return None
     if w in english.CLOSED_CLASS and (after[:1].isalnum() and after not in english.CLOSED_CLASS or after in _DETERMINERS):
         return None   # a preposition or a particle before its noun phrase (crossed over the river)
     near = seq[max(0, k - _NEIGHBOURS):k] + seq[k + 1:k + 1 + _NEIGHBOURS]
