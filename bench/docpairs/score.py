@@ -14,6 +14,8 @@
     python bench/docpairs/score.py --split heldout-w # w5-w8: scored only
     python bench/docpairs/score.py --split tune-x    # x1-x4 (a ninth reviewer's): for tuning
     python bench/docpairs/score.py --split heldout-x # x5-x8: scored only
+    python bench/docpairs/score.py --split tune-y    # y1-y4 (a tenth reviewer's): for tuning
+    python bench/docpairs/score.py --split heldout-y # y5-y8: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -52,7 +54,9 @@ SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", 
           # tuning, w5-w8 held out
           "tune-w": ["w1", "w2", "w3", "w4"], "heldout-w": ["w5", "w6", "w7", "w8"],
           # x1-x8: a ninth reviewer's, six in the seeds' world and two of ordinary prose; x1-x4 for tuning
-          "tune-x": ["x1", "x2", "x3", "x4"], "heldout-x": ["x5", "x6", "x7", "x8"]}
+          "tune-x": ["x1", "x2", "x3", "x4"], "heldout-x": ["x5", "x6", "x7", "x8"],
+          # y1-y8: a tenth reviewer's, six in the seeds' world and two of ordinary prose; y1-y4 for tuning
+          "tune-y": ["y1", "y2", "y3", "y4"], "heldout-y": ["y5", "y6", "y7", "y8"]}
 
 
 def pair_names(split: str) -> list[str]:
