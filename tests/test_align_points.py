@@ -292,3 +292,13 @@ def test_a_romanizations_apostrophes_and_diacritics_are_another_spelling(tmp_pat
     got = _divergences(tmp_path, "The childrens books and its cover were torn.\n",
                        "The children's books and it's cover were torn.\n")
     assert {c for _a, _b, c in got} == {"accidental"}, got
+
+
+def test_letters_no_diacritic_makes_are_written_as_latin_letters(tmp_path):
+    """Þ, ð, æ, ø, ł are letters of their own, not letters with a mark: Þórðarson / Thordarson,
+    Łódź / Lodz, œsophagus / oesophagus are one word spelt another way."""
+    from provenance.align.tokenize import fold
+    assert fold("Þórðarson") == "thordarson" and fold("Łódź") == "lodz" and fold("œsophagus") == "oesophagus"
+    got = _divergences(tmp_path, "Gudmundur Thordarson met the trawler captains at Siglufjordur.\n",
+                       "Guðmundur Þórðarson met the trawler captains at Siglufjörður.\n")
+    assert got and all(c == "orthographic" for _a, _b, c in got), got

@@ -218,5 +218,5 @@ def test_a_tenth_reviewers_pairs_half_held_out():
     code. y1-y4 are for tuning, y5-y8 held out. On arrival: tune 62 of 96 called as labelled, 15 of the
     65 that keep the meaning called substantive, 31 of 31 changes of meaning found; held out 57 of 91,
     20 of 66, 22 of 25."""
-    _no_worse("tune-y", 96, 62, 15, 31)
+    _no_worse("tune-y", 96, 63, 14, 31)   # 63 and 14 with letters no diacritic makes (Þórðarson / Thordarson)
     _no_worse("heldout-y", 91, 57, 20, 22)

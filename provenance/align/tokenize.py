@@ -76,12 +76,19 @@ def normalize(surface: str) -> str:
     return surface.replace("[", "").replace("]", "").lower()
 
 
+#: letters that no diacritic makes, written in Latin letters as romanizations and English spellings
+#: write them (Þórðarson / Thordarson, Færøerne, œsophagus / oesophagus, Łódź / Lodz)
+_LETTERS = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
+                          "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
 def fold(s: str) -> str:
-    """Lower case without diacritics (``ë`` -> ``e``), for comparison."""
+    """Lower case without diacritics (``ë`` -> ``e``) and in the Latin letters that other letters are
+    written in (``þ`` -> ``th``, ``æ`` -> ``ae``), for comparison."""
     s = s.lower()
     if s.isascii():
         return s
-    d = unicodedata.normalize("NFKD", s)
+    d = unicodedata.normalize("NFKD", s.translate(_LETTERS))
     return "".join(c for c in d if not unicodedata.combining(c))
 
 
