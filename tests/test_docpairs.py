@@ -128,11 +128,11 @@ def test_a_fifth_reviewers_pairs_held_out_whole_stay_where_they_were_measured():
     two translators (Yining-Huocheng / I-ning Huo-ch'eng): 172, 63 and 62; with "Excerpts to be sent to:"
     / "Excerpts sent to:" a change: 173, 63 and 63 (that rule is kept to the verbs of sending after t1's
     own "norms to be agreed" / "norms agreed" was seen labelled as function words: t1's figure for it is
-    not a blind one)."""
+    not a blind one); with "by" / "not later than" a deadline (a rule written from y3): 175, 61 and 63."""
     s, rows = _summary("heldout-t")
     assert s["differences"] == 257 and all(r["located"] for r in rows)
-    assert s["category_right"] >= 173, s
-    assert s["meaning_kept_called_substantive"] <= 63, s
+    assert s["category_right"] >= 175, s
+    assert s["meaning_kept_called_substantive"] <= 61, s
     assert s["meaning_changed_called_substantive"] >= 63, s
 
 
