@@ -18,9 +18,9 @@ HELD_OUT = ["h214", "h216", "h218", "h220", "h222"]
 
 def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 96 of its 150 marks and 18 of its 25 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 150, 25, 96, 18)
+    check_set(FOLDER, TUNE, 150, 25, 119, 18)   # 119 marks with more wordings read by what they say
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 123 of its 167 marks and 12 of its 22 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 167, 22, 123, 12)
+    check_set(FOLDER, HELD_OUT, 167, 22, 124, 12)

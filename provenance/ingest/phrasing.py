@@ -7,9 +7,10 @@ import re
 
 from provenance.vocab import STRUCK_OUT, TITLE
 
-RE_SIC = re.compile(r"^\s*(sic|!|(?:thus|so|as)\s+in\s+(?:the\s+)?original)\s*!?\s*$", re.I)
+RE_SIC = re.compile(r"^\s*((?:sic|(?:thus|so|as))\s+in\s+(?:the\s+)?original|sic|!)\s*!?\s*$", re.I)
 #: "Tokhtasyn [?]": the editor doubts the word before
-RE_QUERY = re.compile(r"^\s*(?:\?|(?:reading\s+)?(?:uncertain|doubtful|not\s+certain)|(?:uncertain|doubtful)\s+reading)\s*\??\s*$",
+RE_QUERY = re.compile(r"^\s*(?:\?|(?:(?:reading|name|spelling|word|figure|number|date)\s+)?(?:uncertain|doubtful|not\s+certain)"
+                      r"|(?:uncertain|doubtful)\s+(?:reading|spelling))\s*\??\s*$",
                       re.IGNORECASE)   # "Tokhtasyn [?]", "Kyzyl-Kain [reading uncertain]": the word read, with doubt
 #: a reading offered with doubt: "[Haji?]", "[Ma Desheng?]" (not a question: "[who?]")
 RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<reading>[^?\[\]]{1,60}?)\s*\?$", re.I)
@@ -17,17 +18,19 @@ RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<readin
 RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
 RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|worn(?:\s+(?:through|away))?|cut\s+off|missing\s+corner"
+                       r"|(?:ink\s+)?blot(?:ted)?|obscured|smudged"
                        r"|lost\s+(?:at|in)\s+the\s+(?:fold|binding|margin))\b", re.I)
 #: the lower-case word just before a name
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
-    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|apparently|likely|should be|read)\s+)?"
+    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|presumably|apparently|likely|should be|read)\s+)?"
     r"(?P<corr>.+?)(?P<tail>\s+(?:was|is|(?:seems|appears)\s+to\s+(?:be|have\s+been))\s+"
     r"(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?(?:intended|meant))?\s*$", re.I)
 RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
                           r"(?P<count>\w+)\s+illegible\s+(?P<unit>words?|lines?|letters?)|(?:word|name|figure)\s+unclear|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
 RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
+                        r"original\s+(?:gives|has|states|names)\s+no\b|original\s+(?:leaves|omits)\b|"
                         r"not legible|text (?:not|un)|not (?:stated|given|filled in)", re.I)   # "[sum not stated in the original]"
 #: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
 RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
@@ -60,14 +63,15 @@ RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
     "one two three four five six seven eight nine ten".split()) + r")\s+(?P<unit>words?|lines?|letters?|characters?)$", re.I)
 _NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 RE_BLANK = re.compile(r"^\s*(?:(?:(?:space|date|number|name|sum|figure|place)\s+)?(?:left blank|blank|blank space|space)"
-                      r"|(?:an?\s+)?(?:blank\s+)?space\s+(?:has\s+been\s+|was\s+|is\s+)?left(?:\s+blank)?(?:\s+for\s+(?:the\s+|a\s+)?\w+)?"
-                      r"|not\s+filled\s+in)(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]", "[not filled in]"
+                      r"|(?:an?\s+)?(?:blank\s+)?(?:space|blank|gap)\s+(?:has\s+been\s+|was\s+|is\s+)?left(?:\s+blank)?(?:\s+for\s+(?:the\s+|a\s+)?\w+)?"
+                      r"|not\s+filled\s+in|left\s+(?:unfilled|empty|blank))(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]", "[not filled in]"
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
-RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by)\s+the\s+"
+RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|tr|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by|from)\s+the\s+"
                       r"(?:translator|editor|compiler)|(?:translator|editor)['’]?s?\s+(?:comment|remark|explanation)|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
 #: a note's label naming the edition's editor or compiler rather than the translator
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
-RE_ONOTE = re.compile(r"^\s*(?P<label>(?:in\s+the\s+original,\s*an?\s+|typed\s+|printed\s+)?(?:foot)?note(?:\s+in\s+the\s+(?:original|typescript))?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
+RE_ONOTE = re.compile(r"^\s*(?P<label>(?:in\s+the\s+original,\s*an?\s+|typed\s+|printed\s+|original\s+|asterisked\s+|bottom-of-(?:the-)?page\s+)?"
+                      r"(?:foot)?note(?:\s+marked\s+with\s+an?\s+\w+)?(?:\s+in\s+the\s+(?:original|typescript))?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
                       r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
 RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russian, in pencil, ...:": the hand's language
                      r"(?P<first>(?:(?:at|in|on|below|above|under|beside)\s+(?:the\s+)?[^,:\[\]\n]{2,50}?\s*,\s*){1,2})?"   # "in the margin, in pencil:"
@@ -86,7 +90,8 @@ RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(
                      r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}"
                      r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
-RE_FEATURE = re.compile(r"^\s*(?:signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
+RE_FEATURE = re.compile(r"^\s*(?:(?:autograph|handwritten|personal)\s+signature|signature\s+in\s+(?:ink|pencil|\w+\s+ink)|sgd\.?"
+                        r"|signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
 #: signatures counted, not reproduced: "[14 more signatures]", "[three signatures]"
 _HOW_MANY = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -110,7 +115,7 @@ PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "
               "back": "overleaf", "beside": "margin"}
 
 #: what a hand writes with, or how it writes: a description of the original's handwriting names one
-_HAND_WORDS = r"pencil\w*|ink|crayon|pen|(?:hand)?written|handwriting|inscribed|scrawled|scribbled|slantwise"
+_HAND_WORDS = r"pencil\w*|ink|crayon|pen|(?:hand)?written|handwriting|inscribed|scrawled|scribbled|slantwise|annotation|marginal|resolution"
 #: a hand's words quoted after a description the other wordings do not foresee, so long as it names
 #: what the hand wrote with or how, and no stamp, print or footnote: '[written slantwise across the
 #: upper left corner: "..."]', '[marginal note in violet ink, left of point 7: "..."]'
@@ -118,7 +123,7 @@ RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND
                                r"(?![^:\"“\[\]\n]*\b(?:stamp|seal|foot-?note|typed|printed|typescript|translator)\b)"
                                r"[^:\"“\[\]\n]{3,100}?)(?P<before>)(?P<first>)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
 #: what follows is in another hand, however the editor places it: "[Below, in violet ink, in another hand:]"
-RE_SHIFT_DESCRIBED = re.compile(r"^\s*(?P<where>[^:\[\]\n]{0,60}?)\bin\s+(?:another|a\s+different|a\s+second)\s+hand"
+RE_SHIFT_DESCRIBED = re.compile(r"^\s*(?P<where>[^:\[\]\n]{0,60}?)\b(?:in|by)\s+(?:another|a\s+different|a\s+second|(?:the\s+)?[\w\s-]{2,40}?['’]s)\s+hand"
                                 r"(?P<before>)(?P<first>)\s*:\s*(?P<body>)$", re.I)
 
 
