@@ -13,7 +13,8 @@ EXCERPT_HEAD = re.compile(r"\b(?:[Ee]xcerpts?|[Ee]xtracts?)(?P<of>\s+(?:of|from)
                           r"(?:\s+(?:(?:were\s+|to\s+be\s+)?(?:sent|issued|dispatched|distributed|forwarded|received)"
                           r"(?:\s+(?:to|by))?(?:[ \t]+(?:on[ \t]+)?" + DATE_WRITTEN + r"(?:\.\d{2,4})?)?|to)\s*:?|(?(of)[ \t]*:|(?!)))"
                           r"|\b[Ss]ent\s+as\s+(?:an?\s+)?(?:excerpts?|extracts?)\s*:?"
-                          r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])[ \t]*:"
+                          r"|(?:(?m:^)[ \t]*|(?<=[a-z]\.[ \t]))(?:EXCERPTS?|EXTRACTS?|[Ee]xcerpts?|[Ee]xtracts?|Vypisk[ai])"
+                          r"(?:[ \t]+iz[ \t]+[^\s\[\]:]{3,14})?[ \t]*:"   # "Vypiski [extracts] iz prikaza:", read as "extracts iz prikaza:"
                           # the word for excerpts in the lists' languages, perhaps with its verb: "Výpisy obdrží:",
                           # "Extrase trimise:", "Izvlechenia:", "Kivonatot kapnak:", "Wyciągi:", "Auszüge:", "Jielu fasong:"
                           r"|(?m:^)[ \t]*(?:Vypisk[aiu]|Vyp\.|V[ýy]pis[yu]?|Extrase(?:le)?|Izvlechen(?:i[eya]|iya)|Kivonat(?:ot|ok)?"
@@ -37,7 +38,7 @@ POINTS_RUN = (r"\d{1,3}(?:[ \t]*[-–—][ \t]*\d{1,3})?(?:[ \t]*(?:,|and|&)[ \t
 EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<what>.+?)\s*\.?\s*$", re.DOTALL)
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
-    r"\s*(?:(?:po|on|for|under)\s+(?=[pi§]))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|pts?\.|pkt\.|pct\.|pp?\.|§+)"
+    r"\s*(?:(?:po|on|for|under)\s+(?=[pi§]))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|punkty?|pts?\.|pkt\.|pct\.|pp?\.|§+)"
     r"\s*(?:\d|[IVX]+\b)[\dIVX\s,and\-–—]*?|all|everything"   # "on items I and IV - to the Dagprodkom"
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"

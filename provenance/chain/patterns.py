@@ -214,7 +214,8 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
-ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed)(?:[ \t]+by)?"
+ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed|recorded"
+                      r"|(?:took|kept)[ \t]+the[ \t]+(?:notes|minutes|record)|(?:notes|minutes)[ \t]+(?:taken|kept))(?:[ \t]+by)?"
                       r"|executor|author|referent|(?:official|officer|person)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
 ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist|typing[ \t]+(?:pool|bureau|office))"
 #: what a gloss of a role may say after its verb: "[written down from the words of the believers]"
@@ -231,7 +232,8 @@ US_DRAFTING = re.compile(r"(?:(?:[A-Z][A-Z/-]*:)+(?P<initials>[A-Z]{1,3})(?P<sur
                          r"|(?P<initials2>[A-Z]{1,3})(?P<surname2>[A-Z][a-z][\w'’-]*)/(?P<typist2>[a-z]{1,4})\b)")
 DRAFTED = re.compile(
     r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?:[Dd]rafted|[Pp]repared|[Cc]ompiled|[Cc]omposed|[Ee]xecuted|[Pp]erformed|[Pp]rocessed|[Dd]rawn\s+up|[Rr]ecorded|[Dd]ictated"
-    r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|Draft[ \t]*:"
+    r"|[Rr]ecord\s+(?:made|taken|kept)|[Mm]inutes\s+taken)(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:"
+    r"|[ \t]*[-–—](?=[ \t]*(?:[a-z]+[ \t]+)?(?:[A-Z][a-z]?\.[ \t]*)+[A-Z]))|Draft[ \t]*:"
     r"|(?:[Dd]rafter|[Ee]xecutor|[Aa]uthor|[Rr]eferent|[Rr]esponsible\s+for\s+drafting)[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-ZÀ-Ž]))|(?:Drafter|Executor)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?:[Ee]xec|[Pp]erf)\.[ \t]*:?|(?:[Ii]spolnitel|[Ss]ostavitel)['’ʹ]?(?:[ \t]*\[[^\]\n]{1,20}\][ \t]*:?|[ \t]*:)"
     r"|(?<![\w.])Ex\.(?![ \t]*(?:No\b|Nr\b|N[°º]|#|\d))(?=[ \t]+[A-Z])"   # "Ex. Moskvin" (not "Ex. No. 2")
@@ -240,8 +242,8 @@ DRAFTED = re.compile(
 # who typed: "Typed by X", "typed: X", "Printed by X", "Typist: X"
 TYPED_WORDS = ("typed", "typewritten", "printed", "typist", "pech.", "pechatal", "typ.", "otp.", "otpech.", "mash.", "copied")   # matched case-insensitively
 TYPED = re.compile(
-    r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?<!copies )(?<!copy )(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
-    r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:)|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
+    r"(?P<label>\[?(?:(?:[Dd]rafted|[Cc]ompiled)\s+and\s+typed(?:\s+by\b)?[ \t]*:?|(?<!copies )(?<!copy )(?<![A-Za-z])(?:[Tt]yped|[Tt]ypewritten)(?:\s+and\s+(?:checked|proofread|verified))?"
+    r"(?:[ \t]*\[[^\]\n]{1,24}\](?=[ \t]*:))?(?:\s+by\b\]?[ \t]*:?|[ \t]*:|[ \t]*[-–—](?=[ \t]*(?:[A-Z][a-z]?\.[ \t]*)+[A-Z]))|(?<![\w ])[Cc]opied(?:[ \t]*\[[^\]\n]{1,24}\])?[ \t]*:|[Pp]rinted\s+by\b\]?[ \t]*:?"
     r"|[Tt]ypist[ \t]*(?::|[-–—](?=[*_]{0,2}[ \t]*[A-ZÀ-Ž]))|(?:Typist|(?<=, )typist)(?=[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*[A-Z][a-z])"
     r"|(?<![\w.])(?:[Pp]ech|[Tt]yp|[Oo]tp(?:ech)?|[Mm]ash)\.(?![ \t]*(?:\[[^\]\n]{1,30}\][ \t]*){0,3}(?:\d|ekz\b))(?:[ \t]*\[[^\]\n]{1,20}\](?!\w))?(?![ \t]*\d)[ \t]*:?|[Pp]echatal[a]?[ \t]*:?(?=[*_]{0,2}[ \t]*[A-Z])"
     r"|(?<![\w.])(?:[Pp]ech|[Oo]tp(?:ech)?)\.[ \t]*\d{1,2}[ \t]*ekz\.[ \t]{0,3}(?=[A-Z][^\s]{0,20}[ \t]*(?:\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})(?:\.\d{2,4})?[ \t]*)?(?:\n|$))"   # "Pech. 5 ekz. L.F.", "Otpech. 4 ekz. Zimina 15.VIII": the count, then who typed (one word)
