@@ -156,6 +156,8 @@ def test_a_nordic_citation_names_its_levels_in_words(text, repo, fond, opis, del
     ("Digital Archive, GARF, F. R-5446, Op. 7, Ed. khr. 215, Ll. 3-5. Translated", "GARF", "R-5446", "7", "215"),
     ("Digital Archive, GU NA RKh, f. R-30, op. 1, d. 56, ll. 9-12. Translated", "GU NA RKh", "R-30", "1", "56"),
     ("Digital Archive, GAPO (Perm), f. R-9, op. 4, d. 12, ll. 1-2. Translated", "GAPO", "R-9", "4", "12"),
+    ("Digital Archive, Central State Archive of the Mari Republic (TsGA RMe), fond R-14, opis' 2, delo 77, listy 5-6. Translated",
+     "TsGA RMe", "R-14", "2", "77"),
 ])
 def test_levels_parted_by_full_stops_and_an_acronym_with_its_republic(text, repo, fond, opis, delo):
     c = find_citations(text)[0]
