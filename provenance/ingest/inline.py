@@ -11,6 +11,7 @@ from lxml import etree
 from provenance import XML_NS
 from provenance.ingest.brackets import Classifier, Decision
 from provenance.ingest.parse import MAX_BRACKET_DEPTH, UNRENDERED, parse_brackets
+from provenance.ingest.phrasing import RE_SIGNATURE
 from provenance.teixml import append_text
 from provenance.vocab import T
 
@@ -193,7 +194,7 @@ class InlineBuilder:
             _sub(parent, "gap", {"reason": "omitted", "rend": d.template})   # "[...]": words the editor left out
         elif k == "gap-omitted":
             # "[signature]": a signature the transcription does not reproduce; other features, omitted
-            feature = d.rule in ("gap.feature", "gap.feature.nested") and re.match(r"\s*(?:signature|signed|initials)\s*$", d.attrs.get("desc") or "", re.I)
+            feature = d.rule in ("gap.feature", "gap.feature.nested") and RE_SIGNATURE.match(d.attrs.get("desc") or "")
             feature = feature or d.rule == "gap.feature.signatures"
             g = _sub(parent, "gap", {"reason": "signature" if feature else "omitted", "quantity": d.attrs.get("quantity")})
             _sub(g, "desc", text=d.attrs.get("desc") or t[d.bracket.start + 1:d.bracket.end - 1].strip())

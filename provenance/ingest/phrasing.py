@@ -90,8 +90,11 @@ RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(
                      r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}"
                      r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
-RE_FEATURE = re.compile(r"^\s*(?:(?:autograph|handwritten|personal)\s+signature|signature\s+in\s+(?:ink|pencil|\w+\s+ink)|sgd\.?"
-                        r"|signature|signed|initials|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
+#: a signature not reproduced, as an editor names it: "[signature]", "[autograph signature]", "[sgd.]"
+_SIGNATURE = (r"(?:(?:autograph|handwritten|personal)\s+signature|signature(?:\s+in\s+(?:ink|pencil|\w+\s+ink))?"
+              r"|signed|sgd\.?|initials)")
+RE_SIGNATURE = re.compile(r"^\s*" + _SIGNATURE + r"\s*$", re.I)
+RE_FEATURE = re.compile(r"^\s*(?:" + _SIGNATURE + r"|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
 #: signatures counted, not reproduced: "[14 more signatures]", "[three signatures]"
 _HOW_MANY = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
