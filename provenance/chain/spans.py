@@ -30,7 +30,7 @@ PERSON_IN_PARENS = re.compile(r"\(\s*(?P<n>(?:Cdes?\.?|Comrades?|Mr\.|Mrs\.|Ms\.
 def head_noun(phrase: str) -> str | None:
     """The head noun of a party's name, lower case: the word before "of", or the last ("Executive
     Committee of ...": committee; "Dagestan Revolutionary Committee": committee)."""
-    head = re.match(r"(?:[A-Za-z-]+\s+){0,3}?([A-Za-z-]+)(?=\s+of\b|\s*$)", phrase or "")
+    head = re.match(r"(?:[A-Za-z'’-]+\s+){0,3}?([A-Za-z-]+)(?=\s+of\b|\s*$)", phrase or "")   # "People's Commissar of ..."
     return head.group(1).lower() if head else None
 
 
