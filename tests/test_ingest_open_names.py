@@ -275,6 +275,8 @@ def test_an_ascii_word_of_no_russian_word_nor_compound_takes_the_language_of_the
     ('[marginal annotation opposite point 4: "Removed by the obkom. F."]', "add", "margin"),
     ("[Added in ink by another hand:]", "handShift", None),
     ("[Postscript in the consul's hand:]", "handShift", None),
+    ('[in the left margin beside point 2, in German: "Ask Berlin."]', "add", "margin"),
+    ('[Note in the margin: "Ask Moscow."]', "note", None),
     ("[the original gives no number]", "gap", None),
     ("[date left blank]", "space", None),
     ("[number left blank]", "space", None),

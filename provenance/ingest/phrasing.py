@@ -122,7 +122,11 @@ _HAND_WORDS = r"pencil\w*|ink|crayon|pen|(?:hand)?written|handwriting|inscribed|
 #: a hand's words quoted after a description the other wordings do not foresee, so long as it names
 #: what the hand wrote with or how, and no stamp, print or footnote: '[written slantwise across the
 #: upper left corner: "..."]', '[marginal note in violet ink, left of point 7: "..."]'
-RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND_WORDS + r")\b)"
+RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND_WORDS + r")\b"
+                               # or a place on the page and the language the hand wrote in: "in the margin
+                               # beside point 3, in Russian"
+                               r"|(?=[^:\"“\[\]\n]*\b(?:margin|corner|top|foot|bottom|beside|opposite|above|below|across)\b)"
+                               r"[^:\"“\[\]\n]*(?-i:\bin\s+[A-Z][a-z]{3,}\b))"
                                r"(?![^:\"“\[\]\n]*\b(?:stamp|seal|foot-?note|typed|printed|typescript|translator)\b)"
                                r"[^:\"“\[\]\n]{3,100}?)(?P<before>)(?P<first>)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
 #: what follows is in another hand, however the editor places it: "[Below, in violet ink, in another hand:]"
