@@ -33,6 +33,7 @@ from test_judgment import compare
     ("The envoy has repeatedly raised the question of the border posts.",
      "The envoy has raised the question of the border posts more than once."),
     ("The grain is to reach the port by 1 May.", "The grain is to reach the port not later than 1 May."),
+    ("The harvest was poor for the third year running.", "The harvest was poor for the third year in a row."),
 ])
 def test_a_frequency_or_a_duration_said_another_way(tmp_path, lexicon, a, b):
     divs = compare(tmp_path, lexicon, a, b)
