@@ -175,10 +175,11 @@ def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
 
 
 #: an archive the list of repositories does not know, named by its acronym right before the fond
-#: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma
+#: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma, of up to
+#: three words ("GU NA RKh"), perhaps with its city after it ("GAMO (Murmansk)") or in brackets after
+#: the archive's full name ("Central State Archive of the Udmurt Republic (TsGA UR), fond")
 _ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z][A-Za-z]{0,3}(?:\([A-Z][a-z]?\))?){0,2})"
-                             r"(?:\s*\([A-Z][a-z]+\))?\)?\s*,?\s*$")   # "GU NA RKh", "GAMO (Murmansk)": the city after it;
-# "Central State Archive of the Udmurt Republic (TsGA UR), fond": the acronym in brackets after the full name
+                             r"(?:\s*\([A-Z][a-z]+\))?\)?\s*,?\s*$")
 
 
 def _acronym_before(text: str, fond_at: int) -> tuple[int, str] | None:

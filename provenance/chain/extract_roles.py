@@ -45,12 +45,12 @@ _COUNT_NOT_NAME = re.compile(r"[ \t]*(?:în|in|v|w)[ \t]+\d{1,3}[ \t]+(?:ex|ekz|
 _TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа-яà-ž]{1,3}\.?)[ \t]*$")
 
 
-#: a post glossed in brackets before the name, as the reading view writes it: the gloss padded with
-#: spaces ("2nd secretary          Orlov-Gradov")
 #: a running sentence before a label: its line opens with six words or more, one space apart (not
 #: columns), the last a noun in lower case ("We enclose the list compiled by the former commander": the
 #: drafter of another document)
 _IN_A_SENTENCE = re.compile(r"[ \t]*(?:\S+ ){5,}(?!(?:was|were|is|are|been|be|being|and|also|then)\b)[a-z]{3,} $")
+#: a post glossed in brackets before the name, as the reading view writes it: the gloss padded with
+#: spaces ("2nd secretary          Orlov-Gradov")
 _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")
 
 

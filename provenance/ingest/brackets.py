@@ -216,7 +216,7 @@ class Classifier(LanguagePart):
         m = hand_match(inner)
         if m:
             c0 = s + m.start("body")
-            where = " ".join(m.group(g) or "" for g in ("where", "before", "first")).strip().lower()
+            where = " ".join(m.groupdict().get(g) or "" for g in ("where", "before", "first")).strip().lower()
             place = "inline"
             for key, val in PLACE_FROM.items():
                 if key in where:

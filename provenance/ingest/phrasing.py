@@ -128,10 +128,10 @@ RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND
                                r"|(?=[^:\"“\[\]\n]*\b(?:margin|corner|top|foot|bottom|beside|opposite|above|below|across)\b)"
                                r"[^:\"“\[\]\n]*(?-i:\bin\s+[A-Z][a-z]{3,}\b))"
                                r"(?![^:\"“\[\]\n]*\b(?:stamp|seal|foot-?note|typed|printed|typescript|translator)\b)"
-                               r"[^:\"“\[\]\n]{3,100}?)(?P<before>)(?P<first>)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
+                               r"[^:\"“\[\]\n]{3,100}?)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
 #: what follows is in another hand, however the editor places it: "[Below, in violet ink, in another hand:]"
 RE_SHIFT_DESCRIBED = re.compile(r"^\s*(?P<where>[^:\[\]\n]{0,60}?)\b(?:in|by)\s+(?:another|a\s+different|a\s+second|(?:the\s+)?[\w\s-]{2,40}?['’]s)\s+hand"
-                                r"(?P<before>)(?P<first>)\s*:\s*(?P<body>)$", re.I)
+                                r"\s*:\s*(?P<body>)$", re.I)
 
 
 def hand_match(inner: str) -> re.Match | None:
