@@ -84,13 +84,14 @@ def _clock_or_number_sign(a_words, b_words, a_ctx, b_ctx) -> str | None:
     """"1310" / "13:10": one time of day written two ways; "N" / "No." before the same figure: two
     signs for "number". The explanation, or None."""
     for x, y in ((a_words, b_words), (b_words, a_words)):
-        m = _CLOCK.match("".join(y))
-        if len(x) == 1 and x[0].isdigit() and 3 <= len(x[0]) <= 4 and m and int(m.group(1)) < 24 \
+        m = _CLOCK.match("".join(y)) if len(x) == 1 and x[0].isdigit() and 3 <= len(x[0]) <= 4 else None
+        if m and int(m.group(1)) < 24 \
                 and int(m.group(2)) < 60 and int(x[0]) == 100 * int(m.group(1)) + int(m.group(2)):
             return f"the same time of day written another way ({x[0]} / {''.join(y)})"
-    wa = [w.lower() for w in a_words if w != "."]
-    wb = [w.lower() for w in b_words if w != "."]
-    if wa and wb and wa != wb and set(wa) <= _NUMBER_SIGNS and set(wb) <= _NUMBER_SIGNS:
+    signs = all(w == "." or w.lower() in _NUMBER_SIGNS for w in a_words) and all(
+        w == "." or w.lower() in _NUMBER_SIGNS for w in b_words)   # most readings fail at their first word
+    wa, wb = ([w.lower() for w in ws if w != "."] for ws in (a_words, b_words)) if signs else ([], [])
+    if wa and wb and wa != wb:
         after_a = (a_ctx() if callable(a_ctx) else a_ctx)[1][:1]
         after_b = (b_ctx() if callable(b_ctx) else b_ctx)[1][:1]
         if after_a and after_b and after_a[0][:1].isdigit() and after_b[0][:1].isdigit():
@@ -159,12 +160,11 @@ def _equivalent_words(la: list[str], lb: list[str], lexicon) -> set[str]:
         return set()
     out: set[str] = set()
     phrases_a = _phrases(la, lexicon)
-    phrases_b = _phrases(lb, lexicon)
-    for sets_a, words_a in phrases_a:
-        for sets_b, words_b in phrases_b:
-            if sets_a & sets_b:
-                out.update(words_a)
-                out.update(words_b)
+    phrases_b = _phrases(lb, lexicon) if phrases_a else ()
+    # each side's phrases against the union of the other's sets (one pass, not every pair)
+    unions = [frozenset().union(*(sets for sets, _w in ps)) for ps in (phrases_b, phrases_a)]
+    for phrases, other in zip((phrases_a, phrases_b), unions):
+        out.update(w for sets, words in phrases if sets & other for w in words)
     return out
 
 

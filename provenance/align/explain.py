@@ -515,7 +515,7 @@ def _request(ra: list, rb: list) -> str | None:
     same request, and both are taken out; None (nothing taken) otherwise."""
     for side, other in ((ra, rb), (rb, ra)):
         marks = [u for u in side if _word(u) and _word(u).lower() in REQUEST_MARKERS]
-        asks = [u for u in other if _word(u) and english.lemmas(_word(u).lower()) & REQUEST_VERBS]
+        asks = [u for u in other if _word(u) and english.lemmas(_word(u).lower()) & REQUEST_VERBS] if len(marks) == 1 else ()
         if len(marks) == 1 and len(asks) == 1 and not any(
                 _word(u) and english.lemmas(_word(u).lower()) & REQUEST_VERBS for u in side):
             side.remove(marks[0])

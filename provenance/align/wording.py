@@ -511,7 +511,7 @@ def _redundant(w: str, seq: list[str], k: int, gone: set[str]) -> str | None:
         if not x.isalpha() or len(x) < 3 or lx in english.CLOSED_CLASS or lx in gone or lx == w:
             continue
         for gloss in wn.glosses(lx):
-            if w in re.findall(r"[a-z]+", gloss.lower()):
+            if w in gloss.lower() and w in re.findall(r"[a-z]+", gloss.lower()):   # the first test, a cheap one
                 return f"{w}: {x}, \"{gloss}\""
     return None
 
@@ -556,7 +556,7 @@ def said_otherwise(rest_a: list, rest_b: list, a_words: list[str], b_words: list
     wn = wordnet()
     for side, other in ((rest_a, rest_b), (rest_b, rest_a)):
         negs = [u for u in other if len(u.words) == 1 and u.words[0].lower() == "not"]
-        verbs = [u for u in side if _alone(u) and wn.mainly(_alone(u), "v")
+        verbs = [u for u in (side if len(negs) == 1 else ()) if _alone(u) and wn.mainly(_alone(u), "v")
                  and any(_NOT_DOING.search(g) for g in wn.glosses(_alone(u), "v", 2))]
         if len(negs) == 1 and len(verbs) == 1 and not any(negation(w) for u in side for w in u.words):
             found.append(f"{verbs[0].text} = {negs[0].text}")

@@ -111,6 +111,7 @@ def in_dictionary(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def lemmas(word: str) -> frozenset[str]:
     """The dictionary forms of ``word`` by WordNet's morphology (went -> go, regions -> region)."""
     w = word.lower()

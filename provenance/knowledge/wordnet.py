@@ -403,6 +403,10 @@ class WordNet:
                 out.extend((pos, o) for o in (offs[:top] if top else offs))
         return tuple(out)
 
+    @lru_cache(maxsize=1 << 15)
+    def _sense_set(self, word: str, top: int | None = TOP_SENSES) -> frozenset[tuple[str, int]]:
+        return frozenset(self.senses(word, top))
+
     @lru_cache(maxsize=1 << 14)
     def glosses(self, word: str, pos: str = "", top: int = 3) -> tuple[str, ...]:
         """The definitions WordNet gives the word's ``top`` most frequent senses (of part of speech
@@ -469,14 +473,13 @@ class WordNet:
         la, lb = self.lemmas(a), self.lemmas(b)
         if not la or not lb or la & lb:
             return False
-        sa = set(self.senses(a))
-        sb = set(self.senses(b))
+        sa, sb = self._sense_set(a), self._sense_set(b)
         if sa & sb:
             return True
         # a main sense of one that the other has among its rarer ones (small/minor: "limited in
         # size or scope" is small's second sense and minor's tenth)
-        if set(self.senses(a, MAIN_SENSES)) & set(self.senses(b, None)) \
-                or set(self.senses(b, MAIN_SENSES)) & set(self.senses(a, None)):
+        if self._sense_set(a, MAIN_SENSES) & self._sense_set(b, None) \
+                or self._sense_set(b, MAIN_SENSES) & self._sense_set(a, None):
             return True
         # adjectives: one is a satellite of the other (broad/wide), or both of one head (huge/massive)
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
