@@ -105,3 +105,50 @@ def test_a_gloss_that_keeps_one_word_of_the_original():
     """"the mutasarrif [governor of a liwa]": English words, and one term of the original not the first."""
     body = _body(f"{IRAQ}\n\nLetters from the mutasarrif [governor of a liwa] of Basra are to be answered.\n")
     assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == ["governor of a liwa"]
+
+
+def _translated_from(language: str, line: str):
+    text = ("Skip to content\n\nMarch 8, 1955\n\nLetter from a Cooperative of Settlers\n\n" + line +
+            "\n\nA summary of the letter.\n\nDocument Information\n\n\nArchive, f. 1, op. 2, d. 3, l. 4.\n\n\n"
+            f"Original Language\n\n{language}\n\n\nRecord ID\n\n\n")
+    return _body(text)
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a word the original's language and another both use: the original's (Portuguese uses it more)
+    ("The wool is kept in our warehouses [barracas] at the port until the ship comes.", ("barracas", "es")),
+    # a word of no word list, with another language named right before it: that language's
+    ("Our members are Protestants of the Welsh chapels [capeli], and some of them fear the sale.", ("capeli", "cy")),
+    # a word of no word list, no language named beside it: the original's
+    ("Our members meet in the chapels [capeli] of the valley every week.", ("capeli", "es")),
+])
+def test_the_originals_language_and_a_language_named_beside_the_word(line, expected):
+    body = _translated_from("Spanish", line)
+    assert [(f.text, f.get(XML_LANG)) for f in body.iterfind(".//t:foreign", NS)] == [expected]
+
+
+def test_a_language_named_further_back_in_the_sentence_is_not_the_words():
+    """"a Macedonian theatre ..., and in the community centres [chitalishta]": the people named four
+    words back and more is no word's language; the original's stands."""
+    body = _translated_from("Bulgarian", "To open a Macedonian theatre in the town, and evening classes in the "
+                                         "community cultural centres [chitalishta] before November.")
+    assert [(f.text, f.get(XML_LANG)) for f in body.iterfind(".//t:foreign", NS)] == [("chitalishta", "bg-Latn")]
+
+
+@pytest.mark.parametrize("label,gloss", [("Perepechatala", "retyped by"), ("Perepechatala", "re-typed by"),
+                                         ("Zaverila", "countersigned by")])
+def test_a_label_glossed_with_a_word_english_makes_with_a_prefix(label, gloss):
+    """"Perepechatala [retyped by]": a word no dictionary lists whole (re- before "typed") is English all
+    the same, and the bracket the label's gloss, not the original's word."""
+    body = _body(f"{IRAQ}\n\n{label} [{gloss}] Ivanova\n")
+    assert [n.text for n in body.iterfind(".//t:note[@type='gloss']", NS)] == [gloss]
+    assert body.find(".//t:foreign", NS) is None
+
+
+@pytest.mark.parametrize("word,made", [("retyped", True), ("overtyped", True), ("co-signed", True),
+                                       ("countersigned", True), ("remont", False), ("pereselentsy", False),
+                                       ("coal", False), ("subbotnik", False)])
+def test_words_made_with_a_prefix(word, made):
+    from provenance.knowledge import english
+
+    assert english.prefixed(word) is made

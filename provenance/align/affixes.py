@@ -12,7 +12,7 @@ from provenance.knowledge.wordnet import wordnet
 
 #: prefixes that keep the stem's meaning and add their own, the same for both words
 #: ("re-" again, "mis-" wrongly, "over-" too much, "co-" together, "pre-" before ...)
-PREFIXES = ("re", "mis", "over", "under", "out", "co", "pre", "post", "sub", "inter", "counter")
+PREFIXES = english.PREFIXES
 _OPENINGS = frozenset(p[:2] for p in PREFIXES)
 #: a stem shorter than this is no word of its own (re-ad, co-p)
 MIN_STEM = 3

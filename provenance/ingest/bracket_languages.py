@@ -4,7 +4,7 @@ header names, the one the document names most. A part of :class:`provenance.inge
 from __future__ import annotations
 
 from provenance.ingest.decision import Decision, doubtful_foreign
-from provenance.ingest.words import LOANWORD_ZIPF
+from provenance.ingest.words import LOANWORD_ZIPF, sentence_around
 from provenance.knowledge import chinese, english, languages, places, russian
 
 
@@ -16,6 +16,9 @@ def _places_tag(text: str) -> str | None:
     return languages.romanized_tag(languages.language_name(lang)) if lang else None
 
 
+#: the words before a bracket among which a language named is the bracketed word's ("the Welsh
+#: chapels [capeli]", not "a Macedonian theatre, and in the centres [chitalishta]")
+NAMED_BEFORE = 3
 #: how common a word must be in English (Zipf scale) for a bracket holding it to be read as English
 #: rather than as the original's language, whatever WordNet says
 ENGLISH_USE_ZIPF = 2.5
@@ -51,8 +54,19 @@ class LanguagePart:
         """Whether the header names an original in another language than Russian."""
         return bool(self.doc_language) and self.doc_language not in ("ru", "ru-Latn")
 
-    def _document_language(self, b, cs, ce, stripped, rule) -> Decision:
+    def _document_language(self, b, cs, ce, stripped, rule, text: str | None = None) -> Decision:
+        """The original's language, which the header names; with ``text``, a language the sentence
+        names before the bracket instead, where it is another ("the Welsh chapels [capeli]" in a
+        letter translated from the Spanish: Welsh), English, Russian and Chinese aside."""
         lang = self.doc_language
+        if text is not None and self._romanized_other():
+            sentence, at = sentence_around(text, b.start, b.end, *(self.scope or (0, len(text))))
+            before = " ".join(sentence[:at].split()[-NAMED_BEFORE:])   # the noun's own words: "the Welsh chapels"
+            named = languages.language_named_near(before, len(before))
+            if named and named.split("-")[0] not in ("en", "ru", "zh", (lang or "").split("-")[0]):
+                return doubtful_foreign(b, cs, ce, "foreign.named-nearby", named,
+                                        f"'{stripped}' is in no word list: read as {languages.language_name(named)}, "
+                                        "the language the sentence names before it; the original's language?")
         d = Decision("foreign", rule, b, content=(cs, ce), attrs={"lang": lang})
         d.doubtful = (f"'{stripped}' is in no word list of the languages known here: read as the original's "
                       f"language, {languages.language_name(lang)}, which the header names")
@@ -165,4 +179,4 @@ class LanguagePart:
             return None
         if by_letters:
             return languages.language_by_letters(tuple(words))
-        return languages.language_of(tuple(words))
+        return languages.language_of(tuple(words), prefer=self.doc_language)

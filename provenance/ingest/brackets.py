@@ -437,7 +437,7 @@ class Classifier(LanguagePart):
                 and not all(w in ENGLISH_SUPPLIED for w in words) and _russian(words):
             if self._romanized_other():
                 # a Slavic word of a Bulgarian (Ukrainian, Serbian...) original, read as Russian
-                return self._document_language(b, cs, ce, stripped, "foreign.document-language")
+                return self._document_language(b, cs, ce, stripped, "foreign.document-language", text)
             return Decision("foreign", "foreign.russian", b, content=(cs, ce))
         if low not in self.common and chinese.wade_giles_words(words) \
                 and not any(english.is_word(w.lower()) or "-" not in w and english.zipf(w) >= 3.0 for w in words):
@@ -457,7 +457,7 @@ class Classifier(LanguagePart):
             # language the document names most (Russian and Chinese aside)
             return self._named_foreign(b, cs, ce, lang_word, named)
         if not lang and not named and lang_word and self._romanized_other():
-            return self._document_language(b, cs, ce, stripped, "foreign.document-language")   # the original's, before its places'
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language", text)   # the original's, before its places'
         if not lang and not named and lang_word and (placed := self._places_language(text)):
             return self._places_foreign(b, cs, ce, lang_word, placed)
         if not lang and not named and lang_word:
@@ -494,7 +494,7 @@ class Classifier(LanguagePart):
                                          "language the sentence names; a word of another language, or a misspelt supplied word?")
         if low not in self.foreign and self._romanized_other() and len(words) <= 2 \
                 and all(RE_PLAIN_WORD.match(w) for w in words) and any(RE_TRANSLIT.search(w) for w in words):
-            return self._document_language(b, cs, ce, stripped, "foreign.document-language")
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language", text)
         if low in self.foreign or (len(words) <= 2 and all(RE_PLAIN_WORD.match(w) for w in words)
                                    and any(RE_TRANSLIT.search(w) for w in words)):
             d = Decision("foreign", "foreign.known" if low in self.foreign else "foreign.translit", b,
@@ -510,7 +510,7 @@ class Classifier(LanguagePart):
                 return self._places_foreign(b, cs, ce, stripped, other[0]) if other[1] == "places" else \
                     self._named_foreign(b, cs, ce, stripped, other[0]) if other[1] == "named" else \
                     Decision("foreign", f"foreign.{other[0]}", b, content=(cs, ce), attrs={"lang": other[0]})
-            return self._document_language(b, cs, ce, stripped, "foreign.document-language")
+            return self._document_language(b, cs, ce, stripped, "foreign.document-language", text)
         if no_english(words, self.common) and (placed := self._places_language(text)):
             return self._places_foreign(b, cs, ce, stripped, placed)
         if no_english(words, self.common):

@@ -137,7 +137,8 @@ def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: b
         return False
     tokens = [x for w in words for x in w.split("-")]
     strange = [k for k, x in enumerate(tokens) if not (x.isdigit() or x.isalpha() and (english.is_word(x.lower())
-                                                                                         or x.lower() in FUNCTION_LIKE))]
+                                                                                         or x.lower() in FUNCTION_LIKE
+                                                                                         or english.prefixed(x)))]
     # English words, one of a longer gloss aside when it is not the first ("mutasarrif [governor of a liwa]")
     if strange and not (len(strange) == 1 and strange[0] > 0 and len(tokens) >= 3 and tokens[strange[0]].isalpha()) \
             or not any(english.is_word(w.lower()) for w in words):
@@ -203,7 +204,8 @@ def some_foreign(words: list[str], common=frozenset()) -> bool:
     """One to three lower-case words, one of which at least is no English word."""
     return 0 < len(words) <= 3 and all(w[:1].islower() and w.replace("'", "").replace("’", "").isalpha()
                                        for w in words) \
-        and any(not english.is_word(w) and (english.zipf(w) < 2.5 or not w.isascii()) for w in words) \
+        and any(not english.is_word(w) and (english.zipf(w) < 2.5 or not w.isascii()) and not english.prefixed(w)
+                for w in words) \
         and " ".join(words).lower() not in common
 
 

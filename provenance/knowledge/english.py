@@ -110,7 +110,25 @@ def in_dictionary(word: str) -> bool:
     return w.isalpha() and (w in CLOSED_CLASS or wordnet().is_word(w))
 
 
-@lru_cache(maxsize=1 << 16)
+#: prefixes that English forms new words with, the stem keeping its own meaning ("re-" again,
+#: "over-" over or too much, "co-" together, "counter-" against ...)
+PREFIXES = ("re", "mis", "over", "under", "out", "co", "pre", "post", "sub", "inter", "counter")
+#: the shortest stem read as a word of its own after a prefix (re-typed; not co-al, re-d)
+PREFIXED_STEM = 4
+
+
+def prefixed(word: str) -> bool:
+    """Whether ``word`` is one of ``PREFIXES`` before a dictionary word, with or without a hyphen:
+    words English makes as it needs them, which no dictionary lists whole (retyped, overtyped,
+    countersigned, co-signed, reissued)."""
+    w = word.lower()
+    for prefix in PREFIXES:
+        stem = w[len(prefix):].removeprefix("-") if w.startswith(prefix) else ""
+        if len(stem) >= PREFIXED_STEM and stem.isalpha() and in_dictionary(stem):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def lemmas(word: str) -> frozenset[str]:
     """The dictionary forms of ``word`` by WordNet's morphology (went -> go, regions -> region)."""

@@ -53,8 +53,10 @@ def _alphabet(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def language_of(words: tuple[str, ...]) -> str | None:
-    """The code of the language (ISO 639) whose word lists hold every one of ``words``, or None."""
+def language_of(words: tuple[str, ...], prefer: str | None = None) -> str | None:
+    """The code of the language (ISO 639) whose word lists hold every one of ``words``, or None;
+    ``prefer`` (the original's language) whenever its lists hold them ("[barracas]" in a letter
+    translated from the Spanish: Spanish, though Portuguese uses the word more)."""
     words = tuple(w.lower() for w in words if w)
     if not words or not all(w.replace("-", "").replace("'", "").isalpha() and len(w) >= MIN_LETTERS for w in words):
         return None
@@ -69,6 +71,8 @@ def language_of(words: tuple[str, ...]) -> str | None:
             if wordlist == "best" and not letters <= _alphabet(lang):
                 continue
             z = min(_zipf(w, lang, wordlist) for w in words)
+            if z >= need and lang == prefer:
+                return standard_tag(lang)
             if z >= need and (best is None or z > best[0]):
                 best = (z, lang)
         if best:
