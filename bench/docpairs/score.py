@@ -16,6 +16,8 @@
     python bench/docpairs/score.py --split heldout-x # x5-x8: scored only
     python bench/docpairs/score.py --split tune-y    # y1-y4 (a tenth reviewer's): for tuning
     python bench/docpairs/score.py --split heldout-y # y5-y8: scored only
+    python bench/docpairs/score.py --split tune-z    # z1-z4 (an eleventh reviewer's): for tuning
+    python bench/docpairs/score.py --split heldout-z # z5-z8: scored only
 
 Each labelled difference is found in witness A by its context; the divergences whose A reading
 falls inside that context are its verdict (the most serious category among them; none: the
@@ -56,7 +58,9 @@ SPLITS = {"tune": ["p1", "p2", "p3", "q1", "q2", "q4"], "heldout": ["p4", "p5", 
           # x1-x8: a ninth reviewer's, six in the seeds' world and two of ordinary prose; x1-x4 for tuning
           "tune-x": ["x1", "x2", "x3", "x4"], "heldout-x": ["x5", "x6", "x7", "x8"],
           # y1-y8: a tenth reviewer's, six in the seeds' world and two of ordinary prose; y1-y4 for tuning
-          "tune-y": ["y1", "y2", "y3", "y4"], "heldout-y": ["y5", "y6", "y7", "y8"]}
+          "tune-y": ["y1", "y2", "y3", "y4"], "heldout-y": ["y5", "y6", "y7", "y8"],
+          # z1-z8: an eleventh reviewer's; z1-z4 for tuning, z5-z8 held out
+          "tune-z": ["z1", "z2", "z3", "z4"], "heldout-z": ["z5", "z6", "z7", "z8"]}
 
 
 def pair_names(split: str) -> list[str]:
