@@ -338,3 +338,23 @@ def test_frequency_words_are_no_synonyms_though_wordnet_groups_them():
     """daily/weekly are satellites of one head (periodic) but formed from two nouns (day, week)."""
     assert _categories("The towels were changed daily.", "The towels were changed weekly.") == ["substantive"]
     assert _categories("It was a huge building.", "It was a massive building.") == ["lexical"]
+
+
+def test_up_to_before_a_figure_makes_it_a_limit():
+    """"reduced by 5" / "reduced by up to 5": the figure becomes the most there may be (a change of
+    meaning), whatever the two function words; "walked up to the gate" / "walked to the gate" stays one."""
+    r = align_witnesses([wit("a", ["The mark is reduced by 5 points for each day late."]),
+                         wit("b", ["The mark is reduced by up to 5 points for each day late."])])
+    assert [(d["category"], d["reason"]) for d in r["divergences"]] == [
+        ("substantive", "meaning changed: a limit set on the figure (up to 5)")]
+    assert "substantive" in _categories("Up to twelve boats may land at the pier.", "Twelve boats may land at the pier.")
+    assert _categories("They walked up to the gate.", "They walked to the gate.") == ["lexical"]
+
+
+def test_an_initialism_of_a_compound_counts_a_letter_for_each_part():
+    """MTS = machine-and-tractor station: the parts of the hyphenated word each give a letter ("and"
+    skipped, as in an initialism of separate words)."""
+    r = align_witnesses([wit("a", ["The machine-and-tractor station will send nine tractors."]),
+                         wit("b", ["The MTS will send nine tractors."])])
+    assert [(d["category"], d["reason"]) for d in r["divergences"]] == [
+        ("lexical", "abbreviation: MTS = machine-and-tractor station")]
