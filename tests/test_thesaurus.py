@@ -153,3 +153,14 @@ def test_wordnet_only_leaves_out_what_moby_alone_calls_synonyms(a, b):
     assert not _synonym_units(Unit([a], frozenset(), False), Unit([b], frozenset(), False))
     assert _synonym_units(Unit(["stated"], frozenset(), False), Unit(["said"], frozenset(), False))
 
+
+
+@pytest.mark.parametrize("a,b,same", [("salted", "dried", False), ("boiled", "fried", False),
+                                      ("huge", "massive", True), ("canned", "tinned", True)])
+def test_participles_of_two_verbs_under_one_head_are_two_processes(a, b, same):
+    """Salted and dried are both "preserved" in WordNet, as huge and massive are both "large": sisters
+    that two verbs form (salt, dry) name two ways of doing a thing, not one degree; one synset
+    (canned, tinned) stays one."""
+    from provenance.knowledge.wordnet import wordnet
+
+    assert wordnet().synonyms(a, b) is same

