@@ -164,3 +164,7 @@ def test_participles_of_two_verbs_under_one_head_are_two_processes(a, b, same):
     from provenance.knowledge.wordnet import wordnet
 
     assert wordnet().synonyms(a, b) is same
+    if not same:   # and Moby, which lists them together, is not asked to make them one, nor two translators' words
+        from provenance.knowledge.thesaurus import renderings
+
+        assert synonym(a, b) is None and renderings(a, b) is None

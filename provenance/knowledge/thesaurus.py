@@ -124,6 +124,12 @@ def thesaurus() -> Thesaurus:
     return Thesaurus()
 
 
+def _sister_processes(wn, x: str, y: str) -> bool:
+    """Two adjectives under one head that are participles of two verbs (salted/dried under
+    "preserved", boiled/fried under "cooked"): two ways of doing a thing, which Moby lists together."""
+    return bool(wn.pointed(x, "&", None, "a") & wn.pointed(y, "&", None, "a")) and wn.two_processes(x, y)
+
+
 @lru_cache(maxsize=1 << 14)
 def synonyms(x: str, y: str) -> bool:
     """Whether Moby lists each word under the other, and WordNet does not tell them apart: no
@@ -141,6 +147,8 @@ def synonyms(x: str, y: str) -> bool:
         return False   # two verbs of two fields: destroyed (of creation) / damaged (of change)
     if (wn.mainly(lx, "a") or wn.mainly(ly, "a")) and wn.pointed(lx, "!", None, "a") and wn.pointed(ly, "!", None, "a"):
         return False   # two adjectives each with its own opposite name two qualities (direct/definite)
+    if _sister_processes(wn, lx, ly):
+        return False
     fx, fy = english.lemmas(lx), english.lemmas(ly)
     if not thesaurus().mutual(fx, fy):
         return False
@@ -174,7 +182,8 @@ def renderings(x: str, y: str) -> str | None:
         return None
     if wn.synonyms(lx, ly) or wn.verb_kind_of(lx, ly) or wn.noun_kind_of(lx, ly):
         return "WordNet"
-    if any(wn.mainly(w, "n") and wn.fields(w, "n") & CONCRETE_NOUN_FILES for w in (lx, ly)):
+    if any(wn.mainly(w, "n") and wn.fields(w, "n") & CONCRETE_NOUN_FILES for w in (lx, ly)) \
+            or _sister_processes(wn, lx, ly):
         return None
     moby = thesaurus()
     if any(b in moby.entries(a) or a in moby.entries(b) for a in fx for b in fy):

@@ -393,7 +393,7 @@ class WordNet:
         heads_a = self.pointed(a, "&", TOP_SENSES, "a")
         heads_b = self.pointed(b, "&", TOP_SENSES, "a")
         if heads_a & sb or heads_b & sa or self._sisters(heads_a & heads_b) and not self.other_bases(a, b) \
-                and not self.cousins(a, b) and not self._two_processes(a, b):   # northwest/northeast: two compass
+                and not self.cousins(a, b) and not self.two_processes(a, b):   # northwest/northeast: two compass
             return True   # points, nouns of one kind; salted/dried: two ways of preserving
         # adverbs of synonymous adjectives (completely/fully: complete/full)
         pa, pb = self.pertains_to(a), self.pertains_to(b)
@@ -420,7 +420,7 @@ class WordNet:
         ba, bb = self._bases(a), self._bases(b)
         return bool(ba and bb and not ba & bb)
 
-    def _two_processes(self, a: str, b: str) -> bool:
+    def two_processes(self, a: str, b: str) -> bool:
         """Whether two adjectives are participles of two verbs that share no sense (salted/dried,
         boiled/fried): sisters under one head that name two ways of doing a thing, not one degree
         (huge/massive, which no verb forms)."""
