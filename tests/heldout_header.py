@@ -32,7 +32,7 @@ TUNE = {"heldout11": range(75, 80), "heldout12": range(85, 90), "heldout13": ran
         "heldout14": range(105, 110), "heldout16": range(123, 133, 2), "heldout18": range(143, 153, 2),
         "heldout19": range(153, 163, 2), "heldout20": range(163, 173, 2),
         "heldout21": range(173, 183, 2), "heldout22": range(183, 193, 2), "heldout23": range(193, 203, 2),
-        "heldout24": range(203, 213, 2), "heldout25": range(213, 223, 2)}
+        "heldout24": range(203, 213, 2), "heldout25": range(213, 223, 2), "heldout26": range(223, 233, 2)}
 FIELDS = ("title", "date", "translator", "repository", "fond", "opis", "delo")
 
 
