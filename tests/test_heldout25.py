@@ -27,7 +27,7 @@ def test_the_tuning_half_stays_where_it_was_measured():
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 123 of its 167 marks and 12 of its 22 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 167, 22, 124, 13)
+    check_set(FOLDER, HELD_OUT, 167, 22, 125, 13)   # 125 with heldout26's hand after a place alone (blind)
 
 
 def test_roles_after_a_dash_a_note_taker_glossed_and_overtyped_words_no_typist():

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from heldout_chain import check_set
 
 FOLDER = Path(__file__).resolve().parent / "data" / "heldout26"
@@ -19,9 +21,61 @@ HELD_OUT = ["h224", "h226", "h228", "h230", "h232"]
 
 def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 122 of its 173 marks and 12 of its 21 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 173, 21, 122, 12)
+    check_set(FOLDER, TUNE, 173, 21, 140, 12)   # 124 with a hand's words after a place on the page alone,
+    # 131 with what "cannot be made out" a gap, 134 with more names of a signature, 140 with sics and
+    # corrections worded otherwise
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 108 of its 173 marks and 12 of its 25 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 173, 25, 108, 12)
+    check_set(FOLDER, HELD_OUT, 173, 25, 112, 12)   # 112 with the rules written from the tuning half (blind)
+
+
+T = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+@pytest.mark.parametrize("mark,place", [
+    ('[in the right-hand margin: "Point 6 - agree with the council. K."]', "margin"),
+    ('[alongside paragraph 3, in the margin: "Ask the ministry. R."]', "margin"),
+    ('[resolution in blue ink above the address: "To the file. K."]', "top"),
+])
+def test_a_hands_quoted_words_after_a_place_on_the_page(mark, place):
+    """A place on the page is description enough for the quoted words of a hand (no pen or ink named);
+    a note "in the margin of the original" stays the original's note."""
+    from heldout_marks import snippet
+    body, xml, edition = snippet(f"The seed is to be returned. {mark}")
+    adds = body.xpath("//t:add", namespaces=T)
+    assert [a.get("place") for a in adds] == [place] and mark in edition, xml
+    body, xml, _e = snippet('The seed is to be returned. [Note in the margin of the original: "Agreed. V. L."]')
+    assert not body.xpath("//t:add", namespaces=T), xml
+
+
+@pytest.mark.parametrize("mark", ["[name cannot be made out]", "[one word cannot be read]", "[line could not be read]",
+                                  "[initials, not deciphered]"])
+def test_a_passage_that_cannot_be_read_is_an_illegible_gap(mark):
+    from heldout_marks import snippet
+    body, xml, edition = snippet(f"The felt boots {mark} were sent back.")
+    assert len(body.xpath("//t:gap[@reason='illegible']", namespaces=T)) == 1 and mark in edition, xml
+
+
+@pytest.mark.parametrize("mark", ["[facsimile signature]", "[hand-signed]", "[his signature]"])
+def test_more_names_of_a_signature(mark):
+    from heldout_marks import snippet
+    body, xml, edition = snippet(f"SECRETARY {mark} P. Ponosov")
+    assert len(body.xpath("//t:gap[@reason='signature']", namespaces=T)) == 1 and mark in edition, xml
+
+
+@pytest.mark.parametrize("text,sic,corr", [
+    ("They give 75,000 [sic, as in original] roubles.", "75,000", None),
+    ("About 14,000 [as written] families.", "14,000", None),
+    ("Sent from Cherdyn' [thus; evidently Solikamsk is meant] by rail.", "Cherdyn'", "Solikamsk"),
+    ("The colony founded in 1931 [sic. Read: 1913] by the settlers.", "1931", "1913"),
+    ("Decided in December 1936 [error in the original for 1937] by the bureau.", "1936", "1937"),
+    ("The port could take 4,000 [sic; the correct figure is 2,400] tons.", "4,000", "2,400"),
+])
+def test_a_sic_and_a_correction_worded_otherwise(text, sic, corr):
+    from heldout_marks import snippet
+    body, xml, edition = snippet(text)
+    assert [s.text for s in body.xpath("//t:sic", namespaces=T)] == [sic], xml
+    assert [c.text for c in body.xpath("//t:corr", namespaces=T)] == ([corr] if corr else []), xml
+    assert text in edition

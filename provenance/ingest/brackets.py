@@ -16,7 +16,7 @@ from provenance.ingest.parse import Bracket
 from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
     RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, hand_match, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
-    RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE,
+    RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE, RE_UNREADABLE,
     unclear_match, _NOUN_BEFORE, _NUMBER_NAMES
 )
 from provenance.ingest.words import (
@@ -260,8 +260,7 @@ class Classifier(LanguagePart):
         if not b.children and RE_DAMAGE.search(stripped) and len(stripped.split()) <= 8:
             return Decision("gap-damage", "gap.damage", b, attrs={"desc": stripped})   # "[page torn]"
         if not b.children and RE_GAPDESC.search(stripped) and len(stripped.split()) <= 8:
-            kind = "gap-illegible" if re.search(r"illegible|unreadable|indecipherable|not legible", stripped, re.I) \
-                else "gap-omitted"
+            kind = "gap-illegible" if RE_UNREADABLE.search(stripped) else "gap-omitted"
             return Decision(kind, "gap.described", b, attrs={"desc": stripped})
         if b.children:
             m = RE_LABELLED.match(inner)

@@ -7,7 +7,8 @@ import re
 
 from provenance.vocab import STRUCK_OUT, TITLE
 
-RE_SIC = re.compile(r"^\s*((?:sic|(?:thus|so|as))\s+in\s+(?:the\s+)?original|sic|!)\s*!?\s*$", re.I)
+RE_SIC = re.compile(r"^\s*((?:sic\s*[,;:]?\s*)?(?:sic|thus|so|as)\s+in\s+(?:the\s+)?original|(?:thus|so|as)\s+written"
+                    r"(?:\s+in\s+(?:the\s+)?original)?|sic|!)\s*!?\s*$", re.I)   # "[sic, as in original]", "[as written]"
 #: "Tokhtasyn [?]": the editor doubts the word before
 RE_QUERY = re.compile(r"^\s*(?:\?|(?:(?:reading|name|spelling|word|figure|number|date)\s+)?(?:uncertain|doubtful|not\s+certain)"
                       r"|(?:uncertain|doubtful)\s+(?:reading|spelling))\s*\??\s*$",
@@ -15,7 +16,9 @@ RE_QUERY = re.compile(r"^\s*(?:\?|(?:(?:reading|name|spelling|word|figure|number
 #: a reading offered with doubt: "[Haji?]", "[Ma Desheng?]" (not a question: "[who?]")
 RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<reading>[^?\[\]]{1,60}?)\s*\?$", re.I)
 #: a correction without the word sic: "[recte 300]", "[read: 9,000,000]", "[sic, read: 15 November]"
-RE_RECTE = re.compile(r"^\s*(?:sic\s*[,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?)\s*(?P<corr>\S.*?)\s*$", re.I)
+RE_RECTE = re.compile(r"^\s*(?:sic\s*[.,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|should\s+read\s*:?"
+                      # "[error in the original for 1937]", "[misprint for Kazan]"
+                      r"|(?:an?\s+)?(?:error|mistake|misprint|slip)\s+(?:in\s+the\s+original\s+)?for)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
 RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|worn(?:\s+(?:through|away))?|cut\s+off|missing\s+corner"
                        r"|(?:ink\s+)?blot(?:ted)?|obscured|smudged"
@@ -23,15 +26,21 @@ RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|
 #: the lower-case word just before a name
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
 RE_SIC_CORR = re.compile(
-    r"^\s*(?P<flag>sic)\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|presumably|apparently|likely|should be|read)\s+)?"
+    r"^\s*(?P<flag>sic|(?:thus|so)(?=\s*[,;:]\s*(?:perhaps|possibly|probably|presumably|apparently|evidently)\b))"
+    r"\s*(?:[,;:]|[-–—])?\s*(?:(?P<hedge>perhaps|possibly|probably|presumably|apparently|evidently|likely"
+    r"|should be|read|the\s+correct\s+(?:figure|date|name|number|reading|word|year)\s+is)\s+)?"
     r"(?P<corr>.+?)(?P<tail>\s+(?:was|is|(?:seems|appears)\s+to\s+(?:be|have\s+been))\s+"
     r"(?:(?:probably|presumably|evidently|clearly|apparently)\s+)?(?:intended|meant))?\s*$", re.I)
 RE_ILLEGIBLE = re.compile(r"^\s*(?:(?:an?\s+)?(?:illegible|illeg\.)(?:\s+(?P<extent>.+?))?|"
                           r"(?P<count>\w+)\s+illegible\s+(?P<unit>words?|lines?|letters?)|(?:word|name|figure)\s+unclear|"
                           r"(?P<what>\w+(?:\s\w+)?)\s+(?:is\s+)?illegible)\s*$", re.I)
-RE_GAPDESC = re.compile(r"illegible|unreadable|indecipherable|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
+#: the words that say a passage cannot be read: "[name cannot be made out]", "[initials, not deciphered]"
+_UNREADABLE = (r"illegible|unreadable|indecipherable|not legible|(?:can\s*not|could\s+not)\s+be\s+(?:read|made\s+out|"
+               r"deciphered)|not\s+(?:deciphered|made\s+out)")
+RE_UNREADABLE = re.compile(_UNREADABLE, re.I)
+RE_GAPDESC = re.compile(_UNREADABLE + r"|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
                         r"original\s+(?:gives|has|states|names)\s+no\b|original\s+(?:leaves|omits)\b|"
-                        r"not legible|text (?:not|un)|not (?:stated|given|filled in)", re.I)   # "[sum not stated in the original]"
+                        r"text (?:not|un)|not (?:stated|given|filled in)", re.I)   # "[sum not stated in the original]"
 #: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
 RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s*[;,:]?\s*"
                         r"(?:perhaps|possibly|probably|presumably|reads?|reading)\s*:?"
@@ -91,8 +100,8 @@ RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(
                      r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
 #: a signature not reproduced, as an editor names it: "[signature]", "[autograph signature]", "[sgd.]"
-_SIGNATURE = (r"(?:(?:autograph|handwritten|personal)\s+signature|signature(?:\s+in\s+(?:ink|pencil|\w+\s+ink))?"
-              r"|signed|sgd\.?|initials)")
+_SIGNATURE = (r"(?:(?:autograph|handwritten|personal|facsimile|his|her|their)\s+signatures?"
+              r"|signature(?:\s+in\s+(?:ink|pencil|\w+\s+ink))?|(?:hand-?\s?)?signed|signed\s+by\s+hand|sgd\.?|initials)")
 RE_SIGNATURE = re.compile(r"^\s*" + _SIGNATURE + r"\s*$", re.I)
 RE_FEATURE = re.compile(r"^\s*(?:" + _SIGNATURE + r"|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
@@ -113,7 +122,8 @@ RE_STAMP = re.compile(r"^\s*(?P<label>(?:(?:impression|imprint|trace)\s+of\s+(?:
 RE_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'’ ]{1,40}?)\s*:\s*(?P<body>.+)$", re.S)
 
 PLACE_FROM = {"top": "top", "head": "top", "upper": "top", "bottom": "bottom", "foot": "bottom", "lower": "bottom",
-              "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above": "above",
+              "margin": "margin", "side": "margin", "end": "end", "reverse": "overleaf", "above the address": "top",
+              "above the text": "top", "above the title": "top", "above": "above",
               "below": "below", "under": "below", "across": "across", "along": "margin", "between the lines": "above",
               "back": "overleaf", "beside": "margin"}
 
@@ -123,10 +133,10 @@ _HAND_WORDS = r"pencil\w*|ink|crayon|pen|(?:hand)?written|handwriting|inscribed|
 #: what the hand wrote with or how, and no stamp, print or footnote: '[written slantwise across the
 #: upper left corner: "..."]', '[marginal note in violet ink, left of point 7: "..."]'
 RE_DESCRIBED_HAND = re.compile(r"^\s*(?P<where>(?=[^:\"“\[\]\n]*\b(?:" + _HAND_WORDS + r")\b"
-                               # or a place on the page and the language the hand wrote in: "in the margin
-                               # beside point 3, in Russian"
-                               r"|(?=[^:\"“\[\]\n]*\b(?:margin|corner|top|foot|bottom|beside|opposite|above|below|across)\b)"
-                               r"[^:\"“\[\]\n]*(?-i:\bin\s+[A-Z][a-z]{3,}\b))"
+                               # or a place on the page: "in the margin beside point 3, in Russian", "in the
+                               # right-hand margin", "in the upper right corner"
+                               # ("Note in the margin of the original:" is the original's note)
+                               r"|(?!\s*notes?\b)(?=[^:\"“\[\]\n]*\b(?:margin|corner|top|foot|bottom|beside|opposite|above|below|across)\b))"
                                r"(?![^:\"“\[\]\n]*\b(?:stamp|seal|foot-?note|typed|printed|typescript|translator)\b)"
                                r"[^:\"“\[\]\n]{3,100}?)\s*:\s*(?P<body>[\"“].*)$", re.I | re.S)
 #: what follows is in another hand, however the editor places it: "[Below, in violet ink, in another hand:]"
