@@ -66,7 +66,8 @@ def tool_header() -> dict:
 
 #: how editors say a word was crossed out in the original ("[crossed out: ...]", "[struck through]"),
 #: a pattern the converter (for ``del``) and the chain extractor (for a recipient replaced) share
-STRUCK_OUT = (r"(?:(?:crossed|struck|scored|lined|ruled)\s+(?:out|through)|deleted|erased|overtyped|typed\s+over|overwritten)"
+STRUCK_OUT = (r"(?:(?:crossed|struck|scored|lined|ruled|inked|scratched|blotted|blacked|rubbed)\s+(?:out|through)|deleted|erased"
+              r"|overtyped|typed\s+over|overwritten)"
               r"(?:\s+in\s+(?:ink|pencil|red|blue|\w+\s+(?:ink|pencil)))?")   # "[lined through in ink: ...]"
 
 #: titles, ranks and offices written before a person's name ("Cde. Yu. X", "General-Colonel X",

@@ -17,7 +17,7 @@ from provenance.ingest.phrasing import (
     PLACE_FROM, RE_BARE_STAMP, RE_BLANK, RE_BLANK_LINE, RE_COUNTED, RE_DAMAGE, RE_DELETED, RE_EDITOR_LABEL, RE_ELLIPSIS,
     RE_FEATURE, RE_SIGNATURES, RE_GAPDESC, hand_match, RE_ILLEGIBLE, RE_LABELLED, RE_LITERALLY, RE_ONOTE, RE_PAGE, RE_QUERY, RE_QUOTED_HAND, RE_DOUBTED,
     RE_RECTE, RE_REDACTED, RE_SIC, RE_SIC_CORR, RE_SPEAKING_AFTER, RE_STAMP, RE_TITLE_BEFORE, RE_TNOTE, RE_UNREADABLE,
-    unclear_match, _NOUN_BEFORE, _NUMBER_NAMES
+    damage_reason, unclear_match, _NOUN_BEFORE, _NUMBER_NAMES, _ORDINALS
 )
 from provenance.ingest.words import (
     FUNCTION_LIKE, LEADING_WORDS, RE_ALLCAPS, RE_NAMEWORD, RE_PLAIN_WORD, RE_VALUE_GLOSS, _abbreviation_before, _caps_gloss,
@@ -179,7 +179,7 @@ class Classifier(LanguagePart):
             m = unclear_match(inner)
             if m:
                 c0, c1 = s + m.start("reading"), s + m.end("reading")
-                return Decision("unclear", "unclear.reading", b, content=(c0, c1),
+                return Decision("unclear", "unclear.reading", b, content=(c0, c1), attrs=damage_reason(inner[:m.start("reading")]),
                                 template=text[b.start:c0] + "{}" + text[c1:b.end])
             m = RE_ILLEGIBLE.match(stripped)
             if m:
@@ -565,7 +565,8 @@ class Classifier(LanguagePart):
         seal or a drawing not reproduced (a ``gap``), a stamp whose words are not given."""
         m = RE_PAGE.match(stripped)
         if m:
-            return Decision("pb", "pb", b, attrs={"n": m.group("n")}, template=text[b.start:b.end])
+            return Decision("pb", "pb", b, attrs={"n": m.group("n") or _ORDINALS.get((m.group("ord") or "").lower())},
+                            template=text[b.start:b.end])
         if RE_FEATURE.match(stripped):
             return Decision("gap-omitted", "gap.feature", b, attrs={"desc": stripped})
         m = RE_SIGNATURES.match(stripped)

@@ -215,8 +215,8 @@ class InlineBuilder:
             self.fill(n, *d.content)
         elif k == "unclear":
             # the original's words, read with doubt: the reading is the editor's, the words the document's
-            self.fill(_sub(parent, "unclear", {"reason": "illegible", "resp": "#translator", "rend": d.template}),
-                      *d.content)
+            self.fill(_sub(parent, "unclear", {"reason": d.attrs.get("reason", "illegible"), "resp": "#translator",
+                                               "rend": d.template}), *d.content)
         elif k == "note-gloss":
             n = _sub(parent, "note", {"type": "gloss", "resp": "#translator", "rend": d.template or "[{}]"})
             self.fill(n, *d.content)

@@ -10,8 +10,9 @@ from provenance.vocab import STRUCK_OUT, TITLE
 RE_SIC = re.compile(r"^\s*((?:sic\s*[,;:]?\s*)?(?:sic|thus|so|as)\s+in\s+(?:the\s+)?original|(?:thus|so|as)\s+written"
                     r"(?:\s+in\s+(?:the\s+)?original)?|sic|!)\s*!?\s*$", re.I)   # "[sic, as in original]", "[as written]"
 #: "Tokhtasyn [?]": the editor doubts the word before
-RE_QUERY = re.compile(r"^\s*(?:\?|(?:(?:reading|name|spelling|word|figure|number|date)\s+)?(?:uncertain|doubtful|not\s+certain)"
-                      r"|(?:uncertain|doubtful)\s+(?:reading|spelling))\s*\??\s*$",
+RE_QUERY = re.compile(r"^\s*(?:\?|(?:(?:the\s+)?(?:reading|name|spelling|word|figure|number|date)\s+(?:is\s+)?)?"
+                      r"(?:uncertain|doubtful|not\s+certain|conjectural)"   # "[the reading is conjectural]"
+                      r"|(?:uncertain|doubtful|conjectural)\s+(?:reading|spelling))\s*\??\s*$",
                       re.IGNORECASE)   # "Tokhtasyn [?]", "Kyzyl-Kain [reading uncertain]": the word read, with doubt
 #: a reading offered with doubt: "[Haji?]", "[Ma Desheng?]" (not a question: "[who?]")
 RE_DOUBTED = re.compile(r"^(?!(?:who|what|where|when|why|how|which)\b)(?P<reading>[^?\[\]]{1,60}?)\s*\?$", re.I)
@@ -21,6 +22,7 @@ RE_RECTE = re.compile(r"^\s*(?:sic\s*[.,;:]?\s*)?(?P<flag>recte\s*:?|read\s*:|sh
                       r"|(?:an?\s+)?(?:error|mistake|misprint|slip)\s+(?:in\s+the\s+original\s+)?for)\s*(?P<corr>\S.*?)\s*$", re.I)
 #: damage to the original: "[page torn]", "[hole in the paper]", "[text damaged]"
 RE_DAMAGE = re.compile(r"\b(?:torn|tear|damaged?|hole|burnt|burned|stain(?:ed)?|faded|water-?damaged|worn(?:\s+(?:through|away))?|cut\s+off|missing\s+corner"
+                       r"|destroyed|damp|mou?ld(?:y|ed)?|rotted|eaten\s+away"
                        r"|(?:ink\s+)?blot(?:ted)?|obscured|smudged"
                        r"|lost\s+(?:at|in)\s+the\s+(?:fold|binding|margin))\b", re.I)
 #: the lower-case word just before a name
@@ -39,6 +41,7 @@ _UNREADABLE = (r"illegible|unreadable|indecipherable|not legible|(?:can\s*not|co
                r"deciphered)|not\s+(?:deciphered|made\s+out)")
 RE_UNREADABLE = re.compile(_UNREADABLE, re.I)
 RE_GAPDESC = re.compile(_UNREADABLE + r"|missing|omitted|omission|cut off|torn|damaged|not reproduced|"
+                        r"no\s+(?:figure|sum|amount|date|name|number)\s+in\s+the\s+original|"   # "[no figure in the original]"
                         r"original\s+(?:gives|has|states|names)\s+no\b|original\s+(?:leaves|omits)\b|"
                         r"text (?:not|un)|not (?:stated|given|filled in)", re.I)   # "[sum not stated in the original]"
 #: a reading offered with doubt: [illegible; perhaps "Dzamyn-Ude"], [unclear, possibly Kosh-Agach]
@@ -49,9 +52,15 @@ RE_UNCLEAR = re.compile(r"^\s*(?:(?:illegible|unclear|indistinct|hard to read)\s
                         r"[\"“']?(?P<reading>[^\"”']+?)[\"”']?\s*$", re.I)
 #: a quoted reading offered with doubt however the editor words it: [possibly "Kuvatov"; partly
 #: illegible], [name partly illegible, perhaps "Fontanesi"]
-RE_UNCLEAR_QUOTED = re.compile(r"^(?=[^\[\]]*\b(?:illegible|unclear|indistinct|hard\s+to\s+read)\b)"
-                               r"(?=[^\[\]]*\b(?:perhaps|possibly|probably|presumably)\b)"
+RE_UNCLEAR_QUOTED = re.compile(r"^(?=[^\[\]]*\b(?:illegible|unclear|indistinct|hard\s+to\s+read|torn|damaged|faded|blotted|obscured)\b)"
+                               r"(?=[^\[\]]*\b(?:perhaps|possibly|probably|presumably|(?:may|might|could)\s+be)\b)"
                                r"[^\"“\[\]]*[\"“](?P<reading>[^\"“”]+)[\"”][^\"“\[\]]*$", re.I)
+
+
+def damage_reason(description: str) -> dict:
+    """The reason of a doubted reading when the editor's words name damage ("[torn; the word may be
+    "Ratnapura"]"): {"reason": "damage"}; else none (the encoder's default: illegible)."""
+    return {"reason": "damage"} if RE_DAMAGE.search(description) else {}
 
 
 def unclear_match(inner: str) -> re.Match | None:
@@ -73,15 +82,18 @@ RE_COUNTED = re.compile(r"^(?P<n>\d{1,3}|" + "|".join(
 _NUMBER_NAMES = {w: k for k, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 RE_BLANK = re.compile(r"^\s*(?:(?:(?:space|date|number|name|sum|figure|place)\s+)?(?:left blank|blank|blank space|space)"
                       r"|(?:an?\s+)?(?:blank\s+)?(?:space|blank|gap)\s+(?:has\s+been\s+|was\s+|is\s+)?left(?:\s+blank)?(?:\s+for\s+(?:the\s+|a\s+)?\w+)?"
-                      r"|not\s+filled\s+in|left\s+(?:unfilled|empty|blank))(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]", "[not filled in]"
+                      r"|not\s+filled\s+in|left\s+(?:unfilled|empty|blank)|(?:unfilled|empty)(?:\s+space)?"
+                      r"|(?:a\s+)?space\s+for\s+(?:the\s+|a\s+)?\w+)(?:\s+in\s+the\s+original)?\s*$", re.I)   # "[space left blank]", "[date left blank]", "[not filled in]"
 RE_REDACTED = re.compile(r"^\s*email\s+protected\s*$", re.I)
-RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|editor|compiler|trans|tr|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by|from)\s+the\s+"
+RE_TNOTE = re.compile(r"^\s*(?P<label>(?:translator|translation|editor|compiler|trans|tr|ed)(?:['’]s|s['’]|s)?\.?\s+note|note\s+(?:of|by|from)\s+the\s+"
                       r"(?:translator|editor|compiler)|(?:translator|editor)['’]?s?\s+(?:comment|remark|explanation)|TN|N\.B\.)\s*[:.\-–]\s*(?P<body>.*)$", re.I | re.S)
 #: a note's label naming the edition's editor or compiler rather than the translator
 RE_EDITOR_LABEL = re.compile(r"\b(?:editor|ed|compiler)\b", re.I)
-RE_ONOTE = re.compile(r"^\s*(?P<label>(?:in\s+the\s+original,\s*an?\s+|typed\s+|printed\s+|original\s+|asterisked\s+|bottom-of-(?:the-)?page\s+)?"
-                      r"(?:foot)?note(?:\s+marked\s+with\s+an?\s+\w+)?(?:\s+in\s+the\s+(?:original|typescript))?(?:\s+(?:at|in|on)\s+the\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
-                      r"(?:\s+of\s+the\s+(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
+RE_ONOTE = re.compile(r"^\s*(?P<label>(?:in\s+the\s+original,\s*an?\s+|typed\s+|printed\s+|original\s+|asterisked\s+|bottom-of-(?:the-)?page\s+"
+                      r"|author['’]s\s+)?(?:foot)?note(?:\s+\d{1,3}|\s+marked\s+with\s+an?\s+\w+)?(?:\s+in\s+the\s+(?:original|typescript|document))?"
+                      # "note at the bottom of the page", "note, bottom of sheet"
+                      r"(?:(?:\s+(?:at|in|on)\s+the|\s*,)\s+(?P<where>bottom|top|margin|foot|head|side|end|reverse)"
+                      r"(?:\s+of\s+(?:the\s+)?(?:page|document|sheet|original))?)?)\s*:\s*(?P<body>.*)$", re.I | re.S)
 RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russian, in pencil, ...:": the hand's language
                      r"(?P<first>(?:(?:at|in|on|below|above|under|beside)\s+(?:the\s+)?[^,:\[\]\n]{2,50}?\s*,\s*){1,2})?"   # "in the margin, in pencil:"
                      r"(?:(?:added|written|noted|further|then|continued|the\s+following|what\s+follows)\s+(?=in\s))?"   # "Further in another hand"
@@ -95,13 +107,19 @@ RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russi
                      r"(?P<where>,?\s+(?:at|in|on|across|along|above|below|under|between|beside)\s+(?:the\s+)?[^:\]\[]+?)?\s*:\s*(?P<body>.*)$",
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
-RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|(?:page|p\.|folio|fol\.|f\.|sheet|side|leaf|l\.|list)\s*"
+#: a page named by its ordinal: "[second page]", "[third sheet]"
+_ORDINALS = {w: str(k) for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|verso|reverse(?:\s+of\s+the\s+(?:sheet|page|leaf))?"
+                     r"|(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?:page|sheet|leaf|side)"
+                     r"|(?:page|p\.|folio|fol\.|f\.|sheet|side|leaf|l\.|list)\s*"
                      r"(?P<n>\d{1,4}(?:\s*(?:ob\.?|verso|recto|[rv]))?)(?:\s+of\s+the\s+(?:\w+\s+){0,2}"
                      r"(?:original|letter|document|typescript|report|record|text|minutes|protocol))?)\s*$", re.I)
 #: a feature of the original page that the transcription does not reproduce, named bare: "[signature]"
 #: a signature not reproduced, as an editor names it: "[signature]", "[autograph signature]", "[sgd.]"
 _SIGNATURE = (r"(?:(?:autograph|handwritten|personal|facsimile|his|her|their)\s+signatures?"
-              r"|signature(?:\s+in\s+(?:ink|pencil|\w+\s+ink))?|(?:hand-?\s?)?signed|signed\s+by\s+hand|sgd\.?|initials)")
+              r"|signature(?:\s+in\s+(?:ink|pencil|\w+\s+ink))?|(?:hand-?\s?)?signed|signed\s+by\s+hand|sgd\.?|initials"
+              # who could not write signs with a mark: "[mark of a cross]", "[his mark]", "[thumbprint]"
+              r"|(?:the\s+)?mark\s+of\s+a\s+cross|(?:his|her)\s+mark|thumb-?\s?print|finger-?\s?print)")
 RE_SIGNATURE = re.compile(r"^\s*" + _SIGNATURE + r"\s*$", re.I)
 RE_FEATURE = re.compile(r"^\s*(?:" + _SIGNATURE + r"|monogram|seal|emblem|coat\s+of\s+arms|photograph|photo"
                         r"|drawing|map|diagram|sketch|illustration)\s*$", re.I)
