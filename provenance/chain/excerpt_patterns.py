@@ -39,11 +39,11 @@ EXCERPT_ENTRY = re.compile(r"\s*(?:to\s+)?(?P<who>.+?)\s+" + _DASH + r"\s+(?P<wh
 #: the points first: "points 1-3 - to the Ministry of Coal Industry", "all - to Cde. Didenko"
 EXCERPT_ENTRY_POINTS_FIRST = re.compile(
     r"\s*(?:(?:po|on|for|under)\s+(?=[pi§]))?(?P<what>(?:points?|items?|paragraphs?|sections?|articles?|clauses?|punkty?|pts?\.|pkt\.|pct\.|pp?\.|§+)"
-    r"\s*(?:\d|[IVX]+\b)[\dIVX\s,and\-–—]*?|all|everything"   # "on items I and IV - to the Dagprodkom"
+    r"\s*(?:\d|[IVX]+\b)[\dIVX\s,and\-–—§]*?|all|everything"   # "on items I and IV - to the Dagprodkom", "§ 2, § 3"
     r"|(?:the\s+\w+\s+)?in\s+full"
     r"|(?:the\s+)?whole(?:\s+(?:text|document|decision|resolution|minutes|protocol|record|point|section|item)"
     r"(?:\s+[IVXLC\d]+)?)?)\s+"
-    r"(?:" + _DASH + r"\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\)|\([^()\d]{2,40}\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
+    r"(?:(?:" + _DASH + r"|→)\s*(?:to\s+)?|to\s+)(?P<who>(?:[^()]|\([a-z]\)|\([^()\d]{2,40}\))+?)(?P<tail>\s*,?\s*\(?\s*by\s+\w+(?:\s+\w+)?\s*\)?)?"
     r"\s*\.?\s*$",
     re.DOTALL | re.IGNORECASE)
 #: the recipient, then "on" the points: "to Cde. Yelpatyevsky on items 1-3", "to the Ministry on the whole resolution"

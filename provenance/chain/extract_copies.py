@@ -422,6 +422,14 @@ class CopiesPart(CountedPart, DestinationPart, FormulaPart, LetteredPart, Number
                 number = P.ORDINAL_NUMBER[m.group("word").lower()]
             self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()))
             self._list_lines.add(m.start())
+        for m in P.ORDINAL_CONTINUED.finditer(self.text):
+            before = self.text.rfind("\n", 0, max(m.start() - 1, 0)) + 1   # the line before
+            number = P.ORDINAL_NUMBER[m.group("word").lower()]
+            if m.start() not in self._list_lines and before in self._list_lines and self.copies \
+                    and self.copies[-1].number == number - 1:
+                info = self._classify_destination(m.group("dest"), m.start("dest"))
+                self._add_copy(info, number, m.group("label"), self.ev(m.start(), m.end()), source="list")
+                self._list_lines.add(m.start())
 
     def _copies_listed(self, m: re.Match) -> None:
         """"Copies 2, 3 - Cdes. Karelin and Sysoev (one each)": as many recipients as numbers, one

@@ -47,8 +47,8 @@ _TYPIST_AFTER_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?P<t>[A-ZА-ЯÀ-Ž]?[a-zа
 
 #: a running sentence before a label: its line opens with six words or more, one space apart (not
 #: columns), the last a noun in lower case ("We enclose the list compiled by the former commander": the
-#: drafter of another document)
-_IN_A_SENTENCE = re.compile(r"[ \t]*(?:\S+ ){5,}(?!(?:was|were|is|are|been|be|being|and|also|then)\b)[a-z]{3,} $")
+#: drafter of another document; "the dictionary, prepared by the commission": after a comma too)
+_IN_A_SENTENCE = re.compile(r"[ \t]*(?:\S+ ){5,}(?!(?:was|were|is|are|been|be|being|and|also|then)\b)[a-z]{3,},? $")
 #: a post glossed in brackets before the name, as the reading view writes it: the gloss padded with
 #: spaces ("2nd secretary          Orlov-Gradov")
 _GLOSSED_POST = re.compile(r"[ \t]*[^\n]*?\S(?=[ \t]{2,}\S)[ \t]{2,}")

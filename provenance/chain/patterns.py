@@ -64,6 +64,10 @@ COPY_LINE = re.compile(
     r"(?:[ \t]*(?:" + _DASH + r"|:|(?=to\s))|[ \t]{2,})[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+#: an ordinal alone before a dash, on the line after a copy's line: the list goes on ("first copy — X" /
+#: "second — Y", as the reading writes "Pervyi ekz. [first copy] — X" / "vtoroi [second] — Y")
+ORDINAL_CONTINUED = re.compile(r"^[ \t]*(?P<label>(?P<word>" + "|".join(_ORDINALS) + r"))[ \t]*" + _DASH
+                               + r"[ \t]*(?P<dest>\S[^\n]*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "Original to Cde. Kuzmenko; copy to the Central European Department", "Typed in 2 copies: the
 # original to the addressee, copy to the file": copies 1 and 2
 ORIGINAL_LINE = re.compile(
@@ -214,10 +218,10 @@ DRAFTED_WORDS = ("drafted", "drafter", "prepared", "compiled", "composed", "exec
 #: the English a translator gives it in brackets (Czech "Vyřizuje [handled by]:", "Psala [typed]:",
 #: not "Otp. [printed] 2 ekz."), "Officer in charge of drafting:", "Fair copy typed:"
 #: the English a translator gives an original's label of the drafter or the typist, in brackets
-ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|performed|recorded"
+ROLE_GLOSS_DRAFTED = (r"(?:(?:handled|drafted|prepared|compiled|executed|drafter|composed|written|drawn[ \t]+up|drew[ \t]+up|performed|recorded"
                       r"|(?:took|kept)[ \t]+the[ \t]+(?:notes|minutes|record)|(?:notes|minutes)[ \t]+(?:taken|kept))(?:[ \t]+by)?"
                       r"|executor|author|referent|(?:official|officer|person)[ \t]+in[ \t]+charge(?:[ \t]+of[ \t]+[^\]\n]{1,24})?)")
-ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+by)?|typist|typing[ \t]+(?:pool|bureau|office))"
+ROLE_GLOSS_TYPED = r"(?:(?:typed|typewritten|printed|fair[ \t]+copy)(?:[ \t]+(?:out|up))?(?:[ \t]+by)?|typist|typing(?:[ \t]+(?:pool|bureau|office))?)"
 #: what a gloss of a role may say after its verb: "[written down from the words of the believers]"
 _GLOSS_MORE = r"(?:[ \t]+(?:down|up|out))?(?:[ \t]+(?:from|at|on|after|in)[ \t]+(?![^\]\n]*\b(?:cop(?:y|ies)|ekz)\b)[^\]\n\d]{1,40})?"
 ROLE_GLOSS = re.compile(r"(?:" + ROLE_GLOSS_DRAFTED + "|" + ROLE_GLOSS_TYPED + r")" + _GLOSS_MORE, re.IGNORECASE)
