@@ -178,13 +178,14 @@ def _archive_before(text: str, fond_at: int) -> tuple[int, str] | None:
 #: ("LVA, f. PA-101", "TsDAHOU, f. 1"): two capitals at least, at the start or after a comma, of up to
 #: three words ("GU NA RKh"), perhaps with its city after it ("GAMO (Murmansk)") or in brackets after
 #: the archive's full name ("Central State Archive of the Udmurt Republic (TsGA UR), fond")
-_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z][A-Za-z]{0,3}(?:\([A-Z][a-z]?\))?){0,2})"
-                             r"(?:\s*\([A-Z][a-z]+\))?\)?\s*,?\s*$")
+_ACRONYM_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<name>[A-Z][A-Za-z]{0,6}[A-Z][A-Za-z]{0,6}(?: [A-Z][A-Za-z]{0,3}(?:-[A-Z][A-Za-z]{0,3})?"
+                             r"(?:\([A-Z][a-z]?\))?){0,2})"   # "TsGA RSO-A"; "EF GASO (Engels Branch of ...)"
+                             r"(?:\s*\([A-Z][a-z]+\)|\s*\([A-Z][a-z]+(?: [\w'’-]+){2,12}\))?\)?\s*,?\s*$")
 
 
 def _acronym_before(text: str, fond_at: int) -> tuple[int, str] | None:
     """(start, acronym) of an archive named by an acronym right before a fond, or None."""
-    m = _ACRONYM_BEFORE.search(text, max(0, fond_at - 24), fond_at)
+    m = _ACRONYM_BEFORE.search(text, max(0, fond_at - 110), fond_at)
     return (m.start("name"), m.group("name")) if m else None
 
 

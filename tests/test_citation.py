@@ -158,6 +158,10 @@ def test_a_nordic_citation_names_its_levels_in_words(text, repo, fond, opis, del
     ("Digital Archive, GAPO (Perm), f. R-9, op. 4, d. 12, ll. 1-2. Translated", "GAPO", "R-9", "4", "12"),
     ("Digital Archive, Central State Archive of the Mari Republic (TsGA RMe), fond R-14, opis' 2, delo 77, listy 5-6. Translated",
      "TsGA RMe", "R-14", "2", "77"),
+    # a hyphenated part; the acronym's full name in brackets after it
+    ("Digital Archive, TsGA RSO-A, f. 51, op. 1, d. 208, ll. 2, 5-7. Done into English", "TsGA RSO-A", "51", "1", "208"),
+    ("Digital Archive, EF GASO (Engels Branch of the State Archive of Saratov Oblast), f.1831, op.1, d.153, ll.28-30.",
+     "EF GASO", "1831", "1", "153"),
 ])
 def test_levels_parted_by_full_stops_and_an_acronym_with_its_republic(text, repo, fond, opis, delo):
     c = find_citations(text)[0]

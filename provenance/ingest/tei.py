@@ -23,7 +23,8 @@ _NAME_WORD = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.|[A-Z]\.(?:-[A-Z]\.)?|[A-Z][\w'’-
 NAME_WORDS = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
 RE_TRANSLATOR = re.compile(r"\b(?:[Tt]ranslated(?:\s+and\s+(?:annotated|edited|introduced))?"
                            r"|(?:[A-Z][a-z]+\s+)?[Tt]ranslation(?:\s+and\s+(?:notes|annotation|commentary))?"
-                           r"|English\s+(?:version|text|rendering)|[Rr]endered\s+into\s+English|(?<![\w.])Trans\.(?=\s+[A-Z])"   # "English version by X", "Trans. X"
+                           r"|English\s+(?:version|text|rendering)(?:\s+(?:prepared|made|done))?"   # "English version (prepared) by X"
+                           r"|(?:[Rr]endered|[Dd]one|[Pp]ut|[Tt]urned)\s+into\s+English|(?<![\w.])Trans\.(?=\s+[A-Z])"   # "Done into English by", "Trans. X"
                            r"|(?<![\w.])From\s+the\s+[A-Z][a-z]+(?:\s*,[^.,]{3,40},)?(?=\s+by\s))"   # "From the Spanish, with the notes, by X"
                            r"(?:\s+(?:for|from|into)\s+[\w .()-]+?)?(?:\s+by\s+|:[ \t]*|(?<=Trans\.)\s+)"   # "Translation: X", "English translation by"
                            r"(?!(?:English|Russian|French|German|Chinese|Spanish)\b)(?P<who>" + NAME_WORDS + ")")
