@@ -21,16 +21,17 @@ HELD_OUT = ["h224", "h226", "h228", "h230", "h232"]
 
 def test_the_tuning_half_stays_where_it_was_measured():
     """On arrival 122 of its 173 marks and 12 of its 21 copy-chain facts were read as expected."""
-    check_set(FOLDER, TUNE, 173, 21, 158, 21)   # 124 with a hand's words after a place on the page alone,
+    check_set(FOLDER, TUNE, 173, 21, 160, 21)   # 124 with a hand's words after a place on the page alone,
     # 131 with what "cannot be made out" a gap, 134 with more names of a signature, 140 with sics and
     # corrections worded otherwise, 156 with more wordings of blanks, deletions, pages, notes, gaps and
-    # doubted readings, 158 with a hyphenated language name one language (Komi-Permyak); 21 facts with roles glossed "typed out by" and "drew up", no drafter after a comma in
+    # doubted readings, 158 with a hyphenated language name one language (Komi-Permyak), 160 with a soft
+    # sign's apostrophe part of a glossed word (uchitel' [teacher]); 21 facts with roles glossed "typed out by" and "drew up", no drafter after a comma in
     # a running sentence, a copy list continued by ordinals alone, excerpts by section signs and arrows
 
 
 def test_the_held_out_half_stays_where_it_was_measured():
     """On arrival 108 of its 173 marks and 12 of its 25 copy-chain facts were read as expected."""
-    check_set(FOLDER, HELD_OUT, 173, 25, 114, 12)   # 114 with the rules written from the tuning half (blind)
+    check_set(FOLDER, HELD_OUT, 173, 25, 115, 12)   # 115 with the rules written from the tuning half (blind)
 
 
 T = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -154,3 +155,14 @@ def test_a_hyphenated_language_name_is_one_language():
     from provenance.knowledge import languages
     assert languages.language_named_most("The schools teach in Komi-Permyak. The Komi-Permyak okrug has 40 schools.") == "koi-Latn"
     assert languages.language_named_near("a Russian-Uzbek dictionary of the", 30) == "uz"   # the nearer part
+
+
+@pytest.mark.parametrize("line,gloss", [("Written down by the local teacher [by]: uchitel' [teacher] I. Orlov", "teacher"),
+                                        ("Mashinopis' [typing]: E. Golubeva", "typing"),
+                                        ("Ispolnitel' [executor]: A. Sidorov", "executor")])
+def test_a_transliterated_word_with_its_soft_sign_glossed(line, gloss):
+    """"uchitel' [teacher]": the apostrophe of the soft sign is part of the transliterated word, which the
+    bracket translates (a gloss, not words the translator supplied)."""
+    from heldout_marks import snippet
+    body, xml, edition = snippet(f"The teachers are to be paid.\n\n{line}")
+    assert gloss in [n.text for n in body.xpath("//t:note[@type='gloss']", namespaces=T)], xml

@@ -120,7 +120,8 @@ def glossed_word(text: str, span: tuple[int, int], lo: int, capitalized_gloss: b
     common as a surname). The word stands in running text in lower case, or first on its line;
     ``capitalized_gloss``: the bracket is capitalized (Vypiska [Extract]), so it must be words of
     the dictionary and no place, and the word no place either."""
-    word = text[span[0]:span[1]].rstrip(".")   # an abbreviation's dot (ekz.) is no part of the word
+    # an abbreviation's dot (ekz.) is no part of the word, nor a soft sign's apostrophe (uchitel')
+    word = text[span[0]:span[1]].rstrip(".").replace("'", "").replace("’", "")
     before = text[lo:span[0]].split()
     # "the Tupan [military governor of the province]": an office's or a body's foreign name, capitalized
     # after an article, and what it is in lower-case English
