@@ -64,6 +64,9 @@ def tool_header() -> dict:
     return {"name": "provenance", "version": __version__}
 
 
+#: the English ordinals a copy list or a page is numbered by ("Second copy - file", "[second page]")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
 #: how editors say a word was crossed out in the original ("[crossed out: ...]", "[struck through]"),
 #: a pattern the converter (for ``del``) and the chain extractor (for a recipient replaced) share
 STRUCK_OUT = (r"(?:(?:crossed|struck|scored|lined|ruled|inked|scratched|blotted|blacked|rubbed)\s+(?:out|through)|deleted|erased"

@@ -511,7 +511,8 @@ def _redundant(w: str, seq: list[str], k: int, gone: set[str]) -> str | None:
         if not x.isalpha() or len(x) < 3 or lx in english.CLOSED_CLASS or lx in gone or lx == w:
             continue
         for gloss in wn.glosses(lx):
-            if w in gloss.lower() and w in re.findall(r"[a-z]+", gloss.lower()):   # the first test, a cheap one
+            low = gloss.lower()
+            if w in low and w in re.findall(r"[a-z]+", low):   # the first test, a cheap one
                 return f"{w}: {x}, \"{gloss}\""
     return None
 

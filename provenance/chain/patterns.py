@@ -11,6 +11,7 @@ import re
 
 from provenance.chain.scanning import finditer_at, keyword_starts, lowered, scan  # noqa: F401 (read as P.scan)
 from provenance.dates import ROMAN_MONTHS
+from provenance.vocab import ORDINALS
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -47,7 +48,7 @@ DATE_LINE = re.compile(
 )
 
 # "Copy N° 4 - to Molotov", "Copy 4 – to Molotov", "4th copy - file", "First copy: to the addressee"
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS = ORDINALS
 #: the German ordinals, as a list numbers its "Ausfertigungen" ("Erste Ausfertigung", "Zweite Ausfertigung")
 _ORDINALS_DE = ("erste", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte", "neunte", "zehnte")
 ORDINAL_NUMBER = {w: k for k, w in enumerate(_ORDINALS, 1)} | {w: k for k, w in enumerate(_ORDINALS_DE, 1)}

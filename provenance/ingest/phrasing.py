@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.vocab import STRUCK_OUT, TITLE
+from provenance.vocab import ORDINALS, STRUCK_OUT, TITLE
 
 RE_SIC = re.compile(r"^\s*((?:sic\s*[,;:]?\s*)?(?:sic|thus|so|as)\s+in\s+(?:the\s+)?original|(?:thus|so|as)\s+written"
                     r"(?:\s+in\s+(?:the\s+)?original)?|sic|!)\s*!?\s*$", re.I)   # "[sic, as in original]", "[as written]"
@@ -108,7 +108,7 @@ RE_HAND = re.compile(r"^\s*(?P<label>(?:in\s+[A-Z][a-z]+\s*,\s*)?"   # "in Russi
                      re.I | re.S)
 #: a page of the original begins here: "[page break]", "[page 2]", "[p. 3]", "[new page]", "[l. 14 ob.]"
 #: a page named by its ordinal: "[second page]", "[third sheet]"
-_ORDINALS = {w: str(k) for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_ORDINALS = {w: str(k) for k, w in enumerate(ORDINALS, 1)}
 RE_PAGE = re.compile(r"^\s*(?:page\s+break|new\s+page|end\s+of\s+page|overleaf|verso|reverse(?:\s+of\s+the\s+(?:sheet|page|leaf))?"
                      r"|(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?:page|sheet|leaf|side)"
                      r"|(?:page|p\.|folio|fol\.|f\.|sheet|side|leaf|l\.|list)\s*"
