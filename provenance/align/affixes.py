@@ -19,12 +19,7 @@ MIN_STEM = 3
 
 
 def _stem(word: str, prefix: str) -> str | None:
-    w = word.lower()
-    if not w.startswith(prefix):
-        return None
-    stem = w[len(prefix):]
-    stem = stem[1:] if stem.startswith("-") else stem
-    return stem if len(stem) >= MIN_STEM and stem.isalpha() else None
+    return english.after_prefix(word, prefix, MIN_STEM)
 
 
 def prefixed_synonym(x: str, y: str) -> str | None:

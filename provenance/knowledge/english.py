@@ -117,16 +117,19 @@ PREFIXES = ("re", "mis", "over", "under", "out", "co", "pre", "post", "sub", "in
 PREFIXED_STEM = 4
 
 
+def after_prefix(word: str, prefix: str, shortest: int) -> str | None:
+    """What follows ``prefix`` in ``word`` (in lower case, a hyphen after the prefix dropped), when it
+    is a word of letters at least ``shortest`` long: re-typed -> "typed"; else None."""
+    w = word.lower()
+    stem = w[len(prefix):].removeprefix("-") if w.startswith(prefix) else ""
+    return stem if len(stem) >= shortest and stem.isalpha() else None
+
+
 def prefixed(word: str) -> bool:
     """Whether ``word`` is one of ``PREFIXES`` before a dictionary word, with or without a hyphen:
     words English makes as it needs them, which no dictionary lists whole (retyped, overtyped,
     countersigned, co-signed, reissued)."""
-    w = word.lower()
-    for prefix in PREFIXES:
-        stem = w[len(prefix):].removeprefix("-") if w.startswith(prefix) else ""
-        if len(stem) >= PREFIXED_STEM and stem.isalpha() and in_dictionary(stem):
-            return True
-    return False
+    return any((stem := after_prefix(word, prefix, PREFIXED_STEM)) and in_dictionary(stem) for prefix in PREFIXES)
 
 
 @lru_cache(maxsize=1 << 16)
