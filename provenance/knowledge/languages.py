@@ -175,13 +175,19 @@ def language_name(code: str) -> str:
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f]+(?:-[A-Z][a-z\u00c0-\u024f]+)?")
 
 
-def _names(word: str) -> list[str]:
-    """The tags of the languages a capitalized word names: a hyphenated one as a whole where it is one
-    language's name ("Komi-Permyak": koi, not Komi), else each of its parts ("Russian-Uzbek")."""
-    whole = named_language(word)
-    if whole or "-" not in word:
-        return [whole] if whole else []
-    return [tag for part in word.split("-") if (tag := named_language(part))]
+def _named_spans(text: str):
+    """(start, end, tag) of each language ``text`` names: a hyphenated word as a whole where it is one
+    language's name ("Komi-Permyak": koi, not Komi), else each of its parts where it stands
+    ("Russian-Uzbek": Russian, then Uzbek)."""
+    for m in _NAME_WORD.finditer(text):
+        whole = named_language(m.group())
+        if whole or "-" not in m.group():
+            if whole:
+                yield m.start(), m.end(), whole
+            continue
+        for p in re.finditer(r"[^-]+", m.group()):
+            if tag := named_language(p.group()):
+                yield m.start() + p.start(), m.start() + p.end(), tag
 
 
 @lru_cache(maxsize=1024)
@@ -210,8 +216,7 @@ def language_named_most(text: str, leave_out=("ru", "zh", "en")) -> str | None:
     """The language a text names most often ("the Kazakh ASSR", "Kirghiz volunteers"), those in
     ``leave_out`` aside (Russian and Chinese name the troops and the state as often as the
     language); None when it names none, or two as often."""
-    counts = Counter(tag for m in _NAME_WORD.finditer(text) for tag in _names(m.group())
-                     if tag and tag.split("-")[0] not in leave_out)
+    counts = Counter(tag for _s, _e, tag in _named_spans(text) if tag.split("-")[0] not in leave_out)
     top = counts.most_common(2)
     if not top or len(top) == 2 and top[0][1] == top[1][1]:
         return None
@@ -224,15 +229,9 @@ def language_named_near(sentence: str, at: int) -> str | None:
     before the place wins a tie; None when the sentence names no language, or names two at the
     same distance."""
     found: list[tuple[int, int, str]] = []
-    for m in _NAME_WORD.finditer(sentence):
-        whole = named_language(m.group())
-        # a hyphenated word as one language's name, else its parts where each stands ("Russian-Uzbek")
-        spans = [(m.start(), m.end(), whole)] if whole or "-" not in m.group() else \
-            [(m.start() + p.start(), m.start() + p.end(), named_language(p.group())) for p in re.finditer(r"[^-]+", m.group())]
-        for start, end, tag in spans:
-            if tag:
-                before = end <= at
-                found.append((at - end if before else start - at, 0 if before else 1, tag))
+    for start, end, tag in _named_spans(sentence):
+        before = end <= at
+        found.append((at - end if before else start - at, 0 if before else 1, tag))
     if not found:
         return None
     found.sort()
